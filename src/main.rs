@@ -1,1 +1,22 @@
-fn main(){}
+//! The `la` binary. Runs on a thread with a large stack so deeply nested
+//! input is refused by our own limits, never by a stack overflow.
+
+fn main() {
+    // Panics are reported as `error: internal error ...` by the runner; keep the default hook quiet.
+    std::panic::set_hook(Box::new(|_| {}));
+    let opts = match la::cli::parse_args(std::env::args().skip(1)) {
+        Ok(o) => o,
+        Err(code) => std::process::exit(code),
+    };
+    let worker = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || la::cli::main_with(opts));
+    let code = match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("error: internal error: the evaluator thread failed (this is a bug in la; please report it)");
+            1
+        }
+    };
+    std::process::exit(code);
+}

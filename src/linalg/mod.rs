@@ -10,12 +10,22 @@ pub type CMat = nalgebra::DMatrix<C64>;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum LinalgError {
     #[error("{func}: input must be a square matrix (got {rows}x{cols})")]
-    NotSquare { func: &'static str, rows: usize, cols: usize },
+    NotSquare {
+        func: &'static str,
+        rows: usize,
+        cols: usize,
+    },
     #[error("{func}: input contains NaN or Inf")]
     NonFinite { func: &'static str },
     #[error("{func}: nonconformant arguments (op1 is {}x{}, op2 is {}x{})", a.0, a.1, b.0, b.1)]
-    Nonconformant { func: &'static str, a: (usize, usize), b: (usize, usize) },
-    #[error("chol: input matrix must be positive definite (leading minor {minor} is not positive)")]
+    Nonconformant {
+        func: &'static str,
+        a: (usize, usize),
+        b: (usize, usize),
+    },
+    #[error(
+        "chol: input matrix must be positive definite (leading minor {minor} is not positive)"
+    )]
     NotPositiveDefinite { minor: usize },
     #[error("{func}: failed to converge")]
     NoConvergence { func: &'static str },
@@ -24,3 +34,8 @@ pub enum LinalgError {
 }
 
 pub type Result<T> = std::result::Result<T, LinalgError>;
+
+pub mod products;
+pub mod solve;
+
+pub use products::matmul;

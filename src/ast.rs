@@ -1,0 +1,168 @@
+//! The syntax tree. Every node that can fail at run time carries the byte span
+//! of its source so errors point at the construct that failed.
+
+use std::rc::Rc;
+
+/// Byte offsets `[start, end)` into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BinOp {
+    OrOr,
+    AndAnd,
+    Or,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    LDiv,
+    EMul,
+    EDiv,
+    ELDiv,
+    Pow,
+    EPow,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        use BinOp::*;
+        match self {
+            OrOr => "||",
+            AndAnd => "&&",
+            Or => "|",
+            And => "&",
+            Eq => "==",
+            Ne => "!=",
+            Lt => "<",
+            Le => "<=",
+            Gt => ">",
+            Ge => ">=",
+            Add => "+",
+            Sub => "-",
+            Mul => "*",
+            Div => "/",
+            LDiv => "\\",
+            EMul => ".*",
+            EDiv => "./",
+            ELDiv => ".\\",
+            Pow => "^",
+            EPow => ".^",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Plus,
+    Not,
+    Transpose,
+    CTranspose,
+}
+
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// A bare `:` in an index: every element along that dimension.
+    Colon,
+    Expr(Expr),
+}
+
+#[derive(Debug, Clone)]
+pub struct Expr {
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub enum ExprKind {
+    /// A numeric literal as written, so exactness can be decided by the evaluator.
+    Number(String),
+    /// An imaginary literal `2i` (text without the unit).
+    Imag(String),
+    Str(String),
+    Ident(String),
+    /// `end` inside an index.
+    End,
+    Colon,
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Unary(UnOp, Box<Expr>),
+    Range(Box<Expr>, Option<Box<Expr>>, Box<Expr>),
+    /// `f(args)` or `A(i, j)`: which one is decided at run time.
+    Call(Box<Expr>, Vec<Arg>),
+    /// Rows of elements; each element may itself be a matrix (concatenation).
+    Matrix(Vec<Vec<Expr>>),
+    AnonFn(Rc<Lambda>),
+    FuncHandle(String),
+}
+
+#[derive(Debug)]
+pub struct Lambda {
+    pub params: Vec<String>,
+    pub body: Expr,
+    /// Source text of the whole `@(x) ...`, for display.
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LValue {
+    pub name: String,
+    pub index: Option<Vec<Arg>>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Stmt {
+    pub kind: StmtKind,
+    pub span: Span,
+    /// False when the statement ended with `;`.
+    pub display: bool,
+}
+
+#[derive(Debug, Clone)]
+pub enum StmtKind {
+    Expr(Expr),
+    Assign(LValue, Expr),
+    OpAssign(LValue, BinOp, Expr),
+    /// `[a, ~, b] = f(...)`; `None` is a skipped output.
+    MultiAssign(Vec<Option<LValue>>, Expr),
+    If(Vec<(Expr, Vec<Stmt>)>, Option<Vec<Stmt>>),
+    For(String, Expr, Vec<Stmt>),
+    While(Expr, Vec<Stmt>),
+    Break,
+    Continue,
+    Return,
+    Function(Rc<FunctionDef>),
+    Command(String, Vec<String>),
+    Steps {
+        latex: bool,
+        expr: Expr,
+    },
+}
+
+#[derive(Debug)]
+pub struct FunctionDef {
+    pub name: String,
+    pub params: Vec<String>,
+    pub outputs: Vec<String>,
+    pub body: Vec<Stmt>,
+}

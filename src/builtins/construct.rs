@@ -1,0 +1,358 @@
+//! Building matrices: zeros, ones, eye, rand, ranges, reshaping, special matrices.
+
+use super::{one, Args, Builtin, Topic, MANY};
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::linalg::RMat;
+use crate::value::Value;
+use nalgebra::DMatrix;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "zeros", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "zeros(n), zeros(m, n)",
+        summary: "Matrix of zeros.", math: "Z_ij = 0", example: ">> zeros(2, 3)\nans =\n\n   0   0   0\n   0   0   0\n",
+        related: &["ones", "eye"], run: |it, a| filled(it, a, "zeros", 0.0) },
+    Builtin { name: "ones", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "ones(n), ones(m, n)",
+        summary: "Matrix of ones.", math: "J_ij = 1", example: ">> ones(2)\nans =\n\n   1   1\n   1   1\n",
+        related: &["zeros", "eye"], run: |it, a| filled(it, a, "ones", 1.0) },
+    Builtin { name: "eye", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "eye(n), eye(m, n)",
+        summary: "Identity matrix.", math: "I_ij = 1 if i == j, else 0; A*I = I*A = A",
+        example: ">> eye(3)\nans =\n\n   1   0   0\n   0   1   0\n   0   0   1\n", related: &["zeros", "diag"], run: eye },
+    Builtin { name: "rand", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct,
+        signature: "rand(n), rand(m, n), rand(\"seed\", s)",
+        summary: "Uniform random numbers in (0, 1); rand(\"seed\", s) makes them reproducible.",
+        math: "each entry independent, uniform on (0, 1)", example: ">> rand(\"seed\", 1); size(rand(2, 3))\nans =\n\n   2   3\n",
+        related: &["randn"], run: |it, a| random(it, a, "rand", false) },
+    Builtin { name: "randn", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct,
+        signature: "randn(n), randn(m, n), randn(\"seed\", s)",
+        summary: "Standard normal random numbers (mean 0, variance 1).", math: "each entry independent, N(0, 1)",
+        example: ">> randn(\"seed\", 1); size(randn(3))\nans =\n\n   3   3\n", related: &["rand"],
+        run: |it, a| random(it, a, "randn", true) },
+    Builtin { name: "linspace", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "linspace(a, b), linspace(a, b, n)",
+        summary: "n equally spaced points from a to b (default n = 100).", math: "x_k = a + (k-1)*(b-a)/(n-1), k = 1..n",
+        example: ">> linspace(0, 1, 5)\nans =\n\n        0   0.2500   0.5000   0.7500   1.0000\n", related: &["colon"], run: linspace },
+    Builtin { name: "colon", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "colon(a, b), colon(a, step, b)",
+        summary: "The range a:b or a:step:b as a function.", math: "a, a+step, ..., up to b",
+        example: ">> colon(1, 3)\nans =\n\n   1   2   3\n", related: &["linspace"], run: colon },
+    Builtin { name: "reshape", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "reshape(A, m, n), reshape(A, [m n])",
+        summary: "Same elements, taken column by column, in an m-by-n shape.", math: "numel must not change; [] in one place is inferred",
+        example: ">> reshape(1:6, 2, 3)\nans =\n\n   1   3   5\n   2   4   6\n", related: &["repmat", "size"], run: reshape },
+    Builtin { name: "repmat", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "repmat(A, m, n), repmat(A, n)",
+        summary: "Tile A m times down and n times across.", math: "[A A ...; A A ...]",
+        example: ">> repmat([1 2], 2, 2)\nans =\n\n   1   2   1   2\n   1   2   1   2\n", related: &["kron", "reshape"], run: repmat },
+    Builtin { name: "magic", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Construct, signature: "magic(n)",
+        summary: "Magic square: rows, columns and diagonals share one sum.", math: "sum = n*(n^2 + 1)/2",
+        example: ">> magic(3)\nans =\n\n   8   1   6\n   3   5   7\n   4   9   2\n", related: &["hilb"], run: magic },
+    Builtin { name: "hilb", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Construct, signature: "hilb(n)",
+        summary: "Hilbert matrix, the classic ill-conditioned example.", math: "H_ij = 1/(i + j - 1)",
+        example: ">> hilb(2)\nans =\n\n   1.0000   0.5000\n   0.5000   0.3333\n", related: &["cond", "inv"], run: hilb },
+    Builtin { name: "diag", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "diag(v), diag(v, k), diag(A), diag(A, k)",
+        summary: "Vector -> diagonal matrix; matrix -> its diagonal as a column.",
+        math: "diag(v)_ii = v_i, 0 elsewhere; diag(v)*x = v .* x; diag(v)^-1 = diag(1 ./ v) when no v_i is 0",
+        example: ">> diag([2 3])\nans =\n\n   2   0\n   0   3\n\n>> diag([1 2; 3 4])'\nans =\n\n   1   4\n",
+        related: &["eye", "isdiag", "trace"], run: diag },
+    Builtin { name: "triu", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "triu(A), triu(A, k)",
+        summary: "Upper triangular part (on and above diagonal k).", math: "keep A_ij with j - i >= k",
+        example: ">> triu(magic(3))\nans =\n\n   8   1   6\n   0   5   7\n   0   0   2\n", related: &["tril"], run: |_, a| tri(a, true) },
+    Builtin { name: "tril", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "tril(A), tril(A, k)",
+        summary: "Lower triangular part (on and below diagonal k).", math: "keep A_ij with j - i <= k",
+        example: ">> tril(magic(3))\nans =\n\n   8   0   0\n   3   5   0\n   4   9   2\n", related: &["triu"], run: |_, a| tri(a, false) },
+    Builtin { name: "horzcat", min_args: 0, max_args: MANY, max_out: 1, topic: Topic::Construct, signature: "horzcat(A, B, ...)",
+        summary: "Join side by side, as [A, B].", math: "row counts must agree", example: ">> horzcat([1; 2], [3; 4])\nans =\n\n   1   3\n   2   4\n",
+        related: &["vertcat"], run: |_, a| one(crate::index::concat(vec![a.vals])?) },
+    Builtin { name: "vertcat", min_args: 0, max_args: MANY, max_out: 1, topic: Topic::Construct, signature: "vertcat(A, B, ...)",
+        summary: "Stack on top of each other, as [A; B].", math: "column counts must agree", example: ">> vertcat([1 2], [3 4])\nans =\n\n   1   2\n   3   4\n",
+        related: &["horzcat"], run: |_, a| one(crate::index::concat(a.vals.into_iter().map(|v| vec![v]).collect())?) },
+];
+
+/// `(m, n)` from `f(n)`, `f(m, n)` or `f([m n])`, refusing sizes over the memory limit.
+pub fn dims_arg(it: &Interp, a: &Args, what: &str, first: usize) -> Result<(usize, usize)> {
+    let rest = &a.vals[first.min(a.len())..];
+    let (r, c) = match rest {
+        [] => (1.0, 1.0),
+        [v] if v.numel() == 2 => {
+            let m = v.to_real(what)?;
+            (m[0], m[1])
+        }
+        [v] => {
+            let n = v.to_f64(what)?;
+            (n, n)
+        }
+        [u, v, ..] => (u.to_f64(what)?, v.to_f64(what)?),
+    };
+    for x in [r, c] {
+        if x.is_nan() || x.fract() != 0.0 {
+            return Err(LaError::eval(format!(
+                "{what}: dimensions must be integers (got {x})"
+            )));
+        }
+    }
+    let (r, c) = (r.max(0.0), c.max(0.0));
+    it.check_alloc(what, r, c, 8)?;
+    Ok((r as usize, c as usize))
+}
+
+fn filled(it: &mut Interp, a: Args, what: &str, x: f64) -> Result<Vec<Value>> {
+    let (r, c) = dims_arg(it, &a, what, 0)?;
+    one(Value::Real(RMat::from_element(r, c, x)))
+}
+
+fn eye(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (r, c) = dims_arg(it, &a, "eye", 0)?;
+    one(Value::Real(RMat::identity(r, c)))
+}
+
+fn random(it: &mut Interp, a: Args, what: &str, normal: bool) -> Result<Vec<Value>> {
+    if let Some(opt) = a.str(0) {
+        if matches!(opt, "seed" | "state" | "twister") {
+            let seed = a.get(1).map(|v| v.to_f64(what)).transpose()?.unwrap_or(0.0);
+            it.session.rng = crate::random::Rng::new(seed.to_bits());
+            return Ok(Vec::new());
+        }
+        return Err(LaError::eval(format!(
+            "{what}: unrecognized string argument '{opt}'"
+        )));
+    }
+    let (r, c) = dims_arg(it, &a, what, 0)?;
+    let rng = &mut it.session.rng;
+    one(Value::Real(RMat::from_fn(r, c, |_, _| {
+        if normal {
+            rng.normal()
+        } else {
+            rng.uniform()
+        }
+    })))
+}
+
+fn linspace(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (lo, hi) = (a.f64(0, "linspace")?, a.f64(1, "linspace")?);
+    let n = if a.len() > 2 {
+        a.f64(2, "linspace")?.floor().max(1.0)
+    } else {
+        100.0
+    };
+    it.check_alloc("linspace", 1.0, n, 8)?;
+    let n = n as usize;
+    let step = if n > 1 {
+        (hi - lo) / (n - 1) as f64
+    } else {
+        0.0
+    };
+    one(Value::Real(RMat::from_fn(1, n, |_, k| {
+        if k + 1 == n {
+            hi
+        } else {
+            lo + k as f64 * step
+        }
+    })))
+}
+
+fn colon(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let base = a.f64(0, "colon")?;
+    let (inc, limit) = if a.len() == 3 {
+        (a.f64(1, "colon")?, a.f64(2, "colon")?)
+    } else {
+        (1.0, a.f64(1, "colon")?)
+    };
+    let n = crate::eval::range_len(base, inc, limit);
+    it.check_alloc("colon", 1.0, n, 8)?;
+    one(Value::Real(RMat::from_fn(1, n as usize, |_, k| {
+        base + k as f64 * inc
+    })))
+}
+
+fn reshape(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    let n = v.numel();
+    let dims: Vec<Option<f64>> = if a.len() == 2 {
+        a.real(1, "reshape")?.iter().map(|&x| Some(x)).collect()
+    } else {
+        a.vals[1..]
+            .iter()
+            .map(|d| {
+                if d.is_empty() {
+                    Ok(None)
+                } else {
+                    d.to_f64("reshape").map(Some)
+                }
+            })
+            .collect::<Result<_>>()?
+    };
+    if dims.len() != 2 {
+        return Err(LaError::eval("reshape: SIZE must have 2 dimensions"));
+    }
+    let known: f64 = dims.iter().flatten().product();
+    let fill = |d: Option<f64>| d.unwrap_or(if known > 0.0 { n as f64 / known } else { 0.0 });
+    let (r, c) = (fill(dims[0]), fill(dims[1]));
+    if r.fract() != 0.0 || c.fract() != 0.0 || r < 0.0 || c < 0.0 || (r * c) as usize != n {
+        let (vr, vc) = v.dims();
+        return Err(LaError::eval(format!(
+            "reshape: can't reshape {vr}x{vc} array to {r}x{c} array"
+        )));
+    }
+    let (r, c) = (r as usize, c as usize);
+    one(match v {
+        Value::Real(m) => Value::Real(DMatrix::from_column_slice(r, c, m.as_slice())),
+        Value::Complex(m) => Value::Complex(DMatrix::from_column_slice(r, c, m.as_slice())),
+        Value::Bool(m) => Value::Bool(DMatrix::from_column_slice(r, c, m.as_slice())),
+        other => Value::Real(DMatrix::from_column_slice(
+            r,
+            c,
+            other.to_real("reshape")?.as_slice(),
+        )),
+    })
+}
+
+fn repmat(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (m, n) = dims_arg(it, &a, "repmat", 1)?;
+    let v = &a.vals[0];
+    let (r, c) = v.dims();
+    it.check_alloc("repmat", (r * m) as f64, (c * n) as f64, 8)?;
+    let row: Vec<Value> = std::iter::repeat_n(v.clone(), n).collect();
+    one(crate::index::concat(std::iter::repeat_n(row, m).collect())?)
+}
+
+fn magic(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let n = a.usize(0, "magic")?;
+    it.check_alloc("magic", n as f64, n as f64, 8)?;
+    one(Value::Real(magic_square(n)))
+}
+
+/// Octave's construction: odd (siamese), doubly even, singly even (LUX).
+fn magic_square(n: usize) -> RMat {
+    if n == 0 {
+        return RMat::zeros(0, 0);
+    }
+    if n == 2 {
+        return RMat::from_row_slice(2, 2, &[4.0, 3.0, 1.0, 2.0]);
+    }
+    if n % 2 == 1 {
+        let mut a = RMat::zeros(n, n);
+        let (nn, half) = (n * n, (n - 3) / 2);
+        for k in 0..nn {
+            let shift = k / n;
+            let c = (k + 1 + half + n - shift % n) % n;
+            let r = (nn - k + 2 * shift) % n;
+            a.as_mut_slice()[c * n + r] = (k + 1) as f64;
+        }
+        return a;
+    }
+    if n % 4 == 0 {
+        let corner = |x: usize| x % 4 == 0 || x % 4 == 3;
+        return RMat::from_fn(n, n, |i, j| {
+            let k = (i * n + j + 1) as f64;
+            if corner(i) == corner(j) {
+                (n * n + 1) as f64 - k
+            } else {
+                k
+            }
+        });
+    }
+    let m = n / 2;
+    let a = magic_square(m);
+    let mm = (m * m) as f64;
+    let mut out = RMat::zeros(n, n);
+    for i in 0..m {
+        for j in 0..m {
+            out[(i, j)] = a[(i, j)];
+            out[(i, j + m)] = a[(i, j)] + 2.0 * mm;
+            out[(i + m, j)] = a[(i, j)] + 3.0 * mm;
+            out[(i + m, j + m)] = a[(i, j)] + mm;
+        }
+    }
+    let k = (m - 1) / 2;
+    let swap = |out: &mut RMat, i: usize, j: usize| {
+        let t = out[(i, j)];
+        out[(i, j)] = out[(i + m, j)];
+        out[(i + m, j)] = t;
+    };
+    for j in (1..k).chain(n - k + 1..n) {
+        (0..m).for_each(|i| swap(&mut out, i, j));
+    }
+    (0..k).chain(k + 1..m).for_each(|i| swap(&mut out, i, 0));
+    swap(&mut out, k, k);
+    out
+}
+
+fn hilb(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let n = a.usize(0, "hilb")?;
+    it.check_alloc("hilb", n as f64, n as f64, 8)?;
+    one(Value::Real(RMat::from_fn(n, n, |i, j| {
+        1.0 / (i + j + 1) as f64
+    })))
+}
+
+fn diag(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let k = if a.len() > 1 {
+        a.f64(1, "diag")? as i64
+    } else {
+        0
+    };
+    let v = &a.vals[0];
+    let (r, c) = v.dims();
+    let off = k.unsigned_abs() as usize;
+    let at = |t: usize| if k >= 0 { (t, t + off) } else { (t + off, t) };
+    if r == 1 || c == 1 {
+        let n = r * c + off;
+        it.check_alloc("diag", n as f64, n as f64, 8)?;
+        return one(match v {
+            Value::Complex(m) => {
+                let mut out = DMatrix::from_element(n, n, crate::linalg::C64::new(0.0, 0.0));
+                m.iter().enumerate().for_each(|(t, x)| out[at(t)] = *x);
+                Value::Complex(out)
+            }
+            _ => {
+                let m = v.to_real("diag")?;
+                let mut out = RMat::zeros(n, n);
+                m.iter().enumerate().for_each(|(t, x)| out[at(t)] = *x);
+                Value::Real(out)
+            }
+        });
+    }
+    let len = if k >= 0 {
+        r.min(c.saturating_sub(off))
+    } else {
+        c.min(r.saturating_sub(off))
+    };
+    one(match v {
+        Value::Complex(m) => Value::Complex(DMatrix::from_fn(len, 1, |t, _| m[at(t)])),
+        _ => {
+            let m = v.to_real("diag")?;
+            Value::Real(RMat::from_fn(len, 1, |t, _| m[at(t)]))
+        }
+    })
+}
+
+fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
+    let k = if a.len() > 1 {
+        a.f64(1, if upper { "triu" } else { "tril" })? as i64
+    } else {
+        0
+    };
+    let keep = |i: usize, j: usize| {
+        let d = j as i64 - i as i64;
+        if upper {
+            d >= k
+        } else {
+            d <= k
+        }
+    };
+    one(match &a.vals[0] {
+        Value::Complex(m) => Value::Complex(DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| {
+            if keep(i, j) {
+                m[(i, j)]
+            } else {
+                Default::default()
+            }
+        })),
+        v => {
+            let m = v.to_real("triu")?;
+            Value::Real(RMat::from_fn(m.nrows(), m.ncols(), |i, j| {
+                if keep(i, j) {
+                    m[(i, j)]
+                } else {
+                    0.0
+                }
+            }))
+        }
+    })
+}

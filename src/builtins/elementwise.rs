@@ -1,0 +1,544 @@
+//! Element-wise functions. Real input stays real unless the result leaves the
+//! reals (sqrt(-1), log(-1), asin(2)), where it becomes complex as in Octave.
+
+use super::{one, Args, Builtin, Topic};
+use crate::error::Result;
+
+use crate::linalg::{RMat, C64};
+use crate::ops::broadcast;
+use crate::value::Value;
+
+/// One element-wise function: its real form, its complex form, and when a
+/// real input needs the complex form.
+struct Elementwise {
+    real: fn(f64) -> f64,
+    complex: fn(C64) -> C64,
+    leaves_reals: fn(f64) -> bool,
+}
+
+fn apply(name: &str, v: &Value, f: &Elementwise) -> Result<Value> {
+    match v {
+        Value::Complex(m) => Ok(Value::complex(m.map(f.complex))),
+        _ => {
+            let m = v.to_real(name)?;
+            if m.iter().any(|&x| (f.leaves_reals)(x)) {
+                Ok(Value::complex(m.map(|x| (f.complex)(C64::new(x, 0.0)))))
+            } else {
+                Ok(Value::Real(m.map(f.real)))
+            }
+        }
+    }
+}
+
+fn never(_: f64) -> bool {
+    false
+}
+
+macro_rules! elementwise {
+    ($name:literal, $summary:literal, $math:literal, $example:literal, $related:expr, $real:expr, $complex:expr, $leaves:expr) => {
+        Builtin {
+            name: $name,
+            min_args: 1,
+            max_args: 1,
+            max_out: 1,
+            topic: Topic::Elementwise,
+            signature: concat!($name, "(x)"),
+            summary: $summary,
+            math: $math,
+            example: $example,
+            related: $related,
+            run: |_, a| {
+                const F: Elementwise = Elementwise {
+                    real: $real,
+                    complex: $complex,
+                    leaves_reals: $leaves,
+                };
+                one(apply($name, &a.vals[0], &F)?)
+            },
+        }
+    };
+}
+
+pub static BUILTINS: &[Builtin] = &[
+    elementwise!(
+        "sqrt",
+        "Square root, element by element (complex for negative input).",
+        "sqrt(x)^2 = x",
+        ">> sqrt([4 9 2])\nans =\n\n   2.0000   3.0000   1.4142\n",
+        &["abs", "norm"],
+        f64::sqrt,
+        |z| z.sqrt(),
+        |x| x < 0.0
+    ),
+    elementwise!(
+        "exp",
+        "Exponential e^x, element by element.",
+        "exp(x) = sum x^k/k!",
+        ">> exp(0)\nans = 1",
+        &["log", "expm"],
+        f64::exp,
+        |z| z.exp(),
+        never
+    ),
+    elementwise!(
+        "log",
+        "Natural logarithm (complex for negative input).",
+        "exp(log(x)) = x",
+        ">> log(e)\nans = 1",
+        &["exp", "log10"],
+        f64::ln,
+        |z| z.ln(),
+        |x| x < 0.0
+    ),
+    elementwise!(
+        "log10",
+        "Base-10 logarithm.",
+        "log10(x) = log(x)/log(10)",
+        ">> log10(1000)\nans = 3",
+        &["log", "log2"],
+        f64::log10,
+        |z| z.ln() / 10f64.ln(),
+        |x| x < 0.0
+    ),
+    elementwise!(
+        "log2",
+        "Base-2 logarithm.",
+        "log2(x) = log(x)/log(2)",
+        ">> log2(8)\nans = 3",
+        &["log"],
+        f64::log2,
+        |z| z.ln() / 2f64.ln(),
+        |x| x < 0.0
+    ),
+    elementwise!(
+        "sin",
+        "Sine (radians).",
+        "sin(x)^2 + cos(x)^2 = 1",
+        ">> sin(pi/2)\nans = 1",
+        &["cos", "asin"],
+        f64::sin,
+        |z| z.sin(),
+        never
+    ),
+    elementwise!(
+        "cos",
+        "Cosine (radians).",
+        "cos(0) = 1",
+        ">> cos(0)\nans = 1",
+        &["sin", "acos"],
+        f64::cos,
+        |z| z.cos(),
+        never
+    ),
+    elementwise!(
+        "tan",
+        "Tangent (radians).",
+        "tan(x) = sin(x)/cos(x)",
+        ">> tan(pi/4)\nans = 1.0000",
+        &["atan"],
+        f64::tan,
+        |z| z.tan(),
+        never
+    ),
+    elementwise!(
+        "asin",
+        "Inverse sine (complex outside [-1, 1]).",
+        "sin(asin(x)) = x",
+        ">> asin(1)\nans = 1.5708",
+        &["sin"],
+        f64::asin,
+        |z| z.asin(),
+        |x| x.abs() > 1.0
+    ),
+    elementwise!(
+        "acos",
+        "Inverse cosine (complex outside [-1, 1]).",
+        "cos(acos(x)) = x",
+        ">> acos(0)\nans = 1.5708",
+        &["cos"],
+        f64::acos,
+        |z| z.acos(),
+        |x| x.abs() > 1.0
+    ),
+    elementwise!(
+        "atan",
+        "Inverse tangent.",
+        "tan(atan(x)) = x",
+        ">> atan(1)\nans = 0.7854",
+        &["tan", "atan2"],
+        f64::atan,
+        |z| z.atan(),
+        never
+    ),
+    elementwise!(
+        "sinh",
+        "Hyperbolic sine.",
+        "sinh(x) = (e^x - e^-x)/2",
+        ">> sinh(0)\nans = 0",
+        &["cosh"],
+        f64::sinh,
+        |z| z.sinh(),
+        never
+    ),
+    elementwise!(
+        "cosh",
+        "Hyperbolic cosine.",
+        "cosh(x) = (e^x + e^-x)/2",
+        ">> cosh(0)\nans = 1",
+        &["sinh"],
+        f64::cosh,
+        |z| z.cosh(),
+        never
+    ),
+    elementwise!(
+        "tanh",
+        "Hyperbolic tangent.",
+        "tanh(x) = sinh(x)/cosh(x)",
+        ">> tanh(0)\nans = 0",
+        &["sinh"],
+        f64::tanh,
+        |z| z.tanh(),
+        never
+    ),
+    elementwise!(
+        "round",
+        "Round to the nearest integer (halves away from zero).",
+        "round(2.5) = 3, round(-2.5) = -3",
+        ">> round([2.5 -2.5 1.4])\nans =\n\n   3  -3   1\n",
+        &["floor", "ceil", "fix"],
+        f64::round,
+        |z| C64::new(z.re.round(), z.im.round()),
+        never
+    ),
+    elementwise!(
+        "floor",
+        "Round toward minus infinity.",
+        "floor(x) = largest integer <= x",
+        ">> floor(-1.5)\nans = -2",
+        &["ceil", "round"],
+        f64::floor,
+        |z| C64::new(z.re.floor(), z.im.floor()),
+        never
+    ),
+    elementwise!(
+        "ceil",
+        "Round toward plus infinity.",
+        "ceil(x) = smallest integer >= x",
+        ">> ceil(-1.5)\nans = -1",
+        &["floor", "round"],
+        f64::ceil,
+        |z| C64::new(z.re.ceil(), z.im.ceil()),
+        never
+    ),
+    elementwise!(
+        "fix",
+        "Round toward zero.",
+        "fix(x) = sign(x)*floor(|x|)",
+        ">> fix(-1.5)\nans = -1",
+        &["floor", "round"],
+        f64::trunc,
+        |z| C64::new(z.re.trunc(), z.im.trunc()),
+        never
+    ),
+    elementwise!(
+        "sign",
+        "Sign: -1, 0 or 1 (z/|z| for complex).",
+        "sign(x) = x/|x|, sign(0) = 0",
+        ">> sign([-3 0 2])\nans =\n\n  -1   0   1\n",
+        &["abs"],
+        |x| if x > 0.0 {
+            1.0
+        } else if x < 0.0 {
+            -1.0
+        } else {
+            x
+        },
+        |z| if z.norm() == 0.0 { z } else { z / z.norm() },
+        never
+    ),
+    Builtin {
+        name: "abs",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "abs(x)",
+        summary: "Absolute value (modulus for complex numbers).",
+        math: "|a + bi| = sqrt(a^2 + b^2)",
+        example: ">> abs([-3 4])\nans =\n\n   3   4\n\n>> abs(3 + 4i)\nans = 5",
+        related: &["sign", "norm"],
+        run: |_, a| part(&a, "abs", |z| z.norm()),
+    },
+    Builtin {
+        name: "real",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "real(z)",
+        summary: "Real part.",
+        math: "real(a + bi) = a",
+        example: ">> real(3 + 4i)\nans = 3",
+        related: &["imag", "conj"],
+        run: |_, a| part(&a, "real", |z| z.re),
+    },
+    Builtin {
+        name: "imag",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "imag(z)",
+        summary: "Imaginary part.",
+        math: "imag(a + bi) = b",
+        example: ">> imag(3 + 4i)\nans = 4",
+        related: &["real", "conj"],
+        run: |_, a| part(&a, "imag", |z| z.im),
+    },
+    Builtin {
+        name: "angle",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "angle(z), arg(z)",
+        summary: "Argument (phase angle) in radians.",
+        math: "angle(a + bi) = atan2(b, a)",
+        example: ">> angle(1i)\nans = 1.5708",
+        related: &["abs"],
+        run: |_, a| part(&a, "angle", |z| z.arg()),
+    },
+    Builtin {
+        name: "conj",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "conj(z)",
+        summary: "Complex conjugate.",
+        math: "conj(a + bi) = a - bi",
+        example: ">> conj(3 + 4i)\nans = 3 - 4i",
+        related: &["real", "imag"],
+        run: |_, a| {
+            one(match &a.vals[0] {
+                Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
+                v => Value::Real(v.to_real("conj")?.into_owned()),
+            })
+        },
+    },
+    Builtin {
+        name: "complex",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "complex(a, b)",
+        summary: "Build a + bi.",
+        math: "complex(a, b) = a + b*i",
+        example: ">> complex(1, 2)\nans = 1 + 2i",
+        related: &["real", "imag"],
+        run: |_, a| {
+            let re = a.real(0, "complex")?;
+            let im = match a.get(1) {
+                Some(v) => v.to_real("complex")?.into_owned(),
+                None => RMat::zeros(1, 1),
+            };
+            one(Value::Complex(broadcast("complex", &re, &im, |x, y| {
+                C64::new(*x, *y)
+            })?))
+        },
+    },
+    Builtin {
+        name: "isnan",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "isnan(x)",
+        summary: "True where x is NaN.",
+        math: "",
+        example: ">> isnan([1 NaN])\nans =\n\n  0  1\n",
+        related: &["isinf"],
+        run: |_, a| test(&a, "isnan", |z| z.re.is_nan() || z.im.is_nan()),
+    },
+    Builtin {
+        name: "isinf",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "isinf(x)",
+        summary: "True where x is infinite.",
+        math: "",
+        example: ">> isinf([1 -Inf])\nans =\n\n  0  1\n",
+        related: &["isnan"],
+        run: |_, a| test(&a, "isinf", |z| z.re.is_infinite() || z.im.is_infinite()),
+    },
+    Builtin {
+        name: "isfinite",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "isfinite(x)",
+        summary: "True where x is neither Inf nor NaN.",
+        math: "",
+        example: ">> isfinite([1 Inf NaN])\nans =\n\n  1  0  0\n",
+        related: &["isnan"],
+        run: |_, a| test(&a, "isfinite", |z| z.re.is_finite() && z.im.is_finite()),
+    },
+    Builtin {
+        name: "double",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "double(x)",
+        summary: "Convert to floating point (logicals and characters to numbers).",
+        math: "double(true) = 1",
+        example: ">> double('A')\nans = 65",
+        related: &["logical"],
+        run: |_, a| {
+            one(match &a.vals[0] {
+                Value::Complex(m) => Value::Complex(m.clone()),
+                v => Value::Real(v.to_real("double")?.into_owned()),
+            })
+        },
+    },
+    Builtin {
+        name: "logical",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "logical(x)",
+        summary: "Convert to true/false (non-zero is true).",
+        math: "logical(x) = (x ~= 0)",
+        example: ">> logical([2 0])\nans =\n\n  1  0\n",
+        related: &["double"],
+        run: |_, a| one(Value::Bool(a.vals[0].to_bool("logical")?.into_owned())),
+    },
+    Builtin {
+        name: "not",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "not(x)",
+        summary: "Logical negation, as !x.",
+        math: "",
+        example: ">> not([1 0])\nans =\n\n  0  1\n",
+        related: &["logical"],
+        run: |_, a| one(crate::ops::unary(crate::ast::UnOp::Not, &a.vals[0])?),
+    },
+    Builtin {
+        name: "atan2",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "atan2(y, x)",
+        summary: "Four-quadrant inverse tangent of y/x.",
+        math: "angle of the point (x, y) in (-pi, pi]",
+        example: ">> atan2(1, -1)\nans = 2.3562",
+        related: &["atan", "angle"],
+        run: |_, a| binary(&a, "atan2", f64::atan2),
+    },
+    Builtin {
+        name: "hypot",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "hypot(x, y)",
+        summary: "sqrt(x^2 + y^2) without overflow.",
+        math: "",
+        example: ">> hypot(3, 4)\nans = 5",
+        related: &["norm"],
+        run: |_, a| binary(&a, "hypot", f64::hypot),
+    },
+    Builtin {
+        name: "mod",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "mod(x, y)",
+        summary: "Remainder after floored division (sign of y).",
+        math: "mod(x, y) = x - floor(x/y)*y; mod(x, 0) = x",
+        example: ">> mod(-7, 3)\nans = 2",
+        related: &["rem"],
+        run: |_, a| {
+            binary(&a, "mod", |x, y| {
+                if y == 0.0 {
+                    x
+                } else {
+                    let r = x - (x / y).floor() * y;
+                    if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                        r + y
+                    } else {
+                        r
+                    }
+                }
+            })
+        },
+    },
+    Builtin {
+        name: "rem",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "rem(x, y)",
+        summary: "Remainder after truncated division (sign of x).",
+        math: "rem(x, y) = x - fix(x/y)*y; rem(x, 0) = x",
+        example: ">> rem(-7, 3)\nans = -1",
+        related: &["mod"],
+        run: |_, a| {
+            binary(&a, "rem", |x, y| {
+                if y == 0.0 {
+                    x
+                } else {
+                    x - (x / y).trunc() * y
+                }
+            })
+        },
+    },
+    Builtin {
+        name: "power",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "power(x, y)",
+        summary: "Element-wise power, as x .^ y.",
+        math: "",
+        example: ">> power([1 2 3], 2)\nans =\n\n   1   4   9\n",
+        related: &["mpower"],
+        run: |_, a| {
+            one(crate::ops::binary(
+                crate::ast::BinOp::EPow,
+                &a.vals[0],
+                &a.vals[1],
+                &mut Vec::new(),
+            )?)
+        },
+    },
+];
+
+fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {
+    one(match &a.vals[0] {
+        Value::Complex(m) => Value::Real(m.map(f)),
+        v => Value::Real(v.to_real(name)?.map(|x| f(C64::new(x, 0.0)))),
+    })
+}
+
+fn test(a: &Args, name: &str, f: fn(C64) -> bool) -> Result<Vec<Value>> {
+    let m = a.vals[0].to_complex(name)?;
+    one(Value::Bool(m.map(f)))
+}
+
+fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+    let (x, y) = (a.real(0, name)?, a.real(1, name)?);
+    one(Value::Real(broadcast(name, &x, &y, |p, q| f(*p, *q))?))
+}

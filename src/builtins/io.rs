@@ -1,0 +1,376 @@
+//! Output, checks and timing: disp, printf, num2str, assert, tic/toc.
+
+use super::{one, Args, Builtin, Topic, MANY};
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::format::{self, Format};
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "disp", min_args: 1, max_args: 1, max_out: 0, topic: Topic::Output, signature: "disp(x)",
+        summary: "Print a value without its name.", math: "", example: ">> disp([1 2])\n   1   2", related: &["printf", "num2str"],
+        run: |it, a| {
+            let text = format::body(&a.vals[0], it.session.format, it.session.width);
+            it.sink.text(&text);
+            Ok(Vec::new())
+        } },
+    Builtin { name: "printf", min_args: 1, max_args: MANY, max_out: 0, topic: Topic::Output, signature: "printf(template, ...)",
+        summary: "Formatted output (%d %i %f %e %g %s %c %x %%), reusing the template while arguments remain.", math: "",
+        example: ">> printf(\"%d squared is %d\\n\", 3, 9)\n3 squared is 9", related: &["fprintf", "sprintf", "disp"],
+        run: |it, a| { let s = sprintf(&a, 0)?; it.sink.text(&s); Ok(Vec::new()) } },
+    Builtin { name: "fprintf", min_args: 1, max_args: MANY, max_out: 0, topic: Topic::Output, signature: "fprintf(template, ...), fprintf(1, template, ...)",
+        summary: "As printf; a leading 1 (stdout) is accepted.", math: "", example: ">> fprintf(\"%.2f\\n\", pi)\n3.14", related: &["printf"],
+        run: |it, a| {
+            let skip = usize::from(a.len() > 1 && a.vals[0].as_str().is_none());
+            let s = sprintf(&a, skip)?;
+            it.sink.text(&s);
+            Ok(Vec::new())
+        } },
+    Builtin { name: "sprintf", min_args: 1, max_args: MANY, max_out: 1, topic: Topic::Output, signature: "sprintf(template, ...)",
+        summary: "Formatted text as a string.", math: "", example: ">> s = sprintf(\"%g\", 0.5)\ns = 0.5", related: &["printf", "num2str"],
+        run: |_, a| one(Value::Str(sprintf(&a, 0)?)) },
+    Builtin { name: "num2str", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Output, signature: "num2str(x), num2str(x, prec)",
+        summary: "A number as text (4 significant decimals by default, integers exactly).", math: "",
+        example: ">> ['x = ' num2str(pi)]\nans = x = 3.1416", related: &["sprintf", "disp"], run: num2str },
+    Builtin { name: "assert", min_args: 1, max_args: 3, max_out: 0, topic: Topic::Output, signature: "assert(cond), assert(observed, expected, tol)",
+        summary: "Error unless cond is true, or observed matches expected within tol (negative tol: relative).",
+        math: "|observed - expected| <= tol, or <= |tol|*|expected| when tol < 0",
+        example: ">> assert(norm([3 4]), 5)\n>> assert(pi, 3.1416, 1e-4)", related: &["isequal"], run: assert },
+    Builtin { name: "error", min_args: 1, max_args: MANY, max_out: 0, topic: Topic::Output, signature: "error(template, ...)",
+        summary: "Stop with an error message.", math: "", example: ">> x = 1;", related: &["assert"],
+        run: |_, a| Err(LaError::eval(sprintf(&a, 0)?)) },
+    Builtin { name: "tic", min_args: 0, max_args: 0, max_out: 1, topic: Topic::Output, signature: "tic",
+        summary: "Start a stopwatch.", math: "", example: ">> tic;", related: &["toc"],
+        run: |it, _| { it.session.tic = Some(std::time::Instant::now()); Ok(Vec::new()) } },
+    Builtin { name: "toc", min_args: 0, max_args: 0, max_out: 1, topic: Topic::Output, signature: "toc, t = toc",
+        summary: "Seconds since tic.", math: "", example: ">> tic; t = toc; t < 10\nans = 1", related: &["tic"],
+        run: |it, a| {
+            let Some(t0) = it.session.tic else { return Err(LaError::eval("toc: function called before timer initialization with tic()")) };
+            let secs = t0.elapsed().as_secs_f64();
+            if a.nargout == 0 {
+                it.sink.text(&format!("Elapsed time is {secs:.6} seconds.\n"));
+                return Ok(Vec::new());
+            }
+            one(Value::scalar(secs))
+        } },
+];
+
+/// Octave's `num2str`: integers exactly, otherwise `%.Ng` with N = 4 decimals + integer digits.
+fn num2str(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    if let Value::Str(s) = v {
+        return one(Value::Str(s.clone()));
+    }
+    if let Some(p) = a.get(1) {
+        if let Some(fmt) = p.as_str() {
+            return one(Value::Str(format_values(fmt, &[v.clone()])?));
+        }
+        let prec = p.to_usize("num2str")?;
+        let m = v.to_real("num2str")?;
+        return one(Value::Str(
+            m.iter()
+                .map(|x| c_format('g', *x, None, Some(prec), ""))
+                .collect::<Vec<_>>()
+                .join("  "),
+        ));
+    }
+    if v.numel() == 1 {
+        let s = match v {
+            Value::Complex(m) => format::complex_scalar(m[0], Format::Short),
+            _ => {
+                let x = v.to_f64("num2str")?;
+                if x.fract() == 0.0 || !x.is_finite() {
+                    format::real_scalar(x, Format::Short)
+                } else {
+                    let digits = (x.abs().log10().floor() as i64 + 1).max(1) as usize;
+                    c_format('g', x, None, Some(digits + 4), "")
+                }
+            }
+        };
+        return one(Value::Str(s));
+    }
+    let body = format::body(v, it.session.format, usize::MAX);
+    let lines: Vec<&str> = body.lines().collect();
+    let indent = lines
+        .iter()
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    one(Value::Str(
+        lines
+            .iter()
+            .map(|l| &l[indent..])
+            .collect::<Vec<_>>()
+            .join("\n"),
+    ))
+}
+
+fn assert(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    if a.len() == 1 {
+        let ok = a.vals[0].is_true("assert")?;
+        if !ok {
+            return Err(LaError::eval("assert (cond) failed"));
+        }
+        return Ok(Vec::new());
+    }
+    let (obs, exp) = (&a.vals[0], &a.vals[1]);
+    if let (Some(x), Some(y)) = (obs.as_str(), exp.as_str()) {
+        if x != y {
+            return Err(LaError::eval(format!(
+                "assert: strings differ: '{x}' expected '{y}'"
+            )));
+        }
+        return Ok(Vec::new());
+    }
+    let tol = a
+        .get(2)
+        .map(|t| t.to_f64("assert"))
+        .transpose()?
+        .unwrap_or(0.0);
+    if obs.dims() != exp.dims() && exp.numel() != 1 {
+        return Err(LaError::eval(format!(
+            "assert: dimensions do not agree (observed {}x{}, expected {}x{})",
+            obs.dims().0,
+            obs.dims().1,
+            exp.dims().0,
+            exp.dims().1
+        )));
+    }
+    let (o, e) = (obs.to_complex("assert")?, exp.to_complex("assert")?);
+    let worst = crate::ops::broadcast("assert", &o, &e, |x, y| {
+        let err = (x - y).norm();
+        let same_special = (x.re.is_nan() && y.re.is_nan()) || (x == y);
+        if same_special {
+            0.0
+        } else if tol < 0.0 {
+            err / y.norm()
+        } else {
+            err
+        }
+    })?;
+    let bound = tol.abs();
+    if let Some((k, d)) = worst.iter().enumerate().find(|(_, d)| !(**d <= bound)) {
+        return Err(LaError::eval(format!(
+            "assert (observed, expected, tol) failed: element {} differs by {} (tolerance {}{})",
+            k + 1,
+            format::short_number(*d),
+            format::short_number(bound),
+            if tol < 0.0 { ", relative" } else { "" }
+        )));
+    }
+    Ok(Vec::new())
+}
+
+/// The template of `printf`-like calls, starting at argument `first`.
+fn sprintf(a: &Args, first: usize) -> Result<String> {
+    let fmt = a.vals[first]
+        .as_str()
+        .map(str::to_string)
+        .unwrap_or_else(|| format::body(&a.vals[first], Format::Short, 80));
+    format_values(&fmt, &a.vals[first + 1..])
+}
+
+enum Item {
+    Num(f64),
+    Text(String),
+}
+
+/// Expand a C-style template over all argument elements, reusing it while any remain.
+pub fn format_values(template: &str, args: &[Value]) -> Result<String> {
+    let template = unescape(template);
+    let mut items = Vec::new();
+    for v in args {
+        match v {
+            Value::Str(s) => items.push(Item::Text(s.clone())),
+            Value::Complex(m) => items.extend(m.iter().map(|z| Item::Num(z.re))),
+            other => items.extend(other.to_real("printf")?.iter().map(|x| Item::Num(*x))),
+        }
+    }
+    let mut out = String::new();
+    let mut next = 0;
+    loop {
+        let consumed = expand(&template, &items, &mut next, &mut out)?;
+        if next >= items.len() || consumed == 0 {
+            break;
+        }
+    }
+    Ok(out)
+}
+
+/// One pass over the template; returns how many items it consumed.
+fn expand(t: &str, items: &[Item], next: &mut usize, out: &mut String) -> Result<usize> {
+    let start = *next;
+    let chars: Vec<char> = t.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] != '%' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        if chars.get(i + 1) == Some(&'%') {
+            out.push('%');
+            i += 2;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() && "-+ #0".contains(chars[j]) {
+            j += 1;
+        }
+        let flags: String = chars[i + 1..j].iter().collect();
+        let w0 = j;
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        let width = chars[w0..j].iter().collect::<String>().parse().ok();
+        let mut prec = None;
+        if chars.get(j) == Some(&'.') {
+            let p0 = j + 1;
+            j += 1;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+            prec = Some(chars[p0..j].iter().collect::<String>().parse().unwrap_or(0));
+        }
+        while j < chars.len() && "lh".contains(chars[j]) {
+            j += 1;
+        }
+        let Some(&conv) = chars.get(j) else {
+            out.extend(&chars[i..]);
+            break;
+        };
+        if *next >= items.len() && !items.is_empty() {
+            return Ok(*next - start);
+        }
+        let item = items.get(*next);
+        *next += 1;
+        let text = match (conv, item) {
+            (_, None) => String::new(),
+            ('s', Some(Item::Text(s))) => s.clone(),
+            ('s', Some(Item::Num(x))) => format::short_number(*x).trim().to_string(),
+            ('c', Some(Item::Num(x))) => char::from_u32(*x as u32)
+                .map(String::from)
+                .unwrap_or_default(),
+            (_, Some(Item::Text(s))) => s.clone(),
+            (c, Some(Item::Num(x))) => c_format(c, *x, None, prec, &flags),
+        };
+        out.push_str(&pad(&text, width, &flags));
+        i = j + 1;
+    }
+    Ok(*next - start)
+}
+
+fn pad(s: &str, width: Option<usize>, flags: &str) -> String {
+    let w = width.unwrap_or(0);
+    let n = s.chars().count();
+    if n >= w {
+        return s.to_string();
+    }
+    if flags.contains('-') {
+        format!("{s}{}", " ".repeat(w - n))
+    } else if flags.contains('0')
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c == '-')
+    {
+        let (sign, digits) = s.strip_prefix('-').map_or(("", s), |d| ("-", d));
+        format!("{sign}{}{digits}", "0".repeat(w - n))
+    } else {
+        format!("{}{s}", " ".repeat(w - n))
+    }
+}
+
+/// Format one number for conversion `c` as C's printf would.
+pub fn c_format(
+    c: char,
+    x: f64,
+    _width: Option<usize>,
+    prec: Option<usize>,
+    flags: &str,
+) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "Inf".into() } else { "-Inf".into() };
+    }
+    let plus = if flags.contains('+') && x >= 0.0 {
+        "+"
+    } else {
+        ""
+    };
+    let body = match c {
+        'd' | 'i' | 'u' if x.fract() == 0.0 => format!("{x:.0}"),
+        'd' | 'i' | 'u' => c_format('f', x, None, prec, ""),
+        'f' | 'F' => format!("{:.*}", prec.unwrap_or(6), x),
+        'e' | 'E' => exp_c(x, prec.unwrap_or(6), c == 'E'),
+        'x' => format!("{:x}", x as i64),
+        'o' => format!("{:o}", x as i64),
+        _ => general(x, prec.unwrap_or(6).max(1)),
+    };
+    format!("{plus}{body}")
+}
+
+fn exp_c(x: f64, prec: usize, upper: bool) -> String {
+    let s = format!("{:.*e}", prec, x);
+    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
+    let (sign, d) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
+    let r = format!("{m}e{sign}{d:0>2}");
+    if upper {
+        r.to_uppercase()
+    } else {
+        r
+    }
+}
+
+/// `%g`: shortest of %e and %f at `p` significant digits, trailing zeros removed.
+fn general(x: f64, p: usize) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    let exp = x.abs().log10().floor() as i32;
+    let s = if exp < -4 || exp >= p as i32 {
+        let s = exp_c(x, p - 1, false);
+        let (m, e) = s.split_once('e').unwrap_or((&s, ""));
+        let m = if m.contains('.') {
+            m.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            m
+        };
+        format!("{m}e{e}")
+    } else {
+        let decimals = (p as i32 - 1 - exp).max(0) as usize;
+        let s = format!("{x:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    };
+    s
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut it = s.chars();
+    while let Some(c) = it.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('\\') => out.push('\\'),
+            Some('r') => out.push('\r'),
+            Some('a') => out.push('\x07'),
+            Some('"') => out.push('"'),
+            Some(o) => {
+                out.push('\\');
+                out.push(o);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}

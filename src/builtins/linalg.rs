@@ -1,0 +1,395 @@
+//! The chapter's linear algebra as built-ins: thin adapters from values to
+//! the pure routines in `crate::linalg`.
+
+use super::{one, require_square, Args, Builtin, Topic};
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::linalg::{self, decomp, norms, predicates, solve, CMat, RMat, C64};
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    // ------------------------------------------------------------ products
+    Builtin { name: "transpose", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Products, signature: "transpose(A), A.', A'",
+        summary: "Transpose: rows become columns. A' also conjugates complex entries.",
+        math: "(A')_ij = A_ji; (AB)' = B'A'", example: ">> [1 2; 3 4]'\nans =\n\n   1   3\n   2   4\n",
+        related: &["ctranspose"], run: |_, a| one(crate::ops::transpose(&a.vals[0], false)?) },
+    Builtin { name: "ctranspose", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Products, signature: "ctranspose(A), A'",
+        summary: "Conjugate transpose.", math: "(A')_ij = conj(A_ji)", example: ">> [1+2i 3]'\nans =\n\n   1 - 2i\n   3 - 0i\n",
+        related: &["transpose"], run: |_, a| one(crate::ops::transpose(&a.vals[0], true)?) },
+    Builtin { name: "hadamard", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "hadamard(A, B), A .* B",
+        summary: "Element-wise (Hadamard) product.", math: "(A .* B)_ij = A_ij * B_ij",
+        example: ">> hadamard([1 2; 3 4], [5 6; 7 8])\nans =\n\n    5   12\n   21   32\n", related: &["dot", "kron"],
+        run: |it, a| one(it.binary(crate::ast::BinOp::EMul, &a.vals[0], &a.vals[1], a.span)?) },
+    Builtin { name: "dot", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "dot(x, y)",
+        summary: "Dot product of two vectors (conjugating x when complex); for matrices, column by column.",
+        math: "x . y = sum_i conj(x_i) y_i = x'y; x'y = y'x for real vectors", example: ">> dot([1 2 3], [4 5 6])\nans = 32",
+        related: &["cross", "norm"], run: dot },
+    Builtin { name: "cross", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "cross(x, y)",
+        summary: "Cross product of two 3-vectors: perpendicular to both.", math: "x × y = [x2 y3 - x3 y2; x3 y1 - x1 y3; x1 y2 - x2 y1]",
+        example: ">> cross([1 0 0], [0 1 0])\nans =\n\n   0   0   1\n", related: &["dot"], run: cross },
+    Builtin { name: "kron", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "kron(A, B)",
+        summary: "Kronecker product: every A_ij scales a copy of B.", math: "kron(A, B) = [A_11 B, A_12 B, ...; ...]",
+        example: ">> kron([1 2], [1; 1])\nans =\n\n   1   2\n   1   2\n", related: &["repmat"], run: kron },
+    Builtin { name: "trace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Products, signature: "trace(A)",
+        summary: "Sum of the diagonal of a square matrix.",
+        math: "tr(A) = sum_i A_ii = sum of eigenvalues; tr(A) = tr(A'); tr(ABC) = tr(CAB) = tr(BCA); ||A||_F = sqrt(tr(A A'))",
+        example: ">> trace([1 2; 3 4])\nans = 5", related: &["diag", "eig", "norm"], run: trace },
+    Builtin { name: "quadform", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "quadform(A, x)",
+        summary: "The quadratic form x'Ax.",
+        math: "f(x) = x'Ax = sum_ij A_ij x_i x_j; over unit x, max = largest eigenvalue, min = smallest (A symmetric)",
+        example: ">> quadform([2 1; 1 3], [1; 2])\nans = 18", related: &["definiteness", "eig"], run: quadform },
+    // ------------------------------------------------------------ norms
+    Builtin { name: "norm", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Norms, signature: "norm(x), norm(x, p), norm(A, 'fro')",
+        summary: "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest singular value, 1, Inf, 'fro').",
+        math: "||x||_p = (sum |x_i|^p)^(1/p); ||x||_1 = sum |x_i|; ||x||_2 = sqrt(x'x); ||x||_inf = max |x_i|; norm(x, 0) = number of non-zeros; ||A||_F = sqrt(sum A_ij^2) = sqrt(tr(AA'))",
+        example: ">> norm([3 -4])\nans = 5\n>> norm([3 -4], 1)\nans = 7\n>> norm([3 -4], Inf)\nans = 4", related: &["unit", "nnz", "cond"], run: norm },
+    Builtin { name: "unit", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Norms, signature: "unit(x)",
+        summary: "The unit vector in the direction of x.", math: "unit(x) = x / ||x||_2, so ||unit(x)||_2 = 1",
+        example: ">> unit([3 4])\nans =\n\n   0.6000   0.8000\n", related: &["norm"], run: unit },
+    // ------------------------------------------------------------ predicates
+    Builtin { name: "issymmetric", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "issymmetric(A), issymmetric(A, tol)",
+        summary: "True when A equals its transpose (within tol; default relative to norm(A)).", math: "A = A'",
+        example: ">> issymmetric([2 1; 1 3])\nans = 1", related: &["isdiag", "isorthogonal"], run: |_, a| pred(&a, predicates::issymmetric) },
+    Builtin { name: "isdiag", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Special, signature: "isdiag(A)",
+        summary: "True when every off-diagonal entry is zero.", math: "A_ij = 0 for i != j",
+        example: ">> isdiag(diag([1 2]))\nans = 1", related: &["diag", "issymmetric"], run: |_, a| one(Value::bool(predicates::isdiag(&a.real(0, "isdiag")?))) },
+    Builtin { name: "isorthogonal", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "isorthogonal(Q), isorthogonal(Q, tol)",
+        summary: "True when Q is square with orthonormal columns.", math: "Q'Q = QQ' = I, so inv(Q) = Q' and ||Qx|| = ||x||",
+        example: ">> isorthogonal([0 -1; 1 0])\nans = 1", related: &["qr", "issymmetric"], run: |_, a| pred(&a, predicates::isorthogonal) },
+    Builtin { name: "issingular", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "issingular(A), issingular(A, tol)",
+        summary: "True when square A has no inverse (dependent columns).", math: "det(A) = 0 <=> rank(A) < n <=> 0 is an eigenvalue",
+        example: ">> issingular([1 2; 2 4])\nans = 1", related: &["rank", "det", "cond"], run: |_, a| pred(&a, predicates::issingular) },
+    Builtin { name: "isposdef", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "isposdef(A), isposdef(A, tol)",
+        summary: "True when A is symmetric positive definite.", math: "x'Ax > 0 for all x != 0 <=> all eigenvalues > 0",
+        example: ">> isposdef([2 -1; -1 2])\nans = 1", related: &["definiteness", "chol"], run: |_, a| pred(&a, predicates::isposdef) },
+    Builtin { name: "definiteness", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "definiteness(A), definiteness(A, tol)",
+        summary: "Classify A by the signs of the eigenvalues of its symmetric part (A + A')/2.",
+        math: "all > 0: positive definite; >= 0: positive semidefinite; < 0: negative definite; <= 0: negative semidefinite; mixed: indefinite",
+        example: ">> definiteness([1 0; 0 -1])\nans = indefinite", related: &["isposdef", "eig", "quadform"], run: definiteness },
+    // ------------------------------------------------------------ solving
+    Builtin { name: "inv", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "inv(A)",
+        summary: "Inverse of a square matrix (warns when singular or ill-conditioned; prefer A\\b for solving).",
+        math: "inv(A)*A = I; inv(AB) = inv(B)inv(A); inv(A') = inv(A)'", example: ">> inv([4 7; 2 6])\nans =\n\n   0.6000  -0.7000\n  -0.2000   0.4000\n",
+        related: &["mldivide", "pinv", "det", "cond"], run: |it, a| {
+            let mut w = Vec::new();
+            let r = crate::ops::inverse(&a.vals[0], &mut w)?;
+            w.iter().for_each(|m| it.warn(m, a.span));
+            one(r)
+        } },
+    Builtin { name: "mldivide", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "A \\ b, mldivide(A, b)",
+        summary: "Solve A x = b: LU for square A, least squares (QR) for tall A, minimum norm for wide A.",
+        math: "x = inv(A) b when A is invertible; else argmin ||Ax - b||_2 (smallest ||x|| among minimisers)",
+        example: ">> [3 1; 1 2] \\ [9; 8]\nans =\n\n   2\n   3\n", related: &["inv", "lstsq", "pinv"],
+        run: |it, a| one(it.binary(crate::ast::BinOp::LDiv, &a.vals[0], &a.vals[1], a.span)?) },
+    Builtin { name: "det", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "det(A)",
+        summary: "Determinant, by LU factorisation.", math: "det(A) = product of eigenvalues; det(AB) = det(A)det(B); |det| is the volume scale factor",
+        example: ">> det([1 2; 3 4])\nans = -2", related: &["inv", "eig", "lu"], run: det },
+    Builtin { name: "rank", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "rank(A), rank(A, tol)",
+        summary: "Number of singular values above tol (default max(m,n) * sigma_max * eps).", math: "rank(A) = dim of the column space = dim of the row space",
+        example: ">> rank([1 2; 2 4])\nans = 1", related: &["svd", "null", "orth", "rref"],
+        run: |_, a| one(Value::scalar(solve::rank(&a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64)) },
+    Builtin { name: "cond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "cond(A)",
+        summary: "2-norm condition number: how much A amplifies relative errors when solving.", math: "cond(A) = sigma_max / sigma_min (Inf if singular)",
+        example: ">> cond([1 0; 0 2])\nans = 2", related: &["rcond", "svd", "inv"], run: |_, a| one(Value::scalar(solve::cond(&a.real(0, "cond")?)?)) },
+    Builtin { name: "rcond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rcond(A)",
+        summary: "Reciprocal condition number estimate in the 1-norm (near 0: nearly singular).", math: "rcond(A) ~ 1 / (||A||_1 ||inv(A)||_1)",
+        example: ">> rcond(eye(2))\nans = 1", related: &["cond"], run: |_, a| {
+            let m = a.real(0, "rcond")?;
+            require_square("rcond", m.shape())?;
+            one(Value::scalar(solve::rcond(&m)))
+        } },
+    Builtin { name: "null", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "null(A)",
+        summary: "Orthonormal basis of the null space (as columns), from the SVD.", math: "A * null(A) = 0; columns = right singular vectors of zero singular values",
+        example: ">> null([1 1])'\nans =\n\n  -0.7071   0.7071\n", related: &["orth", "rank", "rref"], run: |_, a| one(Value::Real(solve::null(&a.real(0, "null")?)?)) },
+    Builtin { name: "orth", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "orth(A)",
+        summary: "Orthonormal basis of the column space (range), from the SVD.", math: "span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I",
+        example: ">> size(orth([1 2; 2 4]))\nans =\n\n   2   1\n", related: &["null", "rank"], run: |_, a| one(Value::Real(solve::orth(&a.real(0, "orth")?)?)) },
+    Builtin { name: "rref", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Solving, signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
+        summary: "Reduced row echelon form by Gauss-Jordan elimination; pivots lists the pivot columns.",
+        math: "each pivot is 1, the only non-zero in its column; zero rows last",
+        example: ">> rref([1 2 3; 4 5 6; 7 8 9])\nans =\n\n   1   0  -1\n   0   1   2\n   0   0   0\n", related: &["rank", "null"],
+        run: |_, a| {
+            let (r, p) = solve::rref(&a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
+            Ok(vec![Value::Real(r), Value::row(p.iter().map(|&k| k as f64).collect())])
+        } },
+    Builtin { name: "lstsq", min_args: 2, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "lstsq(A, b)",
+        summary: "Minimum-norm least-squares solution for any shape of A (via the SVD).", math: "x = pinv(A) b minimises ||Ax - b||_2, and has the smallest ||x||_2 among minimisers",
+        example: ">> lstsq([1 1; 1 2; 1 3], [1; 2; 2])'\nans =\n\n   0.6667   0.5000\n", related: &["mldivide", "pinv", "polyfit"],
+        run: |_, a| one(Value::Real(solve::lstsq(&a.real(0, "lstsq")?, &a.real(1, "lstsq")?)?)) },
+    Builtin { name: "pinv", min_args: 1, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "pinv(A), pinv(A, tol)",
+        summary: "Moore-Penrose pseudoinverse.", math: "A+ = V D+ U' from A = U D V', with D+ the reciprocals of the non-zero singular values, transposed; A+ = inv(A'A) A' for full column rank",
+        example: ">> pinv([1 0; 0 0; 0 2])\nans =\n\n   1.0000        0        0\n        0        0   0.5000\n", related: &["svd", "lstsq", "inv"],
+        run: |_, a| one(Value::Real(solve::pinv(&a.real(0, "pinv")?, opt_f64(&a, 1, "pinv")?)?)) },
+    // ------------------------------------------------------------ decompositions
+    Builtin { name: "lu", min_args: 1, max_args: 1, max_out: 3, topic: Topic::Decompositions, signature: "[L, U, P] = lu(A), [L, U] = lu(A)",
+        summary: "LU factorisation with partial pivoting.", math: "P A = L U, L unit lower triangular, U upper triangular, P a permutation; with two outputs L = P'L",
+        example: ">> [L, U, P] = lu([1 2; 3 4]); U\nU =\n\n   3.0000   4.0000\n        0   0.6667\n", related: &["det", "mldivide"], run: lu },
+    Builtin { name: "qr", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Decompositions, signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0)",
+        summary: "QR factorisation: orthogonal Q, upper triangular R (qr(A, 0) is the economy size).", math: "A = Q R, Q'Q = I",
+        example: ">> [Q, R] = qr([3 0; 4 5]); abs(R)\nans =\n\n   5   4\n   0   3\n", related: &["lu", "chol", "orth"], run: qr },
+    Builtin { name: "chol", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "R = chol(A)",
+        summary: "Cholesky factor of a symmetric positive definite matrix.", math: "A = R'R with R upper triangular; fails exactly when A is not positive definite",
+        example: ">> chol([4 2; 2 3])\nans =\n\n   2.0000   1.0000\n        0   1.4142\n", related: &["isposdef", "lu"],
+        run: |_, a| { let m = real_finite(&a, 0, "chol")?; one(Value::Real(decomp::chol(&m)?)) } },
+    Builtin { name: "svd", min_args: 1, max_args: 2, max_out: 3, topic: Topic::Decompositions, signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ')",
+        summary: "Singular value decomposition; one output gives the singular values (descending).",
+        math: "A = U S V', U (m x m) and V (n x n) orthogonal, S diagonal with sigma_1 >= sigma_2 >= ... >= 0; sigma_i^2 are the eigenvalues of A'A",
+        example: ">> svd([3 0; 4 5])\nans =\n\n   6.7082\n   2.2361\n", related: &["pinv", "rank", "norm", "eig"], run: svd },
+    Builtin { name: "eig", min_args: 1, max_args: 1, max_out: 2, topic: Topic::Eigen, signature: "lambda = eig(A), [V, D] = eig(A)",
+        summary: "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry positive) and D = diag(lambda).",
+        math: "A v = lambda v; det(A - lambda I) = 0; A = V D inv(V); symmetric A: A = Q D Q' with Q orthogonal",
+        example: ">> eig([2 1; 1 2])\nans =\n\n   3\n   1\n", related: &["poly", "svd", "definiteness"], run: eig },
+    Builtin { name: "expm", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "expm(A)",
+        summary: "Matrix exponential.", math: "expm(A) = I + A + A^2/2! + A^3/3! + ...",
+        example: ">> expm(zeros(2))\nans =\n\n   1   0\n   0   1\n", related: &["exp"], run: |_, a| { let m = real_finite(&a, 0, "expm")?; one(Value::Real(decomp::expm(&m)?)) } },
+    // ------------------------------------------------------------ polynomials
+    Builtin { name: "poly", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "poly(A), poly(r)",
+        summary: "Characteristic polynomial of a square matrix (monic, highest power first), or the polynomial with roots r.",
+        math: "poly(A) = coefficients of det(lambda I - A)", example: ">> poly([2 0; 0 3])\nans =\n\n   1  -5   6\n",
+        related: &["charpoly", "roots", "eig"], run: poly },
+    Builtin { name: "charpoly", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "charpoly(A)",
+        summary: "Characteristic polynomial det(lambda I - A): the same as poly(A) for a matrix.",
+        math: "roots of charpoly(A) are the eigenvalues", example: ">> charpoly([1 2; 3 4])\nans =\n\n   1  -5  -2\n",
+        related: &["poly", "roots"], run: poly },
+    Builtin { name: "roots", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "roots(p)",
+        summary: "Roots of the polynomial with coefficients p (highest power first), as eigenvalues of the companion matrix.",
+        math: "p(x) = p_1 x^n + ... + p_(n+1) = 0", example: ">> roots([1 -3 2])\nans =\n\n   2\n   1\n", related: &["poly", "polyval"], run: roots },
+    Builtin { name: "polyval", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Eigen, signature: "polyval(p, x)",
+        summary: "Evaluate a polynomial at each element of x (Horner's rule).", math: "p(x) = p_1 x^n + ... + p_n x + p_(n+1)",
+        example: ">> polyval([1 0 -1], 3)\nans = 8", related: &["roots", "poly"], run: |_, a| {
+            let p: Vec<f64> = a.real(0, "polyval")?.iter().copied().collect();
+            one(Value::Real(a.real(1, "polyval")?.map(|x| p.iter().fold(0.0, |s, c| s * x + c))))
+        } },
+    // ------------------------------------------------------------ PCA
+    Builtin { name: "pca", min_args: 1, max_args: 2, max_out: 4, topic: Topic::LeastSquares, signature: "coeff = pca(X), [coeff, score, latent, mu] = pca(X, k)",
+        summary: "Principal component analysis of data X (rows are observations), centred first.",
+        math: "D = top-k eigenvectors of the covariance of the centred X (= right singular vectors); encode c = D'x, decode x ~ D c; latent = variances",
+        example: ">> [c, s, l] = pca([1 1; 2 2; 3 3]); l'\nans =\n\n   2   0\n", related: &["svd", "eig", "mean"], run: pca },
+];
+
+fn opt_f64(a: &Args, k: usize, what: &str) -> Result<Option<f64>> {
+    a.get(k).map(|v| v.to_f64(what)).transpose()
+}
+
+/// A real argument that must not hold NaN or Inf (iterative solvers loop on them).
+fn real_finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
+    let m = a.real(k, what)?.into_owned();
+    if m.iter().any(|x| !x.is_finite()) {
+        return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
+    }
+    Ok(m)
+}
+
+fn pred(a: &Args, f: fn(&RMat, Option<f64>) -> bool) -> Result<Vec<Value>> {
+    one(Value::bool(f(&*a.real(0, "predicate")?, opt_f64(a, 1, "predicate")?)))
+}
+
+fn complex_arg(a: &Args, k: usize) -> Option<&CMat> {
+    match a.get(k) {
+        Some(Value::Complex(m)) => Some(m),
+        _ => None,
+    }
+}
+
+fn dot(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (x, y) = (a.vals[0].to_complex("dot")?, a.vals[1].to_complex("dot")?);
+    if x.len() != y.len() || (x.ncols() != 1 && x.nrows() != 1 && x.shape() != y.shape()) {
+        return Err(LaError::eval(format!(
+            "dot: sizes of X and Y must match (got {}x{} and {}x{})", x.nrows(), x.ncols(), y.nrows(), y.ncols())));
+    }
+    if x.nrows() == 1 || x.ncols() == 1 {
+        return one(Value::complex(CMat::from_element(1, 1, x.iter().zip(y.iter()).map(|(p, q)| p.conj() * q).sum())));
+    }
+    one(Value::complex(CMat::from_fn(1, x.ncols(), |_, j| x.column(j).iter().zip(y.column(j).iter()).map(|(p, q)| p.conj() * q).sum())))
+}
+
+fn cross(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (x, y) = (a.real(0, "cross")?, a.real(1, "cross")?);
+    if x.len() != 3 || y.len() != 3 {
+        return Err(LaError::eval("cross: both X and Y must have 3 elements"));
+    }
+    let c = [x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]];
+    one(if x.nrows() == 1 { Value::row(c.to_vec()) } else { Value::col(c.to_vec()) })
+}
+
+fn kron(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (x, y) = (a.vals[0].to_complex("kron")?, a.vals[1].to_complex("kron")?);
+    let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
+    it.check_alloc("kron", r as f64, c as f64, 8)?;
+    let (yr, yc) = y.shape();
+    one(Value::complex(CMat::from_fn(r, c, |i, j| x[(i / yr, j / yc)] * y[(i % yr, j % yc)])))
+}
+
+fn trace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = a.vals[0].to_complex("trace")?;
+    if m.nrows() != m.ncols() {
+        return Err(LaError::eval(format!("trace: only valid on square matrix (got {}x{})", m.nrows(), m.ncols())));
+    }
+    one(Value::complex(CMat::from_element(1, 1, m.diagonal().iter().sum())))
+}
+
+fn quadform(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let (m, x) = (&a.vals[0], &a.vals[1]);
+    let (r, c) = m.dims();
+    require_square("quadform", (r, c))?;
+    let x = if x.dims().0 == 1 && x.numel() > 1 { crate::ops::transpose(x, false)? } else { x.clone() };
+    if x.dims().0 != r {
+        return Err(LaError::eval(format!("quadform: x must have {r} elements to match A (got {}x{})", x.dims().0, x.dims().1)));
+    }
+    let ax = it.binary(crate::ast::BinOp::Mul, m, &x, a.span)?;
+    let xt = crate::ops::transpose(&x, true)?;
+    one(it.binary(crate::ast::BinOp::Mul, &xt, &ax, a.span)?)
+}
+
+fn norm_kind(a: &Args) -> Result<norms::NormKind> {
+    let Some(p) = a.get(1) else { return Ok(norms::NormKind::P(2.0)) };
+    if let Some(s) = p.as_str() {
+        return match s.to_ascii_lowercase().as_str() {
+            "fro" => Ok(norms::NormKind::Fro),
+            "inf" => Ok(norms::NormKind::P(f64::INFINITY)),
+            "-inf" => Ok(norms::NormKind::P(f64::NEG_INFINITY)),
+            _ => Err(LaError::eval(format!("norm: unknown norm type '{s}' (use 1, 2, p, Inf, -Inf, 0 or 'fro')"))),
+        };
+    }
+    Ok(norms::NormKind::P(p.to_f64("norm")?))
+}
+
+fn norm(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let kind = norm_kind(&a)?;
+    let v = &a.vals[0];
+    let (r, c) = v.dims();
+    let is_vector = r == 1 || c == 1;
+    let x = match v {
+        Value::Complex(m) if is_vector => norms::vector_norm_c(m, kind)?,
+        Value::Complex(m) => norms::matrix_norm_c(m, kind)?,
+        _ if is_vector => norms::vector_norm(&v.to_real("norm")?, kind)?,
+        _ => norms::matrix_norm(&v.to_real("norm")?, kind)?,
+    };
+    one(Value::scalar(x))
+}
+
+fn unit(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    let n = match v {
+        Value::Complex(m) => norms::vector_norm_c(m, norms::NormKind::P(2.0))?,
+        _ => norms::vector_norm(&v.to_real("unit")?, norms::NormKind::P(2.0))?,
+    };
+    if n == 0.0 {
+        return Err(LaError::eval("unit: the zero vector has no direction (norm is 0)"));
+    }
+    one(crate::ops::binary(crate::ast::BinOp::EDiv, v, &Value::scalar(n), &mut Vec::new())?)
+}
+
+fn definiteness(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = real_finite(&a, 0, "definiteness")?;
+    require_square("definiteness", m.shape())?;
+    one(Value::str(predicates::definiteness(&m, opt_f64(&a, 1, "definiteness")?)?))
+}
+
+fn det(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    require_square("det", a.vals[0].dims())?;
+    if let Some(m) = complex_arg(&a, 0) {
+        return one(Value::complex(CMat::from_element(1, 1, solve::det_c(m)?)));
+    }
+    one(Value::scalar(solve::det(&a.real(0, "det")?)?))
+}
+
+fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = real_finite(&a, 0, "lu")?;
+    let (l, u, p) = decomp::lu(&m);
+    if a.nargout <= 2 {
+        // Two outputs: L absorbs the permutation so that A = L U.
+        return Ok(vec![Value::Real(p.transpose() * l), Value::Real(u)]);
+    }
+    Ok(vec![Value::Real(l), Value::Real(u), Value::Real(p)])
+}
+
+fn qr(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = real_finite(&a, 0, "qr")?;
+    let econ = a.get(1).is_some_and(|v| v.as_str().is_some_and(|s| s == "econ") || v.to_f64("qr").is_ok_and(|x| x == 0.0));
+    let (q, r) = decomp::qr(&m, econ);
+    if a.nargout <= 1 {
+        return one(Value::Real(r));
+    }
+    Ok(vec![Value::Real(q), Value::Real(r)])
+}
+
+fn svd(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = real_finite(&a, 0, "svd")?;
+    if a.nargout <= 1 {
+        return one(Value::col(decomp::svd_values(&m)?));
+    }
+    let econ = a.get(1).is_some();
+    let (u, s, v) = decomp::svd(&m, econ)?;
+    Ok(vec![Value::Real(u), Value::Real(s), Value::Real(v)])
+}
+
+fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let dims = a.vals[0].dims();
+    require_square("eig", dims)?;
+    let (vals, vecs): (Value, Value) = match &a.vals[0] {
+        Value::Complex(m) => {
+            if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
+                return Err(LaError::from(linalg::LinalgError::NonFinite { func: "eig" }));
+            }
+            let (l, v) = decomp::eig_complex(m)?;
+            (Value::complex(CMat::from_column_slice(l.len(), 1, &l)), Value::complex(v))
+        }
+        _ => {
+            let m = real_finite(&a, 0, "eig")?;
+            match decomp::eig(&m)? {
+                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v)),
+                decomp::Eig::Complex(l, v) => (Value::complex(CMat::from_column_slice(l.len(), 1, &l)), Value::complex(v)),
+            }
+        }
+    };
+    let _ = it;
+    if a.nargout <= 1 {
+        return one(vals);
+    }
+    let d = match &vals {
+        Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned())),
+        other => Value::Real(RMat::from_diagonal(&other.to_real("eig")?.column(0).into_owned())),
+    };
+    Ok(vec![vecs, d])
+}
+
+fn poly(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    let (r, c) = v.dims();
+    if r * c == 0 {
+        return one(Value::scalar(1.0));
+    }
+    if r == c && r > 1 {
+        let m = real_finite(&a, 0, "poly")?;
+        return one(Value::row(linalg::poly::poly(&m)?));
+    }
+    if r != 1 && c != 1 {
+        return Err(LaError::eval(format!("poly: input must be a vector or a square matrix (got {r}x{c})")));
+    }
+    // Roots given: multiply out (x - r_k).
+    let roots = v.to_complex("poly")?;
+    let mut coef = vec![C64::new(1.0, 0.0)];
+    for z in roots.iter() {
+        let mut next = coef.clone();
+        next.push(C64::new(0.0, 0.0));
+        for k in 1..next.len() {
+            next[k] -= z * coef[k - 1];
+        }
+        coef = next;
+    }
+    one(Value::complex(CMat::from_row_slice(1, coef.len(), &coef)))
+}
+
+fn roots(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let p = real_finite(&a, 0, "roots")?;
+    let r = linalg::poly::roots(p.as_slice())?;
+    one(Value::complex(CMat::from_column_slice(r.len(), 1, &r)))
+}
+
+fn pca(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let x = real_finite(&a, 0, "pca")?;
+    let k = a.get(1).map(|v| v.to_usize("pca")).transpose()?;
+    let p = linalg::pca::pca(&x, k)?;
+    Ok(vec![Value::Real(p.coeff), Value::Real(p.score), Value::col(p.latent), Value::Real(p.mu)])
+}

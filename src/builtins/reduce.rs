@@ -1,0 +1,293 @@
+//! Reductions along a dimension (sum, prod, mean, max, ...), sorting and search.
+//! As in Octave, a vector reduces to a scalar and a matrix column by column
+//! unless a dimension is given.
+
+use super::{one, Args, Builtin, Topic};
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::linalg::{CMat, RMat, C64};
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "sum", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "sum(x), sum(A, dim)",
+        summary: "Sum of elements (of each column of a matrix).", math: "sum(x) = x_1 + ... + x_n",
+        example: ">> sum([1 2; 3 4])\nans =\n\n   4   6\n", related: &["prod", "cumsum", "mean"],
+        run: |_, a| fold(&a, "sum", 0.0, |s, x| s + x) },
+    Builtin { name: "prod", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "prod(x), prod(A, dim)",
+        summary: "Product of elements (of each column of a matrix).", math: "prod(x) = x_1 * ... * x_n",
+        example: ">> prod([1 2 3 4])\nans = 24", related: &["sum", "det"], run: |_, a| fold(&a, "prod", 1.0, |s, x| s * x) },
+    Builtin { name: "mean", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "mean(x), mean(A, dim)",
+        summary: "Arithmetic mean (of each column of a matrix).", math: "mean(x) = sum(x)/n",
+        example: ">> mean([1 2; 3 4])\nans =\n\n   2   3\n", related: &["sum", "pca"], run: mean },
+    Builtin { name: "cumsum", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "cumsum(x), cumsum(A, dim)",
+        summary: "Running sums.", math: "cumsum(x)_k = x_1 + ... + x_k", example: ">> cumsum([1 2 3])\nans =\n\n   1   3   6\n",
+        related: &["sum", "cumprod"], run: |_, a| scan(&a, "cumsum", |s, x| s + x) },
+    Builtin { name: "cumprod", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "cumprod(x), cumprod(A, dim)",
+        summary: "Running products.", math: "cumprod(x)_k = x_1 * ... * x_k", example: ">> cumprod([1 2 3])\nans =\n\n   1   2   6\n",
+        related: &["prod", "cumsum"], run: |_, a| scan(&a, "cumprod", |s, x| s * x) },
+    Builtin { name: "max", min_args: 1, max_args: 3, max_out: 2, topic: Topic::Reductions, signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim)",
+        summary: "Largest element (of each column), or element-wise larger of two arrays. NaN is ignored.",
+        math: "max(x) = x_i with x_i >= x_j for all j", example: ">> max([3 -1 7])\nans = 7", related: &["min", "sort"],
+        run: |_, a| extreme(a, "max", |x, y| x > y) },
+    Builtin { name: "min", min_args: 1, max_args: 3, max_out: 2, topic: Topic::Reductions, signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim)",
+        summary: "Smallest element (of each column), or element-wise smaller of two arrays. NaN is ignored.",
+        math: "min(x) = x_i with x_i <= x_j for all j", example: ">> min([3 -1 7])\nans = -1", related: &["max", "sort"],
+        run: |_, a| extreme(a, "min", |x, y| x < y) },
+    Builtin { name: "sort", min_args: 1, max_args: 3, max_out: 2, topic: Topic::Reductions, signature: "sort(x), sort(x, 'descend'), [s, i] = sort(x)",
+        summary: "Sort ascending (or descending) along columns; the second output holds the original positions.",
+        math: "s = x(i) with s_1 <= s_2 <= ...", example: ">> sort([3 1 2], 'descend')\nans =\n\n   3   2   1\n", related: &["max", "min"], run: sort },
+    Builtin { name: "any", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "any(x), any(A, dim)",
+        summary: "True if any element (of each column) is non-zero.", math: "", example: ">> any([0 0 1])\nans = 1",
+        related: &["all", "find"], run: |_, a| logical_fold(&a, "any", false) },
+    Builtin { name: "all", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "all(x), all(A, dim)",
+        summary: "True if every element (of each column) is non-zero.", math: "", example: ">> all([1 1 0])\nans = 0",
+        related: &["any"], run: |_, a| logical_fold(&a, "all", true) },
+    Builtin { name: "find", min_args: 1, max_args: 2, max_out: 3, topic: Topic::Reductions, signature: "find(x), find(x, n), [r, c] = find(A)",
+        summary: "Positions of non-zero elements (linear indices, or rows and columns).", math: "",
+        example: ">> find([0 3 0 5])\nans =\n\n   2   4\n", related: &["any", "nnz"], run: find },
+    Builtin { name: "nnz", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Norms, signature: "nnz(x)",
+        summary: "Number of non-zero elements: the 'L0 norm' (not a true norm).", math: "nnz(x) = #{i : x_i != 0} = norm(x, 0)",
+        example: ">> nnz([1 0 2 0])\nans = 2", related: &["norm", "find"],
+        run: |_, a| one(Value::scalar(a.vals[0].to_complex("nnz")?.iter().filter(|z| z.re != 0.0 || z.im != 0.0).count() as f64)) },
+];
+
+/// Which dimension to reduce: the given one, else the first non-singleton.
+fn pick_dim(a: &Args, k: usize, dims: (usize, usize), what: &str) -> Result<usize> {
+    match a.get(k) {
+        Some(v) => match v.to_usize(what)? {
+            d @ (1 | 2) => Ok(d),
+            d if d > 2 => Ok(d),
+            _ => Err(LaError::eval(format!(
+                "{what}: DIM must be a valid dimension"
+            ))),
+        },
+        None => Ok(if dims.0 == 1 { 2 } else { 1 }),
+    }
+}
+
+/// Reduce each column (dim 1) or row (dim 2) of `m` with `f`.
+fn along<T: nalgebra::Scalar + Copy, R: nalgebra::Scalar>(
+    m: &nalgebra::DMatrix<T>,
+    dim: usize,
+    f: impl Fn(&mut dyn Iterator<Item = T>) -> R,
+) -> nalgebra::DMatrix<R> {
+    let (r, c) = m.shape();
+    match dim {
+        1 => nalgebra::DMatrix::from_fn(1, c, |_, j| f(&mut m.column(j).iter().copied())),
+        2 => nalgebra::DMatrix::from_fn(r, 1, |i, _| f(&mut m.row(i).iter().copied())),
+        _ => nalgebra::DMatrix::from_fn(r, c, |i, j| f(&mut std::iter::once(m[(i, j)]))),
+    }
+}
+
+fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    let dim = pick_dim(a, 1, v.dims(), what)?;
+    if v.dims() == (0, 0) && a.len() == 1 {
+        return one(Value::scalar(init));
+    }
+    one(match v {
+        Value::Complex(m) => {
+            let g = |s: C64, x: C64| if init == 0.0 { s + x } else { s * x };
+            Value::complex(along(m, dim, |it| it.fold(C64::new(init, 0.0), &g)))
+        }
+        _ => Value::Real(along(&*v.to_real(what)?, dim, |it| it.fold(init, f))),
+    })
+}
+
+fn mean(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    let dim = pick_dim(&a, 1, v.dims(), "mean")?;
+    if v.is_empty() && a.len() == 1 {
+        return one(Value::scalar(f64::NAN));
+    }
+    one(match v {
+        Value::Complex(m) => Value::complex(along(m, dim, |it| {
+            let (s, n) = it.fold((C64::new(0.0, 0.0), 0.0), |(s, n), x| (s + x, n + 1.0));
+            s / n
+        })),
+        _ => Value::Real(along(&*v.to_real("mean")?, dim, |it| {
+            let (s, n) = it.fold((0.0, 0.0), |(s, n), x| (s + x, n + 1.0));
+            s / n
+        })),
+    })
+}
+
+fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+    let m = a.real(0, what)?;
+    let dim = pick_dim(a, 1, m.shape(), what)?;
+    let mut out = m.into_owned();
+    let (r, c) = out.shape();
+    if dim == 1 {
+        for j in 0..c {
+            for i in 1..r {
+                out[(i, j)] = f(out[(i - 1, j)], out[(i, j)]);
+            }
+        }
+    } else if dim == 2 {
+        for i in 0..r {
+            for j in 1..c {
+                out[(i, j)] = f(out[(i, j - 1)], out[(i, j)]);
+            }
+        }
+    }
+    one(Value::Real(out))
+}
+
+fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
+    let m = a.vals[0].to_bool(what)?;
+    if m.is_empty() && a.len() == 1 {
+        return one(Value::bool(all));
+    }
+    let dim = pick_dim(a, 1, m.shape(), what)?;
+    one(Value::Bool(along(&m, dim, |it| {
+        if all {
+            it.fold(true, |s, b| s && b)
+        } else {
+            it.fold(false, |s, b| s || b)
+        }
+    })))
+}
+
+/// Key used to compare elements: the value itself, or the modulus for complex input.
+fn keyed(v: &Value, what: &str) -> Result<(RMat, Option<CMat>)> {
+    match v {
+        Value::Complex(m) => Ok((m.map(|z| z.norm()), Some(m.clone()))),
+        _ => Ok((v.to_real(what)?.into_owned(), None)),
+    }
+}
+
+fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Value>> {
+    if a.len() >= 2 && !a.vals[1].is_empty() {
+        let (x, y) = (a.real(0, what)?, a.real(1, what)?);
+        let pick = |p: &f64, q: &f64| {
+            if q.is_nan() || (!p.is_nan() && !better(*q, *p)) {
+                *p
+            } else {
+                *q
+            }
+        };
+        return one(Value::Real(crate::ops::broadcast(what, &x, &y, pick)?));
+    }
+    let (key, complex) = keyed(&a.vals[0], what)?;
+    let dim = pick_dim(&a, 2, key.shape(), what)?;
+    if key.is_empty() {
+        return Ok(vec![Value::empty(), Value::empty()]);
+    }
+    let best = |it: &mut dyn Iterator<Item = (usize, f64)>| {
+        it.fold((usize::MAX, f64::NAN), |(bi, bx), (i, x)| {
+            if x.is_nan() || (!bx.is_nan() && !better(x, bx)) {
+                (if bi == usize::MAX { i } else { bi }, bx)
+            } else {
+                (i, x)
+            }
+        })
+    };
+    let (r, c) = key.shape();
+    let picks: Vec<(usize, usize)> = match dim {
+        1 => (0..c)
+            .map(|j| (best(&mut key.column(j).iter().copied().enumerate()).0, j))
+            .collect(),
+        _ => (0..r)
+            .map(|i| (i, best(&mut key.row(i).iter().copied().enumerate()).0))
+            .collect(),
+    };
+    let shape = if dim == 1 { (1, c) } else { (r, 1) };
+    let at = |k: usize| -> (usize, usize) {
+        let (p, q) = picks[k];
+        if dim == 1 {
+            (p.min(r - 1), q)
+        } else {
+            (p, q.min(c - 1))
+        }
+    };
+    let vals = match complex {
+        Some(m) => Value::complex(CMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)])),
+        None => {
+            let m = a.real(0, what)?;
+            Value::Real(RMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)]))
+        }
+    };
+    let idx = RMat::from_fn(shape.0, shape.1, |i, j| {
+        let (p, q) = at(i + j);
+        (if dim == 1 { p } else { q } + 1) as f64
+    });
+    Ok(vec![vals, Value::Real(idx)])
+}
+
+fn sort(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let descend = a.vals[1..].iter().any(|v| {
+        v.as_str()
+            .is_some_and(|s| s.eq_ignore_ascii_case("descend"))
+    });
+    let m = a.real(0, "sort")?;
+    let dim_arg = a.vals[1..]
+        .iter()
+        .position(|v| v.as_str().is_none())
+        .map(|p| p + 1);
+    let dim = match dim_arg {
+        Some(k) => pick_dim(&a, k, m.shape(), "sort")?,
+        None => {
+            if m.nrows() == 1 {
+                2
+            } else {
+                1
+            }
+        }
+    };
+    let mut out = m.clone().into_owned();
+    let mut idx = RMat::zeros(m.nrows(), m.ncols());
+    let lines = if dim == 1 { m.ncols() } else { m.nrows() };
+    for l in 0..lines {
+        let mut items: Vec<(usize, f64)> = if dim == 1 {
+            m.column(l).iter().copied().enumerate().collect()
+        } else {
+            m.row(l).iter().copied().enumerate().collect()
+        };
+        // NaN sorts last ascending and first descending, as in Octave; the sort is stable.
+        items.sort_by(|x, y| {
+            let o =
+                x.1.partial_cmp(&y.1)
+                    .unwrap_or_else(|| x.1.is_nan().cmp(&y.1.is_nan()));
+            if descend {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        for (k, (i, x)) in items.into_iter().enumerate() {
+            let pos = if dim == 1 { (k, l) } else { (l, k) };
+            out[pos] = x;
+            idx[pos] = (i + 1) as f64;
+        }
+    }
+    Ok(vec![Value::Real(out), Value::Real(idx)])
+}
+
+fn find(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = a.vals[0].to_bool("find")?;
+    let limit = match a.get(1) {
+        Some(v) => v.to_usize("find")?,
+        None => usize::MAX,
+    };
+    let hits: Vec<usize> = m
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b)
+        .map(|(k, _)| k)
+        .take(limit)
+        .collect();
+    let (r, _) = m.shape();
+    let shape = |v: Vec<f64>| {
+        if m.nrows() == 1 && m.ncols() != 1 {
+            Value::row(v)
+        } else {
+            Value::col(v)
+        }
+    };
+    if a.nargout >= 2 {
+        let rows = hits.iter().map(|k| (k % r + 1) as f64).collect();
+        let cols = hits.iter().map(|k| (k / r + 1) as f64).collect();
+        return Ok(vec![shape(rows), shape(cols)]);
+    }
+    one(shape(hits.iter().map(|k| (k + 1) as f64).collect()))
+}

@@ -1,0 +1,264 @@
+//! Command-line front end: flags, scripts, `-e`, stdin, `--json`. A thin
+//! shell over `Session`; all printing of results happens here.
+
+use crate::error::{render, ErrorKind, LaError, Severity, Source};
+use crate::eval::{Control, Session, Sink};
+use crate::format::{self, Format};
+use crate::value::Value;
+use std::io::{IsTerminal, Read, Write};
+
+pub struct Options {
+    pub json: bool,
+    pub exprs: Vec<String>,
+    pub files: Vec<String>,
+    pub interactive: bool,
+    pub quiet: bool,
+    pub max_memory: Option<usize>,
+}
+
+const USAGE: &str = "usage: la [options] [FILE.la ...]
+
+  la                 start the interactive REPL (reads a script from stdin when it is not a terminal)
+  la FILE.la ...     run scripts, stopping at the first error (exit status 1)
+  -e 'STATEMENTS'    evaluate statements and exit
+  -i                 enter the REPL after the scripts / -e, keeping their variables
+  --json             print each displayed value as one line of JSON: {\"name\":..,\"value\":..}
+  --max-memory SIZE  refuse results larger than SIZE (e.g. 2G, 512M); default half of RAM
+  -q, --quiet        no banner
+  -h, --help         this help
+  -V, --version      print the version";
+
+/// Parse the command line; `Err(code)` means exit now with that status.
+pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
+    let mut o = Options {
+        json: false,
+        exprs: vec![],
+        files: vec![],
+        interactive: false,
+        quiet: false,
+        max_memory: None,
+    };
+    let mut args = args.peekable();
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--json" => o.json = true,
+            "-e" | "--eval" => match args.next() {
+                Some(e) => o.exprs.push(e),
+                None => return usage_error("-e needs an argument"),
+            },
+            "-i" | "--interactive" => o.interactive = true,
+            "-q" | "--quiet" => o.quiet = true,
+            "--max-memory" => match args.next().as_deref().and_then(crate::limits::parse_size) {
+                Some(n) => o.max_memory = Some(n),
+                None => return usage_error("--max-memory needs a size such as 2G or 512M"),
+            },
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                return Err(0);
+            }
+            "-V" | "--version" => {
+                println!("la {}", env!("CARGO_PKG_VERSION"));
+                return Err(0);
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                return usage_error(&format!("unknown option '{s}'"))
+            }
+            _ => o.files.push(a),
+        }
+    }
+    Ok(o)
+}
+
+fn usage_error(msg: &str) -> Result<Options, i32> {
+    eprintln!("error: {msg}\n{USAGE}");
+    Err(2)
+}
+
+/// Prints what the session shows: Octave-style text or JSON lines.
+pub struct Printer {
+    pub json: bool,
+    pub color: bool,
+    pub width: usize,
+    /// The source being run, for rendering warnings with their position.
+    pub source: Source,
+}
+
+impl Sink for Printer {
+    fn value(&mut self, name: &str, value: &Value, fmt: Format) {
+        let text = if self.json {
+            format::json_line(name, value) + "\n"
+        } else {
+            format::display(name, value, fmt, self.width)
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+    fn text(&mut self, text: &str) {
+        if self.json {
+            return;
+        }
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+    fn warning(&mut self, message: &str, span: Option<crate::ast::Span>) {
+        let _ = std::io::stdout().flush();
+        eprintln!(
+            "{}",
+            render(Severity::Warning, message, span, &self.source, self.color)
+        );
+    }
+}
+
+impl Printer {
+    pub fn error(&self, e: &LaError) {
+        let _ = std::io::stdout().flush();
+        eprintln!(
+            "{}",
+            render(
+                Severity::Error,
+                &e.message,
+                e.span,
+                &self.source,
+                self.color
+            )
+        );
+    }
+}
+
+/// Run one piece of source, catching any panic that escapes as an internal error.
+pub fn run_source(
+    session: &mut Session,
+    printer: &mut Printer,
+    src: Source,
+) -> Result<Control, LaError> {
+    printer.source = src.clone();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        session.run(&src.text, printer)
+    }));
+    let result = result.unwrap_or_else(|p| {
+        let msg = p
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
+        Err(LaError::internal(msg.unwrap_or_else(|| "panic".into())))
+    });
+    if let Err(e) = &result {
+        printer.error(e);
+    }
+    result
+}
+
+/// Decode a script file's bytes: UTF-8 (a BOM is dropped), or an error naming the line.
+pub fn decode(bytes: Vec<u8>) -> Result<String, LaError> {
+    match String::from_utf8(bytes) {
+        Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(LaError::eval(format!(
+                "invalid UTF-8 in input at line {line}"
+            )))
+        }
+    }
+}
+
+pub fn main_with(opts: Options) -> i32 {
+    let mut session = Session::new();
+    if let Some(m) = opts.max_memory {
+        session.max_bytes = m;
+    }
+    install_interrupt(&session);
+    let stdout_tty = std::io::stdout().is_terminal();
+    let color =
+        stdout_tty && std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    colored::control::set_override(color);
+    let mut printer = Printer {
+        json: opts.json,
+        color,
+        width: terminal_width(),
+        source: Source::new("<input>", ""),
+    };
+    session.width = printer.width;
+
+    let mut ran_something = false;
+    for e in &opts.exprs {
+        ran_something = true;
+        match run_source(
+            &mut session,
+            &mut printer,
+            Source::new("<input>", e.clone()),
+        ) {
+            Ok(Control::Exit(code)) => return code,
+            Ok(Control::Continue) => {}
+            Err(_) => return 1,
+        }
+    }
+    for f in &opts.files {
+        ran_something = true;
+        let text = match std::fs::read(f) {
+            Ok(b) => decode(b),
+            Err(e) => {
+                let why = if std::path::Path::new(f).is_dir() {
+                    "is a directory".to_string()
+                } else {
+                    e.to_string()
+                };
+                eprintln!("error: cannot run '{f}': {why}");
+                return 1;
+            }
+        };
+        let text = match text {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: {f}: {}", e.message);
+                return 1;
+            }
+        };
+        match run_source(&mut session, &mut printer, Source::new(f.clone(), text)) {
+            Ok(Control::Exit(code)) => return code,
+            Ok(Control::Continue) => {}
+            Err(_) => return 1,
+        }
+    }
+    let stdin_tty = std::io::stdin().is_terminal();
+    if opts.interactive || (!ran_something && stdin_tty) {
+        return crate::repl::run(&mut session, &mut printer, opts.quiet);
+    }
+    if ran_something {
+        return 0;
+    }
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        eprintln!("error: cannot read standard input: {e}");
+        return 1;
+    }
+    let text = match decode(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: <stdin>: {}", e.message);
+            return 1;
+        }
+    };
+    match run_source(&mut session, &mut printer, Source::new("<stdin>", text)) {
+        Ok(Control::Exit(code)) => code,
+        Ok(Control::Continue) => 0,
+        Err(e) if e.kind == ErrorKind::Interrupted => 130,
+        Err(_) => 1,
+    }
+}
+
+fn install_interrupt(session: &Session) {
+    let flag = session.interrupt.clone();
+    let _ = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::Relaxed));
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .filter(|&w: &usize| w >= 20)
+        .unwrap_or(80)
+}

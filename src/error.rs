@@ -1,0 +1,170 @@
+//! Errors and warnings, each carrying the span it is about, rendered in one
+//! place in the rustc layout (`error: msg` / ` --> file:line:col` / caret).
+
+use crate::ast::Span;
+use colored::Colorize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    Parse,
+    Eval,
+    Interrupted,
+    Internal,
+}
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{message}")]
+pub struct LaError {
+    pub kind: ErrorKind,
+    pub message: String,
+    pub span: Option<Span>,
+}
+
+pub type Result<T> = std::result::Result<T, LaError>;
+
+impl LaError {
+    pub fn eval(message: impl Into<String>) -> Self {
+        LaError {
+            kind: ErrorKind::Eval,
+            message: message.into(),
+            span: None,
+        }
+    }
+    pub fn parse(message: impl Into<String>, span: Span) -> Self {
+        LaError {
+            kind: ErrorKind::Parse,
+            message: message.into(),
+            span: Some(span),
+        }
+    }
+    pub fn interrupted() -> Self {
+        LaError {
+            kind: ErrorKind::Interrupted,
+            message: "interrupted".into(),
+            span: None,
+        }
+    }
+    pub fn internal(message: impl Into<String>) -> Self {
+        let message = format!(
+            "internal error: {} (this is a bug in la; please report it with the input that caused it)",
+            message.into()
+        );
+        LaError {
+            kind: ErrorKind::Internal,
+            message,
+            span: None,
+        }
+    }
+    /// Attach `span` unless a more precise one is already known.
+    pub fn at(mut self, span: Span) -> Self {
+        self.span.get_or_insert(span);
+        self
+    }
+}
+
+impl From<crate::linalg::LinalgError> for LaError {
+    fn from(e: crate::linalg::LinalgError) -> Self {
+        LaError::eval(e.to_string())
+    }
+}
+
+/// Shorthand for an evaluation error with a formatted message.
+#[macro_export]
+macro_rules! bail {
+    ($($arg:tt)*) => { return Err($crate::error::LaError::eval(format!($($arg)*))) };
+}
+
+/// A named piece of source text: a script file, `<input>` for -e, stdin and the REPL.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+impl Source {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Source {
+            name: name.into(),
+            text: text.into(),
+        }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let before = &self.text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// Render a diagnostic about `span` in `src`:
+/// ```text
+/// error: 'y' undefined
+///  --> <input>:1:5
+///   |
+/// 1 | x = y + 1
+///   |     ^
+/// ```
+pub fn render(
+    sev: Severity,
+    message: &str,
+    span: Option<Span>,
+    src: &Source,
+    color: bool,
+) -> String {
+    let label = match sev {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    };
+    let head = if color {
+        let l = match sev {
+            Severity::Error => label.red().bold(),
+            Severity::Warning => label.yellow().bold(),
+        };
+        format!("{}{} {}", l, ":".bold(), message.bold())
+    } else {
+        format!("{label}: {message}")
+    };
+    let Some(span) = span else { return head };
+    let (line, col) = src.line_col(span.start);
+    let text = src.text.lines().nth(line - 1).unwrap_or("");
+    let shown: String = text.chars().take(200).collect();
+    let gutter = line.to_string().len();
+    let pad = " ".repeat(gutter);
+    let span_chars = src
+        .text
+        .get(span.start..span.end.min(src.text.len()))
+        .map_or(1, |s| {
+            s.split('\n').next().unwrap_or("").chars().count().max(1)
+        });
+    let width = span_chars.min(shown.chars().count().saturating_sub(col - 1).max(1));
+    let caret = format!("{}{}", " ".repeat(col - 1), "^".repeat(width));
+    let (arrow, bar, caret) = if color {
+        (
+            "-->".blue().bold().to_string(),
+            "|".blue().bold().to_string(),
+            caret.red().bold().to_string(),
+        )
+    } else {
+        ("-->".to_string(), "|".to_string(), caret)
+    };
+    format!(
+        "{head}\n{pad}{arrow} {}:{line}:{col}\n{pad} {bar}\n{line} {bar} {shown}\n{pad} {bar} {caret}",
+        src.name
+    )
+}

@@ -1,0 +1,324 @@
+//! Display of values, Octave style (`format short` / `format long`), and the
+//! `--json` encoding. Pure functions from values to text.
+
+use crate::linalg::C64;
+use crate::value::{Func, Value};
+use nalgebra::DMatrix;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    #[default]
+    Short,
+    Long,
+}
+
+impl Format {
+    fn precision(self) -> i32 {
+        match self {
+            Format::Short => 5,
+            Format::Long => 16,
+        }
+    }
+    /// Widest fixed-point field before switching to exponent notation.
+    fn max_width(self) -> usize {
+        match self {
+            Format::Short => 10,
+            Format::Long => 21,
+        }
+    }
+}
+
+/// How every entry of one matrix is printed, chosen from all of them at once.
+#[derive(Debug, Clone, Copy)]
+enum NumFmt {
+    Int { width: usize },
+    Fixed { width: usize, decimals: usize },
+    Exp { decimals: usize },
+}
+
+fn digits(x: f64) -> i32 {
+    if x == 0.0 {
+        0
+    } else {
+        x.abs().log10().floor() as i32 + 1
+    }
+}
+
+/// Octave's rule: digits left and right of the point for one magnitude.
+fn ld_rd(x: f64, prec: i32) -> (i32, i32) {
+    let d = digits(x);
+    if d > 0 {
+        (d, if prec > d { prec - d } else { prec })
+    } else if d < 0 {
+        (1, if prec > d { prec - d } else { prec })
+    } else {
+        (1, if prec > 1 { prec - 1 } else { prec })
+    }
+}
+
+/// Entries this much smaller than the largest are round-off noise in short format.
+const NOISE: f64 = 1e-12;
+
+fn is_noise(x: f64, max_abs: f64, fmt: Format) -> bool {
+    fmt == Format::Short && x != 0.0 && x.abs() < max_abs * NOISE
+}
+
+fn choose(values: &[f64], fmt: Format) -> NumFmt {
+    let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
+    let max_abs = finite.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    let has_special = finite.len() < values.len();
+    let shown: Vec<f64> = finite
+        .iter()
+        .copied()
+        .filter(|&x| !is_noise(x, max_abs, fmt))
+        .collect();
+    if shown.iter().all(|x| x.fract() == 0.0) {
+        if max_abs < 1e10 {
+            let w = digits(max_abs).max(1) as usize + 1;
+            return NumFmt::Int {
+                width: if has_special { w.max(4) } else { w },
+            };
+        }
+        return NumFmt::Exp {
+            decimals: (fmt.precision() - 1) as usize,
+        };
+    }
+    let min_abs = shown
+        .iter()
+        .filter(|x| **x != 0.0)
+        .fold(f64::INFINITY, |m, x| m.min(x.abs()));
+    let prec = fmt.precision();
+    let (ld_max, rd_max) = ld_rd(max_abs, prec);
+    let (ld_min, rd_min) = ld_rd(min_abs, prec);
+    let (ld, rd) = (ld_max.max(ld_min), rd_max.max(rd_min).max(1));
+    let width = (1 + ld + 1 + rd) as usize;
+    if width > fmt.max_width() {
+        NumFmt::Exp {
+            decimals: (prec - 1) as usize,
+        }
+    } else {
+        NumFmt::Fixed {
+            width,
+            decimals: rd as usize,
+        }
+    }
+}
+
+fn special(x: f64) -> Option<&'static str> {
+    if x.is_nan() {
+        Some("NaN")
+    } else if x == f64::INFINITY {
+        Some("Inf")
+    } else if x == f64::NEG_INFINITY {
+        Some("-Inf")
+    } else {
+        None
+    }
+}
+
+fn exp_string(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*e}", decimals, x);
+    // Rust writes `1.5e3`; Octave writes `1.5000e+03`.
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
+            format!("{m}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
+fn entry(x: f64, f: NumFmt, max_abs: f64, fmt: Format) -> String {
+    if let Some(s) = special(x) {
+        return s.to_string();
+    }
+    if x == 0.0 || is_noise(x, max_abs, fmt) {
+        return "0".to_string();
+    }
+    match f {
+        NumFmt::Int { .. } => format!("{x:.0}"),
+        NumFmt::Fixed { decimals, .. } => format!("{x:.decimals$}"),
+        NumFmt::Exp { decimals } => exp_string(x, decimals),
+    }
+}
+
+fn width_of(f: NumFmt) -> usize {
+    match f {
+        NumFmt::Int { width } | NumFmt::Fixed { width, .. } => width,
+        NumFmt::Exp { decimals } => decimals + 7,
+    }
+}
+
+/// A real number the way Octave shows a scalar (`3.1416`, `7`, `1.0000e-10`).
+pub fn real_scalar(x: f64, fmt: Format) -> String {
+    let f = choose(&[x], fmt);
+    entry(if x == 0.0 { 0.0 } else { x }, f, x.abs(), fmt)
+}
+
+/// Compact form for messages.
+pub fn short_number(x: f64) -> String {
+    real_scalar(x, Format::Short)
+}
+
+fn complex_parts(z: C64, f: NumFmt, max_abs: f64, fmt: Format) -> (String, String) {
+    let re = entry(z.re, f, max_abs, fmt);
+    let sign = if z.im < 0.0 { "-" } else { "+" };
+    let im = entry(z.im.abs(), f, max_abs, fmt);
+    (re, format!("{sign} {im}i"))
+}
+
+pub fn complex_scalar(z: C64, fmt: Format) -> String {
+    let f = choose(&[z.re, z.im], fmt);
+    let max_abs = z.re.abs().max(z.im.abs());
+    let (re, im) = complex_parts(z, f, max_abs, fmt);
+    format!("{re} {im}")
+}
+
+/// Rows of right-aligned cells, split into column blocks to fit `width`.
+fn grid(cells: &DMatrix<String>, col_width: usize, sep: usize, width: usize) -> String {
+    let (r, c) = cells.shape();
+    let per_block = ((width.saturating_sub(1)) / (col_width + sep)).max(1);
+    let mut out = String::new();
+    let mut start = 0;
+    while start < c {
+        let end = (start + per_block).min(c);
+        if c > per_block {
+            let head = match end - start {
+                1 => format!(" Column {}:\n\n", start + 1),
+                _ if end == c && end - start == 2 => {
+                    format!(" Columns {} and {}:\n\n", start + 1, end)
+                }
+                _ => format!(" Columns {} through {}:\n\n", start + 1, end),
+            };
+            out.push_str(&head);
+        }
+        for i in 0..r {
+            for j in start..end {
+                out.push_str(&format!("{:>w$}", cells[(i, j)], w = col_width + sep));
+            }
+            out.push('\n');
+        }
+        if end < c {
+            out.push('\n');
+        }
+        start = end;
+    }
+    out
+}
+
+pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
+    let f = choose(m.as_slice(), fmt);
+    let max_abs = m
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold(0.0f64, |a, x| a.max(x.abs()));
+    let cells = m.map(|x| entry(x, f, max_abs, fmt));
+    let w = cells
+        .iter()
+        .map(|s| s.len())
+        .max()
+        .unwrap_or(1)
+        .max(width_of(f));
+    grid(&cells, w, 2, width)
+}
+
+fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
+    let parts: Vec<f64> = m.iter().flat_map(|z| [z.re, z.im]).collect();
+    let f = choose(&parts, fmt);
+    let max_abs = parts
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold(0.0f64, |a, x| a.max(x.abs()));
+    let pairs = m.map(|z| complex_parts(z, f, max_abs, fmt));
+    let wr = pairs.iter().map(|p| p.0.len()).max().unwrap_or(1);
+    let wi = pairs.iter().map(|p| p.1.len()).max().unwrap_or(1);
+    let cells = pairs.map(|(re, im)| format!("{re:>wr$} {im:>wi$}"));
+    grid(&cells, wr + wi + 1, 3, width)
+}
+
+fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {
+    grid(
+        &m.map(|b| if b { "1".to_string() } else { "0".to_string() }),
+        1,
+        2,
+        width,
+    )
+}
+
+/// The body of a value without its name: what `disp` prints.
+pub fn body(v: &Value, fmt: Format, width: usize) -> String {
+    let (r, c) = v.dims();
+    match v {
+        Value::Str(s) => format!("{s}\n"),
+        Value::Func(f) => format!("{}\n", func_text(f)),
+        _ if r * c == 0 => format!("[]({r}x{c})\n"),
+        Value::Real(m) if r * c == 1 => format!("{}\n", real_scalar(m[0], fmt)),
+        Value::Complex(m) if r * c == 1 => format!("{}\n", complex_scalar(m[0], fmt)),
+        Value::Bool(m) if r * c == 1 => format!("{}\n", u8::from(m[0])),
+        Value::Real(m) => real_matrix_body(m, fmt, width),
+        Value::Complex(m) => complex_matrix_body(m, fmt, width),
+        Value::Bool(m) => bool_matrix_body(m, width),
+    }
+}
+
+pub fn func_text(f: &Func) -> String {
+    match f {
+        Func::Lambda { def, .. } => def.text.clone(),
+        Func::Named(n) => format!("@{n}"),
+        Func::User(d) => format!("@{}", d.name),
+    }
+}
+
+/// `name = value` as Octave shows it after a statement without `;`.
+pub fn display(name: &str, v: &Value, fmt: Format, width: usize) -> String {
+    let (r, c) = v.dims();
+    let inline = r * c == 1 || r * c == 0 || matches!(v, Value::Str(_));
+    if inline && !matches!(v, Value::Func(_)) {
+        format!("{name} = {}", body(v, fmt, width))
+    } else {
+        format!("{name} =\n\n{}\n", body(v, fmt, width))
+    }
+}
+
+// ---------------------------------------------------------------- JSON
+
+fn json_real(x: f64) -> serde_json::Value {
+    match special(x) {
+        Some(s) => serde_json::Value::from(s),
+        None if x.fract() == 0.0 && x.abs() < 9.0e15 => serde_json::Value::from(x as i64),
+        None => serde_json::Value::from(x),
+    }
+}
+
+fn json_complex(z: C64) -> serde_json::Value {
+    serde_json::json!({ "re": json_real(z.re), "im": json_real(z.im) })
+}
+
+fn json_matrix<T: nalgebra::Scalar>(
+    m: &DMatrix<T>,
+    f: impl Fn(&T) -> serde_json::Value,
+) -> serde_json::Value {
+    let (r, c) = m.shape();
+    if r * c == 1 {
+        return f(&m[0]);
+    }
+    let data: Vec<serde_json::Value> = (0..r)
+        .map(|i| serde_json::Value::Array((0..c).map(|j| f(&m[(i, j)])).collect()))
+        .collect();
+    serde_json::json!({ "rows": r, "cols": c, "data": data })
+}
+
+pub fn json_value(v: &Value) -> serde_json::Value {
+    match v {
+        Value::Real(m) => json_matrix(m, |x| json_real(*x)),
+        Value::Complex(m) => json_matrix(m, |z| json_complex(*z)),
+        Value::Bool(m) => json_matrix(m, |b| serde_json::Value::Bool(*b)),
+        Value::Str(s) => serde_json::Value::from(s.as_str()),
+        Value::Func(f) => serde_json::Value::from(func_text(f)),
+    }
+}
+
+/// One line: `{"name":"x","value":V}`.
+pub fn json_line(name: &str, v: &Value) -> String {
+    serde_json::json!({ "name": name, "value": json_value(v) }).to_string()
+}

@@ -1,0 +1,79 @@
+//! `help` text, built from the registry, and "did you mean" suggestions.
+
+use crate::builtins::{self, Builtin};
+
+/// The overview: every function grouped by topic.
+pub fn overview() -> String {
+    let mut all: Vec<&Builtin> = builtins::all().collect();
+    all.sort_by_key(|b| (b.topic, b.name));
+    let mut out = String::from(
+        "la: linear algebra with Octave syntax. Type `help NAME` for one function.\n\
+         Commands: help, who, whos, clear [names], format short|long, save FILE, load FILE, exit.\n\
+         Homework: steps rref(A) / steps det(A) / ... shows the working; latex(x) prints LaTeX.\n",
+    );
+    let mut current = None;
+    let mut line = String::new();
+    for b in all {
+        if current != Some(b.topic) {
+            flush(&mut out, &mut line);
+            out.push_str(&format!("\n{}:\n", b.topic.title()));
+            current = Some(b.topic);
+        }
+        if line.len() + b.name.len() > 72 {
+            flush(&mut out, &mut line);
+        }
+        line.push_str(&format!("{} ", b.name));
+    }
+    flush(&mut out, &mut line);
+    out
+}
+
+fn flush(out: &mut String, line: &mut String) {
+    if !line.is_empty() {
+        out.push_str(&format!("  {}\n", line.trim_end()));
+        line.clear();
+    }
+}
+
+/// `help NAME`: signature, what it computes, the math, an example, related functions.
+pub fn topic(name: &str) -> Option<String> {
+    let b = builtins::lookup(name)?;
+    let mut out = format!("{}\n\n  {}\n", b.signature, b.summary);
+    if !b.math.is_empty() {
+        out.push_str(&format!("\nMath:\n  {}\n", b.math));
+    }
+    if !b.example.is_empty() {
+        out.push_str("\nExample:\n");
+        for l in b.example.lines() {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
+    if !b.related.is_empty() {
+        out.push_str(&format!("\nSee also: {}\n", b.related.join(", ")));
+    }
+    Some(out)
+}
+
+/// The closest known name within a small edit distance, for "did you mean".
+pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (name.len() / 3).clamp(1, 3);
+    known
+        .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}

@@ -1,0 +1,439 @@
+//! Indexing `A(i, j)`, indexed assignment (growing the matrix when needed),
+//! deletion `A(i) = []` and concatenation `[A, B; C]`. The element work is
+//! generic over the matrix element type; values are first promoted to a
+//! common kind.
+
+use crate::error::{LaError, Result};
+use crate::linalg::{CMat, RMat};
+use crate::value::{BMat, NumKind, Value};
+use nalgebra::{DMatrix, Scalar};
+
+/// One resolved subscript, 0-based.
+#[derive(Debug, Clone)]
+pub enum Idx {
+    All,
+    List {
+        pos: Vec<usize>,
+        shape: (usize, usize),
+        mask: bool,
+    },
+}
+
+impl Idx {
+    fn len(&self, extent: usize) -> usize {
+        match self {
+            Idx::All => extent,
+            Idx::List { pos, .. } => pos.len(),
+        }
+    }
+    fn get(&self, k: usize) -> usize {
+        match self {
+            Idx::All => k,
+            Idx::List { pos, .. } => pos[k],
+        }
+    }
+    fn max(&self) -> Option<usize> {
+        match self {
+            Idx::All => None,
+            Idx::List { pos, .. } => pos.iter().copied().max(),
+        }
+    }
+}
+
+/// Turn a subscript value (numbers or a logical mask) into positions.
+pub fn resolve(v: &Value) -> Result<Idx> {
+    if let Value::Bool(m) = v {
+        let pos = m
+            .iter()
+            .enumerate()
+            .filter(|(_, &b)| b)
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>();
+        let n = pos.len();
+        let shape = if m.nrows() == 1 { (1, n) } else { (n, 1) };
+        return Ok(Idx::List {
+            pos,
+            shape,
+            mask: true,
+        });
+    }
+    let m = v.to_real("index")?;
+    let mut pos = Vec::with_capacity(m.len());
+    for &x in m.iter() {
+        if x.fract() != 0.0 || x.is_nan() {
+            return Err(LaError::eval(format!(
+                "index ({}): subscripts must be either integers 1 to (2^63)-1 or logicals",
+                crate::format::short_number(x)
+            )));
+        }
+        if x < 1.0 {
+            return Err(LaError::eval(format!(
+                "index ({x}): out of bound; value {x} out of bound (subscripts start at 1)"
+            )));
+        }
+        pos.push(x as usize - 1);
+    }
+    Ok(Idx::List {
+        pos,
+        shape: m.shape(),
+        mask: false,
+    })
+}
+
+fn out_of_bound(
+    idx: &[Idx],
+    which: usize,
+    value: usize,
+    bound: usize,
+    dims: (usize, usize),
+) -> LaError {
+    let pos = match (idx.len(), which) {
+        (1, _) => format!("{value}"),
+        (_, 0) => format!("{value},_"),
+        _ => format!("_,{value}"),
+    };
+    LaError::eval(format!(
+        "index ({pos}): out of bound {bound} (dimensions are {}x{})",
+        dims.0, dims.1
+    ))
+}
+
+/// Read `m(idx...)`.
+pub fn index<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
+    let (r, c) = m.shape();
+    match idx {
+        [i] => {
+            let n = r * c;
+            if let Some(mx) = i.max() {
+                if mx >= n {
+                    return Err(out_of_bound(idx, 0, mx + 1, n, (r, c)));
+                }
+            }
+            let len = i.len(n);
+            let shape = match i {
+                Idx::All => (n, 1),
+                Idx::List { shape, mask, .. } => linear_shape((r, c), *shape, *mask, len),
+            };
+            let data = m.as_slice();
+            Ok(DMatrix::from_fn(shape.0, shape.1, |a, b| {
+                data[i.get(a + b * shape.0)].clone()
+            }))
+        }
+        [i, j] => {
+            for (k, (ix, ext)) in [(i, r), (j, c)].into_iter().enumerate() {
+                if let Some(mx) = ix.max() {
+                    if mx >= ext {
+                        return Err(out_of_bound(idx, k, mx + 1, ext, (r, c)));
+                    }
+                }
+            }
+            Ok(DMatrix::from_fn(i.len(r), j.len(c), |a, b| {
+                m[(i.get(a), j.get(b))].clone()
+            }))
+        }
+        _ => Err(LaError::eval(
+            "index: only one or two subscripts are supported",
+        )),
+    }
+}
+
+/// Octave's shape rule for `A(I)`: a mask gives a column (a row for a row A),
+/// a vector A indexed by a vector keeps A's orientation, otherwise I's shape.
+fn linear_shape(a: (usize, usize), i: (usize, usize), mask: bool, len: usize) -> (usize, usize) {
+    let i_is_vector = i.0 == 1 || i.1 == 1;
+    if mask {
+        if a.0 == 1 {
+            (1, len)
+        } else {
+            (len, 1)
+        }
+    } else if a.0 == 1 && a.1 != 1 && i_is_vector {
+        (1, len)
+    } else if a.1 == 1 && a.0 != 1 && i_is_vector {
+        (len, 1)
+    } else {
+        i
+    }
+}
+
+/// `m(idx...) = src`, growing `m` with `zero` where the indices go past its end.
+pub fn assign<T: Scalar>(m: &mut DMatrix<T>, idx: &[Idx], src: &DMatrix<T>, zero: T) -> Result<()> {
+    let (r, c) = m.shape();
+    match idx {
+        [i] => {
+            let n = r * c;
+            let count = i.len(n);
+            check_count(count, src, (count, 1))?;
+            if let Some(mx) = i.max() {
+                if mx >= n {
+                    let (nr, nc) = if r == 0 && c == 0 || r == 1 {
+                        (1, mx + 1)
+                    } else if c == 1 {
+                        (mx + 1, 1)
+                    } else {
+                        return Err(LaError::eval(format!(
+                            "Octave:index out of bound; A(I) = X: X must fit in A when A is a {r}x{c} matrix (index {} is past its {n} elements)",
+                            mx + 1
+                        )));
+                    };
+                    resize(m, nr, nc, zero);
+                }
+            }
+            let data = m.as_mut_slice();
+            for k in 0..count {
+                data[i.get(k)] = pick(src, k).clone();
+            }
+            Ok(())
+        }
+        [i, j] => {
+            let (ni, nj) = (i.len(r), j.len(c));
+            check_count(ni * nj, src, (ni, nj))?;
+            if !src.is_empty()
+                && src.len() != 1
+                && (src.nrows(), src.ncols()) != (ni, nj)
+                && !(src.len() == ni * nj && (ni == 1 || nj == 1))
+            {
+                return Err(assign_mismatch((ni, nj), src.shape()));
+            }
+            let nr = i.max().map_or(r, |x| r.max(x + 1));
+            let nc = j.max().map_or(c, |x| c.max(x + 1));
+            // `A(:, k) = v` on an empty A takes its row count from v.
+            let nr = if r == 0 && matches!(i, Idx::All) {
+                src.nrows().max(nr)
+            } else {
+                nr
+            };
+            let nc = if c == 0 && matches!(j, Idx::All) {
+                src.ncols().max(nc)
+            } else {
+                nc
+            };
+            if (nr, nc) != (r, c) {
+                resize(m, nr, nc, zero);
+            }
+            let (ni, nj) = (i.len(nr), j.len(nc));
+            for b in 0..nj {
+                for a in 0..ni {
+                    m[(i.get(a), j.get(b))] = pick(src, a + b * ni).clone();
+                }
+            }
+            Ok(())
+        }
+        _ => Err(LaError::eval(
+            "index: only one or two subscripts are supported",
+        )),
+    }
+}
+
+fn pick<T: Scalar>(src: &DMatrix<T>, k: usize) -> &T {
+    if src.len() == 1 {
+        &src[0]
+    } else {
+        &src.as_slice()[k]
+    }
+}
+
+fn check_count<T: Scalar>(count: usize, src: &DMatrix<T>, dims: (usize, usize)) -> Result<()> {
+    if src.len() == 1 || src.len() == count {
+        Ok(())
+    } else {
+        Err(assign_mismatch(dims, src.shape()))
+    }
+}
+
+fn assign_mismatch(lhs: (usize, usize), rhs: (usize, usize)) -> LaError {
+    LaError::eval(format!(
+        "=: nonconformant arguments (op1 is {}x{}, op2 is {}x{})",
+        lhs.0, lhs.1, rhs.0, rhs.1
+    ))
+}
+
+fn resize<T: Scalar>(m: &mut DMatrix<T>, nr: usize, nc: usize, zero: T) {
+    let (r, c) = m.shape();
+    *m = DMatrix::from_fn(nr, nc, |a, b| {
+        if a < r && b < c {
+            m[(a, b)].clone()
+        } else {
+            zero.clone()
+        }
+    });
+}
+
+/// `m(idx) = []`: remove whole rows, columns, or (for vectors) elements.
+pub fn delete<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
+    let (r, c) = m.shape();
+    let keep = |ix: &Idx, ext: usize| -> Vec<usize> {
+        let gone: std::collections::HashSet<usize> = (0..ix.len(ext)).map(|k| ix.get(k)).collect();
+        (0..ext).filter(|x| !gone.contains(x)).collect()
+    };
+    match idx {
+        [i] => {
+            let kept = keep(i, r * c);
+            let data = m.as_slice();
+            let vals = kept.iter().map(|&k| data[k].clone());
+            Ok(if c == 1 {
+                DMatrix::from_iterator(kept.len(), 1, vals)
+            } else {
+                DMatrix::from_iterator(1, kept.len(), vals)
+            })
+        }
+        [i, j]
+            if matches!(i, Idx::All)
+                || i.len(r) == r && r > 0 && matches!(j, Idx::List { .. }) && is_full(i, r) =>
+        {
+            let cols = keep(j, c);
+            Ok(DMatrix::from_fn(r, cols.len(), |a, b| {
+                m[(a, cols[b])].clone()
+            }))
+        }
+        [i, j] if matches!(j, Idx::All) || is_full(j, c) => {
+            let rows = keep(i, r);
+            Ok(DMatrix::from_fn(rows.len(), c, |a, b| {
+                m[(rows[a], b)].clone()
+            }))
+        }
+        _ => Err(LaError::eval(
+            "a null assignment can only have one non-colon index",
+        )),
+    }
+}
+
+fn is_full(ix: &Idx, ext: usize) -> bool {
+    match ix {
+        Idx::All => true,
+        Idx::List { pos, .. } => {
+            let mut p = pos.clone();
+            p.sort_unstable();
+            p.dedup();
+            p.len() == ext && p.iter().enumerate().all(|(k, &x)| k == x)
+        }
+    }
+}
+
+/// Values promoted to one element type, for code that is generic over it.
+pub enum Promoted {
+    Bool(Vec<BMat>),
+    Real(Vec<RMat>),
+    Complex(Vec<CMat>),
+}
+
+pub fn promote(vals: &[&Value], what: &str) -> Result<Promoted> {
+    let mut kind = NumKind::Bool;
+    for v in vals {
+        kind = kind.max(v.num_kind().ok_or_else(|| {
+            LaError::eval(format!("{what}: function handles cannot be used here"))
+        })?);
+    }
+    Ok(match kind {
+        NumKind::Bool => Promoted::Bool(
+            vals.iter()
+                .map(|v| v.to_bool(what).map(|m| m.into_owned()))
+                .collect::<Result<_>>()?,
+        ),
+        NumKind::Real => Promoted::Real(
+            vals.iter()
+                .map(|v| v.to_real(what).map(|m| m.into_owned()))
+                .collect::<Result<_>>()?,
+        ),
+        NumKind::Complex => Promoted::Complex(
+            vals.iter()
+                .map(|v| v.to_complex(what).map(|m| m.into_owned()))
+                .collect::<Result<_>>()?,
+        ),
+    })
+}
+
+/// `[a b; c d]`: rows of blocks. Empty blocks are skipped, as in Octave.
+pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
+    if rows.iter().flatten().all(|v| matches!(v, Value::Str(_))) && rows.len() == 1 {
+        return Ok(Value::Str(
+            rows[0].iter().filter_map(|v| v.as_str()).collect(),
+        ));
+    }
+    if rows.iter().flatten().any(|v| matches!(v, Value::Str(_)))
+        && rows.iter().flatten().any(|v| !matches!(v, Value::Str(_)))
+        || rows.len() > 1 && rows.iter().flatten().all(|v| matches!(v, Value::Str(_)))
+    {
+        return Err(LaError::eval(
+            "concatenation: strings can only be joined side by side with other strings",
+        ));
+    }
+    let shape: Vec<usize> = rows.iter().map(|r| r.len()).collect();
+    let flat: Vec<&Value> = rows.iter().flatten().collect();
+    let mut groups = Vec::new();
+    let mut k = 0;
+    for &len in &shape {
+        groups.push((k..k + len).collect::<Vec<_>>());
+        k += len;
+    }
+    Ok(match promote(&flat, "concatenation")? {
+        Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?),
+        Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?),
+        Promoted::Complex(ms) => Value::complex(concat_blocks(&ms, &groups)?),
+    })
+}
+
+fn concat_blocks<T: Scalar>(blocks: &[DMatrix<T>], rows: &[Vec<usize>]) -> Result<DMatrix<T>> {
+    let mut stripes: Vec<DMatrix<T>> = Vec::new();
+    for row in rows {
+        let parts: Vec<&DMatrix<T>> = row
+            .iter()
+            .map(|&k| &blocks[k])
+            .filter(|m| !m.is_empty())
+            .collect();
+        if parts.is_empty() {
+            continue;
+        }
+        let h = parts[0].nrows();
+        if let Some(bad) = parts.iter().find(|m| m.nrows() != h) {
+            return Err(LaError::eval(format!(
+                "horizontal dimensions mismatch ({}x{} vs {}x{})",
+                parts[0].nrows(),
+                parts[0].ncols(),
+                bad.nrows(),
+                bad.ncols()
+            )));
+        }
+        let w: usize = parts.iter().map(|m| m.ncols()).sum();
+        let mut cols = Vec::with_capacity(w);
+        for m in &parts {
+            cols.extend(m.column_iter().map(|c| c.into_owned()));
+        }
+        stripes.push(DMatrix::from_columns(&cols));
+    }
+    if stripes.is_empty() {
+        let r = rows
+            .iter()
+            .flatten()
+            .map(|&k| blocks[k].nrows())
+            .max()
+            .unwrap_or(0);
+        let c = rows
+            .iter()
+            .flatten()
+            .map(|&k| blocks[k].ncols())
+            .max()
+            .unwrap_or(0);
+        let r = if r * c == 0 { 0 } else { r };
+        return Ok(DMatrix::from_iterator(
+            r,
+            if r == 0 { 0 } else { c },
+            std::iter::empty(),
+        ));
+    }
+    let w = stripes[0].ncols();
+    if let Some(bad) = stripes.iter().find(|m| m.ncols() != w) {
+        return Err(LaError::eval(format!(
+            "vertical dimensions mismatch ({}x{} vs {}x{})",
+            stripes[0].nrows(),
+            w,
+            bad.nrows(),
+            bad.ncols()
+        )));
+    }
+    let rows: Vec<_> = stripes
+        .iter()
+        .flat_map(|m| m.row_iter().map(|r| r.into_owned()).collect::<Vec<_>>())
+        .collect();
+    Ok(DMatrix::from_rows(&rows))
+}

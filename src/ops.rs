@@ -1,0 +1,327 @@
+//! Operators: element-wise arithmetic with Octave broadcasting, comparisons,
+//! logical operators, matrix product, division and power.
+
+use crate::ast::{BinOp, UnOp};
+use crate::error::{LaError, Result};
+use crate::linalg::{self, RMat, C64};
+use crate::value::{NumKind, Value};
+use nalgebra::{DMatrix, Scalar};
+
+fn nonconformant(op: &str, a: (usize, usize), b: (usize, usize)) -> LaError {
+    LaError::eval(format!(
+        "operator {op}: nonconformant arguments (op1 is {}x{}, op2 is {}x{})",
+        a.0, a.1, b.0, b.1
+    ))
+}
+
+/// Apply `f` element by element, expanding scalars and singleton dimensions.
+pub fn broadcast<T: Scalar, U: Scalar, R: Scalar>(
+    op: &str,
+    a: &DMatrix<T>,
+    b: &DMatrix<U>,
+    f: impl Fn(&T, &U) -> R,
+) -> Result<DMatrix<R>> {
+    let (ar, ac) = a.shape();
+    let (br, bc) = b.shape();
+    let dim = |x: usize, y: usize| {
+        if x == y || y == 1 {
+            Some(x)
+        } else if x == 1 {
+            Some(y)
+        } else {
+            None
+        }
+    };
+    let (Some(r), Some(c)) = (dim(ar, br), dim(ac, bc)) else {
+        return Err(nonconformant(op, (ar, ac), (br, bc)));
+    };
+    if (ar, ac) == (br, bc) {
+        return Ok(DMatrix::from_iterator(
+            r,
+            c,
+            a.iter().zip(b.iter()).map(|(x, y)| f(x, y)),
+        ));
+    }
+    Ok(DMatrix::from_fn(r, c, |i, j| {
+        f(
+            &a[(if ar == 1 { 0 } else { i }, if ac == 1 { 0 } else { j })],
+            &b[(if br == 1 { 0 } else { i }, if bc == 1 { 0 } else { j })],
+        )
+    }))
+}
+
+fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
+    match (a.num_kind(), b.num_kind()) {
+        (Some(x), Some(y)) => Ok(x.max(y).max(NumKind::Real)),
+        _ => Err(LaError::eval(format!(
+            "binary operator '{op}' not implemented for function handle operands"
+        ))),
+    }
+}
+
+/// Apply a binary operator; numerical warnings (singular systems) go to `warn`.
+pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
+    use BinOp::*;
+    let sym = op.symbol();
+    match op {
+        OrOr | AndAnd => unreachable_logical(sym),
+        Or | And => {
+            let (x, y) = (a.to_bool(sym)?, b.to_bool(sym)?);
+            let f = if op == Or {
+                |p: &bool, q: &bool| *p || *q
+            } else {
+                |p: &bool, q: &bool| *p && *q
+            };
+            Ok(Value::Bool(broadcast(sym, &x, &y, f)?))
+        }
+        Eq | Ne | Lt | Le | Gt | Ge => compare(op, a, b),
+        Add | Sub | EMul | EDiv | ELDiv => elementwise(op, a, b),
+        EPow => power_elementwise(a, b),
+        Mul => multiply(a, b),
+        Div => divide(a, b, warn),
+        LDiv => left_divide(a, b, warn),
+        Pow => matrix_power(a, b, warn),
+    }
+}
+
+fn unreachable_logical(sym: &str) -> Result<Value> {
+    Err(LaError::internal(format!(
+        "short-circuit operator {sym} reached the element-wise path"
+    )))
+}
+
+fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
+    use BinOp::*;
+    let sym = op.symbol();
+    if kind_of(a, b, sym)? == NumKind::Complex && matches!(op, Eq | Ne) {
+        let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
+        let eq = op == Eq;
+        return Ok(Value::Bool(broadcast(sym, &x, &y, |p, q| (p == q) == eq)?));
+    }
+    // Ordering compares real parts, as Octave does for complex operands.
+    let re = |v: &Value| -> Result<RMat> {
+        match v {
+            Value::Complex(m) => Ok(m.map(|z| z.re)),
+            _ => Ok(v.to_real(sym)?.into_owned()),
+        }
+    };
+    let (x, y) = (re(a)?, re(b)?);
+    let f: fn(&f64, &f64) -> bool = match op {
+        Eq => |p, q| p == q,
+        Ne => |p, q| p != q,
+        Lt => |p, q| p < q,
+        Le => |p, q| p <= q,
+        Gt => |p, q| p > q,
+        _ => |p, q| p >= q,
+    };
+    Ok(Value::Bool(broadcast(sym, &x, &y, f)?))
+}
+
+fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
+    use BinOp::*;
+    let sym = op.symbol();
+    if kind_of(a, b, sym)? == NumKind::Complex {
+        let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
+        let f: fn(&C64, &C64) -> C64 = match op {
+            Add => |p, q| p + q,
+            Sub => |p, q| p - q,
+            EMul => |p, q| p * q,
+            EDiv => |p, q| complex_div(*p, *q),
+            _ => |p, q| complex_div(*q, *p),
+        };
+        return Ok(Value::complex(broadcast(sym, &x, &y, f)?));
+    }
+    let (x, y) = (a.to_real(sym)?, b.to_real(sym)?);
+    if x.len() == 1 && y.len() == 1 {
+        return Ok(Value::scalar(real_op(op, x[0], y[0])));
+    }
+    Ok(Value::Real(broadcast(sym, &x, &y, |p, q| {
+        real_op(op, *p, *q)
+    })?))
+}
+
+fn real_op(op: BinOp, p: f64, q: f64) -> f64 {
+    match op {
+        BinOp::Add => p + q,
+        BinOp::Sub => p - q,
+        BinOp::EMul => p * q,
+        BinOp::EDiv => p / q,
+        _ => q / p,
+    }
+}
+
+/// Complex division that gives Inf/NaN like real division instead of NaN for x/0.
+fn complex_div(p: C64, q: C64) -> C64 {
+    if q.im == 0.0 {
+        C64::new(p.re / q.re, p.im / q.re)
+    } else {
+        p / q
+    }
+}
+
+fn power_elementwise(a: &Value, b: &Value) -> Result<Value> {
+    let sym = ".^";
+    if kind_of(a, b, sym)? == NumKind::Real {
+        let (x, y) = (a.to_real(sym)?, b.to_real(sym)?);
+        // A negative base with a fractional exponent has a complex result.
+        let needs_complex =
+            x.iter().any(|&p| p < 0.0) && y.iter().any(|&q| q.fract() != 0.0 && q.is_finite());
+        if !needs_complex {
+            return Ok(Value::Real(broadcast(sym, &x, &y, |p, q| {
+                real_pow(*p, *q)
+            })?));
+        }
+    }
+    let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
+    Ok(Value::complex(broadcast(sym, &x, &y, |p, q| {
+        complex_pow(*p, *q)
+    })?))
+}
+
+fn real_pow(p: f64, q: f64) -> f64 {
+    if q.fract() == 0.0 && q.abs() < i32::MAX as f64 {
+        p.powi(q as i32)
+    } else {
+        p.powf(q)
+    }
+}
+
+fn complex_pow(p: C64, q: C64) -> C64 {
+    if q.im == 0.0 && q.re.fract() == 0.0 && q.re.abs() < 1024.0 {
+        p.powi(q.re as i32)
+    } else if p == C64::new(0.0, 0.0) {
+        if q.re > 0.0 {
+            C64::new(0.0, 0.0)
+        } else {
+            C64::new(f64::INFINITY, 0.0)
+        }
+    } else {
+        p.powc(q)
+    }
+}
+
+pub fn multiply(a: &Value, b: &Value) -> Result<Value> {
+    if a.is_scalar() || b.is_scalar() {
+        return elementwise(BinOp::EMul, a, b);
+    }
+    let (ad, bd) = (a.dims(), b.dims());
+    if ad.1 != bd.0 {
+        return Err(nonconformant("*", ad, bd));
+    }
+    if kind_of(a, b, "*")? == NumKind::Complex {
+        return Ok(Value::complex(&*a.to_complex("*")? * &*b.to_complex("*")?));
+    }
+    Ok(Value::Real(linalg::matmul(
+        &*a.to_real("*")?,
+        &*b.to_real("*")?,
+    )))
+}
+
+/// `b / a`: solve x*a = b, i.e. (a' \ b')'.
+fn divide(b: &Value, a: &Value, warn: &mut Vec<String>) -> Result<Value> {
+    if a.is_scalar() {
+        return elementwise(BinOp::EDiv, b, a);
+    }
+    let (bd, ad) = (b.dims(), a.dims());
+    if bd.1 != ad.1 {
+        return Err(nonconformant("/", bd, ad));
+    }
+    let x = left_divide(&transpose(a, true)?, &transpose(b, true)?, warn)?;
+    transpose(&x, true)
+}
+
+fn left_divide(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
+    if a.is_scalar() {
+        return elementwise(BinOp::ELDiv, a, b);
+    }
+    let (ad, bd) = (a.dims(), b.dims());
+    if ad.0 != bd.0 {
+        return Err(nonconformant("\\", ad, bd));
+    }
+    if kind_of(a, b, "\\")? == NumKind::Complex {
+        let x = linalg::solve::solve_c(&*a.to_complex("\\")?, &*b.to_complex("\\")?, warn)?;
+        return Ok(Value::complex(x));
+    }
+    let x = linalg::solve::solve(&*a.to_real("\\")?, &*b.to_real("\\")?, warn)?;
+    Ok(Value::Real(x))
+}
+
+fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
+    if a.is_scalar() && b.is_scalar() {
+        return power_elementwise(a, b);
+    }
+    let (r, c) = a.dims();
+    if !b.is_scalar() || r != c {
+        return Err(LaError::eval(format!(
+            "operator ^: for x^y, only square matrix arguments are permitted and one argument must be scalar (got {r}x{c} and {}x{})",
+            b.dims().0,
+            b.dims().1
+        )));
+    }
+    let p = b.to_f64("^")?;
+    if p.fract() != 0.0 || p.abs() > 1e15 {
+        return Err(LaError::eval(
+            "operator ^: non-integer powers of a matrix are not supported; use expm/logm or eig",
+        ));
+    }
+    let base = if p < 0.0 {
+        inverse(a, warn)?
+    } else {
+        a.clone()
+    };
+    let mut n = p.abs() as u64;
+    let mut result = Value::Real(RMat::identity(r, r));
+    let mut sq = base;
+    while n > 0 {
+        if n & 1 == 1 {
+            result = multiply(&result, &sq)?;
+        }
+        n >>= 1;
+        if n > 0 {
+            sq = multiply(&sq, &sq)?;
+        }
+    }
+    Ok(result)
+}
+
+pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
+    match op {
+        UnOp::Plus => match a {
+            Value::Bool(_) | Value::Str(_) => Ok(Value::Real(a.to_real("+")?.into_owned())),
+            _ => Ok(a.clone()),
+        },
+        UnOp::Neg => match a {
+            Value::Complex(m) => Ok(Value::Complex(-m)),
+            _ => Ok(Value::Real(-a.to_real("-")?.into_owned())),
+        },
+        UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b))),
+        UnOp::Transpose => transpose(a, false),
+        UnOp::CTranspose => transpose(a, true),
+    }
+}
+
+pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
+    Ok(match a {
+        Value::Real(m) => Value::Real(m.transpose()),
+        Value::Complex(m) if conjugate => Value::Complex(m.adjoint()),
+        Value::Complex(m) => Value::Complex(m.transpose()),
+        Value::Bool(m) => Value::Bool(m.transpose()),
+        Value::Str(s) if s.chars().count() <= 1 => a.clone(),
+        Value::Str(_) => Value::Real(a.to_real("transpose")?.transpose()),
+        Value::Func(_) => return Err(LaError::eval("transpose not defined for function handles")),
+    })
+}
+
+/// `inv(A)` for real or complex A, shared by `inv` and negative matrix powers.
+pub fn inverse(a: &Value, warn: &mut Vec<String>) -> Result<Value> {
+    let (r, c) = a.dims();
+    if r != c {
+        return Err(LaError::eval(format!(
+            "inverse: argument must be a square matrix (got {r}x{c})"
+        )));
+    }
+    match a {
+        Value::Complex(m) => Ok(Value::complex(linalg::solve::inv_c(m, warn)?)),
+        _ => Ok(Value::Real(linalg::solve::inv(&*a.to_real("inv")?, warn)?)),
+    }
+}

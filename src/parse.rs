@@ -1,0 +1,563 @@
+//! Source text -> AST. pest recognises the grammar in `grammar/la.pest`; this
+//! module turns its pairs into `ast` nodes with spans, resolving operator
+//! precedence with a Pratt parser.
+
+use crate::ast::*;
+use crate::error::{LaError, Result};
+use pest::iterators::{Pair, Pairs};
+use pest::pratt_parser::{Assoc, Op, PrattParser};
+use pest::Parser;
+use std::rc::Rc;
+use std::sync::OnceLock;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "../grammar/la.pest"]
+struct LaParser;
+
+/// Brackets nested deeper than this are refused before parsing, so neither
+/// the parser nor the evaluator can run out of stack.
+pub const MAX_NESTING: usize = 256;
+/// Deepest expression tree accepted (long operator chains, `x''''...`).
+pub const MAX_EXPR_DEPTH: usize = 2000;
+
+pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
+    check_nesting(src)?;
+    let mut pairs = LaParser::parse(Rule::program, src).map_err(pest_error)?;
+    let program = pairs
+        .next()
+        .ok_or_else(|| LaError::internal("empty parse"))?;
+    let body = program
+        .into_inner()
+        .next()
+        .ok_or_else(|| LaError::internal("no body"))?;
+    Builder::default().body(body)
+}
+
+fn pratt() -> &'static PrattParser<Rule> {
+    static P: OnceLock<PrattParser<Rule>> = OnceLock::new();
+    P.get_or_init(|| {
+        PrattParser::new()
+            .op(Op::infix(Rule::oror, Assoc::Left))
+            .op(Op::infix(Rule::andand, Assoc::Left))
+            .op(Op::infix(Rule::or, Assoc::Left))
+            .op(Op::infix(Rule::and, Assoc::Left))
+            .op(Op::infix(Rule::eq, Assoc::Left)
+                | Op::infix(Rule::ne, Assoc::Left)
+                | Op::infix(Rule::lt, Assoc::Left)
+                | Op::infix(Rule::le, Assoc::Left)
+                | Op::infix(Rule::gt, Assoc::Left)
+                | Op::infix(Rule::ge, Assoc::Left))
+            .op(Op::infix(Rule::range, Assoc::Left))
+            .op(Op::infix(Rule::add, Assoc::Left) | Op::infix(Rule::sub, Assoc::Left))
+            .op(Op::infix(Rule::mul, Assoc::Left)
+                | Op::infix(Rule::div, Assoc::Left)
+                | Op::infix(Rule::ldiv, Assoc::Left)
+                | Op::infix(Rule::emul, Assoc::Left)
+                | Op::infix(Rule::ediv, Assoc::Left)
+                | Op::infix(Rule::eldiv, Assoc::Left))
+            .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::not))
+            .op(Op::infix(Rule::pow, Assoc::Left) | Op::infix(Rule::epow, Assoc::Left))
+            .op(Op::postfix(Rule::transpose)
+                | Op::postfix(Rule::ctranspose)
+                | Op::postfix(Rule::call_args))
+    })
+}
+
+fn span_of(p: &Pair<Rule>) -> Span {
+    Span::new(p.as_span().start(), p.as_span().end())
+}
+
+#[derive(Default)]
+struct Builder;
+
+impl Builder {
+    fn body(&self, body: Pair<Rule>) -> Result<Vec<Stmt>> {
+        let mut out = Vec::new();
+        let mut inner = body.into_inner().peekable();
+        while let Some(p) = inner.next() {
+            if p.as_rule() == Rule::term {
+                continue;
+            }
+            let display = match inner.peek() {
+                Some(t) if t.as_rule() == Rule::term => t.as_str() != ";",
+                _ => true,
+            };
+            out.push(self.statement(p, display)?);
+        }
+        Ok(out)
+    }
+
+    fn statement(&self, p: Pair<Rule>, display: bool) -> Result<Stmt> {
+        let span = span_of(&p);
+        let rule = p.as_rule();
+        let mut it = p.into_inner();
+        let kind = match rule {
+            Rule::expr_stmt => StmtKind::Expr(self.expr(next(&mut it)?)?),
+            Rule::assign => {
+                StmtKind::Assign(self.lvalue(next(&mut it)?)?, self.expr(next(&mut it)?)?)
+            }
+            Rule::op_assign => {
+                let lv = self.lvalue(next(&mut it)?)?;
+                let op = match next(&mut it)?.as_str() {
+                    "+=" => BinOp::Add,
+                    "-=" => BinOp::Sub,
+                    "*=" => BinOp::Mul,
+                    _ => BinOp::Div,
+                };
+                StmtKind::OpAssign(lv, op, self.expr(next(&mut it)?)?)
+            }
+            Rule::multi_assign => {
+                let mut targets = Vec::new();
+                let mut rhs = None;
+                for q in it {
+                    match q.as_rule() {
+                        Rule::tilde => targets.push(None),
+                        Rule::lvalue => targets.push(Some(self.lvalue(q)?)),
+                        _ => rhs = Some(self.expr(q)?),
+                    }
+                }
+                StmtKind::MultiAssign(targets, rhs.ok_or_else(|| LaError::internal("no rhs"))?)
+            }
+            Rule::if_stmt => self.if_stmt(it)?,
+            Rule::for_stmt => {
+                let var = next(&mut it)?.as_str().to_string();
+                let range = self.expr(next(&mut it)?)?;
+                StmtKind::For(var, range, self.body(next(&mut it)?)?)
+            }
+            Rule::while_stmt => {
+                let cond = self.expr(next(&mut it)?)?;
+                StmtKind::While(cond, self.body(next(&mut it)?)?)
+            }
+            Rule::break_stmt => StmtKind::Break,
+            Rule::continue_stmt => StmtKind::Continue,
+            Rule::return_stmt => StmtKind::Return,
+            Rule::function_def => self.function_def(it)?,
+            Rule::command => {
+                let name = next(&mut it)?.as_str().to_string();
+                StmtKind::Command(name, it.map(|a| unquote_command_arg(a.as_str())).collect())
+            }
+            Rule::steps_stmt => {
+                let first = next(&mut it)?;
+                let latex = first.as_rule() == Rule::latex_word;
+                let e = if latex { next(&mut it)? } else { first };
+                StmtKind::Steps {
+                    latex,
+                    expr: self.expr(e)?,
+                }
+            }
+            r => return Err(LaError::internal(format!("unexpected statement {r:?}"))),
+        };
+        Ok(Stmt {
+            kind,
+            span,
+            display,
+        })
+    }
+
+    fn if_stmt(&self, mut it: Pairs<Rule>) -> Result<StmtKind> {
+        let cond = self.expr(next(&mut it)?)?;
+        let mut arms = vec![(cond, self.body(next(&mut it)?)?)];
+        let mut otherwise = None;
+        for p in it {
+            let mut inner = p.clone().into_inner();
+            match p.as_rule() {
+                Rule::elseif_part => {
+                    let c = self.expr(next(&mut inner)?)?;
+                    arms.push((c, self.body(next(&mut inner)?)?));
+                }
+                _ => otherwise = Some(self.body(next(&mut inner)?)?),
+            }
+        }
+        Ok(StmtKind::If(arms, otherwise))
+    }
+
+    fn function_def(&self, it: Pairs<Rule>) -> Result<StmtKind> {
+        let (mut name, mut params, mut outputs, mut body) = (String::new(), vec![], vec![], vec![]);
+        for p in it {
+            match p.as_rule() {
+                Rule::fn_outputs => outputs = idents(p),
+                Rule::ident => name = p.as_str().to_string(),
+                Rule::fn_params => params = idents(p),
+                _ => body = self.body(p)?,
+            }
+        }
+        Ok(StmtKind::Function(Rc::new(FunctionDef {
+            name,
+            params,
+            outputs,
+            body,
+        })))
+    }
+
+    fn lvalue(&self, p: Pair<Rule>) -> Result<LValue> {
+        let span = span_of(&p);
+        let mut it = p.into_inner();
+        let name = next(&mut it)?.as_str().to_string();
+        let index = it.next().map(|a| self.args(a)).transpose()?;
+        Ok(LValue { name, index, span })
+    }
+
+    fn args(&self, p: Pair<Rule>) -> Result<Vec<Arg>> {
+        p.into_inner()
+            .map(|a| match a.as_rule() {
+                Rule::magic_colon => Ok(Arg::Colon),
+                _ => self.expr(a).map(Arg::Expr),
+            })
+            .collect()
+    }
+
+    fn expr(&self, p: Pair<Rule>) -> Result<Expr> {
+        let e = pratt()
+            .map_primary(|q| self.primary(q))
+            .map_prefix(|op, rhs| {
+                let rhs = rhs?;
+                let span = span_of(&op).to(rhs.span);
+                let u = match op.as_rule() {
+                    Rule::neg => UnOp::Neg,
+                    Rule::pos => UnOp::Plus,
+                    _ => UnOp::Not,
+                };
+                Ok(Expr {
+                    kind: ExprKind::Unary(u, Box::new(rhs)),
+                    span,
+                })
+            })
+            .map_postfix(|lhs, op| {
+                let lhs = lhs?;
+                let span = lhs.span.to(span_of(&op));
+                let kind = match op.as_rule() {
+                    Rule::transpose => ExprKind::Unary(UnOp::Transpose, Box::new(lhs)),
+                    Rule::ctranspose => ExprKind::Unary(UnOp::CTranspose, Box::new(lhs)),
+                    _ => ExprKind::Call(Box::new(lhs), self.args(op)?),
+                };
+                Ok(Expr { kind, span })
+            })
+            .map_infix(|lhs, op, rhs| {
+                let (lhs, rhs) = (lhs?, rhs?);
+                let span = lhs.span.to(rhs.span);
+                let kind = match op.as_rule() {
+                    Rule::range => range(lhs, rhs),
+                    r => ExprKind::Binary(binop(r), Box::new(lhs), Box::new(rhs)),
+                };
+                Ok(Expr { kind, span })
+            })
+            .parse(p.into_inner())?;
+        check_depth(&e)?;
+        Ok(e)
+    }
+
+    fn primary(&self, p: Pair<Rule>) -> Result<Expr> {
+        let span = span_of(&p);
+        let s = p.as_str();
+        let kind = match p.as_rule() {
+            Rule::number => number_kind(s),
+            Rule::sq_string => ExprKind::Str(s[1..s.len() - 1].replace("''", "'")),
+            Rule::dq_string => ExprKind::Str(unescape(&s[1..s.len() - 1])),
+            Rule::ident => ExprKind::Ident(s.to_string()),
+            Rule::end_atom => ExprKind::End,
+            Rule::paren => return self.expr(next(&mut p.into_inner())?),
+            Rule::matrix => self.matrix(p)?,
+            Rule::func_handle => {
+                ExprKind::FuncHandle(next(&mut p.into_inner())?.as_str().to_string())
+            }
+            Rule::anon_fn => {
+                let mut it = p.into_inner();
+                let params = idents(next(&mut it)?);
+                let body = self.expr(next(&mut it)?)?;
+                ExprKind::AnonFn(Rc::new(Lambda {
+                    params,
+                    body,
+                    text: s.to_string(),
+                }))
+            }
+            Rule::expr | Rule::mexpr => return self.expr(p),
+            r => return Err(LaError::internal(format!("unexpected primary {r:?}"))),
+        };
+        Ok(Expr { kind, span })
+    }
+
+    fn matrix(&self, p: Pair<Rule>) -> Result<ExprKind> {
+        let mut rows = Vec::new();
+        let mut all_commas = true;
+        for row in p.into_inner() {
+            let mut elems = Vec::new();
+            let mut items = row.into_inner().peekable();
+            while let Some(q) = items.next() {
+                if q.as_rule() == Rule::comma {
+                    continue;
+                }
+                let sep_is_comma = matches!(items.peek(), Some(c) if c.as_rule() == Rule::comma);
+                if items.peek().is_some() && !sep_is_comma {
+                    all_commas = false;
+                }
+                elems.push(self.expr(q)?);
+            }
+            rows.push(elems);
+        }
+        Ok(ExprKind::Matrix(numpy_rows(rows, all_commas)))
+    }
+}
+
+/// A pasted NumPy array `[[1, 2], [3, 4]]` means rows, not concatenation:
+/// when every element is a one-row bracket literal of the same length and they
+/// are separated by commas, each inner bracket becomes a row.
+fn numpy_rows(rows: Vec<Vec<Expr>>, all_commas: bool) -> Vec<Vec<Expr>> {
+    let inner_len = |e: &Expr| match &e.kind {
+        ExprKind::Matrix(r) if r.len() == 1 => Some(r[0].len()),
+        _ => None,
+    };
+    let lens: Vec<Option<usize>> = rows.iter().flatten().map(inner_len).collect();
+    let stack = all_commas
+        && rows.iter().any(|r| r.len() >= 2)
+        && lens.first().copied().flatten().is_some()
+        && lens.iter().all(|l| *l == lens[0]);
+    if !stack {
+        return rows;
+    }
+    rows.into_iter()
+        .flatten()
+        .map(|e| match e.kind {
+            ExprKind::Matrix(mut r) => r.remove(0),
+            _ => vec![e],
+        })
+        .collect()
+}
+
+fn range(lhs: Expr, rhs: Expr) -> ExprKind {
+    // `a:b:c` arrives as `(a:b):c`; turn it into start a, step b, end c.
+    match lhs.kind {
+        ExprKind::Range(start, None, step) => ExprKind::Range(start, Some(step), Box::new(rhs)),
+        _ => ExprKind::Range(Box::new(lhs), None, Box::new(rhs)),
+    }
+}
+
+fn binop(r: Rule) -> BinOp {
+    match r {
+        Rule::oror => BinOp::OrOr,
+        Rule::andand => BinOp::AndAnd,
+        Rule::or => BinOp::Or,
+        Rule::and => BinOp::And,
+        Rule::eq => BinOp::Eq,
+        Rule::ne => BinOp::Ne,
+        Rule::lt => BinOp::Lt,
+        Rule::le => BinOp::Le,
+        Rule::gt => BinOp::Gt,
+        Rule::ge => BinOp::Ge,
+        Rule::add => BinOp::Add,
+        Rule::sub => BinOp::Sub,
+        Rule::mul => BinOp::Mul,
+        Rule::div => BinOp::Div,
+        Rule::ldiv => BinOp::LDiv,
+        Rule::emul => BinOp::EMul,
+        Rule::ediv => BinOp::EDiv,
+        Rule::eldiv => BinOp::ELDiv,
+        Rule::epow => BinOp::EPow,
+        _ => BinOp::Pow,
+    }
+}
+
+fn number_kind(s: &str) -> ExprKind {
+    match s.strip_suffix(['i', 'j', 'I', 'J']) {
+        Some(t) => ExprKind::Imag(t.to_string()),
+        None => ExprKind::Number(s.to_string()),
+    }
+}
+
+fn idents(p: Pair<Rule>) -> Vec<String> {
+    p.into_inner()
+        .filter(|q| q.as_rule() == Rule::ident)
+        .map(|q| q.as_str().to_string())
+        .collect()
+}
+
+fn unquote_command_arg(s: &str) -> String {
+    match s.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+        Some(t) => t.replace("''", "'"),
+        None => s.to_string(),
+    }
+}
+
+fn unescape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('a') => out.push('\x07'),
+            Some('0') => out.push('\0'),
+            Some(o) => out.push(o),
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+fn next<'a>(it: &mut Pairs<'a, Rule>) -> Result<Pair<'a, Rule>> {
+    it.next()
+        .ok_or_else(|| LaError::internal("malformed parse tree"))
+}
+
+fn check_depth(e: &Expr) -> Result<()> {
+    fn depth(e: &Expr, d: usize) -> std::result::Result<(), Span> {
+        if d > MAX_EXPR_DEPTH {
+            return Err(e.span);
+        }
+        let sub = |x: &Expr| depth(x, d + 1);
+        match &e.kind {
+            ExprKind::Binary(_, a, b) => sub(a).and(sub(b)),
+            ExprKind::Unary(_, a) => sub(a),
+            ExprKind::Range(a, b, c) => sub(a).and(b.as_deref().map_or(Ok(()), sub)).and(sub(c)),
+            ExprKind::Call(f, args) => sub(f).and(args.iter().try_for_each(|a| match a {
+                Arg::Expr(x) => sub(x),
+                Arg::Colon => Ok(()),
+            })),
+            ExprKind::Matrix(rows) => rows.iter().flatten().try_for_each(sub),
+            _ => Ok(()),
+        }
+    }
+    depth(e, 0).map_err(|span| {
+        LaError::parse(
+            format!("expression nested too deeply (more than {MAX_EXPR_DEPTH} levels)"),
+            span,
+        )
+    })
+}
+
+/// Refuse bracket nesting beyond `MAX_NESTING` with a pointer at the culprit.
+/// Strings and comments are skipped by the same rules the grammar uses.
+fn check_nesting(src: &str) -> Result<()> {
+    let bytes = src.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    let mut prev = b' ';
+    while i < bytes.len() {
+        let c = bytes[i];
+        match c {
+            b'%' | b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' => i = skip_string(bytes, i, b'"'),
+            b'\'' if !(prev.is_ascii_alphanumeric() || b"_)]'.".contains(&prev)) => {
+                i = skip_string(bytes, i, b'\'')
+            }
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(LaError::parse(
+                        format!("brackets nested too deeply (more than {MAX_NESTING} levels)"),
+                        Span::new(i, i + 1),
+                    ));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = c;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn skip_string(b: &[u8], start: usize, q: u8) -> usize {
+    let mut i = start + 1;
+    while i < b.len() && b[i] != b'\n' {
+        if b[i] == b'\\' && q == b'"' {
+            i += 1;
+        } else if b[i] == q {
+            return i;
+        }
+        i += 1;
+    }
+    i.min(b.len().saturating_sub(1))
+}
+
+/// pest's error -> our error, with rule names a student can read.
+fn pest_error(e: pest::error::Error<Rule>) -> LaError {
+    use pest::error::{ErrorVariant, InputLocation};
+    let pos = match e.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let msg = match &e.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut names: Vec<&str> = positives.iter().filter_map(|r| rule_name(*r)).collect();
+            names.sort_unstable();
+            names.dedup();
+            if names.is_empty() {
+                "parse error: unexpected input".to_string()
+            } else {
+                format!("parse error: expected {}", names.join(", "))
+            }
+        }
+        ErrorVariant::CustomError { message } => format!("parse error: {message}"),
+    };
+    let msg = refine_message(&e.line().to_string(), msg);
+    LaError::parse(msg, Span::new(pos, pos + 1))
+}
+
+/// Add the likely cause when the line has an obvious unclosed construct.
+fn refine_message(line: &str, msg: String) -> String {
+    let opens = |o: char, c: char| line.matches(o).count() > line.matches(c).count();
+    if opens('[', ']') {
+        format!("{msg} (unclosed '[')")
+    } else if opens('(', ')') {
+        format!("{msg} (unclosed '(')")
+    } else if line.matches('"').count() % 2 == 1 {
+        format!("{msg} (unterminated string)")
+    } else {
+        msg
+    }
+}
+
+fn rule_name(r: Rule) -> Option<&'static str> {
+    Some(match r {
+        Rule::expr
+        | Rule::mexpr
+        | Rule::number
+        | Rule::ident
+        | Rule::sq_string
+        | Rule::dq_string
+        | Rule::matrix
+        | Rule::paren
+        | Rule::anon_fn
+        | Rule::func_handle
+        | Rule::end_atom => "an expression",
+        Rule::term => "end of statement",
+        Rule::call_args => "'('",
+        Rule::elseif_part | Rule::else_part => "'end'",
+        Rule::oror
+        | Rule::andand
+        | Rule::or
+        | Rule::and
+        | Rule::eq
+        | Rule::ne
+        | Rule::le
+        | Rule::ge
+        | Rule::lt
+        | Rule::gt
+        | Rule::range
+        | Rule::add
+        | Rule::sub
+        | Rule::emul
+        | Rule::ediv
+        | Rule::eldiv
+        | Rule::epow
+        | Rule::mul
+        | Rule::div
+        | Rule::ldiv
+        | Rule::pow => "an operator",
+        Rule::mrow | Rule::comma => "a matrix element",
+        Rule::ident_list | Rule::fn_params => "a name",
+        Rule::EOI => "end of input",
+        _ => return None,
+    })
+}

@@ -1,0 +1,212 @@
+//! `save FILE` / `load FILE`: session variables in a plain text format that
+//! reads back losslessly.
+//!
+//! ```text
+//! # la session v1
+//! A real 2 2
+//! 1 2
+//! 3 4.5
+//! z complex 1 1
+//! 1 -2
+//! b logical 1 2
+//! 1 0
+//! s string
+//! "hello\n"
+//! ```
+//! Numbers use Rust's shortest round-trip form (full f64 precision); complex
+//! entries are written as `re im` pairs; strings are JSON-quoted. Function
+//! handles are not saved. Files are written to a temporary name and renamed,
+//! so an interrupted save never leaves a half-written file.
+
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::linalg::{CMat, RMat, C64};
+use crate::value::{BMat, Value};
+use std::collections::HashMap;
+use std::io::Write;
+
+const HEADER: &str = "# la session v1";
+
+pub fn save(it: &mut Interp, args: &[String]) -> Result<()> {
+    let Some(path) = args.first() else {
+        return Err(LaError::eval(
+            "save: a file name is required (save FILE [names])",
+        ));
+    };
+    let mut names: Vec<&String> = it
+        .vars()
+        .keys()
+        .filter(|n| args.len() < 2 || args[1..].contains(n))
+        .collect();
+    names.sort();
+    let mut out = format!("{HEADER}\n");
+    for n in names {
+        if let Some(v) = it.vars().get(n) {
+            out.push_str(&encode(n, v));
+        }
+    }
+    write_atomic(path, &out).map_err(|e| LaError::eval(format!("save: cannot write '{path}': {e}")))
+}
+
+fn write_atomic(path: &str, text: &str) -> std::io::Result<()> {
+    let tmp = format!("{path}.tmp{}", std::process::id());
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(text.as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+fn num(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        if x > 0.0 {
+            "Inf".into()
+        } else {
+            "-Inf".into()
+        }
+    } else {
+        format!("{x:?}")
+    }
+}
+
+fn encode(name: &str, v: &Value) -> String {
+    let rows = |r: usize, c: usize, cell: &dyn Fn(usize, usize) -> String| {
+        (0..r)
+            .map(|i| (0..c).map(|j| cell(i, j)).collect::<Vec<_>>().join(" ") + "\n")
+            .collect::<String>()
+    };
+    match v {
+        Value::Real(m) => format!(
+            "{name} real {} {}\n{}",
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| num(m[(i, j)]))
+        ),
+        Value::Complex(m) => format!(
+            "{name} complex {} {}\n{}",
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| format!(
+                "{} {}",
+                num(m[(i, j)].re),
+                num(m[(i, j)].im)
+            ))
+        ),
+        Value::Bool(m) => format!(
+            "{name} logical {} {}\n{}",
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| u8::from(m[(i, j)])
+                .to_string())
+        ),
+        Value::Str(s) => format!("{name} string\n{}\n", serde_json::Value::from(s.as_str())),
+        Value::Func(_) => String::new(),
+    }
+}
+
+pub fn load(it: &mut Interp, args: &[String]) -> Result<()> {
+    let Some(path) = args.first() else {
+        return Err(LaError::eval("load: a file name is required (load FILE)"));
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| LaError::eval(format!("load: cannot read '{path}': {e}")))?;
+    let text = String::from_utf8_lossy(&bytes);
+    let vars =
+        parse(&text).map_err(|(line, msg)| LaError::eval(format!("load: {path}:{line}: {msg}")))?;
+    // Nothing is changed unless the whole file parsed.
+    it.vars_mut().extend(vars);
+    Ok(())
+}
+
+type ParseError = (usize, String);
+
+fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseError> {
+    let mut lines = text.lines().enumerate().map(|(k, l)| {
+        (
+            k + 1,
+            l.trim_start_matches('\u{feff}').trim_end_matches('\r'),
+        )
+    });
+    let mut vars = HashMap::new();
+    match lines.next() {
+        Some((_, h)) if h.trim() == HEADER => {}
+        _ => return Err((1, format!("not an la session file (expected '{HEADER}')"))),
+    }
+    while let Some((n, line)) = lines.next() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let (name, kind) = match words.as_slice() {
+            [name, kind, ..] if is_name(name) => (name.to_string(), *kind),
+            _ => return Err((n, "expected 'NAME TYPE [ROWS COLS]'".into())),
+        };
+        let value = if kind == "string" {
+            let (m, body) = lines
+                .next()
+                .ok_or((n, "missing string value".to_string()))?;
+            Value::Str(
+                serde_json::from_str::<String>(body)
+                    .map_err(|e| (m, format!("bad string: {e}")))?,
+            )
+        } else {
+            let dim = |k: usize| {
+                words
+                    .get(k)
+                    .and_then(|w| w.parse::<usize>().ok())
+                    .ok_or((n, "expected ROWS COLS".to_string()))
+            };
+            let (r, c) = (dim(2)?, dim(3)?);
+            if r.saturating_mul(c) > 1 << 32 {
+                return Err((n, "matrix too large".into()));
+            }
+            let width = if kind == "complex" { 2 * c } else { c };
+            let mut data = Vec::with_capacity(r * width);
+            for _ in 0..r {
+                let (m, row) = lines
+                    .next()
+                    .ok_or((n, "file ends inside a matrix".to_string()))?;
+                let vals: Vec<f64> = row
+                    .split_whitespace()
+                    .map(|w| {
+                        w.parse::<f64>()
+                            .map_err(|_| (m, format!("bad number '{w}'")))
+                    })
+                    .collect::<std::result::Result<_, _>>()?;
+                if vals.len() != width {
+                    return Err((m, format!("expected {width} numbers, found {}", vals.len())));
+                }
+                data.extend(vals);
+            }
+            match kind {
+                "real" => Value::Real(RMat::from_row_slice(r, c, &data)),
+                "complex" => {
+                    let z: Vec<C64> = data.chunks(2).map(|p| C64::new(p[0], p[1])).collect();
+                    Value::Complex(CMat::from_row_slice(r, c, &z))
+                }
+                "logical" => Value::Bool(BMat::from_row_slice(
+                    r,
+                    c,
+                    &data.iter().map(|x| *x != 0.0).collect::<Vec<_>>(),
+                )),
+                other => return Err((n, format!("unknown type '{other}'"))),
+            }
+        };
+        vars.insert(name, value);
+    }
+    Ok(vars)
+}
+
+fn is_name(s: &str) -> bool {
+    s.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}

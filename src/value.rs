@@ -1,0 +1,215 @@
+//! Run-time values. Numbers are matrices as in Octave (a scalar is 1x1).
+//! Operations reach the numbers through the conversions here (`to_real`,
+//! `to_complex`, `num_kind`), so a new numeric variant only has to teach these.
+
+use crate::ast::{FunctionDef, Lambda};
+use crate::error::{LaError, Result};
+use crate::linalg::{CMat, RMat, C64};
+use nalgebra::DMatrix;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+pub type BMat = DMatrix<bool>;
+
+#[derive(Debug, Clone)]
+pub enum Value {
+    Real(RMat),
+    Complex(CMat),
+    Bool(BMat),
+    Str(String),
+    Func(Rc<Func>),
+}
+
+#[derive(Debug)]
+pub enum Func {
+    /// `@(x) body` with the variables it uses captured by value.
+    Lambda {
+        def: Rc<Lambda>,
+        captured: HashMap<String, Value>,
+    },
+    /// `@name` for a built-in or user function.
+    Named(String),
+    User(Rc<FunctionDef>),
+}
+
+/// The numeric kinds, ordered by promotion: mixing two gives the larger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum NumKind {
+    Bool,
+    Real,
+    Complex,
+}
+
+impl Value {
+    pub fn scalar(x: f64) -> Value {
+        Value::Real(RMat::from_element(1, 1, x))
+    }
+    pub fn bool(b: bool) -> Value {
+        Value::Bool(BMat::from_element(1, 1, b))
+    }
+    pub fn empty() -> Value {
+        Value::Real(RMat::zeros(0, 0))
+    }
+    pub fn str(s: impl Into<String>) -> Value {
+        Value::Str(s.into())
+    }
+    /// A complex result narrowed to real when every imaginary part is zero, as Octave does.
+    pub fn complex(m: CMat) -> Value {
+        if m.iter().all(|z| z.im == 0.0) {
+            Value::Real(m.map(|z| z.re))
+        } else {
+            Value::Complex(m)
+        }
+    }
+    pub fn row(v: Vec<f64>) -> Value {
+        Value::Real(RMat::from_row_slice(1, v.len(), &v))
+    }
+    pub fn col(v: Vec<f64>) -> Value {
+        Value::Real(RMat::from_column_slice(v.len(), 1, &v))
+    }
+
+    pub fn dims(&self) -> (usize, usize) {
+        match self {
+            Value::Real(m) => m.shape(),
+            Value::Complex(m) => m.shape(),
+            Value::Bool(m) => m.shape(),
+            Value::Str(s) => (if s.is_empty() { 0 } else { 1 }, s.chars().count()),
+            Value::Func(_) => (1, 1),
+        }
+    }
+    pub fn numel(&self) -> usize {
+        let (r, c) = self.dims();
+        r * c
+    }
+    pub fn is_empty(&self) -> bool {
+        self.numel() == 0
+    }
+    pub fn is_scalar(&self) -> bool {
+        self.dims() == (1, 1)
+    }
+
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            Value::Real(_) => "double",
+            Value::Complex(_) => "complex",
+            Value::Bool(_) => "logical",
+            Value::Str(_) => "char",
+            Value::Func(_) => "function handle",
+        }
+    }
+
+    pub fn num_kind(&self) -> Option<NumKind> {
+        match self {
+            Value::Bool(_) => Some(NumKind::Bool),
+            Value::Real(_) | Value::Str(_) => Some(NumKind::Real),
+            Value::Complex(_) => Some(NumKind::Complex),
+            Value::Func(_) => None,
+        }
+    }
+
+    /// The value as a real matrix (logicals as 0/1, strings as character codes).
+    /// Complex values are refused: callers that accept them use `to_complex`.
+    pub fn to_real(&self, what: &str) -> Result<Cow<'_, RMat>> {
+        Ok(match self {
+            Value::Real(m) => Cow::Borrowed(m),
+            Value::Bool(m) => Cow::Owned(m.map(|b| if b { 1.0 } else { 0.0 })),
+            Value::Str(s) => {
+                let codes: Vec<f64> = s.chars().map(|c| c as u32 as f64).collect();
+                Cow::Owned(RMat::from_row_slice(
+                    if codes.is_empty() { 0 } else { 1 },
+                    codes.len(),
+                    &codes,
+                ))
+            }
+            Value::Complex(_) => {
+                return Err(LaError::eval(format!(
+                    "{what}: complex input is not supported"
+                )))
+            }
+            Value::Func(_) => {
+                return Err(LaError::eval(format!(
+                    "{what}: expected a numeric value, got a function handle"
+                )))
+            }
+        })
+    }
+
+    pub fn to_complex(&self, what: &str) -> Result<Cow<'_, CMat>> {
+        match self {
+            Value::Complex(m) => Ok(Cow::Borrowed(m)),
+            other => Ok(Cow::Owned(other.to_real(what)?.map(|x| C64::new(x, 0.0)))),
+        }
+    }
+
+    pub fn to_bool(&self, what: &str) -> Result<Cow<'_, BMat>> {
+        match self {
+            Value::Bool(m) => Ok(Cow::Borrowed(m)),
+            Value::Complex(m) => Ok(Cow::Owned(m.map(|z| z.re != 0.0 || z.im != 0.0))),
+            other => {
+                let m = other.to_real(what)?;
+                if m.iter().any(|x| x.is_nan()) {
+                    return Err(LaError::eval(format!(
+                        "{what}: logical conversion of NaN value"
+                    )));
+                }
+                Ok(Cow::Owned(m.map(|x| x != 0.0)))
+            }
+        }
+    }
+
+    /// One real number, e.g. a size or a tolerance argument.
+    pub fn to_f64(&self, what: &str) -> Result<f64> {
+        match self {
+            Value::Complex(m) if m.len() == 1 => Ok(m[0].re),
+            _ => {
+                let m = self.to_real(what)?;
+                if m.len() != 1 {
+                    let (r, c) = m.shape();
+                    return Err(LaError::eval(format!(
+                        "{what}: expected a scalar, got a {r}x{c} matrix"
+                    )));
+                }
+                Ok(m[0])
+            }
+        }
+    }
+
+    /// A non-negative integer such as a dimension or a count.
+    pub fn to_usize(&self, what: &str) -> Result<usize> {
+        let x = self.to_f64(what)?;
+        if x.is_nan() || x < 0.0 || x.fract() != 0.0 {
+            return Err(LaError::eval(format!(
+                "{what}: expected a non-negative integer, got {x}"
+            )));
+        }
+        if x > usize::MAX as f64 / 2.0 {
+            return Err(LaError::eval(format!("{what}: value {x} is too large")));
+        }
+        Ok(x as usize)
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Truth of a condition as Octave defines it: non-empty and all non-zero.
+    pub fn is_true(&self, what: &str) -> Result<bool> {
+        let b = self.to_bool(what)?;
+        Ok(!b.is_empty() && b.iter().all(|&x| x))
+    }
+
+    /// Bytes the value occupies, for `whos` and memory limits.
+    pub fn bytes(&self) -> usize {
+        match self {
+            Value::Real(m) => m.len() * 8,
+            Value::Complex(m) => m.len() * 16,
+            Value::Bool(m) => m.len(),
+            Value::Str(s) => s.len(),
+            Value::Func(_) => 0,
+        }
+    }
+}
