@@ -22,8 +22,8 @@ impl Format {
     /// Widest fixed-point field before switching to exponent notation.
     fn max_width(self) -> usize {
         match self {
-            Format::Short => 10,
-            Format::Long => 21,
+            Format::Short => 9,
+            Format::Long => 20,
         }
     }
 }

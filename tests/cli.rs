@@ -1,0 +1,205 @@
+//! The invocation modes and the display/JSON contract, through the real binary.
+
+mod common;
+use common::*;
+
+#[test]
+fn eval_displays_octave_style() {
+    let r = eval("A = [1 2; 3 4.5]\nx = 7");
+    assert_eq!(
+        r.stdout,
+        "A =\n\n   1.0000   2.0000\n   3.0000   4.5000\n\nx = 7\n"
+    );
+    assert_eq!(r.status, 0);
+}
+
+#[test]
+fn semicolon_suppresses_and_ans_holds_last_result() {
+    let r = eval("x = 3; x + 1; ans * 2");
+    assert_eq!(r.stdout, "ans = 8\n");
+}
+
+#[test]
+fn bare_variable_shows_name_and_leaves_ans() {
+    let r = eval("5; y = 2; y\nans");
+    assert_eq!(r.stdout, "y = 2\nans = 5\n");
+}
+
+#[test]
+fn script_file_runs_and_stops_at_first_error() {
+    let dir = std::env::temp_dir().join(format!("la-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let f = dir.join("s.la");
+    std::fs::write(&f, "a = 1\nb = nosuch + 1\nc = 3\n").unwrap();
+    let r = run(&[f.to_str().unwrap()], "");
+    assert_eq!(r.stdout, "a = 1\n");
+    assert_error(&r, "'nosuch' undefined", "s.la:2:5");
+}
+
+#[test]
+fn stdin_is_read_as_a_script() {
+    let r = run(&[], "x = 2;\ny = x^3\n");
+    assert_eq!((r.status, r.stdout.as_str()), (0, "y = 8\n"));
+}
+
+#[test]
+fn json_encodes_every_kind() {
+    let v = json("a = 2.5, z = 1 - 2i, t = 1 > 0, s = 'hi', M = [1 2; 3 4], n = [NaN Inf -Inf], e = [], L = [1 0] > 0");
+    let get = |k: &str| {
+        v.iter()
+            .find(|(n, _)| n == k)
+            .map(|(_, x)| x.to_string())
+            .unwrap()
+    };
+    assert_eq!(get("a"), "2.5");
+    assert_eq!(get("z"), r#"{"im":-2,"re":1}"#);
+    assert_eq!(get("t"), "true");
+    assert_eq!(get("s"), r#""hi""#);
+    assert_eq!(get("M"), r#"{"cols":2,"data":[[1,2],[3,4]],"rows":2}"#);
+    assert_eq!(
+        get("n"),
+        r#"{"cols":3,"data":[["NaN","Inf","-Inf"]],"rows":1}"#
+    );
+    assert_eq!(get("e"), r#"{"cols":0,"data":[],"rows":0}"#);
+    assert_eq!(get("L"), r#"{"cols":2,"data":[[true,false]],"rows":1}"#);
+}
+
+#[test]
+fn whitespace_rules_inside_brackets() {
+    assert_eq!(matrix("[1 -2]"), (1, 2, vec![1.0, -2.0]));
+    assert_eq!(matrix("[1 - 2]"), (1, 1, vec![-1.0]));
+    assert_eq!(matrix("[1 , 2\n 3, 4]"), (2, 2, vec![1.0, 2.0, 3.0, 4.0]));
+    assert_eq!(matrix("a = 2; [a' -a']"), (1, 2, vec![2.0, -2.0]));
+    assert_eq!(matrix("[1 +2]"), (1, 2, vec![1.0, 2.0]));
+}
+
+#[test]
+fn numpy_pastes_are_rows() {
+    assert_eq!(matrix("[[1, 2], [3, 4]]"), (2, 2, vec![1.0, 2.0, 3.0, 4.0]));
+    assert_eq!(
+        matrix("[[1, 2],\n [3, 4],\n]"),
+        (2, 2, vec![1.0, 2.0, 3.0, 4.0])
+    );
+    assert_eq!(
+        matrix("array([[1, 2], [3, 4]])"),
+        (2, 2, vec![1.0, 2.0, 3.0, 4.0])
+    );
+    assert_eq!(matrix("[[9], [8]]"), (2, 1, vec![9.0, 8.0]));
+    // With variables Octave concatenates side by side.
+    assert_eq!(
+        matrix("A = [1; 2]; B = [3; 4]; [A, B]"),
+        (2, 2, vec![1.0, 3.0, 2.0, 4.0])
+    );
+}
+
+#[test]
+fn ranges_indexing_and_assignment() {
+    assert_eq!(matrix("0:0.5:2"), (1, 5, vec![0.0, 0.5, 1.0, 1.5, 2.0]));
+    assert_eq!(matrix("5:-2:1"), (1, 3, vec![5.0, 3.0, 1.0]));
+    assert_eq!(
+        matrix("A = [1 2 3; 4 5 6]; A(end, 2:end)"),
+        (1, 2, vec![5.0, 6.0])
+    );
+    assert_eq!(matrix("A = [1 2 3; 4 5 6]; A(5)"), (1, 1, vec![3.0]));
+    assert_eq!(matrix("x = [3 -1 4 -2]; x(x > 0)"), (1, 2, vec![3.0, 4.0]));
+    assert_eq!(
+        matrix("A = eye(2); A(3, 3) = 7; A"),
+        (3, 3, vec![1.0, 0.0, 0.0, 0.0, 1.0, 0.0, 0.0, 0.0, 7.0])
+    );
+    assert_eq!(
+        matrix("A = [1 2; 3 4]; A(:, 1) = [9; 8]; A"),
+        (2, 2, vec![9.0, 2.0, 8.0, 4.0])
+    );
+    assert_eq!(
+        matrix("x = 1:5; x([1 3]) = []; x"),
+        (1, 3, vec![2.0, 4.0, 5.0])
+    );
+}
+
+#[test]
+fn operators_follow_octave_precedence() {
+    assert_eq!(matrix("-2^2"), (1, 1, vec![-4.0]));
+    assert_eq!(matrix("2^-1"), (1, 1, vec![0.5]));
+    assert_eq!(matrix("1:3 + 1"), (1, 4, vec![1.0, 2.0, 3.0, 4.0]));
+    assert_eq!(
+        matrix("[1 2; 3 4] .* [5 6; 7 8]"),
+        (2, 2, vec![5.0, 12.0, 21.0, 32.0])
+    );
+    assert_eq!(
+        matrix("[1 2; 3 4] ^ 2"),
+        (2, 2, vec![7.0, 10.0, 15.0, 22.0])
+    );
+    assert_eq!(
+        matrix("[1 2 3] + [10; 20]"),
+        (2, 3, vec![11.0, 12.0, 13.0, 21.0, 22.0, 23.0])
+    );
+    assert_eq!(
+        json("~[1 0] | [0 0]")[0].1.to_string(),
+        r#"{"cols":2,"data":[[false,true]],"rows":1}"#
+    );
+}
+
+#[test]
+fn control_flow_and_functions() {
+    assert_eq!(
+        matrix("s = 0; for i = 1:10, if mod(i, 2) == 0, continue; end, s = s + i; end, s"),
+        (1, 1, vec![25.0])
+    );
+    assert_eq!(
+        matrix("k = 0; while true, k = k + 1; if k >= 4, break; end, end, k"),
+        (1, 1, vec![4.0])
+    );
+    assert_eq!(
+        matrix("a = 2; f = @(x) a*x; a = 100; f(3)"),
+        (1, 1, vec![6.0])
+    );
+    assert_eq!(
+        matrix("function y = sq(x)\n  y = x^2;\nend\nsq(7)"),
+        (1, 1, vec![49.0])
+    );
+    assert_eq!(
+        matrix("[m, i] = max([4 9 1]); [m i]"),
+        (1, 2, vec![9.0, 2.0])
+    );
+}
+
+#[test]
+fn errors_name_the_problem_and_place() {
+    assert_error(
+        &eval("C = [1 2 3] * [4 5 6]"),
+        "operator *: nonconformant arguments (op1 is 1x3, op2 is 1x3)",
+        "<input>:1:5",
+    );
+    assert_error(&eval("x = 1;\ny = zz + 1"), "'zz' undefined", "<input>:2:5");
+    assert_error(
+        &eval("A = [1 2; 3 4]; A(3, 1)"),
+        "index (3,_): out of bound 2 (dimensions are 2x2)",
+        "1:17",
+    );
+    assert_error(&eval("x = [1 2; 3 4"), "parse error", "1:14");
+    assert_error(&eval("nrom([1 2])"), "did you mean `norm`?", "1:1");
+}
+
+#[test]
+fn error_keeps_earlier_output_and_exit_code() {
+    let r = eval("a = 1, b = nosuch + 1");
+    assert_eq!(r.stdout, "a = 1\n");
+    assert_eq!(r.status, 1);
+}
+
+#[test]
+fn usage_errors_exit_2_and_missing_files_exit_1() {
+    assert_eq!(run(&["--bogus"], "").status, 2);
+    let r = run(&["/nonexistent/x.la"], "");
+    assert_eq!(r.status, 1);
+    assert!(r
+        .stderr
+        .starts_with("error: cannot run '/nonexistent/x.la'"));
+    assert!(run(&["--version"], "").stdout.starts_with("la "));
+}
+
+#[test]
+fn crlf_and_bom_scripts_run() {
+    let r = run(&[], "\u{feff}x = 1;\r\ny = x + 1\r\n");
+    assert_eq!((r.status, r.stdout.as_str()), (0, "y = 2\n"));
+}

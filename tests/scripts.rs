@@ -1,0 +1,42 @@
+//! Example scripts with expected output: every `tests/scripts/NAME.la` runs
+//! through the real binary and its stdout must equal `NAME.out` exactly.
+//! A `NAME.err` file, when present, must appear in stderr (and the exit status must be 1).
+
+mod common;
+
+#[test]
+fn example_scripts_match_expected_output() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scripts");
+    let mut scripts: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/scripts")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "la"))
+        .collect();
+    scripts.sort();
+    assert!(!scripts.is_empty(), "no example scripts found");
+    let mut failures = Vec::new();
+    for s in &scripts {
+        let r = common::run(&[s.to_str().expect("path")], "");
+        let want = std::fs::read_to_string(s.with_extension("out")).unwrap_or_default();
+        let err = std::fs::read_to_string(s.with_extension("err")).ok();
+        let name = s.file_name().unwrap_or_default().to_string_lossy();
+        if r.stdout != want {
+            failures.push(format!(
+                "{name}: stdout differs\n--- want\n{want}--- got\n{}--- stderr\n{}",
+                r.stdout, r.stderr
+            ));
+        }
+        match &err {
+            Some(e) if r.status != 1 || !r.stderr.contains(e.trim_end()) => failures.push(format!(
+                "{name}: expected error {e:?}, got status {} stderr {}",
+                r.status, r.stderr
+            )),
+            None if r.status != 0 => {
+                failures.push(format!("{name}: exit {} stderr {}", r.status, r.stderr))
+            }
+            _ => {}
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
