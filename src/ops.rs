@@ -321,7 +321,11 @@ pub fn inverse(a: &Value, warn: &mut Vec<String>) -> Result<Value> {
         )));
     }
     match a {
-        Value::Complex(m) => Ok(Value::complex(linalg::solve::inv_c(m, warn)?)),
+        Value::Complex(m) => Ok(Value::complex(linalg::solve::solve_c(
+            m,
+            &crate::linalg::CMat::identity(r, r),
+            warn,
+        )?)),
         _ => Ok(Value::Real(linalg::solve::inv(&*a.to_real("inv")?, warn)?)),
     }
 }

@@ -52,13 +52,13 @@ pub static BUILTINS: &[Builtin] = &[
         example: ">> issymmetric([2 1; 1 3])\nans = 1", related: &["isdiag", "isorthogonal"], run: |_, a| pred(&a, predicates::issymmetric) },
     Builtin { name: "isdiag", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Special, signature: "isdiag(A)",
         summary: "True when every off-diagonal entry is zero.", math: "A_ij = 0 for i != j",
-        example: ">> isdiag(diag([1 2]))\nans = 1", related: &["diag", "issymmetric"], run: |_, a| one(Value::bool(predicates::isdiag(&a.real(0, "isdiag")?))) },
+        example: ">> isdiag(diag([1 2]))\nans = 1", related: &["diag", "issymmetric"], run: |_, a| one(Value::bool(predicates::isdiag(&*a.real(0, "isdiag")?))) },
     Builtin { name: "isorthogonal", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "isorthogonal(Q), isorthogonal(Q, tol)",
         summary: "True when Q is square with orthonormal columns.", math: "Q'Q = QQ' = I, so inv(Q) = Q' and ||Qx|| = ||x||",
         example: ">> isorthogonal([0 -1; 1 0])\nans = 1", related: &["qr", "issymmetric"], run: |_, a| pred(&a, predicates::isorthogonal) },
     Builtin { name: "issingular", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "issingular(A), issingular(A, tol)",
         summary: "True when square A has no inverse (dependent columns).", math: "det(A) = 0 <=> rank(A) < n <=> 0 is an eigenvalue",
-        example: ">> issingular([1 2; 2 4])\nans = 1", related: &["rank", "det", "cond"], run: |_, a| pred(&a, predicates::issingular) },
+        example: ">> issingular([1 2; 2 4])\nans = 1", related: &["rank", "det", "cond"], run: |_, a| one(Value::bool(predicates::issingular(&*a.real(0, "issingular")?, opt_f64(&a, 1, "issingular")?)?)) },
     Builtin { name: "isposdef", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "isposdef(A), isposdef(A, tol)",
         summary: "True when A is symmetric positive definite.", math: "x'Ax > 0 for all x != 0 <=> all eigenvalues > 0",
         example: ">> isposdef([2 -1; -1 2])\nans = 1", related: &["definiteness", "chol"], run: |_, a| pred(&a, predicates::isposdef) },
@@ -87,39 +87,39 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "rank", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "rank(A), rank(A, tol)",
         summary: "Number of singular values above tol (default max(m,n) * sigma_max * eps).", math: "rank(A) = dim of the column space = dim of the row space",
         example: ">> rank([1 2; 2 4])\nans = 1", related: &["svd", "null", "orth", "rref"],
-        run: |_, a| one(Value::scalar(solve::rank(&a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64)) },
+        run: |_, a| one(Value::scalar(solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64)) },
     Builtin { name: "cond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "cond(A)",
         summary: "2-norm condition number: how much A amplifies relative errors when solving.", math: "cond(A) = sigma_max / sigma_min (Inf if singular)",
-        example: ">> cond([1 0; 0 2])\nans = 2", related: &["rcond", "svd", "inv"], run: |_, a| one(Value::scalar(solve::cond(&a.real(0, "cond")?)?)) },
+        example: ">> cond([1 0; 0 2])\nans = 2", related: &["rcond", "svd", "inv"], run: |_, a| one(Value::scalar(solve::cond(&*a.real(0, "cond")?)?)) },
     Builtin { name: "rcond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rcond(A)",
         summary: "Reciprocal condition number estimate in the 1-norm (near 0: nearly singular).", math: "rcond(A) ~ 1 / (||A||_1 ||inv(A)||_1)",
         example: ">> rcond(eye(2))\nans = 1", related: &["cond"], run: |_, a| {
             let m = a.real(0, "rcond")?;
             require_square("rcond", m.shape())?;
-            one(Value::scalar(solve::rcond(&m)))
+            one(Value::scalar(solve::rcond(&m)?))
         } },
     Builtin { name: "null", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "null(A)",
         summary: "Orthonormal basis of the null space (as columns), from the SVD.", math: "A * null(A) = 0; columns = right singular vectors of zero singular values",
-        example: ">> null([1 1])'\nans =\n\n  -0.7071   0.7071\n", related: &["orth", "rank", "rref"], run: |_, a| one(Value::Real(solve::null(&a.real(0, "null")?)?)) },
+        example: ">> null([1 1])'\nans =\n\n  -0.7071   0.7071\n", related: &["orth", "rank", "rref"], run: |_, a| one(Value::Real(solve::null(&*a.real(0, "null")?)?)) },
     Builtin { name: "orth", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "orth(A)",
         summary: "Orthonormal basis of the column space (range), from the SVD.", math: "span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I",
-        example: ">> size(orth([1 2; 2 4]))\nans =\n\n   2   1\n", related: &["null", "rank"], run: |_, a| one(Value::Real(solve::orth(&a.real(0, "orth")?)?)) },
+        example: ">> size(orth([1 2; 2 4]))\nans =\n\n   2   1\n", related: &["null", "rank"], run: |_, a| one(Value::Real(solve::orth(&*a.real(0, "orth")?)?)) },
     Builtin { name: "rref", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Solving, signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
         summary: "Reduced row echelon form by Gauss-Jordan elimination; pivots lists the pivot columns.",
         math: "each pivot is 1, the only non-zero in its column; zero rows last",
         example: ">> rref([1 2 3; 4 5 6; 7 8 9])\nans =\n\n   1   0  -1\n   0   1   2\n   0   0   0\n", related: &["rank", "null"],
         run: |_, a| {
-            let (r, p) = solve::rref(&a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
+            let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
             Ok(vec![Value::Real(r), Value::row(p.iter().map(|&k| k as f64).collect())])
         } },
     Builtin { name: "lstsq", min_args: 2, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "lstsq(A, b)",
         summary: "Minimum-norm least-squares solution for any shape of A (via the SVD).", math: "x = pinv(A) b minimises ||Ax - b||_2, and has the smallest ||x||_2 among minimisers",
         example: ">> lstsq([1 1; 1 2; 1 3], [1; 2; 2])'\nans =\n\n   0.6667   0.5000\n", related: &["mldivide", "pinv", "polyfit"],
-        run: |_, a| one(Value::Real(solve::lstsq(&a.real(0, "lstsq")?, &a.real(1, "lstsq")?)?)) },
+        run: |_, a| one(Value::Real(solve::lstsq(&*a.real(0, "lstsq")?, &*a.real(1, "lstsq")?)?)) },
     Builtin { name: "pinv", min_args: 1, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "pinv(A), pinv(A, tol)",
         summary: "Moore-Penrose pseudoinverse.", math: "A+ = V D+ U' from A = U D V', with D+ the reciprocals of the non-zero singular values, transposed; A+ = inv(A'A) A' for full column rank",
         example: ">> pinv([1 0; 0 0; 0 2])\nans =\n\n   1.0000        0        0\n        0        0   0.5000\n", related: &["svd", "lstsq", "inv"],
-        run: |_, a| one(Value::Real(solve::pinv(&a.real(0, "pinv")?, opt_f64(&a, 1, "pinv")?)?)) },
+        run: |_, a| one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, opt_f64(&a, 1, "pinv")?)?)) },
     // ------------------------------------------------------------ decompositions
     Builtin { name: "lu", min_args: 1, max_args: 1, max_out: 3, topic: Topic::Decompositions, signature: "[L, U, P] = lu(A), [L, U] = lu(A)",
         summary: "LU factorisation with partial pivoting.", math: "P A = L U, L unit lower triangular, U upper triangular, P a permutation; with two outputs L = P'L",
@@ -181,7 +181,10 @@ fn real_finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
 }
 
 fn pred(a: &Args, f: fn(&RMat, Option<f64>) -> bool) -> Result<Vec<Value>> {
-    one(Value::bool(f(&*a.real(0, "predicate")?, opt_f64(a, 1, "predicate")?)))
+    one(Value::bool(f(
+        &*a.real(0, "predicate")?,
+        opt_f64(a, 1, "predicate")?,
+    )))
 }
 
 fn complex_arg(a: &Args, k: usize) -> Option<&CMat> {
@@ -195,12 +198,27 @@ fn dot(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (x, y) = (a.vals[0].to_complex("dot")?, a.vals[1].to_complex("dot")?);
     if x.len() != y.len() || (x.ncols() != 1 && x.nrows() != 1 && x.shape() != y.shape()) {
         return Err(LaError::eval(format!(
-            "dot: sizes of X and Y must match (got {}x{} and {}x{})", x.nrows(), x.ncols(), y.nrows(), y.ncols())));
+            "dot: sizes of X and Y must match (got {}x{} and {}x{})",
+            x.nrows(),
+            x.ncols(),
+            y.nrows(),
+            y.ncols()
+        )));
     }
     if x.nrows() == 1 || x.ncols() == 1 {
-        return one(Value::complex(CMat::from_element(1, 1, x.iter().zip(y.iter()).map(|(p, q)| p.conj() * q).sum())));
+        return one(Value::complex(CMat::from_element(
+            1,
+            1,
+            x.iter().zip(y.iter()).map(|(p, q)| p.conj() * q).sum(),
+        )));
     }
-    one(Value::complex(CMat::from_fn(1, x.ncols(), |_, j| x.column(j).iter().zip(y.column(j).iter()).map(|(p, q)| p.conj() * q).sum())))
+    one(Value::complex(CMat::from_fn(1, x.ncols(), |_, j| {
+        x.column(j)
+            .iter()
+            .zip(y.column(j).iter())
+            .map(|(p, q)| p.conj() * q)
+            .sum()
+    })))
 }
 
 fn cross(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
@@ -208,8 +226,16 @@ fn cross(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     if x.len() != 3 || y.len() != 3 {
         return Err(LaError::eval("cross: both X and Y must have 3 elements"));
     }
-    let c = [x[1] * y[2] - x[2] * y[1], x[2] * y[0] - x[0] * y[2], x[0] * y[1] - x[1] * y[0]];
-    one(if x.nrows() == 1 { Value::row(c.to_vec()) } else { Value::col(c.to_vec()) })
+    let c = [
+        x[1] * y[2] - x[2] * y[1],
+        x[2] * y[0] - x[0] * y[2],
+        x[0] * y[1] - x[1] * y[0],
+    ];
+    one(if x.nrows() == 1 {
+        Value::row(c.to_vec())
+    } else {
+        Value::col(c.to_vec())
+    })
 }
 
 fn kron(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
@@ -217,24 +243,42 @@ fn kron(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
     it.check_alloc("kron", r as f64, c as f64, 8)?;
     let (yr, yc) = y.shape();
-    one(Value::complex(CMat::from_fn(r, c, |i, j| x[(i / yr, j / yc)] * y[(i % yr, j % yc)])))
+    one(Value::complex(CMat::from_fn(r, c, |i, j| {
+        x[(i / yr, j / yc)] * y[(i % yr, j % yc)]
+    })))
 }
 
 fn trace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let m = a.vals[0].to_complex("trace")?;
     if m.nrows() != m.ncols() {
-        return Err(LaError::eval(format!("trace: only valid on square matrix (got {}x{})", m.nrows(), m.ncols())));
+        return Err(LaError::eval(format!(
+            "trace: only valid on square matrix (got {}x{})",
+            m.nrows(),
+            m.ncols()
+        )));
     }
-    one(Value::complex(CMat::from_element(1, 1, m.diagonal().iter().sum())))
+    one(Value::complex(CMat::from_element(
+        1,
+        1,
+        m.diagonal().iter().sum(),
+    )))
 }
 
 fn quadform(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (m, x) = (&a.vals[0], &a.vals[1]);
     let (r, c) = m.dims();
     require_square("quadform", (r, c))?;
-    let x = if x.dims().0 == 1 && x.numel() > 1 { crate::ops::transpose(x, false)? } else { x.clone() };
+    let x = if x.dims().0 == 1 && x.numel() > 1 {
+        crate::ops::transpose(x, false)?
+    } else {
+        x.clone()
+    };
     if x.dims().0 != r {
-        return Err(LaError::eval(format!("quadform: x must have {r} elements to match A (got {}x{})", x.dims().0, x.dims().1)));
+        return Err(LaError::eval(format!(
+            "quadform: x must have {r} elements to match A (got {}x{})",
+            x.dims().0,
+            x.dims().1
+        )));
     }
     let ax = it.binary(crate::ast::BinOp::Mul, m, &x, a.span)?;
     let xt = crate::ops::transpose(&x, true)?;
@@ -242,13 +286,17 @@ fn quadform(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
 }
 
 fn norm_kind(a: &Args) -> Result<norms::NormKind> {
-    let Some(p) = a.get(1) else { return Ok(norms::NormKind::P(2.0)) };
+    let Some(p) = a.get(1) else {
+        return Ok(norms::NormKind::P(2.0));
+    };
     if let Some(s) = p.as_str() {
         return match s.to_ascii_lowercase().as_str() {
             "fro" => Ok(norms::NormKind::Fro),
             "inf" => Ok(norms::NormKind::P(f64::INFINITY)),
             "-inf" => Ok(norms::NormKind::P(f64::NEG_INFINITY)),
-            _ => Err(LaError::eval(format!("norm: unknown norm type '{s}' (use 1, 2, p, Inf, -Inf, 0 or 'fro')"))),
+            _ => Err(LaError::eval(format!(
+                "norm: unknown norm type '{s}' (use 1, 2, p, Inf, -Inf, 0 or 'fro')"
+            ))),
         };
     }
     Ok(norms::NormKind::P(p.to_f64("norm")?))
@@ -260,10 +308,10 @@ fn norm(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (r, c) = v.dims();
     let is_vector = r == 1 || c == 1;
     let x = match v {
-        Value::Complex(m) if is_vector => norms::vector_norm_c(m, kind)?,
+        Value::Complex(m) if is_vector => norms::vector_norm_c(m.as_slice(), kind),
         Value::Complex(m) => norms::matrix_norm_c(m, kind)?,
-        _ if is_vector => norms::vector_norm(&v.to_real("norm")?, kind)?,
-        _ => norms::matrix_norm(&v.to_real("norm")?, kind)?,
+        _ if is_vector => norms::vector_norm(v.to_real("norm")?.as_slice(), kind),
+        _ => norms::matrix_norm(&*v.to_real("norm")?, kind)?,
     };
     one(Value::scalar(x))
 }
@@ -271,19 +319,29 @@ fn norm(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
 fn unit(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let n = match v {
-        Value::Complex(m) => norms::vector_norm_c(m, norms::NormKind::P(2.0))?,
-        _ => norms::vector_norm(&v.to_real("unit")?, norms::NormKind::P(2.0))?,
+        Value::Complex(m) => norms::vector_norm_c(m.as_slice(), norms::NormKind::P(2.0)),
+        _ => norms::vector_norm(v.to_real("unit")?.as_slice(), norms::NormKind::P(2.0)),
     };
     if n == 0.0 {
-        return Err(LaError::eval("unit: the zero vector has no direction (norm is 0)"));
+        return Err(LaError::eval(
+            "unit: the zero vector has no direction (norm is 0)",
+        ));
     }
-    one(crate::ops::binary(crate::ast::BinOp::EDiv, v, &Value::scalar(n), &mut Vec::new())?)
+    one(crate::ops::binary(
+        crate::ast::BinOp::EDiv,
+        v,
+        &Value::scalar(n),
+        &mut Vec::new(),
+    )?)
 }
 
 fn definiteness(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let m = real_finite(&a, 0, "definiteness")?;
     require_square("definiteness", m.shape())?;
-    one(Value::str(predicates::definiteness(&m, opt_f64(&a, 1, "definiteness")?)?))
+    one(Value::str(predicates::definiteness(
+        &m,
+        opt_f64(&a, 1, "definiteness")?,
+    )?))
 }
 
 fn det(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
@@ -291,7 +349,7 @@ fn det(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(CMat::from_element(1, 1, solve::det_c(m)?)));
     }
-    one(Value::scalar(solve::det(&a.real(0, "det")?)?))
+    one(Value::scalar(solve::det(&*a.real(0, "det")?)?))
 }
 
 fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
@@ -306,7 +364,9 @@ fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
 
 fn qr(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let m = real_finite(&a, 0, "qr")?;
-    let econ = a.get(1).is_some_and(|v| v.as_str().is_some_and(|s| s == "econ") || v.to_f64("qr").is_ok_and(|x| x == 0.0));
+    let econ = a.get(1).is_some_and(|v| {
+        v.as_str().is_some_and(|s| s == "econ") || v.to_f64("qr").is_ok_and(|x| x == 0.0)
+    });
     let (q, r) = decomp::qr(&m, econ);
     if a.nargout <= 1 {
         return one(Value::Real(r));
@@ -330,16 +390,24 @@ fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
         Value::Complex(m) => {
             if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
-                return Err(LaError::from(linalg::LinalgError::NonFinite { func: "eig" }));
+                return Err(LaError::from(linalg::LinalgError::NonFinite {
+                    func: "eig",
+                }));
             }
             let (l, v) = decomp::eig_complex(m)?;
-            (Value::complex(CMat::from_column_slice(l.len(), 1, &l)), Value::complex(v))
+            (
+                Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                Value::complex(v),
+            )
         }
         _ => {
             let m = real_finite(&a, 0, "eig")?;
             match decomp::eig(&m)? {
                 decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v)),
-                decomp::Eig::Complex(l, v) => (Value::complex(CMat::from_column_slice(l.len(), 1, &l)), Value::complex(v)),
+                decomp::Eig::Complex(l, v) => (
+                    Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                    Value::complex(v),
+                ),
             }
         }
     };
@@ -349,7 +417,9 @@ fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     }
     let d = match &vals {
         Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned())),
-        other => Value::Real(RMat::from_diagonal(&other.to_real("eig")?.column(0).into_owned())),
+        other => Value::Real(RMat::from_diagonal(
+            &other.to_real("eig")?.column(0).into_owned(),
+        )),
     };
     Ok(vec![vecs, d])
 }
@@ -365,7 +435,9 @@ fn poly(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
         return one(Value::row(linalg::poly::poly(&m)?));
     }
     if r != 1 && c != 1 {
-        return Err(LaError::eval(format!("poly: input must be a vector or a square matrix (got {r}x{c})")));
+        return Err(LaError::eval(format!(
+            "poly: input must be a vector or a square matrix (got {r}x{c})"
+        )));
     }
     // Roots given: multiply out (x - r_k).
     let roots = v.to_complex("poly")?;
@@ -391,5 +463,10 @@ fn pca(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let x = real_finite(&a, 0, "pca")?;
     let k = a.get(1).map(|v| v.to_usize("pca")).transpose()?;
     let p = linalg::pca::pca(&x, k)?;
-    Ok(vec![Value::Real(p.coeff), Value::Real(p.score), Value::col(p.latent), Value::Real(p.mu)])
+    Ok(vec![
+        Value::Real(p.coeff),
+        Value::Real(p.score),
+        Value::col(p.latent),
+        Value::Real(p.mu),
+    ])
 }

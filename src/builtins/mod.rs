@@ -15,7 +15,7 @@ mod construct;
 mod elementwise;
 mod info;
 mod io;
-// TEMP mod linalg;
+mod linalg;
 mod reduce;
 
 /// Help topics, in the order `help` lists them.
@@ -89,7 +89,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         construct::BUILTINS,
         elementwise::BUILTINS,
         reduce::BUILTINS,
-        // TEMP linalg::BUILTINS,
+        linalg::BUILTINS,
         io::BUILTINS,
     ]
     .into_iter()

@@ -35,7 +35,205 @@ pub enum LinalgError {
 
 pub type Result<T> = std::result::Result<T, LinalgError>;
 
-pub mod products;
+pub mod decomp;
+pub mod norms;
+pub mod pca;
+pub mod poly;
+pub mod predicates;
 pub mod solve;
 
+use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
+use nalgebra::DMatrix;
+
+/// Matrices with at least this many rows or columns are factorised with two
+/// threads; below it the thread hand-off costs more than it saves.
+const PAR_THRESHOLD: usize = 256;
+
+/// Parallelism for a kernel whose largest dimension is `n`.
+pub(crate) fn par_for(n: usize) -> faer::Par {
+    if n >= PAR_THRESHOLD {
+        faer::Par::rayon(2)
+    } else {
+        faer::Par::Seq
+    }
+}
+
+/// Zero-copy faer view of a nalgebra matrix (both are column-major).
+pub(crate) fn faer_ref<T>(a: &DMatrix<T>) -> faer::MatRef<'_, T>
+where
+    T: nalgebra::Scalar,
+{
+    faer::MatRef::from_column_major_slice(a.as_slice(), a.nrows(), a.ncols())
+}
+
+/// Mutable zero-copy faer view of a nalgebra matrix.
+pub(crate) fn faer_mut<T>(a: &mut DMatrix<T>) -> faer::MatMut<'_, T>
+where
+    T: nalgebra::Scalar,
+{
+    let (m, n) = a.shape();
+    faer::MatMut::from_column_major_slice_mut(a.as_mut_slice(), m, n)
+}
+
+/// Runs `f` with a scratch stack of the requested size.
+pub(crate) fn with_stack<R>(req: StackReq, f: impl FnOnce(&mut MemStack) -> R) -> R {
+    let mut buf = MemBuffer::new(req);
+    f(MemStack::new(&mut buf))
+}
+
+/// `NotSquare` unless `a` is square.
+pub(crate) fn ensure_square<T>(func: &'static str, a: &DMatrix<T>) -> Result<()>
+where
+    T: nalgebra::Scalar,
+{
+    if a.is_square() {
+        Ok(())
+    } else {
+        Err(LinalgError::NotSquare {
+            func,
+            rows: a.nrows(),
+            cols: a.ncols(),
+        })
+    }
+}
+
+/// `NonFinite` if any entry is NaN or infinite; iterative solvers may not
+/// terminate (or return garbage) on such input.
+pub(crate) fn ensure_finite<T>(func: &'static str, a: &DMatrix<T>) -> Result<()>
+where
+    T: nalgebra::ComplexField,
+{
+    if a.iter().all(|x| x.is_finite()) {
+        Ok(())
+    } else {
+        Err(LinalgError::NonFinite { func })
+    }
+}
+
+/// Relative slack used when deciding which entry of a vector is "largest" for
+/// the sign conventions: entries this close to the maximum count as ties, and
+/// ties go to the first index, so rounding noise cannot flip a sign.
+const TIE_TOL: f64 = 1e-12;
+
+/// Index of the entry of largest magnitude (first one on near-ties), or
+/// `None` when every magnitude is zero.
+pub(crate) fn dominant_index(mags: &[f64]) -> Option<usize> {
+    let max = mags.iter().copied().fold(0.0_f64, f64::max);
+    if max > 0.0 {
+        mags.iter().position(|&m| m >= max * (1.0 - TIE_TOL))
+    } else {
+        None
+    }
+}
+
+/// Flips column `j` of `m` so its dominant entry is positive; returns whether
+/// it flipped.
+pub(crate) fn make_dominant_positive(m: &mut RMat, j: usize) -> bool {
+    let mags: Vec<f64> = m.column(j).iter().map(|x| x.abs()).collect();
+    match dominant_index(&mags) {
+        Some(i) if m[(i, j)] < 0.0 => {
+            m.column_mut(j).neg_mut();
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Formats like C's `%g` (6 significant digits), as Octave's warnings do.
+pub(crate) fn fmt_g(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{x}");
+    }
+    let exp = x.abs().log10().floor() as i32;
+    if (-5..6).contains(&exp) {
+        let decimals = (5 - exp).max(0) as usize;
+        let s = format!("{x:.decimals$}");
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s
+        }
+    } else {
+        let s = format!("{x:.5e}");
+        let (mant, e) = s
+            .split_once('e')
+            .expect("{:e} output always has an exponent");
+        let mant = if mant.contains('.') {
+            mant.trim_end_matches('0').trim_end_matches('.')
+        } else {
+            mant
+        };
+        let e: i32 = e.parse().expect("{:e} exponent is an integer");
+        let sign = if e < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", e.abs())
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::{CMat, RMat, C64};
+
+    /// Small deterministic generator (SplitMix64) so tests need no extra crates.
+    pub struct Rng(u64);
+
+    impl Rng {
+        pub fn new(seed: u64) -> Self {
+            Rng(seed)
+        }
+
+        pub fn next_u64(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            z ^ (z >> 31)
+        }
+
+        /// Uniform in [-1, 1).
+        pub fn uniform(&mut self) -> f64 {
+            (self.next_u64() >> 11) as f64 / (1u64 << 52) as f64 - 1.0
+        }
+
+        pub fn below(&mut self, n: usize) -> usize {
+            (self.next_u64() % n as u64) as usize
+        }
+
+        pub fn mat(&mut self, m: usize, n: usize) -> RMat {
+            RMat::from_fn(m, n, |_, _| self.uniform())
+        }
+
+        pub fn cmat(&mut self, m: usize, n: usize) -> CMat {
+            CMat::from_fn(m, n, |_, _| C64::new(self.uniform(), self.uniform()))
+        }
+
+        pub fn sym(&mut self, n: usize) -> RMat {
+            let a = self.mat(n, n);
+            (&a + a.transpose()) * 0.5
+        }
+
+        /// Random m x n matrix of rank r (r <= min(m, n)).
+        pub fn rank_deficient(&mut self, m: usize, n: usize, r: usize) -> RMat {
+            self.mat(m, r) * self.mat(r, n)
+        }
+    }
+
+    /// Frobenius norm of the difference, relative to max(1, ||b||_F).
+    pub fn rel_err(a: &RMat, b: &RMat) -> f64 {
+        (a - b).norm() / b.norm().max(1.0)
+    }
+
+    pub fn rel_err_c(a: &CMat, b: &CMat) -> f64 {
+        (a - b).norm() / b.norm().max(1.0)
+    }
+
+    pub fn orth_err(q: &RMat) -> f64 {
+        (q.transpose() * q - RMat::identity(q.ncols(), q.ncols())).norm()
+    }
+
+    pub fn hilb(n: usize) -> RMat {
+        RMat::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
+    }
+}
+
+pub mod products;
 pub use products::matmul;

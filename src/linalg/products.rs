@@ -1,33 +1,25 @@
-//! Matrix products. Large products run through faer on two threads; small
-//! ones stay in nalgebra, whose overhead is lower.
+//! Matrix products. Large products run through faer (two threads above the
+//! parallel threshold); small ones stay in nalgebra, whose overhead is lower.
 
-use super::RMat;
-use faer::{Accum, MatMut, MatRef, Par};
+use super::{faer_mut, faer_ref, par_for, RMat};
+use faer::Accum;
 
-/// Below this many multiply-adds threading costs more than it saves.
-const PARALLEL_FLOPS: usize = 200 * 200 * 200;
+/// Below this many multiply-adds nalgebra's own kernel is as fast and starts quicker.
+const FAER_FLOPS: usize = 64 * 64 * 64;
 
 pub fn matmul(a: &RMat, b: &RMat) -> RMat {
     let (m, k, n) = (a.nrows(), a.ncols(), b.ncols());
-    if m * k * n < 64 * 64 * 64 {
+    if m * k * n < FAER_FLOPS {
         return a * b;
     }
     let mut c = RMat::zeros(m, n);
-    let par = if m * k * n >= PARALLEL_FLOPS {
-        Par::rayon(2)
-    } else {
-        Par::Seq
-    };
-    faer::linalg::matmul::matmul(view_mut(&mut c), Accum::Replace, view(a), view(b), 1.0, par);
+    faer::linalg::matmul::matmul(
+        faer_mut(&mut c),
+        Accum::Replace,
+        faer_ref(a),
+        faer_ref(b),
+        1.0,
+        par_for(m.max(n).max(k)),
+    );
     c
-}
-
-/// Borrow a nalgebra matrix as a faer view without copying (both are column-major).
-pub fn view(a: &RMat) -> MatRef<'_, f64> {
-    MatRef::from_column_major_slice(a.as_slice(), a.nrows(), a.ncols())
-}
-
-pub fn view_mut(a: &mut RMat) -> MatMut<'_, f64> {
-    let (r, c) = a.shape();
-    MatMut::from_column_major_slice_mut(a.as_mut_slice(), r, c)
 }

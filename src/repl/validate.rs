@@ -1,0 +1,117 @@
+//! Is the input finished? Enter continues the input (with a continuation
+//! prompt) while a bracket, a block, a block comment or a `...` line is open,
+//! so a matrix typed or pasted over several lines runs as one statement.
+
+use super::lex::{tokenize, Kind, BLOCK_CLOSERS, BLOCK_OPENERS};
+
+/// True while `src` cannot be complete yet and Enter should ask for another line.
+/// Input that is wrong rather than unfinished (a `)` closing a `[`) counts as
+/// finished, so the parser reports the mistake instead of waiting forever.
+pub fn needs_more(src: &str) -> bool {
+    let tokens = tokenize(src);
+    let mut brackets: Vec<u8> = Vec::new();
+    let mut blocks = 0usize;
+    for t in &tokens {
+        let text = t.text(src);
+        match t.kind {
+            Kind::Open => brackets.push(text.as_bytes()[0]),
+            Kind::Close => {
+                if brackets.pop() != Some(opener_of(text.as_bytes()[0])) {
+                    return false;
+                }
+            }
+            // `end` inside brackets is an index (`x(end)`), not a block end.
+            Kind::Keyword if brackets.is_empty() => {
+                if BLOCK_OPENERS.contains(&text) {
+                    blocks += 1;
+                } else if BLOCK_CLOSERS.contains(&text) {
+                    blocks = blocks.saturating_sub(1);
+                }
+            }
+            Kind::BlockComment { closed: false } => return true,
+            _ => {}
+        }
+    }
+    let trailing_dots = tokens
+        .last()
+        .is_some_and(|t| t.kind == Kind::Continuation && !t.text(src).ends_with('\n'));
+    !brackets.is_empty() || blocks > 0 || trailing_dots
+}
+
+fn opener_of(close: u8) -> u8 {
+    match close {
+        b')' => b'(',
+        b']' => b'[',
+        _ => b'{',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_more;
+
+    #[test]
+    fn brackets() {
+        assert!(!needs_more("A = [1 2; 3 4]"));
+        assert!(needs_more("A = [1 2"));
+        assert!(needs_more("A = [1, 2,\n 3, 4,"));
+        assert!(!needs_more("A = [1, 2,\n 3, 4]"));
+        assert!(needs_more("A = [[1, 2],\n [3, 4],"));
+        assert!(!needs_more("A = [[1, 2],\n [3, 4]]"));
+        assert!(needs_more("f(1,"));
+        assert!(!needs_more("f(1, g(2))"));
+    }
+
+    #[test]
+    fn mismatched_or_extra_closers_are_left_to_the_parser() {
+        assert!(!needs_more("x = [1 2)"));
+        assert!(!needs_more("x = 1)"));
+        assert!(!needs_more("end"));
+    }
+
+    #[test]
+    fn blocks() {
+        assert!(needs_more("if x > 1"));
+        assert!(needs_more("for k = 1:3\n  s = s + k;"));
+        assert!(!needs_more("for k = 1:3\n  s = s + k;\nend"));
+        assert!(needs_more("while true\n if a\n  b = 1;\n end"));
+        assert!(!needs_more("while true, x = 1; end"));
+        assert!(needs_more("function y = f(x)\n y = x^2;"));
+        assert!(!needs_more("function y = f(x)\n y = x^2;\nendfunction"));
+        assert!(!needs_more("if a, b = 1; else, b = 2; endif"));
+    }
+
+    #[test]
+    fn end_inside_an_index_does_not_close_a_block() {
+        assert!(needs_more("for k = 1:3\n x(end) = k;"));
+        assert!(!needs_more("y = x(end)"));
+        assert!(!needs_more("y = x(end-1, [1 end])"));
+    }
+
+    #[test]
+    fn strings_and_comments_are_ignored() {
+        assert!(!needs_more("s = '(['"));
+        assert!(!needs_more("s = \"if [\""));
+        assert!(!needs_more("x = 1 % if ( ["));
+        assert!(!needs_more("x = 1 # for"));
+        assert!(!needs_more("disp('end')"));
+        assert!(needs_more("if x % end"));
+        assert!(!needs_more("y = x' + [1 2]'"));
+        assert!(needs_more("%{\nif ("));
+        assert!(!needs_more("%{\nif (\n%}"));
+    }
+
+    #[test]
+    fn command_arguments_are_not_keywords() {
+        assert!(!needs_more("help if"));
+        assert!(!needs_more("help for"));
+        assert!(!needs_more("help end"));
+    }
+
+    #[test]
+    fn continuation_dots() {
+        assert!(needs_more("x = 1 + ..."));
+        assert!(needs_more("x = 1 + ... comment"));
+        assert!(!needs_more("x = 1 + ...\n 2"));
+    }
+}
