@@ -162,7 +162,11 @@ pub fn short_number(x: f64) -> String {
 
 fn complex_parts(z: C64, f: NumFmt, max_abs: f64, fmt: Format) -> (String, String) {
     let re = entry(z.re, f, max_abs, fmt);
-    let sign = if z.im < 0.0 { "-" } else { "+" };
+    let sign = if z.im.is_sign_negative() && !z.im.is_nan() {
+        "-"
+    } else {
+        "+"
+    };
     let im = entry(z.im.abs(), f, max_abs, fmt);
     (re, format!("{sign} {im}i"))
 }

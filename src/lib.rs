@@ -11,6 +11,7 @@ pub mod cli;
 pub mod commands;
 pub mod error;
 pub mod eval;
+pub mod exact;
 pub mod format;
 pub mod help;
 pub mod homework;

@@ -100,7 +100,7 @@ pub static BUILTINS: &[Builtin] = &[
         } },
     Builtin { name: "null", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "null(A)",
         summary: "Orthonormal basis of the null space (as columns), from the SVD.", math: "A * null(A) = 0; columns = right singular vectors of zero singular values",
-        example: ">> null([1 1])'\nans =\n\n  -0.7071   0.7071\n", related: &["orth", "rank", "rref"], run: |_, a| one(Value::Real(solve::null(&*a.real(0, "null")?)?)) },
+        example: ">> abs(null([1 1]))'\nans =\n\n   0.7071   0.7071\n", related: &["orth", "rank", "rref"], run: |_, a| one(Value::Real(solve::null(&*a.real(0, "null")?)?)) },
     Builtin { name: "orth", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "orth(A)",
         summary: "Orthonormal basis of the column space (range), from the SVD.", math: "span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I",
         example: ">> size(orth([1 2; 2 4]))\nans =\n\n   2   1\n", related: &["null", "rank"], run: |_, a| one(Value::Real(solve::orth(&*a.real(0, "orth")?)?)) },
@@ -141,7 +141,7 @@ pub static BUILTINS: &[Builtin] = &[
         example: ">> eig([2 1; 1 2])\nans =\n\n   3\n   1\n", related: &["poly", "svd", "definiteness"], run: eig },
     Builtin { name: "expm", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "expm(A)",
         summary: "Matrix exponential.", math: "expm(A) = I + A + A^2/2! + A^3/3! + ...",
-        example: ">> expm(zeros(2))\nans =\n\n   1   0\n   0   1\n", related: &["exp"], run: |_, a| { let m = real_finite(&a, 0, "expm")?; one(Value::Real(decomp::expm(&m)?)) } },
+        example: ">> expm([1 0; 0 2])\nans =\n\n   2.7183        0\n        0   7.3891\n", related: &["exp"], run: |_, a| { let m = real_finite(&a, 0, "expm")?; one(Value::Real(decomp::expm(&m)?)) } },
     // ------------------------------------------------------------ polynomials
     Builtin { name: "poly", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "poly(A), poly(r)",
         summary: "Characteristic polynomial of a square matrix (monic, highest power first), or the polynomial with roots r.",

@@ -102,7 +102,7 @@ mod tests {
     use super::*;
 
     fn names() -> Names {
-        let mut n = Names::with_vars(&["alpha", "A", "eigvals_mine"]);
+        let mut n = Names::with_vars(&["velocity", "A", "eigvals_mine"]);
         n.funcs = vec!["myfun".into()];
         n
     }
@@ -118,8 +118,8 @@ mod tests {
         assert!(c.contains(&"eig".to_string()) || builtins::lookup("eig").is_none());
         assert!(c.contains(&"eigvals_mine".to_string()));
         assert!(c.iter().all(|n| n.starts_with("ei")));
-        let (_, c) = at_end("y = al");
-        assert_eq!(c, vec!["alpha"]);
+        let (_, c) = at_end("y = vel");
+        assert_eq!(c, vec!["velocity"]);
         let (_, c) = at_end("my");
         assert_eq!(c, vec!["myfun"]);
     }
@@ -141,29 +141,30 @@ mod tests {
         let (start, c) = at_end("help ab");
         assert_eq!(start, 5);
         assert_eq!(c, vec!["abs"]);
-        let (_, c) = at_end("help al");
+        let (_, c) = at_end("help vel");
         assert!(c.is_empty(), "variables are not help topics: {c:?}");
     }
 
     #[test]
     fn clear_and_format_arguments() {
-        assert_eq!(at_end("clear al").1, vec!["alpha", "all"]);
+        assert_eq!(at_end("clear vel").1, vec!["velocity"]);
+        assert!(at_end("clear ").1.contains(&"all".to_string()));
         assert_eq!(at_end("format l").1, vec!["long"]);
         assert_eq!(at_end("format ").1, vec!["long", "short"]);
     }
 
     #[test]
     fn nothing_inside_strings_comments_or_numbers() {
-        assert!(at_end("disp('al").1.is_empty());
-        assert!(at_end("x = 1 % al").1.is_empty());
+        assert!(at_end("disp('vel").1.is_empty());
+        assert!(at_end("x = 1 % vel").1.is_empty());
         assert!(at_end("x = 12").1.is_empty());
     }
 
     #[test]
     fn completes_in_the_middle_of_a_line() {
-        let line = "y = al + 1";
-        let (start, c) = complete(line, 6, &names());
+        let line = "y = vel + 1";
+        let (start, c) = complete(line, 7, &names());
         assert_eq!(start, 4);
-        assert_eq!(c, vec!["alpha"]);
+        assert_eq!(c, vec!["velocity"]);
     }
 }

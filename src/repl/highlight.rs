@@ -275,7 +275,8 @@ mod tests {
                 .map(|(r, role)| (r.start, role))
                 .collect()
         };
-        assert_eq!(at(1), vec![(1, Role::Bracket), (6, Role::Bracket)]);
+        assert_eq!(at(1), vec![(1, Role::Bracket), (7, Role::Bracket)]);
+        assert_eq!(at(2), vec![(2, Role::Bracket), (6, Role::Bracket)]);
         assert_eq!(at(8), vec![(1, Role::Bracket), (7, Role::Bracket)]);
         let open = roles("f([1 2", Some(6), &n);
         assert!(open.iter().all(|(_, r)| *r != Role::Bracket));

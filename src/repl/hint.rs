@@ -95,9 +95,11 @@ mod tests {
 
     #[test]
     fn user_function_signature() {
-        let mut n = Names::default();
-        n.funcs = vec!["f".into()];
-        n.func_sigs.insert("f".into(), "[q, r] = f(a, b)".into());
+        let n = Names {
+            funcs: vec!["f".into()],
+            func_sigs: [("f".to_string(), "[q, r] = f(a, b)".to_string())].into(),
+            ..Names::default()
+        };
         assert_eq!(
             signature_hint("f(1, ", &n).as_deref(),
             Some("[q, r] = f(a, b)")

@@ -179,7 +179,7 @@ impl HistoryStore {
 
     fn add(&mut self, rl: &mut LaEditor, entry: &str) {
         let entry = entry.trim_end().to_string();
-        let had_copy = self.entries.iter().any(|e| *e == entry);
+        let had_copy = self.entries.contains(&entry);
         self.entries.retain(|e| *e != entry);
         self.entries.push(entry.clone());
         if had_copy {

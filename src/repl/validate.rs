@@ -15,11 +15,7 @@ pub fn needs_more(src: &str) -> bool {
         let text = t.text(src);
         match t.kind {
             Kind::Open => brackets.push(text.as_bytes()[0]),
-            Kind::Close => {
-                if brackets.pop() != Some(opener_of(text.as_bytes()[0])) {
-                    return false;
-                }
-            }
+            Kind::Close if brackets.pop() != Some(opener_of(text.as_bytes()[0])) => return false,
             // `end` inside brackets is an index (`x(end)`), not a block end.
             Kind::Keyword if brackets.is_empty() => {
                 if BLOCK_OPENERS.contains(&text) {

@@ -1,0 +1,735 @@
+//! Exact elimination. Two families:
+//! * fast, fraction-free (Bareiss) routines on integer rows for results only:
+//!   `det`, `inv`, `solve`, `rank`, `rref_plain`, `null`;
+//! * homework routines that record every row operation with the matrix after
+//!   it (`rref`, `det_steps`, `inv_steps`, `solve_steps`, `rank_steps`,
+//!   `null_steps`, `det_cofactor_steps`). They keep a full matrix per step, so
+//!   they are meant for small matrices.
+//!
+//! Rows and columns are 0-based here; the renderer shows rows 1-based.
+
+use crate::exact::matrix::{self, gcd, integer_rows, lcm_of_denominators, IntRows, RatMat};
+use crate::exact::{require_square, ExactError, Rat, Result};
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+
+/// One elementary row operation (or a piece of commentary) in worked steps.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowOp {
+    /// Exchange two rows.
+    Swap(usize, usize),
+    /// `R_row <- by * R_row`.
+    Scale { row: usize, by: Rat },
+    /// `R_target <- R_target + factor * R_source`.
+    AddMultiple {
+        target: usize,
+        source: usize,
+        factor: Rat,
+    },
+    /// Back substitution for unknown `var` from an echelon row:
+    /// `x_var = (rhs - sum(coeff * x_j for (j, coeff) in terms)) / pivot`,
+    /// one `rhs`/`value` entry per right-hand-side column.
+    BackSub {
+        var: usize,
+        pivot: Rat,
+        rhs: Vec<Rat>,
+        terms: Vec<(usize, Rat)>,
+        value: Vec<Rat>,
+    },
+    /// A remark in words (the matrix is unchanged).
+    Note(String),
+}
+
+impl RowOp {
+    /// Applies the operation to `m` in place; `BackSub` and `Note` leave it
+    /// unchanged. Row indices must be in range.
+    pub fn apply(&self, m: &mut RatMat) {
+        match self {
+            RowOp::Swap(i, j) => m.swap_rows(*i, *j),
+            RowOp::Scale { row, by } => {
+                for x in m.row_mut(*row).iter_mut() {
+                    *x = &*x * by;
+                }
+            }
+            RowOp::AddMultiple {
+                target,
+                source,
+                factor,
+            } => {
+                for c in 0..m.ncols() {
+                    let delta = factor * &m[(*source, c)];
+                    m[(*target, c)] += delta;
+                }
+            }
+            RowOp::BackSub { .. } | RowOp::Note(_) => {}
+        }
+    }
+}
+
+/// A recorded operation and the matrix right after it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub op: RowOp,
+    pub after: RatMat,
+}
+
+/// One term `sign * entry * det(minor)` of a first-row cofactor expansion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CofactorTerm {
+    /// Column of the expanded entry (0-based).
+    pub col: usize,
+    /// `(-1)^col`: +1 or -1.
+    pub sign: i8,
+    pub entry: Rat,
+    /// The matrix without row 0 and column `col`.
+    pub minor: RatMat,
+    pub minor_det: Rat,
+}
+
+/// A determinant worked out by expansion along the first row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CofactorExpansion {
+    pub terms: Vec<CofactorTerm>,
+    pub det: Rat,
+}
+
+// ---- fast fraction-free core ------------------------------------------
+
+/// Outcome of a fraction-free elimination.
+struct FfOutcome {
+    pivots: Vec<usize>,
+    swaps: usize,
+}
+
+/// Bareiss elimination over the first `pivot_cols` columns: every update is
+/// `(p*x - f*y) / previous_pivot`, an exact integer division, so entries stay
+/// minors of the input instead of blowing up. With `jordan` the rows above
+/// each pivot are cleared too (fraction-free Gauss–Jordan), leaving every
+/// pivot row as `pivot * (rref row)`.
+fn fraction_free(rows: &mut IntRows, pivot_cols: usize, jordan: bool) -> FfOutcome {
+    let m = rows.len();
+    let mut prev = BigInt::one();
+    let mut out = FfOutcome {
+        pivots: Vec::new(),
+        swaps: 0,
+    };
+    for c in 0..pivot_cols {
+        let r = out.pivots.len();
+        if r == m {
+            break;
+        }
+        let Some(p) = (r..m).find(|&i| !rows[i][c].is_zero()) else {
+            continue;
+        };
+        if p != r {
+            rows.swap(p, r);
+            out.swaps += 1;
+        }
+        let pivot_row = rows[r].clone();
+        let piv = &pivot_row[c];
+        let (targets, first_col) = if jordan { (0..m, 0) } else { (r + 1..m, c) };
+        for i in targets.filter(|&i| i != r) {
+            let f = rows[i][c].clone();
+            for (x, y) in rows[i][first_col..].iter_mut().zip(&pivot_row[first_col..]) {
+                let t = piv * &*x - &f * y;
+                *x = if prev.is_one() { t } else { t / &prev };
+            }
+        }
+        prev = piv.clone();
+        out.pivots.push(c);
+    }
+    out
+}
+
+/// Solves `[A | B]` (A is `n×n`, the first `n` columns) by fraction-free
+/// Gauss–Jordan; `None` when `A` is singular.
+fn solve_augmented(aug: &RatMat, n: usize) -> Option<RatMat> {
+    let (mut rows, _) = integer_rows(aug);
+    if fraction_free(&mut rows, n, true).pivots.len() < n {
+        return None;
+    }
+    let k = aug.ncols() - n;
+    let data = (0..n).flat_map(|i| {
+        let row = &rows[i];
+        (n..n + k).map(move |j| Rat::new(row[j].clone(), row[i].clone()))
+    });
+    let data = data.collect::<Option<Vec<_>>>()?;
+    Some(RatMat::from_row_iterator(n, k, data))
+}
+
+/// Exact determinant by fraction-free Bareiss elimination.
+pub fn det(a: &RatMat) -> Result<Rat> {
+    let n = require_square("det", a)?;
+    if n == 0 {
+        return Ok(Rat::one());
+    }
+    let (mut rows, scales) = integer_rows(a);
+    let out = fraction_free(&mut rows, n, false);
+    if out.pivots.len() < n {
+        return Ok(Rat::zero());
+    }
+    let mut d = rows[n - 1][n - 1].clone();
+    if out.swaps % 2 == 1 {
+        d = -d;
+    }
+    // The scales are lcms of denominators, so their product is non-zero.
+    let scale = scales.into_iter().product();
+    Ok(Rat::new(d, scale).unwrap_or_else(Rat::zero))
+}
+
+/// Exact inverse; `Ok(None)` when `a` is singular.
+pub fn inv(a: &RatMat) -> Result<Option<RatMat>> {
+    let n = require_square("inverse", a)?;
+    Ok(solve_augmented(&augment(a, &matrix::identity(n)), n))
+}
+
+/// Exact solution of `A X = B` for square `A`; `Ok(None)` when singular.
+pub fn solve(a: &RatMat, b: &RatMat) -> Result<Option<RatMat>> {
+    let n = require_square("mldivide", a)?;
+    if b.nrows() != n {
+        return Err(ExactError::Nonconformant {
+            func: "mldivide",
+            a: a.shape(),
+            b: b.shape(),
+        });
+    }
+    Ok(solve_augmented(&augment(a, b), n))
+}
+
+/// Rank by fraction-free elimination.
+pub fn rank(a: &RatMat) -> usize {
+    let (mut rows, _) = integer_rows(a);
+    fraction_free(&mut rows, a.ncols(), false).pivots.len()
+}
+
+/// Reduced row echelon form and pivot columns, without steps (fast).
+pub fn rref_plain(a: &RatMat) -> (RatMat, Vec<usize>) {
+    let (mut rows, _) = integer_rows(a);
+    let pivots = fraction_free(&mut rows, a.ncols(), true).pivots;
+    let mut r = matrix::zeros(a.nrows(), a.ncols());
+    for (i, &p) in pivots.iter().enumerate() {
+        for j in 0..a.ncols() {
+            r[(i, j)] = Rat::new(rows[i][j].clone(), rows[i][p].clone()).unwrap_or_else(Rat::zero);
+        }
+    }
+    (r, pivots)
+}
+
+/// Basis of the null space (one column per free variable), read off the
+/// rref with that free variable set to 1 and the others to 0, each column
+/// scaled to the smallest integers with its first non-zero entry positive.
+pub fn null(a: &RatMat) -> RatMat {
+    let (r, pivots) = rref_plain(a);
+    null_from_rref(&r, &pivots)
+}
+
+fn null_from_rref(r: &RatMat, pivots: &[usize]) -> RatMat {
+    let n = r.ncols();
+    let free: Vec<usize> = (0..n).filter(|c| !pivots.contains(c)).collect();
+    let mut basis = matrix::zeros(n, free.len());
+    for (k, &f) in free.iter().enumerate() {
+        let mut v = vec![Rat::zero(); n];
+        v[f] = Rat::one();
+        for (i, &p) in pivots.iter().enumerate() {
+            v[p] = -&r[(i, f)];
+        }
+        for (i, x) in smallest_integers(&v).into_iter().enumerate() {
+            basis[(i, k)] = x;
+        }
+    }
+    basis
+}
+
+/// The positive multiple of `v` with coprime integer entries and a positive
+/// first non-zero entry (zero vectors are returned unchanged).
+pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
+    let lcm = lcm_of_denominators(v.iter());
+    let ints: Vec<BigInt> = v.iter().map(|x| x.numer() * (&lcm / x.denom())).collect();
+    let g = ints.iter().fold(BigInt::zero(), |g, x| gcd(g, x.clone()));
+    if g.is_zero() {
+        return v.to_vec();
+    }
+    let first_negative = ints
+        .iter()
+        .find(|x| !x.is_zero())
+        .is_some_and(|x| *x < BigInt::zero());
+    let g = if first_negative { -g } else { g };
+    ints.into_iter()
+        .map(|x| Rat::from_integer(x / &g))
+        .collect()
+}
+
+/// `[A | B]` (same number of rows), the start of `inv_steps` (`[A | I]`)
+/// and `solve_steps`.
+pub fn augment(a: &RatMat, b: &RatMat) -> RatMat {
+    let mut aug = matrix::zeros(a.nrows(), a.ncols() + b.ncols());
+    aug.view_mut((0, 0), a.shape()).copy_from(a);
+    aug.view_mut((0, a.ncols()), b.shape()).copy_from(b);
+    aug
+}
+
+// ---- recorded (homework) elimination ------------------------------------
+
+/// The matrix being worked on plus the steps so far.
+struct Recorder {
+    m: RatMat,
+    steps: Vec<Step>,
+}
+
+impl Recorder {
+    fn new(m: RatMat) -> Recorder {
+        Recorder {
+            m,
+            steps: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, op: RowOp) {
+        op.apply(&mut self.m);
+        self.steps.push(Step {
+            op,
+            after: self.m.clone(),
+        });
+    }
+
+    fn note(&mut self, text: String) {
+        self.push(RowOp::Note(text));
+    }
+
+    /// First row at or below `r` with a non-zero entry in column `c`, and
+    /// the reciprocal of that entry.
+    fn find_pivot(&self, r: usize, c: usize) -> Option<(usize, Rat)> {
+        (r..self.m.nrows()).find_map(|i| self.m[(i, c)].recip().map(|inv| (i, inv)))
+    }
+
+    /// Swaps row `p` up to `r` when needed.
+    fn bring_up(&mut self, p: usize, r: usize) {
+        if p != r {
+            self.push(RowOp::Swap(r, p));
+        }
+    }
+
+    /// `R_i <- R_i - (m[i][c]/pivot) R_r` for each listed row with a non-zero
+    /// entry in column `c`.
+    fn clear_column(
+        &mut self,
+        r: usize,
+        c: usize,
+        inv_pivot: &Rat,
+        rows: impl Iterator<Item = usize>,
+    ) {
+        for i in rows.filter(|&i| i != r) {
+            if !self.m[(i, c)].is_zero() {
+                let factor = -(&self.m[(i, c)] * inv_pivot);
+                self.push(RowOp::AddMultiple {
+                    target: i,
+                    source: r,
+                    factor,
+                });
+            }
+        }
+    }
+
+    /// Gauss–Jordan over the first `pivot_cols` columns as a student would do
+    /// it: first non-zero pivot, swap only when needed, scale the pivot row to
+    /// 1, clear the column above and below. Returns the pivot columns.
+    fn gauss_jordan(&mut self, pivot_cols: usize) -> Vec<usize> {
+        let mut pivots = Vec::new();
+        for c in 0..pivot_cols {
+            let r = pivots.len();
+            let Some((p, inv_pivot)) = self.find_pivot(r, c) else {
+                continue;
+            };
+            self.bring_up(p, r);
+            if !inv_pivot.is_one() {
+                self.push(RowOp::Scale {
+                    row: r,
+                    by: inv_pivot,
+                });
+            }
+            self.clear_column(r, c, &Rat::one(), 0..self.m.nrows());
+            pivots.push(c);
+        }
+        pivots
+    }
+
+    /// Forward elimination to row echelon form (no scaling) over the first
+    /// `pivot_cols` columns. Returns the pivot columns.
+    fn echelon(&mut self, pivot_cols: usize) -> Vec<usize> {
+        let mut pivots = Vec::new();
+        for c in 0..pivot_cols {
+            let r = pivots.len();
+            let Some((p, inv_pivot)) = self.find_pivot(r, c) else {
+                continue;
+            };
+            self.bring_up(p, r);
+            self.clear_column(r, c, &inv_pivot, r + 1..self.m.nrows());
+            pivots.push(c);
+        }
+        pivots
+    }
+}
+
+/// Gauss–Jordan reduced row echelon form with pivot columns (0-based) and
+/// the recorded steps.
+pub fn rref(a: &RatMat) -> (RatMat, Vec<usize>, Vec<Step>) {
+    let mut rec = Recorder::new(a.clone());
+    let pivots = rec.gauss_jordan(a.ncols());
+    (rec.m, pivots, rec.steps)
+}
+
+/// Determinant by elimination to upper triangular form with swaps and row
+/// additions only (no scaling, so only swaps change the determinant):
+/// `det = (-1)^swaps * product of the diagonal`, stated in a final note.
+pub fn det_steps(a: &RatMat) -> Result<(Rat, Vec<Step>)> {
+    let n = require_square("det", a)?;
+    let mut rec = Recorder::new(a.clone());
+    let pivots = rec.echelon(n);
+    let swaps = rec
+        .steps
+        .iter()
+        .filter(|s| matches!(s.op, RowOp::Swap(..)))
+        .count();
+    if pivots.len() < n {
+        rec.note("a column has no pivot, so the matrix is singular: det = 0".to_string());
+        return Ok((Rat::zero(), rec.steps));
+    }
+    let diag: Vec<Rat> = (0..n).map(|i| rec.m[(i, i)].clone()).collect();
+    let product = diag.iter().fold(Rat::one(), |acc, x| &acc * x);
+    let d = if swaps % 2 == 1 { -product } else { product };
+    let factors: Vec<String> = diag.iter().map(|x| format!("({x})")).collect();
+    rec.note(format!(
+        "det = (-1)^{swaps} * {} = {d}",
+        factors.join(" * ")
+    ));
+    Ok((d, rec.steps))
+}
+
+/// Expansion along the first row (meant for 3×3 homework; works for any
+/// square size, minors by Bareiss).
+pub fn det_cofactor_steps(a: &RatMat) -> Result<CofactorExpansion> {
+    let n = require_square("det", a)?;
+    let mut terms = Vec::with_capacity(n);
+    for col in 0..n {
+        let minor = a.clone().remove_row(0).remove_column(col);
+        terms.push(CofactorTerm {
+            col,
+            sign: if col % 2 == 0 { 1 } else { -1 },
+            entry: a[(0, col)].clone(),
+            minor_det: det(&minor)?,
+            minor,
+        });
+    }
+    let det = if n == 0 {
+        Rat::one()
+    } else {
+        terms
+            .iter()
+            .map(|t| Rat::from_i64(t.sign.into()) * &t.entry * &t.minor_det)
+            .sum()
+    };
+    Ok(CofactorExpansion { terms, det })
+}
+
+/// Inverse by reducing `[A | I]`; `None` (with a closing note) if singular.
+pub fn inv_steps(a: &RatMat) -> Result<(Option<RatMat>, Vec<Step>)> {
+    let n = require_square("inverse", a)?;
+    let mut rec = Recorder::new(augment(a, &matrix::identity(n)));
+    let pivots = rec.gauss_jordan(n);
+    if pivots.len() < n {
+        rec.note("the left block cannot be reduced to I, so A is singular".to_string());
+        return Ok((None, rec.steps));
+    }
+    let x = rec.m.view((0, n), (n, n)).into_owned();
+    Ok((Some(x), rec.steps))
+}
+
+/// Solves `A X = B` by forward elimination of `[A | B]` then back
+/// substitution (one `BackSub` step per unknown, last unknown first).
+pub fn solve_steps(a: &RatMat, b: &RatMat) -> Result<(Option<RatMat>, Vec<Step>)> {
+    let n = require_square("mldivide", a)?;
+    if b.nrows() != n {
+        return Err(ExactError::Nonconformant {
+            func: "mldivide",
+            a: a.shape(),
+            b: b.shape(),
+        });
+    }
+    let mut rec = Recorder::new(augment(a, b));
+    if rec.echelon(n).len() < n {
+        rec.note("a column of A has no pivot, so A is singular: no unique solution".to_string());
+        return Ok((None, rec.steps));
+    }
+    let k = b.ncols();
+    let mut x = matrix::zeros(n, k);
+    for i in (0..n).rev() {
+        let u = &rec.m;
+        let pivot = u[(i, i)].clone();
+        let Some(inv_pivot) = pivot.recip() else {
+            return Ok((None, rec.steps));
+        };
+        let terms: Vec<(usize, Rat)> = (i + 1..n)
+            .filter(|&j| !u[(i, j)].is_zero())
+            .map(|j| (j, u[(i, j)].clone()))
+            .collect();
+        let rhs: Vec<Rat> = (0..k).map(|c| u[(i, n + c)].clone()).collect();
+        let value: Vec<Rat> = (0..k)
+            .map(|c| {
+                let known: Rat = terms.iter().map(|(j, coef)| coef * &x[(*j, c)]).sum();
+                (&rhs[c] - known) * &inv_pivot
+            })
+            .collect();
+        for (c, v) in value.iter().enumerate() {
+            x[(i, c)] = v.clone();
+        }
+        rec.push(RowOp::BackSub {
+            var: i,
+            pivot,
+            rhs,
+            terms,
+            value,
+        });
+    }
+    Ok((Some(x), rec.steps))
+}
+
+/// Rank by forward elimination; a final note counts the non-zero rows.
+pub fn rank_steps(a: &RatMat) -> (usize, Vec<Step>) {
+    let mut rec = Recorder::new(a.clone());
+    let r = rec.echelon(a.ncols()).len();
+    rec.note(format!(
+        "rank = number of non-zero rows in echelon form = {r}"
+    ));
+    (r, rec.steps)
+}
+
+/// Null space basis via the recorded rref, with notes naming the free
+/// variables (1-based, as `x1, x2, ...`).
+pub fn null_steps(a: &RatMat) -> (RatMat, Vec<Step>) {
+    let mut rec = Recorder::new(a.clone());
+    let pivots = rec.gauss_jordan(a.ncols());
+    let free: Vec<String> = (0..a.ncols())
+        .filter(|c| !pivots.contains(c))
+        .map(|c| format!("x{}", c + 1))
+        .collect();
+    let basis = null_from_rref(&rec.m, &pivots);
+    if free.is_empty() {
+        rec.note("every column has a pivot: the null space is {0}".to_string());
+    } else {
+        rec.note(format!(
+            "free variables: {}; set each to 1 (the others 0) and solve the pivot rows",
+            free.join(", ")
+        ));
+    }
+    (basis, rec.steps)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::matrix::{from_i64_rows, identity, matmul};
+    use proptest::prelude::*;
+
+    fn q(n: i64, d: i64) -> Rat {
+        Rat::from_i64(n).checked_div(&Rat::from_i64(d)).unwrap()
+    }
+
+    fn hilb(n: usize) -> RatMat {
+        RatMat::from_fn(n, n, |i, j| q(1, (i + j + 1) as i64))
+    }
+
+    /// Independent replay: applies each op by hand and checks `after`.
+    fn replay(start: &RatMat, steps: &[Step]) -> RatMat {
+        let mut m = start.clone();
+        for s in steps {
+            match &s.op {
+                RowOp::Swap(i, j) => {
+                    for c in 0..m.ncols() {
+                        let t = m[(*i, c)].clone();
+                        m[(*i, c)] = m[(*j, c)].clone();
+                        m[(*j, c)] = t;
+                    }
+                }
+                RowOp::Scale { row, by } => {
+                    assert!(!by.is_zero());
+                    for c in 0..m.ncols() {
+                        m[(*row, c)] = &m[(*row, c)] * by;
+                    }
+                }
+                RowOp::AddMultiple {
+                    target,
+                    source,
+                    factor,
+                } => {
+                    assert_ne!(target, source);
+                    for c in 0..m.ncols() {
+                        m[(*target, c)] = &m[(*target, c)] + factor * &m[(*source, c)];
+                    }
+                }
+                RowOp::BackSub { .. } | RowOp::Note(_) => {}
+            }
+            assert_eq!(m, s.after, "after {:?}", s.op);
+        }
+        m
+    }
+
+    fn int_matrix(n: usize, m: usize, lo: i64, hi: i64) -> impl Strategy<Value = RatMat> {
+        proptest::collection::vec(lo..=hi, n * m).prop_map(move |v| from_i64_rows(n, m, &v))
+    }
+
+    #[test]
+    fn hilbert() {
+        let h = hilb(3);
+        let expected = from_i64_rows(3, 3, &[9, -36, 30, -36, 192, -180, 30, -180, 180]);
+        assert_eq!(inv(&h).unwrap(), Some(expected.clone()));
+        assert_eq!(det(&h).unwrap(), q(1, 2160));
+        let (x, steps) = inv_steps(&h).unwrap();
+        assert_eq!(x, Some(expected));
+        let end = replay(&augment(&h, &identity(3)), &steps);
+        assert_eq!(end.view((0, 0), (3, 3)).into_owned(), identity(3));
+        // inv(hilb(n)) is integer-valued for every n.
+        for n in 1..=8 {
+            let x = inv(&hilb(n)).unwrap().unwrap();
+            assert!(matrix::is_integer_matrix(&x));
+            assert_eq!(matmul(&hilb(n), &x).unwrap(), identity(n));
+        }
+    }
+
+    #[test]
+    fn known_determinants() {
+        let a = from_i64_rows(3, 3, &[2, -3, 1, 2, 0, -1, 1, 4, 5]);
+        assert_eq!(det(&a).unwrap(), Rat::from_i64(49));
+        let b = from_i64_rows(3, 3, &[0, 1, 2, 1, 0, 3, 4, -3, 8]);
+        assert_eq!(det(&b).unwrap(), Rat::from_i64(-2));
+        assert_eq!(
+            det(&from_i64_rows(3, 3, &[1, 2, 3, 4, 5, 6, 7, 8, 9])).unwrap(),
+            Rat::zero()
+        );
+        assert_eq!(det(&RatMat::zeros(0, 0)).unwrap(), Rat::one());
+        assert!(det(&RatMat::zeros(2, 3)).is_err());
+        let (d, steps) = det_steps(&b).unwrap();
+        assert_eq!(d, Rat::from_i64(-2));
+        assert!(matches!(steps[0].op, RowOp::Swap(0, 1)));
+        replay(&b, &steps);
+        let cof = det_cofactor_steps(&a).unwrap();
+        assert_eq!(cof.det, Rat::from_i64(49));
+        assert_eq!(cof.terms[1].sign, -1);
+        assert_eq!(cof.terms[1].minor, from_i64_rows(2, 2, &[2, -1, 1, 5]));
+        assert_eq!(cof.terms[1].minor_det, Rat::from_i64(11));
+    }
+
+    #[test]
+    fn rref_known() {
+        let a = from_i64_rows(3, 3, &[1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        let expected = from_i64_rows(3, 3, &[1, 0, -1, 0, 1, 2, 0, 0, 0]);
+        let (r, pivots, steps) = rref(&a);
+        assert_eq!((r.clone(), pivots.clone()), (expected.clone(), vec![0, 1]));
+        assert_eq!(replay(&a, &steps), r);
+        assert_eq!(rref_plain(&a), (expected, vec![0, 1]));
+        assert_eq!(rank(&a), 2);
+        assert_eq!(rank_steps(&a).0, 2);
+        let n = null(&a);
+        assert_eq!(n, from_i64_rows(3, 1, &[1, -2, 1]));
+        assert_eq!(null_steps(&a).0, n);
+    }
+
+    #[test]
+    fn null_space_scaling() {
+        // x + 2y/3 + z/2 = 0: basis [-2;3;0] and [-1;0;2], first entry made positive.
+        let a = RatMat::from_row_slice(1, 3, &[Rat::one(), q(2, 3), q(1, 2)]);
+        assert_eq!(null(&a), from_i64_rows(3, 2, &[2, 1, -3, 0, 0, -2]));
+        assert_eq!(null(&identity(2)).shape(), (2, 0));
+        assert_eq!(
+            smallest_integers(&[q(0, 1), q(-2, 3), q(4, 9)]),
+            vec![q(0, 1), q(3, 1), q(-2, 1)]
+        );
+    }
+
+    #[test]
+    fn solve_known() {
+        let a = from_i64_rows(3, 3, &[2, 1, -1, -3, -1, 2, -2, 1, 2]);
+        let b = from_i64_rows(3, 1, &[8, -11, -3]);
+        let x = from_i64_rows(3, 1, &[2, 3, -1]);
+        assert_eq!(solve(&a, &b).unwrap(), Some(x.clone()));
+        let (xs, steps) = solve_steps(&a, &b).unwrap();
+        assert_eq!(xs, Some(x));
+        replay(&augment(&a, &b), &steps);
+        let backsubs = steps
+            .iter()
+            .filter(|s| matches!(s.op, RowOp::BackSub { .. }))
+            .count();
+        assert_eq!(backsubs, 3);
+        let singular = from_i64_rows(2, 2, &[1, 2, 2, 4]);
+        assert_eq!(
+            solve(&singular, &from_i64_rows(2, 1, &[1, 1])).unwrap(),
+            None
+        );
+        assert_eq!(
+            solve_steps(&singular, &from_i64_rows(2, 1, &[1, 1]))
+                .unwrap()
+                .0,
+            None
+        );
+        assert!(solve(&a, &from_i64_rows(2, 1, &[1, 1])).is_err());
+        assert_eq!(inv(&singular).unwrap(), None);
+        assert_eq!(inv_steps(&singular).unwrap().0, None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn inverse_and_det(a in int_matrix(5, 5, -9, 9)) {
+            let d = det(&a).unwrap();
+            prop_assert_eq!(&d, &det_steps(&a).unwrap().0);
+            prop_assert_eq!(&d, &det_cofactor_steps(&a).unwrap().det);
+            match inv(&a).unwrap() {
+                Some(x) => {
+                    prop_assert!(!d.is_zero());
+                    prop_assert_eq!(matmul(&a, &x).unwrap(), identity(5));
+                    let (xs, steps) = inv_steps(&a).unwrap();
+                    prop_assert_eq!(xs, Some(x.clone()));
+                    replay(&augment(&a, &identity(5)), &steps);
+                    replay(&a, &det_steps(&a).unwrap().1);
+                    // det(A^-1) = 1/det(A), with fractions in the input.
+                    prop_assert_eq!(det(&x).unwrap(), d.recip().unwrap());
+                }
+                None => prop_assert!(d.is_zero()),
+            }
+        }
+
+        #[test]
+        fn rref_paths_agree(a in int_matrix(4, 6, -3, 3), s in 1i64..5) {
+            let a = matrix::scale(&a, &q(1, s));
+            let (r, pivots, steps) = rref(&a);
+            prop_assert_eq!(replay(&a, &steps), r.clone());
+            prop_assert_eq!(rref_plain(&a), (r, pivots.clone()));
+            prop_assert_eq!(rank(&a), pivots.len());
+            prop_assert_eq!(rank_steps(&a).0, pivots.len());
+            let n = null(&a);
+            prop_assert_eq!(n.ncols(), 6 - pivots.len());
+            prop_assert_eq!(matmul(&a, &n).unwrap(), RatMat::zeros(4, n.ncols()));
+        }
+
+        #[test]
+        fn rank_of_products(b in int_matrix(6, 2, -5, 5), c in int_matrix(2, 6, -5, 5)) {
+            let a = matmul(&b, &c).unwrap();
+            prop_assert!(rank(&a) <= 2);
+            prop_assert_eq!(rank(&a), rank_steps(&a).0);
+            prop_assert_eq!(det(&a).unwrap(), Rat::zero());
+        }
+
+        #[test]
+        fn solve_matches_inverse(a in int_matrix(4, 4, -6, 6), b in int_matrix(4, 2, -6, 6)) {
+            let x = solve(&a, &b).unwrap();
+            let (xs, steps) = solve_steps(&a, &b).unwrap();
+            prop_assert_eq!(&x, &xs);
+            replay(&augment(&a, &b), &steps);
+            if let Some(x) = x {
+                prop_assert_eq!(matmul(&a, &x).unwrap(), b);
+            } else {
+                prop_assert_eq!(det(&a).unwrap(), Rat::zero());
+            }
+        }
+    }
+}

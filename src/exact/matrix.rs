@@ -1,0 +1,301 @@
+//! Dense rational matrices (`nalgebra::DMatrix<Rat>`) and the size/cost rule
+//! that decides when exact arithmetic is too expensive.
+//!
+//! # When to fall back to floating point
+//! The evaluator should use exact arithmetic only when both hold:
+//! * the operand has at most [`MAX_EXACT_ENTRIES`] (10 000) entries, and
+//! * [`too_costly_for`] is false for the kind of work ([`ExactWork`]), i.e.
+//!   [`estimated_cost_ns`] is at most [`MAX_EXACT_COST_NS`] (0.1 s).
+//!   [`too_costly`] is the same test for the common case `ExactWork::Inverse`.
+//!
+//! The estimate is `m·n·min(m,n)` big-integer updates (times `n` more for
+//! the O(n⁴) characteristic polynomial), each costing a fixed overhead plus
+//! a term quadratic in the number of 64-bit limbs of the intermediates. Those
+//! grow (Hadamard's bound) to about `min(m,n)·L` bits when the entries have
+//! `L` bits (numerator plus denominator, see [`max_entry_bits`]). Constants
+//! were fitted to release-build timings of random integer matrices
+//! (n = 10..100, entries up to 10^12) and err on the slow side; debug builds
+//! are several times slower. For `A^k` the caller should also account for
+//! entries growing `k`-fold in size.
+
+use crate::exact::{require_square, ExactError, Rat, Result};
+use nalgebra::DMatrix;
+use num_bigint::BigInt;
+use num_traits::{One, Zero};
+
+pub type RatMat = DMatrix<Rat>;
+
+/// Operands with more entries than this are never handled exactly.
+pub const MAX_EXACT_ENTRIES: usize = 10_000;
+
+/// Budget for one exact operation, in estimated nanoseconds (0.1 s).
+pub const MAX_EXACT_COST_NS: f64 = 1e8;
+
+/// Kinds of exact work with different cost profiles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExactWork {
+    /// Forward fraction-free elimination: `det`, `rank`, also `matmul`.
+    Det,
+    /// Fraction-free Gauss–Jordan: `inv`, `solve`, `rref_plain`, `null`,
+    /// `eigenspace`, negative powers.
+    Inverse,
+    /// Berkowitz's O(n⁴) algorithm: `charpoly`, `eig_exact`, `eig_steps`.
+    CharPoly,
+    /// Any recorded working (`rref`, `*_steps`): rational Gauss–Jordan that
+    /// keeps a copy of the matrix per step.
+    Steps,
+}
+
+pub fn to_f64(a: &RatMat) -> DMatrix<f64> {
+    a.map(|x| x.to_f64())
+}
+
+/// The exact binary values of a float matrix (`None` if any is NaN/Inf).
+pub fn from_f64_exact(a: &DMatrix<f64>) -> Option<RatMat> {
+    let data = a
+        .iter()
+        .map(|&x| Rat::from_f64_exact(x))
+        .collect::<Option<Vec<_>>>()?;
+    Some(RatMat::from_vec(a.nrows(), a.ncols(), data))
+}
+
+/// A matrix from row-major integers (handy for literals and tests).
+pub fn from_i64_rows(nrows: usize, ncols: usize, data: &[i64]) -> RatMat {
+    RatMat::from_row_iterator(nrows, ncols, data.iter().map(|&x| Rat::from_i64(x)))
+}
+
+pub fn identity(n: usize) -> RatMat {
+    RatMat::identity(n, n)
+}
+
+pub fn zeros(nrows: usize, ncols: usize) -> RatMat {
+    RatMat::zeros(nrows, ncols)
+}
+
+pub fn transpose(a: &RatMat) -> RatMat {
+    a.transpose()
+}
+
+pub fn is_integer_matrix(a: &RatMat) -> bool {
+    a.iter().all(Rat::is_integer)
+}
+
+/// Matrix product. Rows of `a` and columns of `b` are first brought to
+/// integers over a common denominator, so each entry costs one reduction
+/// instead of one per term.
+pub fn matmul(a: &RatMat, b: &RatMat) -> Result<RatMat> {
+    if a.ncols() != b.nrows() {
+        return Err(nonconformant("mtimes", a, b));
+    }
+    let (rows, row_den) = integer_rows(a);
+    let (cols, col_den) = integer_rows(&b.transpose());
+    Ok(RatMat::from_fn(a.nrows(), b.ncols(), |i, j| {
+        let dot: BigInt = rows[i].iter().zip(&cols[j]).map(|(x, y)| x * y).sum();
+        ratio(dot, &row_den[i] * &col_den[j])
+    }))
+}
+
+/// `n / d` where `d` is a product of denominators, hence never zero.
+fn ratio(n: BigInt, d: BigInt) -> Rat {
+    Rat::new(n, d).unwrap_or_else(Rat::zero)
+}
+
+/// Integer rows: `a` row by row.
+pub(crate) type IntRows = Vec<Vec<BigInt>>;
+
+/// Non-negative greatest common divisor (Euclid).
+pub(crate) fn gcd(mut a: BigInt, mut b: BigInt) -> BigInt {
+    while !b.is_zero() {
+        let r = &a % &b;
+        (a, b) = (b, r);
+    }
+    if a < BigInt::zero() {
+        -a
+    } else {
+        a
+    }
+}
+
+/// Least common multiple of the denominators (1 for no values).
+pub(crate) fn lcm_of_denominators<'a>(values: impl Iterator<Item = &'a Rat>) -> BigInt {
+    values.fold(BigInt::one(), |l, x| {
+        let d = x.denom();
+        if d.is_one() {
+            return l;
+        }
+        let g = gcd(l.clone(), d.clone());
+        l / g * d
+    })
+}
+
+/// Clears denominators row by row: row `i` times `scales[i]` (the lcm of its
+/// denominators) is integral. Row scaling keeps every pivot structure and
+/// scales a determinant by the product of the scales.
+pub(crate) fn integer_rows(a: &RatMat) -> (IntRows, Vec<BigInt>) {
+    a.row_iter()
+        .map(|row| {
+            let lcm = lcm_of_denominators(row.iter());
+            let ints = row.iter().map(|x| x.numer() * (&lcm / x.denom())).collect();
+            (ints, lcm)
+        })
+        .unzip()
+}
+
+pub fn add(a: &RatMat, b: &RatMat) -> Result<RatMat> {
+    zip_same_shape("plus", a, b, |x, y| x + y)
+}
+
+pub fn sub(a: &RatMat, b: &RatMat) -> Result<RatMat> {
+    zip_same_shape("minus", a, b, |x, y| x - y)
+}
+
+pub fn neg(a: &RatMat) -> RatMat {
+    a.map(|x| -x)
+}
+
+pub fn scale(a: &RatMat, s: &Rat) -> RatMat {
+    a.map(|x| &x * s)
+}
+
+/// `a^k` by repeated squaring; negative `k` inverts first.
+pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
+    let n = require_square("mpower", a)?;
+    let base = if k < 0 {
+        crate::exact::elim::inv(a)?.ok_or(ExactError::Singular { func: "mpower" })?
+    } else {
+        a.clone()
+    };
+    let mut e = k.unsigned_abs();
+    let (mut acc, mut sq) = (identity(n), base);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = matmul(&acc, &sq)?;
+        }
+        e >>= 1;
+        if e > 0 {
+            sq = matmul(&sq, &sq)?;
+        }
+    }
+    Ok(acc)
+}
+
+/// Largest `bits(numerator) + bits(denominator)` over the entries.
+pub fn max_entry_bits(a: &RatMat) -> u64 {
+    a.iter()
+        .map(|x| x.numer().bits() + x.denom().bits())
+        .max()
+        .unwrap_or(0)
+}
+
+/// Estimated release-build time of `work` on `a`, in nanoseconds (see the
+/// module docs for the model).
+pub fn estimated_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
+    let (m, n) = (a.nrows() as f64, a.ncols() as f64);
+    let k = m.min(n);
+    let limbs = 1.0 + k * max_entry_bits(a) as f64 / 64.0;
+    let sq = limbs * limbs;
+    let updates = m * n * k;
+    match work {
+        ExactWork::Det => updates * (30.0 + 0.6 * sq),
+        ExactWork::Inverse => updates * (200.0 + 3.6 * sq),
+        ExactWork::CharPoly => updates * n * (9.0 + 0.02 * sq),
+        ExactWork::Steps => updates * (200.0 + 6.0 * k * sq),
+    }
+}
+
+/// True when `work` on `a` should give way to floating point: more than
+/// [`MAX_EXACT_ENTRIES`] entries or an estimated cost above
+/// [`MAX_EXACT_COST_NS`].
+pub fn too_costly_for(a: &RatMat, work: ExactWork) -> bool {
+    a.len() > MAX_EXACT_ENTRIES || estimated_cost_ns(a, work) > MAX_EXACT_COST_NS
+}
+
+/// [`too_costly_for`] with [`ExactWork::Inverse`], the typical O(n³) case.
+pub fn too_costly(a: &RatMat) -> bool {
+    too_costly_for(a, ExactWork::Inverse)
+}
+
+fn nonconformant(func: &'static str, a: &RatMat, b: &RatMat) -> ExactError {
+    ExactError::Nonconformant {
+        func,
+        a: a.shape(),
+        b: b.shape(),
+    }
+}
+
+fn zip_same_shape(
+    func: &'static str,
+    a: &RatMat,
+    b: &RatMat,
+    f: impl Fn(&Rat, &Rat) -> Rat,
+) -> Result<RatMat> {
+    if a.shape() != b.shape() {
+        return Err(nonconformant(func, a, b));
+    }
+    Ok(RatMat::from_fn(a.nrows(), a.ncols(), |i, j| {
+        f(&a[(i, j)], &b[(i, j)])
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn product_and_powers() {
+        let a = from_i64_rows(2, 2, &[1, 1, 1, 0]);
+        assert_eq!(pow(&a, 10).unwrap(), from_i64_rows(2, 2, &[89, 55, 55, 34]));
+        assert_eq!(pow(&a, 0).unwrap(), identity(2));
+        let inv2 = pow(&a, -2).unwrap();
+        assert_eq!(matmul(&inv2, &pow(&a, 2).unwrap()).unwrap(), identity(2));
+        let singular = from_i64_rows(2, 2, &[1, 2, 2, 4]);
+        assert_eq!(
+            pow(&singular, -1),
+            Err(ExactError::Singular { func: "mpower" })
+        );
+        assert!(matmul(&a, &from_i64_rows(3, 1, &[1, 2, 3])).is_err());
+        // nalgebra's own product agrees (Rat has the needed num traits).
+        assert_eq!(&a * &a, matmul(&a, &a).unwrap());
+    }
+
+    #[test]
+    fn elementwise_and_conversions() {
+        let a = from_i64_rows(1, 3, &[1, -2, 3]);
+        let half = Rat::from_i64(1).checked_div(&Rat::from_i64(2)).unwrap();
+        let h = scale(&a, &half);
+        assert!(!is_integer_matrix(&h) && is_integer_matrix(&a));
+        assert_eq!(add(&h, &h).unwrap(), a);
+        assert_eq!(sub(&a, &a).unwrap(), zeros(1, 3));
+        assert_eq!(neg(&neg(&a)), a);
+        assert_eq!(to_f64(&h), DMatrix::from_row_slice(1, 3, &[0.5, -1.0, 1.5]));
+        assert_eq!(from_f64_exact(&to_f64(&h)), Some(h));
+        assert_eq!(from_f64_exact(&DMatrix::from_element(1, 1, f64::NAN)), None);
+        assert_eq!(transpose(&a).shape(), (3, 1));
+    }
+
+    #[test]
+    fn cost_rule() {
+        let small = from_i64_rows(3, 3, &[1, 2, 3, 4, 5, 6, 7, 8, 10]);
+        assert!(!too_costly(&small));
+        assert!(too_costly(&zeros(101, 100)));
+        let big = RatMat::from_element(60, 60, Rat::from_i64(i64::MAX));
+        let w = ExactWork::Inverse;
+        assert!(estimated_cost_ns(&big, w) > estimated_cost_ns(&small, w));
+        // 30×30 with one-digit entries: everything is exact.
+        let digits = RatMat::from_fn(30, 30, |i, j| {
+            Rat::from_i64((i * 7 + j * 3) as i64 % 19 - 9)
+        });
+        for w in [
+            ExactWork::Det,
+            ExactWork::Inverse,
+            ExactWork::CharPoly,
+            ExactWork::Steps,
+        ] {
+            assert!(!too_costly_for(&digits, w), "{w:?}");
+        }
+        assert!(too_costly_for(
+            &RatMat::from_element(100, 100, Rat::one()),
+            ExactWork::CharPoly
+        ));
+    }
+}

@@ -1,0 +1,817 @@
+//! Plain-text and LaTeX rendering of exact values and recorded working.
+//! Rows are shown 1-based (`R1`, `x1`) although stored 0-based.
+
+use crate::exact::elim::{CofactorExpansion, RowOp, Step};
+use crate::exact::matrix::RatMat;
+use crate::exact::poly::{EigSteps, EigenvalueSteps};
+use crate::exact::Rat;
+
+/// Rows of `a` as Octave prints rationals: each column right-aligned to its
+/// widest entry, two spaces before every column.
+pub fn format_rat_matrix(a: &RatMat) -> Vec<String> {
+    format_rat_matrix_split(a, None)
+}
+
+/// [`format_rat_matrix`] with a `|` before column `split` (0-based), for
+/// augmented matrices such as `[A | I]`.
+pub fn format_rat_matrix_split(a: &RatMat, split: Option<usize>) -> Vec<String> {
+    let cells: Vec<Vec<String>> = a
+        .row_iter()
+        .map(|row| row.iter().map(Rat::to_string).collect())
+        .collect();
+    let widths: Vec<usize> = (0..a.ncols())
+        .map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(0))
+        .collect();
+    cells
+        .iter()
+        .map(|row| {
+            let mut line = String::new();
+            for (j, (c, w)) in row.iter().zip(&widths).enumerate() {
+                if split == Some(j) {
+                    line.push_str("  |");
+                }
+                line.push_str(&format!("  {c:>w$}"));
+            }
+            line
+        })
+        .collect()
+}
+
+/// Octave-style one-line literal, e.g. `[1 -1/2; 0 3]`.
+pub fn inline_matrix(a: &RatMat) -> String {
+    let rows: Vec<String> = a
+        .row_iter()
+        .map(|r| r.iter().map(Rat::to_string).collect::<Vec<_>>().join(" "))
+        .collect();
+    format!("[{}]", rows.join("; "))
+}
+
+/// `3`, `-2`, `\frac{3}{2}`, `-\frac{1}{2}`.
+pub fn latex_rat(x: &Rat) -> String {
+    if x.is_integer() {
+        return x.to_string();
+    }
+    let sign = if x.is_negative() { "-" } else { "" };
+    format!("{sign}\\frac{{{}}}{{{}}}", x.numer().magnitude(), x.denom())
+}
+
+/// `\begin{bmatrix} a & b \\ c & d \end{bmatrix}`.
+pub fn latex_matrix(a: &RatMat) -> String {
+    latex_grid(a, "bmatrix")
+}
+
+/// [`latex_matrix`], or with `split` an augmented matrix
+/// `\left[\begin{array}{cc|c} … \end{array}\right]` ruled before that column.
+pub fn latex_matrix_split(a: &RatMat, split: Option<usize>) -> String {
+    let Some(k) = split else {
+        return latex_matrix(a);
+    };
+    let spec = format!(
+        "{}|{}",
+        "c".repeat(k),
+        "c".repeat(a.ncols().saturating_sub(k))
+    );
+    format!(
+        "\\left[{}\\right]",
+        latex_grid(a, "array").replacen("{array}", &format!("{{array}}{{{spec}}}"), 1)
+    )
+}
+
+fn latex_grid(a: &RatMat, env: &str) -> String {
+    let rows: Vec<String> = a
+        .row_iter()
+        .map(|r| r.iter().map(latex_rat).collect::<Vec<_>>().join(" & "))
+        .collect();
+    format!("\\begin{{{env}}} {} \\end{{{env}}}", rows.join(" \\\\ "))
+}
+
+// ---- polynomials --------------------------------------------------------
+
+/// `λ^3 + 4λ^2 - 4λ - 16` style text in variable `var`.
+pub fn poly_text(p: &[Rat], var: &str) -> String {
+    poly_render(p, &|c| format!("({c})"), &|k| match k {
+        1 => var.to_string(),
+        _ => format!("{var}^{k}"),
+    })
+}
+
+/// `\lambda^{3} + 4\lambda^{2} - 4\lambda - 16` style LaTeX in `var`.
+pub fn poly_latex(p: &[Rat], var: &str) -> String {
+    poly_render(p, &latex_rat, &|k| match k {
+        1 => var.to_string(),
+        _ => format!("{var}^{{{k}}}"),
+    })
+}
+
+/// Shared term layout: sign-separated terms, unit coefficients omitted,
+/// fractions through `frac`, powers through `power`.
+fn poly_render(
+    p: &[Rat],
+    frac: &dyn Fn(&Rat) -> String,
+    power: &dyn Fn(usize) -> String,
+) -> String {
+    let deg = p.len().saturating_sub(1);
+    let mut out = String::new();
+    for (i, c) in p.iter().enumerate().filter(|(_, c)| !c.is_zero()) {
+        let k = deg - i;
+        let mag = c.abs();
+        let coeff = match (mag.is_one() && k > 0, mag.is_integer()) {
+            (true, _) => String::new(),
+            (false, true) => mag.to_string(),
+            (false, false) => frac(&mag),
+        };
+        let term = if k == 0 {
+            coeff
+        } else {
+            format!("{coeff}{}", power(k))
+        };
+        out.push_str(match (out.is_empty(), c.is_negative()) {
+            (true, true) => "-",
+            (true, false) => "",
+            (false, true) => " - ",
+            (false, false) => " + ",
+        });
+        out.push_str(&term);
+    }
+    if out.is_empty() {
+        out.push('0');
+    }
+    out
+}
+
+/// `(λ - 2)(λ + 2)^2` from (root, multiplicity) pairs; `power` formats an
+/// exponent.
+fn linear_factors(
+    factors: &[(Rat, usize)],
+    var: &str,
+    num: &dyn Fn(&Rat) -> String,
+    power: &dyn Fn(usize) -> String,
+) -> String {
+    factors
+        .iter()
+        .map(|(r, m)| {
+            let base = if r.is_zero() {
+                var.to_string()
+            } else if r.is_negative() {
+                format!("({var} + {})", num(&r.abs()))
+            } else {
+                format!("({var} - {})", num(r))
+            };
+            if *m > 1 {
+                format!("{base}{}", power(*m))
+            } else {
+                base
+            }
+        })
+        .collect()
+}
+
+// ---- row operations -------------------------------------------------------
+
+/// Coefficient in front of a row: ``, `3*`, `(1/2)*` (`mag` is positive).
+fn text_coeff(mag: &Rat) -> String {
+    if mag.is_one() {
+        String::new()
+    } else if mag.is_integer() {
+        format!("{mag}*")
+    } else {
+        format!("({mag})*")
+    }
+}
+
+/// `R2 <- R2 - 3*R1`, `swap R1 <-> R3`, `R1 <- (1/2)*R1`, notes verbatim.
+pub fn op_text(op: &RowOp) -> String {
+    match op {
+        RowOp::Swap(i, j) => format!("swap R{} <-> R{}", i + 1, j + 1),
+        RowOp::Scale { row, by } => {
+            let r = row + 1;
+            let sign = if by.is_negative() { "-" } else { "" };
+            let mag = by.abs();
+            match (mag.is_integer(), mag.is_one()) {
+                (true, true) => format!("R{r} <- {sign}R{r}"),
+                (true, false) => format!("R{r} <- {sign}{mag}*R{r}"),
+                _ => format!("R{r} <- ({by})*R{r}"),
+            }
+        }
+        RowOp::AddMultiple {
+            target,
+            source,
+            factor,
+        } => {
+            let sign = if factor.is_negative() { '-' } else { '+' };
+            let (t, s) = (target + 1, source + 1);
+            format!("R{t} <- R{t} {sign} {}R{s}", text_coeff(&factor.abs()))
+        }
+        RowOp::BackSub {
+            var,
+            pivot,
+            rhs,
+            terms,
+            value,
+        } => {
+            let known: Vec<(String, Rat)> = terms
+                .iter()
+                .map(|(j, c)| (format!("x{}", j + 1), c.clone()))
+                .collect();
+            let numer = format!("{}{}", row_values_text(rhs), signed_terms_text(&known));
+            let solved = match (pivot.is_one(), known.is_empty()) {
+                (true, _) => numer,
+                (false, true) => format!("{numer} / {}", bracket_if_negative(pivot)),
+                (false, false) => format!("({numer}) / {}", bracket_if_negative(pivot)),
+            };
+            format!("x{} = {solved} = {}", var + 1, row_values_text(value))
+        }
+        RowOp::Note(text) => text.clone(),
+    }
+}
+
+fn bracket_if_negative(x: &Rat) -> String {
+    if x.is_negative() {
+        format!("({x})")
+    } else {
+        x.to_string()
+    }
+}
+
+/// A single value, or `[a, b]` for several right-hand sides.
+fn row_values_text(v: &[Rat]) -> String {
+    match v {
+        [x] => x.to_string(),
+        _ => format!(
+            "[{}]",
+            v.iter().map(Rat::to_string).collect::<Vec<_>>().join(", ")
+        ),
+    }
+}
+
+/// ` - 2*x3 + (1/2)*x4` for subtracting `coeff * name` terms.
+fn signed_terms_text(terms: &[(String, Rat)]) -> String {
+    terms
+        .iter()
+        .map(|(name, c)| {
+            let sign = if c.is_negative() { '+' } else { '-' };
+            format!(" {sign} {}{name}", text_coeff(&c.abs()))
+        })
+        .collect()
+}
+
+/// LaTeX label for an operation arrow, e.g. `R_2 \leftarrow R_2 - 3R_1`.
+pub fn op_latex(op: &RowOp) -> String {
+    let coeff = |mag: &Rat| {
+        if mag.is_one() {
+            String::new()
+        } else {
+            latex_rat(mag)
+        }
+    };
+    match op {
+        RowOp::Swap(i, j) => format!("R_{{{}}} \\leftrightarrow R_{{{}}}", i + 1, j + 1),
+        RowOp::Scale { row, by } => {
+            let sign = if by.is_negative() { "-" } else { "" };
+            format!(
+                "R_{{{r}}} \\leftarrow {sign}{}R_{{{r}}}",
+                coeff(&by.abs()),
+                r = row + 1
+            )
+        }
+        RowOp::AddMultiple {
+            target,
+            source,
+            factor,
+        } => {
+            let sign = if factor.is_negative() { '-' } else { '+' };
+            format!(
+                "R_{{{t}}} \\leftarrow R_{{{t}}} {sign} {}R_{{{}}}",
+                coeff(&factor.abs()),
+                source + 1,
+                t = target + 1
+            )
+        }
+        RowOp::BackSub {
+            var,
+            pivot,
+            rhs,
+            terms,
+            value,
+        } => {
+            let known: String = terms
+                .iter()
+                .map(|(j, c)| {
+                    let sign = if c.is_negative() { '+' } else { '-' };
+                    format!(" {sign} {}x_{{{}}}", coeff(&c.abs()), j + 1)
+                })
+                .collect();
+            let numer = format!("{}{known}", latex_values(rhs));
+            let solved = if pivot.is_one() {
+                numer
+            } else {
+                format!("\\frac{{{numer}}}{{{}}}", latex_rat(pivot))
+            };
+            format!("x_{{{}}} = {solved} = {}", var + 1, latex_values(value))
+        }
+        RowOp::Note(text) => format!("\\text{{{}}}", latex_escape(text)),
+    }
+}
+
+fn latex_values(v: &[Rat]) -> String {
+    match v {
+        [x] => latex_rat(x),
+        _ => format!(
+            "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
+            v.iter().map(latex_rat).collect::<Vec<_>>().join(" & ")
+        ),
+    }
+}
+
+/// Escapes text for `\text{...}`.
+fn latex_escape(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '{' | '}' | '_' | '&' | '%' | '$' | '#' => format!("\\{c}"),
+            '^' => "\\^{}".to_string(),
+            '~' => "\\~{}".to_string(),
+            '\\' => "\\textbackslash{}".to_string(),
+            _ => c.to_string(),
+        })
+        .collect()
+}
+
+/// Each step as its operation in words/symbols, followed (for row
+/// operations) by the matrix after it, indented; steps separated by blank
+/// lines.
+pub fn steps_text(steps: &[Step]) -> String {
+    steps_text_split(steps, None)
+}
+
+fn steps_text_split(steps: &[Step], split: Option<usize>) -> String {
+    steps
+        .iter()
+        .map(|s| {
+            let mut block = op_text(&s.op);
+            if changes_matrix(&s.op) {
+                for line in format_rat_matrix_split(&s.after, split) {
+                    block.push_str("\n  ");
+                    block.push_str(&line);
+                }
+            }
+            block
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+/// The starting matrix followed by the steps; `split` draws augmented
+/// matrices (e.g. `Some(n)` for `inv_steps`' `[A | I]`).
+pub fn working_text(start: &RatMat, steps: &[Step], split: Option<usize>) -> String {
+    let mut out = format_rat_matrix_split(start, split)
+        .iter()
+        .map(|l| format!("  {l}\n"))
+        .collect::<String>();
+    if !steps.is_empty() {
+        out.push('\n');
+        out.push_str(&steps_text_split(steps, split));
+    }
+    out
+}
+
+fn changes_matrix(op: &RowOp) -> bool {
+    !matches!(op, RowOp::BackSub { .. } | RowOp::Note(_))
+}
+
+/// The steps as an `align*` block: one
+/// `&\xrightarrow{op} \begin{bmatrix}…\end{bmatrix} \\` line per row
+/// operation, notes and back substitution as their own lines.
+pub fn steps_latex(steps: &[Step]) -> String {
+    align_block(steps.iter().map(|s| step_latex_line(s, None)).collect())
+}
+
+/// The starting matrix then the steps as one `align*` block; `split` as in
+/// [`working_text`].
+pub fn working_latex(start: &RatMat, steps: &[Step], split: Option<usize>) -> String {
+    let mut lines = vec![format!("&{}", latex_matrix_split(start, split))];
+    lines.extend(steps.iter().map(|s| step_latex_line(s, split)));
+    align_block(lines)
+}
+
+fn step_latex_line(s: &Step, split: Option<usize>) -> String {
+    if changes_matrix(&s.op) {
+        format!(
+            "&\\xrightarrow{{{}}} {}",
+            op_latex(&s.op),
+            latex_matrix_split(&s.after, split)
+        )
+    } else {
+        format!("&{}", op_latex(&s.op))
+    }
+}
+
+fn align_block(lines: Vec<String>) -> String {
+    let body: String = lines.iter().map(|l| format!("{l} \\\\\n")).collect();
+    format!("\\begin{{align*}}\n{body}\\end{{align*}}")
+}
+
+// ---- determinants by cofactors --------------------------------------------
+
+/// Expansion along row 1 written out term by term.
+pub fn cofactor_text(c: &CofactorExpansion) -> String {
+    let mut out = String::from("expand along row 1:\n");
+    for t in &c.terms {
+        let sign = if t.sign < 0 { '-' } else { '+' };
+        out.push_str(&format!(
+            "  {sign} ({}) * det {} = {sign} ({}) * ({})\n",
+            t.entry,
+            inline_matrix(&t.minor),
+            t.entry,
+            t.minor_det
+        ));
+    }
+    out.push_str(&format!("det = {}", c.det));
+    out
+}
+
+/// `\det A = a_{11}|M_{11}| - …` in an `align*` block.
+pub fn cofactor_latex(c: &CofactorExpansion) -> String {
+    let term = |sign: i8, i: usize, body: String| {
+        let s = match (i, sign < 0) {
+            (0, true) => "-",
+            (0, false) => "",
+            (_, true) => " - ",
+            (_, false) => " + ",
+        };
+        format!("{s}{body}")
+    };
+    let paren = |x: &Rat| format!("\\left({}\\right)", latex_rat(x));
+    let minors: String = c
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            term(
+                t.sign,
+                i,
+                format!("{}{}", paren(&t.entry), latex_grid(&t.minor, "vmatrix")),
+            )
+        })
+        .collect();
+    let values: String = c
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            term(
+                t.sign,
+                i,
+                format!("{}{}", paren(&t.entry), paren(&t.minor_det)),
+            )
+        })
+        .collect();
+    align_block(vec![
+        format!("\\det A &= {minors}"),
+        format!("&= {values}"),
+        format!("&= {}", latex_rat(&c.det)),
+    ])
+}
+
+// ---- eigenvalues ------------------------------------------------------------
+
+const LAMBDA: &str = "λ";
+const LAMBDA_TEX: &str = "\\lambda";
+
+/// `±1, ±2, ±1/2` from a candidate list holding each value with both signs.
+fn candidates_text(c: &[Rat], show: &dyn Fn(&Rat) -> String, pm: &str) -> String {
+    c.iter()
+        .filter(|x| x.is_positive())
+        .map(|x| format!("{pm}{}", show(x)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `(-1)^n` prefix for `det(A - λI)` in terms of the monic polynomial.
+fn sign_prefix(s: &EigSteps) -> &'static str {
+    if s.matrix.nrows() % 2 == 1 {
+        "-"
+    } else {
+        ""
+    }
+}
+
+/// The factorised monic polynomial, e.g. `(λ - 2)(λ + 2)(λ + 4)`, with the
+/// leftover factor (if any) last.
+fn factorised(
+    s: &EigSteps,
+    var: &str,
+    num: &dyn Fn(&Rat) -> String,
+    power: &dyn Fn(usize) -> String,
+    poly: &dyn Fn(&[Rat]) -> String,
+) -> String {
+    let mut f = linear_factors(&s.factors, var, num, power);
+    if s.leftover.len() > 1 {
+        f.push_str(&format!("({})", poly(&s.leftover)));
+    }
+    if f.is_empty() {
+        f.push('1');
+    }
+    f
+}
+
+/// The eigenvalue calculation as a student writes it, in plain text.
+pub fn eig_steps_text(s: &EigSteps) -> String {
+    let sign = sign_prefix(s);
+    let monic = poly_text(&s.charpoly, LAMBDA);
+    let mut out = format!("det(A - λI) = {}", poly_text(&s.det_poly, LAMBDA));
+    if !sign.is_empty() {
+        out.push_str(&format!(" = {sign}({monic})"));
+    }
+    out.push('\n');
+    if s.zero_multiplicity > 0 {
+        out.push_str(&format!(
+            "λ = 0 is a root of multiplicity {}: factor out λ^{}\n",
+            s.zero_multiplicity, s.zero_multiplicity
+        ));
+    }
+    out.push_str(&candidates_section_text(s));
+    let text_power = |k: usize| format!("^{k}");
+    let factors = factorised(s, LAMBDA, &Rat::to_string, &text_power, &|p| {
+        poly_text(p, LAMBDA)
+    });
+    if !s.factors.is_empty() {
+        out.push_str(&format!("det(A - λI) = {sign}{factors}\n"));
+    }
+    if s.leftover.len() > 1 {
+        let why = if s.numeric_candidates {
+            "no rational roots were found for"
+        } else {
+            "no rational roots remain in"
+        };
+        out.push_str(&format!(
+            "{why} {}: those eigenvalues are irrational or complex (use eig for them)\n",
+            poly_text(&s.leftover, LAMBDA)
+        ));
+    }
+    for e in &s.eigen {
+        out.push('\n');
+        out.push_str(&eigenvalue_text(e));
+    }
+    out
+}
+
+/// `A - 2I`, `A + 3I`, `A - (1/2)I` or `A - \frac{1}{2}I`, and `A` for 0.
+fn shift_label(lambda: &Rat, latex: bool) -> String {
+    let mag = lambda.abs();
+    let sign = if lambda.is_negative() { '+' } else { '-' };
+    match (lambda.is_zero(), mag.is_integer(), latex) {
+        (true, _, _) => "A".to_string(),
+        (false, true, _) => format!("A {sign} {mag}I"),
+        (false, false, true) => format!("A {sign} {}I", latex_rat(&mag)),
+        (false, false, false) => format!("A {sign} ({mag})I"),
+    }
+}
+
+/// The rational root test lines: candidates and which of them are roots.
+fn candidates_section_text(s: &EigSteps) -> String {
+    let list = if s.numeric_candidates {
+        let c: Vec<String> = s.candidates.iter().map(Rat::to_string).collect();
+        format!(
+            "coefficients too large to list all divisors; candidates from numerical roots: {}",
+            or_none(&c.join(", "))
+        )
+    } else if s.candidates.is_empty() {
+        return String::new();
+    } else {
+        format!(
+            "rational root candidates ±p/q (p divides the constant term, q the leading coefficient): {}",
+            candidates_text(&s.candidates, &Rat::to_string, "±")
+        )
+    };
+    let roots: Vec<String> = s.roots.iter().map(Rat::to_string).collect();
+    format!(
+        "{list}\nroots among the candidates: {}\n",
+        or_none(&roots.join(", "))
+    )
+}
+
+fn or_none(s: &str) -> &str {
+    if s.is_empty() {
+        "none"
+    } else {
+        s
+    }
+}
+
+fn eigenvalue_text(e: &EigenvalueSteps) -> String {
+    let l = &e.lambda;
+    let mut out = format!(
+        "λ = {l} (algebraic multiplicity {}):\n{} =\n",
+        e.multiplicity,
+        shift_label(l, false)
+    );
+    out.push_str(&working_text(&e.shifted, &e.steps, None));
+    out.push_str("\n\neigenvectors (basis of the null space, free variables = 1):\n");
+    for v in e.basis.column_iter() {
+        let entries: Vec<String> = v.iter().map(Rat::to_string).collect();
+        out.push_str(&format!("  [{}]\n", entries.join("; ")));
+    }
+    out
+}
+
+/// The same working as LaTeX: an `align*` block for the polynomial and its
+/// factorisation, then per eigenvalue the reduction of `A - λI` and the
+/// eigenvectors.
+pub fn eig_steps_latex(s: &EigSteps) -> String {
+    let sign = sign_prefix(s);
+    let tex_power = |k: usize| format!("^{{{k}}}");
+    let mut lines = vec![format!(
+        "\\det(A - \\lambda I) &= {}",
+        poly_latex(&s.det_poly, LAMBDA_TEX)
+    )];
+    if !sign.is_empty() {
+        lines.push(format!(
+            "&= {sign}\\left({}\\right)",
+            poly_latex(&s.charpoly, LAMBDA_TEX)
+        ));
+    }
+    if !s.factors.is_empty() {
+        let factors = factorised(s, LAMBDA_TEX, &latex_rat, &tex_power, &|p| {
+            poly_latex(p, LAMBDA_TEX)
+        });
+        lines.push(format!("&= {sign}{factors}"));
+    }
+    let mut out = align_block(lines);
+    if !s.candidates.is_empty() {
+        let list = if s.numeric_candidates {
+            let c: Vec<String> = s.candidates.iter().map(latex_rat).collect();
+            format!(
+                "\\text{{candidates from numerical roots: }} {}",
+                c.join(", ")
+            )
+        } else {
+            format!(
+                "\\text{{candidates }} \\pm\\tfrac{{p}}{{q}}\\text{{: }} {}",
+                candidates_text(&s.candidates, &latex_rat, "\\pm ")
+            )
+        };
+        let roots: Vec<String> = s.roots.iter().map(latex_rat).collect();
+        out.push_str(&format!(
+            "\n\\[ {list} \\qquad \\text{{roots: }} {} \\]",
+            or_none(&roots.join(", "))
+        ));
+    }
+    for e in &s.eigen {
+        let l = latex_rat(&e.lambda);
+        out.push_str(&format!(
+            "\n\n\\[ \\lambda = {l}:\\quad {} = {} \\]\n",
+            shift_label(&e.lambda, true),
+            latex_matrix(&e.shifted)
+        ));
+        out.push_str(&steps_latex(&e.steps));
+        let vectors: Vec<String> = e
+            .basis
+            .column_iter()
+            .map(|v| latex_matrix(&RatMat::from_column_slice(v.len(), 1, v.as_slice())))
+            .collect();
+        out.push_str(&format!(
+            "\n\\[ \\text{{eigenvectors: }} {} \\]",
+            vectors.join(",\\ ")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exact::elim::{augment, det_cofactor_steps, inv_steps, rref, solve_steps};
+    use crate::exact::matrix::{from_i64_rows, identity};
+    use crate::exact::poly::eig_steps;
+
+    fn q(n: i64, d: i64) -> Rat {
+        Rat::from_i64(n).checked_div(&Rat::from_i64(d)).unwrap()
+    }
+
+    #[test]
+    fn octave_alignment() {
+        let a = RatMat::from_row_slice(2, 2, &[Rat::from_i64(-2), Rat::one(), q(3, 2), q(-1, 2)]);
+        assert_eq!(format_rat_matrix(&a), vec!["   -2     1", "  3/2  -1/2"]);
+        assert_eq!(inline_matrix(&a), "[-2 1; 3/2 -1/2]");
+        assert!(format_rat_matrix(&RatMat::zeros(0, 3)).is_empty());
+    }
+
+    #[test]
+    fn latex_values() {
+        assert_eq!(latex_rat(&q(3, 2)), "\\frac{3}{2}");
+        assert_eq!(latex_rat(&q(-1, 2)), "-\\frac{1}{2}");
+        assert_eq!(latex_rat(&Rat::from_i64(-4)), "-4");
+        let a =
+            RatMat::from_row_slice(2, 2, &[Rat::one(), q(1, 2), Rat::zero(), Rat::from_i64(-3)]);
+        assert_eq!(
+            latex_matrix(&a),
+            "\\begin{bmatrix} 1 & \\frac{1}{2} \\\\ 0 & -3 \\end{bmatrix}"
+        );
+    }
+
+    #[test]
+    fn operations_in_words() {
+        let add = |f: Rat| RowOp::AddMultiple {
+            target: 1,
+            source: 0,
+            factor: f,
+        };
+        assert_eq!(op_text(&add(Rat::from_i64(-3))), "R2 <- R2 - 3*R1");
+        assert_eq!(op_text(&add(Rat::one())), "R2 <- R2 + R1");
+        assert_eq!(op_text(&add(q(1, 2))), "R2 <- R2 + (1/2)*R1");
+        assert_eq!(op_text(&RowOp::Swap(0, 2)), "swap R1 <-> R3");
+        let scale = |by: Rat| RowOp::Scale { row: 0, by };
+        assert_eq!(op_text(&scale(q(1, 2))), "R1 <- (1/2)*R1");
+        assert_eq!(op_text(&scale(q(-1, 2))), "R1 <- (-1/2)*R1");
+        assert_eq!(op_text(&scale(Rat::from_i64(-1))), "R1 <- -R1");
+        assert_eq!(
+            op_latex(&add(Rat::from_i64(-3))),
+            "R_{2} \\leftarrow R_{2} - 3R_{1}"
+        );
+        assert_eq!(
+            op_latex(&scale(q(-1, 2))),
+            "R_{1} \\leftarrow -\\frac{1}{2}R_{1}"
+        );
+        assert_eq!(op_latex(&RowOp::Swap(0, 2)), "R_{1} \\leftrightarrow R_{3}");
+    }
+
+    #[test]
+    fn steps_blocks() {
+        let a = from_i64_rows(2, 2, &[1, 2, 3, 4]);
+        let (_, _, steps) = rref(&a);
+        let text = steps_text(&steps);
+        assert!(
+            text.starts_with("R2 <- R2 - 3*R1\n    1   2\n    0  -2\n\nR2 <- (-1/2)*R2"),
+            "{text}"
+        );
+        let tex = steps_latex(&steps);
+        assert!(tex.starts_with("\\begin{align*}\n&\\xrightarrow{R_{2} \\leftarrow R_{2} - 3R_{1}} \\begin{bmatrix} 1 & 2 \\\\ 0 & -2 \\end{bmatrix} \\\\\n"));
+        assert!(tex.ends_with("\\end{align*}"));
+        let (_, steps) = solve_steps(&a, &from_i64_rows(2, 1, &[5, 6])).unwrap();
+        let text = steps_text(&steps);
+        assert!(text.contains("x2 = -9 / (-2) = 9/2"), "{text}");
+        assert!(text.contains("x1 = 5 - 2*x2 = -4"), "{text}");
+        assert!(working_latex(&a, &steps, Some(2)).contains("x_{1} = 5 - 2x_{2} = -4"));
+        let (_, steps) = inv_steps(&a).unwrap();
+        let start = augment(&a, &identity(2));
+        let text = working_text(&start, &steps, Some(2));
+        assert!(
+            text.starts_with("    1  2  |  1  0\n    3  4  |  0  1\n\nR2 <- R2 - 3*R1\n"),
+            "{text}"
+        );
+        let tex = working_latex(&start, &steps, Some(2));
+        assert!(tex.contains("&\\left[\\begin{array}{cc|cc} 1 & 2 & 1 & 0 \\\\ 3 & 4 & 0 & 1 \\end{array}\\right] \\\\\n"), "{tex}");
+    }
+
+    #[test]
+    fn polynomials() {
+        let p: Vec<Rat> = [1, 4, -4, -16].iter().map(|&c| Rat::from_i64(c)).collect();
+        assert_eq!(poly_text(&p, "x"), "x^3 + 4x^2 - 4x - 16");
+        assert_eq!(poly_latex(&p, "x"), "x^{3} + 4x^{2} - 4x - 16");
+        let r = vec![q(-1, 2), Rat::zero(), Rat::one()];
+        assert_eq!(poly_text(&r, "x"), "-(1/2)x^2 + 1");
+        assert_eq!(poly_latex(&r, "x"), "-\\frac{1}{2}x^{2} + 1");
+        assert_eq!(poly_text(&[Rat::zero()], "x"), "0");
+    }
+
+    #[test]
+    fn worked_eigen_example() {
+        let a = from_i64_rows(3, 3, &[-3, -1, 1, -3, -1, 3, -2, 2, 0]);
+        let s = eig_steps(&a).unwrap();
+        let text = eig_steps_text(&s);
+        assert!(
+            text.starts_with("det(A - λI) = -λ^3 - 4λ^2 + 4λ + 16 = -(λ^3 + 4λ^2 - 4λ - 16)\n"),
+            "{text}"
+        );
+        assert!(text.contains("±1, ±2, ±4, ±8, ±16"), "{text}");
+        assert!(
+            text.contains("det(A - λI) = -(λ - 2)(λ + 2)(λ + 4)"),
+            "{text}"
+        );
+        assert!(text.contains("  [0; 1; 1]"), "{text}");
+        let tex = eig_steps_latex(&s);
+        assert!(
+            tex.contains("&= -(\\lambda - 2)(\\lambda + 2)(\\lambda + 4)"),
+            "{tex}"
+        );
+        assert!(tex.contains("\\pm 16"), "{tex}");
+    }
+
+    #[test]
+    fn cofactors() {
+        let a = from_i64_rows(3, 3, &[2, -3, 1, 2, 0, -1, 1, 4, 5]);
+        let c = det_cofactor_steps(&a).unwrap();
+        let text = cofactor_text(&c);
+        assert!(
+            text.contains("- (-3) * det [2 -1; 1 5] = - (-3) * (11)"),
+            "{text}"
+        );
+        assert!(text.ends_with("det = 49"));
+        let tex = cofactor_latex(&c);
+        assert!(
+            tex.contains("\\begin{vmatrix} 0 & -1 \\\\ 4 & 5 \\end{vmatrix}"),
+            "{tex}"
+        );
+        assert!(tex.contains("&= 49"));
+    }
+}
