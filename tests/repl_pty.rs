@@ -1,0 +1,260 @@
+//! The REPL as a person uses it: the real binary in a pseudo-terminal,
+//! driven keystroke by keystroke. Every wait is bounded by `TIMEOUT_MS`.
+
+#![cfg(unix)]
+
+use rexpect::process::WaitStatus;
+use rexpect::reader::Options;
+use rexpect::session::{spawn_with_options, PtySession};
+use std::path::PathBuf;
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+const TIMEOUT_MS: u64 = 8000;
+const ENTER: &str = "\r";
+
+/// A private HOME / XDG_DATA_HOME so tests never touch the user's history.
+struct TempHome(PathBuf);
+
+impl TempHome {
+    fn new() -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "la-pty-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("create temp home");
+        TempHome(dir)
+    }
+    fn data(&self) -> PathBuf {
+        self.0.join("data")
+    }
+}
+
+impl Drop for TempHome {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+struct Repl {
+    p: PtySession,
+    home: TempHome,
+}
+
+fn start(color: bool) -> Repl {
+    start_in(TempHome::new(), color)
+}
+
+fn start_in(home: TempHome, color: bool) -> Repl {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_la"));
+    cmd.env("HOME", &home.0)
+        .env("XDG_DATA_HOME", home.data())
+        .env("TERM", "xterm")
+        .env_remove("COLUMNS");
+    if color {
+        cmd.env_remove("NO_COLOR");
+    } else {
+        cmd.env("NO_COLOR", "1");
+    }
+    let opts = Options::new()
+        .timeout_ms(Some(TIMEOUT_MS))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, opts).expect("spawn la in a pty");
+    p.exp_string("Type `help`").expect("banner");
+    p.exp_string(">> ").expect("first prompt");
+    Repl { p, home }
+}
+
+impl Repl {
+    fn send(&mut self, keys: &str) {
+        self.p.send(keys).expect("send keys");
+        self.p.flush().expect("flush");
+    }
+    fn line(&mut self, text: &str) {
+        self.send(text);
+        self.send(ENTER);
+    }
+    fn expect(&mut self, text: &str) -> String {
+        match self.p.exp_string(text) {
+            Ok(before) => before,
+            Err(e) => panic!("waiting for {text:?}: {e}"),
+        }
+    }
+    /// Leave with Ctrl-D and return the exit status.
+    fn quit(mut self) -> i32 {
+        self.send("\x04");
+        self.p.exp_eof().expect("la exits on Ctrl-D");
+        self.status()
+    }
+    fn status(&self) -> i32 {
+        match self.p.process().wait().expect("wait for la") {
+            WaitStatus::Exited(_, code) => code,
+            other => panic!("la did not exit normally: {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn matrix_typed_over_several_lines_runs_as_one_statement() {
+    let mut r = start(false);
+    r.line("A = [1, 2,");
+    r.expect(".. ");
+    r.line(" 3, 4]");
+    r.expect("A =");
+    r.expect("   1   2\r\n   3   4");
+    r.expect(">> ");
+    // NumPy style, and a block with `end` inside an index.
+    r.line("B = [[5, 6],");
+    r.expect(".. ");
+    r.line(" [7, 8]]");
+    r.expect("   5   6\r\n   7   8");
+    r.line("for k = 1:2");
+    r.expect(".. ");
+    r.line("  B(end, k) = 0;");
+    r.expect(".. ");
+    r.line("end");
+    r.expect(">> ");
+    r.line("B");
+    r.expect("   5   6\r\n   0   0");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn bracketed_paste_of_a_matrix_does_not_run_half_way() {
+    let mut r = start(false);
+    // A terminal wraps pasted text in ESC[200~ ... ESC[201~.
+    r.send("\x1b[200~M = [1 2\r3 4\r5 6]\x1b[201~");
+    r.send(ENTER);
+    r.expect("M =");
+    r.expect("   1   2\r\n   3   4\r\n   5   6");
+    r.expect(">> ");
+    r.line("size(M)");
+    r.expect("3   2");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn tab_completes_functions_and_variables() {
+    let mut r = start(true);
+    r.line("velocity = 42;");
+    r.expect(">> ");
+    // `magi` -> `magic`, `velo` -> `velocity`.
+    r.send("x = magi\t");
+    r.send("(3) + velo\t");
+    r.send(ENTER);
+    r.expect("x =");
+    r.expect("50   43   48");
+    r.expect(">> ");
+    r.send("help nor\t");
+    r.send(ENTER);
+    r.expect("norm(x)");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn help_shows_a_function() {
+    let mut r = start(false);
+    r.line("help svd");
+    r.expect("Singular value decomposition");
+    r.expect(">> ");
+    r.line("help svdd");
+    r.expect("did you mean `svd`?");
+    r.expect(">> ");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn ctrl_c_interrupts_a_loop_and_keeps_variables() {
+    let mut r = start(false);
+    r.line("keep = 7;");
+    r.expect(">> ");
+    r.line("while true, x = 1; end");
+    // Give the loop time to start, then interrupt it.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    r.send("\x03");
+    r.expect("interrupt");
+    r.expect(">> ");
+    r.line("keep + 1");
+    r.expect("ans = 8");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn ctrl_c_at_the_prompt_cancels_the_line() {
+    let mut r = start(false);
+    r.send("y = 5");
+    r.send("\x03");
+    r.expect(">> ");
+    // A pending multi-line input is dropped too.
+    r.line("z = [1 2");
+    r.expect(".. ");
+    r.send("\x03");
+    r.expect(">> ");
+    r.line("exist('y') + exist('z')");
+    r.expect("ans = 0");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn exit_command_and_history_file() {
+    let home = TempHome::new();
+    let mut r = start_in(home, false);
+    // Typed twice, stored once; the output differs from the input so the
+    // expectations below cannot match the echoed line.
+    r.line("h1 = 40 + 1");
+    r.expect("h1 = 41");
+    r.line("h1 = 40 + 1");
+    r.expect("h1 = 41");
+    r.expect(">> ");
+    r.line("exit");
+    r.p.exp_eof().expect("la exits on `exit`");
+    assert_eq!(r.status(), 0);
+    let text = std::fs::read_to_string(r.home.data().join("la").join("history"))
+        .expect("history file written");
+    assert_eq!(
+        text.matches("h1 = 40 + 1").count(),
+        1,
+        "de-duplicated: {text}"
+    );
+    assert!(text.contains("\"exit\""));
+
+    // The next session recalls it with the up arrow (past `exit`).
+    let Repl { p, home } = r;
+    drop(p);
+    let mut r = start_in(home, false);
+    r.send("\x1b[A\x1b[A");
+    r.send(ENTER);
+    r.expect("h1 = 41");
+    r.expect(">> ");
+    assert_eq!(r.quit(), 0);
+}
+
+#[test]
+fn damaged_history_is_a_warning() {
+    let home = TempHome::new();
+    let dir = home.data().join("la");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("history"), b"\xff\xfe garbage\n").expect("write");
+    let mut r = start_in_expect_warning(home);
+    r.line("1 + 1");
+    r.expect("ans = 2");
+    assert_eq!(r.quit(), 0);
+}
+
+fn start_in_expect_warning(home: TempHome) -> Repl {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_la"));
+    cmd.env("HOME", &home.0)
+        .env("XDG_DATA_HOME", home.data())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    let opts = Options::new()
+        .timeout_ms(Some(TIMEOUT_MS))
+        .strip_ansi_escape_codes(true);
+    let mut p = spawn_with_options(cmd, opts).expect("spawn la in a pty");
+    p.exp_string("warning: history file").expect("warning");
+    p.exp_string(">> ").expect("prompt after the warning");
+    Repl { p, home }
+}
