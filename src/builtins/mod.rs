@@ -11,12 +11,15 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+mod calculus;
 mod construct;
 mod elementwise;
 mod info;
 mod io;
 mod linalg;
 mod reduce;
+mod regression;
+mod spaces;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,6 +36,7 @@ pub enum Topic {
     Eigen,
     Definiteness,
     LeastSquares,
+    Calculus,
     Output,
 }
 
@@ -51,6 +55,7 @@ impl Topic {
             Topic::Eigen => "eigenvalues, polynomials",
             Topic::Definiteness => "quadratic forms, definiteness",
             Topic::LeastSquares => "least squares, pseudoinverse, PCA",
+            Topic::Calculus => "derivatives (gradient, Hessian, Jacobian)",
             Topic::Output => "output, timing, checks",
         }
     }
@@ -90,6 +95,9 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         elementwise::BUILTINS,
         reduce::BUILTINS,
         linalg::BUILTINS,
+        spaces::BUILTINS,
+        calculus::BUILTINS,
+        regression::BUILTINS,
         io::BUILTINS,
     ]
     .into_iter()

@@ -1,0 +1,339 @@
+//! Spans, bases and projections (the four fundamental subspaces as
+//! orthonormal bases), Gram–Schmidt, and the equality checks scripts use to
+//! verify identities: inspan, colspace, rowspace, leftnull, proj,
+//! gramschmidt, isequal, approx.
+
+use super::{one, Args, Builtin, Topic, MANY};
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::linalg::{self, decomp, solve, RMat};
+use crate::value::{Func, Value};
+
+/// Default relative tolerance of `approx`, `inspan` and `gramschmidt`.
+const REL_TOL: f64 = 1e-10;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin { name: "inspan", min_args: 2, max_args: 3, max_out: 2, topic: Topic::Solving, signature: "inspan(b, A), inspan(b, A, tol), [tf, x] = inspan(b, A)",
+        summary: "True when b is a linear combination of the columns of A; x gives the coefficients (least squares).",
+        math: "b in span(A) <=> rank([A b]) = rank(A); ranks count singular values > tol, default tol = 1e-10 * norm([A b]); x = lstsq(A, b), so A*x = b when tf is true (and A*x is the closest point of span(A) otherwise)",
+        example: ">> inspan([2; 3; 5], [1 0; 0 1; 1 1])\nans = 1\n>> inspan([1; 0; 0], [1 0; 0 1; 1 1])\nans = 0\n>> [tf, x] = inspan([2; 3; 5], [1 0; 0 1; 1 1]); round(x)\nans =\n\n   2\n   3\n",
+        related: &["rank", "colspace", "proj", "lstsq"], run: inspan },
+    Builtin { name: "colspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "colspace(A)",
+        summary: "Orthonormal basis of the column space (range) of A, as columns, from the SVD.",
+        math: "A = U S V'; colspace(A) = first r columns of U, r = rank(A); span(colspace(A)) = {A x}; Q'*Q = I; each column's largest entry is positive",
+        example: ">> colspace([1 1; 1 1]) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n>> size(colspace([1 2; 3 4]))\nans =\n\n   2   2\n",
+        related: &["rowspace", "null", "leftnull", "orth", "rank"], run: colspace },
+    Builtin { name: "rowspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rowspace(A)",
+        summary: "Orthonormal basis of the row space of A (as columns), from the SVD.",
+        math: "A = U S V'; rowspace(A) = first r columns of V, r = rank(A); the row space is orthogonal to null(A) and rank(A) + size(null(A), 2) = n",
+        example: ">> rowspace([1 1; 2 2]) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n",
+        related: &["colspace", "null", "leftnull", "rank"], run: rowspace },
+    Builtin { name: "leftnull", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "leftnull(A)",
+        summary: "Orthonormal basis of the left null space of A: the vectors y with y'*A = 0 (null(A')).",
+        math: "leftnull(A) = null(A') = last m - r columns of U in A = U S V'; it is orthogonal to colspace(A), and r + (m - r) = m",
+        example: ">> leftnull([1; 1]) * sqrt(2)\nans =\n\n  -1.0000\n   1.0000\n",
+        related: &["null", "colspace", "rowspace"], run: leftnull },
+    Builtin { name: "proj", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "proj(b, A), proj(u, v)",
+        summary: "Orthogonal projection of b onto the column space of A (of u onto the line through v).",
+        math: "proj(u, v) = (v'u / v'v) v; proj(b, A) = Q Q' b with Q = colspace(A) (= A inv(A'A) A' b for independent columns); the residual b - proj(b, A) is orthogonal to every column of A, and proj(proj(b, A), A) = proj(b, A)",
+        example: ">> proj([1; 2], [1; 1])\nans =\n\n   1.5000\n   1.5000\n>> proj([3; 4], [1; 0])\nans =\n\n   3\n   0\n",
+        related: &["colspace", "lstsq", "dot", "gramschmidt"], run: proj },
+    Builtin { name: "gramschmidt", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Solving, signature: "Q = gramschmidt(A), gramschmidt(A, tol), [Q, R] = gramschmidt(A)",
+        summary: "Orthonormalise the columns of A (modified Gram-Schmidt); dependent columns are dropped with a note.",
+        math: "for each column a_j: v = a_j, then v = v - (q_i'v) q_i for each earlier q_i (done twice for stability); if ||v|| <= tol * ||a_j|| (default tol = 1e-10) the column is dropped, else q = v / ||v||. Q'*Q = I, span(Q) = span(A), A = Q*R with R = Q'*A",
+        example: ">> Q = gramschmidt([3 1; 4 2]); Q'*Q\nans =\n\n   1   0\n   0   1\n>> size(gramschmidt([1 2; 1 2]))\nans =\n\n   2   1\n",
+        related: &["qr", "orth", "colspace", "proj"], run: gramschmidt },
+    Builtin { name: "isequal", min_args: 2, max_args: MANY, max_out: 1, topic: Topic::Output, signature: "isequal(A, B, ...)",
+        summary: "True when all arguments have the same size and exactly the same values (the type may differ: isequal(1, true) is true).",
+        math: "size(A) = size(B) and A_ij = B_ij for all i, j; NaN is never equal to anything. For floating-point results use approx",
+        example: ">> isequal([1 2], [1 2])\nans = 1\n>> isequal([1 2], [1; 2])\nans = 0\n>> isequal(0.1 + 0.2, 0.3)\nans = 0",
+        related: &["approx", "assert"], run: isequal },
+    Builtin { name: "approx", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Output, signature: "approx(A, B), approx(A, B, tol)",
+        summary: "True when A and B are equal up to rounding: same size (or one a scalar) and close in the Frobenius norm.",
+        math: "||A - B||_F <= tol * max(1, ||B||_F), default tol = 1e-10; e.g. approx(A*(B + C), A*B + A*C), approx(trace(A*B), trace(B*A))",
+        example: ">> approx(0.1 + 0.2, 0.3)\nans = 1\n>> approx(sqrt(2)^2, 2)\nans = 1\n>> approx(1, 1.001)\nans = 0\n>> approx(1, 1.001, 1e-2)\nans = 1",
+        related: &["isequal", "assert", "norm"], run: approx },
+];
+
+/// A real argument without NaN or Inf, named `what` in errors.
+fn finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
+    let m = a.real(k, what)?.into_owned();
+    if m.iter().any(|x| !x.is_finite()) {
+        return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
+    }
+    Ok(m)
+}
+
+fn shape(m: &RMat) -> String {
+    format!("{}x{}", m.nrows(), m.ncols())
+}
+
+/// `b` as columns with `rows` rows: a row vector of the right length is
+/// transposed. Returns it and whether it was transposed.
+fn as_columns(b: RMat, rows: usize, what: &str, a: &RMat) -> Result<(RMat, bool)> {
+    if b.nrows() == rows {
+        return Ok((b, false));
+    }
+    if b.nrows() == 1 && b.ncols() == rows {
+        return Ok((b.transpose(), true));
+    }
+    Err(LaError::eval(format!(
+        "{what}: b must have as many rows as A (b is {}, A is {})",
+        shape(&b),
+        shape(a)
+    )))
+}
+
+/// Singular values, U and V of the thin SVD (empty matrices allowed).
+fn thin_svd(what: &'static str, a: &RMat) -> Result<(Vec<f64>, RMat, RMat)> {
+    let (m, n) = a.shape();
+    if m == 0 || n == 0 {
+        return Ok((Vec::new(), RMat::zeros(m, 0), RMat::zeros(n, 0)));
+    }
+    let (u, s, v) = decomp::svd(a, true).map_err(|e| match e {
+        linalg::LinalgError::NoConvergence { .. } => {
+            LaError::from(linalg::LinalgError::NoConvergence { func: what })
+        }
+        other => LaError::from(other),
+    })?;
+    Ok(((0..s.nrows()).map(|i| s[(i, i)]).collect(), u, v))
+}
+
+/// Octave's default rank tolerance: max(m, n) * sigma_max * eps.
+fn rank_of(s: &[f64], dims: (usize, usize)) -> usize {
+    let tol = dims.0.max(dims.1) as f64 * s.first().copied().unwrap_or(0.0) * f64::EPSILON;
+    s.iter().filter(|&&x| x > tol).count()
+}
+
+/// The first `r` columns of `q`, each with its largest entry positive and
+/// entries below eps in magnitude set to 0 (as `null`).
+fn basis(q: &RMat, r: usize) -> RMat {
+    let mut b = q
+        .columns(0, r)
+        .map(|x| if x.abs() < f64::EPSILON { 0.0 } else { x });
+    for j in 0..r {
+        linalg::make_dominant_positive(&mut b, j);
+    }
+    b
+}
+
+fn colspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = finite(&a, 0, "colspace")?;
+    let (s, u, _) = thin_svd("colspace", &m)?;
+    one(Value::Real(basis(&u, rank_of(&s, m.shape()))))
+}
+
+fn rowspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = finite(&a, 0, "rowspace")?;
+    let (s, _, v) = thin_svd("rowspace", &m)?;
+    one(Value::Real(basis(&v, rank_of(&s, m.shape()))))
+}
+
+fn leftnull(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = finite(&a, 0, "leftnull")?;
+    let t = m.transpose();
+    if t.is_empty() {
+        return one(Value::Real(RMat::identity(t.ncols(), t.ncols())));
+    }
+    let z = solve::null(&t)
+        .map_err(|e| LaError::eval(e.to_string().replacen("null", "leftnull", 1)))?;
+    one(Value::Real(z))
+}
+
+fn inspan(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let am = finite(&a, 1, "inspan")?;
+    let (b, _) = as_columns(finite(&a, 0, "inspan")?, am.nrows(), "inspan", &am)?;
+    let tol = match a.get(2) {
+        Some(v) => {
+            let t = v.to_f64("inspan")?;
+            if !(t >= 0.0) {
+                return Err(LaError::eval(format!(
+                    "inspan: tol must be a non-negative number (got {t})"
+                )));
+            }
+            Some(t)
+        }
+        None => None,
+    };
+    let mut ab = RMat::zeros(am.nrows(), am.ncols() + b.ncols());
+    ab.columns_mut(0, am.ncols()).copy_from(&am);
+    ab.columns_mut(am.ncols(), b.ncols()).copy_from(&b);
+    let (s_ab, _, _) = thin_svd("inspan", &ab)?;
+    let (s_a, _, _) = thin_svd("inspan", &am)?;
+    let tol = tol.unwrap_or(REL_TOL * s_ab.first().copied().unwrap_or(0.0));
+    let count = |s: &[f64]| s.iter().filter(|&&x| x > tol).count();
+    let tf = count(&s_ab) == count(&s_a);
+    if a.nargout < 2 {
+        return one(Value::bool(tf));
+    }
+    let x = if am.is_empty() {
+        RMat::zeros(am.ncols(), b.ncols())
+    } else {
+        solve::lstsq(&am, &b)
+            .map_err(|e| LaError::eval(e.to_string().replacen("lstsq", "inspan", 1)))?
+    };
+    Ok(vec![Value::bool(tf), Value::Real(x)])
+}
+
+fn proj(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let am = finite(&a, 1, "proj")?;
+    let b = finite(&a, 0, "proj")?;
+    let b_vec = b.nrows() == 1 || b.ncols() == 1;
+    let a_vec = am.nrows() == 1 || am.ncols() == 1;
+    // Two vectors of the same length: the line through v, in u's shape.
+    if b_vec && a_vec && b.len() == am.len() && b.len() > 1 {
+        let (u, v) = (b.as_slice(), am.as_slice());
+        let vv: f64 = v.iter().map(|x| x * x).sum();
+        let c = if vv == 0.0 {
+            0.0
+        } else {
+            u.iter().zip(v).map(|(p, q)| p * q).sum::<f64>() / vv
+        };
+        let p = RMat::from_iterator(b.nrows(), b.ncols(), v.iter().map(|x| c * x));
+        return one(Value::Real(p));
+    }
+    let (bc, flipped) = as_columns(b, am.nrows(), "proj", &am)?;
+    let (s, u, _) = thin_svd("proj", &am)?;
+    let q = u.columns(0, rank_of(&s, am.shape())).into_owned();
+    let p = &q * (q.transpose() * &bc);
+    one(Value::Real(if flipped { p.transpose() } else { p }))
+}
+
+fn gramschmidt(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = finite(&a, 0, "gramschmidt")?;
+    let tol = match a.get(1) {
+        Some(v) => v.to_f64("gramschmidt")?,
+        None => REL_TOL,
+    };
+    let rows = m.nrows();
+    let scale = m.column_iter().map(|c| c.norm()).fold(0.0_f64, f64::max);
+    let mut qs: Vec<nalgebra::DVector<f64>> = Vec::new();
+    // The column of A each q came from, for R's zero pattern.
+    let mut origin = Vec::new();
+    let mut dropped = Vec::new();
+    for (j, col) in m.column_iter().enumerate() {
+        let mut v = col.into_owned();
+        let n0 = v.norm();
+        for _ in 0..2 {
+            for q in &qs {
+                let c = q.dot(&v);
+                v.axpy(-c, q, 1.0);
+            }
+        }
+        let n1 = v.norm();
+        // A zero column is dependent too (relative to the largest column).
+        if n1 <= tol * n0 || n1 <= f64::EPSILON * scale || n1 == 0.0 {
+            dropped.push(j + 1);
+            continue;
+        }
+        qs.push(v / n1);
+        origin.push(j);
+    }
+    if !dropped.is_empty() {
+        let list: Vec<String> = dropped.iter().map(|j| j.to_string()).collect();
+        let (s, verb) = if dropped.len() == 1 {
+            ("", "is")
+        } else {
+            ("s", "are")
+        };
+        it.warn(
+            &format!(
+                "gramschmidt: dropped column{s} {} of A: {verb} a linear combination of the earlier columns (rank {})",
+                list.join(", "),
+                qs.len()
+            ),
+            a.span,
+        );
+    }
+    let q = if qs.is_empty() {
+        RMat::zeros(rows, 0)
+    } else {
+        RMat::from_columns(&qs)
+    };
+    if a.nargout < 2 {
+        return one(Value::Real(q));
+    }
+    let mut r = q.transpose() * &m;
+    for (i, &k) in origin.iter().enumerate() {
+        for j in 0..k {
+            r[(i, j)] = 0.0;
+        }
+    }
+    Ok(vec![Value::Real(q), Value::Real(r)])
+}
+
+/// Exact equality of two values as Octave's isequal: same size and values;
+/// numbers, logicals and characters compare by value.
+fn equal(x: &Value, y: &Value) -> Result<bool> {
+    match (x, y) {
+        (Value::Func(f), Value::Func(g)) => Ok(match (&**f, &**g) {
+            (Func::Named(p), Func::Named(q)) => p == q,
+            _ => std::rc::Rc::ptr_eq(f, g),
+        }),
+        (Value::Func(_), _) | (_, Value::Func(_)) => Ok(false),
+        _ => {
+            if x.dims() != y.dims() {
+                return Ok(false);
+            }
+            let (p, q) = (x.to_complex("isequal")?, y.to_complex("isequal")?);
+            Ok(p.iter().zip(q.iter()).all(|(s, t)| s == t))
+        }
+    }
+}
+
+fn isequal(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let first = &a.vals[0];
+    for v in &a.vals[1..] {
+        if !equal(first, v)? {
+            return one(Value::bool(false));
+        }
+    }
+    one(Value::bool(true))
+}
+
+fn approx(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let tol = match a.get(2) {
+        Some(v) => {
+            let t = v.to_f64("approx")?;
+            if !(t >= 0.0) {
+                return Err(LaError::eval(format!(
+                    "approx: tol must be a non-negative number (got {t})"
+                )));
+            }
+            t
+        }
+        None => REL_TOL,
+    };
+    let (x, y) = (&a.vals[0], &a.vals[1]);
+    let (p, q) = (x.to_complex("approx")?, y.to_complex("approx")?);
+    let (dx, dy) = (p.shape(), q.shape());
+    if dx != dy && p.len() != 1 && q.len() != 1 {
+        it.warn(
+            &format!(
+                "approx: sizes differ ({}x{} vs {}x{}), so not equal",
+                dx.0, dx.1, dy.0, dy.1
+            ),
+            a.span,
+        );
+        return one(Value::bool(false));
+    }
+    let n = p.len().max(q.len());
+    let at = |m: &crate::linalg::CMat, k: usize| if m.len() == 1 { m[0] } else { m[k] };
+    let mut diff2 = 0.0;
+    let mut ref2 = 0.0;
+    for k in 0..n {
+        let (s, t) = (at(&p, k), at(&q, k));
+        let finite = |z: crate::linalg::C64| z.re.is_finite() && z.im.is_finite();
+        if !finite(s) || !finite(t) {
+            // Infinities must match exactly; NaN never matches.
+            if s != t {
+                return one(Value::bool(false));
+            }
+            continue;
+        }
+        diff2 += (s - t).norm_sqr();
+        ref2 += t.norm_sqr();
+    }
+    let ok = diff2.sqrt() <= tol * ref2.sqrt().max(1.0);
+    one(Value::bool(ok))
+}
