@@ -41,6 +41,8 @@ enum Input {
     Stdin(Vec<u8>),
     /// Raw command-line arguments (no `--max-memory` added).
     Argv(Vec<OsString>),
+    /// `data.txt` with these bytes in the working directory, then `-e SRC`.
+    WithFile(Vec<u8>, String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -140,6 +142,7 @@ fn cases() -> Vec<Case> {
     v.extend(nesting_and_long_input());
     v.extend(files_and_encodings());
     v.extend(command_line());
+    v.extend(session_files());
     v.extend(registry_cases());
     v
 }
@@ -285,6 +288,13 @@ fn eval_errors() -> Vec<Case> {
         clean("return at top level", "return"),
         clean("division by zero", "x = 1/0, y = 0/0, z = [1 2] / 0"),
         clean("mod by zero", "mod(5, 0), rem(5, 0)"),
+        clean("sprintf with a huge width", "s = sprintf(\"%1000000000d\", 1);")
+            .mem("100M")
+            .bug("printf/sprintf widths are not checked against --max-memory: 2 GB used under a 100M limit"),
+        clean("sprintf with a huge precision", "s = sprintf(\"%.1000000000f\", 1);")
+            .mem("100M")
+            .bug("panic: Formatting argument out of range"),
+        err("grow by a huge range index", "x = 1:3; x(end+1:1e10) = 1"),
     ]
 }
 
@@ -643,6 +653,116 @@ fn command_line() -> Vec<Case> {
     ]
 }
 
+/// `load` of damaged session files: one located error each, never a panic or
+/// an allocation sized by the file.
+fn session_files() -> Vec<Case> {
+    let load = |name: &str, bytes: &[u8], expect: Expect| {
+        Case::new(
+            name,
+            Input::WithFile(bytes.to_vec(), "load data.txt".into()),
+            expect,
+        )
+    };
+    let h = "# la session v1\n";
+    vec![
+        load("load: empty file", b"", Expect::Error),
+        load("load: no header", b"A real 1 1\n5\n", Expect::Error),
+        load(
+            "load: huge dimensions",
+            format!("{h}A real 1e10 1e10\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: dimensions past the limit",
+            format!("{h}A real 100000 100000\n1 2\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: dimensions overflow",
+            format!("{h}A real 99999999999999999999 1\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: negative dimensions",
+            format!("{h}A real -1 2\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: truncated matrix",
+            format!("{h}A real 2 2\n1 2\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: short row",
+            format!("{h}A complex 1 1\n1\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: zero denominator",
+            format!("{h}A rational 1 1\n1/0\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: bad fraction",
+            format!("{h}A rational 1 1\n1/3/4\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: unterminated string",
+            format!("{h}s string\n\"abc\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: unknown type",
+            format!("{h}A quaternion 1 1\n1\n").as_bytes(),
+            Expect::Error,
+        ),
+        load(
+            "load: invalid UTF-8",
+            format!("{h}A real 1 1\n")
+                .bytes()
+                .chain(*b"\xff\n")
+                .collect::<Vec<_>>()
+                .as_slice(),
+            Expect::Error,
+        ),
+        load(
+            "load: binary junk",
+            &(0u8..=255).cycle().take(4096).collect::<Vec<_>>(),
+            Expect::Error,
+        ),
+        load(
+            "load: a 1 MB line",
+            format!("{h}A real 1 1\n{}\n", "9".repeat(1 << 20)).as_bytes(),
+            Expect::Clean,
+        ),
+        load(
+            "load: CRLF works",
+            b"# la session v1\r\nA real 1 1\r\n5\r\n",
+            Expect::Works,
+        ),
+        load(
+            "load: BOM works",
+            b"\xef\xbb\xbf# la session v1\nA real 1 1\n5\n",
+            Expect::Works,
+        ),
+        load(
+            "load: a keyword as a name",
+            format!("{h}if real 1 1\n1\n").as_bytes(),
+            Expect::Clean,
+        ),
+        load(
+            "load: duplicate names",
+            format!("{h}A real 1 1\nNaN\nA real 1 1\n2\n").as_bytes(),
+            Expect::Clean,
+        ),
+        err("load: a directory", "load /"),
+        err("load: no file name", "load"),
+        err("save: no file name", "x = 1; save"),
+        err("save: onto a directory", "x = 1; save /"),
+    ]
+}
+
 /// Every built-in in the registry with too few and too many arguments, too
 /// many outputs, and every wrong type of argument.
 fn registry_cases() -> Vec<Case> {
@@ -802,6 +922,11 @@ fn run_case(case: &Case) -> Outcome {
             cmd.args(["--max-memory", case.max_memory, "-e", src]);
             "<input>".to_string()
         }
+        Input::WithFile(bytes, src) => {
+            std::fs::write(dir.join("data.txt"), bytes).expect("write data file");
+            cmd.args(["--max-memory", case.max_memory, "-e", src]);
+            "<input>".to_string()
+        }
         Input::Script(bytes) => {
             let f = dir.join("case.la");
             std::fs::write(&f, bytes).expect("write script");
@@ -937,7 +1062,7 @@ fn check(case: &Case, o: &Outcome) -> Result<(), String> {
                 return Err(format!("location {loc:?} is not SOURCE:LINE:COL"));
             };
             let n_lines = match &case.input {
-                Input::Eval(s) => s.lines().count().max(1),
+                Input::Eval(s) | Input::WithFile(_, s) => s.lines().count().max(1),
                 Input::Script(b) | Input::Stdin(b) => b.split(|&c| c == b'\n').count().max(1),
                 Input::Argv(_) => usize::MAX,
             };
@@ -995,6 +1120,11 @@ fn describe(case: &Case, o: &Outcome, why: &str) -> String {
         Input::Script(b) => format!("script {:?}", short(&String::from_utf8_lossy(b), 120)),
         Input::Stdin(b) => format!("stdin {:?}", short(&String::from_utf8_lossy(b), 120)),
         Input::Argv(a) => format!("argv {a:?}"),
+        Input::WithFile(b, s) => format!(
+            "data.txt {:?}, -e {:?}",
+            short(&String::from_utf8_lossy(b), 120),
+            short(s, 120)
+        ),
     };
     let bug = case
         .bug
