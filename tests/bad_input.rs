@@ -1162,6 +1162,7 @@ fn bad_input_is_answered_with_one_located_error() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), cases.len(), "case names must be unique");
+    eprintln!("{} bad-input cases", cases.len());
     assert_all_pass(&cases);
 }
 
@@ -1279,4 +1280,51 @@ fn the_table_covers_the_issue() {
         assert!(has(needle), "no case runs {needle:?}");
     }
     assert!(Path::new(env!("CARGO_BIN_EXE_la")).exists());
+}
+
+/// The REPL (`-i`, reading piped lines) keeps the session after parse errors,
+/// evaluation errors and anything that panics inside, then exits 0 at EOF.
+#[test]
+fn repl_keeps_the_session_after_bad_input() {
+    let mut lines = String::from("x = 41;\n");
+    for bad in [
+        "y = )",
+        "[1 2] + [1 2 3]",
+        "zeros(1e6, 1e6)",
+        "magic(true)",
+        "num2str(pi, 1e9)",
+        ")))))",
+        "x(0) = 5",
+    ] {
+        lines.push_str(bad);
+        lines.push('\n');
+    }
+    lines.push_str("x = x + 1\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_la"))
+        .args(["-i", "-q", "--max-memory", MAX_MEMORY])
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn la");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().expect("wait la");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stdout.contains("x = 42"),
+        "stdout {stdout:?}, stderr {stderr:?}"
+    );
+    assert_eq!(
+        stderr.lines().filter(|l| l.starts_with("error:")).count(),
+        7,
+        "one error per bad line: {stderr:?}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr:?}");
 }
