@@ -258,3 +258,56 @@ fn start_in_expect_warning(home: TempHome) -> Repl {
     p.exp_string(">> ").expect("prompt after the warning");
     Repl { p, home }
 }
+
+/// Spawn with raw output (escape codes kept) to see the colours.
+fn spawn_raw(home: &TempHome, no_color: bool, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_la"));
+    cmd.args(args)
+        .env("HOME", &home.0)
+        .env("XDG_DATA_HOME", home.data())
+        .env("TERM", "xterm");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    } else {
+        cmd.env_remove("NO_COLOR");
+    }
+    let opts = Options::new().timeout_ms(Some(TIMEOUT_MS));
+    spawn_with_options(cmd, opts).expect("spawn la in a pty")
+}
+
+#[test]
+fn numbers_are_coloured_unless_no_color() {
+    let home = TempHome::new();
+    for no_color in [false, true] {
+        let mut p = spawn_raw(&home, no_color, &["-q"]);
+        p.exp_string(">> ").expect("prompt");
+        // `42` appears only in the output, so everything before it includes
+        // the echoed (and possibly coloured) input line.
+        p.send("x = 12345; disp(7 * 6)\r").expect("type");
+        p.flush().expect("flush");
+        let seen = p.exp_string("42\r\n").expect("output");
+        // The cyan number colour is `ESC[36m`.
+        let coloured = seen.contains("\x1b[36m12345");
+        assert_eq!(coloured, !no_color, "no_color={no_color}: {seen:?}");
+        leave(&mut p);
+    }
+}
+
+#[test]
+fn quiet_suppresses_the_banner() {
+    let home = TempHome::new();
+    let mut p = spawn_raw(&home, true, &["--quiet"]);
+    let before = p.exp_string(">> ").expect("prompt");
+    assert!(!before.contains("Type `help`"), "{before:?}");
+    leave(&mut p);
+}
+
+/// Ctrl-D once the prompt is drawn. Raw output has no clean end-of-prompt
+/// marker, so wait a moment: keys sent while rustyline is still setting up
+/// the line (or finishing the previous one) are lost.
+fn leave(p: &mut PtySession) {
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.send("\x04").expect("ctrl-d");
+    p.flush().expect("flush");
+    p.exp_eof().expect("la exits on Ctrl-D");
+}

@@ -187,7 +187,10 @@ fn bracket_at_cursor(src: &str, tokens: &[Token], cursor: usize) -> Vec<(usize, 
     };
     match partner(src, tokens, here) {
         Some(other) => vec![(here, Role::Bracket), (other, Role::Bracket)],
-        None => vec![(here, Role::BadBracket)],
+        // An opener without partner is just unfinished input; a closer
+        // without one is a mistake worth showing.
+        None if tokens[here].kind == Kind::Close => vec![(here, Role::BadBracket)],
+        None => Vec::new(),
     }
 }
 
@@ -279,7 +282,11 @@ mod tests {
         assert_eq!(at(2), vec![(2, Role::Bracket), (6, Role::Bracket)]);
         assert_eq!(at(8), vec![(1, Role::Bracket), (7, Role::Bracket)]);
         let open = roles("f([1 2", Some(6), &n);
-        assert!(open.iter().all(|(_, r)| *r != Role::Bracket));
+        assert!(open
+            .iter()
+            .all(|(_, r)| !matches!(r, Role::Bracket | Role::BadBracket)));
+        let extra = roles("f(1))", Some(5), &n);
+        assert!(extra.contains(&(4..5, Role::BadBracket)));
     }
 
     #[test]
