@@ -1186,14 +1186,29 @@ fn interrupt_stops_a_runaway_loop() {
         "function f()\n  while 1, end\nend\nf()",
     ] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_la"))
-            .args(["--max-memory", MAX_MEMORY, "-e", src])
+            .args([
+                "--max-memory",
+                MAX_MEMORY,
+                "-e",
+                "disp('started')",
+                "-e",
+                src,
+            ])
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn la");
-        std::thread::sleep(Duration::from_millis(700));
+        // The Ctrl-C handler is in place once the first -e has run.
+        let mut first = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+            &mut first,
+        )
+        .unwrap();
+        assert_eq!(first, "started\n");
+        std::thread::sleep(Duration::from_millis(300));
         let sent = Command::new("kill")
             .args(["-INT", &child.id().to_string()])
             .status()
