@@ -30,6 +30,11 @@ const MAX_MEMORY: &str = "1G";
 /// Output kept per stream; a runaway printer is cut off here.
 const KEEP_OUTPUT: usize = 1 << 20;
 const WORKERS: usize = 4;
+/// Address space allowed beyond `--max-memory` (stacks, code, allocator
+/// slack, one temporary copy). The child runs under `ulimit -v`, so an
+/// allocation that slips past the memory checks aborts and fails the case
+/// instead of quietly using the machine's memory.
+const ADDRESS_SLACK_MB: u64 = 1536;
 
 #[derive(Clone, Debug)]
 enum Input {
@@ -288,6 +293,16 @@ fn eval_errors() -> Vec<Case> {
         clean("return at top level", "return"),
         clean("division by zero", "x = 1/0, y = 0/0, z = [1 2] / 0"),
         clean("mod by zero", "mod(5, 0), rem(5, 0)"),
+        works("assign through a mask of itself", "A = [1 2; 3 4]; A(A > 3) = -1")
+            .says("-1")
+            .bug("the variable being assigned is undefined inside its own subscript: 'A' undefined"),
+        works("index by an element of itself", "x = 1:5; x(x(2)) = 9")
+            .bug("the variable being assigned is undefined inside its own subscript: 'x' undefined"),
+        works("power written **", "z = 2 ** 3")
+            .says("z = 8")
+            .bug("`**` is in the grammar but `*` matches first: parse error"),
+        works("exit as a function", "x = 1; exit(0)")
+            .bug("exit(N) is 'exit' undefined; only the command form `exit` exists"),
         clean("sprintf with a huge width", "s = sprintf(\"%1000000000d\", 1);")
             .mem("100M")
             .bug("printf/sprintf widths are not checked against --max-memory: 2 GB used under a 100M limit"),
@@ -886,6 +901,17 @@ fn scratch_dir() -> PathBuf {
     d
 }
 
+/// `1G` / `100M` in MiB (round numbers are all the table uses).
+fn parse_mb(size: &str) -> u64 {
+    let (num, unit) = size.split_at(size.len() - 1);
+    let n: u64 = num.parse().expect("size like 1G or 100M");
+    match unit {
+        "G" => n * 1024,
+        "M" => n,
+        _ => panic!("size like 1G or 100M"),
+    }
+}
+
 /// Read a pipe to the end, keeping at most `KEEP_OUTPUT` bytes.
 fn drain(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> {
     std::thread::spawn(move || {
@@ -904,7 +930,17 @@ fn drain(mut r: impl Read + Send + 'static) -> std::thread::JoinHandle<Vec<u8>> 
 
 fn run_case(case: &Case) -> Outcome {
     let dir = scratch_dir();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_la"));
+    let mut cmd = match &case.input {
+        Input::Argv(_) => Command::new(env!("CARGO_BIN_EXE_la")),
+        _ => {
+            let mb = parse_mb(case.max_memory) + ADDRESS_SLACK_MB;
+            let mut c = Command::new("sh");
+            c.arg("-c")
+                .arg(format!("ulimit -v {} && exec \"$0\" \"$@\"", mb * 1024))
+                .arg(env!("CARGO_BIN_EXE_la"));
+            c
+        }
+    };
     cmd.current_dir(&dir)
         .env("NO_COLOR", "1")
         .env_remove("COLUMNS")
