@@ -22,7 +22,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "hessian", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Calculus, signature: "hessian(f, x)",
         summary: "Hessian (matrix of second derivatives) of a scalar function f at x, by central differences; symmetric.",
         math: "H_ij = d^2 f / dx_i dx_j, from second differences (f(x + h_i e_i + h_j e_j) - f(x + h_i e_i - h_j e_j) - f(x - h_i e_i + h_j e_j) + f(x - h_i e_i - h_j e_j)) / (4 h_i h_j) with one Richardson extrapolation; h_i = eps^(1/6) * max(|x_i|, 1) rounded to a power of 2; error about 1e-9 relative on smooth functions (exact for quadratics). hessian of x'Ax is A + A'; positive definite H at a point where grad = 0 means a local minimum (f convex there)",
-        example: ">> hessian(@(x) x'*[2 1; 1 3]*x, [1; 2])\nans =\n\n    4    2\n    2    6\n>> definiteness(hessian(@(x) x(1)^2 + x(1)*x(2) + x(2)^2, [0; 0]))\nans = positive definite",
+        example: ">> hessian(@(x) x'*[2 1; 1 3]*x, [1; 2])\nans =\n\n   4   2\n   2   6\n>> definiteness(hessian(@(x) x(1)^2 + x(1)*x(2) + x(2)^2, [0; 0]))\nans = positive definite",
         related: &["grad", "definiteness", "jacobian"], run: hessian },
     Builtin { name: "jacobian", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Calculus, signature: "jacobian(f, x)",
         summary: "Jacobian of a vector-valued f at x by central differences: one row per output, one column per input.",

@@ -14,12 +14,12 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "polyfit", min_args: 3, max_args: 3, max_out: 1, topic: Topic::LeastSquares, signature: "p = polyfit(x, y, n)",
         summary: "Least-squares polynomial of degree n through the points (x, y); coefficients highest power first (as polyval wants).",
         math: "V = [x.^n ... x.^1 x.^0] (Vandermonde); p minimises ||V p - y||_2, solved by QR: V = QR, R p = Q'y. With n + 1 points of distinct x the fit is exact (interpolation)",
-        example: ">> polyfit([0 1 2 3], [1 2 2 4], 1)\nans =\n\n   0.9000   0.9000\n>> p = polyfit([0 1 2], [1 3 9], 2); polyval(p, 3)\nans = 19.000\n",
+        example: ">> polyfit([0 1 2 3], [1 2 2 4], 1)\nans =\n\n   0.9000   0.9000\n>> polyval(polyfit([0 1 2 3], [1 2 2 4], 1), 4)\nans = 4.5000\n",
         related: &["polyval", "linreg", "lstsq", "roots"], run: polyfit },
     Builtin { name: "linreg", min_args: 2, max_args: 2, max_out: 2, topic: Topic::LeastSquares, signature: "w = linreg(X, y), [w, mse] = linreg(X, y)",
         summary: "Linear regression with an intercept: w(1) is the intercept, w(2:end) the weights of X's columns (features); mse is the mean squared error.",
         math: "Z = [ones(m, 1) X]; w minimises ||Z w - y||^2, solved by QR of Z (not inv(Z'Z) Z'y, the normal equations, which square the condition number); mse = ||Z w - y||^2 / m. Warns when cond(Z'Z) = cond(Z)^2 > 1e10",
-        example: ">> [w, mse] = linreg([1; 2; 3], [1; 2; 2]); w\nw =\n\n   0.6667\n   0.5000\n>> sqrt(mse * 18)\nans = 1.0000\n",
+        example: ">> [w, mse] = linreg([1; 2; 3], [1; 2; 2])\nw =\n\n   0.6667\n   0.5000\n\nmse = 0.055556\n",
         related: &["polyfit", "lstsq", "mldivide", "cond"], run: linreg },
 ];
 

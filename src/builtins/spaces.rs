@@ -31,7 +31,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "leftnull", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "leftnull(A)",
         summary: "Orthonormal basis of the left null space of A: the vectors y with y'*A = 0 (null(A')).",
         math: "leftnull(A) = null(A') = last m - r columns of U in A = U S V'; it is orthogonal to colspace(A), and r + (m - r) = m",
-        example: ">> leftnull([1; 1]) * sqrt(2)\nans =\n\n  -1.0000\n   1.0000\n",
+        example: ">> leftnull([1; 1]) * sqrt(2)\nans =\n\n   1.0000\n  -1.0000\n",
         related: &["null", "colspace", "rowspace"], run: leftnull },
     Builtin { name: "proj", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "proj(b, A), proj(u, v)",
         summary: "Orthogonal projection of b onto the column space of A (of u onto the line through v).",
@@ -46,7 +46,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "isequal", min_args: 2, max_args: MANY, max_out: 1, topic: Topic::Output, signature: "isequal(A, B, ...)",
         summary: "True when all arguments have the same size and exactly the same values (the type may differ: isequal(1, true) is true).",
         math: "size(A) = size(B) and A_ij = B_ij for all i, j; NaN is never equal to anything. For floating-point results use approx",
-        example: ">> isequal([1 2], [1 2])\nans = 1\n>> isequal([1 2], [1; 2])\nans = 0\n>> isequal(0.1 + 0.2, 0.3)\nans = 0",
+        example: ">> isequal([1 2], [1 2])\nans = 1\n>> isequal([1 2], [1; 2])\nans = 0\n>> isequal(sqrt(2)^2, 2)\nans = 0",
         related: &["approx", "assert"], run: isequal },
     Builtin { name: "approx", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Output, signature: "approx(A, B), approx(A, B, tol)",
         summary: "True when A and B are equal up to rounding: same size (or one a scalar) and close in the Frobenius norm.",
@@ -146,7 +146,7 @@ fn inspan(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let tol = match a.get(2) {
         Some(v) => {
             let t = v.to_f64("inspan")?;
-            if !(t >= 0.0) {
+            if t.is_nan() || t < 0.0 {
                 return Err(LaError::eval(format!(
                     "inspan: tol must be a non-negative number (got {t})"
                 )));
@@ -231,16 +231,17 @@ fn gramschmidt(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     }
     if !dropped.is_empty() {
         let list: Vec<String> = dropped.iter().map(|j| j.to_string()).collect();
-        let (s, verb) = if dropped.len() == 1 {
-            ("", "is")
+        let (s, those) = if dropped.len() == 1 {
+            ("", "it is")
         } else {
-            ("s", "are")
+            ("s", "each is")
         };
         it.warn(
             &format!(
-                "gramschmidt: dropped column{s} {} of A: {verb} a linear combination of the earlier columns (rank {})",
+                "gramschmidt: dropped column{s} {} of A ({those} a linear combination of the earlier columns); Q has {} column{}",
                 list.join(", "),
-                qs.len()
+                qs.len(),
+                if qs.len() == 1 { "" } else { "s" }
             ),
             a.span,
         );
@@ -295,7 +296,7 @@ fn approx(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let tol = match a.get(2) {
         Some(v) => {
             let t = v.to_f64("approx")?;
-            if !(t >= 0.0) {
+            if t.is_nan() || t < 0.0 {
                 return Err(LaError::eval(format!(
                     "approx: tol must be a non-negative number (got {t})"
                 )));
