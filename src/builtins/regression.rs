@@ -10,6 +10,9 @@ use crate::value::Value;
 /// linreg warns when cond(X'X) exceeds this.
 const COND_WARN: f64 = 1e10;
 
+/// polyfit refuses higher degrees (x^n overflows and the fit is meaningless).
+const MAX_DEGREE: usize = 1000;
+
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "polyfit", min_args: 3, max_args: 3, max_out: 1, topic: Topic::LeastSquares, signature: "p = polyfit(x, y, n)",
         summary: "Least-squares polynomial of degree n through the points (x, y); coefficients highest power first (as polyval wants).",
@@ -73,6 +76,11 @@ fn polyfit(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     }
     if x.is_empty() {
         return Err(LaError::eval("polyfit: x and y must not be empty"));
+    }
+    if n > MAX_DEGREE {
+        return Err(LaError::eval(format!(
+            "polyfit: degree {n} is too large (at most {MAX_DEGREE}; high-degree fits are numerically meaningless)"
+        )));
     }
     it.check_alloc("polyfit", x.len() as f64, n as f64 + 1.0, 8)?;
     let m = x.len();

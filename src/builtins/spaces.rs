@@ -202,7 +202,15 @@ fn proj(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
 fn gramschmidt(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let m = finite(&a, 0, "gramschmidt")?;
     let tol = match a.get(1) {
-        Some(v) => v.to_f64("gramschmidt")?,
+        Some(v) => {
+            let t = v.to_f64("gramschmidt")?;
+            if t.is_nan() || t < 0.0 {
+                return Err(LaError::eval(format!(
+                    "gramschmidt: tol must be a non-negative number (got {t})"
+                )));
+            }
+            t
+        }
         None => REL_TOL,
     };
     let rows = m.nrows();
@@ -232,9 +240,9 @@ fn gramschmidt(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     if !dropped.is_empty() {
         let list: Vec<String> = dropped.iter().map(|j| j.to_string()).collect();
         let (s, those) = if dropped.len() == 1 {
-            ("", "it is")
+            ("", "it is zero or")
         } else {
-            ("s", "each is")
+            ("s", "each is zero or")
         };
         it.warn(
             &format!(
