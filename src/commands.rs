@@ -31,11 +31,13 @@ pub fn run(it: &mut Interp, name: &str, args: &[String], span: Span) -> Result<F
         }
         "format" => {
             it.session.format = match args.first().map(|s| s.to_ascii_lowercase()).as_deref() {
-                None | Some("short") => Format::Short,
+                None => Format::Default,
+                Some("short") => Format::Short,
                 Some("long") => Format::Long,
+                Some("rat") => Format::Rat,
                 Some(other) => {
                     return Err(LaError::eval(format!(
-                        "format: unknown format '{other}' (use short or long)"
+                        "format: unknown format '{other}' (use short, long or rat)"
                     ))
                     .at(span))
                 }

@@ -51,7 +51,7 @@ impl Default for Session {
         Session {
             vars: HashMap::new(),
             funcs: HashMap::new(),
-            format: Format::Short,
+            format: Format::Default,
             rng: crate::random::Rng::new(42),
             tic: None,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -296,15 +296,15 @@ impl Interp<'_> {
         let value = match &lv.index {
             None => v,
             Some(args) => {
-                let target = self
+                let existed = self.vars().contains_key(&lv.name);
+                let mut target = self
                     .vars_mut()
                     .remove(&lv.name)
                     .unwrap_or_else(Value::empty);
-                let result = self.assign_indexed(&target, args, v, lv.span);
-                match result {
-                    Ok(updated) => updated,
+                match self.assign_indexed(&mut target, args, v, lv.span) {
+                    Ok(()) => target,
                     Err(e) => {
-                        if !target.is_empty() || self.vars().contains_key(&lv.name) {
+                        if existed {
                             self.vars_mut().insert(lv.name.clone(), target);
                         }
                         return Err(e.at(lv.span));
@@ -343,13 +343,14 @@ impl Interp<'_> {
         Ok(out)
     }
 
+    /// `target(args) = v`, in place when the kinds already agree (no copy of the matrix).
     fn assign_indexed(
         &mut self,
-        target: &Value,
+        target: &mut Value,
         args: &[Arg],
         v: Value,
         span: Span,
-    ) -> Result<Value> {
+    ) -> Result<()> {
         let idx = self.subscripts(target, args)?;
         // The result is at least as large as the largest subscript asks for.
         let need: f64 = idx
@@ -361,12 +362,29 @@ impl Interp<'_> {
             .product();
         self.check_alloc("index assignment", need, 1.0, 8)
             .map_err(|e| e.at(span))?;
-        Ok(match index::promote(&[target, &v], "index assignment")? {
+        match (&mut *target, &v) {
+            (Value::Real(t), Value::Real(s)) => return index::assign(t, &idx, s, 0.0),
+            (Value::Exact(t), Value::Exact(s)) => {
+                return index::assign(t, &idx, s, crate::exact::Rat::zero())
+            }
+            (Value::Complex(t), Value::Complex(s)) => {
+                return index::assign(t, &idx, s, crate::linalg::C64::new(0.0, 0.0))
+            }
+            (Value::Bool(t), Value::Bool(s)) => return index::assign(t, &idx, s, false),
+            _ => {}
+        }
+        *target = match index::promote(&[target, &v], "index assignment")? {
             Promoted::Bool(mut m) => {
                 let src = m.pop().unwrap_or_default();
                 let mut t = m.pop().unwrap_or_default();
                 index::assign(&mut t, &idx, &src, false)?;
                 Value::Bool(t)
+            }
+            Promoted::Exact(mut m) => {
+                let src = m.pop().unwrap_or_default();
+                let mut t = m.pop().unwrap_or_default();
+                index::assign(&mut t, &idx, &src, crate::exact::Rat::zero())?;
+                Value::Exact(t)
             }
             Promoted::Real(mut m) => {
                 let src = m.pop().unwrap_or_default();
@@ -380,7 +398,8 @@ impl Interp<'_> {
                 index::assign(&mut t, &idx, &src, crate::linalg::C64::new(0.0, 0.0))?;
                 Value::complex(t)
             }
-        })
+        };
+        Ok(())
     }
 
     fn delete(&mut self, lv: &LValue, display: bool) -> Result<()> {
@@ -392,6 +411,7 @@ impl Interp<'_> {
         let args = lv.index.as_deref().unwrap_or(&[]);
         let idx = self.subscripts(&target, args)?;
         let out = match &target {
+            Value::Exact(m) => Value::Exact(index::delete(m, &idx)?),
             Value::Real(m) => Value::Real(index::delete(m, &idx)?),
             Value::Complex(m) => Value::complex(index::delete(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::delete(m, &idx)?),
@@ -415,7 +435,7 @@ impl Interp<'_> {
     fn eval_multi(&mut self, e: &Expr, nargout: usize) -> Result<Vec<Value>> {
         let one = |v: Value| Ok(vec![v]);
         match &e.kind {
-            ExprKind::Number(s) => one(Value::scalar(parse_number(s, e.span)?)),
+            ExprKind::Number(s) => one(number_literal(s, e.span)?),
             ExprKind::Imag(s) => one(Value::Complex(crate::linalg::CMat::from_element(
                 1,
                 1,
@@ -497,12 +517,22 @@ impl Interp<'_> {
     }
 
     fn eval_range(&mut self, a: &Expr, step: Option<&Expr>, b: &Expr, span: Span) -> Result<Value> {
-        let base = self.eval(a)?.to_f64("colon").map_err(|e| e.at(a.span))?;
+        let parts = [Some(a), step, Some(b)];
+        let mut vals = Vec::with_capacity(3);
+        for e in parts.into_iter().flatten() {
+            vals.push(self.eval(e)?);
+        }
+        if let Some(r) = exact_range(&vals) {
+            return Ok(r);
+        }
+        let base = vals[0].to_f64("colon").map_err(|e| e.at(a.span))?;
         let inc = match step {
-            Some(s) => self.eval(s)?.to_f64("colon").map_err(|e| e.at(s.span))?,
+            Some(s) => vals[1].to_f64("colon").map_err(|e| e.at(s.span))?,
             None => 1.0,
         };
-        let limit = self.eval(b)?.to_f64("colon").map_err(|e| e.at(b.span))?;
+        let limit = vals[vals.len() - 1]
+            .to_f64("colon")
+            .map_err(|e| e.at(b.span))?;
         let n = range_len(base, inc, limit);
         self.check_alloc("colon", 1.0, n, 8)
             .map_err(|e| e.at(span))?;
@@ -552,6 +582,7 @@ impl Interp<'_> {
         }
         let idx = self.subscripts(v, args)?;
         let out = match v {
+            Value::Exact(m) => Value::Exact(index::index(m, &idx)?),
             Value::Real(m) => Value::Real(index::index(m, &idx)?),
             Value::Complex(m) => Value::complex(index::index(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::index(m, &idx)?),
@@ -730,6 +761,7 @@ fn is_empty_literal(e: &Expr) -> bool {
 
 fn column(v: &Value, j: usize, rows: usize) -> Value {
     match v {
+        Value::Exact(m) => Value::Exact(m.columns(j, 1).into_owned()),
         Value::Real(m) => Value::Real(m.columns(j, 1).into_owned()),
         Value::Complex(m) => Value::complex(m.columns(j, 1).into_owned()),
         Value::Bool(m) => Value::Bool(m.columns(j, 1).into_owned()),
@@ -737,6 +769,38 @@ fn column(v: &Value, j: usize, rows: usize) -> Value {
         Value::Func(_) if rows > 0 => v.clone(),
         Value::Func(_) => Value::empty(),
     }
+}
+
+/// `a:b` or `a:s:b` with exact scalars stays exact while it is small.
+fn exact_range(vals: &[Value]) -> Option<Value> {
+    use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
+    let q: Vec<Rat> = vals
+        .iter()
+        .map(|v| match v {
+            Value::Exact(m) if m.len() == 1 => Some(m[0].clone()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let (base, inc, limit) = match q.as_slice() {
+        [a, b] => (a.clone(), Rat::one(), b.clone()),
+        [a, s, b] => (a.clone(), s.clone(), b.clone()),
+        _ => return None,
+    };
+    if inc.is_zero() || (&limit - &base).is_negative() != inc.is_negative() && limit != base {
+        return Some(Value::Exact(RatMat::zeros(1, 0)));
+    }
+    let steps = ((&limit - &base) / &inc).floor();
+    let (n, _) = steps.as_i64_pair()?;
+    if n < 0 || n as usize >= MAX_EXACT_ENTRIES {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n as usize + 1);
+    let mut x = base;
+    for _ in 0..=n {
+        out.push(x.clone());
+        x = x + &inc;
+    }
+    Some(Value::Exact(RatMat::from_row_slice(1, out.len(), &out)))
 }
 
 /// Number of elements of `base:inc:limit`, with Octave's tolerance for round-off.
@@ -751,6 +815,22 @@ pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
     }
     let n = ((limit - base) / inc * (1.0 + f64::EPSILON * 4.0)).floor() + 1.0;
     n.max(0.0)
+}
+
+/// Integer and decimal literals are exact (`0.1` is 1/10) unless their
+/// exponent is so large that the fraction would be unwieldy.
+fn number_literal(s: &str, span: Span) -> Result<Value> {
+    let exponent: i64 = s
+        .split(['e', 'E'])
+        .nth(1)
+        .and_then(|e| e.parse().ok())
+        .unwrap_or(0);
+    if exponent.abs() <= 300 && s.len() <= 40 {
+        if let Some(q) = crate::exact::Rat::from_decimal_str(s) {
+            return Ok(Value::rat(q));
+        }
+    }
+    parse_number(s, span).map(Value::scalar)
 }
 
 fn parse_number(s: &str, span: Span) -> Result<f64> {

@@ -1,29 +1,37 @@
 //! Display of values, Octave style (`format short` / `format long`), and the
 //! `--json` encoding. Pure functions from values to text.
 
+use crate::exact::Rat;
 use crate::linalg::C64;
 use crate::value::{Func, Value};
 use nalgebra::DMatrix;
 
+/// `Default`: floats as `format short`, exact values as fractions.
+/// `Short`/`Long`: everything in decimals. `Rat`: floats as close fractions too.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     #[default]
+    Default,
     Short,
     Long,
+    Rat,
 }
 
 impl Format {
     fn precision(self) -> i32 {
         match self {
-            Format::Short => 5,
             Format::Long => 16,
+            _ => 5,
         }
+    }
+    fn fractions(self) -> bool {
+        matches!(self, Format::Default | Format::Rat)
     }
     /// Widest fixed-point field before switching to exponent notation.
     fn max_width(self) -> usize {
         match self {
-            Format::Short => 9,
             Format::Long => 20,
+            _ => 9,
         }
     }
 }
@@ -60,7 +68,7 @@ fn ld_rd(x: f64, prec: i32) -> (i32, i32) {
 const NOISE: f64 = 1e-12;
 
 fn is_noise(x: f64, max_abs: f64, fmt: Format) -> bool {
-    fmt == Format::Short && x != 0.0 && x.abs() < max_abs * NOISE
+    fmt != Format::Long && x != 0.0 && x.abs() < max_abs * NOISE
 }
 
 fn choose(values: &[f64], fmt: Format) -> NumFmt {
@@ -249,10 +257,36 @@ fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {
     )
 }
 
+/// Exact values as fractions, columns right-aligned (`3/2  -1/2`).
+fn rat_matrix_body(m: &DMatrix<Rat>, width: usize) -> String {
+    let cells = m.map(|x| x.to_string());
+    let w = cells.iter().map(|s| s.len()).max().unwrap_or(1);
+    if m.iter().all(|x| x.is_integer()) {
+        let w = w.max(1) + usize::from(!m.iter().any(|x| x.is_negative()));
+        return grid(&cells, w, 2, width);
+    }
+    grid(&cells, w, 3, width)
+}
+
+/// A float matrix shown as close fractions (`format rat`).
+fn approx_rat(m: &DMatrix<f64>) -> Option<DMatrix<Rat>> {
+    let rats: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, 1e-6)).collect();
+    rats.map(|v| DMatrix::from_vec(m.nrows(), m.ncols(), v))
+}
+
 /// The body of a value without its name: what `disp` prints.
 pub fn body(v: &Value, fmt: Format, width: usize) -> String {
     let (r, c) = v.dims();
+    if let (Format::Rat, Value::Real(m)) = (fmt, v) {
+        if let Some(q) = approx_rat(m).filter(|_| r * c > 0) {
+            return body(&Value::Exact(q), fmt, width);
+        }
+    }
     match v {
+        Value::Exact(m) if !fmt.fractions() => {
+            body(&Value::Real(crate::exact::matrix::to_f64(m)), fmt, width)
+        }
+        Value::Exact(m) if r * c == 1 => format!("{}\n", m[0]),
         Value::Str(s) => format!("{s}\n"),
         Value::Func(f) => format!("{}\n", func_text(f)),
         _ if r * c == 0 => format!("[]({r}x{c})\n"),
@@ -262,6 +296,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Real(m) => real_matrix_body(m, fmt, width),
         Value::Complex(m) => complex_matrix_body(m, fmt, width),
         Value::Bool(m) => bool_matrix_body(m, width),
+        Value::Exact(m) => rat_matrix_body(m, width),
     }
 }
 
@@ -314,6 +349,7 @@ fn json_matrix<T: nalgebra::Scalar>(
 
 pub fn json_value(v: &Value) -> serde_json::Value {
     match v {
+        Value::Exact(m) => json_matrix(m, |x| json_real(x.to_f64())),
         Value::Real(m) => json_matrix(m, |x| json_real(*x)),
         Value::Complex(m) => json_matrix(m, |z| json_complex(*z)),
         Value::Bool(m) => json_matrix(m, |b| serde_json::Value::Bool(*b)),

@@ -4,6 +4,7 @@
 //! common kind.
 
 use crate::error::{LaError, Result};
+use crate::exact::RatMat;
 use crate::linalg::{CMat, RMat};
 use crate::value::{BMat, NumKind, Value};
 use nalgebra::{DMatrix, Scalar};
@@ -313,6 +314,7 @@ fn is_full(ix: &Idx, ext: usize) -> bool {
 /// Values promoted to one element type, for code that is generic over it.
 pub enum Promoted {
     Bool(Vec<BMat>),
+    Exact(Vec<RatMat>),
     Real(Vec<RMat>),
     Complex(Vec<CMat>),
 }
@@ -328,6 +330,15 @@ pub fn promote(vals: &[&Value], what: &str) -> Result<Promoted> {
         NumKind::Bool => Promoted::Bool(
             vals.iter()
                 .map(|v| v.to_bool(what).map(|m| m.into_owned()))
+                .collect::<Result<_>>()?,
+        ),
+        NumKind::Exact => Promoted::Exact(
+            vals.iter()
+                .map(|v| {
+                    v.to_exact()
+                        .map(|m| m.into_owned())
+                        .ok_or_else(|| LaError::internal("exact promotion"))
+                })
                 .collect::<Result<_>>()?,
         ),
         NumKind::Real => Promoted::Real(
@@ -368,6 +379,7 @@ pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
     }
     Ok(match promote(&flat, "concatenation")? {
         Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?),
+        Promoted::Exact(ms) => Value::Exact(concat_blocks(&ms, &groups)?),
         Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?),
         Promoted::Complex(ms) => Value::complex(concat_blocks(&ms, &groups)?),
     })

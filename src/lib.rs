@@ -12,6 +12,7 @@ pub mod commands;
 pub mod error;
 pub mod eval;
 pub mod exact;
+pub mod exact_ops;
 pub mod format;
 pub mod help;
 pub mod homework;

@@ -63,6 +63,9 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
     use BinOp::*;
     let sym = op.symbol();
+    if let Some(v) = crate::exact_ops::binary(op, a, b)? {
+        return Ok(v);
+    }
     match op {
         OrOr | AndAnd => unreachable_logical(sym),
         Or | And => {
@@ -292,6 +295,7 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
         },
         UnOp::Neg => match a {
             Value::Complex(m) => Ok(Value::Complex(-m)),
+            Value::Exact(m) => Ok(Value::Exact(m.map(|x| -x))),
             _ => Ok(Value::Real(-a.to_real("-")?.into_owned())),
         },
         UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b))),
@@ -302,6 +306,7 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
 
 pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
     Ok(match a {
+        Value::Exact(m) => Value::Exact(m.transpose()),
         Value::Real(m) => Value::Real(m.transpose()),
         Value::Complex(m) if conjugate => Value::Complex(m.adjoint()),
         Value::Complex(m) => Value::Complex(m.transpose()),

@@ -20,6 +20,7 @@
 
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
+use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::{BMat, Value};
 use std::collections::HashMap;
@@ -83,6 +84,12 @@ fn encode(name: &str, v: &Value) -> String {
             .collect::<String>()
     };
     match v {
+        Value::Exact(m) => format!(
+            "{name} rational {} {}\n{}",
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| m[(i, j)].to_string())
+        ),
         Value::Real(m) => format!(
             "{name} real {} {}\n{}",
             m.nrows(),
@@ -168,23 +175,35 @@ fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseError> 
                 return Err((n, "matrix too large".into()));
             }
             let width = if kind == "complex" { 2 * c } else { c };
-            let mut data = Vec::with_capacity(r * width);
+            let mut words = Vec::with_capacity(r * width);
             for _ in 0..r {
                 let (m, row) = lines
                     .next()
                     .ok_or((n, "file ends inside a matrix".to_string()))?;
-                let vals: Vec<f64> = row
-                    .split_whitespace()
-                    .map(|w| {
-                        w.parse::<f64>()
-                            .map_err(|_| (m, format!("bad number '{w}'")))
+                let row: Vec<&str> = row.split_whitespace().collect();
+                if row.len() != width {
+                    return Err((m, format!("expected {width} numbers, found {}", row.len())));
+                }
+                words.extend(row.into_iter().map(|w| (m, w)));
+            }
+            if kind == "rational" {
+                let vals: Vec<Rat> = words
+                    .iter()
+                    .map(|(m, w)| {
+                        w.parse::<Rat>()
+                            .map_err(|_| (*m, format!("bad fraction '{w}'")))
                     })
                     .collect::<std::result::Result<_, _>>()?;
-                if vals.len() != width {
-                    return Err((m, format!("expected {width} numbers, found {}", vals.len())));
-                }
-                data.extend(vals);
+                vars.insert(name, Value::Exact(RatMat::from_row_slice(r, c, &vals)));
+                continue;
             }
+            let data: Vec<f64> = words
+                .iter()
+                .map(|(m, w)| {
+                    w.parse::<f64>()
+                        .map_err(|_| (*m, format!("bad number '{w}'")))
+                })
+                .collect::<std::result::Result<_, _>>()?;
             match kind {
                 "real" => Value::Real(RMat::from_row_slice(r, c, &data)),
                 "complex" => {

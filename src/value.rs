@@ -4,6 +4,7 @@
 
 use crate::ast::{FunctionDef, Lambda};
 use crate::error::{LaError, Result};
+use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use nalgebra::DMatrix;
 use std::borrow::Cow;
@@ -14,6 +15,8 @@ pub type BMat = DMatrix<bool>;
 
 #[derive(Debug, Clone)]
 pub enum Value {
+    /// Exact rationals: what integer and decimal literals produce (homework mode).
+    Exact(RatMat),
     Real(RMat),
     Complex(CMat),
     Bool(BMat),
@@ -37,6 +40,7 @@ pub enum Func {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NumKind {
     Bool,
+    Exact,
     Real,
     Complex,
 }
@@ -69,8 +73,16 @@ impl Value {
         Value::Real(RMat::from_column_slice(v.len(), 1, &v))
     }
 
+    pub fn exact(m: RatMat) -> Value {
+        Value::Exact(m)
+    }
+    pub fn rat(x: Rat) -> Value {
+        Value::Exact(RatMat::from_element(1, 1, x))
+    }
+
     pub fn dims(&self) -> (usize, usize) {
         match self {
+            Value::Exact(m) => m.shape(),
             Value::Real(m) => m.shape(),
             Value::Complex(m) => m.shape(),
             Value::Bool(m) => m.shape(),
@@ -91,6 +103,7 @@ impl Value {
 
     pub fn type_name(&self) -> &'static str {
         match self {
+            Value::Exact(_) => "rational",
             Value::Real(_) => "double",
             Value::Complex(_) => "complex",
             Value::Bool(_) => "logical",
@@ -102,6 +115,7 @@ impl Value {
     pub fn num_kind(&self) -> Option<NumKind> {
         match self {
             Value::Bool(_) => Some(NumKind::Bool),
+            Value::Exact(_) => Some(NumKind::Exact),
             Value::Real(_) | Value::Str(_) => Some(NumKind::Real),
             Value::Complex(_) => Some(NumKind::Complex),
             Value::Func(_) => None,
@@ -113,6 +127,7 @@ impl Value {
     pub fn to_real(&self, what: &str) -> Result<Cow<'_, RMat>> {
         Ok(match self {
             Value::Real(m) => Cow::Borrowed(m),
+            Value::Exact(m) => Cow::Owned(crate::exact::matrix::to_f64(m)),
             Value::Bool(m) => Cow::Owned(m.map(|b| if b { 1.0 } else { 0.0 })),
             Value::Str(s) => {
                 let codes: Vec<f64> = s.chars().map(|c| c as u32 as f64).collect();
@@ -146,6 +161,7 @@ impl Value {
         match self {
             Value::Bool(m) => Ok(Cow::Borrowed(m)),
             Value::Complex(m) => Ok(Cow::Owned(m.map(|z| z.re != 0.0 || z.im != 0.0))),
+            Value::Exact(m) => Ok(Cow::Owned(m.map(|x| !x.is_zero()))),
             other => {
                 let m = other.to_real(what)?;
                 if m.iter().any(|x| x.is_nan()) {
@@ -189,6 +205,25 @@ impl Value {
         Ok(x as usize)
     }
 
+    /// The value as exact rationals, when it is exact (logicals count as 0/1).
+    pub fn to_exact(&self) -> Option<Cow<'_, RatMat>> {
+        match self {
+            Value::Exact(m) => Some(Cow::Borrowed(m)),
+            Value::Bool(m) => Some(Cow::Owned(
+                m.map(|b| if b { Rat::one() } else { Rat::zero() }),
+            )),
+            _ => None,
+        }
+    }
+
+    /// Exact values become floating point; everything else is unchanged.
+    pub fn to_float(self) -> Value {
+        match self {
+            Value::Exact(m) => Value::Real(crate::exact::matrix::to_f64(&m)),
+            other => other,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(s),
@@ -206,6 +241,10 @@ impl Value {
     pub fn bytes(&self) -> usize {
         match self {
             Value::Real(m) => m.len() * 8,
+            Value::Exact(m) => m
+                .iter()
+                .map(|x| 16 + (x.numer().bits() + x.denom().bits()) as usize / 8)
+                .sum(),
             Value::Complex(m) => m.len() * 16,
             Value::Bool(m) => m.len(),
             Value::Str(s) => s.len(),

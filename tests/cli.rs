@@ -5,12 +5,21 @@ use common::*;
 
 #[test]
 fn eval_displays_octave_style() {
-    let r = eval("A = [1 2; 3 4.5]\nx = 7");
+    let r = eval("A = double([1 2; 3 4.5])\nx = 7");
     assert_eq!(
         r.stdout,
         "A =\n\n   1.0000   2.0000\n   3.0000   4.5000\n\nx = 7\n"
     );
     assert_eq!(r.status, 0);
+}
+
+#[test]
+fn exact_values_display_as_fractions_until_format_short() {
+    let r = eval("B = inv([1 2; 3 4])\nformat short\nB\nformat\nh = 1/3 + 1/6");
+    assert_eq!(
+        r.stdout,
+        "B =\n\n     -2      1\n    3/2   -1/2\n\nB =\n\n  -2.0000   1.0000\n   1.5000  -0.5000\n\nh = 1/2\n"
+    );
 }
 
 #[test]

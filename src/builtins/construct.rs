@@ -3,6 +3,7 @@
 use super::{one, Args, Builtin, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
+use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
 use crate::linalg::RMat;
 use crate::value::Value;
 use nalgebra::DMatrix;
@@ -10,10 +11,10 @@ use nalgebra::DMatrix;
 pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "zeros", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "zeros(n), zeros(m, n)",
         summary: "Matrix of zeros.", math: "Z_ij = 0", example: ">> zeros(2, 3)\nans =\n\n   0   0   0\n   0   0   0\n",
-        related: &["ones", "eye"], run: |it, a| filled(it, a, "zeros", 0.0) },
+        related: &["ones", "eye"], run: |it, a| filled(it, a, "zeros", 0) },
     Builtin { name: "ones", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "ones(n), ones(m, n)",
         summary: "Matrix of ones.", math: "J_ij = 1", example: ">> ones(2)\nans =\n\n   1   1\n   1   1\n",
-        related: &["zeros", "eye"], run: |it, a| filled(it, a, "ones", 1.0) },
+        related: &["zeros", "eye"], run: |it, a| filled(it, a, "ones", 1) },
     Builtin { name: "eye", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "eye(n), eye(m, n)",
         summary: "Identity matrix.", math: "I_ij = 1 if i == j, else 0; A*I = I*A = A",
         example: ">> eye(3)\nans =\n\n   1   0   0\n   0   1   0\n   0   0   1\n", related: &["zeros", "diag"], run: eye },
@@ -44,7 +45,7 @@ pub static BUILTINS: &[Builtin] = &[
         example: ">> magic(3)\nans =\n\n   8   1   6\n   3   5   7\n   4   9   2\n", related: &["hilb"], run: magic },
     Builtin { name: "hilb", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Construct, signature: "hilb(n)",
         summary: "Hilbert matrix, the classic ill-conditioned example.", math: "H_ij = 1/(i + j - 1)",
-        example: ">> hilb(2)\nans =\n\n   1.0000   0.5000\n   0.5000   0.3333\n", related: &["cond", "inv"], run: hilb },
+        example: ">> hilb(2)\nans =\n\n     1   1/2\n   1/2   1/3\n", related: &["cond", "inv"], run: hilb },
     Builtin { name: "diag", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "diag(v), diag(v, k), diag(A), diag(A, k)",
         summary: "Vector -> diagonal matrix; matrix -> its diagonal as a column.",
         math: "diag(v)_ii = v_i, 0 elsewhere; diag(v)*x = v .* x; diag(v)^-1 = diag(1 ./ v) when no v_i is 0",
@@ -91,13 +92,30 @@ pub fn dims_arg(it: &Interp, a: &Args, what: &str, first: usize) -> Result<(usiz
     Ok((r as usize, c as usize))
 }
 
-fn filled(it: &mut Interp, a: Args, what: &str, x: f64) -> Result<Vec<Value>> {
+/// Small constant matrices are exact, so `A - 2*eye(3)` stays exact; large ones are floats.
+fn small(r: usize, c: usize) -> bool {
+    r * c <= MAX_EXACT_ENTRIES
+}
+
+fn filled(it: &mut Interp, a: Args, what: &str, x: i64) -> Result<Vec<Value>> {
     let (r, c) = dims_arg(it, &a, what, 0)?;
-    one(Value::Real(RMat::from_element(r, c, x)))
+    if small(r, c) {
+        return one(Value::Exact(RatMat::from_element(r, c, Rat::from_i64(x))));
+    }
+    one(Value::Real(RMat::from_element(r, c, x as f64)))
 }
 
 fn eye(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (r, c) = dims_arg(it, &a, "eye", 0)?;
+    if small(r, c) {
+        return one(Value::Exact(RatMat::from_fn(r, c, |i, j| {
+            if i == j {
+                Rat::one()
+            } else {
+                Rat::zero()
+            }
+        })));
+    }
     one(Value::Real(RMat::identity(r, c)))
 }
 
@@ -192,6 +210,7 @@ fn reshape(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (r, c) = (r as usize, c as usize);
     one(match v {
         Value::Real(m) => Value::Real(DMatrix::from_column_slice(r, c, m.as_slice())),
+        Value::Exact(m) => Value::Exact(DMatrix::from_column_slice(r, c, m.as_slice())),
         Value::Complex(m) => Value::Complex(DMatrix::from_column_slice(r, c, m.as_slice())),
         Value::Bool(m) => Value::Bool(DMatrix::from_column_slice(r, c, m.as_slice())),
         other => Value::Real(DMatrix::from_column_slice(
@@ -214,7 +233,11 @@ fn repmat(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
 fn magic(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let n = a.usize(0, "magic")?;
     it.check_alloc("magic", n as f64, n as f64, 8)?;
-    one(Value::Real(magic_square(n)))
+    let m = magic_square(n);
+    match crate::exact::matrix::from_f64_exact(&m).filter(|_| small(n, n)) {
+        Some(q) => one(Value::Exact(q)),
+        None => one(Value::Real(m)),
+    }
 }
 
 /// Octave's construction: odd (siamese), doubly even, singly even (LUX).
@@ -276,6 +299,10 @@ fn magic_square(n: usize) -> RMat {
 fn hilb(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let n = a.usize(0, "hilb")?;
     it.check_alloc("hilb", n as f64, n as f64, 8)?;
+    if small(n, n) {
+        let h = |i: usize, j: usize| Rat::one() / Rat::from_i64((i + j + 1) as i64);
+        return one(Value::Exact(RatMat::from_fn(n, n, h)));
+    }
     one(Value::Real(RMat::from_fn(n, n, |i, j| {
         1.0 / (i + j + 1) as f64
     })))
@@ -289,37 +316,36 @@ fn diag(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     };
     let v = &a.vals[0];
     let (r, c) = v.dims();
+    if r == 1 || c == 1 {
+        let n = r * c + k.unsigned_abs() as usize;
+        it.check_alloc("diag", n as f64, n as f64, 8)?;
+    }
+    one(match v {
+        Value::Complex(m) => Value::Complex(diag_of(m, k, Default::default())),
+        Value::Exact(m) => Value::Exact(diag_of(m, k, Rat::zero())),
+        _ => Value::Real(diag_of(&*v.to_real("diag")?, k, 0.0)),
+    })
+}
+
+/// Vector -> matrix with it on diagonal k; matrix -> its diagonal k as a column.
+fn diag_of<T: nalgebra::Scalar>(m: &DMatrix<T>, k: i64, zero: T) -> DMatrix<T> {
+    let (r, c) = m.shape();
     let off = k.unsigned_abs() as usize;
     let at = |t: usize| if k >= 0 { (t, t + off) } else { (t + off, t) };
     if r == 1 || c == 1 {
         let n = r * c + off;
-        it.check_alloc("diag", n as f64, n as f64, 8)?;
-        return one(match v {
-            Value::Complex(m) => {
-                let mut out = DMatrix::from_element(n, n, crate::linalg::C64::new(0.0, 0.0));
-                m.iter().enumerate().for_each(|(t, x)| out[at(t)] = *x);
-                Value::Complex(out)
-            }
-            _ => {
-                let m = v.to_real("diag")?;
-                let mut out = RMat::zeros(n, n);
-                m.iter().enumerate().for_each(|(t, x)| out[at(t)] = *x);
-                Value::Real(out)
-            }
-        });
+        let mut out = DMatrix::from_element(n, n, zero);
+        m.iter()
+            .enumerate()
+            .for_each(|(t, x)| out[at(t)] = x.clone());
+        return out;
     }
     let len = if k >= 0 {
         r.min(c.saturating_sub(off))
     } else {
         c.min(r.saturating_sub(off))
     };
-    one(match v {
-        Value::Complex(m) => Value::Complex(DMatrix::from_fn(len, 1, |t, _| m[at(t)])),
-        _ => {
-            let m = v.to_real("diag")?;
-            Value::Real(RMat::from_fn(len, 1, |t, _| m[at(t)]))
-        }
-    })
+    DMatrix::from_fn(len, 1, |t, _| m[at(t)].clone())
 }
 
 fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
@@ -328,31 +354,19 @@ fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
     } else {
         0
     };
-    let keep = |i: usize, j: usize| {
-        let d = j as i64 - i as i64;
-        if upper {
-            d >= k
-        } else {
-            d <= k
-        }
-    };
-    one(match &a.vals[0] {
-        Value::Complex(m) => Value::Complex(DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| {
-            if keep(i, j) {
-                m[(i, j)]
+    fn keep<T: nalgebra::Scalar>(m: &DMatrix<T>, k: i64, upper: bool, zero: T) -> DMatrix<T> {
+        DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| {
+            let d = j as i64 - i as i64;
+            if (upper && d >= k) || (!upper && d <= k) {
+                m[(i, j)].clone()
             } else {
-                Default::default()
+                zero.clone()
             }
-        })),
-        v => {
-            let m = v.to_real("triu")?;
-            Value::Real(RMat::from_fn(m.nrows(), m.ncols(), |i, j| {
-                if keep(i, j) {
-                    m[(i, j)]
-                } else {
-                    0.0
-                }
-            }))
-        }
+        })
+    }
+    one(match &a.vals[0] {
+        Value::Complex(m) => Value::Complex(keep(m, k, upper, Default::default())),
+        Value::Exact(m) => Value::Exact(keep(m, k, upper, Rat::zero())),
+        v => Value::Real(keep(&*v.to_real("triu")?, k, upper, 0.0)),
     })
 }

@@ -4,6 +4,7 @@
 use super::{one, Args, Builtin, Topic};
 use crate::error::Result;
 
+use crate::exact::Rat;
 use crate::linalg::{RMat, C64};
 use crate::ops::broadcast;
 use crate::value::Value;
@@ -16,7 +17,25 @@ struct Elementwise {
     leaves_reals: fn(f64) -> bool,
 }
 
+/// Functions that map rationals to rationals keep exact input exact.
+fn exact_form(name: &str) -> Option<fn(&Rat) -> Rat> {
+    Some(match name {
+        "round" => Rat::round,
+        "floor" => Rat::floor,
+        "ceil" => Rat::ceil,
+        "fix" => Rat::trunc,
+        "sign" => Rat::signum,
+        "abs" => Rat::abs,
+        "real" | "conj" => Rat::clone,
+        "imag" => |_| Rat::zero(),
+        _ => return None,
+    })
+}
+
 fn apply(name: &str, v: &Value, f: &Elementwise) -> Result<Value> {
+    if let (Value::Exact(m), Some(g)) = (v, exact_form(name)) {
+        return Ok(Value::Exact(m.map(|x| g(&x))));
+    }
     match v {
         Value::Complex(m) => Ok(Value::complex(m.map(f.complex))),
         _ => {
@@ -322,6 +341,7 @@ pub static BUILTINS: &[Builtin] = &[
         run: |_, a| {
             one(match &a.vals[0] {
                 Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
+                v @ Value::Exact(_) => v.clone(),
                 v => Value::Real(v.to_real("conj")?.into_owned()),
             })
         },
@@ -404,6 +424,19 @@ pub static BUILTINS: &[Builtin] = &[
                 v => Value::Real(v.to_real("double")?.into_owned()),
             })
         },
+    },
+    Builtin {
+        name: "exact",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Elementwise,
+        signature: "exact(x), exact(x, tol)",
+        summary: "Convert floating point to the nearest simple fractions (continued fractions, as Octave's rats); exact input is unchanged.",
+        math: "the simplest p/q with |x - p/q| <= tol*|x| (tol = 1e-10 by default)",
+        example: ">> exact(0.75)\nans = 3/4\n>> exact(pi, 1e-6)\nans = 355/113",
+        related: &["double"],
+        run: to_exact,
     },
     Builtin {
         name: "logical",
@@ -527,6 +560,9 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {
+    if let (Value::Exact(m), Some(g)) = (&a.vals[0], exact_form(name)) {
+        return one(Value::Exact(m.map(|x| g(&x))));
+    }
     one(match &a.vals[0] {
         Value::Complex(m) => Value::Real(m.map(f)),
         v => Value::Real(v.to_real(name)?.map(|x| f(C64::new(x, 0.0)))),
@@ -541,4 +577,22 @@ fn test(a: &Args, name: &str, f: fn(C64) -> bool) -> Result<Vec<Value>> {
 fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     let (x, y) = (a.real(0, name)?, a.real(1, name)?);
     one(Value::Real(broadcast(name, &x, &y, |p, q| f(*p, *q))?))
+}
+
+fn to_exact(_: &mut crate::eval::Interp, a: Args) -> Result<Vec<Value>> {
+    if let Value::Exact(m) = &a.vals[0] {
+        return one(Value::Exact(m.clone()));
+    }
+    let tol = match a.get(1) {
+        Some(t) => t.to_f64("exact")?,
+        None => crate::exact::DEFAULT_APPROX_TOL,
+    };
+    let m = a.real(0, "exact")?;
+    let q: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, tol)).collect();
+    let q = q.ok_or_else(|| crate::error::LaError::eval("exact: Inf and NaN have no fraction"))?;
+    one(Value::Exact(crate::exact::RatMat::from_vec(
+        m.nrows(),
+        m.ncols(),
+        q,
+    )))
 }

@@ -4,8 +4,10 @@
 use super::{one, require_square, Args, Builtin, Topic};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
+use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, norms, predicates, solve, CMat, RMat, C64};
 use crate::value::Value;
+use std::borrow::Cow;
 
 pub static BUILTINS: &[Builtin] = &[
     // ------------------------------------------------------------ products
@@ -69,8 +71,14 @@ pub static BUILTINS: &[Builtin] = &[
     // ------------------------------------------------------------ solving
     Builtin { name: "inv", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "inv(A)",
         summary: "Inverse of a square matrix (warns when singular or ill-conditioned; prefer A\\b for solving).",
-        math: "inv(A)*A = I; inv(AB) = inv(B)inv(A); inv(A') = inv(A)'", example: ">> inv([4 7; 2 6])\nans =\n\n   0.6000  -0.7000\n  -0.2000   0.4000\n",
+        math: "inv(A)*A = I; inv(AB) = inv(B)inv(A); inv(A') = inv(A)'", example: ">> inv([4 7; 2 6])\nans =\n\n     3/5   -7/10\n    -1/5     2/5\n\n>> inv(double([4 7; 2 6]))\nans =\n\n   0.6000  -0.7000\n  -0.2000   0.4000\n",
         related: &["mldivide", "pinv", "det", "cond"], run: |it, a| {
+            require_square("inverse", a.vals[0].dims())?;
+            if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "inv") {
+                if let Some(m) = exact::inv(&x).map_err(exact_err)? {
+                    return one(Value::Exact(m));
+                }
+            }
             let mut w = Vec::new();
             let r = crate::ops::inverse(&a.vals[0], &mut w)?;
             w.iter().for_each(|m| it.warn(m, a.span));
@@ -87,7 +95,12 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "rank", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "rank(A), rank(A, tol)",
         summary: "Number of singular values above tol (default max(m,n) * sigma_max * eps).", math: "rank(A) = dim of the column space = dim of the row space",
         example: ">> rank([1 2; 2 4])\nans = 1", related: &["svd", "null", "orth", "rref"],
-        run: |_, a| one(Value::scalar(solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64)) },
+        run: |it, a| {
+            if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), a.get(1)) {
+                return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
+            }
+            one(Value::scalar(solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64))
+        } },
     Builtin { name: "cond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "cond(A)",
         summary: "2-norm condition number: how much A amplifies relative errors when solving.", math: "cond(A) = sigma_max / sigma_min (Inf if singular)",
         example: ">> cond([1 0; 0 2])\nans = 2", related: &["rcond", "svd", "inv"], run: |_, a| one(Value::scalar(solve::cond(&*a.real(0, "cond")?)?)) },
@@ -98,9 +111,16 @@ pub static BUILTINS: &[Builtin] = &[
             require_square("rcond", m.shape())?;
             one(Value::scalar(solve::rcond(&m)?))
         } },
-    Builtin { name: "null", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "null(A)",
-        summary: "Orthonormal basis of the null space (as columns), from the SVD.", math: "A * null(A) = 0; columns = right singular vectors of zero singular values",
-        example: ">> abs(null([1 1]))'\nans =\n\n   0.7071   0.7071\n", related: &["orth", "rank", "rref"], run: |_, a| one(Value::Real(solve::null(&*a.real(0, "null")?)?)) },
+    Builtin { name: "null", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "null(A), null(A, 'r')",
+        summary: "Orthonormal basis of the null space (as columns), from the SVD; null(A, 'r') gives the exact basis from rref (free variables = 1, smallest integers).", math: "A * null(A) = 0; columns = right singular vectors of zero singular values",
+        example: ">> abs(null([1 1]))'\nans =\n\n   0.7071   0.7071\n", related: &["orth", "rank", "rref", "eigenspace"], run: |_, a| {
+            if a.str(1) == Some("r") {
+                let x = a.vals[0].to_exact().map(|m| m.into_owned()).or_else(|| exact::matrix::from_f64_exact(&*a.real(0, "null").ok()?));
+                let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
+                return one(Value::Exact(exact::null(&x)));
+            }
+            one(Value::Real(solve::null(&*a.real(0, "null")?)?))
+        } },
     Builtin { name: "orth", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "orth(A)",
         summary: "Orthonormal basis of the column space (range), from the SVD.", math: "span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I",
         example: ">> size(orth([1 2; 2 4]))\nans =\n\n   2   1\n", related: &["null", "rank"], run: |_, a| one(Value::Real(solve::orth(&*a.real(0, "orth")?)?)) },
@@ -108,9 +128,13 @@ pub static BUILTINS: &[Builtin] = &[
         summary: "Reduced row echelon form by Gauss-Jordan elimination; pivots lists the pivot columns.",
         math: "each pivot is 1, the only non-zero in its column; zero rows last",
         example: ">> rref([1 2 3; 4 5 6; 7 8 9])\nans =\n\n   1   0  -1\n   0   1   2\n   0   0   0\n", related: &["rank", "null"],
-        run: |_, a| {
+        run: |it, a| {
+            if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), a.get(1)) {
+                let (r, p) = exact::rref_plain(&x);
+                return Ok(vec![Value::Exact(r), pivots(&p)]);
+            }
             let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
-            Ok(vec![Value::Real(r), Value::row(p.iter().map(|&k| k as f64).collect())])
+            Ok(vec![Value::Real(r), pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>())])
         } },
     Builtin { name: "lstsq", min_args: 2, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "lstsq(A, b)",
         summary: "Minimum-norm least-squares solution for any shape of A (via the SVD).", math: "x = pinv(A) b minimises ||Ax - b||_2, and has the smallest ||x||_2 among minimisers",
@@ -166,6 +190,42 @@ pub static BUILTINS: &[Builtin] = &[
         math: "D = top-k eigenvectors of the covariance of the centred X (= right singular vectors); encode c = D'x, decode x ~ D c; latent = variances",
         example: ">> [c, s, l] = pca([1 1; 2 2; 3 3]); l'\nans =\n\n   2   0\n", related: &["svd", "eig", "mean"], run: pca },
 ];
+
+/// Exact eigenvalues are tried up to this size; beyond it the rational root test is hopeless.
+const MAX_EXACT_EIG: usize = 12;
+
+/// Argument 0 as exact rationals, when it is exact and the work is affordable;
+/// otherwise `None` (with a note when only the cost stands in the way).
+fn exact_input<'a>(
+    it: &mut Interp,
+    a: &'a Args,
+    work: ExactWork,
+    what: &str,
+) -> Option<Cow<'a, RatMat>> {
+    let Value::Exact(m) = a.vals.first()? else {
+        return None;
+    };
+    if m.len() > exact::MAX_EXACT_ENTRIES || exact::too_costly_for(m, work) {
+        it.warn(&format!("{what}: exact arithmetic would be too slow for this {}x{} input; using floating point", m.nrows(), m.ncols()), a.span);
+        return None;
+    }
+    Some(Cow::Borrowed(m))
+}
+
+fn exact_err(e: exact::ExactError) -> LaError {
+    LaError::eval(e.to_string())
+}
+
+/// Pivot columns (0-based) as the 1-based row Octave returns.
+fn pivots(p: &[usize]) -> Value {
+    Value::exact(RatMat::from_row_slice(
+        1,
+        p.len(),
+        &p.iter()
+            .map(|&k| Rat::from_i64(k as i64 + 1))
+            .collect::<Vec<_>>(),
+    ))
+}
 
 fn opt_f64(a: &Args, k: usize, what: &str) -> Result<Option<f64>> {
     a.get(k).map(|v| v.to_f64(what)).transpose()
@@ -249,6 +309,10 @@ fn kron(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
 }
 
 fn trace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    if let Value::Exact(m) = &a.vals[0] {
+        require_square("trace", m.shape())?;
+        return one(Value::rat(m.diagonal().iter().cloned().sum()));
+    }
     let m = a.vals[0].to_complex("trace")?;
     if m.nrows() != m.ncols() {
         return Err(LaError::eval(format!(
@@ -344,8 +408,11 @@ fn definiteness(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     )?))
 }
 
-fn det(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn det(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     require_square("det", a.vals[0].dims())?;
+    if let Some(x) = exact_input(it, &a, ExactWork::Det, "det") {
+        return one(Value::rat(exact::det(&x).map_err(exact_err)?));
+    }
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(CMat::from_element(1, 1, solve::det_c(m)?)));
     }
@@ -387,6 +454,13 @@ fn svd(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
 fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let dims = a.vals[0].dims();
     require_square("eig", dims)?;
+    if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
+        if let Some(ev) =
+            exact_input(it, &a, ExactWork::CharPoly, "eig").and_then(|x| exact::eig_exact(&x))
+        {
+            return one(Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev)));
+        }
+    }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
         Value::Complex(m) => {
             if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
@@ -411,7 +485,6 @@ fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
             }
         }
     };
-    let _ = it;
     if a.nargout <= 1 {
         return one(vals);
     }
@@ -424,13 +497,17 @@ fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![vecs, d])
 }
 
-fn poly(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn poly(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let (r, c) = v.dims();
     if r * c == 0 {
         return one(Value::scalar(1.0));
     }
     if r == c && r > 1 {
+        if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "poly") {
+            let p = exact::charpoly(&x).map_err(exact_err)?;
+            return one(Value::Exact(RatMat::from_row_slice(1, p.len(), &p)));
+        }
         let m = real_finite(&a, 0, "poly")?;
         return one(Value::row(linalg::poly::poly(&m)?));
     }

@@ -5,6 +5,7 @@
 use super::{one, Args, Builtin, Topic};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
+use crate::exact::Rat;
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
 
@@ -66,16 +67,16 @@ fn pick_dim(a: &Args, k: usize, dims: (usize, usize), what: &str) -> Result<usiz
 }
 
 /// Reduce each column (dim 1) or row (dim 2) of `m` with `f`.
-fn along<T: nalgebra::Scalar + Copy, R: nalgebra::Scalar>(
+fn along<T: nalgebra::Scalar, R: nalgebra::Scalar>(
     m: &nalgebra::DMatrix<T>,
     dim: usize,
     f: impl Fn(&mut dyn Iterator<Item = T>) -> R,
 ) -> nalgebra::DMatrix<R> {
     let (r, c) = m.shape();
     match dim {
-        1 => nalgebra::DMatrix::from_fn(1, c, |_, j| f(&mut m.column(j).iter().copied())),
-        2 => nalgebra::DMatrix::from_fn(r, 1, |i, _| f(&mut m.row(i).iter().copied())),
-        _ => nalgebra::DMatrix::from_fn(r, c, |i, j| f(&mut std::iter::once(m[(i, j)]))),
+        1 => nalgebra::DMatrix::from_fn(1, c, |_, j| f(&mut m.column(j).iter().cloned())),
+        2 => nalgebra::DMatrix::from_fn(r, 1, |i, _| f(&mut m.row(i).iter().cloned())),
+        _ => nalgebra::DMatrix::from_fn(r, c, |i, j| f(&mut std::iter::once(m[(i, j)].clone()))),
     }
 }
 
@@ -86,6 +87,13 @@ fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<V
         return one(Value::scalar(init));
     }
     one(match v {
+        Value::Exact(m) => {
+            let start = Rat::from_i64(init as i64);
+            let sum = init == 0.0;
+            Value::Exact(along(m, dim, |it| {
+                it.fold(start.clone(), |s, x| if sum { s + x } else { s * x })
+            }))
+        }
         Value::Complex(m) => {
             let g = |s: C64, x: C64| if init == 0.0 { s + x } else { s * x };
             Value::complex(along(m, dim, |it| it.fold(C64::new(init, 0.0), &g)))
@@ -101,6 +109,10 @@ fn mean(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
         return one(Value::scalar(f64::NAN));
     }
     one(match v {
+        Value::Exact(m) => Value::Exact(along(m, dim, |it| {
+            let (s, n) = it.fold((Rat::zero(), 0i64), |(s, n), x| (s + x, n + 1));
+            s / Rat::from_i64(n.max(1))
+        })),
         Value::Complex(m) => Value::complex(along(m, dim, |it| {
             let (s, n) = it.fold((C64::new(0.0, 0.0), 0.0), |(s, n), x| (s + x, n + 1.0));
             s / n

@@ -233,6 +233,29 @@ pub(crate) mod testutil {
     pub fn hilb(n: usize) -> RMat {
         RMat::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64)
     }
+
+    #[test]
+    fn fmt_g_matches_c_printf() {
+        use super::fmt_g;
+        assert_eq!(fmt_g(1.2e-17), "1.2e-17");
+        assert_eq!(fmt_g(2.345678912e-19), "2.34568e-19");
+        assert_eq!(fmt_g(8.27523e-67), "8.27523e-67");
+        assert_eq!(fmt_g(0.5), "0.5");
+        assert_eq!(fmt_g(0.0001234), "0.0001234");
+        assert_eq!(fmt_g(123456.0), "123456");
+        assert_eq!(fmt_g(1234567.0), "1.23457e+06");
+        assert_eq!(fmt_g(0.0), "0");
+        assert_eq!(fmt_g(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn dominant_index_prefers_first_on_ties() {
+        use super::dominant_index;
+        assert_eq!(dominant_index(&[0.5, 0.7, 0.7]), Some(1));
+        assert_eq!(dominant_index(&[0.7, 0.7 * (1.0 + 1e-15), 0.1]), Some(0));
+        assert_eq!(dominant_index(&[0.0, 0.0]), None);
+        assert_eq!(dominant_index(&[]), None);
+    }
 }
 
 pub mod products;

@@ -121,9 +121,9 @@ fn general_matrix_norm(
     let row_sums = || mags.row_iter().map(|r| r.sum()).fold(0.0, nan_max);
     match p {
         NormKind::Fro => Ok(norm_of_magnitudes(mags.as_slice(), NormKind::Fro)),
-        NormKind::P(x) if x == 1.0 => Ok(col_sums()),
+        NormKind::P(1.0) => Ok(col_sums()),
         NormKind::P(x) if x == f64::INFINITY => Ok(row_sums()),
-        NormKind::P(x) if x == 2.0 => {
+        NormKind::P(2.0) => {
             if mags.iter().any(|v| v.is_nan()) {
                 Ok(f64::NAN)
             } else if mags.iter().any(|v| v.is_infinite()) {

@@ -165,7 +165,7 @@ mod tests {
             let c = poly(&a).expect("square");
             assert!((c[1] + a.trace()).abs() < 1e-10 * (1.0 + a.trace().abs()));
             let det = a.clone().determinant();
-            let sign = if n % 2 == 0 { 1.0 } else { -1.0 };
+            let sign = if n.is_multiple_of(2) { 1.0 } else { -1.0 };
             assert!((c[n] - sign * det).abs() < 1e-9 * (1.0 + det.abs()));
         }
     }

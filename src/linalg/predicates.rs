@@ -16,12 +16,16 @@ fn norm1(a: &RMat) -> f64 {
         .fold(0.0, f64::max)
 }
 
+fn all_finite(a: &RMat) -> bool {
+    a.iter().all(|x| x.is_finite())
+}
+
 /// Square and ||A - A'||_1 <= tol * max(1, ||A||_1) (tol defaults to
 /// [`DEFAULT_TOL`]; `Some(0.0)` asks for exact symmetry). Non-square or
 /// NaN input gives false.
 pub fn issymmetric(a: &RMat, tol: Option<f64>) -> bool {
     let t = tol.unwrap_or(DEFAULT_TOL);
-    a.is_square() && norm1(&(a - a.transpose())) <= t * norm1(a).max(1.0)
+    a.is_square() && all_finite(a) && norm1(&(a - a.transpose())) <= t * norm1(a).max(1.0)
 }
 
 /// True when every off-diagonal entry is exactly zero (any shape, as
@@ -37,7 +41,9 @@ pub fn isdiag(a: &RMat) -> bool {
 pub fn isorthogonal(a: &RMat, tol: Option<f64>) -> bool {
     let t = tol.unwrap_or(DEFAULT_TOL);
     let n = a.nrows();
-    a.is_square() && norm1(&(a.transpose() * a - RMat::identity(n, n))) <= t * (n.max(1) as f64)
+    a.is_square()
+        && all_finite(a)
+        && norm1(&(a.transpose() * a - RMat::identity(n, n))) <= t * (n.max(1) as f64)
 }
 
 /// Numerically singular: sigma_min <= tol * sigma_max, with tol defaulting

@@ -144,7 +144,9 @@ fn inv_norm1_estimate(f: &LuFactors) -> f64 {
 ///   is deficient, and the minimum-norm solution is returned.
 /// * wide: minimum-norm solution via the SVD (same warning when deficient).
 ///
-/// Rank tolerance: max(m, n) * sigma_max * eps, as [`rank`].
+/// Rank tolerance: max(m, n) * sigma_max * eps, as [`rank`]. With NaN/Inf
+/// in A or B nothing is fitted and no warning is given: square systems
+/// return the LU result, others NaN (NaN propagates rather than erroring).
 pub fn solve(a: &RMat, b: &RMat, warnings: &mut Vec<String>) -> Result<RMat> {
     check_conformant(a.shape(), b.shape())?;
     let (m, n) = a.shape();
@@ -304,7 +306,7 @@ pub fn rank(a: &RMat, tol: Option<f64>) -> Result<usize> {
 pub fn cond(a: &RMat) -> Result<f64> {
     let s = singular_values("cond", a)?;
     Ok(match (s.first(), s.last()) {
-        (Some(_), Some(&lo)) if lo == 0.0 => f64::INFINITY,
+        (Some(_), Some(&0.0)) => f64::INFINITY,
         (Some(&hi), Some(&lo)) => hi / lo,
         _ => 0.0,
     })

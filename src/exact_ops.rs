@@ -1,0 +1,116 @@
+//! Operators on exact values. When both operands are exact (or logical) and
+//! the operation stays in the rationals, the result is exact; otherwise this
+//! returns `None` and the floating-point operators take over, so an exact
+//! value never makes a float operation slower or different.
+
+use crate::ast::BinOp;
+use crate::error::{LaError, Result};
+use crate::exact::{self, Rat, RatMat, MAX_EXACT_ENTRIES};
+use crate::ops::broadcast;
+use crate::value::Value;
+use std::borrow::Cow;
+
+/// Both operands as rationals, when at least one is exact and both are small enough.
+fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<(Cow<'a, RatMat>, Cow<'a, RatMat>)> {
+    if !matches!(a, Value::Exact(_)) && !matches!(b, Value::Exact(_)) {
+        return None;
+    }
+    if a.numel() > MAX_EXACT_ENTRIES || b.numel() > MAX_EXACT_ENTRIES {
+        return None;
+    }
+    Some((a.to_exact()?, b.to_exact()?))
+}
+
+pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
+    use BinOp::*;
+    let Some((x, y)) = pair(a, b) else {
+        return Ok(None);
+    };
+    let sym = op.symbol();
+    let v = match op {
+        Add => Value::Exact(broadcast(sym, &x, &y, |p, q| p + q)?),
+        Sub => Value::Exact(broadcast(sym, &x, &y, |p, q| p - q)?),
+        EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
+        EDiv if !y.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?),
+        ELDiv if !x.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?),
+        Eq | Ne | Lt | Le | Gt | Ge => {
+            Value::Bool(broadcast(sym, &x, &y, |p, q| compare(op, p, q))?)
+        }
+        EPow => return Ok(power(sym, &x, &y)?.map(Value::Exact)),
+        Mul if x.len() == 1 || y.len() == 1 => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
+        Mul => {
+            if x.ncols() != y.nrows() {
+                return Ok(None); // the float path reports the nonconformant shapes
+            }
+            Value::Exact(exact::matrix::matmul(&x, &y).map_err(|e| LaError::eval(e.to_string()))?)
+        }
+        Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0])),
+        LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0])),
+        LDiv if x.is_square() && x.nrows() == y.nrows() && !exact::too_costly(&x) => {
+            match exact::solve(&x, &y).map_err(|e| LaError::eval(e.to_string()))? {
+                Some(s) => Value::Exact(s),
+                None => return Ok(None), // singular: the float path warns as Octave does
+            }
+        }
+        Div if y.is_square() && x.ncols() == y.ncols() && !exact::too_costly(&y) => {
+            // x / y = (y' \\ x')'
+            match exact::solve(&y.transpose(), &x.transpose())
+                .map_err(|e| LaError::eval(e.to_string()))?
+            {
+                Some(s) => Value::Exact(s.transpose()),
+                None => return Ok(None),
+            }
+        }
+        Pow => return matrix_power(&x, &y),
+        _ => return Ok(None),
+    };
+    Ok(Some(v))
+}
+
+fn compare(op: BinOp, p: &Rat, q: &Rat) -> bool {
+    match op {
+        BinOp::Eq => p == q,
+        BinOp::Ne => p != q,
+        BinOp::Lt => p < q,
+        BinOp::Le => p <= q,
+        BinOp::Gt => p > q,
+        _ => p >= q,
+    }
+}
+
+/// Largest exponent kept exact: beyond it numbers grow too large to be useful as fractions.
+const MAX_EXACT_POWER: i64 = 256;
+
+fn small_int(q: &Rat) -> Option<i64> {
+    let (n, d) = q.as_i64_pair()?;
+    (d == 1 && n.abs() <= MAX_EXACT_POWER).then_some(n)
+}
+
+/// `x .^ y` with integer exponents stays exact (0 .^ negative goes to floats: Inf).
+fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
+    if y.iter().any(|q| small_int(q).is_none()) {
+        return Ok(None);
+    }
+    if x.iter().any(Rat::is_zero) && y.iter().any(Rat::is_negative) {
+        return Ok(None);
+    }
+    let out = broadcast(sym, x, y, |p, q| small_int(q).and_then(|k| p.pow(k as i32)))?;
+    if out.iter().any(Option::is_none) {
+        return Ok(None);
+    }
+    Ok(Some(out.map(|v| v.unwrap_or_else(Rat::zero))))
+}
+
+fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
+    if x.len() == 1 && y.len() == 1 {
+        return Ok(power("^", x, y)?.map(Value::Exact));
+    }
+    let (Some(k), true, true) = (
+        y.iter().next().and_then(small_int),
+        y.len() == 1,
+        x.is_square(),
+    ) else {
+        return Ok(None);
+    };
+    Ok(exact::matrix::pow(x, k).ok().map(Value::Exact))
+}
