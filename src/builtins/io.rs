@@ -280,6 +280,9 @@ fn pad(s: &str, width: Option<usize>, flags: &str) -> String {
     }
 }
 
+/// Most digits printed after the point by printf-style conversions.
+const MAX_PRECISION: usize = 100;
+
 /// Format one number for conversion `c` as C's printf would.
 pub fn c_format(
     c: char,
@@ -288,6 +291,8 @@ pub fn c_format(
     prec: Option<usize>,
     flags: &str,
 ) -> String {
+    // Digits beyond what a double holds are noise; the cap also keeps Rust's formatter in range.
+    let prec = prec.map(|p| p.min(MAX_PRECISION));
     if x.is_nan() {
         return "NaN".into();
     }
