@@ -1,9 +1,169 @@
-//! Homework mode: `steps EXPR` shows the working of a computation.
+//! Homework mode: `steps EXPR` shows the working of an exact computation as a
+//! student would write it, and `latex steps EXPR` the same as LaTeX. The
+//! working comes from `crate::exact` as data; this module only picks the
+//! computation and the renderer.
 
-use crate::ast::Expr;
+use crate::ast::{Arg, BinOp, Expr, ExprKind};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
+use crate::exact::{self, render, ExactWork, RatMat, Step};
+use crate::value::Value;
 
-pub fn steps(_it: &mut Interp, expr: &Expr, _latex: bool) -> Result<()> {
-    Err(LaError::eval("steps: step-by-step working is not available yet").at(expr.span))
+const USAGE: &str = "steps: expected one of rref(A), inv(A), det(A), det(A, 'cofactor'), A\\b, eig(A), rank(A), null(A)";
+
+/// The working to show: the text (or LaTeX) and the value it ends with.
+struct Working {
+    text: String,
+    result: Value,
+}
+
+pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
+    let (name, args) = target(expr)?;
+    let mut vals = Vec::with_capacity(args.len());
+    for a in &args {
+        vals.push(it.eval(a)?);
+    }
+    let mats = vals
+        .iter()
+        .filter(|v| v.as_str().is_none())
+        .map(|v| exact_arg(v, &name))
+        .collect::<Result<Vec<_>>>()?;
+    let a = mats.first().ok_or_else(|| LaError::eval(USAGE))?;
+    if exact::too_costly_for(a, ExactWork::Steps) {
+        return Err(LaError::eval(format!(
+            "steps: a {}x{} matrix is too large to show the working",
+            a.nrows(),
+            a.ncols()
+        )));
+    }
+    let cofactor = vals.iter().any(|v| v.as_str() == Some("cofactor"));
+    let w = match name.as_str() {
+        "rref" => {
+            let (r, _, st) = exact::rref(a);
+            working(a, &st, None, latex, Value::Exact(r))
+        }
+        "inv" => {
+            let (inv, st) = exact::inv_steps(a).map_err(err)?;
+            let start = exact::augment(a, &exact::matrix::identity(a.nrows()));
+            let result = inv.map(Value::Exact).ok_or_else(|| {
+                LaError::eval("inv: the matrix is singular (a zero row appeared on the left)")
+            });
+            working(&start, &st, Some(a.ncols()), latex, result?)
+        }
+        "det" if cofactor => {
+            let c = exact::det_cofactor_steps(a).map_err(err)?;
+            let text = if latex {
+                render::cofactor_latex(&c)
+            } else {
+                render::cofactor_text(&c)
+            };
+            Working {
+                text,
+                result: Value::rat(c.det),
+            }
+        }
+        "det" => {
+            let (d, st) = exact::det_steps(a).map_err(err)?;
+            working(a, &st, None, latex, Value::rat(d))
+        }
+        "mldivide" => {
+            let b = mats.get(1).ok_or_else(|| LaError::eval(USAGE))?;
+            let (x, st) = exact::solve_steps(a, b).map_err(err)?;
+            let x = x.ok_or_else(|| {
+                LaError::eval("mldivide: the matrix is singular: no unique solution")
+            })?;
+            working(
+                &exact::augment(a, b),
+                &st,
+                Some(a.ncols()),
+                latex,
+                Value::Exact(x),
+            )
+        }
+        "eig" => {
+            let s = exact::eig_steps(a).map_err(err)?;
+            let text = if latex {
+                render::eig_steps_latex(&s)
+            } else {
+                render::eig_steps_text(&s)
+            };
+            let ev: Vec<exact::Rat> = s.eigen.iter().map(|e| e.lambda.clone()).collect();
+            Working {
+                text,
+                result: Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev)),
+            }
+        }
+        "rank" => {
+            let (r, st) = exact::rank_steps(a);
+            working(
+                a,
+                &st,
+                None,
+                latex,
+                Value::rat(exact::Rat::from_i64(r as i64)),
+            )
+        }
+        "null" => {
+            let (n, st) = exact::null_steps(a);
+            working(a, &st, None, latex, Value::Exact(n))
+        }
+        _ => return Err(LaError::eval(USAGE).at(expr.span)),
+    };
+    it.sink.text(&w.text);
+    it.sink.text("\n");
+    let fmt = it.session.format;
+    it.sink.value("ans", &w.result, fmt);
+    it.vars_mut().insert("ans".into(), w.result);
+    Ok(())
+}
+
+fn working(
+    start: &RatMat,
+    st: &[Step],
+    split: Option<usize>,
+    latex: bool,
+    result: Value,
+) -> Working {
+    let text = if latex {
+        render::working_latex(start, st, split)
+    } else {
+        render::working_text(start, st, split)
+    };
+    Working { text, result }
+}
+
+/// The function named by the expression and its argument expressions.
+fn target(expr: &Expr) -> Result<(String, Vec<Expr>)> {
+    match &expr.kind {
+        ExprKind::Call(f, args) => match &f.kind {
+            ExprKind::Ident(name) => {
+                let exprs = args
+                    .iter()
+                    .map(|a| match a {
+                        Arg::Expr(e) => Ok(e.clone()),
+                        Arg::Colon => Err(LaError::eval(USAGE).at(expr.span)),
+                    })
+                    .collect::<Result<_>>()?;
+                Ok((name.clone(), exprs))
+            }
+            _ => Err(LaError::eval(USAGE).at(expr.span)),
+        },
+        ExprKind::Binary(BinOp::LDiv, a, b) => {
+            Ok(("mldivide".into(), vec![(**a).clone(), (**b).clone()]))
+        }
+        _ => Err(LaError::eval(USAGE).at(expr.span)),
+    }
+}
+
+fn exact_arg(v: &Value, name: &str) -> Result<RatMat> {
+    match v.to_exact() {
+        Some(m) => Ok(m.into_owned()),
+        None => Err(LaError::eval(format!(
+            "steps {name}: the working is shown for exact input only (this value holds floating-point numbers; type integers or fractions such as 1/3, or use exact(x))"
+        ))),
+    }
+}
+
+fn err(e: exact::ExactError) -> LaError {
+    LaError::eval(e.to_string())
 }

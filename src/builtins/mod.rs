@@ -14,6 +14,7 @@ use std::sync::OnceLock;
 mod calculus;
 mod construct;
 mod elementwise;
+mod homework;
 mod info;
 mod io;
 mod linalg;
@@ -99,6 +100,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         calculus::BUILTINS,
         regression::BUILTINS,
         io::BUILTINS,
+        homework::BUILTINS,
     ]
     .into_iter()
     .flatten()

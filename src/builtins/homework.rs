@@ -1,0 +1,104 @@
+//! Homework helpers: LaTeX output and exact eigenspaces.
+
+use super::{one, Args, Builtin, Topic};
+use crate::error::{LaError, Result};
+use crate::eval::Interp;
+use crate::exact::{self, render, Rat};
+use crate::linalg::C64;
+use crate::value::Value;
+use nalgebra::DMatrix;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "latex",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Output,
+        signature: "latex(x), s = latex(x)",
+        summary: "A value as LaTeX, ready to paste into homework: fractions as \\frac{p}{q}, matrices as bmatrix. For the working of a computation use `latex steps rref(A)`.",
+        math: "",
+        example: ">> latex([1/2 2; 0 -3/4])\n\\begin{bmatrix} \\frac{1}{2} & 2 \\\\ 0 & -\\frac{3}{4} \\end{bmatrix}",
+        related: &["exact", "rref", "disp"],
+        run: latex,
+    },
+    Builtin {
+        name: "eigenspace",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Eigen,
+        signature: "eigenspace(A, lambda)",
+        summary: "Exact basis of the eigenspace of lambda: the null space of A - lambda*I, each vector scaled to smallest integers.",
+        math: "E(lambda) = null(A - lambda I) = { v : A v = lambda v }",
+        example: ">> eigenspace([-3 -1 1; -3 -1 3; -2 2 0], 2)'\nans =\n\n   0   1   1\n",
+        related: &["eig", "null", "rref"],
+        run: eigenspace,
+    },
+];
+
+fn latex(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let text = latex_value(&a.vals[0])?;
+    if a.nargout == 0 {
+        it.sink.text(&format!("{text}\n"));
+        return Ok(Vec::new());
+    }
+    one(Value::Str(text))
+}
+
+fn latex_value(v: &Value) -> Result<String> {
+    let cells: DMatrix<String> = match v {
+        Value::Exact(m) if m.len() != 1 => return Ok(render::latex_matrix(m)),
+        Value::Exact(m) => m.map(|x| render::latex_rat(&x)),
+        Value::Complex(m) => m.map(latex_complex),
+        Value::Str(s) => return Ok(format!("\\text{{{s}}}")),
+        Value::Func(_) => return Err(LaError::eval("latex: function handles have no LaTeX form")),
+        other => other.to_real("latex")?.map(latex_real),
+    };
+    if cells.len() == 1 {
+        return Ok(cells[0].clone());
+    }
+    let rows: Vec<String> = cells
+        .row_iter()
+        .map(|r| r.iter().cloned().collect::<Vec<_>>().join(" & "))
+        .collect();
+    Ok(format!(
+        "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
+        rows.join(" \\\\ ")
+    ))
+}
+
+fn latex_real(x: f64) -> String {
+    match x {
+        _ if x.is_nan() => "\\text{NaN}".into(),
+        _ if x.is_infinite() => {
+            if x > 0.0 {
+                "\\infty".into()
+            } else {
+                "-\\infty".into()
+            }
+        }
+        _ => format!("{}", crate::format::short_number(x)),
+    }
+}
+
+fn latex_complex(z: C64) -> String {
+    let sign = if z.im < 0.0 { "-" } else { "+" };
+    format!("{} {sign} {}i", latex_real(z.re), latex_real(z.im.abs()))
+}
+
+fn eigenspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let m = a.vals[0]
+        .to_exact()
+        .ok_or_else(|| LaError::eval("eigenspace: A must be exact (integers or fractions)"))?;
+    let lambda: Rat = match a.vals[1].to_exact() {
+        Some(l) if l.len() == 1 => l[0].clone(),
+        _ => {
+            return Err(LaError::eval(
+                "eigenspace: lambda must be an exact scalar (a rational eigenvalue)",
+            ))
+        }
+    };
+    let basis = exact::eigenspace(&m, &lambda).map_err(|e| LaError::eval(e.to_string()))?;
+    one(Value::Exact(basis))
+}
