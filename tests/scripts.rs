@@ -40,3 +40,28 @@ fn example_scripts_match_expected_output() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// The walkthroughs in `scripts/` check every identity with `assert`: they must run clean.
+#[test]
+fn walkthrough_scripts_run_without_error() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts");
+    let mut ran = 0;
+    for s in std::fs::read_dir(&dir)
+        .expect("scripts/")
+        .flatten()
+        .map(|e| e.path())
+    {
+        if s.extension().is_some_and(|e| e == "la") {
+            let r = common::run(&[s.to_str().expect("path")], "");
+            assert_eq!(r.status, 0, "{}: {}", s.display(), r.stderr);
+            assert!(
+                r.stderr.is_empty(),
+                "{}: unexpected stderr {}",
+                s.display(),
+                r.stderr
+            );
+            ran += 1;
+        }
+    }
+    assert!(ran >= 1, "no walkthrough scripts");
+}

@@ -7,6 +7,22 @@ use crate::format::{self, Format};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "strcmp",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        topic: Topic::Output,
+        signature: "strcmp(s, t)",
+        summary: "True when s and t are identical strings.",
+        math: "",
+        example: ">> strcmp(definiteness(eye(2)), 'positive definite')\nans = 1",
+        related: &["isequal"],
+        run: |_, a| {
+            let same = matches!((a.vals[0].as_str(), a.vals[1].as_str()), (Some(x), Some(y)) if x == y);
+            one(Value::bool(same))
+        },
+    },
     Builtin { name: "disp", min_args: 1, max_args: 1, max_out: 0, topic: Topic::Output, signature: "disp(x)",
         summary: "Print a value without its name.", math: "", example: ">> disp([1 2])\n   1   2", related: &["printf", "num2str"],
         run: |it, a| {

@@ -10,6 +10,19 @@ use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "diff",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        topic: Topic::Reductions,
+        signature: "diff(x)",
+        summary: "Differences of neighbours (down each column of a matrix).",
+        math: "diff(x)_k = x_(k+1) - x_k",
+        example: ">> diff([1 4 9 16])\nans =\n\n   3   5   7\n",
+        related: &["cumsum", "sum"],
+        run: diff,
+    },
     Builtin { name: "sum", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "sum(x), sum(A, dim)",
         summary: "Sum of elements (of each column of a matrix).", math: "sum(x) = x_1 + ... + x_n",
         example: ">> sum([1 2; 3 4])\nans =\n\n   4   6\n", related: &["prod", "cumsum", "mean"],
@@ -302,4 +315,35 @@ fn find(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
         return Ok(vec![shape(rows), shape(cols)]);
     }
     one(shape(hits.iter().map(|k| (k + 1) as f64).collect()))
+}
+
+fn diff(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let v = &a.vals[0];
+    let (r, c) = v.dims();
+    let row = r == 1;
+    let (nr, nc) = if row {
+        (1, c.saturating_sub(1))
+    } else {
+        (r.saturating_sub(1), c)
+    };
+    let at = |i: usize, j: usize| {
+        if row {
+            ((0, j), (0, j + 1))
+        } else {
+            ((i, j), (i + 1, j))
+        }
+    };
+    one(match v {
+        Value::Exact(m) => Value::Exact(nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
+            let (p, q) = at(i, j);
+            &m[q] - &m[p]
+        })),
+        _ => {
+            let m = v.to_real("diff")?;
+            Value::Real(RMat::from_fn(nr, nc, |i, j| {
+                let (p, q) = at(i, j);
+                m[q] - m[p]
+            }))
+        }
+    })
 }
