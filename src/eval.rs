@@ -237,13 +237,35 @@ impl Interp<'_> {
     }
 
     fn exec_for(&mut self, var: &str, range: &Expr, body: &[Stmt]) -> Result<Flow> {
+        // A large float range is walked without building it (`for k = 1:1e9`).
+        if let ExprKind::Range(a, step, b) = &range.kind {
+            let vals = self.range_parts(a, step.as_deref(), b)?;
+            if exact_range(&vals).is_none() {
+                let (base, inc, n) = float_range(&vals, range.span)?;
+                return self.run_loop(
+                    var,
+                    n as usize,
+                    |k| Value::scalar(base + k as f64 * inc),
+                    body,
+                );
+            }
+        }
         let r = self.eval(range)?;
         let (rows, cols) = r.dims();
         let cols = if rows == 0 { 0 } else { cols };
-        for j in 0..cols {
+        self.run_loop(var, cols, |j| column(&r, j, rows), body)
+    }
+
+    fn run_loop(
+        &mut self,
+        var: &str,
+        n: usize,
+        item: impl Fn(usize) -> Value,
+        body: &[Stmt],
+    ) -> Result<Flow> {
+        for k in 0..n {
             self.check_interrupt()?;
-            let col = column(&r, j, rows);
-            self.vars_mut().insert(var.to_string(), col);
+            self.bind(var, item(k), false)?;
             match self.exec_block(body)? {
                 Flow::Break => break,
                 Flow::Normal | Flow::Continue => {}
@@ -251,6 +273,14 @@ impl Interp<'_> {
             }
         }
         Ok(Flow::Normal)
+    }
+
+    fn range_parts(&mut self, a: &Expr, step: Option<&Expr>, b: &Expr) -> Result<Vec<Value>> {
+        let mut vals = Vec::with_capacity(3);
+        for e in [Some(a), step, Some(b)].into_iter().flatten() {
+            vals.push(self.eval(e)?);
+        }
+        Ok(vals)
     }
 
     fn multi_assign(&mut self, targets: &[Option<LValue>], e: &Expr, display: bool) -> Result<()> {
@@ -293,34 +323,43 @@ impl Interp<'_> {
     }
 
     fn assign(&mut self, lv: &LValue, v: Value, display: bool) -> Result<()> {
-        let value = match &lv.index {
-            None => v,
-            Some(args) => {
-                let existed = self.vars().contains_key(&lv.name);
-                let mut target = self
-                    .vars_mut()
-                    .remove(&lv.name)
-                    .unwrap_or_else(Value::empty);
-                match self.assign_indexed(&mut target, args, v, lv.span) {
-                    Ok(()) => target,
-                    Err(e) => {
-                        if existed {
-                            self.vars_mut().insert(lv.name.clone(), target);
-                        }
-                        return Err(e.at(lv.span));
-                    }
+        if let Some(args) = &lv.index {
+            // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
+            let dims = self.vars().get(&lv.name).map_or((0, 0), Value::dims);
+            let idx = self.subscripts(dims, args)?;
+            let existed = self.vars().contains_key(&lv.name);
+            let mut target = self
+                .vars_mut()
+                .remove(&lv.name)
+                .unwrap_or_else(Value::empty);
+            if let Err(e) = self.assign_indexed(&mut target, &idx, v, lv.span) {
+                if existed {
+                    self.vars_mut().insert(lv.name.clone(), target);
                 }
+                return Err(e.at(lv.span));
             }
-        };
-        if display {
-            self.show(&lv.name, &value);
+            return self.bind(&lv.name, target, display);
         }
-        self.vars_mut().insert(lv.name.clone(), value);
+        self.bind(&lv.name, v, display)
+    }
+
+    /// Store a variable (reusing its slot) and show it unless suppressed.
+    fn bind(&mut self, name: &str, value: Value, display: bool) -> Result<()> {
+        if display {
+            self.show(name, &value);
+        }
+        match self.vars_mut().get_mut(name) {
+            Some(slot) => *slot = value,
+            None => {
+                self.vars_mut().insert(name.to_string(), value);
+            }
+        }
         Ok(())
     }
 
-    fn subscripts(&mut self, target: &Value, args: &[Arg]) -> Result<Vec<Idx>> {
-        let (r, c) = target.dims();
+    /// Evaluate subscripts; `end` means the extent of `dims` along that position.
+    fn subscripts(&mut self, dims: (usize, usize), args: &[Arg]) -> Result<Vec<Idx>> {
+        let (r, c) = dims;
         let n = args.len();
         let mut out = Vec::with_capacity(n);
         for (k, a) in args.iter().enumerate() {
@@ -347,11 +386,10 @@ impl Interp<'_> {
     fn assign_indexed(
         &mut self,
         target: &mut Value,
-        args: &[Arg],
+        idx: &[Idx],
         v: Value,
         span: Span,
     ) -> Result<()> {
-        let idx = self.subscripts(target, args)?;
         // The result is at least as large as the largest subscript asks for.
         let need: f64 = idx
             .iter()
@@ -363,39 +401,39 @@ impl Interp<'_> {
         self.check_alloc("index assignment", need, 1.0, 8)
             .map_err(|e| e.at(span))?;
         match (&mut *target, &v) {
-            (Value::Real(t), Value::Real(s)) => return index::assign(t, &idx, s, 0.0),
+            (Value::Real(t), Value::Real(s)) => return index::assign(t, idx, s, 0.0),
             (Value::Exact(t), Value::Exact(s)) => {
-                return index::assign(t, &idx, s, crate::exact::Rat::zero())
+                return index::assign(t, idx, s, crate::exact::Rat::zero())
             }
             (Value::Complex(t), Value::Complex(s)) => {
-                return index::assign(t, &idx, s, crate::linalg::C64::new(0.0, 0.0))
+                return index::assign(t, idx, s, crate::linalg::C64::new(0.0, 0.0))
             }
-            (Value::Bool(t), Value::Bool(s)) => return index::assign(t, &idx, s, false),
+            (Value::Bool(t), Value::Bool(s)) => return index::assign(t, idx, s, false),
             _ => {}
         }
         *target = match index::promote(&[target, &v], "index assignment")? {
             Promoted::Bool(mut m) => {
                 let src = m.pop().unwrap_or_default();
                 let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, &idx, &src, false)?;
+                index::assign(&mut t, idx, &src, false)?;
                 Value::Bool(t)
             }
             Promoted::Exact(mut m) => {
                 let src = m.pop().unwrap_or_default();
                 let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, &idx, &src, crate::exact::Rat::zero())?;
+                index::assign(&mut t, idx, &src, crate::exact::Rat::zero())?;
                 Value::Exact(t)
             }
             Promoted::Real(mut m) => {
                 let src = m.pop().unwrap_or_default();
                 let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, &idx, &src, 0.0)?;
+                index::assign(&mut t, idx, &src, 0.0)?;
                 Value::Real(t)
             }
             Promoted::Complex(mut m) => {
                 let src = m.pop().unwrap_or_default();
                 let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, &idx, &src, crate::linalg::C64::new(0.0, 0.0))?;
+                index::assign(&mut t, idx, &src, crate::linalg::C64::new(0.0, 0.0))?;
                 Value::complex(t)
             }
         };
@@ -409,7 +447,7 @@ impl Interp<'_> {
             .cloned()
             .ok_or_else(|| LaError::eval(format!("'{}' undefined", lv.name)).at(lv.span))?;
         let args = lv.index.as_deref().unwrap_or(&[]);
-        let idx = self.subscripts(&target, args)?;
+        let idx = self.subscripts(target.dims(), args)?;
         let out = match &target {
             Value::Exact(m) => Value::Exact(index::delete(m, &idx)?),
             Value::Real(m) => Value::Real(index::delete(m, &idx)?),
@@ -467,6 +505,9 @@ impl Interp<'_> {
                     }
                     vals.push(r);
                 }
+                let total: usize = vals.iter().flatten().map(Value::numel).sum();
+                self.check_alloc("concatenation", total as f64, 1.0, 16)
+                    .map_err(|err| err.at(e.span))?;
                 one(index::concat(vals).map_err(|err| err.at(e.span))?)
             }
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
@@ -517,29 +558,18 @@ impl Interp<'_> {
     }
 
     fn eval_range(&mut self, a: &Expr, step: Option<&Expr>, b: &Expr, span: Span) -> Result<Value> {
-        let parts = [Some(a), step, Some(b)];
-        let mut vals = Vec::with_capacity(3);
-        for e in parts.into_iter().flatten() {
-            vals.push(self.eval(e)?);
-        }
+        let vals = self.range_parts(a, step, b)?;
         if let Some(r) = exact_range(&vals) {
             return Ok(r);
         }
-        let base = vals[0].to_f64("colon").map_err(|e| e.at(a.span))?;
-        let inc = match step {
-            Some(s) => vals[1].to_f64("colon").map_err(|e| e.at(s.span))?,
-            None => 1.0,
-        };
-        let limit = vals[vals.len() - 1]
-            .to_f64("colon")
-            .map_err(|e| e.at(b.span))?;
-        let n = range_len(base, inc, limit);
+        let (base, inc, n) = float_range(&vals, span)?;
         self.check_alloc("colon", 1.0, n, 8)
             .map_err(|e| e.at(span))?;
-        let n = n as usize;
-        Ok(Value::Real(crate::linalg::RMat::from_fn(1, n, |_, k| {
-            base + k as f64 * inc
-        })))
+        Ok(Value::Real(crate::linalg::RMat::from_fn(
+            1,
+            n as usize,
+            |_, k| base + k as f64 * inc,
+        )))
     }
 
     fn eval_call(
@@ -580,7 +610,7 @@ impl Interp<'_> {
             let vals = self.eval_args(args)?;
             return self.call_func(f, vals, nargout, span);
         }
-        let idx = self.subscripts(v, args)?;
+        let idx = self.subscripts(v.dims(), args)?;
         let out = match v {
             Value::Exact(m) => Value::Exact(index::index(m, &idx)?),
             Value::Real(m) => Value::Real(index::index(m, &idx)?),
@@ -771,6 +801,21 @@ fn column(v: &Value, j: usize, rows: usize) -> Value {
     }
 }
 
+/// Start, step and element count of a floating-point range `a:b` / `a:s:b`.
+fn float_range(vals: &[Value], span: Span) -> Result<(f64, f64, f64)> {
+    let f = |v: &Value| v.to_f64("colon").map_err(|e| e.at(span));
+    let (base, inc, limit) = match vals {
+        [a, b] => (f(a)?, 1.0, f(b)?),
+        [a, s, b] => (f(a)?, f(s)?, f(b)?),
+        _ => return Err(LaError::internal("range with no bounds")),
+    };
+    let n = range_len(base, inc, limit);
+    if !n.is_finite() {
+        return Err(LaError::eval("colon: the range never ends (a bound is infinite)").at(span));
+    }
+    Ok((base, inc, n))
+}
+
 /// `a:b` or `a:s:b` with exact scalars stays exact while it is small.
 fn exact_range(vals: &[Value]) -> Option<Value> {
     use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
@@ -805,13 +850,16 @@ fn exact_range(vals: &[Value]) -> Option<Value> {
 
 /// Number of elements of `base:inc:limit`, with Octave's tolerance for round-off.
 pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
-    if inc == 0.0
-        || !base.is_finite()
-        || !limit.is_finite()
-        || !inc.is_finite()
-        || (limit - base) / inc < 0.0
-    {
+    if base.is_nan() || limit.is_nan() || inc.is_nan() || inc == 0.0 || (limit - base) / inc < 0.0 {
         return 0.0;
+    }
+    if base.is_infinite() || limit.is_infinite() || inc.is_infinite() {
+        // `1:Inf` would never end; the caller's memory check refuses it.
+        return if (limit - base) / inc > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        };
     }
     let n = ((limit - base) / inc * (1.0 + f64::EPSILON * 4.0)).floor() + 1.0;
     n.max(0.0)

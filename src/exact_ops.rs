@@ -10,20 +10,35 @@ use crate::ops::broadcast;
 use crate::value::Value;
 use std::borrow::Cow;
 
+/// Entries longer than this (numerator plus denominator bits) stop being
+/// useful as fractions and make every further step slower: switch to floats.
+const MAX_EXACT_BITS: u64 = 4096;
+
 /// Both operands as rationals, when at least one is exact and both are small enough.
-fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<(Cow<'a, RatMat>, Cow<'a, RatMat>)> {
+fn pair<'a>(
+    a: &'a Value,
+    b: &'a Value,
+    warn: &mut Vec<String>,
+) -> Option<(Cow<'a, RatMat>, Cow<'a, RatMat>)> {
     if !matches!(a, Value::Exact(_)) && !matches!(b, Value::Exact(_)) {
         return None;
     }
     if a.numel() > MAX_EXACT_ENTRIES || b.numel() > MAX_EXACT_ENTRIES {
         return None;
     }
-    Some((a.to_exact()?, b.to_exact()?))
+    let (x, y) = (a.to_exact()?, b.to_exact()?);
+    if exact::max_entry_bits(&x).max(exact::max_entry_bits(&y)) > MAX_EXACT_BITS {
+        warn.push(format!(
+            "exact fractions grew past {MAX_EXACT_BITS} bits; continuing in floating point"
+        ));
+        return None;
+    }
+    Some((x, y))
 }
 
-pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
+pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Option<Value>> {
     use BinOp::*;
-    let Some((x, y)) = pair(a, b) else {
+    let Some((x, y)) = pair(a, b, warn) else {
         return Ok(None);
     };
     let sym = op.symbol();
@@ -89,6 +104,15 @@ fn small_int(q: &Rat) -> Option<i64> {
 /// `x .^ y` with integer exponents stays exact (0 .^ negative goes to floats: Inf).
 fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
     if y.iter().any(|q| small_int(q).is_none()) {
+        return Ok(None);
+    }
+    let k = y
+        .iter()
+        .filter_map(small_int)
+        .map(i64::unsigned_abs)
+        .max()
+        .unwrap_or(0);
+    if exact::max_entry_bits(x).saturating_mul(k) > MAX_EXACT_BITS {
         return Ok(None);
     }
     if x.iter().any(Rat::is_zero) && y.iter().any(Rat::is_negative) {

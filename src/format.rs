@@ -81,7 +81,7 @@ fn choose(values: &[f64], fmt: Format) -> NumFmt {
         .filter(|&x| !is_noise(x, max_abs, fmt))
         .collect();
     if shown.iter().all(|x| x.fract() == 0.0) {
-        if max_abs < 1e10 {
+        if max_abs < 1e15 {
             let w = digits(max_abs).max(1) as usize + 1;
             return NumFmt::Int {
                 width: if has_special { w.max(4) } else { w },

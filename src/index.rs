@@ -263,6 +263,12 @@ fn resize<T: Scalar>(m: &mut DMatrix<T>, nr: usize, nc: usize, zero: T) {
 /// `m(idx) = []`: remove whole rows, columns, or (for vectors) elements.
 pub fn delete<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
     let (r, c) = m.shape();
+    let extents: &[usize] = if idx.len() == 1 { &[r * c] } else { &[r, c] };
+    for (k, (ix, &ext)) in idx.iter().zip(extents).enumerate() {
+        if let Some(mx) = ix.max().filter(|&mx| mx >= ext) {
+            return Err(out_of_bound(idx, k, mx + 1, ext, (r, c)));
+        }
+    }
     let keep = |ix: &Idx, ext: usize| -> Vec<usize> {
         let gone: std::collections::HashSet<usize> = (0..ix.len(ext)).map(|k| ix.get(k)).collect();
         (0..ext).filter(|x| !gone.contains(x)).collect()

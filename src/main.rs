@@ -4,7 +4,11 @@
 fn main() {
     // Panics are reported as `error: internal error ...` by the runner; keep the default hook quiet.
     std::panic::set_hook(Box::new(|_| {}));
-    let opts = match la::cli::parse_args(std::env::args().skip(1)) {
+    // Arguments that are not UTF-8 are taken lossily rather than aborting.
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    let opts = match la::cli::parse_args(args) {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
     };

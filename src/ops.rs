@@ -63,7 +63,7 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
     use BinOp::*;
     let sym = op.symbol();
-    if let Some(v) = crate::exact_ops::binary(op, a, b)? {
+    if let Some(v) = crate::exact_ops::binary(op, a, b, warn)? {
         return Ok(v);
     }
     match op {

@@ -248,6 +248,9 @@ fn magic_square(n: usize) -> RMat {
     if n == 2 {
         return RMat::from_row_slice(2, 2, &[4.0, 3.0, 1.0, 2.0]);
     }
+    if n == 1 {
+        return RMat::from_element(1, 1, 1.0);
+    }
     if n % 2 == 1 {
         let mut a = RMat::zeros(n, n);
         let (nn, half) = (n * n, (n - 3) / 2);

@@ -182,7 +182,11 @@ fn sprintf(a: &Args, first: usize) -> Result<String> {
     let fmt = a.vals[first]
         .as_str()
         .map(str::to_string)
-        .unwrap_or_else(|| format::body(&a.vals[first], Format::Short, 80));
+        .unwrap_or_else(|| {
+            format::body(&a.vals[first], Format::Short, 80)
+                .trim()
+                .to_string()
+        });
     format_values(&fmt, &a.vals[first + 1..])
 }
 
@@ -276,8 +280,11 @@ fn expand(t: &str, items: &[Item], next: &mut usize, out: &mut String) -> Result
     Ok(*next - start)
 }
 
+/// Widest printf field honoured; a larger width would only exhaust memory.
+const MAX_WIDTH: usize = 100_000;
+
 fn pad(s: &str, width: Option<usize>, flags: &str) -> String {
-    let w = width.unwrap_or(0);
+    let w = width.unwrap_or(0).min(MAX_WIDTH);
     let n = s.chars().count();
     if n >= w {
         return s.to_string();

@@ -326,6 +326,9 @@ fn approx(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
         );
         return one(Value::bool(false));
     }
+    if p.is_empty() || q.is_empty() {
+        return one(Value::bool(dx == dy));
+    }
     let n = p.len().max(q.len());
     let at = |m: &crate::linalg::CMat, k: usize| if m.len() == 1 { m[0] } else { m[k] };
     let mut diff2 = 0.0;
