@@ -4,11 +4,21 @@
 fn main() {
     // Panics are reported as `error: internal error ...` by the runner; keep the default hook quiet.
     std::panic::set_hook(Box::new(|_| {}));
-    // Arguments that are not UTF-8 are taken lossily rather than aborting.
-    let args = std::env::args_os()
-        .skip(1)
-        .map(|a| a.to_string_lossy().into_owned());
-    let opts = match la::cli::parse_args(args) {
+    let mut args = Vec::new();
+    for (k, a) in std::env::args_os().skip(1).enumerate() {
+        match a.into_string() {
+            Ok(s) => args.push(s),
+            Err(raw) => {
+                let shown = raw.to_string_lossy();
+                eprintln!(
+                    "error: command-line argument {} is not valid UTF-8: {shown}",
+                    k + 1
+                );
+                std::process::exit(2);
+            }
+        }
+    }
+    let opts = match la::cli::parse_args(args.into_iter()) {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
     };

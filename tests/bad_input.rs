@@ -244,7 +244,10 @@ fn eval_errors() -> Vec<Case> {
         err("operator on a function handle", "f = @sin; f + 1"),
         err("transpose a function handle", "f = @sin; f'"),
         err("handle in a matrix", "[@sin, @cos]"),
-        err("anonymous function with too many args", "f = @(x) x; f(1, 2)"),
+        err(
+            "anonymous function with too many args",
+            "f = @(x) x; f(1, 2)",
+        ),
         err(
             "user function with too many args",
             "function y = f(x)\n y = x;\nend\nf(1, 2)",
@@ -253,10 +256,7 @@ fn eval_errors() -> Vec<Case> {
             "user function with too many outputs",
             "function y = f(x)\n y = x;\nend\n[a, b] = f(1)",
         ),
-        err(
-            "output never set",
-            "function y = f(x)\n x;\nend\nz = f(1)",
-        ),
+        err("output never set", "function y = f(x)\n x;\nend\nz = f(1)"),
         err("multi-assign from a number", "[a, b] = 5"),
         err("unbounded recursion", "function f()\n f();\nend\nf()"),
         err(
@@ -266,11 +266,20 @@ fn eval_errors() -> Vec<Case> {
         err("error() builtin", "error('boom')").says("boom"),
         err("assert failure", "assert(false)"),
         err("if on a handle", "if @sin, end"),
-        err("while on a string compare mismatch", "while 'ab' == 'abc', end"),
-        err("index into a function-handle result", "f = @() 1; f(1, 2, 3)"),
+        err(
+            "while on a string compare mismatch",
+            "while 'ab' == 'abc', end",
+        ),
+        err(
+            "index into a function-handle result",
+            "f = @() 1; f(1, 2, 3)",
+        ),
         err("call a number", "x = 3; x(1, 1, 1, 2)"),
         err("load a missing file", "load /nonexistent/dir/file.mat"),
-        err("save into a missing directory", "x = 1; save /nonexistent/dir/x.mat"),
+        err(
+            "save into a missing directory",
+            "x = 1; save /nonexistent/dir/x.mat",
+        ),
         err("format with a bad style", "format bogus"),
         clean("clear junk", "clear 1abc"),
         clean("help for an unknown name", "help nosuchthing"),
@@ -279,11 +288,16 @@ fn eval_errors() -> Vec<Case> {
         clean("colon with NaN", "x = 1:NaN"),
         clean("colon with zero step", "x = 1:0:5"),
         clean("integer power overflow", "x = 2^100000"),
-        clean("exact fraction blow-up", "x = 1/3; for k = 1:40, x = x^2 + 1/7; end")
-            .bug("exact rationals grow without bound (no size limit, not interruptible): hangs past 10 s"),
+        clean(
+            "exact fraction blow-up",
+            "x = 1/3; for k = 1:40, x = x^2 + 1/7; end",
+        ),
         clean("exact matrix power", "A = [1 2; 3 4]^100000"),
         clean("huge decimal literal", format!("x = 1{}", "0".repeat(5000))),
-        clean("huge decimal fraction", format!("x = 0.{}1", "0".repeat(5000))),
+        clean(
+            "huge decimal fraction",
+            format!("x = 0.{}1", "0".repeat(5000)),
+        ),
         clean("huge exponent literal", "x = 1e999999999999"),
         clean("printf with missing args", "printf(\"%d %d %s\\n\", 1)"),
         clean("printf with a lone percent", "printf(\"%\", 1)"),
@@ -293,21 +307,25 @@ fn eval_errors() -> Vec<Case> {
         clean("return at top level", "return"),
         clean("division by zero", "x = 1/0, y = 0/0, z = [1 2] / 0"),
         clean("mod by zero", "mod(5, 0), rem(5, 0)"),
-        works("assign through a mask of itself", "A = [1 2; 3 4]; A(A > 3) = -1")
-            .says("-1")
-            .bug("the variable being assigned is undefined inside its own subscript: 'A' undefined"),
-        works("index by an element of itself", "x = 1:5; x(x(2)) = 9")
-            .bug("the variable being assigned is undefined inside its own subscript: 'x' undefined"),
-        works("power written **", "z = 2 ** 3")
-            .says("z = 8")
-            .bug("`**` is in the grammar but `*` matches first: parse error"),
+        works(
+            "assign through a mask of itself",
+            "A = [1 2; 3 4]; A(A > 3) = -1",
+        )
+        .says("-1"),
+        works("index by an element of itself", "x = 1:5; x(x(2)) = 9"),
+        works("power written **", "z = 2 ** 3").says("z = 8"),
         works("exit as a function", "x = 1; exit(0)")
             .bug("exit(N) is 'exit' undefined; only the command form `exit` exists"),
-        clean("sprintf with a huge width", "s = sprintf(\"%1000000000d\", 1);")
-            .mem("100M")
-            .bug("printf/sprintf widths are not checked against --max-memory: 2 GB used under a 100M limit"),
-        clean("sprintf with a huge precision", "s = sprintf(\"%.1000000000f\", 1);")
-            .mem("100M"),
+        clean(
+            "sprintf with a huge width",
+            "s = sprintf(\"%1000000000d\", 1);",
+        )
+        .mem("100M"),
+        clean(
+            "sprintf with a huge precision",
+            "s = sprintf(\"%.1000000000f\", 1);",
+        )
+        .mem("100M"),
         err("grow by a huge range index", "x = 1:3; x(end+1:1e10) = 1"),
     ]
 }
@@ -333,8 +351,7 @@ fn index_errors() -> Vec<Case> {
         err("assign wrong count", "x = 1:3; x([1 2]) = [1 2 3]"),
         err("assign wrong shape", "A = eye(3); A(:, 1) = [1 2]"),
         err("assign a handle into a matrix", "x = 1:3; x(2) = @sin"),
-        err("delete out of range", "x = 1:3; x(5) = []")
-            .bug("deleting an index past the end is silently ignored (Octave: index out of bound)"),
+        err("delete out of range", "x = 1:3; x(5) = []"),
         err("delete one element of a matrix", "A = eye(2); A(1, 1) = []"),
         err("index an undefined variable", "nosuch(1)"),
         err("end outside an index", "x = end"),
@@ -361,8 +378,8 @@ fn huge_sizes() -> Vec<Case> {
         err("zeros NaN", "zeros(NaN)"),
         err("range 1:1e12", "1:1e12").says("limit"),
         err("range with tiny step", "0:1e-12:1"),
-        err("range to Inf", "1:Inf").bug("1:Inf gives an empty range instead of an error"),
-        err("range from -Inf", "x = -Inf:0").bug("-Inf:0 gives an empty range instead of an error"),
+        err("range to Inf", "1:Inf"),
+        err("range from -Inf", "x = -Inf:0"),
         err("linspace huge", "linspace(0, 1, 1e12)"),
         err("grow to 1e10 by index", "x(1e10) = 1").says("limit"),
         err("grow to 1e5 x 1e5 by index", "x(1e5, 1e5) = 1"),
@@ -388,8 +405,7 @@ fn huge_sizes() -> Vec<Case> {
             "string repeat in a loop",
             "s = 'x'; for k = 1:40, s = [s s]; end",
         )
-        .mem("100M")
-        .bug("concatenation [a b] is not checked against --max-memory: runs until killed"),
+        .mem("100M"),
         clean("zeros negative", "zeros(-1)"),
         clean("zeros fractional", "zeros(1.5)"),
         clean("zeros 0 x 1e12", "zeros(0, 1e12)"),
@@ -483,13 +499,28 @@ fn nesting_and_long_input() -> Vec<Case> {
     let long_sum = format!("x = 1{}", "+1".repeat(50_000));
     let long_row = format!("x = [{}1]", "1,".repeat(50_000));
     vec![
-        err("10000 nested parens", format!("x = {}", nested("(", "1", ")", 10_000)))
-            .says("nested"),
-        err("10000 nested brackets", format!("x = {}", nested("[", "1", "]", 10_000))),
-        err("10000 nested calls", format!("x = {}", nested("abs(", "1", ")", 10_000))),
+        err(
+            "10000 nested parens",
+            format!("x = {}", nested("(", "1", ")", 10_000)),
+        )
+        .says("nested"),
+        err(
+            "10000 nested brackets",
+            format!("x = {}", nested("[", "1", "]", 10_000)),
+        ),
+        err(
+            "10000 nested calls",
+            format!("x = {}", nested("abs(", "1", ")", 10_000)),
+        ),
         err("10000 unclosed parens", "(".repeat(10_000)),
-        clean("10000 nested ifs", nested("if 1\n", "x = 1;\n", "end\n", 10_000)),
-        clean("10000 nested fors", nested("for k = 1\n", "x = 1;\n", "end\n", 10_000)),
+        clean(
+            "10000 nested ifs",
+            nested("if 1\n", "x = 1;\n", "end\n", 10_000),
+        ),
+        clean(
+            "10000 nested fors",
+            nested("for k = 1\n", "x = 1;\n", "end\n", 10_000),
+        ),
         err("50000 transposes", format!("x = 1{}", "'".repeat(50_000))).says("nested"),
         err("50000 unary minus", format!("x = {}1", "-".repeat(50_000))),
         err("50000 nots", format!("x = {}1", "!".repeat(50_000))),
@@ -504,8 +535,7 @@ fn nesting_and_long_input() -> Vec<Case> {
             "100000-character undefined name",
             format!("x = {} + 1", "a".repeat(100_000)),
         )
-        .says("undefined")
-        .bug("the did-you-mean search costs ~80 us per character of the unknown name: >10 s for 100 000"),
+        .says("undefined"),
         err(
             "error at the end of a 100000-character line",
             format!("x = [{}1 +]", "1 ".repeat(50_000)),
@@ -529,20 +559,24 @@ fn nesting_and_long_input() -> Vec<Case> {
             Expect::Error,
         )
         .at("20001:5"),
-        err("recursion through anonymous functions", "f = @(g, x) g(g, x); f(f, 1)"),
-        err("20 unclosed call-and-bracket pairs", format!("x = {}", "f([".repeat(20)))
-            .bug(PARSE_BLOWUP),
-        err("20 unclosed bracket-minus-call", format!("x = {}", "[1 - f(".repeat(20)))
-            .bug(PARSE_BLOWUP),
+        err(
+            "recursion through anonymous functions",
+            "f = @(g, x) g(g, x); f(f, 1)",
+        ),
+        err(
+            "20 unclosed call-and-bracket pairs",
+            format!("x = {}", "f([".repeat(20)),
+        ),
+        err(
+            "20 unclosed bracket-minus-call",
+            format!("x = {}", "[1 - f(".repeat(20)),
+        ),
     ]
 }
 
-const PARSE_BLOWUP: &str =
-    "parse time doubles with each unclosed `f(` / `[` pair (pest backtracking): 60 bytes take > 30 s";
-
 /// Inputs the fuzzer reported (lossy UTF-8, as the fuzz target decodes them).
 fn fuzz_findings() -> Vec<Case> {
-    let hang = |name: &str, src: &str| err(name, src).bug(PARSE_BLOWUP);
+    let hang = |name: &str, src: &str| err(name, src);
     vec![
         hang(
             "fuzz timeout-3daafe1c",
@@ -858,40 +892,7 @@ fn registry_cases() -> Vec<Case> {
 
 /// Generated cases that fail today because of a bug in the core: a case-name
 /// prefix and the bug. Remove an entry once its fix lands.
-const REGISTRY_BUGS: &[(&str, &str)] = &[
-    (
-        "error: x = error(",
-        "error(X) with a non-string X puts a blank line between the message and ` --> `",
-    ),
-    (
-        "error: too many outputs",
-        "error(X) with a non-string X puts a blank line between the message and ` --> `",
-    ),
-    (
-        "approx: x = approx(2, [])",
-        "panic: attempt to calculate the remainder with a divisor of zero",
-    ),
-    (
-        "approx: x = approx([], 2)",
-        "panic: attempt to calculate the remainder with a divisor of zero",
-    ),
-    (
-        "approx: x = approx(2, ones(3, 0))",
-        "panic: Matrix index out of bounds",
-    ),
-    (
-        "approx: x = approx(ones(3, 0), 2)",
-        "panic: Matrix index out of bounds",
-    ),
-    (
-        "magic: x = magic(1 + 2i)",
-        "panic: attempt to subtract with overflow",
-    ),
-    (
-        "magic: x = magic(true)",
-        "panic: attempt to subtract with overflow",
-    ),
-];
+const REGISTRY_BUGS: &[(&str, &str)] = &[];
 
 fn all_cases() -> Vec<Case> {
     let mut v = cases();
@@ -1308,7 +1309,7 @@ fn interrupt_stops_a_runaway_loop() {
 
 /// A file name and an argument that are not valid UTF-8 get an error, not a panic.
 #[test]
-#[ignore = "bug: std::env::args() panics on a non-UTF-8 argument (exit 101, empty stderr); main.rs should use args_os"]
+
 fn non_utf8_command_line() {
     use std::os::unix::ffi::OsStrExt;
     let dir = scratch_dir();

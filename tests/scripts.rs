@@ -54,7 +54,12 @@ fn walkthrough_scripts_run_without_error() {
         if s.extension().is_some_and(|e| e == "la") {
             let r = common::run(&[s.to_str().expect("path")], "");
             assert_eq!(r.status, 0, "{}: {}", s.display(), r.stderr);
-            assert!(!r.stderr.contains("error:"), "{}: {}", s.display(), r.stderr);
+            assert!(
+                !r.stderr.contains("error:"),
+                "{}: {}",
+                s.display(),
+                r.stderr
+            );
             ran += 1;
         }
     }

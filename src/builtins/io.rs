@@ -183,9 +183,9 @@ fn sprintf(a: &Args, first: usize) -> Result<String> {
         .as_str()
         .map(str::to_string)
         .unwrap_or_else(|| {
-            format::body(&a.vals[first], Format::Short, 80)
-                .trim()
-                .to_string()
+            // A non-string template prints its value on one line.
+            let body = format::body(&a.vals[first], Format::Short, 80);
+            body.split_whitespace().collect::<Vec<_>>().join(" ")
         });
     format_values(&fmt, &a.vals[first + 1..])
 }
