@@ -75,5 +75,5 @@ pub fn parse_size(s: &str) -> Option<usize> {
         None => (s, 1.0),
     };
     let x: f64 = num.trim().parse().ok()?;
-    (x.is_finite() && x > 0.0).then(|| (x * mult) as usize)
+    (x.is_finite() && x > 0.0).then_some((x * mult) as usize)
 }

@@ -30,7 +30,7 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
         .into_inner()
         .next()
         .ok_or_else(|| LaError::internal("no body"))?;
-    Builder::default().body(body)
+    Builder.body(body)
 }
 
 fn pratt() -> &'static PrattParser<Rule> {
@@ -500,7 +500,7 @@ fn pest_error(e: pest::error::Error<Rule>) -> LaError {
         }
         ErrorVariant::CustomError { message } => format!("parse error: {message}"),
     };
-    let msg = refine_message(&e.line().to_string(), msg);
+    let msg = refine_message(e.line(), msg);
     LaError::parse(msg, Span::new(pos, pos + 1))
 }
 

@@ -262,8 +262,8 @@ fn magic_square(n: usize) -> RMat {
         }
         return a;
     }
-    if n % 4 == 0 {
-        let corner = |x: usize| x % 4 == 0 || x % 4 == 3;
+    if n.is_multiple_of(4) {
+        let corner = |x: usize| x.is_multiple_of(4) || x % 4 == 3;
         return RMat::from_fn(n, n, |i, j| {
             let k = (i * n + j + 1) as f64;
             if corner(i) == corner(j) {

@@ -79,7 +79,7 @@ fn num2str(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     }
     if let Some(p) = a.get(1) {
         if let Some(fmt) = p.as_str() {
-            return one(Value::Str(format_values(fmt, &[v.clone()])?));
+            return one(Value::Str(format_values(fmt, std::slice::from_ref(v))?));
         }
         let prec = p.to_usize("num2str")?;
         let m = v.to_real("num2str")?;
@@ -165,7 +165,11 @@ fn assert(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
         }
     })?;
     let bound = tol.abs();
-    if let Some((k, d)) = worst.iter().enumerate().find(|(_, d)| !(**d <= bound)) {
+    if let Some((k, d)) = worst
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.is_nan() || **d > bound)
+    {
         return Err(LaError::eval(format!(
             "assert (observed, expected, tol) failed: element {} differs by {} (tolerance {}{})",
             k + 1,

@@ -164,11 +164,12 @@ fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
         return one(Value::bool(all));
     }
     let dim = pick_dim(a, 1, m.shape(), what)?;
-    one(Value::Bool(along(&m, dim, |it| {
+    one(Value::Bool(along(&m, dim, |mut it| {
+        // `it` is a trait object, so call the iterator methods on the reference itself.
         if all {
-            it.fold(true, |s, b| s && b)
+            Iterator::all(&mut it, |b| b)
         } else {
-            it.fold(false, |s, b| s || b)
+            Iterator::any(&mut it, |b| b)
         }
     })))
 }
