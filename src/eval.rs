@@ -7,7 +7,7 @@ use crate::error::{LaError, Result};
 use crate::format::Format;
 use crate::index::{self, Idx, Promoted};
 use crate::ops;
-use crate::value::{Func, Value};
+use crate::value::{Func, Value, Vars};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -33,7 +33,7 @@ pub enum Control {
 /// Everything a user builds up: variables, functions and settings. The REPL,
 /// scripts, `-e` and stdin all run through the same `Session`.
 pub struct Session {
-    pub vars: HashMap<String, Value>,
+    pub vars: Vars,
     pub funcs: HashMap<String, Rc<FunctionDef>>,
     pub format: Format,
     pub rng: crate::random::Rng,
@@ -49,7 +49,7 @@ pub struct Session {
 impl Default for Session {
     fn default() -> Self {
         Session {
-            vars: HashMap::new(),
+            vars: Vars::default(),
             funcs: HashMap::new(),
             format: Format::Default,
             rng: crate::random::Rng::new(42),
@@ -84,6 +84,19 @@ impl Session {
     }
 }
 
+/// `x` when `e` is `x'` or `x.'`.
+fn transposed_operand(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Unary(UnOp::Transpose | UnOp::CTranspose, inner) => Some(inner),
+        _ => None,
+    }
+}
+
+enum Operand<'e> {
+    Var(&'e str),
+    Value(Value),
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flow {
     Normal,
@@ -100,16 +113,16 @@ pub struct Interp<'s> {
     pub session: &'s mut Session,
     pub sink: &'s mut dyn Sink,
     /// Local variables of the user functions being run; the workspace when empty.
-    frames: Vec<HashMap<String, Value>>,
+    frames: Vec<Vars>,
     /// What `end` means inside the index being evaluated.
     ends: Vec<usize>,
 }
 
 impl Interp<'_> {
-    pub fn vars(&self) -> &HashMap<String, Value> {
+    pub fn vars(&self) -> &Vars {
         self.frames.last().unwrap_or(&self.session.vars)
     }
-    pub fn vars_mut(&mut self) -> &mut HashMap<String, Value> {
+    pub fn vars_mut(&mut self) -> &mut Vars {
         match self.frames.last_mut() {
             Some(f) => f,
             None => &mut self.session.vars,
@@ -463,6 +476,17 @@ impl Interp<'_> {
     }
 
     pub fn eval(&mut self, e: &Expr) -> Result<Value> {
+        // Single-valued forms skip the Vec of eval_multi: this is the interpreter's hot path.
+        match &e.kind {
+            ExprKind::Binary(op, a, b) => return self.eval_binary(*op, a, b, e.span),
+            ExprKind::Ident(name) => {
+                if let Some(v) = self.vars().get(name) {
+                    return Ok(v.clone());
+                }
+            }
+            ExprKind::Number(s) => return number_literal(s, e.span),
+            _ => {}
+        }
         let mut vals = self.eval_multi(e, 1)?;
         if vals.is_empty() {
             return Err(LaError::eval("value on right hand side of assignment is undefined (the function returns nothing)").at(e.span));
@@ -541,9 +565,106 @@ impl Interp<'_> {
             let r = self.eval(b)?.is_true(sym).map_err(|e| e.at(b.span))?;
             return Ok(Value::bool(r));
         }
-        let l = self.eval(a)?;
-        let r = self.eval(b)?;
-        self.binary(op, &l, &r, span)
+        if op == BinOp::Mul {
+            if let Some(v) = self.transposed_product(a, b, span)? {
+                return Ok(v);
+            }
+        }
+        // Variables are read in place rather than copied (a 2000x2000 operand is 32 MB).
+        // Reading a variable has no side effects, so evaluating the other operand first is safe.
+        let l = self.operand(a)?;
+        let r = self.operand(b)?;
+        let (lv, rv) = (self.resolve(&l)?, self.resolve(&r)?);
+        if let Some(v) = ops::scalar_fast_path(op, lv, rv) {
+            return Ok(v);
+        }
+        if op == BinOp::Mul && !lv.is_scalar() && !rv.is_scalar() {
+            self.check_alloc("operator *", lv.dims().0 as f64, rv.dims().1 as f64, 8)
+                .map_err(|e| e.at(span))?;
+        }
+        let mut warnings = Vec::new();
+        let v = ops::binary(op, lv, rv, &mut warnings).map_err(|e| e.at(span))?;
+        self.flush_warnings(warnings, span);
+        Ok(v)
+    }
+
+    /// An operand: a variable to borrow, or a computed value.
+    fn operand<'e>(&mut self, e: &'e Expr) -> Result<Operand<'e>> {
+        if let ExprKind::Ident(name) = &e.kind {
+            if self.vars().contains_key(name) {
+                return Ok(Operand::Var(name));
+            }
+        }
+        self.eval(e).map(Operand::Value)
+    }
+
+    fn resolve<'a>(&'a self, o: &'a Operand) -> Result<&'a Value> {
+        match o {
+            Operand::Value(v) => Ok(v),
+            Operand::Var(n) => self
+                .vars()
+                .get(*n)
+                .ok_or_else(|| LaError::internal("operand variable vanished")),
+        }
+    }
+
+    /// `A*B'` and `A'*B` on real matrices multiply through a transposed view
+    /// instead of building the transpose.
+    fn transposed_product(&mut self, a: &Expr, b: &Expr, span: Span) -> Result<Option<Value>> {
+        let (ta, tb) = (transposed_operand(a), transposed_operand(b));
+        if ta.is_none() && tb.is_none() {
+            return Ok(None);
+        }
+        let l = self.operand(ta.unwrap_or(a))?;
+        let r = self.operand(tb.unwrap_or(b))?;
+        let (lv, rv) = (self.resolve(&l)?, self.resolve(&r)?);
+        let (Value::Real(x), Value::Real(y)) = (lv, rv) else {
+            // Not the real case: fall back to the general operators on the real transposes.
+            let lt = if ta.is_some() {
+                ops::transpose(lv, true)?
+            } else {
+                lv.clone()
+            };
+            let rt = if tb.is_some() {
+                ops::transpose(rv, true)?
+            } else {
+                rv.clone()
+            };
+            return self.binary(BinOp::Mul, &lt, &rt, span).map(Some);
+        };
+        let (m, k1) = if ta.is_some() {
+            (x.ncols(), x.nrows())
+        } else {
+            x.shape()
+        };
+        let (k2, n) = if tb.is_some() {
+            (y.ncols(), y.nrows())
+        } else {
+            y.shape()
+        };
+        if m * k1 == 1 || k2 * n == 1 {
+            let lt = if ta.is_some() {
+                Value::Real(x.transpose())
+            } else {
+                lv.clone()
+            };
+            let rt = if tb.is_some() {
+                Value::Real(y.transpose())
+            } else {
+                rv.clone()
+            };
+            return self.binary(BinOp::Mul, &lt, &rt, span).map(Some);
+        }
+        if k1 != k2 {
+            return Err(LaError::eval(format!(
+                "operator *: nonconformant arguments (op1 is {m}x{k1}, op2 is {k2}x{n})"
+            ))
+            .at(span));
+        }
+        self.check_alloc("operator *", m as f64, n as f64, 8)
+            .map_err(|e| e.at(span))?;
+        let v = crate::linalg::products::matmul_t(x, ta.is_some(), y, tb.is_some());
+        Ok(Some(Value::Real(v)))
     }
 
     pub fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
@@ -658,7 +779,7 @@ impl Interp<'_> {
         }
     }
 
-    fn enter(&mut self, frame: HashMap<String, Value>, span: Span) -> Result<()> {
+    fn enter(&mut self, frame: Vars, span: Span) -> Result<()> {
         self.check_interrupt()?;
         if self.frames.len() >= MAX_CALL_DEPTH {
             return Err(LaError::eval(format!(
@@ -732,7 +853,7 @@ impl Interp<'_> {
             ))
             .at(span));
         }
-        let frame: HashMap<String, Value> = def.params.iter().cloned().zip(args).collect();
+        let frame: Vars = def.params.iter().cloned().zip(args).collect();
         self.enter(frame, span)?;
         let flow = self.exec_block(&def.body);
         let frame = self.frames.pop().unwrap_or_default();

@@ -59,6 +59,35 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     }
 }
 
+/// Two real scalars: the interpreter's commonest case, done without the
+/// general machinery (same results as the general path).
+pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    use BinOp::*;
+    let (Value::Real(x), Value::Real(y)) = (a, b) else {
+        return None;
+    };
+    if x.len() != 1 || y.len() != 1 {
+        return None;
+    }
+    let (p, q) = (x[0], y[0]);
+    let cmp = |c: bool| Some(Value::bool(c));
+    match op {
+        Add | Sub | EMul | Mul | EDiv | Div => Some(Value::scalar(match op {
+            Add => p + q,
+            Sub => p - q,
+            EMul | Mul => p * q,
+            _ => p / q,
+        })),
+        Eq => cmp(p == q),
+        Ne => cmp(p != q),
+        Lt => cmp(p < q),
+        Le => cmp(p <= q),
+        Gt => cmp(p > q),
+        Ge => cmp(p >= q),
+        _ => None,
+    }
+}
+
 /// Apply a binary operator; numerical warnings (singular systems) go to `warn`.
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
     use BinOp::*;

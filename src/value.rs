@@ -13,6 +13,10 @@ use std::rc::Rc;
 
 pub type BMat = DMatrix<bool>;
 
+/// Variables by name. Lookups happen several times per statement, so a fast
+/// non-cryptographic hash (rustc-hash) beats the default SipHash here.
+pub type Vars = HashMap<String, Value, rustc_hash::FxBuildHasher>;
+
 #[derive(Debug, Clone)]
 pub enum Value {
     /// Exact rationals: what integer and decimal literals produce (homework mode).
@@ -29,7 +33,7 @@ pub enum Func {
     /// `@(x) body` with the variables it uses captured by value.
     Lambda {
         def: Rc<Lambda>,
-        captured: HashMap<String, Value>,
+        captured: Vars,
     },
     /// `@name` for a built-in or user function.
     Named(String),

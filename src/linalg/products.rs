@@ -23,3 +23,29 @@ pub fn matmul(a: &RMat, b: &RMat) -> RMat {
     );
     c
 }
+
+/// `op(a) * op(b)` where op transposes when asked, through faer's transposed
+/// views: the transpose is never built.
+pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
+    let av = if ta {
+        faer_ref(a).transpose()
+    } else {
+        faer_ref(a)
+    };
+    let bv = if tb {
+        faer_ref(b).transpose()
+    } else {
+        faer_ref(b)
+    };
+    let (m, k, n) = (av.nrows(), av.ncols(), bv.ncols());
+    let mut c = RMat::zeros(m, n);
+    faer::linalg::matmul::matmul(
+        faer_mut(&mut c),
+        Accum::Replace,
+        av,
+        bv,
+        1.0,
+        par_for(m.max(n).max(k)),
+    );
+    c
+}
