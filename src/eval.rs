@@ -158,6 +158,7 @@ impl Interp<'_> {
 
     pub fn exec_block(&mut self, stmts: &[Stmt]) -> Result<Flow> {
         for s in stmts {
+            self.check_interrupt()?;
             let flow = self.exec(s).map_err(|e| e.at(s.span))?;
             if flow != Flow::Normal {
                 return Ok(flow);
