@@ -399,8 +399,8 @@ fn gramschmidt_is_orthonormal_and_drops_dependent_columns() {
 
 #[test]
 fn four_subspaces_have_the_right_dimensions() {
-    // A 3x4 of rank 2.
-    let src = "A = [1 2 0 1; 2 4 1 3; 3 6 1 4];";
+    // A 3x4 of rank 2 (floating point: orthonormal bases).
+    let src = "A = double([1 2 0 1; 2 4 1 3; 3 6 1 4]);";
     let (_, _, d) = matrix(&format!(
         "{src} d = [size(colspace(A), 2), size(rowspace(A), 2), size(null(A), 2), size(leftnull(A), 2)]"
     ));

@@ -19,19 +19,19 @@ pub static BUILTINS: &[Builtin] = &[
         example: ">> inspan([2; 3; 5], [1 0; 0 1; 1 1])\nans = 1\n>> inspan([1; 0; 0], [1 0; 0 1; 1 1])\nans = 0\n>> [tf, x] = inspan([2; 3; 5], [1 0; 0 1; 1 1]); round(x)\nans =\n\n   2\n   3\n",
         related: &["rank", "colspace", "proj", "lstsq"], run: inspan },
     Builtin { name: "colspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "colspace(A)",
-        summary: "Orthonormal basis of the column space (range) of A, as columns, from the SVD.",
+        summary: "Orthonormal basis of the column space (range) of A, as columns, from the SVD; for exact A, the pivot columns of A.",
         math: "A = U S V'; colspace(A) = first r columns of U, r = rank(A); span(colspace(A)) = {A x}; Q'*Q = I; each column's largest entry is positive",
-        example: ">> colspace([1 1; 1 1]) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n>> size(colspace([1 2; 3 4]))\nans =\n\n   2   2\n",
+        example: ">> colspace(double([1 1; 1 1])) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n>> colspace([1 2; 2 4])\nans =\n\n   1\n   2\n>> size(colspace([1 2; 3 4]))\nans =\n\n   2   2\n",
         related: &["rowspace", "null", "leftnull", "orth", "rank"], run: colspace },
     Builtin { name: "rowspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rowspace(A)",
-        summary: "Orthonormal basis of the row space of A (as columns), from the SVD.",
+        summary: "Orthonormal basis of the row space of A (as columns), from the SVD; for exact A, the non-zero rows of rref(A) as columns.",
         math: "A = U S V'; rowspace(A) = first r columns of V, r = rank(A); the row space is orthogonal to null(A) and rank(A) + size(null(A), 2) = n",
-        example: ">> rowspace([1 1; 2 2]) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n",
+        example: ">> rowspace(double([1 1; 2 2])) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n",
         related: &["colspace", "null", "leftnull", "rank"], run: rowspace },
     Builtin { name: "leftnull", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "leftnull(A)",
-        summary: "Orthonormal basis of the left null space of A: the vectors y with y'*A = 0 (null(A')).",
+        summary: "Orthonormal basis of the left null space of A: the vectors y with y'*A = 0 (null(A')); for exact A, null(A', 'r').",
         math: "leftnull(A) = null(A') = last m - r columns of U in A = U S V'; it is orthogonal to colspace(A), and r + (m - r) = m",
-        example: ">> leftnull([1; 1]) * sqrt(2)\nans =\n\n   1.0000\n  -1.0000\n",
+        example: ">> leftnull(double([1; 1])) * sqrt(2)\nans =\n\n   1.0000\n  -1.0000\n",
         related: &["null", "colspace", "rowspace"], run: leftnull },
     Builtin { name: "proj", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "proj(b, A), proj(u, v)",
         summary: "Orthogonal projection of b onto the column space of A (of u onto the line through v).",
@@ -117,19 +117,60 @@ fn basis(q: &RMat, r: usize) -> RMat {
     b
 }
 
+/// Exact bases for exact input: the pivot columns of A (column space), the
+/// non-zero rows of rref(A) as columns (row space), null(A') (left null space).
+fn exact_basis(a: &Args, which: &str) -> Option<Value> {
+    let Value::Exact(m) = &a.vals[0] else {
+        return None;
+    };
+    if crate::exact::too_costly_for(m, crate::exact::ExactWork::Inverse) {
+        return None;
+    }
+    Some(Value::Exact(match which {
+        "colspace" => {
+            let (_, piv) = crate::exact::rref_plain(m);
+            let cols: Vec<_> = piv.iter().map(|&j| m.column(j).into_owned()).collect();
+            if cols.is_empty() {
+                crate::exact::RatMat::zeros(m.nrows(), 0)
+            } else {
+                crate::exact::RatMat::from_columns(&cols)
+            }
+        }
+        "rowspace" => {
+            let (r, piv) = crate::exact::rref_plain(m);
+            let cols: Vec<_> = (0..piv.len()).map(|i| r.row(i).transpose()).collect();
+            if cols.is_empty() {
+                crate::exact::RatMat::zeros(m.ncols(), 0)
+            } else {
+                crate::exact::RatMat::from_columns(&cols)
+            }
+        }
+        _ => crate::exact::null(&m.transpose()),
+    }))
+}
+
 fn colspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    if let Some(v) = exact_basis(&a, "colspace") {
+        return one(v);
+    }
     let m = finite(&a, 0, "colspace")?;
     let (s, u, _) = thin_svd("colspace", &m)?;
     one(Value::Real(basis(&u, rank_of(&s, m.shape()))))
 }
 
 fn rowspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    if let Some(v) = exact_basis(&a, "rowspace") {
+        return one(v);
+    }
     let m = finite(&a, 0, "rowspace")?;
     let (s, _, v) = thin_svd("rowspace", &m)?;
     one(Value::Real(basis(&v, rank_of(&s, m.shape()))))
 }
 
 fn leftnull(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    if let Some(v) = exact_basis(&a, "leftnull") {
+        return one(v);
+    }
     let m = finite(&a, 0, "leftnull")?;
     let t = m.transpose();
     if t.is_empty() {
@@ -280,6 +321,8 @@ fn equal(x: &Value, y: &Value) -> Result<bool> {
             _ => std::rc::Rc::ptr_eq(f, g),
         }),
         (Value::Func(_), _) | (_, Value::Func(_)) => Ok(false),
+        // Two exact values compare as fractions, not after rounding to doubles.
+        (Value::Exact(p), Value::Exact(q)) => Ok(p == q),
         _ => {
             if x.dims() != y.dims() {
                 return Ok(false);
