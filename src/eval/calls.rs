@@ -1,0 +1,250 @@
+//! Calls: built-ins through the registry, user functions, anonymous
+//! functions with their captured variables, and indexing when the name is a variable.
+
+use super::*;
+
+impl Interp<'_> {
+    pub(super) fn eval_call(
+        &mut self,
+        target: &Expr,
+        args: &[Arg],
+        nargout: usize,
+        span: Span,
+    ) -> Result<Vec<Value>> {
+        if let ExprKind::Ident(name) = &target.kind {
+            if let Some(v) = self.vars().get(name).cloned() {
+                return self.call_or_index(&v, args, nargout, span);
+            }
+            let vals = self.eval_args(args)?;
+            return self.call_named(name, vals, nargout, span);
+        }
+        let v = self.eval(target)?;
+        self.call_or_index(&v, args, nargout, span)
+    }
+
+    pub(super) fn eval_args(&mut self, args: &[Arg]) -> Result<Vec<Value>> {
+        args.iter()
+            .map(|a| match a {
+                Arg::Colon => Ok(Value::str(":")),
+                Arg::Expr(e) => self.eval(e),
+            })
+            .collect()
+    }
+
+    pub(super) fn call_or_index(
+        &mut self,
+        v: &Value,
+        args: &[Arg],
+        nargout: usize,
+        span: Span,
+    ) -> Result<Vec<Value>> {
+        if let Value::Func(f) = v {
+            let vals = self.eval_args(args)?;
+            return self.call_func(f, vals, nargout, span);
+        }
+        let idx = self.subscripts(v.dims(), args)?;
+        let out = match v {
+            Value::Exact(m) => Value::Exact(index::index(m, &idx)?),
+            Value::Real(m) => Value::Real(index::index(m, &idx)?),
+            Value::Complex(m) => Value::complex(index::index(m, &idx)?),
+            Value::Bool(m) => Value::Bool(index::index(m, &idx)?),
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                let m = nalgebra::DMatrix::from_row_slice(1, chars.len(), &chars);
+                Value::Str(index::index(&m, &idx)?.iter().collect())
+            }
+            Value::Func(_) => unreachable_func()?,
+        };
+        Ok(vec![out])
+    }
+
+    pub fn call_func(
+        &mut self,
+        f: &Func,
+        args: Vec<Value>,
+        nargout: usize,
+        span: Span,
+    ) -> Result<Vec<Value>> {
+        match f {
+            Func::Named(name) => self.call_named(name, args, nargout, span),
+            Func::User(def) => self.call_user(def, args, nargout, span),
+            Func::Lambda { def, captured } => {
+                if args.len() > def.params.len() {
+                    return Err(LaError::eval(format!(
+                        "{}: function called with too many inputs ({} given, {} expected)",
+                        def.text,
+                        args.len(),
+                        def.params.len()
+                    ))
+                    .at(span));
+                }
+                let mut frame = captured.clone();
+                for (p, a) in def.params.iter().zip(args) {
+                    frame.insert(p.clone(), a);
+                }
+                self.enter(frame, span)?;
+                let r = self.eval_multi(&def.body, nargout);
+                self.frames.pop();
+                r
+            }
+        }
+    }
+
+    pub(super) fn enter(&mut self, frame: Vars, span: Span) -> Result<()> {
+        self.check_interrupt()?;
+        if self.frames.len() >= MAX_CALL_DEPTH {
+            return Err(LaError::eval(format!(
+                "max_recursion_depth exceeded ({MAX_CALL_DEPTH} nested calls)"
+            ))
+            .at(span));
+        }
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    pub fn call_named(
+        &mut self,
+        name: &str,
+        args: Vec<Value>,
+        nargout: usize,
+        span: Span,
+    ) -> Result<Vec<Value>> {
+        if let Some(def) = self.session.funcs.get(name).cloned() {
+            return self.call_user(&def, args, nargout, span);
+        }
+        let Some(b) = builtins::lookup(name) else {
+            return Err(LaError::eval(undefined_message(name, self)).at(span));
+        };
+        if args.len() < b.min_args || args.len() > b.max_args || nargout > b.max_out.max(1) {
+            let why = if nargout > b.max_out.max(1) {
+                format!(
+                    "{name}: function called with too many outputs (at most {})",
+                    b.max_out
+                )
+            } else {
+                format!(
+                    "Invalid call to {name}: expected {} (got {} argument{})",
+                    b.signature,
+                    args.len(),
+                    if args.len() == 1 { "" } else { "s" }
+                )
+            };
+            return Err(LaError::eval(why).at(span));
+        }
+        self.check_interrupt()?;
+        (b.run)(
+            self,
+            Args {
+                vals: args,
+                nargout,
+                span,
+            },
+        )
+        .map_err(|e| e.at(span))
+    }
+
+    pub(super) fn call_user(
+        &mut self,
+        def: &Rc<FunctionDef>,
+        args: Vec<Value>,
+        nargout: usize,
+        span: Span,
+    ) -> Result<Vec<Value>> {
+        if args.len() > def.params.len() {
+            return Err(LaError::eval(format!(
+                "{}: function called with too many inputs",
+                def.name
+            ))
+            .at(span));
+        }
+        if nargout > def.outputs.len().max(1) {
+            return Err(LaError::eval(format!(
+                "{}: function called with too many outputs",
+                def.name
+            ))
+            .at(span));
+        }
+        let frame: Vars = def.params.iter().cloned().zip(args).collect();
+        self.enter(frame, span)?;
+        let flow = self.exec_block(&def.body);
+        let frame = self.frames.pop().unwrap_or_default();
+        if let Flow::Exit(_) = flow? {
+            return Ok(Vec::new());
+        }
+        let mut out = Vec::new();
+        for (k, name) in def.outputs.iter().enumerate().take(nargout.max(1)) {
+            match frame.get(name) {
+                Some(v) => out.push(v.clone()),
+                None if k == 0 && nargout == 0 => break,
+                None => {
+                    return Err(LaError::eval(format!(
+                        "{}: value of output '{name}' was never set",
+                        def.name
+                    ))
+                    .at(span))
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    pub(super) fn make_lambda(&self, def: &Rc<Lambda>) -> Value {
+        let mut names = Vec::new();
+        free_idents(&def.body, &mut names);
+        let captured = names
+            .into_iter()
+            .filter(|n| !def.params.contains(n))
+            .filter_map(|n| self.vars().get(&n).map(|v| (n, v.clone())))
+            .collect();
+        Value::Func(Rc::new(Func::Lambda {
+            def: def.clone(),
+            captured,
+        }))
+    }
+}
+
+pub(super) fn unreachable_func() -> Result<Value> {
+    Err(LaError::internal("function value reached indexing"))
+}
+
+pub(super) fn undefined_message(name: &str, it: &Interp) -> String {
+    let mut known: Vec<&str> = builtins::names().collect();
+    known.extend(it.vars().keys().map(|s| s.as_str()));
+    known.extend(it.session.funcs.keys().map(|s| s.as_str()));
+    match crate::help::closest(name, known.into_iter()) {
+        Some(s) => format!("'{name}' undefined (did you mean `{s}`?)"),
+        None => format!("'{name}' undefined"),
+    }
+}
+
+pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
+    let args = |args: &[Arg], out: &mut Vec<String>| {
+        for a in args {
+            if let Arg::Expr(x) = a {
+                free_idents(x, out);
+            }
+        }
+    };
+    match &e.kind {
+        ExprKind::Ident(n) => out.push(n.clone()),
+        ExprKind::Binary(_, a, b) => {
+            free_idents(a, out);
+            free_idents(b, out);
+        }
+        ExprKind::Unary(_, a) => free_idents(a, out),
+        ExprKind::Range(a, s, b) => {
+            free_idents(a, out);
+            if let Some(s) = s {
+                free_idents(s, out);
+            }
+            free_idents(b, out);
+        }
+        ExprKind::Call(f, a) => {
+            free_idents(f, out);
+            args(a, out);
+        }
+        ExprKind::Matrix(rows) => rows.iter().flatten().for_each(|x| free_idents(x, out)),
+        ExprKind::AnonFn(def) => free_idents(&def.body, out),
+        _ => {}
+    }
+}

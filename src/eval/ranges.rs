@@ -1,0 +1,116 @@
+//! Ranges `a:b` / `a:s:b`: exact while small, floating point otherwise, and
+//! walked lazily by `for` loops.
+
+use super::*;
+
+impl Interp<'_> {
+    pub(super) fn range_parts(
+        &mut self,
+        a: &Expr,
+        step: Option<&Expr>,
+        b: &Expr,
+    ) -> Result<Vec<Value>> {
+        let mut vals = Vec::with_capacity(3);
+        for e in [Some(a), step, Some(b)].into_iter().flatten() {
+            vals.push(self.eval(e)?);
+        }
+        Ok(vals)
+    }
+
+    pub(super) fn eval_range(
+        &mut self,
+        a: &Expr,
+        step: Option<&Expr>,
+        b: &Expr,
+        span: Span,
+    ) -> Result<Value> {
+        let vals = self.range_parts(a, step, b)?;
+        if let Some(r) = exact_range(&vals) {
+            return Ok(r);
+        }
+        let (base, inc, n) = float_range(&vals, span)?;
+        self.check_alloc("colon", 1.0, n, 8)
+            .map_err(|e| e.at(span))?;
+        Ok(Value::Real(crate::linalg::RMat::from_fn(
+            1,
+            n as usize,
+            |_, k| base + k as f64 * inc,
+        )))
+    }
+}
+
+pub(super) fn column(v: &Value, j: usize, rows: usize) -> Value {
+    match v {
+        Value::Exact(m) => Value::Exact(m.columns(j, 1).into_owned()),
+        Value::Real(m) => Value::Real(m.columns(j, 1).into_owned()),
+        Value::Complex(m) => Value::complex(m.columns(j, 1).into_owned()),
+        Value::Bool(m) => Value::Bool(m.columns(j, 1).into_owned()),
+        Value::Str(s) => Value::Str(s.chars().nth(j).map(String::from).unwrap_or_default()),
+        Value::Func(_) if rows > 0 => v.clone(),
+        Value::Func(_) => Value::empty(),
+    }
+}
+
+/// Start, step and element count of a floating-point range `a:b` / `a:s:b`.
+pub(super) fn float_range(vals: &[Value], span: Span) -> Result<(f64, f64, f64)> {
+    let f = |v: &Value| v.to_f64("colon").map_err(|e| e.at(span));
+    let (base, inc, limit) = match vals {
+        [a, b] => (f(a)?, 1.0, f(b)?),
+        [a, s, b] => (f(a)?, f(s)?, f(b)?),
+        _ => return Err(LaError::internal("range with no bounds")),
+    };
+    let n = range_len(base, inc, limit);
+    if !n.is_finite() {
+        return Err(LaError::eval("colon: the range never ends (a bound is infinite)").at(span));
+    }
+    Ok((base, inc, n))
+}
+
+/// `a:b` or `a:s:b` with exact scalars stays exact while it is small.
+pub(super) fn exact_range(vals: &[Value]) -> Option<Value> {
+    use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
+    let q: Vec<Rat> = vals
+        .iter()
+        .map(|v| match v {
+            Value::Exact(m) if m.len() == 1 => Some(m[0].clone()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    let (base, inc, limit) = match q.as_slice() {
+        [a, b] => (a.clone(), Rat::one(), b.clone()),
+        [a, s, b] => (a.clone(), s.clone(), b.clone()),
+        _ => return None,
+    };
+    if inc.is_zero() || (&limit - &base).is_negative() != inc.is_negative() && limit != base {
+        return Some(Value::Exact(RatMat::zeros(1, 0)));
+    }
+    let steps = ((&limit - &base) / &inc).floor();
+    let (n, _) = steps.as_i64_pair()?;
+    if n < 0 || n as usize >= MAX_EXACT_ENTRIES {
+        return None;
+    }
+    let mut out = Vec::with_capacity(n as usize + 1);
+    let mut x = base;
+    for _ in 0..=n {
+        out.push(x.clone());
+        x = x + &inc;
+    }
+    Some(Value::Exact(RatMat::from_row_slice(1, out.len(), &out)))
+}
+
+/// Number of elements of `base:inc:limit`, with Octave's tolerance for round-off.
+pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
+    if base.is_nan() || limit.is_nan() || inc.is_nan() || inc == 0.0 || (limit - base) / inc < 0.0 {
+        return 0.0;
+    }
+    if base.is_infinite() || limit.is_infinite() || inc.is_infinite() {
+        // `1:Inf` would never end; the caller's memory check refuses it.
+        return if (limit - base) / inc > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+    }
+    let n = ((limit - base) / inc * (1.0 + f64::EPSILON * 4.0)).floor() + 1.0;
+    n.max(0.0)
+}
