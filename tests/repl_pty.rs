@@ -85,6 +85,8 @@ impl Repl {
     }
     /// Leave with Ctrl-D and return the exit status.
     fn quit(mut self) -> i32 {
+        // Let the prompt come up first: keys typed before it can be lost.
+        std::thread::sleep(std::time::Duration::from_millis(200));
         self.send("\x04");
         self.p.exp_eof().expect("la exits on Ctrl-D");
         self.status()
@@ -140,15 +142,21 @@ fn bracketed_paste_of_a_matrix_does_not_run_half_way() {
 fn tab_completes_functions_and_variables() {
     let mut r = start(true);
     r.line("velocity = 42;");
-    r.expect(">> ");
+    // The fresh prompt after Enter (each keystroke also redraws `>> `).
+    r.expect("\n\r>> ");
     // `magi` -> `magic`, `velo` -> `velocity`.
+    // Wait for each completion to be drawn before typing on: keys sent while
+    // the editor is still redrawing can be lost on a loaded machine.
     r.send("x = magi\t");
+    r.expect("magic");
     r.send("(3) + velo\t");
+    r.expect("velocity");
     r.send(ENTER);
     r.expect("x =");
     r.expect("50   43   48");
     r.expect(">> ");
     r.send("help nor\t");
+    r.expect("norm");
     r.send(ENTER);
     r.expect("norm(x)");
     assert_eq!(r.quit(), 0);
