@@ -181,10 +181,7 @@ pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
 
 /// Largest `bits(numerator) + bits(denominator)` over the entries.
 pub fn max_entry_bits(a: &RatMat) -> u64 {
-    a.iter()
-        .map(|x| x.numer().bits() + x.denom().bits())
-        .max()
-        .unwrap_or(0)
+    a.iter().map(Rat::bits).max().unwrap_or(0)
 }
 
 /// Estimated release-build time of `work` on `a`, in nanoseconds (see the

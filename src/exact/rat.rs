@@ -120,6 +120,17 @@ impl Rat {
     }
 
     /// Numerator and denominator when both fit in an `i64`.
+    /// Bits of numerator plus denominator, without allocating.
+    pub fn bits(&self) -> u64 {
+        match &self.0 {
+            Repr::Small(n, d) => {
+                u64::from(64 - n.unsigned_abs().leading_zeros())
+                    + u64::from(64 - d.unsigned_abs().leading_zeros())
+            }
+            Repr::Big(r) => r.numer().bits() + r.denom().bits(),
+        }
+    }
+
     pub fn as_i64_pair(&self) -> Option<(i64, i64)> {
         match self.0 {
             Repr::Small(n, d) => Some((n, d)),
