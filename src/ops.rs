@@ -63,6 +63,9 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
 /// general machinery (same results as the general path).
 pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     use BinOp::*;
+    if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
+        return exact_scalar(op, x, y);
+    }
     let (Value::Real(x), Value::Real(y)) = (a, b) else {
         return None;
     };
@@ -86,6 +89,21 @@ pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
         Ge => cmp(p >= q),
         _ => None,
     }
+}
+
+/// Two small exact scalars: `+ - *` directly on the fractions.
+fn exact_scalar(op: BinOp, x: &crate::exact::RatMat, y: &crate::exact::RatMat) -> Option<Value> {
+    if x.len() != 1 || y.len() != 1 || x[0].as_i64_pair().is_none() || y[0].as_i64_pair().is_none()
+    {
+        return None;
+    }
+    let (p, q) = (&x[0], &y[0]);
+    Some(Value::rat(match op {
+        BinOp::Add => p + q,
+        BinOp::Sub => p - q,
+        BinOp::Mul | BinOp::EMul => p * q,
+        _ => return None,
+    }))
 }
 
 /// Apply a binary operator; numerical warnings (singular systems) go to `warn`.

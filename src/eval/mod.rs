@@ -20,7 +20,7 @@ mod ranges;
 
 use assign::is_empty_literal;
 pub use ranges::range_len;
-use ranges::{column, exact_range, float_range};
+use ranges::{column, exact_range_parts, float_range};
 
 /// Where evaluation output goes: the CLI prints it, tests collect it.
 pub trait Sink {
@@ -262,7 +262,12 @@ impl Interp<'_> {
         // A large float range is walked without building it (`for k = 1:1e9`).
         if let ExprKind::Range(a, step, b) = &range.kind {
             let vals = self.range_parts(a, step.as_deref(), b)?;
-            if exact_range(&vals).is_none() {
+            if let Some((base, inc, n)) = exact_range_parts(&vals) {
+                let at =
+                    |k: usize| Value::rat(&base + &(&inc * &crate::exact::Rat::from_i64(k as i64)));
+                return self.run_loop(var, n, at, body);
+            }
+            {
                 let (base, inc, n) = float_range(&vals, range.span)?;
                 return self.run_loop(
                     var,
@@ -526,6 +531,12 @@ impl Interp<'_> {
 /// Integer and decimal literals are exact (`0.1` is 1/10) unless their
 /// exponent is so large that the fraction would be unwieldy.
 fn number_literal(s: &str, span: Span) -> Result<Value> {
+    // Plain integers (the common case, e.g. inside loops) skip the decimal parser.
+    if s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
+        if let Ok(n) = s.parse::<i64>() {
+            return Ok(Value::rat(crate::exact::Rat::from_i64(n)));
+        }
+    }
     let exponent: i64 = s
         .split(['e', 'E'])
         .nth(1)

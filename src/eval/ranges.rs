@@ -2,6 +2,7 @@
 //! walked lazily by `for` loops.
 
 use super::*;
+use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
 
 impl Interp<'_> {
     pub(super) fn range_parts(
@@ -66,9 +67,9 @@ pub(super) fn float_range(vals: &[Value], span: Span) -> Result<(f64, f64, f64)>
     Ok((base, inc, n))
 }
 
-/// `a:b` or `a:s:b` with exact scalars stays exact while it is small.
-pub(super) fn exact_range(vals: &[Value]) -> Option<Value> {
-    use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
+/// Start, step and element count of `a:b` / `a:s:b` with exact scalars,
+/// while the range is small enough to stay exact.
+pub(super) fn exact_range_parts(vals: &[Value]) -> Option<(Rat, Rat, usize)> {
     let q: Vec<Rat> = vals
         .iter()
         .map(|v| match v {
@@ -82,20 +83,23 @@ pub(super) fn exact_range(vals: &[Value]) -> Option<Value> {
         _ => return None,
     };
     if inc.is_zero() || (&limit - &base).is_negative() != inc.is_negative() && limit != base {
-        return Some(Value::Exact(RatMat::zeros(1, 0)));
+        return Some((base, inc, 0));
     }
-    let steps = ((&limit - &base) / &inc).floor();
-    let (n, _) = steps.as_i64_pair()?;
-    if n < 0 || n as usize >= MAX_EXACT_ENTRIES {
-        return None;
-    }
-    let mut out = Vec::with_capacity(n as usize + 1);
+    let (steps, _) = ((&limit - &base) / &inc).floor().as_i64_pair()?;
+    let n = usize::try_from(steps).ok()? + 1;
+    (n <= MAX_EXACT_ENTRIES).then_some((base, inc, n))
+}
+
+/// `a:b` or `a:s:b` with exact scalars stays exact while it is small.
+pub(super) fn exact_range(vals: &[Value]) -> Option<Value> {
+    let (base, inc, n) = exact_range_parts(vals)?;
+    let mut out = Vec::with_capacity(n);
     let mut x = base;
-    for _ in 0..=n {
+    for _ in 0..n {
         out.push(x.clone());
         x = x + &inc;
     }
-    Some(Value::Exact(RatMat::from_row_slice(1, out.len(), &out)))
+    Some(Value::Exact(RatMat::from_row_slice(1, n, &out)))
 }
 
 /// Number of elements of `base:inc:limit`, with Octave's tolerance for round-off.
