@@ -9,7 +9,7 @@ use crate::eval::Interp;
 use crate::exact::{self, render, ExactWork, RatMat, Step};
 use crate::value::Value;
 
-const USAGE: &str = "steps: expected one of rref(A), inv(A), det(A), det(A, 'cofactor'), A\\b, eig(A), rank(A), null(A)";
+const USAGE: &str = "steps: expected one of rref(A), inv(A), det(A), det(A, 'cofactor'), A\\b, eig(A), rank(A), null(A), gramschmidt(A)";
 
 /// The working to show: the text (or LaTeX) and the value it ends with.
 struct Working {
@@ -107,6 +107,7 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
             let (n, st) = exact::null_steps(a);
             working(a, &st, None, latex, Value::Exact(n))
         }
+        "gramschmidt" => gram_schmidt(a, latex),
         _ => return Err(LaError::eval(USAGE).at(expr.span)),
     };
     it.sink.text(&w.text);
@@ -166,4 +167,78 @@ fn exact_arg(v: &Value, name: &str) -> Result<RatMat> {
 
 fn err(e: exact::ExactError) -> LaError {
     LaError::eval(e.to_string())
+}
+
+/// Classical Gram-Schmidt in exact arithmetic: each v_k = a_k - sum_j (a_k.v_j / v_j.v_j) v_j,
+/// shown term by term; the orthogonal v_k stay exact, and the result is the
+/// orthonormal Q = v_k / ||v_k|| (floating point: the norms are square roots).
+fn gram_schmidt(a: &RatMat, latex: bool) -> Working {
+    let dot = |x: &RatMat, y: &RatMat| {
+        x.iter()
+            .zip(y.iter())
+            .map(|(p, q)| p * q)
+            .sum::<exact::Rat>()
+    };
+    let show = |m: &RatMat| {
+        if latex {
+            render::latex_matrix(m)
+        } else {
+            render::inline_matrix(m)
+        }
+    };
+    let mut text = String::new();
+    let mut vs: Vec<RatMat> = Vec::new();
+    for k in 0..a.ncols() {
+        let ak = a.columns(k, 1).into_owned();
+        let mut v = ak.clone();
+        let mut terms = Vec::new();
+        for (j, vj) in vs.iter().enumerate() {
+            let c = dot(&ak, vj) / dot(vj, vj);
+            if !c.is_zero() {
+                terms.push(format!("({c})*v{}", j + 1));
+                v -= vj.map(|x| &x * &c);
+            }
+        }
+        let rhs = if terms.is_empty() {
+            String::new()
+        } else {
+            format!(" - {}", terms.join(" - "))
+        };
+        if v.iter().all(exact::Rat::is_zero) {
+            text.push_str(&format!(
+                "v{} = a{}{rhs} = 0: column {} depends on the earlier ones and is dropped\n",
+                vs.len() + 1,
+                k + 1,
+                k + 1
+            ));
+            continue;
+        }
+        text.push_str(&format!(
+            "v{} = a{}{rhs} = {}   (||v{}||^2 = {})\n",
+            vs.len() + 1,
+            k + 1,
+            show(&v),
+            vs.len() + 1,
+            dot(&v, &v)
+        ));
+        vs.push(v);
+    }
+    let cols: Vec<nalgebra::DVector<f64>> = vs
+        .iter()
+        .map(|v| {
+            let f = exact::matrix::to_f64(v);
+            let n = f.norm();
+            f.column(0).into_owned() / n
+        })
+        .collect();
+    let q = if cols.is_empty() {
+        crate::linalg::RMat::zeros(a.nrows(), 0)
+    } else {
+        crate::linalg::RMat::from_columns(&cols)
+    };
+    text.push_str("Q = [v1/||v1||, v2/||v2||, ...]");
+    Working {
+        text,
+        result: Value::Real(q),
+    }
 }

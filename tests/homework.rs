@@ -116,3 +116,16 @@ fn latex_output() {
         "{l}"
     );
 }
+
+#[test]
+fn steps_gramschmidt_subtracts_projections_exactly() {
+    // a2 - (a2.v1 / v1.v1) v1 with a1 = [1;1;0], a2 = [1;0;1]: coefficient 1/2, v2 = [1/2; -1/2; 1].
+    let t = out("steps gramschmidt([1 1 2; 1 0 1; 0 1 1])");
+    assert!(t.contains("v2 = a2 - (1/2)*v1 = [1/2; -1/2; 1]"), "{t}");
+    assert!(
+        t.contains("column 3 depends on the earlier ones and is dropped"),
+        "{t}"
+    );
+    let r = eval("Q = gramschmidt([1 1 2; 1 0 1; 0 1 1]); steps gramschmidt([1 1 2; 1 0 1; 0 1 1]); assert(norm(ans - Q) < 1e-12)");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+}
