@@ -187,8 +187,15 @@ pub fn complex_scalar(z: C64, fmt: Format) -> String {
 }
 
 /// Rows of right-aligned cells, split into column blocks to fit `width`.
-fn grid(cells: &DMatrix<String>, col_width: usize, sep: usize, width: usize) -> String {
-    let (r, c) = cells.shape();
+/// Cells are produced on demand so a huge matrix costs only its output text.
+fn grid(
+    shape: (usize, usize),
+    cell: impl Fn(usize, usize) -> String,
+    col_width: usize,
+    sep: usize,
+    width: usize,
+) -> String {
+    let (r, c) = shape;
     let per_block = ((width.saturating_sub(1)) / (col_width + sep)).max(1);
     let mut out = String::new();
     let mut start = 0;
@@ -206,7 +213,7 @@ fn grid(cells: &DMatrix<String>, col_width: usize, sep: usize, width: usize) -> 
         }
         for i in 0..r {
             for j in start..end {
-                out.push_str(&format!("{:>w$}", cells[(i, j)], w = col_width + sep));
+                out.push_str(&format!("{:>w$}", cell(i, j), w = col_width + sep));
             }
             out.push('\n');
         }
@@ -218,20 +225,20 @@ fn grid(cells: &DMatrix<String>, col_width: usize, sep: usize, width: usize) -> 
     out
 }
 
+/// Widest cell, found without keeping the cells.
+fn widest<T: nalgebra::Scalar>(m: &DMatrix<T>, len: impl Fn(&T) -> usize) -> usize {
+    m.iter().map(len).max().unwrap_or(1)
+}
+
 pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
     let f = choose(m.as_slice(), fmt);
     let max_abs = m
         .iter()
         .filter(|x| x.is_finite())
         .fold(0.0f64, |a, x| a.max(x.abs()));
-    let cells = m.map(|x| entry(x, f, max_abs, fmt));
-    let w = cells
-        .iter()
-        .map(|s| s.len())
-        .max()
-        .unwrap_or(1)
-        .max(width_of(f));
-    grid(&cells, w, 2, width)
+    let cell = |x: f64| entry(x, f, max_abs, fmt);
+    let w = widest(m, |x| cell(*x).len()).max(width_of(f));
+    grid(m.shape(), |i, j| cell(m[(i, j)]), w, 2, width)
 }
 
 fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
@@ -241,16 +248,20 @@ fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
         .iter()
         .filter(|x| x.is_finite())
         .fold(0.0f64, |a, x| a.max(x.abs()));
-    let pairs = m.map(|z| complex_parts(z, f, max_abs, fmt));
-    let wr = pairs.iter().map(|p| p.0.len()).max().unwrap_or(1);
-    let wi = pairs.iter().map(|p| p.1.len()).max().unwrap_or(1);
-    let cells = pairs.map(|(re, im)| format!("{re:>wr$} {im:>wi$}"));
-    grid(&cells, wr + wi + 1, 3, width)
+    let pair = |z: C64| complex_parts(z, f, max_abs, fmt);
+    let wr = widest(m, |z| pair(*z).0.len());
+    let wi = widest(m, |z| pair(*z).1.len());
+    let cell = |i, j| {
+        let (re, im) = pair(m[(i, j)]);
+        format!("{re:>wr$} {im:>wi$}")
+    };
+    grid(m.shape(), cell, wr + wi + 1, 3, width)
 }
 
 fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {
     grid(
-        &m.map(|b| if b { "1".to_string() } else { "0".to_string() }),
+        m.shape(),
+        |i, j| u8::from(m[(i, j)]).to_string(),
         1,
         2,
         width,
@@ -259,13 +270,13 @@ fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {
 
 /// Exact values as fractions, columns right-aligned (`3/2  -1/2`).
 fn rat_matrix_body(m: &DMatrix<Rat>, width: usize) -> String {
-    let cells = m.map(|x| x.to_string());
-    let w = cells.iter().map(|s| s.len()).max().unwrap_or(1);
+    let w = widest(m, |x| x.to_string().len());
+    let cell = |i, j| m[(i, j)].to_string();
     if m.iter().all(|x| x.is_integer()) {
         let w = w.max(1) + usize::from(!m.iter().any(|x| x.is_negative()));
-        return grid(&cells, w, 2, width);
+        return grid(m.shape(), cell, w, 2, width);
     }
-    grid(&cells, w, 3, width)
+    grid(m.shape(), cell, w, 3, width)
 }
 
 /// A float matrix shown as close fractions (`format rat`).
@@ -333,32 +344,43 @@ fn json_complex(z: C64) -> serde_json::Value {
     serde_json::json!({ "re": json_real(z.re), "im": json_real(z.im) })
 }
 
-fn json_matrix<T: nalgebra::Scalar>(
+/// `{"cols":c,"data":[[...]],"rows":r}` (a scalar for 1x1), written straight to
+/// text: a large matrix then costs its output, not a tree of JSON values.
+fn json_matrix_text<T: nalgebra::Scalar>(
     m: &DMatrix<T>,
     f: impl Fn(&T) -> serde_json::Value,
-) -> serde_json::Value {
+) -> String {
     let (r, c) = m.shape();
     if r * c == 1 {
-        return f(&m[0]);
+        return f(&m[0]).to_string();
     }
-    let data: Vec<serde_json::Value> = (0..r)
-        .map(|i| serde_json::Value::Array((0..c).map(|j| f(&m[(i, j)])).collect()))
-        .collect();
-    serde_json::json!({ "rows": r, "cols": c, "data": data })
-}
-
-pub fn json_value(v: &Value) -> serde_json::Value {
-    match v {
-        Value::Exact(m) => json_matrix(m, |x| json_real(x.to_f64())),
-        Value::Real(m) => json_matrix(m, |x| json_real(*x)),
-        Value::Complex(m) => json_matrix(m, |z| json_complex(*z)),
-        Value::Bool(m) => json_matrix(m, |b| serde_json::Value::Bool(*b)),
-        Value::Str(s) => serde_json::Value::from(s.as_str()),
-        Value::Func(f) => serde_json::Value::from(func_text(f)),
+    let mut out = format!("{{\"cols\":{c},\"data\":[");
+    for i in 0..r {
+        out.push_str(if i == 0 { "[" } else { ",[" });
+        for j in 0..c {
+            if j > 0 {
+                out.push(',');
+            }
+            out.push_str(&f(&m[(i, j)]).to_string());
+        }
+        out.push(']');
     }
+    out.push_str(&format!("],\"rows\":{r}}}"));
+    out
 }
 
 /// One line: `{"name":"x","value":V}`.
 pub fn json_line(name: &str, v: &Value) -> String {
-    serde_json::json!({ "name": name, "value": json_value(v) }).to_string()
+    let value = match v {
+        Value::Exact(m) => json_matrix_text(m, |x| json_real(x.to_f64())),
+        Value::Real(m) => json_matrix_text(m, |x| json_real(*x)),
+        Value::Complex(m) => json_matrix_text(m, |z| json_complex(*z)),
+        Value::Bool(m) => json_matrix_text(m, |b| serde_json::Value::Bool(*b)),
+        Value::Str(t) => serde_json::Value::from(t.as_str()).to_string(),
+        Value::Func(f) => serde_json::Value::from(func_text(f)).to_string(),
+    };
+    format!(
+        "{{\"name\":{},\"value\":{value}}}",
+        serde_json::Value::from(name)
+    )
 }
