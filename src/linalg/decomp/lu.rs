@@ -1,0 +1,200 @@
+//! LU factorisation with partial pivoting (P A = L U).
+
+use super::*;
+
+/// Packed LU factors of an m x n matrix with partial pivoting: row `i` of
+/// P*A is row `perm[i]` of A, L is unit lower (strictly below the diagonal
+/// of `lu`) and U is upper (on and above it).
+#[derive(Debug, Clone)]
+pub(crate) struct LuFactors {
+    pub lu: RMat,
+    pub perm: Vec<usize>,
+    /// Number of row interchanges (parity gives the sign of det P).
+    pub swaps: usize,
+}
+
+/// LU with partial pivoting. A column with no nonzero candidate pivot is
+/// skipped (as LAPACK's dgetrf does), leaving a zero on U's diagonal.
+pub(crate) fn lu_factor(a: &RMat) -> LuFactors {
+    if a.nrows().min(a.ncols()) >= LU_BLOCKED_MIN {
+        if let Some(f) = lu_blocked(a) {
+            return f;
+        }
+    }
+    lu_unblocked(a)
+}
+
+/// faer's blocked LU. It divides by an exactly zero pivot (0 * inf = NaN)
+/// where LAPACK would skip the column, so NaNs appearing from finite input
+/// mean "exactly singular": return `None` and let the caller use the
+/// careful loop.
+pub(super) fn lu_blocked(a: &RMat) -> Option<LuFactors> {
+    let (m, n) = a.shape();
+    let mut lu = a.clone();
+    let mut perm = vec![0usize; m];
+    let mut perm_inv = vec![0usize; m];
+    let par = par_for(m.max(n));
+    let req = plu::lu_in_place_scratch::<usize, f64>(m, n, par, Default::default());
+    let info = with_stack(req, |stack| {
+        let view = faer_mut(&mut lu);
+        plu::lu_in_place(
+            view,
+            &mut perm,
+            &mut perm_inv,
+            par,
+            stack,
+            Default::default(),
+        )
+        .0
+    });
+    let input_finite = a.iter().all(|x| x.is_finite());
+    if input_finite && !lu.iter().all(|x| x.is_finite()) {
+        return None;
+    }
+    Some(LuFactors {
+        lu,
+        perm,
+        swaps: info.transposition_count,
+    })
+}
+
+pub(super) fn lu_unblocked(a: &RMat) -> LuFactors {
+    let (m, n) = a.shape();
+    let mut lu = a.clone();
+    let mut perm: Vec<usize> = (0..m).collect();
+    let mut swaps = 0;
+    for j in 0..m.min(n) {
+        let (p, max) = (j..m).fold((j, 0.0_f64), |(bp, bm), i| {
+            let v = lu[(i, j)].abs();
+            if v > bm {
+                (i, v)
+            } else {
+                (bp, bm)
+            }
+        });
+        if max == 0.0 {
+            continue;
+        }
+        if p != j {
+            lu.swap_rows(p, j);
+            perm.swap(p, j);
+            swaps += 1;
+        }
+        let pivot = lu[(j, j)];
+        for i in j + 1..m {
+            lu[(i, j)] /= pivot;
+        }
+        for c in j + 1..n {
+            let u = lu[(j, c)];
+            if u != 0.0 {
+                for i in j + 1..m {
+                    lu[(i, c)] -= lu[(i, j)] * u;
+                }
+            }
+        }
+    }
+    LuFactors { lu, perm, swaps }
+}
+
+impl LuFactors {
+    fn k(&self) -> usize {
+        self.lu.nrows().min(self.lu.ncols())
+    }
+
+    /// Unit lower-trapezoidal factor, m x min(m, n).
+    pub fn l(&self) -> RMat {
+        let (m, k) = (self.lu.nrows(), self.k());
+        RMat::from_fn(m, k, |i, j| match i.cmp(&j) {
+            std::cmp::Ordering::Greater => self.lu[(i, j)],
+            std::cmp::Ordering::Equal => 1.0,
+            std::cmp::Ordering::Less => 0.0,
+        })
+    }
+
+    /// Upper-trapezoidal factor, min(m, n) x n.
+    pub fn u(&self) -> RMat {
+        RMat::from_fn(self.k(), self.lu.ncols(), |i, j| {
+            if i <= j {
+                self.lu[(i, j)]
+            } else {
+                0.0
+            }
+        })
+    }
+
+    /// Permutation matrix P with P*A = L*U.
+    pub fn p(&self) -> RMat {
+        let m = self.perm.len();
+        let mut p = RMat::zeros(m, m);
+        for (i, &src) in self.perm.iter().enumerate() {
+            p[(i, src)] = 1.0;
+        }
+        p
+    }
+
+    /// True when U has an exactly zero diagonal entry.
+    pub fn has_zero_pivot(&self) -> bool {
+        (0..self.k()).any(|i| self.lu[(i, i)] == 0.0)
+    }
+
+    /// Determinant of the (square) factored matrix. The running product is
+    /// kept in mantissa/exponent form so intermediate products cannot
+    /// overflow or underflow when the final value is representable.
+    pub fn det(&self) -> f64 {
+        const CHUNK: i32 = 512;
+        let big = 2f64.powi(CHUNK);
+        let mut mant = if self.swaps.is_multiple_of(2) {
+            1.0
+        } else {
+            -1.0
+        };
+        let mut exp = 0i32;
+        for i in 0..self.k() {
+            mant *= self.lu[(i, i)];
+            if mant == 0.0 || !mant.is_finite() {
+                return mant;
+            }
+            while mant.abs() > big {
+                mant /= big;
+                exp += 1;
+            }
+            while mant.abs() < 1.0 / big {
+                mant *= big;
+                exp -= 1;
+            }
+        }
+        (0..exp.abs()).fold(mant, |acc, _| if exp > 0 { acc * big } else { acc / big })
+    }
+
+    /// Solves A*X = B for the square factored A (no singularity check).
+    pub fn solve(&self, b: &RMat) -> RMat {
+        let mut x = RMat::from_fn(b.nrows(), b.ncols(), |i, j| b[(self.perm[i], j)]);
+        let par = par_for(self.lu.nrows());
+        let lu = faer_ref(&self.lu);
+        tri::solve_unit_lower_triangular_in_place(lu, faer_mut(&mut x), par);
+        tri::solve_upper_triangular_in_place(lu, faer_mut(&mut x), par);
+        x
+    }
+
+    /// Solves A'*X = B for the square factored A: A' = U' L' P.
+    pub fn solve_transpose(&self, b: &RMat) -> RMat {
+        let mut y = b.clone();
+        let par = par_for(self.lu.nrows());
+        let lut = faer_ref(&self.lu).transpose();
+        tri::solve_lower_triangular_in_place(lut, faer_mut(&mut y), par);
+        tri::solve_unit_upper_triangular_in_place(lut, faer_mut(&mut y), par);
+        let mut x = RMat::zeros(b.nrows(), b.ncols());
+        for (i, &src) in self.perm.iter().enumerate() {
+            x.set_row(src, &y.row(i));
+        }
+        x
+    }
+}
+
+/// `[L, U, P] = lu(A)` for any shape: P*A = L*U with L m x k unit lower,
+/// U k x n upper, P m x m, k = min(m, n). Exactly singular input is fine
+/// (zero pivots stay on U's diagonal); NaN simply propagates.
+pub fn lu(a: &RMat) -> (RMat, RMat, RMat) {
+    let f = lu_factor(a);
+    (f.l(), f.u(), f.p())
+}

@@ -1,0 +1,139 @@
+//! Singular value decomposition (A = U S V') with the sign rule.
+
+use super::*;
+
+/// Raw faer SVD: singular values (descending) and U, V as requested
+/// (0-column matrices when `kind` is `No`).
+pub(super) fn faer_svd(
+    func: &'static str,
+    a: &RMat,
+    kind: ComputeSvdVectors,
+) -> Result<(Vec<f64>, RMat, RMat)> {
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    let (ucols, vcols) = match kind {
+        ComputeSvdVectors::No => (0, 0),
+        ComputeSvdVectors::Thin => (k, k),
+        ComputeSvdVectors::Full => (m, n),
+    };
+    if k == 0 {
+        return Ok((
+            Vec::new(),
+            RMat::identity(m, ucols),
+            RMat::identity(n, vcols),
+        ));
+    }
+    let mut s = vec![0.0; k];
+    let mut u = RMat::zeros(m, ucols);
+    let mut v = RMat::zeros(n, vcols);
+    let want = kind != ComputeSvdVectors::No;
+    let par = par_for(m.max(n));
+    let req = fsvd::svd_scratch::<f64>(m, n, kind, kind, par, Default::default());
+    with_stack(req, |stack| {
+        fsvd::svd(
+            faer_ref(a),
+            diag_mut(&mut s),
+            want.then(|| faer_mut(&mut u)),
+            want.then(|| faer_mut(&mut v)),
+            par,
+            stack,
+            Default::default(),
+        )
+    })
+    .map_err(|_| LinalgError::NoConvergence { func })?;
+    Ok((s, u, v))
+}
+
+/// Singular values, descending. NaN/Inf input is an error.
+pub fn svd_values(a: &RMat) -> Result<Vec<f64>> {
+    singular_values("svd", a)
+}
+
+/// Singular values, with errors naming `func`.
+pub(crate) fn singular_values(func: &'static str, a: &RMat) -> Result<Vec<f64>> {
+    ensure_finite(func, a)?;
+    Ok(faer_svd(func, a, ComputeSvdVectors::No)?.0)
+}
+
+/// `[U, S, V] = svd(A)` or `svd(A, "econ")`, A = U*S*V'.
+/// Full: U m x m, S m x n, V n x n. Economy: U m x k, S k x k, V n x k.
+/// Sign rule: each column of U has its largest-magnitude entry positive
+/// (first on ties) and the paired column of V flips with it; columns of U or
+/// V with no partner (beyond k = min(m, n)) get the same rule on their own.
+pub fn svd(a: &RMat, econ: bool) -> Result<(RMat, RMat, RMat)> {
+    let (s, u, v) = if econ {
+        svd_thin("svd", a)?
+    } else {
+        svd_full("svd", a)?
+    };
+    let (rows, cols) = if econ { (s.len(), s.len()) } else { a.shape() };
+    let mut smat = RMat::zeros(rows, cols);
+    for (i, &x) in s.iter().enumerate() {
+        smat[(i, i)] = x;
+    }
+    Ok((u, smat, v))
+}
+
+pub(super) fn fix_svd_signs(u: &mut RMat, v: &mut RMat, k: usize) {
+    for j in 0..k {
+        if make_dominant_positive(u, j) {
+            v.column_mut(j).neg_mut();
+        }
+    }
+    for j in k..u.ncols() {
+        make_dominant_positive(u, j);
+    }
+    for j in k..v.ncols() {
+        make_dominant_positive(v, j);
+    }
+}
+
+/// Thin SVD with the sign rule applied: (s, U m x k, V n x k).
+pub(crate) fn svd_thin(func: &'static str, a: &RMat) -> Result<(Vec<f64>, RMat, RMat)> {
+    signed_svd(func, a, ComputeSvdVectors::Thin)
+}
+
+/// Full SVD with the sign rule applied: (s, U m x m, V n x n).
+pub(crate) fn svd_full(func: &'static str, a: &RMat) -> Result<(Vec<f64>, RMat, RMat)> {
+    signed_svd(func, a, ComputeSvdVectors::Full)
+}
+
+pub(super) fn signed_svd(
+    func: &'static str,
+    a: &RMat,
+    kind: ComputeSvdVectors,
+) -> Result<(Vec<f64>, RMat, RMat)> {
+    ensure_finite(func, a)?;
+    let (s, mut u, mut v) = faer_svd(func, a, kind)?;
+    fix_svd_signs(&mut u, &mut v, s.len());
+    Ok((s, u, v))
+}
+
+/// Complex thin SVD (no sign rule): (s, U, V) with A = U*diag(s)*V'.
+pub(crate) fn svd_thin_c(func: &'static str, a: &CMat) -> Result<(Vec<f64>, CMat, CMat)> {
+    ensure_finite(func, a)?;
+    let (m, n) = a.shape();
+    let k = m.min(n);
+    if k == 0 {
+        return Ok((Vec::new(), CMat::zeros(m, 0), CMat::zeros(n, 0)));
+    }
+    let mut s = vec![C64::new(0.0, 0.0); k];
+    let mut u = CMat::zeros(m, k);
+    let mut v = CMat::zeros(n, k);
+    let par = par_for(m.max(n));
+    let thin = ComputeSvdVectors::Thin;
+    let req = fsvd::svd_scratch::<C64>(m, n, thin, thin, par, Default::default());
+    with_stack(req, |stack| {
+        fsvd::svd(
+            faer_ref(a),
+            diag_mut(&mut s),
+            Some(faer_mut(&mut u)),
+            Some(faer_mut(&mut v)),
+            par,
+            stack,
+            Default::default(),
+        )
+    })
+    .map_err(|_| LinalgError::NoConvergence { func })?;
+    Ok((s.iter().map(|x| x.re).collect(), u, v))
+}
