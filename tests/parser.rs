@@ -1,0 +1,156 @@
+//! Parser tests for every construct: precedence, literals, Octave's whitespace
+//! rules inside brackets, NumPy pastes, statements and error positions. The
+//! expected trees are written as S-expressions.
+
+use la::ast::*;
+use la::parse::{parse_program, MAX_EXPR_DEPTH, MAX_NESTING};
+
+/// The tree as an S-expression, so tests can state the expected structure.
+fn sx(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Number(s) | ExprKind::Ident(s) => s.clone(),
+        ExprKind::Imag(s) => format!("{s}i"),
+        ExprKind::Str(s) => format!("'{s}'"),
+        ExprKind::End => "end".into(),
+        ExprKind::Colon => ":".into(),
+        ExprKind::Binary(op, a, b) => format!("({} {} {})", op.symbol(), sx(a), sx(b)),
+        ExprKind::Unary(op, a) => format!("({op:?} {})", sx(a)),
+        ExprKind::Range(a, s, b) => match s {
+            Some(s) => format!("(: {} {} {})", sx(a), sx(s), sx(b)),
+            None => format!("(: {} {})", sx(a), sx(b)),
+        },
+        ExprKind::Call(f, args) => {
+            let a: Vec<String> = args
+                .iter()
+                .map(|a| match a {
+                    Arg::Colon => ":".to_string(),
+                    Arg::Expr(x) => sx(x),
+                })
+                .collect();
+            format!("{}({})", sx(f), a.join(","))
+        }
+        ExprKind::Matrix(rows) => {
+            let r: Vec<String> = rows
+                .iter()
+                .map(|r| r.iter().map(sx).collect::<Vec<_>>().join(" "))
+                .collect();
+            format!("[{}]", r.join("; "))
+        }
+        ExprKind::AnonFn(l) => format!("@({}) {}", l.params.join(","), sx(&l.body)),
+        ExprKind::FuncHandle(n) => format!("@{n}"),
+    }
+}
+
+fn expr(src: &str) -> String {
+    let prog = parse_program(src).unwrap_or_else(|e| panic!("{src}: {}", e.message));
+    match &prog[0].kind {
+        StmtKind::Expr(e) => sx(e),
+        StmtKind::Assign(_, e) => sx(e),
+        other => panic!("not an expression: {other:?}"),
+    }
+}
+
+#[test]
+fn precedence_follows_octave() {
+    assert_eq!(expr("1 + 2 * 3"), "(+ 1 (* 2 3))");
+    assert_eq!(expr("-2^2"), "(Neg (^ 2 2))");
+    assert_eq!(expr("2^-1"), "(^ 2 (Neg 1))");
+    assert_eq!(expr("2^3^2"), "(^ (^ 2 3) 2)");
+    assert_eq!(expr("1:n+1"), "(: 1 (+ n 1))");
+    assert_eq!(expr("0:0.25:1"), "(: 0 0.25 1)");
+    assert_eq!(expr("a < b & c | d"), "(| (& (< a b) c) d)");
+    assert_eq!(expr("a || b && c"), "(|| a (&& b c))");
+    assert_eq!(expr("~a == b"), "(== (Not a) b)");
+    assert_eq!(expr("A'*B.'"), "(* (CTranspose A) (Transpose B))");
+    assert_eq!(expr("x.^2./y"), "(./ (.^ x 2) y)");
+    assert_eq!(expr("2.^x"), "(.^ 2 x)");
+    assert_eq!(expr("A \\ b"), "(\\ A b)");
+}
+
+#[test]
+fn literals() {
+    assert_eq!(expr("x = .5"), ".5");
+    assert_eq!(expr("1e-3"), "1e-3");
+    assert_eq!(expr("2+3i"), "(+ 2 3i)");
+    assert_eq!(expr("3.5j"), "3.5i");
+    assert_eq!(expr("'it''s'"), "'it's'");
+    assert_eq!(expr("\"a\\tb\""), "'a\tb'");
+}
+
+#[test]
+fn brackets_follow_octave_whitespace_rules() {
+    assert_eq!(expr("[1 -2]"), "[1 (Neg 2)]");
+    assert_eq!(expr("[1 - 2]"), "[(- 1 2)]");
+    assert_eq!(expr("[1 -2 + 3]"), "[1 (+ (Neg 2) 3)]");
+    assert_eq!(expr("[a' b']"), "[(CTranspose a) (CTranspose b)]");
+    assert_eq!(expr("[a 'str']"), "[a 'str']");
+    assert_eq!(expr("[f (1)]"), "[f 1]");
+    assert_eq!(expr("f (1)"), "f(1)");
+    assert_eq!(expr("[1, 2; 3, 4]"), "[1 2; 3 4]");
+    assert_eq!(expr("[1 2\n3 4]"), "[1 2; 3 4]");
+    assert_eq!(expr("[\n  1 2   % c\n  3 4\n]"), "[1 2; 3 4]");
+    assert_eq!(expr("[1, 2, ...\n 3]"), "[1 2 3]");
+    assert_eq!(expr("[]"), "[]");
+    assert_eq!(expr("[A, b; c', d]"), "[A b; (CTranspose c) d]");
+}
+
+#[test]
+fn numpy_pastes_become_rows() {
+    assert_eq!(expr("[[1, 2], [3, 4]]"), "[1 2; 3 4]");
+    assert_eq!(expr("[[1, 2],\n [3, 4],\n]"), "[[1 2]; [3 4]]");
+    // Spaces, not commas: Octave concatenation.
+    assert_eq!(expr("[[1 2] [3 4]]"), "[[1 2] [3 4]]");
+}
+
+#[test]
+fn indexing_and_calls() {
+    assert_eq!(expr("A(2, end)"), "A(2,end)");
+    assert_eq!(expr("A(:, 1)"), "A(:,1)");
+    assert_eq!(expr("x(2:end)"), "x((: 2 end))");
+    assert_eq!(expr("f = @(x) x'*A*x"), "@(x) (* (* (CTranspose x) A) x)");
+    assert_eq!(expr("g = @sin"), "@sin");
+}
+
+#[test]
+fn statements_and_display_flags() {
+    let p = parse_program("a = 1; b = 2, c = 3\nd").unwrap();
+    let shown: Vec<bool> = p.iter().map(|s| s.display).collect();
+    assert_eq!(shown, [false, true, true, true]);
+    let p = parse_program("[V, ~, W] = svd(A);").unwrap();
+    assert!(matches!(&p[0].kind, StmtKind::MultiAssign(t, _) if t.len() == 3 && t[1].is_none()));
+    let p = parse_program("if x, y = 1; elseif z\n y = 2; else y = 3; end").unwrap();
+    assert!(matches!(&p[0].kind, StmtKind::If(arms, Some(_)) if arms.len() == 2));
+    let p = parse_program("for i = 1:3\n s = s + i;\nend\nwhile k < 3, k = k + 1; end").unwrap();
+    assert!(matches!(&p[0].kind, StmtKind::For(v, _, body) if v == "i" && body.len() == 1));
+    assert!(matches!(&p[1].kind, StmtKind::While(_, _)));
+    let p = parse_program("function [a, b] = f(x, y)\n a = x; b = y;\nend").unwrap();
+    assert!(
+        matches!(&p[0].kind, StmtKind::Function(d) if d.outputs.len() == 2 && d.params.len() == 2)
+    );
+    let p = parse_program("help eig\nformat long\nx += 2").unwrap();
+    assert!(matches!(&p[0].kind, StmtKind::Command(n, a) if n == "help" && a[0] == "eig"));
+    assert!(matches!(&p[2].kind, StmtKind::OpAssign(_, BinOp::Add, _)));
+    let p = parse_program("%{\nignored\n%}\nx = 1 # comment").unwrap();
+    assert_eq!(p.len(), 1);
+}
+
+#[test]
+fn errors_point_at_the_problem() {
+    let e = parse_program("x = [1 2; 3 4").unwrap_err();
+    assert_eq!(e.span.map(|s| s.start), Some(13));
+    assert!(e.message.contains("unclosed '['"), "{}", e.message);
+    let deep = format!(
+        "{}1{}",
+        "(".repeat(MAX_NESTING + 1),
+        ")".repeat(MAX_NESTING + 1)
+    );
+    assert!(parse_program(&deep)
+        .unwrap_err()
+        .message
+        .contains("nested too deeply"));
+    let chain = format!("x{}", "'".repeat(MAX_EXPR_DEPTH + 10));
+    assert!(parse_program(&chain)
+        .unwrap_err()
+        .message
+        .contains("nested too deeply"));
+}
