@@ -1,0 +1,207 @@
+//! Unit tests of `exact::elim` (kept beside it so they can reach private items).
+use super::*;
+use crate::exact::matrix::{from_i64_rows, identity, matmul};
+use proptest::prelude::*;
+
+fn q(n: i64, d: i64) -> Rat {
+    Rat::from_i64(n).checked_div(&Rat::from_i64(d)).unwrap()
+}
+
+fn hilb(n: usize) -> RatMat {
+    RatMat::from_fn(n, n, |i, j| q(1, (i + j + 1) as i64))
+}
+
+/// Independent replay: applies each op by hand and checks `after`.
+fn replay(start: &RatMat, steps: &[Step]) -> RatMat {
+    let mut m = start.clone();
+    for s in steps {
+        match &s.op {
+            RowOp::Swap(i, j) => {
+                for c in 0..m.ncols() {
+                    let t = m[(*i, c)].clone();
+                    m[(*i, c)] = m[(*j, c)].clone();
+                    m[(*j, c)] = t;
+                }
+            }
+            RowOp::Scale { row, by } => {
+                assert!(!by.is_zero());
+                for c in 0..m.ncols() {
+                    m[(*row, c)] = &m[(*row, c)] * by;
+                }
+            }
+            RowOp::AddMultiple {
+                target,
+                source,
+                factor,
+            } => {
+                assert_ne!(target, source);
+                for c in 0..m.ncols() {
+                    m[(*target, c)] = &m[(*target, c)] + factor * &m[(*source, c)];
+                }
+            }
+            RowOp::BackSub { .. } | RowOp::Note(_) => {}
+        }
+        assert_eq!(m, s.after, "after {:?}", s.op);
+    }
+    m
+}
+
+fn int_matrix(n: usize, m: usize, lo: i64, hi: i64) -> impl Strategy<Value = RatMat> {
+    proptest::collection::vec(lo..=hi, n * m).prop_map(move |v| from_i64_rows(n, m, &v))
+}
+
+#[test]
+fn hilbert() {
+    let h = hilb(3);
+    let expected = from_i64_rows(3, 3, &[9, -36, 30, -36, 192, -180, 30, -180, 180]);
+    assert_eq!(inv(&h).unwrap(), Some(expected.clone()));
+    assert_eq!(det(&h).unwrap(), q(1, 2160));
+    let (x, steps) = inv_steps(&h).unwrap();
+    assert_eq!(x, Some(expected));
+    let end = replay(&augment(&h, &identity(3)), &steps);
+    assert_eq!(end.view((0, 0), (3, 3)).into_owned(), identity(3));
+    // inv(hilb(n)) is integer-valued for every n.
+    for n in 1..=8 {
+        let x = inv(&hilb(n)).unwrap().unwrap();
+        assert!(matrix::is_integer_matrix(&x));
+        assert_eq!(matmul(&hilb(n), &x).unwrap(), identity(n));
+    }
+}
+
+#[test]
+fn known_determinants() {
+    let a = from_i64_rows(3, 3, &[2, -3, 1, 2, 0, -1, 1, 4, 5]);
+    assert_eq!(det(&a).unwrap(), Rat::from_i64(49));
+    let b = from_i64_rows(3, 3, &[0, 1, 2, 1, 0, 3, 4, -3, 8]);
+    assert_eq!(det(&b).unwrap(), Rat::from_i64(-2));
+    assert_eq!(
+        det(&from_i64_rows(3, 3, &[1, 2, 3, 4, 5, 6, 7, 8, 9])).unwrap(),
+        Rat::zero()
+    );
+    assert_eq!(det(&RatMat::zeros(0, 0)).unwrap(), Rat::one());
+    assert!(det(&RatMat::zeros(2, 3)).is_err());
+    let (d, steps) = det_steps(&b).unwrap();
+    assert_eq!(d, Rat::from_i64(-2));
+    assert!(matches!(steps[0].op, RowOp::Swap(0, 1)));
+    replay(&b, &steps);
+    let cof = det_cofactor_steps(&a).unwrap();
+    assert_eq!(cof.det, Rat::from_i64(49));
+    assert_eq!(cof.terms[1].sign, -1);
+    assert_eq!(cof.terms[1].minor, from_i64_rows(2, 2, &[2, -1, 1, 5]));
+    assert_eq!(cof.terms[1].minor_det, Rat::from_i64(11));
+}
+
+#[test]
+fn rref_known() {
+    let a = from_i64_rows(3, 3, &[1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    let expected = from_i64_rows(3, 3, &[1, 0, -1, 0, 1, 2, 0, 0, 0]);
+    let (r, pivots, steps) = rref(&a);
+    assert_eq!((r.clone(), pivots.clone()), (expected.clone(), vec![0, 1]));
+    assert_eq!(replay(&a, &steps), r);
+    assert_eq!(rref_plain(&a), (expected, vec![0, 1]));
+    assert_eq!(rank(&a), 2);
+    assert_eq!(rank_steps(&a).0, 2);
+    let n = null(&a);
+    assert_eq!(n, from_i64_rows(3, 1, &[1, -2, 1]));
+    assert_eq!(null_steps(&a).0, n);
+}
+
+#[test]
+fn null_space_scaling() {
+    // x + 2y/3 + z/2 = 0: basis [-2;3;0] and [-1;0;2], first entry made positive.
+    let a = RatMat::from_row_slice(1, 3, &[Rat::one(), q(2, 3), q(1, 2)]);
+    assert_eq!(null(&a), from_i64_rows(3, 2, &[2, 1, -3, 0, 0, -2]));
+    assert_eq!(null(&identity(2)).shape(), (2, 0));
+    assert_eq!(
+        smallest_integers(&[q(0, 1), q(-2, 3), q(4, 9)]),
+        vec![q(0, 1), q(3, 1), q(-2, 1)]
+    );
+}
+
+#[test]
+fn solve_known() {
+    let a = from_i64_rows(3, 3, &[2, 1, -1, -3, -1, 2, -2, 1, 2]);
+    let b = from_i64_rows(3, 1, &[8, -11, -3]);
+    let x = from_i64_rows(3, 1, &[2, 3, -1]);
+    assert_eq!(solve(&a, &b).unwrap(), Some(x.clone()));
+    let (xs, steps) = solve_steps(&a, &b).unwrap();
+    assert_eq!(xs, Some(x));
+    replay(&augment(&a, &b), &steps);
+    let backsubs = steps
+        .iter()
+        .filter(|s| matches!(s.op, RowOp::BackSub { .. }))
+        .count();
+    assert_eq!(backsubs, 3);
+    let singular = from_i64_rows(2, 2, &[1, 2, 2, 4]);
+    assert_eq!(
+        solve(&singular, &from_i64_rows(2, 1, &[1, 1])).unwrap(),
+        None
+    );
+    assert_eq!(
+        solve_steps(&singular, &from_i64_rows(2, 1, &[1, 1]))
+            .unwrap()
+            .0,
+        None
+    );
+    assert!(solve(&a, &from_i64_rows(2, 1, &[1, 1])).is_err());
+    assert_eq!(inv(&singular).unwrap(), None);
+    assert_eq!(inv_steps(&singular).unwrap().0, None);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn inverse_and_det(a in int_matrix(5, 5, -9, 9)) {
+        let d = det(&a).unwrap();
+        prop_assert_eq!(&d, &det_steps(&a).unwrap().0);
+        prop_assert_eq!(&d, &det_cofactor_steps(&a).unwrap().det);
+        match inv(&a).unwrap() {
+            Some(x) => {
+                prop_assert!(!d.is_zero());
+                prop_assert_eq!(matmul(&a, &x).unwrap(), identity(5));
+                let (xs, steps) = inv_steps(&a).unwrap();
+                prop_assert_eq!(xs, Some(x.clone()));
+                replay(&augment(&a, &identity(5)), &steps);
+                replay(&a, &det_steps(&a).unwrap().1);
+                // det(A^-1) = 1/det(A), with fractions in the input.
+                prop_assert_eq!(det(&x).unwrap(), d.recip().unwrap());
+            }
+            None => prop_assert!(d.is_zero()),
+        }
+    }
+
+    #[test]
+    fn rref_paths_agree(a in int_matrix(4, 6, -3, 3), s in 1i64..5) {
+        let a = matrix::scale(&a, &q(1, s));
+        let (r, pivots, steps) = rref(&a);
+        prop_assert_eq!(replay(&a, &steps), r.clone());
+        prop_assert_eq!(rref_plain(&a), (r, pivots.clone()));
+        prop_assert_eq!(rank(&a), pivots.len());
+        prop_assert_eq!(rank_steps(&a).0, pivots.len());
+        let n = null(&a);
+        prop_assert_eq!(n.ncols(), 6 - pivots.len());
+        prop_assert_eq!(matmul(&a, &n).unwrap(), RatMat::zeros(4, n.ncols()));
+    }
+
+    #[test]
+    fn rank_of_products(b in int_matrix(6, 2, -5, 5), c in int_matrix(2, 6, -5, 5)) {
+        let a = matmul(&b, &c).unwrap();
+        prop_assert!(rank(&a) <= 2);
+        prop_assert_eq!(rank(&a), rank_steps(&a).0);
+        prop_assert_eq!(det(&a).unwrap(), Rat::zero());
+    }
+
+    #[test]
+    fn solve_matches_inverse(a in int_matrix(4, 4, -6, 6), b in int_matrix(4, 2, -6, 6)) {
+        let x = solve(&a, &b).unwrap();
+        let (xs, steps) = solve_steps(&a, &b).unwrap();
+        prop_assert_eq!(&x, &xs);
+        replay(&augment(&a, &b), &steps);
+        if let Some(x) = x {
+            prop_assert_eq!(matmul(&a, &x).unwrap(), b);
+        } else {
+            prop_assert_eq!(det(&a).unwrap(), Rat::zero());
+        }
+    }
+}
