@@ -100,6 +100,12 @@ fn transposed_operand(e: &Expr) -> Option<&Expr> {
     }
 }
 
+/// One value of a `for` loop: plain numbers are written in place.
+enum Item {
+    Scalar(f64),
+    Value(Value),
+}
+
 enum Operand<'e> {
     Var(&'e str),
     Value(Value),
@@ -148,7 +154,9 @@ impl Interp<'_> {
     }
 
     pub fn check_interrupt(&self) -> Result<()> {
-        if self.session.interrupt.swap(false, Ordering::Relaxed) {
+        // A plain load first: this runs every statement and an atomic swap costs more.
+        let flag = &self.session.interrupt;
+        if flag.load(Ordering::Relaxed) && flag.swap(false, Ordering::Relaxed) {
             return Err(LaError::interrupted());
         }
         Ok(())
@@ -263,36 +271,43 @@ impl Interp<'_> {
         if let ExprKind::Range(a, step, b) = &range.kind {
             let vals = self.range_parts(a, step.as_deref(), b)?;
             if let Some((base, inc, n)) = exact_range_parts(&vals) {
-                let at =
-                    |k: usize| Value::rat(&base + &(&inc * &crate::exact::Rat::from_i64(k as i64)));
+                let at = |k: usize| {
+                    let k = crate::exact::Rat::from_i64(k as i64);
+                    Item::Value(Value::rat(&base + &(&inc * &k)))
+                };
                 return self.run_loop(var, n, at, body);
             }
-            {
-                let (base, inc, n) = float_range(&vals, range.span)?;
-                return self.run_loop(
-                    var,
-                    n as usize,
-                    |k| Value::scalar(base + k as f64 * inc),
-                    body,
-                );
-            }
+            let (base, inc, n) = float_range(&vals, range.span)?;
+            return self.run_loop(
+                var,
+                n as usize,
+                |k| Item::Scalar(base + k as f64 * inc),
+                body,
+            );
         }
         let r = self.eval(range)?;
         let (rows, cols) = r.dims();
         let cols = if rows == 0 { 0 } else { cols };
-        self.run_loop(var, cols, |j| column(&r, j, rows), body)
+        self.run_loop(var, cols, |j| Item::Value(column(&r, j, rows)), body)
     }
 
     fn run_loop(
         &mut self,
         var: &str,
         n: usize,
-        item: impl Fn(usize) -> Value,
+        item: impl Fn(usize) -> Item,
         body: &[Stmt],
     ) -> Result<Flow> {
         for k in 0..n {
             self.check_interrupt()?;
-            self.bind(var, item(k), false)?;
+            match item(k) {
+                // Overwrite the previous number in place: no allocation per iteration.
+                Item::Scalar(x) => match self.vars_mut().get_mut(var) {
+                    Some(Value::Real(m)) if m.len() == 1 => m[0] = x,
+                    _ => self.bind(var, Value::scalar(x), false)?,
+                },
+                Item::Value(v) => self.bind(var, v, false)?,
+            }
             match self.exec_block(body)? {
                 Flow::Break => break,
                 Flow::Normal | Flow::Continue => {}
@@ -416,6 +431,17 @@ impl Interp<'_> {
         }
         if op == BinOp::Mul {
             if let Some(v) = self.transposed_product(a, b, span)? {
+                return Ok(v);
+            }
+        }
+        // Two scalar variables (the typical loop body): one lookup each, no copies.
+        if let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) {
+            let vars = self.vars();
+            if let Some(v) = vars
+                .get(x)
+                .zip(vars.get(y))
+                .and_then(|(l, r)| ops::scalar_fast_path(op, l, r))
+            {
                 return Ok(v);
             }
         }
