@@ -1,7 +1,7 @@
 //! Matrix products. Large products run through faer (two threads above the
 //! parallel threshold); small ones stay in nalgebra, whose overhead is lower.
 
-use super::{faer_mut, faer_ref, par_for, RMat};
+use super::{faer_mut, faer_ref, par_matmul, RMat};
 use faer::Accum;
 
 /// Below this many multiply-adds nalgebra's own kernel is as fast and starts quicker.
@@ -19,7 +19,7 @@ pub fn matmul(a: &RMat, b: &RMat) -> RMat {
         faer_ref(a),
         faer_ref(b),
         1.0,
-        par_for(m.max(n).max(k)),
+        par_matmul(m.max(n).max(k)),
     );
     c
 }
@@ -45,7 +45,7 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
         av,
         bv,
         1.0,
-        par_for(m.max(n).max(k)),
+        par_matmul(m.max(n).max(k)),
     );
     c
 }
