@@ -22,6 +22,7 @@ pub const MAX_EXPR_DEPTH: usize = 2000;
 
 pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
     check_nesting(src)?;
+    check_block_comments(src)?;
     let mut pairs = LaParser::parse(Rule::program, src).map_err(pest_error)?;
     let program = pairs
         .next()
@@ -132,6 +133,10 @@ impl Builder {
             Rule::continue_stmt => StmtKind::Continue,
             Rule::return_stmt => StmtKind::Return,
             Rule::function_def => self.function_def(it)?,
+            Rule::exit_call => {
+                let code = it.next().map(|a| a.as_str().to_string());
+                StmtKind::Command("exit".into(), code.into_iter().collect())
+            }
             Rule::command => {
                 let name = next(&mut it)?.as_str().to_string();
                 StmtKind::Command(name, it.map(|a| unquote_command_arg(a.as_str())).collect())
@@ -427,6 +432,30 @@ fn check_depth(e: &Expr) -> Result<()> {
             span,
         )
     })
+}
+
+/// A `%{` line without its `%}` would silently comment out the rest of the
+/// input (or, unmatched, run it as code): report it instead.
+fn check_block_comments(src: &str) -> Result<()> {
+    let mut open: Vec<usize> = Vec::new();
+    let mut offset = 0;
+    for line in src.split_inclusive('\n') {
+        match line.trim() {
+            "%{" | "#{" => open.push(offset),
+            "%}" | "#}" => {
+                open.pop();
+            }
+            _ => {}
+        }
+        offset += line.len();
+    }
+    match open.first() {
+        Some(&at) => Err(LaError::parse(
+            "unterminated block comment: '%{' has no matching '%}'",
+            Span::new(at, at + 2),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Refuse bracket nesting beyond `MAX_NESTING` with a pointer at the culprit.
