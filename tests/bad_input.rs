@@ -103,6 +103,9 @@ impl Case {
         self.at = Some(loc);
         self
     }
+    /// Marks a case that fails because of a known bug (it then runs only with
+    /// `--ignored`). No case needs it at the moment; kept for the next one.
+    #[allow(dead_code)]
     fn bug(mut self, what: &'static str) -> Case {
         self.bug = Some(what);
         self
