@@ -212,3 +212,13 @@ fn crlf_and_bom_scripts_run() {
     let r = run(&[], "\u{feff}x = 1;\r\ny = x + 1\r\n");
     assert_eq!((r.status, r.stdout.as_str()), (0, "y = 2\n"));
 }
+
+#[test]
+fn statistics_match_hand_computed_values() {
+    // Deviations of [2 4 4 4 5 5 7 9] from its mean 5 square to 32: var = 32/7, std (by n) = 2.
+    assert_close(&matrix("var([2 4 4 4 5 5 7 9])").2, &[32.0 / 7.0], 1e-14);
+    assert_close(&matrix("std([2 4 4 4 5 5 7 9], 1)").2, &[2.0], 1e-14);
+    assert_eq!(matrix("median([3 1 4 1 5])"), (1, 1, vec![3.0]));
+    assert_eq!(matrix("median([4 1 3 2])"), (1, 1, vec![2.5]));
+    assert_eq!(matrix("median([1 2; 3 4; 5 9])"), (1, 2, vec![3.0, 4.0]));
+}

@@ -33,6 +33,19 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "mean", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "mean(x), mean(A, dim)",
         summary: "Arithmetic mean (of each column of a matrix).", math: "mean(x) = sum(x)/n",
         example: ">> mean([1 2; 3 4])\nans =\n\n   2   3\n", related: &["sum", "pca"], run: mean },
+    Builtin { name: "median", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "median(x), median(A, dim)",
+        summary: "Middle value (of each column); the mean of the two middle values for an even count. NaN if any entry is NaN.",
+        math: "median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries",
+        example: ">> median([3 1 4 1 5])\nans = 3\n>> median([1 2 3 4])\nans = 2.5000", related: &["mean", "sort"],
+        run: |_, a| statistic(&a, "median", median_of) },
+    Builtin { name: "var", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "var(x), var(A, opt)",
+        summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave.",
+        math: "var(x) = sum((x_i - mean(x))^2) / (n - 1)", example: ">> var([2 4 4 4 5 5 7 9])\nans = 4.5714", related: &["std", "mean", "pca"],
+        run: |_, a| spread(&a, "var", false) },
+    Builtin { name: "std", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "std(x), std(A, opt)",
+        summary: "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n).",
+        math: "std(x) = sqrt(var(x))", example: ">> std([2 4 4 4 5 5 7 9], 1)\nans = 2", related: &["var", "mean"],
+        run: |_, a| spread(&a, "std", true) },
     Builtin { name: "cumsum", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "cumsum(x), cumsum(A, dim)",
         summary: "Running sums.", math: "cumsum(x)_k = x_1 + ... + x_k", example: ">> cumsum([1 2 3])\nans =\n\n   1   3   6\n",
         related: &["sum", "cumprod"], run: |_, a| scan(&a, "cumsum", |s, x| s + x) },
@@ -135,6 +148,58 @@ fn mean(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
             s / n
         })),
     })
+}
+
+/// A statistic of each column (or of a vector), in floating point.
+fn statistic(a: &Args, what: &str, f: fn(&mut Vec<f64>) -> f64) -> Result<Vec<Value>> {
+    let m = a.real(0, what)?;
+    if m.is_empty() {
+        return one(Value::scalar(f64::NAN));
+    }
+    let dim = pick_dim(a, 1, m.shape(), what)?;
+    one(Value::Real(along(&m, dim, |it| f(&mut it.collect()))))
+}
+
+fn median_of(v: &mut Vec<f64>) -> f64 {
+    if v.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// var / std: the second argument 1 divides by n instead of n - 1.
+fn spread(a: &Args, what: &str, root: bool) -> Result<Vec<Value>> {
+    let by_n = match a.get(1) {
+        Some(o) if !o.is_empty() => o.to_f64(what)? == 1.0,
+        _ => false,
+    };
+    let m = a.real(0, what)?;
+    if m.is_empty() {
+        return one(Value::scalar(f64::NAN));
+    }
+    let dim = if m.nrows() == 1 { 2 } else { 1 };
+    one(Value::Real(along(&m, dim, |it| {
+        let v: Vec<f64> = it.collect();
+        let n = v.len() as f64;
+        let mean = v.iter().sum::<f64>() / n;
+        let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
+        let var = if n == 1.0 {
+            0.0
+        } else {
+            ss / if by_n { n } else { n - 1.0 }
+        };
+        if root {
+            var.sqrt()
+        } else {
+            var
+        }
+    })))
 }
 
 fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
