@@ -151,16 +151,18 @@ fn mean(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
 }
 
 /// A statistic of each column (or of a vector), in floating point.
-fn statistic(a: &Args, what: &str, f: fn(&mut Vec<f64>) -> f64) -> Result<Vec<Value>> {
+fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value>> {
     let m = a.real(0, what)?;
     if m.is_empty() {
         return one(Value::scalar(f64::NAN));
     }
     let dim = pick_dim(a, 1, m.shape(), what)?;
-    one(Value::Real(along(&m, dim, |it| f(&mut it.collect()))))
+    one(Value::Real(along(&m, dim, |it| {
+        f(&mut it.collect::<Vec<f64>>())
+    })))
 }
 
-fn median_of(v: &mut Vec<f64>) -> f64 {
+fn median_of(v: &mut [f64]) -> f64 {
     if v.iter().any(|x| x.is_nan()) {
         return f64::NAN;
     }
