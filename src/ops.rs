@@ -73,20 +73,12 @@ pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
         return None;
     }
     let (p, q) = (x[0], y[0]);
-    let cmp = |c: bool| Some(Value::bool(c));
     match op {
-        Add | Sub | EMul | Mul | EDiv | Div => Some(Value::scalar(match op {
-            Add => p + q,
-            Sub => p - q,
-            EMul | Mul => p * q,
-            _ => p / q,
-        })),
-        Eq => cmp(p == q),
-        Ne => cmp(p != q),
-        Lt => cmp(p < q),
-        Le => cmp(p <= q),
-        Gt => cmp(p > q),
-        Ge => cmp(p >= q),
+        Add | Sub | EMul | EDiv => Some(Value::scalar(real_op(op, p, q))),
+        // For scalars the matrix product and division are the element-wise ones.
+        Mul => Some(Value::scalar(real_op(EMul, p, q))),
+        Div => Some(Value::scalar(real_op(EDiv, p, q))),
+        Eq | Ne | Lt | Le | Gt | Ge => Some(Value::bool(real_cmp(op)(&p, &q))),
         _ => None,
     }
 }
@@ -156,15 +148,19 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
         }
     };
     let (x, y) = (re(a)?, re(b)?);
-    let f: fn(&f64, &f64) -> bool = match op {
-        Eq => |p, q| p == q,
-        Ne => |p, q| p != q,
-        Lt => |p, q| p < q,
-        Le => |p, q| p <= q,
-        Gt => |p, q| p > q,
+    Ok(Value::Bool(broadcast(sym, &x, &y, real_cmp(op))?))
+}
+
+/// The comparison `op` on two reals (shared by the matrix and scalar paths).
+fn real_cmp(op: BinOp) -> fn(&f64, &f64) -> bool {
+    match op {
+        BinOp::Eq => |p, q| p == q,
+        BinOp::Ne => |p, q| p != q,
+        BinOp::Lt => |p, q| p < q,
+        BinOp::Le => |p, q| p <= q,
+        BinOp::Gt => |p, q| p > q,
         _ => |p, q| p >= q,
-    };
-    Ok(Value::Bool(broadcast(sym, &x, &y, f)?))
+    }
 }
 
 fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {

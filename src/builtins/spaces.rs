@@ -22,12 +22,12 @@ pub static BUILTINS: &[Builtin] = &[
         summary: "Orthonormal basis of the column space (range) of A, as columns, from the SVD; for exact A, the pivot columns of A.",
         math: "A = U S V'; colspace(A) = first r columns of U, r = rank(A); span(colspace(A)) = {A x}; Q'*Q = I; each column's largest entry is positive",
         example: ">> colspace(double([1 1; 1 1])) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n>> colspace([1 2; 2 4])\nans =\n\n   1\n   2\n>> size(colspace([1 2; 3 4]))\nans =\n\n   2   2\n",
-        related: &["rowspace", "null", "leftnull", "orth", "rank"], run: colspace },
+        related: &["rowspace", "null", "leftnull", "orth", "rank"], run: |_, a| range_basis(&a, "colspace") },
     Builtin { name: "rowspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rowspace(A)",
         summary: "Orthonormal basis of the row space of A (as columns), from the SVD; for exact A, the non-zero rows of rref(A) as columns.",
         math: "A = U S V'; rowspace(A) = first r columns of V, r = rank(A); the row space is orthogonal to null(A) and rank(A) + size(null(A), 2) = n",
         example: ">> rowspace(double([1 1; 2 2])) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n",
-        related: &["colspace", "null", "leftnull", "rank"], run: rowspace },
+        related: &["colspace", "null", "leftnull", "rank"], run: |_, a| range_basis(&a, "rowspace") },
     Builtin { name: "leftnull", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "leftnull(A)",
         summary: "Orthonormal basis of the left null space of A: the vectors y with y'*A = 0 (null(A')); for exact A, null(A', 'r').",
         math: "leftnull(A) = null(A') = last m - r columns of U in A = U S V'; it is orthogonal to colspace(A), and r + (m - r) = m",
@@ -149,22 +149,16 @@ fn exact_basis(a: &Args, which: &str) -> Option<Value> {
     }))
 }
 
-fn colspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
-    if let Some(v) = exact_basis(&a, "colspace") {
+/// Column space (left singular vectors) or row space (right singular vectors)
+/// of the first r = rank(A) singular values; exact input gives exact bases.
+fn range_basis(a: &Args, which: &'static str) -> Result<Vec<Value>> {
+    if let Some(v) = exact_basis(a, which) {
         return one(v);
     }
-    let m = finite(&a, 0, "colspace")?;
-    let (s, u, _) = thin_svd("colspace", &m)?;
-    one(Value::Real(basis(&u, rank_of(&s, m.shape()))))
-}
-
-fn rowspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
-    if let Some(v) = exact_basis(&a, "rowspace") {
-        return one(v);
-    }
-    let m = finite(&a, 0, "rowspace")?;
-    let (s, _, v) = thin_svd("rowspace", &m)?;
-    one(Value::Real(basis(&v, rank_of(&s, m.shape()))))
+    let m = finite(a, 0, which)?;
+    let (s, u, v) = thin_svd(which, &m)?;
+    let vectors = if which == "colspace" { u } else { v };
+    one(Value::Real(basis(&vectors, rank_of(&s, m.shape()))))
 }
 
 fn leftnull(_: &mut Interp, a: Args) -> Result<Vec<Value>> {

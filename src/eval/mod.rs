@@ -453,12 +453,7 @@ impl Interp<'_> {
         if let Some(v) = ops::scalar_fast_path(op, lv, rv) {
             return Ok(v);
         }
-        if op == BinOp::Mul && !lv.is_scalar() && !rv.is_scalar() {
-            self.check_alloc("operator *", lv.dims().0 as f64, rv.dims().1 as f64, 8)
-                .map_err(|e| e.at(span))?;
-        }
-        let mut warnings = Vec::new();
-        let v = ops::binary(op, lv, rv, &mut warnings).map_err(|e| e.at(span))?;
+        let (v, warnings) = self.apply(op, lv, rv, span)?;
         self.flush_warnings(warnings, span);
         Ok(v)
     }
@@ -543,14 +538,21 @@ impl Interp<'_> {
     }
 
     pub fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
+        let (v, warnings) = self.apply(op, l, r, span)?;
+        self.flush_warnings(warnings, span);
+        Ok(v)
+    }
+
+    /// The operator with the memory check for products; warnings are returned
+    /// so callers still holding borrowed operands can report them afterwards.
+    fn apply(&self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<(Value, Vec<String>)> {
         if op == BinOp::Mul && !l.is_scalar() && !r.is_scalar() {
             self.check_alloc("operator *", l.dims().0 as f64, r.dims().1 as f64, 8)
                 .map_err(|e| e.at(span))?;
         }
         let mut warnings = Vec::new();
         let v = ops::binary(op, l, r, &mut warnings).map_err(|e| e.at(span))?;
-        self.flush_warnings(warnings, span);
-        Ok(v)
+        Ok((v, warnings))
     }
 }
 
