@@ -1,6 +1,13 @@
 //! The `la` binary. Runs on a thread with a large stack so deeply nested
 //! input is refused by our own limits, never by a stack overflow.
 
+/// mimalloc keeps freed pages for reuse. With the system allocator each large
+/// temporary (the copy of A that LU factors in place, say) came back from the
+/// kernel as fresh pages, and at n = 1000 the page faults cost as much as
+/// the factorisation itself.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     // Panics are reported as `error: internal error ...` by the runner; keep the default hook quiet.
     std::panic::set_hook(Box::new(|_| {}));

@@ -232,9 +232,9 @@ fn opt_f64(a: &Args, k: usize, what: &str) -> Result<Option<f64>> {
 }
 
 /// A real argument that must not hold NaN or Inf (iterative solvers loop on them).
-fn real_finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
-    let m = a.real(k, what)?.into_owned();
-    if m.iter().any(|x| !x.is_finite()) {
+fn real_finite<'a>(a: &'a Args, k: usize, what: &'static str) -> Result<Cow<'a, RMat>> {
+    let m = a.real(k, what)?;
+    if !linalg::all_finite(&m) {
         return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
     }
     Ok(m)

@@ -5,7 +5,7 @@
 //! compared against `tol * max(1, ||A||_1)`.
 
 use super::decomp::{eig_sym_values, singular_values};
-use super::{ensure_finite, ensure_square, LinalgError, RMat, Result};
+use super::{all_finite, ensure_finite, ensure_square, LinalgError, RMat, Result};
 
 /// Default relative tolerance: 100 * eps (about 2.2e-14).
 pub const DEFAULT_TOL: f64 = 100.0 * f64::EPSILON;
@@ -14,10 +14,6 @@ fn norm1(a: &RMat) -> f64 {
     a.column_iter()
         .map(|c| c.iter().map(|x| x.abs()).sum::<f64>())
         .fold(0.0, f64::max)
-}
-
-fn all_finite(a: &RMat) -> bool {
-    a.iter().all(|x| x.is_finite())
 }
 
 /// Square and ||A - A'||_1 <= tol * max(1, ||A||_1) (tol defaults to

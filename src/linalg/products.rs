@@ -1,7 +1,7 @@
-//! Matrix products. Large products run through faer (two threads above the
-//! parallel threshold); small ones stay in nalgebra, whose overhead is lower.
+//! Matrix products. Large products run through faer (in parallel above the
+//! measured threshold); small ones stay in nalgebra, whose overhead is lower.
 
-use super::{faer_mut, faer_ref, par_matmul, RMat};
+use super::{faer_mut, faer_ref, run_kernel, Kernel, RMat};
 use faer::Accum;
 
 /// Below this many multiply-adds nalgebra's own kernel is as fast and starts quicker.
@@ -12,16 +12,7 @@ pub fn matmul(a: &RMat, b: &RMat) -> RMat {
     if m * k * n < FAER_FLOPS {
         return a * b;
     }
-    let mut c = RMat::zeros(m, n);
-    faer::linalg::matmul::matmul(
-        faer_mut(&mut c),
-        Accum::Replace,
-        faer_ref(a),
-        faer_ref(b),
-        1.0,
-        par_matmul(m.max(n).max(k)),
-    );
-    c
+    matmul_t(a, false, b, false)
 }
 
 /// `op(a) * op(b)` where op transposes when asked, through faer's transposed
@@ -39,13 +30,9 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
     };
     let (m, k, n) = (av.nrows(), av.ncols(), bv.ncols());
     let mut c = RMat::zeros(m, n);
-    faer::linalg::matmul::matmul(
-        faer_mut(&mut c),
-        Accum::Replace,
-        av,
-        bv,
-        1.0,
-        par_matmul(m.max(n).max(k)),
-    );
+    let out = faer_mut(&mut c);
+    run_kernel(Kernel::Matmul, m.max(n).max(k), |par| {
+        faer::linalg::matmul::matmul(out, Accum::Replace, av, bv, 1.0, par)
+    });
     c
 }

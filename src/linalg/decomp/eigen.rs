@@ -26,22 +26,24 @@ where
     if n == 0 {
         return Ok((s, u));
     }
-    let par = par_for(n);
     let want = if vectors {
         ComputeEigenvectors::Yes
     } else {
         ComputeEigenvectors::No
     };
-    let req = evd::self_adjoint_evd_scratch::<T>(n, want, par, Default::default());
-    with_stack(req, |stack| {
-        evd::self_adjoint_evd(
-            faer_ref(a),
-            diag_mut(s.as_mut_slice()),
-            vectors.then(|| faer_mut(&mut u)),
-            par,
-            stack,
-            Default::default(),
-        )
+    let (sd, uv) = (diag_mut(s.as_mut_slice()), faer_mut(&mut u));
+    run_kernel(Kernel::EigSym, n, |par| {
+        let req = evd::self_adjoint_evd_scratch::<T>(n, want, par, Default::default());
+        with_stack(req, |stack| {
+            evd::self_adjoint_evd(
+                faer_ref(a),
+                sd,
+                vectors.then_some(uv),
+                par,
+                stack,
+                Default::default(),
+            )
+        })
     })
     .map_err(|_| LinalgError::NoConvergence { func: "eig" })?;
     Ok((s, u))
@@ -81,7 +83,7 @@ pub fn eig_sym(a: &RMat) -> Result<(Vec<f64>, RMat)> {
 pub fn eig(a: &RMat) -> Result<Eig> {
     ensure_square("eig", a)?;
     ensure_finite("eig", a)?;
-    if a == &a.transpose() {
+    if is_symmetric(a) {
         let (d, v) = eig_sym(a)?;
         return Ok(Eig::Real(d, v));
     }
@@ -112,20 +114,22 @@ pub(super) fn faer_evd_real(a: &RMat) -> Result<(Vec<f64>, Vec<f64>, RMat)> {
     if n == 0 {
         return Ok((re, im, u));
     }
-    let par = par_for(n);
     let (no, yes) = (ComputeEigenvectors::No, ComputeEigenvectors::Yes);
-    let req = evd::evd_scratch::<f64>(n, no, yes, par, Default::default());
-    with_stack(req, |stack| {
-        evd::evd_real(
-            faer_ref(a),
-            diag_mut(&mut re),
-            diag_mut(&mut im),
-            None,
-            Some(faer_mut(&mut u)),
-            par,
-            stack,
-            Default::default(),
-        )
+    let (rd, id, uv) = (diag_mut(&mut re), diag_mut(&mut im), faer_mut(&mut u));
+    run_kernel(Kernel::EigGeneral, n, |par| {
+        let req = evd::evd_scratch::<f64>(n, no, yes, par, Default::default());
+        with_stack(req, |stack| {
+            evd::evd_real(
+                faer_ref(a),
+                rd,
+                id,
+                None,
+                Some(uv),
+                par,
+                stack,
+                Default::default(),
+            )
+        })
     })
     .map_err(|_| LinalgError::NoConvergence { func: "eig" })?;
     Ok((re, im, u))
@@ -193,6 +197,12 @@ pub(super) fn normalize_phase(v: &mut CMat, j: usize) {
     }
 }
 
+/// Exact symmetry, checked in place (no transposed copy).
+fn is_symmetric(a: &RMat) -> bool {
+    let n = a.nrows();
+    (0..n).all(|j| (j + 1..n).all(|i| a[(i, j)] == a[(j, i)]))
+}
+
 pub(super) fn is_hermitian(a: &CMat) -> bool {
     let n = a.nrows();
     (0..n).all(|j| (j..n).all(|i| a[(i, j)] == a[(j, i)].conj()))
@@ -212,19 +222,21 @@ pub fn eig_complex(a: &CMat) -> Result<(Vec<C64>, CMat)> {
     let n = a.nrows();
     let mut s = vec![C64::new(0.0, 0.0); n];
     let mut u = CMat::zeros(n, n);
-    let par = par_for(n);
     let (no, yes) = (ComputeEigenvectors::No, ComputeEigenvectors::Yes);
-    let req = evd::evd_scratch::<C64>(n, no, yes, par, Default::default());
-    with_stack(req, |stack| {
-        evd::evd_cplx(
-            faer_ref(a),
-            diag_mut(&mut s),
-            None,
-            Some(faer_mut(&mut u)),
-            par,
-            stack,
-            Default::default(),
-        )
+    let (sd, uv) = (diag_mut(&mut s), faer_mut(&mut u));
+    run_kernel(Kernel::EigGeneral, n, |par| {
+        let req = evd::evd_scratch::<C64>(n, no, yes, par, Default::default());
+        with_stack(req, |stack| {
+            evd::evd_cplx(
+                faer_ref(a),
+                sd,
+                None,
+                Some(uv),
+                par,
+                stack,
+                Default::default(),
+            )
+        })
     })
     .map_err(|_| LinalgError::NoConvergence { func: "eig" })?;
     Ok(finish_eig((s, u)))

@@ -3,16 +3,19 @@
 //! column-major buffers.
 
 use super::{
-    ensure_finite, ensure_square, faer_mut, faer_ref, make_dominant_positive, par_for, with_stack,
-    CMat, LinalgError, RMat, Result, C64,
+    all_finite, ensure_finite, ensure_square, faer_mut, faer_ref, make_dominant_positive,
+    run_kernel, with_stack, CMat, Kernel, LinalgError, RMat, Result, C64,
 };
 use faer::linalg::cholesky::llt::factor::{self as llt, LltError, LltRegularization};
 use faer::linalg::evd::{self, ComputeEigenvectors};
 use faer::linalg::householder;
 use faer::linalg::lu::partial_pivoting::factor as plu;
+use faer::linalg::lu::partial_pivoting::inverse as plu_inverse;
 use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::linalg::svd::{self as fsvd, ComputeSvdVectors};
 use faer::linalg::triangular_solve as tri;
+use faer::reborrow::ReborrowMut;
+use faer::Par;
 use nalgebra::DMatrix;
 
 /// Below this many pivots the plain elimination loop beats faer's blocked LU.
@@ -392,6 +395,30 @@ mod tests {
         let (d, v) = eig_sym(&sym).expect("finite");
         let dv: Vec<C64> = d.iter().map(|&x| C64::new(x, 0.0)).collect();
         assert!(probe_err(&[&cx(&sym), &cx(&v)], &[&cx(&v), &cdiag(&dv)]) < TOL);
+    }
+
+    /// Sizes above the LU, Cholesky and QR thresholds run inside the worker
+    /// pool; QR with several reflector blocks and a narrower last one.
+    #[test]
+    fn parallel_factorisations_reconstruct() {
+        let mut rng = Rng::new(10);
+        let a = rng.mat(620, 570);
+        for econ in [false, true] {
+            let (q, r) = qr(&a, econ);
+            assert!(probe_err(&[&cx(&q), &cx(&r)], &[&cx(&a)]) < TOL);
+            let k = q.ncols();
+            assert!(probe_err(&[&cx(&q.transpose()), &cx(&q)], &[&CMat::identity(k, k)]) < TOL);
+            assert!((0..r.nrows()).all(|i| (0..i.min(r.ncols())).all(|j| r[(i, j)] == 0.0)));
+        }
+        let (q, r) = qr(&a.transpose(), false);
+        assert!(probe_err(&[&cx(&q), &cx(&r)], &[&cx(&a.transpose())]) < TOL);
+        let sq = rng.mat(560, 560);
+        let (l, u, p) = lu(&sq);
+        assert!(probe_err(&[&cx(&l), &cx(&u)], &[&cx(&p), &cx(&sq)]) < TOL);
+        let spd = &sq * sq.transpose() + RMat::identity(560, 560);
+        let r = chol(&spd).expect("SPD");
+        assert!(probe_err(&[&cx(&r.transpose()), &cx(&r)], &[&cx(&spd)]) < TOL);
+        assert!((0..560).all(|i| (0..i).all(|j| r[(i, j)] == 0.0)));
     }
 
     /// General (non-symmetric) eigenvectors at n = 300 take ~8 s unoptimised,

@@ -11,41 +11,57 @@ pub fn qr(a: &RMat, econ: bool) -> (RMat, RMat) {
     if k == 0 {
         return (RMat::identity(m, rows), RMat::zeros(rows, n));
     }
+    // h: R on and above the diagonal, the Householder vectors below it.
     let mut h = a.clone();
     let bs = fqr::recommended_block_size::<f64>(m, n);
     let mut coeff = RMat::zeros(bs, k);
-    let par = par_for(m.max(n));
-    let req = fqr::qr_in_place_scratch::<f64>(m, n, bs, par, Default::default());
-    with_stack(req, |stack| {
-        fqr::qr_in_place(
-            faer_mut(&mut h),
-            faer_mut(&mut coeff),
-            par,
-            stack,
-            Default::default(),
-        )
-    });
-    let r = RMat::from_fn(rows, n, |i, j| if i <= j { h[(i, j)] } else { 0.0 });
-    // The Householder vectors live below the diagonal; give them their
-    // implicit unit diagonal explicitly so the applier sees a clean basis.
-    let basis = RMat::from_fn(m, k, |i, j| match i.cmp(&j) {
-        std::cmp::Ordering::Greater => h[(i, j)],
-        std::cmp::Ordering::Equal => 1.0,
-        std::cmp::Ordering::Less => 0.0,
-    });
     let mut q = RMat::identity(m, rows);
-    let req = householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(
-        m, bs, rows,
-    );
-    with_stack(req, |stack| {
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            faer_ref(&basis),
-            faer_ref(&coeff),
-            faer::Conj::No,
-            faer_mut(&mut q),
-            par,
-            stack,
-        )
+    let (hr, cr, qr) = (&mut h, &mut coeff, &mut q);
+    run_kernel(Kernel::Qr, m.max(n), |par| {
+        let req = fqr::qr_in_place_scratch::<f64>(m, n, bs, par, Default::default());
+        with_stack(req, |stack| {
+            fqr::qr_in_place(faer_mut(hr), faer_mut(cr), par, stack, Default::default())
+        });
+        form_q(faer_ref(hr), faer_ref(cr), faer_mut(qr), par);
     });
+    for j in 0..n.min(m) {
+        h.view_mut((j + 1, j), (m - j - 1, 1)).fill(0.0);
+    }
+    let r = if rows == m {
+        h
+    } else {
+        h.rows(0, rows).into_owned()
+    };
     (q, r)
+}
+
+/// Overwrites `q` (the first columns of the identity) with the product of
+/// the block reflectors, as LAPACK's dorgqr: blocks are applied last to
+/// first, and block j touches only q[j.., j..] (every other entry of that
+/// part of q is still the identity's), a third fewer flops than applying
+/// the whole sequence to the whole identity.
+fn form_q(basis: faer::MatRef<f64>, coeff: faer::MatRef<f64>, mut q: faer::MatMut<f64>, par: Par) {
+    let (m, k, bs) = (basis.nrows(), coeff.ncols(), coeff.nrows());
+    let cols = q.ncols();
+    let req = householder::apply_block_householder_on_the_left_in_place_scratch::<f64>(m, bs, cols);
+    with_stack(req, |stack| {
+        // Blocks start at multiples of bs; the last one may be narrower.
+        let mut end = k;
+        let mut start = (k - 1) / bs * bs;
+        loop {
+            householder::apply_block_householder_on_the_left_in_place_with_conj(
+                basis.get(start.., start..end),
+                coeff.get(..end - start, start..end),
+                faer::Conj::No,
+                q.rb_mut().get_mut(start.., start..),
+                par,
+                stack,
+            );
+            if start == 0 {
+                break;
+            }
+            end = start;
+            start -= bs;
+        }
+    });
 }

@@ -27,18 +27,20 @@ pub(super) fn faer_svd(
     let mut u = RMat::zeros(m, ucols);
     let mut v = RMat::zeros(n, vcols);
     let want = kind != ComputeSvdVectors::No;
-    let par = par_for(m.max(n));
-    let req = fsvd::svd_scratch::<f64>(m, n, kind, kind, par, Default::default());
-    with_stack(req, |stack| {
-        fsvd::svd(
-            faer_ref(a),
-            diag_mut(&mut s),
-            want.then(|| faer_mut(&mut u)),
-            want.then(|| faer_mut(&mut v)),
-            par,
-            stack,
-            Default::default(),
-        )
+    let (sd, uv, vv) = (diag_mut(&mut s), faer_mut(&mut u), faer_mut(&mut v));
+    run_kernel(Kernel::Svd, m.max(n), |par| {
+        let req = fsvd::svd_scratch::<f64>(m, n, kind, kind, par, Default::default());
+        with_stack(req, |stack| {
+            fsvd::svd(
+                faer_ref(a),
+                sd,
+                want.then_some(uv),
+                want.then_some(vv),
+                par,
+                stack,
+                Default::default(),
+            )
+        })
     })
     .map_err(|_| LinalgError::NoConvergence { func })?;
     Ok((s, u, v))
@@ -120,19 +122,21 @@ pub(crate) fn svd_thin_c(func: &'static str, a: &CMat) -> Result<(Vec<f64>, CMat
     let mut s = vec![C64::new(0.0, 0.0); k];
     let mut u = CMat::zeros(m, k);
     let mut v = CMat::zeros(n, k);
-    let par = par_for(m.max(n));
     let thin = ComputeSvdVectors::Thin;
-    let req = fsvd::svd_scratch::<C64>(m, n, thin, thin, par, Default::default());
-    with_stack(req, |stack| {
-        fsvd::svd(
-            faer_ref(a),
-            diag_mut(&mut s),
-            Some(faer_mut(&mut u)),
-            Some(faer_mut(&mut v)),
-            par,
-            stack,
-            Default::default(),
-        )
+    let (sd, uv, vv) = (diag_mut(&mut s), faer_mut(&mut u), faer_mut(&mut v));
+    run_kernel(Kernel::Svd, m.max(n), |par| {
+        let req = fsvd::svd_scratch::<C64>(m, n, thin, thin, par, Default::default());
+        with_stack(req, |stack| {
+            fsvd::svd(
+                faer_ref(a),
+                sd,
+                Some(uv),
+                Some(vv),
+                par,
+                stack,
+                Default::default(),
+            )
+        })
     })
     .map_err(|_| LinalgError::NoConvergence { func })?;
     Ok((s.iter().map(|x| x.re).collect(), u, v))
