@@ -183,9 +183,13 @@ impl LuFactors {
 
     /// Inverse of the (square, nonsingular) factored matrix, as LAPACK's
     /// dgetri: inv(A) = inv(U) inv(L) P, 2n^3 flops where solving against
-    /// the identity would take 8n^3/3.
+    /// the identity would take 8n^3/3. Small matrices solve against the
+    /// identity: faer's set-up costs more than the flops it saves there.
     pub fn inverse(&self) -> RMat {
         let n = self.lu.nrows();
+        if n < LU_BLOCKED_MIN {
+            return self.solve(&RMat::identity(n, n));
+        }
         let mut inv_perm = vec![0usize; n];
         for (i, &src) in self.perm.iter().enumerate() {
             inv_perm[src] = i;
