@@ -48,9 +48,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
         EDiv if !y.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?),
         ELDiv if !x.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?),
-        Eq | Ne | Lt | Le | Gt | Ge => {
-            Value::Bool(broadcast(sym, &x, &y, |p, q| compare(op, p, q))?)
-        }
+        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, crate::ops::cmp_fn(op))?),
         EPow => return Ok(power(sym, &x, &y)?.map(Value::Exact)),
         Mul if x.len() == 1 || y.len() == 1 => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
         Mul => {
@@ -80,17 +78,6 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         _ => return Ok(None),
     };
     Ok(Some(v))
-}
-
-fn compare(op: BinOp, p: &Rat, q: &Rat) -> bool {
-    match op {
-        BinOp::Eq => p == q,
-        BinOp::Ne => p != q,
-        BinOp::Lt => p < q,
-        BinOp::Le => p <= q,
-        BinOp::Gt => p > q,
-        _ => p >= q,
-    }
 }
 
 /// Largest exponent kept exact: beyond it numbers grow too large to be useful as fractions.

@@ -78,24 +78,28 @@ pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
         // For scalars the matrix product and division are the element-wise ones.
         Mul => Some(Value::scalar(real_op(EMul, p, q))),
         Div => Some(Value::scalar(real_op(EDiv, p, q))),
-        Eq | Ne | Lt | Le | Gt | Ge => Some(Value::bool(real_cmp(op)(&p, &q))),
+        Eq | Ne | Lt | Le | Gt | Ge => Some(Value::bool(cmp_fn(op)(&p, &q))),
         _ => None,
     }
 }
 
-/// Two small exact scalars: `+ - *` directly on the fractions.
+/// Two small exact scalars: arithmetic and comparisons directly on the
+/// fractions (division by zero is left to the general path).
 fn exact_scalar(op: BinOp, x: &crate::exact::RatMat, y: &crate::exact::RatMat) -> Option<Value> {
+    use BinOp::*;
     if x.len() != 1 || y.len() != 1 || x[0].as_i64_pair().is_none() || y[0].as_i64_pair().is_none()
     {
         return None;
     }
     let (p, q) = (&x[0], &y[0]);
-    Some(Value::rat(match op {
-        BinOp::Add => p + q,
-        BinOp::Sub => p - q,
-        BinOp::Mul | BinOp::EMul => p * q,
+    Some(match op {
+        Add => Value::rat(p + q),
+        Sub => Value::rat(p - q),
+        Mul | EMul => Value::rat(p * q),
+        Div | EDiv => Value::rat(p.checked_div(q)?),
+        Eq | Ne | Lt | Le | Gt | Ge => Value::bool(cmp_fn(op)(p, q)),
         _ => return None,
-    }))
+    })
 }
 
 /// Apply a binary operator; numerical warnings (singular systems) go to `warn`.
@@ -148,11 +152,12 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
         }
     };
     let (x, y) = (re(a)?, re(b)?);
-    Ok(Value::Bool(broadcast(sym, &x, &y, real_cmp(op))?))
+    Ok(Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?))
 }
 
 /// The comparison `op` on two reals (shared by the matrix and scalar paths).
-fn real_cmp(op: BinOp) -> fn(&f64, &f64) -> bool {
+/// The comparison `op` stands for, for floats and fractions alike.
+pub(crate) fn cmp_fn<T: PartialOrd>(op: BinOp) -> fn(&T, &T) -> bool {
     match op {
         BinOp::Eq => |p, q| p == q,
         BinOp::Ne => |p, q| p != q,

@@ -64,10 +64,12 @@ pub(crate) fn eig_sym_values(a: &RMat) -> Result<Vec<f64>> {
 pub fn eig_sym(a: &RMat) -> Result<(Vec<f64>, RMat)> {
     ensure_square("eig", a)?;
     ensure_finite("eig", a)?;
-    let (s, u) = faer_self_adjoint(a, true)?;
+    let (s, mut v) = faer_self_adjoint(a, true)?;
     let n = a.nrows();
-    // faer returns ascending order; reverse to descending.
-    let mut v = RMat::from_fn(n, n, |i, j| u[(i, n - 1 - j)]);
+    // faer returns ascending order; reverse to descending, in place.
+    for j in 0..n / 2 {
+        v.swap_columns(j, n - 1 - j);
+    }
     for j in 0..n {
         make_dominant_positive(&mut v, j);
     }
@@ -197,10 +199,17 @@ pub(super) fn normalize_phase(v: &mut CMat, j: usize) {
     }
 }
 
-/// Exact symmetry, checked in place (no transposed copy).
-fn is_symmetric(a: &RMat) -> bool {
+/// Exact symmetry, checked in place (no transposed copy) tile by tile, so
+/// the row-wise reads of a tile stay in cache while its columns are read.
+pub(super) fn is_symmetric(a: &RMat) -> bool {
+    const TILE: usize = 32;
     let n = a.nrows();
-    (0..n).all(|j| (j + 1..n).all(|i| a[(i, j)] == a[(j, i)]))
+    (0..n).step_by(TILE).all(|jb| {
+        (jb..n).step_by(TILE).all(|ib| {
+            (jb..n.min(jb + TILE))
+                .all(|j| (ib.max(j + 1)..n.min(ib + TILE)).all(|i| a[(i, j)] == a[(j, i)]))
+        })
+    })
 }
 
 pub(super) fn is_hermitian(a: &CMat) -> bool {

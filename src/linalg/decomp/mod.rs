@@ -300,6 +300,17 @@ mod tests {
     }
 
     #[test]
+    fn symmetry_check_sees_every_entry() {
+        let s = Rng::new(11).sym(100);
+        assert!(is_symmetric(&s) && is_symmetric(&RMat::zeros(0, 0)));
+        for (i, j) in [(99, 0), (0, 99), (40, 70), (33, 32), (1, 0), (64, 95)] {
+            let mut t = s.clone();
+            t[(i, j)] += 1.0;
+            assert!(!is_symmetric(&t), "({i}, {j}) changed");
+        }
+    }
+
+    #[test]
     fn eig_random() {
         let mut rng = Rng::new(5);
         for _ in 0..8 {
