@@ -3,6 +3,7 @@
 
 use crate::ast::{BinOp, UnOp};
 use crate::error::{LaError, Result};
+use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
 use crate::value::{NumKind, Value};
 use nalgebra::{DMatrix, Scalar};
@@ -59,9 +60,43 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     }
 }
 
+/// An operator's result on two plain scalars, before it becomes a `Value`
+/// (so a loop can overwrite a variable in place instead of allocating).
+pub enum ScalarResult {
+    Real(f64),
+    Bool(bool),
+    Rat(Rat),
+}
+
+impl ScalarResult {
+    pub fn into_value(self) -> Value {
+        match self {
+            ScalarResult::Real(x) => Value::scalar(x),
+            ScalarResult::Bool(b) => Value::bool(b),
+            ScalarResult::Rat(r) => Value::rat(r),
+        }
+    }
+
+    /// Stores the result in `slot`, reusing its storage when it already
+    /// holds a scalar of the same kind.
+    pub fn store(self, slot: &mut Value) {
+        match (self, &mut *slot) {
+            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => m[0] = x,
+            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => m[0] = b,
+            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => m[0] = r,
+            (s, _) => *slot = s.into_value(),
+        }
+    }
+}
+
 /// Two real scalars: the interpreter's commonest case, done without the
 /// general machinery (same results as the general path).
 pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    scalar_op(op, a, b).map(ScalarResult::into_value)
+}
+
+/// [`scalar_fast_path`] before the result is wrapped in a `Value`.
+pub fn scalar_op(op: BinOp, a: &Value, b: &Value) -> Option<ScalarResult> {
     use BinOp::*;
     if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
         return exact_scalar(op, x, y);
@@ -74,18 +109,22 @@ pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     }
     let (p, q) = (x[0], y[0]);
     match op {
-        Add | Sub | EMul | EDiv => Some(Value::scalar(real_op(op, p, q))),
+        Add | Sub | EMul | EDiv => Some(ScalarResult::Real(real_op(op, p, q))),
         // For scalars the matrix product and division are the element-wise ones.
-        Mul => Some(Value::scalar(real_op(EMul, p, q))),
-        Div => Some(Value::scalar(real_op(EDiv, p, q))),
-        Eq | Ne | Lt | Le | Gt | Ge => Some(Value::bool(cmp_fn(op)(&p, &q))),
+        Mul => Some(ScalarResult::Real(real_op(EMul, p, q))),
+        Div => Some(ScalarResult::Real(real_op(EDiv, p, q))),
+        Eq | Ne | Lt | Le | Gt | Ge => Some(ScalarResult::Bool(cmp_fn(op)(&p, &q))),
         _ => None,
     }
 }
 
 /// Two small exact scalars: arithmetic and comparisons directly on the
 /// fractions (division by zero is left to the general path).
-fn exact_scalar(op: BinOp, x: &crate::exact::RatMat, y: &crate::exact::RatMat) -> Option<Value> {
+fn exact_scalar(
+    op: BinOp,
+    x: &crate::exact::RatMat,
+    y: &crate::exact::RatMat,
+) -> Option<ScalarResult> {
     use BinOp::*;
     if x.len() != 1 || y.len() != 1 || x[0].as_i64_pair().is_none() || y[0].as_i64_pair().is_none()
     {
@@ -93,11 +132,11 @@ fn exact_scalar(op: BinOp, x: &crate::exact::RatMat, y: &crate::exact::RatMat) -
     }
     let (p, q) = (&x[0], &y[0]);
     Some(match op {
-        Add => Value::rat(p + q),
-        Sub => Value::rat(p - q),
-        Mul | EMul => Value::rat(p * q),
-        Div | EDiv => Value::rat(p.checked_div(q)?),
-        Eq | Ne | Lt | Le | Gt | Ge => Value::bool(cmp_fn(op)(p, q)),
+        Add => ScalarResult::Rat(p + q),
+        Sub => ScalarResult::Rat(p - q),
+        Mul | EMul => ScalarResult::Rat(p * q),
+        Div | EDiv => ScalarResult::Rat(p.checked_div(q)?),
+        Eq | Ne | Lt | Le | Gt | Ge => ScalarResult::Bool(cmp_fn(op)(p, q)),
         _ => return None,
     })
 }

@@ -187,6 +187,9 @@ impl Interp<'_> {
         match &s.kind {
             StmtKind::Expr(e) => self.exec_expr_stmt(e, s.display)?,
             StmtKind::Assign(lv, e) => {
+                if lv.index.is_none() && !s.display && self.assign_scalar_in_place(&lv.name, e) {
+                    return Ok(Flow::Normal);
+                }
                 let v = if is_empty_literal(e) && lv.index.is_some() {
                     return self.delete(lv, s.display).map(|_| Flow::Normal);
                 } else {
@@ -456,6 +459,33 @@ impl Interp<'_> {
         let (v, warnings) = self.apply(op, lv, rv, span)?;
         self.flush_warnings(warnings, span);
         Ok(v)
+    }
+
+    /// `x = a op b` on existing scalar variables (the typical loop body):
+    /// the result overwrites x's storage, with no allocation. False when the
+    /// statement is not of that shape; the general path then runs it.
+    fn assign_scalar_in_place(&mut self, target: &str, e: &Expr) -> bool {
+        let ExprKind::Binary(op, a, b) = &e.kind else {
+            return false;
+        };
+        let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) else {
+            return false;
+        };
+        let vars = self.vars_mut();
+        let Some(r) = vars
+            .get(x)
+            .zip(vars.get(y))
+            .and_then(|(l, r)| ops::scalar_op(*op, l, r))
+        else {
+            return false;
+        };
+        match vars.get_mut(target) {
+            Some(slot) => {
+                r.store(slot);
+                true
+            }
+            None => false,
+        }
     }
 
     /// An operand: a variable to borrow, or a computed value.
