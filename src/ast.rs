@@ -87,6 +87,38 @@ pub enum Arg {
     Expr(Expr),
 }
 
+/// A variable name as written, with a cache of where it was last found
+/// (see [`crate::vars::Vars`]): a loop body then finds its variables
+/// without hashing their names on every iteration.
+#[derive(Debug, Clone)]
+pub struct Name {
+    text: String,
+    /// (workspace id, slot) of the last successful lookup; id 0 = none.
+    pub(crate) slot: std::cell::Cell<(u64, u32)>,
+}
+
+impl Name {
+    pub fn new(text: impl Into<String>) -> Name {
+        Name {
+            text: text.into(),
+            slot: std::cell::Cell::new((0, 0)),
+        }
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = String;
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Expr {
     pub kind: ExprKind,
@@ -100,7 +132,7 @@ pub enum ExprKind {
     /// An imaginary literal `2i` (text without the unit).
     Imag(String),
     Str(String),
-    Ident(String),
+    Ident(Name),
     /// `end` inside an index.
     End,
     Colon,
@@ -125,7 +157,7 @@ pub struct Lambda {
 
 #[derive(Debug, Clone)]
 pub struct LValue {
-    pub name: String,
+    pub name: Name,
     pub index: Option<Vec<Arg>>,
     pub span: Span,
 }
@@ -146,7 +178,7 @@ pub enum StmtKind {
     /// `[a, ~, b] = f(...)`; `None` is a skipped output.
     MultiAssign(Vec<Option<LValue>>, Expr),
     If(Vec<(Expr, Vec<Stmt>)>, Option<Vec<Stmt>>),
-    For(String, Expr, Vec<Stmt>),
+    For(Name, Expr, Vec<Stmt>),
     While(Expr, Vec<Stmt>),
     Break,
     Continue,

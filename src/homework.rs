@@ -145,7 +145,7 @@ fn target(expr: &Expr) -> Result<(String, Vec<Expr>)> {
                         Arg::Colon => Err(LaError::eval(USAGE).at(expr.span)),
                     })
                     .collect::<Result<_>>()?;
-                Ok((name.clone(), exprs))
+                Ok((name.to_string(), exprs))
             }
             _ => Err(LaError::eval(USAGE).at(expr.span)),
         },

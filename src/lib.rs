@@ -25,3 +25,4 @@ pub mod random;
 pub mod repl;
 pub mod storage;
 pub mod value;
+pub mod vars;

@@ -123,7 +123,7 @@ impl Builder {
             Rule::for_stmt => {
                 let var = next(&mut it)?.as_str().to_string();
                 let range = self.expr(next(&mut it)?)?;
-                StmtKind::For(var, range, self.body(next(&mut it)?)?)
+                StmtKind::For(Name::new(var), range, self.body(next(&mut it)?)?)
             }
             Rule::while_stmt => {
                 let cond = self.expr(next(&mut it)?)?;
@@ -199,7 +199,11 @@ impl Builder {
         let mut it = p.into_inner();
         let name = next(&mut it)?.as_str().to_string();
         let index = it.next().map(|a| self.args(a)).transpose()?;
-        Ok(LValue { name, index, span })
+        Ok(LValue {
+            name: Name::new(name),
+            index,
+            span,
+        })
     }
 
     fn args(&self, p: Pair<Rule>) -> Result<Vec<Arg>> {
@@ -258,7 +262,7 @@ impl Builder {
             Rule::number => number_kind(s),
             Rule::sq_string => ExprKind::Str(s[1..s.len() - 1].replace("''", "'")),
             Rule::dq_string => ExprKind::Str(unescape(&s[1..s.len() - 1])),
-            Rule::ident => ExprKind::Ident(s.to_string()),
+            Rule::ident => ExprKind::Ident(Name::new(s)),
             Rule::end_atom => ExprKind::End,
             Rule::paren => return self.expr(next(&mut p.into_inner())?),
             Rule::matrix => self.matrix(p)?,

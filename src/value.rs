@@ -8,14 +8,11 @@ use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use nalgebra::DMatrix;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub type BMat = DMatrix<bool>;
 
-/// Variables by name. Lookups happen several times per statement, so a fast
-/// non-cryptographic hash (rustc-hash) beats the default SipHash here.
-pub type Vars = HashMap<String, Value, rustc_hash::FxBuildHasher>;
+pub use crate::vars::Vars;
 
 #[derive(Debug, Clone)]
 pub enum Value {

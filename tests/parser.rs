@@ -8,7 +8,8 @@ use la::parse::{parse_program, MAX_EXPR_DEPTH, MAX_NESTING};
 /// The tree as an S-expression, so tests can state the expected structure.
 fn sx(e: &Expr) -> String {
     match &e.kind {
-        ExprKind::Number(s) | ExprKind::Ident(s) => s.clone(),
+        ExprKind::Number(s) => s.clone(),
+        ExprKind::Ident(s) => s.to_string(),
         ExprKind::Imag(s) => format!("{s}i"),
         ExprKind::Str(s) => format!("'{s}'"),
         ExprKind::End => "end".into(),
@@ -121,7 +122,9 @@ fn statements_and_display_flags() {
     let p = parse_program("if x, y = 1; elseif z\n y = 2; else y = 3; end").unwrap();
     assert!(matches!(&p[0].kind, StmtKind::If(arms, Some(_)) if arms.len() == 2));
     let p = parse_program("for i = 1:3\n s = s + i;\nend\nwhile k < 3, k = k + 1; end").unwrap();
-    assert!(matches!(&p[0].kind, StmtKind::For(v, _, body) if v == "i" && body.len() == 1));
+    assert!(
+        matches!(&p[0].kind, StmtKind::For(v, _, body) if v.as_str() == "i" && body.len() == 1)
+    );
     assert!(matches!(&p[1].kind, StmtKind::While(_, _)));
     let p = parse_program("function [a, b] = f(x, y)\n a = x; b = y;\nend").unwrap();
     assert!(

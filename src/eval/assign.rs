@@ -33,7 +33,7 @@ impl Interp<'_> {
                 .unwrap_or_else(Value::empty);
             if let Err(e) = self.assign_indexed(&mut target, &idx, v, lv.span) {
                 if existed {
-                    self.vars_mut().insert(lv.name.clone(), target);
+                    self.vars_mut().insert(&lv.name, target);
                 }
                 return Err(e.at(lv.span));
             }
@@ -50,7 +50,7 @@ impl Interp<'_> {
         match self.vars_mut().get_mut(name) {
             Some(slot) => *slot = value,
             None => {
-                self.vars_mut().insert(name.to_string(), value);
+                self.vars_mut().insert(name, value);
             }
         }
         Ok(())
@@ -157,7 +157,7 @@ impl Interp<'_> {
         if display {
             self.show(&lv.name, &out);
         }
-        self.vars_mut().insert(lv.name.clone(), out);
+        self.vars_mut().insert(&lv.name, out);
         Ok(())
     }
 }

@@ -80,7 +80,7 @@ impl Interp<'_> {
                 }
                 let mut frame = captured.clone();
                 for (p, a) in def.params.iter().zip(args) {
-                    frame.insert(p.clone(), a);
+                    frame.insert(p, a);
                 }
                 self.enter(frame, span)?;
                 let r = self.eval_multi(&def.body, nargout);
@@ -226,7 +226,7 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
         }
     };
     match &e.kind {
-        ExprKind::Ident(n) => out.push(n.clone()),
+        ExprKind::Ident(n) => out.push(n.to_string()),
         ExprKind::Binary(_, a, b) => {
             free_idents(a, out);
             free_idents(b, out);

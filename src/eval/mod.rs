@@ -107,7 +107,7 @@ enum Item {
 }
 
 enum Operand<'e> {
-    Var(&'e str),
+    Var(&'e Name),
     Value(Value),
 }
 
@@ -269,7 +269,7 @@ impl Interp<'_> {
         Ok(())
     }
 
-    fn exec_for(&mut self, var: &str, range: &Expr, body: &[Stmt]) -> Result<Flow> {
+    fn exec_for(&mut self, var: &Name, range: &Expr, body: &[Stmt]) -> Result<Flow> {
         // A large float range is walked without building it (`for k = 1:1e9`).
         if let ExprKind::Range(a, step, b) = &range.kind {
             let vals = self.range_parts(a, step.as_deref(), b)?;
@@ -296,7 +296,7 @@ impl Interp<'_> {
 
     fn run_loop(
         &mut self,
-        var: &str,
+        var: &Name,
         n: usize,
         item: impl Fn(usize) -> Item,
         body: &[Stmt],
@@ -305,7 +305,7 @@ impl Interp<'_> {
             self.check_interrupt()?;
             match item(k) {
                 // Overwrite the previous number in place: no allocation per iteration.
-                Item::Scalar(x) => match self.vars_mut().get_mut(var) {
+                Item::Scalar(x) => match self.vars_mut().lookup_mut(var) {
                     Some(Value::Real(m)) if m.len() == 1 => m[0] = x,
                     _ => self.bind(var, Value::scalar(x), false)?,
                 },
@@ -415,8 +415,8 @@ impl Interp<'_> {
         }
     }
 
-    fn eval_ident(&mut self, name: &str, span: Span, nargout: usize) -> Result<Vec<Value>> {
-        if let Some(v) = self.vars().get(name) {
+    fn eval_ident(&mut self, name: &Name, span: Span, nargout: usize) -> Result<Vec<Value>> {
+        if let Some(v) = self.vars().lookup(name) {
             return Ok(vec![v.clone()]);
         }
         self.call_named(name, Vec::new(), nargout, span)
@@ -441,8 +441,8 @@ impl Interp<'_> {
         if let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) {
             let vars = self.vars();
             if let Some(v) = vars
-                .get(x)
-                .zip(vars.get(y))
+                .lookup(x)
+                .zip(vars.lookup(y))
                 .and_then(|(l, r)| ops::scalar_fast_path(op, l, r))
             {
                 return Ok(v);
@@ -464,7 +464,7 @@ impl Interp<'_> {
     /// `x = a op b` on existing scalar variables (the typical loop body):
     /// the result overwrites x's storage, with no allocation. False when the
     /// statement is not of that shape; the general path then runs it.
-    fn assign_scalar_in_place(&mut self, target: &str, e: &Expr) -> bool {
+    fn assign_scalar_in_place(&mut self, target: &Name, e: &Expr) -> bool {
         let ExprKind::Binary(op, a, b) = &e.kind else {
             return false;
         };
@@ -473,13 +473,13 @@ impl Interp<'_> {
         };
         let vars = self.vars_mut();
         let Some(r) = vars
-            .get(x)
-            .zip(vars.get(y))
+            .lookup(x)
+            .zip(vars.lookup(y))
             .and_then(|(l, r)| ops::scalar_op(*op, l, r))
         else {
             return false;
         };
-        match vars.get_mut(target) {
+        match vars.lookup_mut(target) {
             Some(slot) => {
                 r.store(slot);
                 true
@@ -491,7 +491,7 @@ impl Interp<'_> {
     /// An operand: a variable to borrow, or a computed value.
     fn operand<'e>(&mut self, e: &'e Expr) -> Result<Operand<'e>> {
         if let ExprKind::Ident(name) = &e.kind {
-            if self.vars().contains_key(name) {
+            if self.vars().lookup(name).is_some() {
                 return Ok(Operand::Var(name));
             }
         }
@@ -503,7 +503,7 @@ impl Interp<'_> {
             Operand::Value(v) => Ok(v),
             Operand::Var(n) => self
                 .vars()
-                .get(*n)
+                .lookup(n)
                 .ok_or_else(|| LaError::internal("operand variable vanished")),
         }
     }
