@@ -114,7 +114,7 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
     it.sink.text("\n");
     let fmt = it.session.format;
     it.sink.value("ans", &w.result, fmt);
-    it.vars_mut().insert("ans".into(), w.result);
+    it.vars_mut().insert("ans", w.result);
     Ok(())
 }
 

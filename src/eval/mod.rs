@@ -265,7 +265,7 @@ impl Interp<'_> {
         if display {
             self.show("ans", &v);
         }
-        self.vars_mut().insert("ans".into(), v);
+        self.vars_mut().insert("ans", v);
         Ok(())
     }
 
