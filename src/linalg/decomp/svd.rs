@@ -2,13 +2,16 @@
 
 use super::*;
 
-/// Raw faer SVD: singular values (descending) and U, V as requested
-/// (0-column matrices when `kind` is `No`).
-pub(super) fn faer_svd(
+/// Raw faer SVD, real or complex: singular values (descending, stored as
+/// `T`) and U, V as requested (0-column matrices when `kind` is `No`).
+pub(super) fn faer_svd<T>(
     func: &'static str,
-    a: &RMat,
+    a: &DMatrix<T>,
     kind: ComputeSvdVectors,
-) -> Result<(Vec<f64>, RMat, RMat)> {
+) -> Result<(Vec<T>, DMatrix<T>, DMatrix<T>)>
+where
+    T: faer::traits::ComplexField + nalgebra::ComplexField,
+{
     let (m, n) = a.shape();
     let k = m.min(n);
     let (ucols, vcols) = match kind {
@@ -19,17 +22,17 @@ pub(super) fn faer_svd(
     if k == 0 {
         return Ok((
             Vec::new(),
-            RMat::identity(m, ucols),
-            RMat::identity(n, vcols),
+            DMatrix::identity(m, ucols),
+            DMatrix::identity(n, vcols),
         ));
     }
-    let mut s = vec![0.0; k];
-    let mut u = RMat::zeros(m, ucols);
-    let mut v = RMat::zeros(n, vcols);
+    let mut s = vec![T::zero(); k];
+    let mut u = DMatrix::zeros(m, ucols);
+    let mut v = DMatrix::zeros(n, vcols);
     let want = kind != ComputeSvdVectors::No;
     let (sd, uv, vv) = (diag_mut(&mut s), faer_mut(&mut u), faer_mut(&mut v));
     run_kernel(Kernel::Svd, m.max(n), |par| {
-        let req = fsvd::svd_scratch::<f64>(m, n, kind, kind, par, Default::default());
+        let req = fsvd::svd_scratch::<T>(m, n, kind, kind, par, Default::default());
         with_stack(req, |stack| {
             fsvd::svd(
                 faer_ref(a),
@@ -114,30 +117,6 @@ pub(super) fn signed_svd(
 /// Complex thin SVD (no sign rule): (s, U, V) with A = U*diag(s)*V'.
 pub(crate) fn svd_thin_c(func: &'static str, a: &CMat) -> Result<(Vec<f64>, CMat, CMat)> {
     ensure_finite(func, a)?;
-    let (m, n) = a.shape();
-    let k = m.min(n);
-    if k == 0 {
-        return Ok((Vec::new(), CMat::zeros(m, 0), CMat::zeros(n, 0)));
-    }
-    let mut s = vec![C64::new(0.0, 0.0); k];
-    let mut u = CMat::zeros(m, k);
-    let mut v = CMat::zeros(n, k);
-    let thin = ComputeSvdVectors::Thin;
-    let (sd, uv, vv) = (diag_mut(&mut s), faer_mut(&mut u), faer_mut(&mut v));
-    run_kernel(Kernel::Svd, m.max(n), |par| {
-        let req = fsvd::svd_scratch::<C64>(m, n, thin, thin, par, Default::default());
-        with_stack(req, |stack| {
-            fsvd::svd(
-                faer_ref(a),
-                sd,
-                Some(uv),
-                Some(vv),
-                par,
-                stack,
-                Default::default(),
-            )
-        })
-    })
-    .map_err(|_| LinalgError::NoConvergence { func })?;
+    let (s, u, v) = faer_svd(func, a, ComputeSvdVectors::Thin)?;
     Ok((s.iter().map(|x| x.re).collect(), u, v))
 }
