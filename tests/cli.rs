@@ -222,3 +222,22 @@ fn statistics_match_hand_computed_values() {
     assert_eq!(matrix("median([4 1 3 2])"), (1, 1, vec![2.5]));
     assert_eq!(matrix("median([1 2; 3 4; 5 9])"), (1, 2, vec![3.0, 4.0]));
 }
+
+/// Complex SVD and pseudoinverse: the singular values are the square roots of
+/// the eigenvalues of A'A = [11, 12+6i; 12-6i, 22] (31 and 2, by hand), and the
+/// factors satisfy their defining identities.
+#[test]
+fn complex_svd_and_pinv_satisfy_their_identities() {
+    let r = eval(
+        "A = [1 2i; 3-1i 4; 0 1+1i];\n\
+         assert(norm(svd(A) - [sqrt(31); sqrt(2)]) < 1e-12)\n\
+         [U, S, V] = svd(A);\n\
+         assert(norm(U*S*V' - A) < 1e-12 && norm(U'*U - eye(3)) < 1e-12 && norm(V'*V - eye(2)) < 1e-12)\n\
+         [U, S, V] = svd(A, 'econ');\n\
+         assert(isequal(size(U), [3 2]) && norm(U*S*V' - A) < 1e-12)\n\
+         P = pinv(A);\n\
+         assert(norm(A*P*A - A) < 1e-12 && norm(P*A*P - P) < 1e-12 && norm((A*P)' - A*P) < 1e-12)\n\
+         disp('ok')",
+    );
+    assert_eq!((r.status, r.stdout.as_str()), (0, "ok\n"), "{}", r.stderr);
+}

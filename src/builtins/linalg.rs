@@ -143,7 +143,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "pinv", min_args: 1, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "pinv(A), pinv(A, tol)",
         summary: "Moore-Penrose pseudoinverse.", math: "A+ = V D+ U' from A = U D V', with D+ the reciprocals of the non-zero singular values, transposed; A+ = inv(A'A) A' for full column rank",
         example: ">> pinv([1 0; 0 0; 0 2])\nans =\n\n   1.0000        0        0\n        0        0   0.5000\n", related: &["svd", "lstsq", "inv"],
-        run: |_, a| one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, opt_f64(&a, 1, "pinv")?)?)) },
+        run: pinv },
     // ------------------------------------------------------------ decompositions
     Builtin { name: "lu", min_args: 1, max_args: 1, max_out: 3, topic: Topic::Decompositions, signature: "[L, U, P] = lu(A), [L, U] = lu(A)",
         summary: "LU factorisation with partial pivoting.", math: "P A = L U, L unit lower triangular, U upper triangular, P a permutation; with two outputs L = P'L",
@@ -157,7 +157,7 @@ pub static BUILTINS: &[Builtin] = &[
         run: |_, a| { let m = real_finite(&a, 0, "chol")?; one(Value::Real(decomp::chol(&m)?)) } },
     Builtin { name: "svd", min_args: 1, max_args: 2, max_out: 3, topic: Topic::Decompositions, signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ')",
         summary: "Singular value decomposition; one output gives the singular values (descending).",
-        math: "A = U S V', U (m x m) and V (n x n) orthogonal, S diagonal with sigma_1 >= sigma_2 >= ... >= 0; sigma_i^2 are the eigenvalues of A'A",
+        math: "A = U S V', U (m x m) and V (n x n) orthogonal (unitary for complex A, V' the conjugate transpose), S diagonal with sigma_1 >= sigma_2 >= ... >= 0; sigma_i^2 are the eigenvalues of A'A",
         example: ">> svd([3 0; 4 5])\nans =\n\n   6.7082\n   2.2361\n", related: &["pinv", "rank", "norm", "eig"], run: svd },
     Builtin { name: "eig", min_args: 1, max_args: 1, max_out: 2, topic: Topic::Eigen, signature: "lambda = eig(A), [V, D] = eig(A)",
         summary: "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry positive) and D = diag(lambda).",
@@ -419,6 +419,14 @@ fn det(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(solve::det(&*a.real(0, "det")?)?))
 }
 
+fn pinv(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    let tol = opt_f64(&a, 1, "pinv")?;
+    if let Some(m) = complex_arg(&a, 0) {
+        return one(Value::complex(solve::pinv_c(m, tol)?));
+    }
+    one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, tol)?))
+}
+
 fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let m = real_finite(&a, 0, "lu")?;
     let (l, u, p) = decomp::lu(&m);
@@ -442,6 +450,13 @@ fn qr(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
 }
 
 fn svd(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    if let Some(m) = complex_arg(&a, 0) {
+        if a.nargout <= 1 {
+            return one(Value::col(decomp::svd_values_c(m)?));
+        }
+        let (u, s, v) = decomp::svd_c(m, a.get(1).is_some())?;
+        return Ok(vec![Value::complex(u), Value::Real(s), Value::complex(v)]);
+    }
     let m = real_finite(&a, 0, "svd")?;
     if a.nargout <= 1 {
         return one(Value::col(decomp::svd_values(&m)?));

@@ -6,7 +6,7 @@ use super::{
     all_finite, ensure_finite, ensure_square, fmt_g, make_dominant_positive, CMat, LinalgError,
 };
 use super::{RMat, Result, C64};
-use nalgebra::DVector;
+use nalgebra::DMatrix;
 
 const SINGULAR: &str = "matrix singular to machine precision";
 
@@ -297,14 +297,34 @@ fn lstsq_c_rank(a: &CMat, b: &CMat) -> Result<(CMat, usize)> {
 /// default tol = max(m, n) * sigma_max * eps (Octave).
 pub fn pinv(a: &RMat, tol: Option<f64>) -> Result<RMat> {
     let (s, u, v) = svd_thin("pinv", a)?;
-    let tol = tol.unwrap_or_else(|| default_tol(a.shape(), s.first().copied().unwrap_or(0.0)));
+    Ok(pinv_from_svd(a.shape(), &s, &u, &v, tol))
+}
+
+/// Pseudoinverse of a complex matrix (V' is the conjugate transpose), with
+/// [`pinv`]'s tolerance.
+pub fn pinv_c(a: &CMat, tol: Option<f64>) -> Result<CMat> {
+    let (s, u, v) = svd_thin_c("pinv", a)?;
+    Ok(pinv_from_svd(a.shape(), &s, &u, &v, tol))
+}
+
+/// V_r diag(1/s_r) U_r' from a thin SVD, keeping the singular values > tol.
+fn pinv_from_svd<T>(
+    shape: (usize, usize),
+    s: &[f64],
+    u: &DMatrix<T>,
+    v: &DMatrix<T>,
+    tol: Option<f64>,
+) -> DMatrix<T>
+where
+    T: nalgebra::ComplexField<RealField = f64>,
+{
+    let tol = tol.unwrap_or_else(|| default_tol(shape, s.first().copied().unwrap_or(0.0)));
     let r = s.iter().take_while(|&&x| x > tol).count();
-    let inv_s = DVector::from_iterator(r, s.iter().take(r).map(|x| 1.0 / x));
     let mut vr = v.columns(0, r).into_owned();
     for (j, mut col) in vr.column_iter_mut().enumerate() {
-        col *= inv_s[j];
+        col *= T::from_real(1.0 / s[j]);
     }
-    Ok(vr * u.columns(0, r).transpose())
+    vr * u.columns(0, r).adjoint()
 }
 
 /// Numerical rank: number of singular values > tol, default
@@ -417,7 +437,8 @@ fn eliminate(r: &mut RMat, row: usize, c: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::linalg::testutil::{hilb, orth_err, rel_err, Rng};
+    use crate::linalg::testutil::{hilb, orth_err, rel_err, rel_err_c, Rng};
+    use nalgebra::DVector;
 
     const TOL: f64 = 1e-10;
 
@@ -583,6 +604,21 @@ mod tests {
         let s = CMat::from_element(2, 2, C64::new(1.0, 1.0));
         solve_c(&s, &CMat::from_element(2, 1, C64::new(1.0, 0.0)), &mut w).expect("conformant");
         assert_eq!(w, vec![SINGULAR.to_string()]);
+    }
+
+    #[test]
+    fn complex_pinv_satisfies_penrose_conditions() {
+        let mut rng = Rng::new(21);
+        for (m, n, r) in [(5, 3, 3), (3, 6, 3), (6, 6, 2)] {
+            let a = rng.cmat(m, r) * rng.cmat(r, n);
+            let p = pinv_c(&a, None).expect("finite");
+            assert_eq!(p.shape(), (n, m));
+            let (ap, pa) = (&a * &p, &p * &a);
+            assert!(rel_err_c(&(&ap * &a), &a) < 1e-9);
+            assert!(rel_err_c(&(&pa * &p), &p) < 1e-9);
+            assert!(rel_err_c(&ap.adjoint(), &ap) < 1e-9);
+            assert!(rel_err_c(&pa.adjoint(), &pa) < 1e-9);
+        }
     }
 
     #[test]

@@ -251,6 +251,38 @@ mod tests {
     }
 
     #[test]
+    fn complex_svd_reconstructs_with_phase_rule() {
+        let mut rng = Rng::new(12);
+        for _ in 0..12 {
+            let (m, n) = (1 + rng.below(20), 1 + rng.below(20));
+            let a = rng.cmat(m, n);
+            let k = m.min(n);
+            for econ in [false, true] {
+                let (u, s, v) = svd_c(&a, econ).expect("finite");
+                let sc = s.map(|x| C64::new(x, 0.0));
+                assert!(
+                    rel_err_c(&(&u * sc * v.adjoint()), &a) < TOL,
+                    "A != USV' {m}x{n}"
+                );
+                let (ku, kv) = (u.ncols(), v.ncols());
+                assert!(rel_err_c(&(u.adjoint() * &u), &CMat::identity(ku, ku)) < TOL);
+                assert!(rel_err_c(&(v.adjoint() * &v), &CMat::identity(kv, kv)) < TOL);
+                for j in 0..ku {
+                    let mags: Vec<f64> = u.column(j).iter().map(|z| z.norm()).collect();
+                    let i = crate::linalg::dominant_index(&mags).expect("unit column");
+                    assert!(u[(i, j)].im.abs() < 1e-14 && u[(i, j)].re > 0.0);
+                }
+                let d: Vec<f64> = (0..k).map(|i| s[(i, i)]).collect();
+                assert!(d.windows(2).all(|w| w[0] >= w[1]));
+                let vals = svd_values_c(&a).expect("finite");
+                assert!(vals.iter().zip(&d).all(|(x, y)| (x - y).abs() < TOL));
+            }
+        }
+        let bad = CMat::from_element(2, 2, C64::new(f64::NAN, 0.0));
+        assert!(svd_c(&bad, false).is_err() && svd_values_c(&bad).is_err());
+    }
+
+    #[test]
     fn nonfinite_input_is_rejected() {
         let a = RMat::from_row_slice(2, 2, &[1.0, f64::NAN, 0.0, 1.0]);
         assert_eq!(svd_values(&a), Err(LinalgError::NonFinite { func: "svd" }));

@@ -114,6 +114,55 @@ pub(super) fn signed_svd(
     Ok((s, u, v))
 }
 
+/// Complex singular values, descending. NaN/Inf input is an error.
+pub fn svd_values_c(a: &CMat) -> Result<Vec<f64>> {
+    ensure_finite("svd", a)?;
+    let (s, _, _) = faer_svd("svd", a, ComputeSvdVectors::No)?;
+    Ok(s.iter().map(|x| x.re).collect())
+}
+
+/// `[U, S, V] = svd(A)` for complex A: A = U*S*V' (V' the conjugate
+/// transpose), shapes as [`svd`]. Phase rule, the complex form of the real
+/// sign rule: each column of U has its largest-magnitude entry real and
+/// positive, and the paired column of V turns by the same phase (which
+/// leaves U*S*V' unchanged); unpaired columns follow the rule on their own.
+pub fn svd_c(a: &CMat, econ: bool) -> Result<(CMat, RMat, CMat)> {
+    ensure_finite("svd", a)?;
+    let kind = if econ {
+        ComputeSvdVectors::Thin
+    } else {
+        ComputeSvdVectors::Full
+    };
+    let (s, mut u, mut v) = faer_svd("svd", a, kind)?;
+    let k = s.len();
+    for j in 0..u.ncols() {
+        if let Some(p) = dominant_phase(&u, j) {
+            u.column_mut(j).iter_mut().for_each(|z| *z *= p);
+            if j < k {
+                v.column_mut(j).iter_mut().for_each(|z| *z *= p);
+            }
+        }
+    }
+    for j in k..v.ncols() {
+        if let Some(p) = dominant_phase(&v, j) {
+            v.column_mut(j).iter_mut().for_each(|z| *z *= p);
+        }
+    }
+    let (rows, cols) = if econ { (k, k) } else { a.shape() };
+    let mut smat = RMat::zeros(rows, cols);
+    for (i, x) in s.iter().enumerate() {
+        smat[(i, i)] = x.re;
+    }
+    Ok((u, smat, v))
+}
+
+/// The unit factor that makes column j's dominant entry real and positive.
+fn dominant_phase(m: &CMat, j: usize) -> Option<C64> {
+    let mags: Vec<f64> = m.column(j).iter().map(|z| z.norm()).collect();
+    let z = m[(crate::linalg::dominant_index(&mags)?, j)];
+    Some(z.conj() / z.norm())
+}
+
 /// Complex thin SVD (no sign rule): (s, U, V) with A = U*diag(s)*V'.
 pub(crate) fn svd_thin_c(func: &'static str, a: &CMat) -> Result<(Vec<f64>, CMat, CMat)> {
     ensure_finite(func, a)?;
