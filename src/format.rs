@@ -81,7 +81,14 @@ fn choose(values: &[f64], fmt: Format) -> NumFmt {
         .filter(|&x| !is_noise(x, max_abs, fmt))
         .collect();
     if shown.iter().all(|x| x.fract() == 0.0) {
-        if max_abs < 1e15 {
+        // Octave prints integers in full up to 6 digits in a matrix, 7 for a
+        // scalar (15 in format long), and switches to e-notation beyond.
+        let int_digits = match (fmt, values.len()) {
+            (Format::Long, _) => 15,
+            (_, 1) => 7,
+            _ => 6,
+        };
+        if digits(max_abs) <= int_digits {
             let w = digits(max_abs).max(1) as usize + 1;
             return NumFmt::Int {
                 width: if has_special { w.max(4) } else { w },
@@ -140,10 +147,15 @@ fn entry(x: f64, f: NumFmt, max_abs: f64, fmt: Format) -> String {
     if let Some(s) = special(x) {
         return s.to_string();
     }
-    if x == 0.0 || is_noise(x, max_abs, fmt) {
+    // Round-off noise next to much larger entries reads as 0 in a fixed-point
+    // column (as it would round there); integers and e-notation show it.
+    if x == 0.0 || (matches!(f, NumFmt::Fixed { .. }) && is_noise(x, max_abs, fmt)) {
         return "0".to_string();
     }
     match f {
+        // Integer formatting is several times faster than `{:.0}` on a float,
+        // which matters when a million-entry range is displayed.
+        NumFmt::Int { .. } if x.fract() == 0.0 && x.abs() < 1e15 => (x as i64).to_string(),
         NumFmt::Int { .. } => format!("{x:.0}"),
         NumFmt::Fixed { decimals, .. } => format!("{x:.decimals$}"),
         NumFmt::Exp { decimals } => exp_string(x, decimals),

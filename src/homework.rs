@@ -68,17 +68,7 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
         }
         "mldivide" => {
             let b = mats.get(1).ok_or_else(|| LaError::eval(USAGE))?;
-            let (x, st) = exact::solve_steps(a, b).map_err(err)?;
-            let x = x.ok_or_else(|| {
-                LaError::eval("mldivide: the matrix is singular: no unique solution")
-            })?;
-            working(
-                &exact::augment(a, b),
-                &st,
-                Some(a.ncols()),
-                latex,
-                Value::Exact(x),
-            )
+            solve_working(a, b, latex)?
         }
         "eig" => {
             let s = exact::eig_steps(a).map_err(err)?;
@@ -116,6 +106,33 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
     it.sink.value("ans", &w.result, fmt);
     it.vars_mut().insert("ans", w.result);
     Ok(())
+}
+
+/// `steps A\b`: elimination and back substitution when A is square and
+/// invertible; otherwise Gauss-Jordan on [A | b] ending in the general
+/// solution (ans is the particular solution with the free variables 0, or
+/// [] when there is no solution).
+fn solve_working(a: &RatMat, b: &RatMat, latex: bool) -> Result<Working> {
+    let start = exact::augment(a, b);
+    if a.is_square() {
+        if let (Some(x), st) = exact::solve_steps(a, b).map_err(err)? {
+            return Ok(working(
+                &start,
+                &st,
+                Some(a.ncols()),
+                latex,
+                Value::Exact(x),
+            ));
+        }
+    }
+    if b.ncols() != 1 {
+        return Err(LaError::eval(
+            "steps A\\b: without a unique solution the working is shown for one right-hand side at a time",
+        ));
+    }
+    let (g, st) = exact::solve_general_steps(a, b).map_err(err)?;
+    let result = g.particular.map_or_else(Value::empty, Value::Exact);
+    Ok(working(&start, &st, Some(a.ncols()), latex, result))
 }
 
 fn working(

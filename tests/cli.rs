@@ -241,3 +241,17 @@ fn complex_svd_and_pinv_satisfy_their_identities() {
     );
     assert_eq!((r.status, r.stdout.as_str()), (0, "ok\n"), "{}", r.stderr);
 }
+
+/// Floating-point integers as Octave 7 prints them (outputs copied from
+/// octave-cli): full digits up to 6 in a matrix and 7 for a scalar, then
+/// e-notation; small entries beside large ones are never shown as 0.
+#[test]
+fn large_float_integers_display_as_octave() {
+    let r = eval("x = double([1 -2 3e14 -0])\nb = double([-999999 1])\ns = double(12345678)\nf = double(1000000)");
+    assert_eq!(
+        r.stdout,
+        "x =\n\n   1.0000e+00  -2.0000e+00   3.0000e+14            0\n\n\
+         b =\n\n  -999999        1\n\n\
+         s = 1.2346e+07\nf = 1000000\n"
+    );
+}

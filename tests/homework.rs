@@ -59,6 +59,37 @@ fn exact_solve_and_rref() {
         out("null([1 2 3; 4 5 6; 7 8 9], 'r')'"),
         "ans =\n\n   1  -2   1\n\n"
     );
+    // The special solutions (MATLAB's null(A, 'r')): each free variable 1.
+    assert_eq!(
+        out("null([1 2 3; 2 4 6], 'r')"),
+        "ans =\n\n  -2  -3\n   1   0\n   0   1\n\n"
+    );
+}
+
+#[test]
+fn steps_solve_without_a_unique_solution() {
+    // x1 + 2x2 + x3 = 3, 2x1 + 4x2 = 2 (by hand): x3 = 2, x1 = 1 - 2 x2.
+    let s = out("steps [1 2 1; 2 4 0] \\ [3; 2]");
+    assert!(
+        s.contains("free variables: x2\nx = [1; 0; 2] + t1*[-2; 1; 0] for any numbers t1"),
+        "{s}"
+    );
+    assert!(s.ends_with("ans =\n\n   1\n   0\n   2\n\n"), "{s}");
+    // x + 2y = 3, 2x + 4y = 5: subtracting twice row 1 leaves 0 = -1.
+    let s = out("steps [1 2; 2 4] \\ [3; 5]");
+    assert!(
+        s.contains("R2 reads 0 = -1: the system has no solution"),
+        "{s}"
+    );
+    assert!(s.ends_with("ans = [](0x0)\n"), "{s}");
+    // Tall and consistent: the unique solution of x = 0, y = 1 fitted to three rows.
+    let s = out("steps [1 1; 1 2; 1 3] \\ [1; 2; 3]");
+    assert!(s.contains("the unique solution is x = [0; 1]"), "{s}");
+    let l = out("latex steps [1 2 3; 2 4 6] \\ [1; 2]");
+    assert!(
+        l.contains("t_{1} \\begin{bmatrix} -2 \\\\ 1 \\\\ 0 \\end{bmatrix}"),
+        "{l}"
+    );
 }
 
 #[test]

@@ -36,6 +36,16 @@ pub enum RowOp {
         terms: Vec<(usize, Rat)>,
         value: Vec<Rat>,
     },
+    /// A row of the reduced [A | b] reads 0 = value (non-zero): no solution.
+    Inconsistent { row: usize, value: Rat },
+    /// The solutions read off a reduced [A | b]: x = particular + sum of
+    /// t_k * basis[k] for any numbers t_k; `free` holds the free variables.
+    /// No basis vectors means the solution is unique.
+    Solutions {
+        free: Vec<usize>,
+        particular: Vec<Rat>,
+        basis: Vec<Vec<Rat>>,
+    },
     /// A remark in words (the matrix is unchanged).
     Note(String),
 }
@@ -61,7 +71,10 @@ impl RowOp {
                     m[(*target, c)] += delta;
                 }
             }
-            RowOp::BackSub { .. } | RowOp::Note(_) => {}
+            RowOp::BackSub { .. }
+            | RowOp::Inconsistent { .. }
+            | RowOp::Solutions { .. }
+            | RowOp::Note(_) => {}
         }
     }
 }
@@ -233,7 +246,9 @@ fn null_from_rref(r: &RatMat, pivots: &[usize]) -> RatMat {
         for (i, &p) in pivots.iter().enumerate() {
             v[p] = -&r[(i, f)];
         }
-        for (i, x) in smallest_integers(&v).into_iter().enumerate() {
+        // A positive multiple keeps the free variable positive (the special
+        // solution with x_f = 1, cleared of fractions).
+        for (i, x) in coprime_integers(&v).into_iter().enumerate() {
             basis[(i, k)] = x;
         }
     }
@@ -243,17 +258,27 @@ fn null_from_rref(r: &RatMat, pivots: &[usize]) -> RatMat {
 /// The positive multiple of `v` with coprime integer entries and a positive
 /// first non-zero entry (zero vectors are returned unchanged).
 pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
+    let ints = coprime_integers(v);
+    if ints
+        .iter()
+        .find(|x| !x.is_zero())
+        .is_some_and(Rat::is_negative)
+    {
+        ints.iter().map(|x| -x).collect()
+    } else {
+        ints
+    }
+}
+
+/// The positive multiple of `v` with coprime integer entries (zero vectors
+/// are returned unchanged).
+fn coprime_integers(v: &[Rat]) -> Vec<Rat> {
     let lcm = lcm_of_denominators(v.iter());
     let ints: Vec<BigInt> = v.iter().map(|x| x.numer() * (&lcm / x.denom())).collect();
     let g = ints.iter().fold(BigInt::zero(), |g, x| gcd(g, x.clone()));
     if g.is_zero() {
         return v.to_vec();
     }
-    let first_negative = ints
-        .iter()
-        .find(|x| !x.is_zero())
-        .is_some_and(|x| *x < BigInt::zero());
-    let g = if first_negative { -g } else { g };
     ints.into_iter()
         .map(|x| Rat::from_integer(x / &g))
         .collect()
@@ -491,6 +516,57 @@ pub fn solve_steps(a: &RatMat, b: &RatMat) -> Result<(Option<RatMat>, Vec<Step>)
         });
     }
     Ok((Some(x), rec.steps))
+}
+
+/// The general solution of A x = b for any A and one right-hand side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GeneralSolution {
+    /// The solution with every free variable 0; `None` when there is none.
+    pub particular: Option<RatMat>,
+    /// A basis of A's null space (smallest integers): x = x_p + t1 v1 + ...
+    pub null_basis: RatMat,
+}
+
+/// Gauss-Jordan elimination of [A | b] (b one column), ending in the row
+/// that makes the system inconsistent or in the solution set.
+pub fn solve_general_steps(a: &RatMat, b: &RatMat) -> Result<(GeneralSolution, Vec<Step>)> {
+    let n = a.ncols();
+    if b.nrows() != a.nrows() || b.ncols() != 1 {
+        return Err(ExactError::Nonconformant {
+            func: "mldivide",
+            a: a.shape(),
+            b: b.shape(),
+        });
+    }
+    let mut rec = Recorder::new(augment(a, b));
+    let pivots = rec.gauss_jordan(n);
+    if let Some(row) = (pivots.len()..a.nrows()).find(|&i| !rec.m[(i, n)].is_zero()) {
+        let value = rec.m[(row, n)].clone();
+        rec.push(RowOp::Inconsistent { row, value });
+        let none = GeneralSolution {
+            particular: None,
+            null_basis: matrix::zeros(n, 0),
+        };
+        return Ok((none, rec.steps));
+    }
+    let mut xp = matrix::zeros(n, 1);
+    for (i, &p) in pivots.iter().enumerate() {
+        xp[(p, 0)] = rec.m[(i, n)].clone();
+    }
+    let basis = null_from_rref(&rec.m.columns(0, n).into_owned(), &pivots);
+    rec.push(RowOp::Solutions {
+        free: (0..n).filter(|c| !pivots.contains(c)).collect(),
+        particular: xp.iter().cloned().collect(),
+        basis: basis
+            .column_iter()
+            .map(|c| c.iter().cloned().collect())
+            .collect(),
+    });
+    let general = GeneralSolution {
+        particular: Some(xp),
+        null_basis: basis,
+    };
+    Ok((general, rec.steps))
 }
 
 /// Rank by forward elimination; a final note counts the non-zero rows.

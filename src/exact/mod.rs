@@ -11,7 +11,8 @@ pub mod render;
 
 pub use elim::{
     augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_steps, rank,
-    rank_steps, rref, rref_plain, solve, solve_steps, CofactorExpansion, CofactorTerm, RowOp, Step,
+    rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps, CofactorExpansion,
+    CofactorTerm, GeneralSolution, RowOp, Step,
 };
 pub use matrix::{
     estimated_cost_ns, is_integer_matrix, max_entry_bits, too_costly, too_costly_for, ExactWork,

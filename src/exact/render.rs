@@ -221,8 +221,53 @@ pub fn op_text(op: &RowOp) -> String {
             };
             format!("x{} = {solved} = {}", var + 1, row_values_text(value))
         }
+        RowOp::Inconsistent { row, value } => {
+            format!("R{} reads 0 = {value}: the system has no solution", row + 1)
+        }
+        RowOp::Solutions {
+            particular, basis, ..
+        } if basis.is_empty() => format!(
+            "every column of A has a pivot: the unique solution is x = {}",
+            column_text(particular)
+        ),
+        RowOp::Solutions {
+            free,
+            particular,
+            basis,
+        } => {
+            let terms: String = basis
+                .iter()
+                .enumerate()
+                .map(|(k, v)| format!(" + t{}*{}", k + 1, column_text(v)))
+                .collect();
+            let ts: Vec<String> = (1..=basis.len()).map(|k| format!("t{k}")).collect();
+            format!(
+                "free variables: {}\nx = {}{terms} for any numbers {}",
+                var_list(free, |j| format!("x{j}")),
+                column_text(particular),
+                ts.join(", ")
+            )
+        }
         RowOp::Note(text) => text.clone(),
     }
+}
+
+/// `[a; b; c]`.
+fn column_text(v: &[Rat]) -> String {
+    let entries: Vec<String> = v.iter().map(|x| x.to_string()).collect();
+    format!("[{}]", entries.join("; "))
+}
+
+/// 1-based variable names, comma separated.
+fn var_list(vars: &[usize], name: impl Fn(usize) -> String) -> String {
+    vars.iter()
+        .map(|&j| name(j + 1))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn latex_column(v: &[Rat]) -> String {
+    latex_matrix(&RatMat::from_column_slice(v.len(), 1, v))
 }
 
 fn bracket_if_negative(x: &Rat) -> String {
@@ -309,6 +354,36 @@ pub fn op_latex(op: &RowOp) -> String {
             };
             format!("x_{{{}}} = {solved} = {}", var + 1, latex_values(value))
         }
+        RowOp::Inconsistent { row, value } => format!(
+            "\\text{{row {} reads }} 0 = {}\\text{{: no solution}}",
+            row + 1,
+            latex_rat(value)
+        ),
+        RowOp::Solutions {
+            particular, basis, ..
+        } if basis.is_empty() => format!(
+            "x = {} \\quad \\text{{(every column of $A$ has a pivot: unique)}}",
+            latex_column(particular)
+        ),
+        RowOp::Solutions {
+            free,
+            particular,
+            basis,
+        } => {
+            let terms: String = basis
+                .iter()
+                .enumerate()
+                .map(|(k, v)| format!(" + t_{{{}}} {}", k + 1, latex_column(v)))
+                .collect();
+            let ts = var_list(&(0..basis.len()).collect::<Vec<_>>(), |k| {
+                format!("t_{{{k}}}")
+            });
+            format!(
+                "x = {}{terms} \\quad ({ts} \\in \\mathbb{{R}};\\ \\text{{free: }} {})",
+                latex_column(particular),
+                var_list(free, |j| format!("x_{{{j}}}"))
+            )
+        }
         RowOp::Note(text) => format!("\\text{{{}}}", latex_escape(text)),
     }
 }
@@ -375,7 +450,13 @@ pub fn working_text(start: &RatMat, steps: &[Step], split: Option<usize>) -> Str
 }
 
 fn changes_matrix(op: &RowOp) -> bool {
-    !matches!(op, RowOp::BackSub { .. } | RowOp::Note(_))
+    !matches!(
+        op,
+        RowOp::BackSub { .. }
+            | RowOp::Inconsistent { .. }
+            | RowOp::Solutions { .. }
+            | RowOp::Note(_)
+    )
 }
 
 /// The steps as an `align*` block: one

@@ -39,7 +39,10 @@ fn replay(start: &RatMat, steps: &[Step]) -> RatMat {
                     m[(*target, c)] = &m[(*target, c)] + factor * &m[(*source, c)];
                 }
             }
-            RowOp::BackSub { .. } | RowOp::Note(_) => {}
+            RowOp::BackSub { .. }
+            | RowOp::Inconsistent { .. }
+            | RowOp::Solutions { .. }
+            | RowOp::Note(_) => {}
         }
         assert_eq!(m, s.after, "after {:?}", s.op);
     }
@@ -108,9 +111,10 @@ fn rref_known() {
 
 #[test]
 fn null_space_scaling() {
-    // x + 2y/3 + z/2 = 0: basis [-2;3;0] and [-1;0;2], first entry made positive.
+    // x + 2y/3 + z/2 = 0: the special solutions [-2/3; 1; 0] and [-1/2; 0; 1]
+    // (free variable 1), cleared of fractions by a positive factor.
     let a = RatMat::from_row_slice(1, 3, &[Rat::one(), q(2, 3), q(1, 2)]);
-    assert_eq!(null(&a), from_i64_rows(3, 2, &[2, 1, -3, 0, 0, -2]));
+    assert_eq!(null(&a), from_i64_rows(3, 2, &[-2, -1, 3, 0, 0, 2]));
     assert_eq!(null(&identity(2)).shape(), (2, 0));
     assert_eq!(
         smallest_integers(&[q(0, 1), q(-2, 3), q(4, 9)]),
@@ -202,6 +206,52 @@ proptest! {
             prop_assert_eq!(matmul(&a, &x).unwrap(), b);
         } else {
             prop_assert_eq!(det(&a).unwrap(), Rat::zero());
+        }
+    }
+}
+
+#[test]
+fn general_solution_by_hand() {
+    // x1 + 2x2 + x3 = 3, 2x1 + 4x2 = 2: x3 = 2, x1 = 1 - 2x2, x2 free.
+    let a = from_i64_rows(2, 3, &[1, 2, 1, 2, 4, 0]);
+    let b = from_i64_rows(2, 1, &[3, 2]);
+    let (g, steps) = solve_general_steps(&a, &b).expect("conformant");
+    assert_eq!(g.particular, Some(from_i64_rows(3, 1, &[1, 0, 2])));
+    assert_eq!(g.null_basis, from_i64_rows(3, 1, &[-2, 1, 0]));
+    replay(&augment(&a, &b), &steps); // asserts every recorded matrix
+    assert!(matches!(
+        &steps.last().expect("steps").op,
+        RowOp::Solutions { free, .. } if free == &vec![1]
+    ));
+    // x + 2y = 3, 2x + 4y = 5: R2 becomes 0 = -1.
+    let (g, steps) = solve_general_steps(
+        &from_i64_rows(2, 2, &[1, 2, 2, 4]),
+        &from_i64_rows(2, 1, &[3, 5]),
+    )
+    .expect("conformant");
+    assert_eq!(g.particular, None);
+    assert!(matches!(
+        &steps.last().expect("steps").op,
+        RowOp::Inconsistent { row: 1, value } if *value == q(-1, 1)
+    ));
+    assert!(solve_general_steps(&a, &from_i64_rows(2, 2, &[1, 2, 3, 4])).is_err());
+}
+
+proptest! {
+    /// A x_p = b and A v = 0 for every basis vector, with as many basis
+    /// vectors as n - rank, whenever a solution exists; and a reported
+    /// inconsistency means b is outside the column space (rank grows).
+    #[test]
+    fn general_solution_solves_the_system(a in int_matrix(3, 4, -3, 3), b in int_matrix(3, 1, -3, 3)) {
+        let (g, _) = solve_general_steps(&a, &b).expect("conformant");
+        match g.particular {
+            Some(xp) => {
+                prop_assert_eq!(matrix::matmul(&a, &xp).expect("shapes"), b.clone());
+                let zero = matrix::zeros(3, g.null_basis.ncols());
+                prop_assert_eq!(matrix::matmul(&a, &g.null_basis).expect("shapes"), zero);
+                prop_assert_eq!(g.null_basis.ncols(), 4 - rank(&a));
+            }
+            None => prop_assert!(rank(&augment(&a, &b)) > rank(&a)),
         }
     }
 }
