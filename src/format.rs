@@ -162,6 +162,16 @@ fn entry(x: f64, f: NumFmt, max_abs: f64, fmt: Format) -> String {
     }
 }
 
+/// True when `f` is e-notation and every exponent has two digits, so every
+/// cell is exactly as wide as [`width_of`] says and formatting them all
+/// just to measure (slow for a huge matrix) can be skipped.
+fn two_digit_exponents(f: NumFmt, values: &[f64]) -> bool {
+    matches!(f, NumFmt::Exp { .. })
+        && values
+            .iter()
+            .all(|x| !x.is_finite() || *x == 0.0 || (1e-99..1e99).contains(&x.abs()))
+}
+
 fn width_of(f: NumFmt) -> usize {
     match f {
         NumFmt::Int { width } | NumFmt::Fixed { width, .. } => width,
@@ -180,22 +190,22 @@ pub fn short_number(x: f64) -> String {
     real_scalar(x, Format::Short)
 }
 
-fn complex_parts(z: C64, f: NumFmt, max_abs: f64, fmt: Format) -> (String, String) {
+/// Real part, the sign between the parts, and the imaginary magnitude.
+fn complex_parts(z: C64, f: NumFmt, max_abs: f64, fmt: Format) -> (String, char, String) {
     let re = entry(z.re, f, max_abs, fmt);
     let sign = if z.im.is_sign_negative() && !z.im.is_nan() {
-        "-"
+        '-'
     } else {
-        "+"
+        '+'
     };
-    let im = entry(z.im.abs(), f, max_abs, fmt);
-    (re, format!("{sign} {im}i"))
+    (re, sign, entry(z.im.abs(), f, max_abs, fmt))
 }
 
 pub fn complex_scalar(z: C64, fmt: Format) -> String {
     let f = choose(&[z.re, z.im], fmt);
     let max_abs = z.re.abs().max(z.im.abs());
-    let (re, im) = complex_parts(z, f, max_abs, fmt);
-    format!("{re} {im}")
+    let (re, sign, im) = complex_parts(z, f, max_abs, fmt);
+    format!("{re} {sign} {im}i")
 }
 
 /// Rows of right-aligned cells, split into column blocks to fit `width`.
@@ -249,7 +259,11 @@ pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
         .filter(|x| x.is_finite())
         .fold(0.0f64, |a, x| a.max(x.abs()));
     let cell = |x: f64| entry(x, f, max_abs, fmt);
-    let w = widest(m, |x| cell(*x).len()).max(width_of(f));
+    let w = if two_digit_exponents(f, m.as_slice()) {
+        width_of(f)
+    } else {
+        widest(m, |x| cell(*x).len()).max(width_of(f))
+    };
     grid(m.shape(), |i, j| cell(m[(i, j)]), w, 2, width)
 }
 
@@ -260,14 +274,15 @@ fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
         .iter()
         .filter(|x| x.is_finite())
         .fold(0.0f64, |a, x| a.max(x.abs()));
-    let pair = |z: C64| complex_parts(z, f, max_abs, fmt);
-    let wr = widest(m, |z| pair(*z).0.len());
-    let wi = widest(m, |z| pair(*z).1.len());
+    let parts = |z: C64| complex_parts(z, f, max_abs, fmt);
+    let wr = widest(m, |z| parts(*z).0.len());
+    let wi = widest(m, |z| parts(*z).2.len());
+    // As Octave: the sign in a fixed place, the imaginary magnitude right-aligned after it.
     let cell = |i, j| {
-        let (re, im) = pair(m[(i, j)]);
-        format!("{re:>wr$} {im:>wi$}")
+        let (re, sign, im) = parts(m[(i, j)]);
+        format!("{re:>wr$} {sign} {im:>wi$}i")
     };
-    grid(m.shape(), cell, wr + wi + 1, 3, width)
+    grid(m.shape(), cell, wr + wi + 4, 3, width)
 }
 
 fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {

@@ -255,3 +255,24 @@ fn large_float_integers_display_as_octave() {
          s = 1.2346e+07\nf = 1000000\n"
     );
 }
+
+/// Complex factorisations through the binary, and complex columns laid out as
+/// Octave 7 prints them (expected text copied from octave-cli).
+#[test]
+fn complex_lu_qr_chol_and_their_display() {
+    let r = eval("A = [1+1i 2; 3 4-2i]; [L, U, P] = lu(A); L, U");
+    assert_eq!(
+        r.stdout,
+        "L =\n\n   1.0000 +      0i        0 +      0i\n   0.3333 + 0.3333i   1.0000 +      0i\n\n\
+         U =\n\n   3.0000 +      0i   4.0000 - 2.0000i\n        0 +      0i        0 - 0.6667i\n\n"
+    );
+    let r = eval(
+        "H = [2 1i; -1i 3]; R = chol(H);\n\
+         assert(norm(R'*R - H) < 1e-14 && R(2, 1) == 0)\n\
+         B = [1 1i; 1i 1; 0 2]; [Q, S] = qr(B);\n\
+         assert(norm(Q*S - B) < 1e-14 && norm(Q'*Q - eye(3)) < 1e-14)\n\
+         [L, U] = lu(B); assert(norm(L*U - B) < 1e-14)\n\
+         disp('ok')",
+    );
+    assert_eq!((r.status, r.stdout.as_str()), (0, "ok\n"), "{}", r.stderr);
+}

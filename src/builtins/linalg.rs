@@ -152,9 +152,9 @@ pub static BUILTINS: &[Builtin] = &[
         summary: "QR factorisation: orthogonal Q, upper triangular R (qr(A, 0) is the economy size).", math: "A = Q R, Q'Q = I",
         example: ">> [Q, R] = qr([3 0; 4 5]); abs(R)\nans =\n\n   5   4\n   0   3\n", related: &["lu", "chol", "orth"], run: qr },
     Builtin { name: "chol", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "R = chol(A)",
-        summary: "Cholesky factor of a symmetric positive definite matrix.", math: "A = R'R with R upper triangular; fails exactly when A is not positive definite",
+        summary: "Cholesky factor of a symmetric (complex: Hermitian) positive definite matrix; only the upper triangle is read.", math: "A = R'R with R upper triangular; fails exactly when A is not positive definite",
         example: ">> chol([4 2; 2 3])\nans =\n\n   2.0000   1.0000\n        0   1.4142\n", related: &["isposdef", "lu"],
-        run: |_, a| { let m = real_finite(&a, 0, "chol")?; one(Value::Real(decomp::chol(&m)?)) } },
+        run: chol },
     Builtin { name: "svd", min_args: 1, max_args: 2, max_out: 3, topic: Topic::Decompositions, signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ')",
         summary: "Singular value decomposition; one output gives the singular values (descending).",
         math: "A = U S V', U (m x m) and V (n x n) orthogonal (unitary for complex A, V' the conjugate transpose), S diagonal with sigma_1 >= sigma_2 >= ... >= 0; sigma_i^2 are the eigenvalues of A'A",
@@ -427,26 +427,70 @@ fn pinv(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, tol)?))
 }
 
-fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
-    let m = real_finite(&a, 0, "lu")?;
-    let (l, u, p) = decomp::lu(&m);
-    if a.nargout <= 2 {
-        // Two outputs: L absorbs the permutation so that A = L U.
-        return Ok(vec![Value::Real(p.transpose() * l), Value::Real(u)]);
+/// A real or complex matrix argument with no NaN/Inf, for the
+/// factorisations that work over both.
+enum Field<'a> {
+    Real(Cow<'a, RMat>),
+    Complex(&'a CMat),
+}
+
+fn field_arg<'a>(a: &'a Args, k: usize, what: &'static str) -> Result<Field<'a>> {
+    match complex_arg(a, k) {
+        Some(m) => {
+            linalg::ensure_finite(what, m)?;
+            Ok(Field::Complex(m))
+        }
+        None => real_finite(a, k, what).map(Field::Real),
     }
-    Ok(vec![Value::Real(l), Value::Real(u), Value::Real(p)])
+}
+
+/// Runs a factorisation over either field; `wrap` turns its matrices into values.
+macro_rules! over_field {
+    ($arg:expr, |$m:ident, $wrap:ident| $body:expr) => {
+        match $arg {
+            Field::Real(m) => {
+                let $m = &*m;
+                let $wrap = Value::Real;
+                $body
+            }
+            Field::Complex(m) => {
+                let $m = m;
+                let $wrap = Value::complex;
+                $body
+            }
+        }
+    };
+}
+
+fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    over_field!(field_arg(&a, 0, "lu")?, |m, wrap| {
+        if a.nargout <= 2 {
+            // Two outputs: L absorbs the permutation so that A = L U.
+            let (l, u) = decomp::lu_permuted(m);
+            return Ok(vec![wrap(l), wrap(u)]);
+        }
+        let (l, u, p) = decomp::lu(m);
+        Ok(vec![wrap(l), wrap(u), Value::Real(p)])
+    })
 }
 
 fn qr(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
-    let m = real_finite(&a, 0, "qr")?;
     let econ = a.get(1).is_some_and(|v| {
         v.as_str().is_some_and(|s| s == "econ") || v.to_f64("qr").is_ok_and(|x| x == 0.0)
     });
-    let (q, r) = decomp::qr(&m, econ);
-    if a.nargout <= 1 {
-        return one(Value::Real(r));
-    }
-    Ok(vec![Value::Real(q), Value::Real(r)])
+    over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
+        let (q, r) = decomp::qr(m, econ);
+        if a.nargout <= 1 {
+            return one(wrap(r));
+        }
+        Ok(vec![wrap(q), wrap(r)])
+    })
+}
+
+fn chol(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+    over_field!(field_arg(&a, 0, "chol")?, |m, wrap| one(wrap(
+        decomp::chol(m)?
+    )))
 }
 
 fn svd(_: &mut Interp, a: Args) -> Result<Vec<Value>> {

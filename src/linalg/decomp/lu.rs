@@ -6,8 +6,8 @@ use super::*;
 /// P*A is row `perm[i]` of A, L is unit lower (strictly below the diagonal
 /// of `lu`) and U is upper (on and above it).
 #[derive(Debug, Clone)]
-pub(crate) struct LuFactors {
-    pub lu: RMat,
+pub(crate) struct LuFactors<T = f64> {
+    pub lu: DMatrix<T>,
     pub perm: Vec<usize>,
     /// Number of row interchanges (parity gives the sign of det P).
     pub swaps: usize,
@@ -15,7 +15,7 @@ pub(crate) struct LuFactors {
 
 /// LU with partial pivoting. A column with no nonzero candidate pivot is
 /// skipped (as LAPACK's dgetrf does), leaving a zero on U's diagonal.
-pub(crate) fn lu_factor(a: &RMat) -> LuFactors {
+pub(crate) fn lu_factor<T: Field>(a: &DMatrix<T>) -> LuFactors<T> {
     if a.nrows().min(a.ncols()) >= LU_BLOCKED_MIN {
         if let Some(f) = lu_blocked(a) {
             return f;
@@ -28,14 +28,14 @@ pub(crate) fn lu_factor(a: &RMat) -> LuFactors {
 /// where LAPACK would skip the column, so NaNs appearing from finite input
 /// mean "exactly singular": return `None` and let the caller use the
 /// careful loop.
-pub(super) fn lu_blocked(a: &RMat) -> Option<LuFactors> {
+pub(super) fn lu_blocked<T: Field>(a: &DMatrix<T>) -> Option<LuFactors<T>> {
     let (m, n) = a.shape();
     let mut lu = a.clone();
     let mut perm = vec![0usize; m];
     let mut perm_inv = vec![0usize; m];
     let view = faer_mut(&mut lu);
     let info = run_kernel(Kernel::Lu, m.max(n), |par| {
-        let req = plu::lu_in_place_scratch::<usize, f64>(m, n, par, Default::default());
+        let req = plu::lu_in_place_scratch::<usize, T>(m, n, par, Default::default());
         with_stack(req, |stack| {
             plu::lu_in_place(
                 view,
@@ -51,7 +51,8 @@ pub(super) fn lu_blocked(a: &RMat) -> Option<LuFactors> {
     // Elimination only subtracts and divides, so a non-finite input entry
     // stays non-finite: finite factors mean finite input, and the input
     // needs looking at only when the factors are not.
-    if !all_finite(&lu) && all_finite(a) {
+    let finite = |x: &DMatrix<T>| all_entries(x.as_slice(), |v| v.is_finite());
+    if !finite(&lu) && finite(a) {
         return None;
     }
     Some(LuFactors {
@@ -61,14 +62,15 @@ pub(super) fn lu_blocked(a: &RMat) -> Option<LuFactors> {
     })
 }
 
-pub(super) fn lu_unblocked(a: &RMat) -> LuFactors {
+pub(super) fn lu_unblocked<T: Field>(a: &DMatrix<T>) -> LuFactors<T> {
     let (m, n) = a.shape();
     let mut lu = a.clone();
     let mut perm: Vec<usize> = (0..m).collect();
     let mut swaps = 0;
     for j in 0..m.min(n) {
         let (p, max) = (j..m).fold((j, 0.0_f64), |(bp, bm), i| {
-            let v = lu[(i, j)].abs();
+            // |re| + |im|, as LAPACK's zgetrf pivots (the same as |x| for reals).
+            let v = lu[(i, j)].norm1();
             if v > bm {
                 (i, v)
             } else {
@@ -89,9 +91,10 @@ pub(super) fn lu_unblocked(a: &RMat) -> LuFactors {
         }
         for c in j + 1..n {
             let u = lu[(j, c)];
-            if u != 0.0 {
+            if !u.is_zero() {
                 for i in j + 1..m {
-                    lu[(i, c)] -= lu[(i, j)] * u;
+                    let l = lu[(i, j)];
+                    lu[(i, c)] -= l * u;
                 }
             }
         }
@@ -99,28 +102,28 @@ pub(super) fn lu_unblocked(a: &RMat) -> LuFactors {
     LuFactors { lu, perm, swaps }
 }
 
-impl LuFactors {
+impl<T: Field> LuFactors<T> {
     fn k(&self) -> usize {
         self.lu.nrows().min(self.lu.ncols())
     }
 
     /// Unit lower-trapezoidal factor, m x min(m, n).
-    pub fn l(&self) -> RMat {
+    pub fn l(&self) -> DMatrix<T> {
         let (m, k) = (self.lu.nrows(), self.k());
-        RMat::from_fn(m, k, |i, j| match i.cmp(&j) {
+        DMatrix::from_fn(m, k, |i, j| match i.cmp(&j) {
             std::cmp::Ordering::Greater => self.lu[(i, j)],
-            std::cmp::Ordering::Equal => 1.0,
-            std::cmp::Ordering::Less => 0.0,
+            std::cmp::Ordering::Equal => T::one(),
+            std::cmp::Ordering::Less => T::zero(),
         })
     }
 
     /// Upper-trapezoidal factor, min(m, n) x n.
-    pub fn u(&self) -> RMat {
-        RMat::from_fn(self.k(), self.lu.ncols(), |i, j| {
+    pub fn u(&self) -> DMatrix<T> {
+        DMatrix::from_fn(self.k(), self.lu.ncols(), |i, j| {
             if i <= j {
                 self.lu[(i, j)]
             } else {
-                0.0
+                T::zero()
             }
         })
     }
@@ -137,9 +140,11 @@ impl LuFactors {
 
     /// True when U has an exactly zero diagonal entry.
     pub fn has_zero_pivot(&self) -> bool {
-        (0..self.k()).any(|i| self.lu[(i, i)] == 0.0)
+        (0..self.k()).any(|i| self.lu[(i, i)].is_zero())
     }
+}
 
+impl LuFactors {
     /// Determinant of the (square) factored matrix. The running product is
     /// kept in mantissa/exponent form so intermediate products cannot
     /// overflow or underflow when the final value is representable.
@@ -234,10 +239,22 @@ fn tri_size(lu: &RMat, b: &RMat) -> usize {
     }
 }
 
-/// `[L, U, P] = lu(A)` for any shape: P*A = L*U with L m x k unit lower,
-/// U k x n upper, P m x m, k = min(m, n). Exactly singular input is fine
-/// (zero pivots stay on U's diagonal); NaN simply propagates.
-pub fn lu(a: &RMat) -> (RMat, RMat, RMat) {
+/// `[L, U, P] = lu(A)` for any shape, real or complex: P*A = L*U with L
+/// m x k unit lower, U k x n upper, P m x m, k = min(m, n). Exactly singular
+/// input is fine (zero pivots stay on U's diagonal); NaN simply propagates.
+pub fn lu<T: Field>(a: &DMatrix<T>) -> (DMatrix<T>, DMatrix<T>, RMat) {
     let f = lu_factor(a);
     (f.l(), f.u(), f.p())
+}
+
+/// `[L, U] = lu(A)`: L = P'*L is "psychologically lower triangular" (a row
+/// permutation of a unit lower one) and A = L*U.
+pub fn lu_permuted<T: Field>(a: &DMatrix<T>) -> (DMatrix<T>, DMatrix<T>) {
+    let f = lu_factor(a);
+    let l = f.l();
+    let mut pl = DMatrix::zeros(l.nrows(), l.ncols());
+    for (i, &src) in f.perm.iter().enumerate() {
+        pl.set_row(src, &l.row(i));
+    }
+    (pl, f.u())
 }

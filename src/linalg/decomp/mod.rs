@@ -3,7 +3,7 @@
 //! column-major buffers.
 
 use super::{
-    all_finite, ensure_finite, ensure_square, faer_mut, faer_ref, make_dominant_positive,
+    all_entries, ensure_finite, ensure_square, faer_mut, faer_ref, make_dominant_positive,
     run_kernel, with_stack, CMat, Kernel, LinalgError, RMat, Result, C64,
 };
 use faer::linalg::cholesky::llt::factor::{self as llt, LltError, LltRegularization};
@@ -17,6 +17,17 @@ use faer::linalg::triangular_solve as tri;
 use faer::reborrow::ReborrowMut;
 use faer::Par;
 use nalgebra::DMatrix;
+
+/// Real or complex entries, as both faer and nalgebra see them.
+pub trait Field:
+    faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy
+{
+}
+
+impl<T> Field for T where
+    T: faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy
+{
+}
 
 /// Below this many pivots the plain elimination loop beats faer's blocked LU.
 const LU_BLOCKED_MIN: usize = 64;
@@ -280,6 +291,51 @@ mod tests {
         }
         let bad = CMat::from_element(2, 2, C64::new(f64::NAN, 0.0));
         assert!(svd_c(&bad, false).is_err() && svd_values_c(&bad).is_err());
+    }
+
+    #[test]
+    fn complex_lu_qr_chol_reconstruct() {
+        let mut rng = Rng::new(13);
+        for (m, n) in [(4, 4), (6, 3), (3, 7), (80, 80), (90, 70)] {
+            let a = rng.cmat(m, n);
+            let (l, u, p) = lu(&a);
+            assert!(
+                rel_err_c(&(&l * &u), &(cx(&p) * &a)) < TOL,
+                "PA != LU {m}x{n}"
+            );
+            // Pivoting on |re| + |im| (as LAPACK) or on |z| keeps |l| <= sqrt(2).
+            assert!(l.iter().all(|z| z.norm() <= 2f64.sqrt() + 1e-12));
+            let (pl, u2) = lu_permuted(&a);
+            assert!(rel_err_c(&(pl * u2), &a) < TOL);
+            for econ in [false, true] {
+                let (q, r) = qr(&a, econ);
+                let k = q.ncols();
+                assert!(rel_err_c(&(&q * &r), &a) < TOL, "A != QR {m}x{n}");
+                assert!(rel_err_c(&(q.adjoint() * &q), &CMat::identity(k, k)) < TOL);
+                assert!(
+                    (0..r.nrows()).all(|i| (0..i.min(n)).all(|j| r[(i, j)] == C64::new(0.0, 0.0)))
+                );
+            }
+        }
+        let b = rng.cmat(30, 30);
+        let h = &b * b.adjoint() + CMat::identity(30, 30);
+        let r = chol(&h).expect("Hermitian positive definite");
+        assert!(rel_err_c(&(r.adjoint() * &r), &h) < TOL);
+        assert!((0..30).all(|i| (0..i).all(|j| r[(i, j)] == C64::new(0.0, 0.0))));
+        let not_pd = CMat::from_row_slice(
+            2,
+            2,
+            &[
+                C64::new(1.0, 0.0),
+                C64::new(0.0, 2.0),
+                C64::new(0.0, -2.0),
+                C64::new(1.0, 0.0),
+            ],
+        );
+        assert_eq!(
+            chol(&not_pd),
+            Err(LinalgError::NotPositiveDefinite { minor: 2 })
+        );
     }
 
     #[test]

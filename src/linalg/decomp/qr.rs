@@ -2,30 +2,31 @@
 
 use super::*;
 
-/// `[Q, R] = qr(A)` (Householder, LAPACK sign convention: R's diagonal may
-/// be negative). Full: Q m x m, R m x n. Economy: Q m x k, R k x n.
-pub fn qr(a: &RMat, econ: bool) -> (RMat, RMat) {
+/// `[Q, R] = qr(A)`, real or complex (Householder, LAPACK sign convention:
+/// R's diagonal may be negative). Full: Q m x m, R m x n. Economy: Q m x k,
+/// R k x n.
+pub fn qr<T: Field>(a: &DMatrix<T>, econ: bool) -> (DMatrix<T>, DMatrix<T>) {
     let (m, n) = a.shape();
     let k = m.min(n);
     let rows = if econ { k } else { m };
     if k == 0 {
-        return (RMat::identity(m, rows), RMat::zeros(rows, n));
+        return (DMatrix::identity(m, rows), DMatrix::zeros(rows, n));
     }
     // h: R on and above the diagonal, the Householder vectors below it.
     let mut h = a.clone();
-    let bs = fqr::recommended_block_size::<f64>(m, n);
-    let mut coeff = RMat::zeros(bs, k);
-    let mut q = RMat::identity(m, rows);
+    let bs = fqr::recommended_block_size::<T>(m, n);
+    let mut coeff = DMatrix::zeros(bs, k);
+    let mut q = DMatrix::identity(m, rows);
     let (hr, cr, qr) = (&mut h, &mut coeff, &mut q);
     run_kernel(Kernel::Qr, m.max(n), |par| {
-        let req = fqr::qr_in_place_scratch::<f64>(m, n, bs, par, Default::default());
+        let req = fqr::qr_in_place_scratch::<T>(m, n, bs, par, Default::default());
         with_stack(req, |stack| {
             fqr::qr_in_place(faer_mut(hr), faer_mut(cr), par, stack, Default::default())
         });
         form_q(faer_ref(hr), faer_ref(cr), faer_mut(qr), par);
     });
     for j in 0..n.min(m) {
-        h.view_mut((j + 1, j), (m - j - 1, 1)).fill(0.0);
+        h.view_mut((j + 1, j), (m - j - 1, 1)).fill(T::zero());
     }
     let r = if rows == m {
         h
@@ -40,10 +41,15 @@ pub fn qr(a: &RMat, econ: bool) -> (RMat, RMat) {
 /// first, and block j touches only q[j.., j..] (every other entry of that
 /// part of q is still the identity's), a third fewer flops than applying
 /// the whole sequence to the whole identity.
-fn form_q(basis: faer::MatRef<f64>, coeff: faer::MatRef<f64>, mut q: faer::MatMut<f64>, par: Par) {
+fn form_q<T: Field>(
+    basis: faer::MatRef<T>,
+    coeff: faer::MatRef<T>,
+    mut q: faer::MatMut<T>,
+    par: Par,
+) {
     let (m, k, bs) = (basis.nrows(), coeff.ncols(), coeff.nrows());
     let cols = q.ncols();
-    let req = householder::apply_block_householder_on_the_left_in_place_scratch::<f64>(m, bs, cols);
+    let req = householder::apply_block_householder_on_the_left_in_place_scratch::<T>(m, bs, cols);
     with_stack(req, |stack| {
         // Blocks start at multiples of bs; the last one may be narrower.
         let mut end = k;
