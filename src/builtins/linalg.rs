@@ -149,7 +149,7 @@ pub static BUILTINS: &[Builtin] = &[
         summary: "LU factorisation with partial pivoting.", math: "P A = L U, L unit lower triangular, U upper triangular, P a permutation; with two outputs L = P'L",
         example: ">> [L, U, P] = lu([1 2; 3 4]); U\nU =\n\n   3.0000   4.0000\n        0   0.6667\n", related: &["det", "mldivide"], run: lu },
     Builtin { name: "qr", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Decompositions, signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0)",
-        summary: "QR factorisation: orthogonal Q, upper triangular R (qr(A, 0) is the economy size).", math: "A = Q R, Q'Q = I",
+        summary: "QR factorisation: orthogonal (complex: unitary) Q, upper triangular R (qr(A, 0) is the economy size).", math: "A = Q R, Q'Q = I",
         example: ">> [Q, R] = qr([3 0; 4 5]); abs(R)\nans =\n\n   5   4\n   0   3\n", related: &["lu", "chol", "orth"], run: qr },
     Builtin { name: "chol", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "R = chol(A)",
         summary: "Cholesky factor of a symmetric (complex: Hermitian) positive definite matrix; only the upper triangle is read.", math: "A = R'R with R upper triangular; fails exactly when A is not positive definite",

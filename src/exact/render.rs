@@ -235,17 +235,13 @@ pub fn op_text(op: &RowOp) -> String {
             particular,
             basis,
         } => {
-            let terms: String = basis
-                .iter()
-                .enumerate()
-                .map(|(k, v)| format!(" + t{}*{}", k + 1, column_text(v)))
-                .collect();
-            let ts: Vec<String> = (1..=basis.len()).map(|k| format!("t{k}")).collect();
+            let s = TEXT.solutions(free, basis);
             format!(
-                "free variables: {}\nx = {}{terms} for any numbers {}",
-                var_list(free, |j| format!("x{j}")),
+                "free variables: {}\nx = {}{} for any numbers {}",
+                s.free,
                 column_text(particular),
-                ts.join(", ")
+                s.terms,
+                s.params
             )
         }
         RowOp::Note(text) => text.clone(),
@@ -258,12 +254,59 @@ fn column_text(v: &[Rat]) -> String {
     format!("[{}]", entries.join("; "))
 }
 
-/// 1-based variable names, comma separated.
-fn var_list(vars: &[usize], name: impl Fn(usize) -> String) -> String {
-    vars.iter()
-        .map(|&j| name(j + 1))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// 1-based names, comma separated.
+fn name_list(indices: impl Iterator<Item = usize>, name: fn(usize) -> String) -> String {
+    indices.map(|j| name(j + 1)).collect::<Vec<_>>().join(", ")
+}
+
+/// How one renderer writes the pieces of a general solution.
+struct Notation {
+    /// Variable j (1-based).
+    var: fn(usize) -> String,
+    /// Parameter k (1-based).
+    param: fn(usize) -> String,
+    column: fn(&[Rat]) -> String,
+    times: &'static str,
+}
+
+const TEXT: Notation = Notation {
+    var: |j| format!("x{j}"),
+    param: |k| format!("t{k}"),
+    column: column_text,
+    times: "*",
+};
+
+const LATEX: Notation = Notation {
+    var: |j| format!("x_{{{j}}}"),
+    param: |k| format!("t_{{{k}}}"),
+    column: latex_column,
+    times: " ",
+};
+
+/// The pieces of x = x_p + t1 v1 + ..., each ready to print: the free
+/// variables, the terms after x_p, and the parameters.
+struct SolutionParts {
+    free: String,
+    terms: String,
+    params: String,
+}
+
+impl Notation {
+    fn solutions(&self, free: &[usize], basis: &[Vec<Rat>]) -> SolutionParts {
+        let term = |(k, v): (usize, &Vec<Rat>)| {
+            format!(
+                " + {}{}{}",
+                (self.param)(k + 1),
+                self.times,
+                (self.column)(v)
+            )
+        };
+        SolutionParts {
+            free: name_list(free.iter().copied(), self.var),
+            terms: basis.iter().enumerate().map(term).collect(),
+            params: name_list(0..basis.len(), self.param),
+        }
+    }
 }
 
 fn latex_column(v: &[Rat]) -> String {
@@ -370,18 +413,13 @@ pub fn op_latex(op: &RowOp) -> String {
             particular,
             basis,
         } => {
-            let terms: String = basis
-                .iter()
-                .enumerate()
-                .map(|(k, v)| format!(" + t_{{{}}} {}", k + 1, latex_column(v)))
-                .collect();
-            let ts = var_list(&(0..basis.len()).collect::<Vec<_>>(), |k| {
-                format!("t_{{{k}}}")
-            });
+            let s = LATEX.solutions(free, basis);
             format!(
-                "x = {}{terms} \\quad ({ts} \\in \\mathbb{{R}};\\ \\text{{free: }} {})",
+                "x = {}{} \\quad ({} \\in \\mathbb{{R}};\\ \\text{{free: }} {})",
                 latex_column(particular),
-                var_list(free, |j| format!("x_{{{j}}}"))
+                s.terms,
+                s.params,
+                s.free
             )
         }
         RowOp::Note(text) => format!("\\text{{{}}}", latex_escape(text)),
