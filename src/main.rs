@@ -34,8 +34,13 @@ fn main() {
         .spawn(move || la::cli::main_with(opts));
     let code = match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
-        _ => {
+        Ok(Err(_)) => {
             eprintln!("error: internal error: the evaluator thread failed (this is a bug in la; please report it)");
+            1
+        }
+        // Typically `ulimit -v` below what the evaluator's deep stack reserves.
+        Err(e) => {
+            eprintln!("error: cannot start the evaluator ({e}); if the address space is limited (ulimit -v), allow at least 1 GB");
             1
         }
     };

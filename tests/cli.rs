@@ -276,3 +276,22 @@ fn complex_lu_qr_chol_and_their_display() {
     );
     assert_eq!((r.status, r.stdout.as_str()), (0, "ok\n"), "{}", r.stderr);
 }
+
+/// Too little address space for the evaluator's deep stack is reported as
+/// such (not as an internal error), with exit status 1.
+#[test]
+fn tiny_address_space_is_explained() {
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -v 300000 && exec \"$0\" -e 1")
+        .arg(env!("CARGO_BIN_EXE_la"))
+        .output()
+        .expect("run sh");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("error: cannot start the evaluator"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("ulimit -v"), "{stderr}");
+}
