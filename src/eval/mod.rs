@@ -438,15 +438,8 @@ impl Interp<'_> {
             }
         }
         // Two scalar variables (the typical loop body): one lookup each, no copies.
-        if let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) {
-            let vars = self.vars();
-            if let Some(v) = vars
-                .lookup(x)
-                .zip(vars.lookup(y))
-                .and_then(|(l, r)| ops::scalar_fast_path(op, l, r))
-            {
-                return Ok(v);
-            }
+        if let Some(r) = self.scalar_variables_op(op, a, b) {
+            return Ok(r.into_value());
         }
         // Variables are read in place rather than copied (a 2000x2000 operand is 32 MB).
         // Reading a variable has no side effects, so evaluating the other operand first is safe.
@@ -468,24 +461,26 @@ impl Interp<'_> {
         let ExprKind::Binary(op, a, b) = &e.kind else {
             return false;
         };
-        let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) else {
+        let Some(r) = self.scalar_variables_op(*op, a, b) else {
             return false;
         };
-        let vars = self.vars_mut();
-        let Some(r) = vars
-            .lookup(x)
-            .zip(vars.lookup(y))
-            .and_then(|(l, r)| ops::scalar_op(*op, l, r))
-        else {
-            return false;
-        };
-        match vars.lookup_mut(target) {
+        match self.vars_mut().lookup_mut(target) {
             Some(slot) => {
                 r.store(slot);
                 true
             }
             None => false,
         }
+    }
+
+    /// `a op b` when both are variables holding plain scalars, without
+    /// copying them; `None` for anything else.
+    fn scalar_variables_op(&self, op: BinOp, a: &Expr, b: &Expr) -> Option<ops::ScalarResult> {
+        let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) else {
+            return None;
+        };
+        let vars = self.vars();
+        ops::scalar_op(op, vars.lookup(x)?, vars.lookup(y)?)
     }
 
     /// An operand: a variable to borrow, or a computed value.
