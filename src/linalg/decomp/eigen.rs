@@ -66,9 +66,12 @@ pub fn eig_sym(a: &RMat) -> Result<(Vec<f64>, RMat)> {
     ensure_finite("eig", a)?;
     let (s, mut v) = faer_self_adjoint(a, true)?;
     let n = a.nrows();
-    // faer returns ascending order; reverse to descending, in place.
+    // faer returns ascending order; reverse to descending, in place, as
+    // slice swaps (nalgebra's swap_columns goes entry by entry).
+    let buf = v.as_mut_slice();
     for j in 0..n / 2 {
-        v.swap_columns(j, n - 1 - j);
+        let (left, right) = buf.split_at_mut((n - 1 - j) * n);
+        left[j * n..(j + 1) * n].swap_with_slice(&mut right[..n]);
     }
     for j in 0..n {
         make_dominant_positive(&mut v, j);
@@ -188,8 +191,7 @@ pub(super) fn normalize_phase(v: &mut CMat, j: usize) {
     if norm == 0.0 {
         return;
     }
-    let mags: Vec<f64> = v.column(j).iter().map(|z| z.norm()).collect();
-    if let Some(i) = crate::linalg::dominant_index(&mags) {
+    if let Some(i) = crate::linalg::dominant_index(v.column(j).iter().map(|z| z.norm())) {
         let z = v[(i, j)];
         let phase = z.conj() / z.norm();
         let factor = phase / norm;

@@ -90,7 +90,7 @@ mod tests {
 
     fn assert_dominant_positive(v: &RMat, j: usize) {
         let mags: Vec<f64> = v.column(j).iter().map(|x| x.abs()).collect();
-        if let Some(i) = crate::linalg::dominant_index(&mags) {
+        if let Some(i) = crate::linalg::dominant_index(mags.iter().copied()) {
             assert!(v[(i, j)] > 0.0, "column {j} dominant entry not positive");
         }
     }
@@ -164,7 +164,8 @@ mod tests {
         for j in 0..v.ncols() {
             assert!((v.column(j).norm() - 1.0).abs() < 1e-12);
             let mags: Vec<f64> = v.column(j).iter().map(|z| z.norm()).collect();
-            let i = crate::linalg::dominant_index(&mags).expect("nonzero eigenvector");
+            let i =
+                crate::linalg::dominant_index(mags.iter().copied()).expect("nonzero eigenvector");
             assert!(v[(i, j)].im == 0.0 && v[(i, j)].re > 0.0);
         }
     }
@@ -280,7 +281,8 @@ mod tests {
                 assert!(rel_err_c(&(v.adjoint() * &v), &CMat::identity(kv, kv)) < TOL);
                 for j in 0..ku {
                     let mags: Vec<f64> = u.column(j).iter().map(|z| z.norm()).collect();
-                    let i = crate::linalg::dominant_index(&mags).expect("unit column");
+                    let i =
+                        crate::linalg::dominant_index(mags.iter().copied()).expect("unit column");
                     assert!(u[(i, j)].im.abs() < 1e-14 && u[(i, j)].re > 0.0);
                 }
                 let d: Vec<f64> = (0..k).map(|i| s[(i, i)]).collect();

@@ -158,8 +158,10 @@ pub fn svd_c(a: &CMat, econ: bool) -> Result<(CMat, RMat, CMat)> {
 
 /// The unit factor that makes column j's dominant entry real and positive.
 fn dominant_phase(m: &CMat, j: usize) -> Option<C64> {
-    let mags: Vec<f64> = m.column(j).iter().map(|z| z.norm()).collect();
-    let z = m[(crate::linalg::dominant_index(&mags)?, j)];
+    let z = m[(
+        crate::linalg::dominant_index(m.column(j).iter().map(|z| z.norm()))?,
+        j,
+    )];
     Some(z.conj() / z.norm())
 }
 
