@@ -119,24 +119,11 @@ pub(super) fn faer_evd_real(a: &RMat) -> Result<(Vec<f64>, Vec<f64>, RMat)> {
     if n == 0 {
         return Ok((re, im, u));
     }
-    let (no, yes) = (ComputeEigenvectors::No, ComputeEigenvectors::Yes);
     let (rd, id, uv) = (diag_mut(&mut re), diag_mut(&mut im), faer_mut(&mut u));
-    run_kernel(Kernel::EigGeneral, n, |par| {
-        let req = evd::evd_scratch::<f64>(n, no, yes, par, Default::default());
-        with_stack(req, |stack| {
-            evd::evd_real(
-                faer_ref(a),
-                rd,
-                id,
-                None,
-                Some(uv),
-                par,
-                stack,
-                Default::default(),
-            )
-        })
-    })
-    .map_err(|_| LinalgError::NoConvergence { func: "eig" })?;
+    general_evd::<f64>(n, |par, stack| {
+        let ra = faer_ref(a);
+        evd::evd_real(ra, rd, id, None, Some(uv), par, stack, Default::default())
+    })?;
     Ok((re, im, u))
 }
 
@@ -233,22 +220,25 @@ pub fn eig_complex(a: &CMat) -> Result<(Vec<C64>, CMat)> {
     let n = a.nrows();
     let mut s = vec![C64::new(0.0, 0.0); n];
     let mut u = CMat::zeros(n, n);
-    let (no, yes) = (ComputeEigenvectors::No, ComputeEigenvectors::Yes);
     let (sd, uv) = (diag_mut(&mut s), faer_mut(&mut u));
-    run_kernel(Kernel::EigGeneral, n, |par| {
-        let req = evd::evd_scratch::<C64>(n, no, yes, par, Default::default());
-        with_stack(req, |stack| {
-            evd::evd_cplx(
-                faer_ref(a),
-                sd,
-                None,
-                Some(uv),
-                par,
-                stack,
-                Default::default(),
-            )
-        })
-    })
-    .map_err(|_| LinalgError::NoConvergence { func: "eig" })?;
+    general_evd::<C64>(n, |par, stack| {
+        let ra = faer_ref(a);
+        evd::evd_cplx(ra, sd, None, Some(uv), par, stack, Default::default())
+    })?;
     Ok(finish_eig((s, u)))
+}
+
+/// Runs one of faer's general eigensolvers (right eigenvectors only) with
+/// its scratch space and the parallelism the size calls for.
+fn general_evd<T: Field>(
+    n: usize,
+    solve: impl FnOnce(Par, &mut faer::dyn_stack::MemStack) -> std::result::Result<(), evd::EvdError>
+        + Send,
+) -> Result<()> {
+    let (no, yes) = (ComputeEigenvectors::No, ComputeEigenvectors::Yes);
+    run_kernel(Kernel::EigGeneral, n, |par| {
+        let req = evd::evd_scratch::<T>(n, no, yes, par, Default::default());
+        with_stack(req, |stack| solve(par, stack))
+    })
+    .map_err(|_| LinalgError::NoConvergence { func: "eig" })
 }
