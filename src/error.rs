@@ -1,7 +1,7 @@
 //! Errors and warnings, each carrying the span it is about, rendered in one
 //! place in the rustc layout (`error: msg` / ` --> file:line:col` / caret).
 
-use crate::ast::Span;
+use crate::syntax::ast::Span;
 use colored::Colorize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

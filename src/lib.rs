@@ -5,24 +5,12 @@
 //! the evaluator hands displayed values, text and warnings to a `Sink`, and
 //! the CLI/REPL decide how to show them.
 
-pub mod ast;
 pub mod builtins;
-pub mod cli;
-pub mod commands;
 pub mod error;
 pub mod eval;
 pub mod exact;
-pub mod exact_ops;
-pub mod format;
-pub mod help;
-pub mod homework;
-pub mod index;
-pub mod limits;
 pub mod linalg;
 pub mod ops;
-pub mod parse;
-pub mod random;
-pub mod repl;
-pub mod storage;
+pub mod shell;
+pub mod syntax;
 pub mod value;
-pub mod vars;

@@ -25,13 +25,13 @@ fn main() {
             }
         }
     }
-    let opts = match la::cli::parse_args(args.into_iter()) {
+    let opts = match la::shell::cli::parse_args(args.into_iter()) {
         Ok(o) => o,
         Err(code) => std::process::exit(code),
     };
     let worker = std::thread::Builder::new()
         .stack_size(256 << 20)
-        .spawn(move || la::cli::main_with(opts));
+        .spawn(move || la::shell::cli::main_with(opts));
     let code = match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         Ok(Err(_)) => {

@@ -2,7 +2,7 @@
 //! what `la` prints for it (the registry is the single source of help text).
 
 use la::eval::{Session, Sink};
-use la::format::{self, Format};
+use la::value::format::{self, Format};
 use la::value::Value;
 
 #[derive(Default)]
@@ -18,7 +18,7 @@ impl Sink for Collect {
     fn text(&mut self, text: &str) {
         self.out.push_str(text);
     }
-    fn warning(&mut self, message: &str, _: Option<la::ast::Span>) {
+    fn warning(&mut self, message: &str, _: Option<la::syntax::ast::Span>) {
         self.warnings.push(message.to_string());
     }
 }

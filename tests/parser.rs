@@ -2,8 +2,8 @@
 //! rules inside brackets, NumPy pastes, statements and error positions. The
 //! expected trees are written as S-expressions.
 
-use la::ast::*;
-use la::parse::{parse_program, MAX_EXPR_DEPTH, MAX_NESTING};
+use la::syntax::ast::*;
+use la::syntax::parse::{parse_program, MAX_EXPR_DEPTH, MAX_NESTING};
 
 /// The tree as an S-expression, so tests can state the expected structure.
 fn sx(e: &Expr) -> String {

@@ -13,9 +13,9 @@
 //!   target moves into a scratch directory first.
 #![no_main]
 
-use la::ast::Span;
+use la::syntax::ast::Span;
 use la::eval::{Session, Sink};
-use la::format::Format;
+use la::value::format::Format;
 use la::value::Value;
 use libfuzzer_sys::fuzz_target;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -32,7 +32,7 @@ struct Discard;
 
 impl Sink for Discard {
     fn value(&mut self, name: &str, value: &Value, fmt: Format) {
-        std::hint::black_box(la::format::display(name, value, fmt, 80));
+        std::hint::black_box(la::value::format::display(name, value, fmt, 80));
     }
     fn text(&mut self, text: &str) {
         std::hint::black_box(text);

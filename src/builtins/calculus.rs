@@ -63,7 +63,7 @@ fn eval_at(
     it: &mut Interp,
     f: &Func,
     x: &RMat,
-    span: crate::ast::Span,
+    span: crate::syntax::ast::Span,
     what: &str,
 ) -> Result<RMat> {
     let out = it.call_func(f, vec![Value::Real(x.clone())], 1, span)?;
@@ -83,7 +83,7 @@ fn eval_scalar(
     it: &mut Interp,
     f: &Func,
     x: &RMat,
-    span: crate::ast::Span,
+    span: crate::syntax::ast::Span,
     what: &str,
 ) -> Result<f64> {
     let v = eval_at(it, f, x, span, what)?;

@@ -59,10 +59,10 @@ pub static BUILTINS: &[Builtin] = &[
         example: ">> tril(magic(3))\nans =\n\n   8   0   0\n   3   5   0\n   4   9   2\n", related: &["triu"], run: |_, a| tri(a, false) },
     Builtin { name: "horzcat", min_args: 0, max_args: MANY, max_out: 1, topic: Topic::Construct, signature: "horzcat(A, B, ...)",
         summary: "Join side by side, as [A, B].", math: "row counts must agree", example: ">> horzcat([1; 2], [3; 4])\nans =\n\n   1   3\n   2   4\n",
-        related: &["vertcat"], run: |_, a| one(crate::index::concat(vec![a.vals])?) },
+        related: &["vertcat"], run: |_, a| one(crate::ops::index::concat(vec![a.vals])?) },
     Builtin { name: "vertcat", min_args: 0, max_args: MANY, max_out: 1, topic: Topic::Construct, signature: "vertcat(A, B, ...)",
         summary: "Stack on top of each other, as [A; B].", math: "column counts must agree", example: ">> vertcat([1 2], [3 4])\nans =\n\n   1   2\n   3   4\n",
-        related: &["horzcat"], run: |_, a| one(crate::index::concat(a.vals.into_iter().map(|v| vec![v]).collect())?) },
+        related: &["horzcat"], run: |_, a| one(crate::ops::index::concat(a.vals.into_iter().map(|v| vec![v]).collect())?) },
 ];
 
 /// `(m, n)` from `f(n)`, `f(m, n)` or `f([m n])`, refusing sizes over the memory limit.
@@ -123,7 +123,7 @@ fn random(it: &mut Interp, a: Args, what: &str, normal: bool) -> Result<Vec<Valu
     if let Some(opt) = a.str(0) {
         if matches!(opt, "seed" | "state" | "twister") {
             let seed = a.get(1).map(|v| v.to_f64(what)).transpose()?.unwrap_or(0.0);
-            it.session.rng = crate::random::Rng::new(seed.to_bits());
+            it.session.rng = crate::linalg::random::Rng::new(seed.to_bits());
             return Ok(Vec::new());
         }
         return Err(LaError::eval(format!(
@@ -227,7 +227,7 @@ fn repmat(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     let (r, c) = v.dims();
     it.check_alloc("repmat", (r * m) as f64, (c * n) as f64, 8)?;
     let row: Vec<Value> = std::iter::repeat_n(v.clone(), n).collect();
-    one(crate::index::concat(std::iter::repeat_n(row, m).collect())?)
+    one(crate::ops::index::concat(std::iter::repeat_n(row, m).collect())?)
 }
 
 fn magic(it: &mut Interp, a: Args) -> Result<Vec<Value>> {

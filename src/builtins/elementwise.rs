@@ -462,7 +462,7 @@ pub static BUILTINS: &[Builtin] = &[
         math: "",
         example: ">> not([1 0])\nans =\n\n  0  1\n",
         related: &["logical"],
-        run: |_, a| one(crate::ops::unary(crate::ast::UnOp::Not, &a.vals[0])?),
+        run: |_, a| one(crate::ops::unary(crate::syntax::ast::UnOp::Not, &a.vals[0])?),
     },
     Builtin {
         name: "atan2",
@@ -550,7 +550,7 @@ pub static BUILTINS: &[Builtin] = &[
         related: &["mpower"],
         run: |_, a| {
             one(crate::ops::binary(
-                crate::ast::BinOp::EPow,
+                crate::syntax::ast::BinOp::EPow,
                 &a.vals[0],
                 &a.vals[1],
                 &mut Vec::new(),

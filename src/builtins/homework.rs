@@ -78,7 +78,7 @@ fn latex_real(x: f64) -> String {
                 "-\\infty".into()
             }
         }
-        _ => crate::format::short_number(x),
+        _ => crate::value::format::short_number(x),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::{one, Args, Builtin, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
-use crate::format::{self, Format};
+use crate::value::format::{self, Format};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[

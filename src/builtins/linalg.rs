@@ -21,7 +21,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin { name: "hadamard", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "hadamard(A, B), A .* B",
         summary: "Element-wise (Hadamard) product.", math: "(A .* B)_ij = A_ij * B_ij",
         example: ">> hadamard([1 2; 3 4], [5 6; 7 8])\nans =\n\n    5   12\n   21   32\n", related: &["dot", "kron"],
-        run: |it, a| one(it.binary(crate::ast::BinOp::EMul, &a.vals[0], &a.vals[1], a.span)?) },
+        run: |it, a| one(it.binary(crate::syntax::ast::BinOp::EMul, &a.vals[0], &a.vals[1], a.span)?) },
     Builtin { name: "dot", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "dot(x, y)",
         summary: "Dot product of two vectors (conjugating x when complex); for matrices, column by column.",
         math: "x . y = sum_i conj(x_i) y_i = x'y; x'y = y'x for real vectors", example: ">> dot([1 2 3], [4 5 6])\nans = 32",
@@ -88,7 +88,7 @@ pub static BUILTINS: &[Builtin] = &[
         summary: "Solve A x = b: LU for square A, least squares (QR) for tall A, minimum norm for wide A.",
         math: "x = inv(A) b when A is invertible; else argmin ||Ax - b||_2 (smallest ||x|| among minimisers)",
         example: ">> [3 1; 1 2] \\ [9; 8]\nans =\n\n   2\n   3\n", related: &["inv", "lstsq", "pinv"],
-        run: |it, a| one(it.binary(crate::ast::BinOp::LDiv, &a.vals[0], &a.vals[1], a.span)?) },
+        run: |it, a| one(it.binary(crate::syntax::ast::BinOp::LDiv, &a.vals[0], &a.vals[1], a.span)?) },
     Builtin { name: "det", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "det(A)",
         summary: "Determinant, by LU factorisation.", math: "det(A) = product of eigenvalues; det(AB) = det(A)det(B); |det| is the volume scale factor",
         example: ">> det([1 2; 3 4])\nans = -2", related: &["inv", "eig", "lu"], run: det },
@@ -344,9 +344,9 @@ fn quadform(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
             x.dims().1
         )));
     }
-    let ax = it.binary(crate::ast::BinOp::Mul, m, &x, a.span)?;
+    let ax = it.binary(crate::syntax::ast::BinOp::Mul, m, &x, a.span)?;
     let xt = crate::ops::transpose(&x, true)?;
-    one(it.binary(crate::ast::BinOp::Mul, &xt, &ax, a.span)?)
+    one(it.binary(crate::syntax::ast::BinOp::Mul, &xt, &ax, a.span)?)
 }
 
 fn norm_kind(a: &Args) -> Result<norms::NormKind> {
@@ -392,7 +392,7 @@ fn unit(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
         ));
     }
     one(crate::ops::binary(
-        crate::ast::BinOp::EDiv,
+        crate::syntax::ast::BinOp::EDiv,
         v,
         &Value::scalar(n),
         &mut Vec::new(),

@@ -2,7 +2,10 @@
 //! function: name, arity, help text (what it computes, the math, an example)
 //! and implementation. `help`, tab completion and the docs all read it.
 
-use crate::ast::Span;
+pub mod commands;
+pub mod help;
+
+use crate::syntax::ast::Span;
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
 use crate::linalg::RMat;

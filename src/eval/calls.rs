@@ -211,7 +211,7 @@ pub(super) fn undefined_message(name: &str, it: &Interp) -> String {
     let mut known: Vec<&str> = builtins::names().collect();
     known.extend(it.vars().keys().map(|s| s.as_str()));
     known.extend(it.session.funcs.keys().map(|s| s.as_str()));
-    match crate::help::closest(name, known.into_iter()) {
+    match crate::builtins::help::closest(name, known.into_iter()) {
         Some(s) => format!("'{name}' undefined (did you mean `{s}`?)"),
         None => format!("'{name}' undefined"),
     }

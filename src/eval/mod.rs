@@ -1,11 +1,14 @@
 //! The evaluator: walks the AST against a `Session`. It never prints; values
 //! to display, text and warnings go to a `Sink` chosen by the caller.
 
-use crate::ast::*;
+pub mod limits;
+pub mod steps;
+
+use crate::syntax::ast::*;
 use crate::builtins::{self, Args};
 use crate::error::{LaError, Result};
-use crate::format::Format;
-use crate::index::{self, Idx, Promoted};
+use crate::value::format::Format;
+use crate::ops::index::{self, Idx, Promoted};
 use crate::ops;
 use crate::value::{Func, Value, Vars};
 use std::collections::HashMap;
@@ -44,7 +47,7 @@ pub struct Session {
     pub vars: Vars,
     pub funcs: HashMap<String, Rc<FunctionDef>>,
     pub format: Format,
-    pub rng: crate::random::Rng,
+    pub rng: crate::linalg::random::Rng,
     pub tic: Option<Instant>,
     /// Set by Ctrl-C; loops and calls check it and stop with an error.
     pub interrupt: Arc<AtomicBool>,
@@ -60,10 +63,10 @@ impl Default for Session {
             vars: Vars::default(),
             funcs: HashMap::new(),
             format: Format::Default,
-            rng: crate::random::Rng::new(42),
+            rng: crate::linalg::random::Rng::new(42),
             tic: None,
             interrupt: Arc::new(AtomicBool::new(false)),
-            max_bytes: crate::limits::default_max_bytes(),
+            max_bytes: crate::eval::limits::default_max_bytes(),
             width: 80,
         }
     }
@@ -77,7 +80,7 @@ impl Session {
     /// Parse and run `src`. On error, statements before it have taken effect
     /// and every variable is kept.
     pub fn run(&mut self, src: &str, sink: &mut dyn Sink) -> Result<Control> {
-        let program = crate::parse::parse_program(src)?;
+        let program = crate::syntax::parse::parse_program(src)?;
         self.interrupt.store(false, Ordering::Relaxed);
         let mut it = Interp {
             session: self,
@@ -164,7 +167,7 @@ impl Interp<'_> {
 
     /// Refuse a result of `rows x cols` elements of `elem` bytes before allocating it.
     pub fn check_alloc(&self, what: &str, rows: f64, cols: f64, elem: usize) -> Result<()> {
-        crate::limits::check(what, rows * cols * elem as f64, self.session.max_bytes)
+        crate::eval::limits::check(what, rows * cols * elem as f64, self.session.max_bytes)
     }
 
     fn show(&mut self, name: &str, v: &Value) {
@@ -240,8 +243,8 @@ impl Interp<'_> {
             StmtKind::Function(def) => {
                 self.session.funcs.insert(def.name.clone(), def.clone());
             }
-            StmtKind::Command(name, args) => return crate::commands::run(self, name, args, s.span),
-            StmtKind::Steps { latex, expr } => crate::homework::steps(self, expr, *latex)?,
+            StmtKind::Command(name, args) => return crate::builtins::commands::run(self, name, args, s.span),
+            StmtKind::Steps { latex, expr } => crate::eval::steps::steps(self, expr, *latex)?,
         }
         Ok(Flow::Normal)
     }

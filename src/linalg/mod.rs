@@ -1,6 +1,8 @@
 //! Numerical linear algebra over nalgebra matrices. Pure functions: no printing,
 //! warnings are pushed onto a caller-supplied list and errors are returned.
 
+pub mod random;
+
 pub type C64 = num_complex::Complex<f64>;
 pub type RMat = nalgebra::DMatrix<f64>;
 pub type CMat = nalgebra::DMatrix<C64>;

@@ -88,7 +88,7 @@ pub enum Arg {
 }
 
 /// A variable name as written, with a cache of where it was last found
-/// (see [`crate::vars::Vars`]): a loop body then finds its variables
+/// (see [`crate::value::vars::Vars`]): a loop body then finds its variables
 /// without hashing their names on every iteration.
 #[derive(Debug, Clone)]
 pub struct Name {

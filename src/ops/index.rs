@@ -64,7 +64,7 @@ pub fn resolve(v: &Value) -> Result<Idx> {
         if x.fract() != 0.0 || x.is_nan() {
             return Err(LaError::eval(format!(
                 "index ({}): subscripts must be either integers 1 to (2^63)-1 or logicals",
-                crate::format::short_number(x)
+                crate::value::format::short_number(x)
             )));
         }
         if x < 1.0 {

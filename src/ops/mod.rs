@@ -1,7 +1,10 @@
 //! Operators: element-wise arithmetic with Octave broadcasting, comparisons,
 //! logical operators, matrix product, division and power.
 
-use crate::ast::{BinOp, UnOp};
+pub mod exact;
+pub mod index;
+
+use crate::syntax::ast::{BinOp, UnOp};
 use crate::error::{LaError, Result};
 use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
@@ -145,7 +148,7 @@ fn exact_scalar(
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
     use BinOp::*;
     let sym = op.symbol();
-    if let Some(v) = crate::exact_ops::binary(op, a, b, warn)? {
+    if let Some(v) = crate::ops::exact::binary(op, a, b, warn)? {
         return Ok(v);
     }
     match op {

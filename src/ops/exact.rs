@@ -3,7 +3,7 @@
 //! returns `None` and the floating-point operators take over, so an exact
 //! value never makes a float operation slower or different.
 
-use crate::ast::BinOp;
+use crate::syntax::ast::BinOp;
 use crate::error::{LaError, Result};
 use crate::exact::{self, Rat, RatMat, MAX_EXACT_ENTRIES};
 use crate::ops::broadcast;

@@ -7,7 +7,7 @@
 //! and skip the hash table next time: a scalar loop spent half its time
 //! hashing and comparing names.
 
-use crate::ast::Name;
+use crate::syntax::ast::Name;
 use crate::value::Value;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -2,7 +2,11 @@
 //! Operations reach the numbers through the conversions here (`to_real`,
 //! `to_complex`, `num_kind`), so a new numeric variant only has to teach these.
 
-use crate::ast::{FunctionDef, Lambda};
+pub mod format;
+pub mod storage;
+pub mod vars;
+
+use crate::syntax::ast::{FunctionDef, Lambda};
 use crate::error::{LaError, Result};
 use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
@@ -12,7 +16,7 @@ use std::rc::Rc;
 
 pub type BMat = DMatrix<bool>;
 
-pub use crate::vars::Vars;
+pub use crate::value::vars::Vars;
 
 #[derive(Debug, Clone)]
 pub enum Value {

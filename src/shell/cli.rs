@@ -3,7 +3,7 @@
 
 use crate::error::{render, ErrorKind, LaError, Severity, Source};
 use crate::eval::{Control, Session, Sink};
-use crate::format::{self, Format};
+use crate::value::format::{self, Format};
 use crate::value::Value;
 use std::io::{IsTerminal, Read, Write};
 
@@ -48,7 +48,7 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
             },
             "-i" | "--interactive" => o.interactive = true,
             "-q" | "--quiet" => o.quiet = true,
-            "--max-memory" => match args.next().as_deref().and_then(crate::limits::parse_size) {
+            "--max-memory" => match args.next().as_deref().and_then(crate::eval::limits::parse_size) {
                 Some(n) => o.max_memory = Some(n),
                 None => return usage_error("--max-memory needs a size such as 2G or 512M"),
             },
@@ -102,7 +102,7 @@ impl Sink for Printer {
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
     }
-    fn warning(&mut self, message: &str, span: Option<crate::ast::Span>) {
+    fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
         let _ = std::io::stdout().flush();
         eprintln!(
             "{}",
@@ -225,7 +225,7 @@ pub fn main_with(opts: Options) -> i32 {
     }
     let stdin_tty = std::io::stdin().is_terminal();
     if opts.interactive || (!ran_something && stdin_tty) {
-        return crate::repl::run(&mut session, &mut printer, opts.quiet);
+        return crate::shell::repl::run(&mut session, &mut printer, opts.quiet);
     }
     if ran_something {
         return 0;

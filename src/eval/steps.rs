@@ -3,7 +3,7 @@
 //! working comes from `crate::exact` as data; this module only picks the
 //! computation and the renderer.
 
-use crate::ast::{Arg, BinOp, Expr, ExprKind};
+use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
 use crate::exact::{self, render, ExactWork, RatMat, Step};

@@ -16,7 +16,7 @@ mod lex;
 mod names;
 mod validate;
 
-use crate::cli::{run_source, Printer};
+use crate::shell::cli::{run_source, Printer};
 use crate::error::Source;
 use crate::eval::{Control, Session};
 use helper::LaHelper;

@@ -2,7 +2,7 @@
 //! helper (which rustyline owns) can complete and colour them without holding
 //! a borrow of the session.
 
-use crate::ast::FunctionDef;
+use crate::syntax::ast::FunctionDef;
 use crate::builtins;
 use crate::eval::Session;
 use std::collections::HashMap;

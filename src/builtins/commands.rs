@@ -1,9 +1,9 @@
 //! Command-syntax statements: help, who, whos, clear, format, save, load, exit.
 
-use crate::ast::Span;
+use crate::syntax::ast::Span;
 use crate::error::{LaError, Result};
 use crate::eval::{Flow, Interp};
-use crate::format::Format;
+use crate::value::format::Format;
 
 pub fn run(it: &mut Interp, name: &str, args: &[String], span: Span) -> Result<Flow> {
     match name {
@@ -43,8 +43,8 @@ pub fn run(it: &mut Interp, name: &str, args: &[String], span: Span) -> Result<F
                 }
             }
         }
-        "save" => crate::storage::save(it, args)?,
-        "load" => crate::storage::load(it, args)?,
+        "save" => crate::value::storage::save(it, args)?,
+        "load" => crate::value::storage::load(it, args)?,
         "exit" | "quit" => {
             let code = args.first().and_then(|s| s.parse().ok()).unwrap_or(0);
             return Ok(Flow::Exit(code));
@@ -56,13 +56,13 @@ pub fn run(it: &mut Interp, name: &str, args: &[String], span: Span) -> Result<F
 
 fn help(it: &mut Interp, args: &[String]) -> Result<()> {
     let Some(name) = args.first() else {
-        it.sink.text(&crate::help::overview());
+        it.sink.text(&crate::builtins::help::overview());
         return Ok(());
     };
-    match crate::help::topic(name) {
+    match crate::builtins::help::topic(name) {
         Some(text) => it.sink.text(&text),
         None => {
-            let guess = crate::help::closest(name, crate::builtins::names());
+            let guess = crate::builtins::help::closest(name, crate::builtins::names());
             let hint = guess
                 .map(|g| format!(" (did you mean `{g}`?)"))
                 .unwrap_or_default();

@@ -2,7 +2,7 @@
 //! module turns its pairs into `ast` nodes with spans, resolving operator
 //! precedence with a Pratt parser.
 
-use crate::ast::*;
+use crate::syntax::ast::*;
 use crate::error::{LaError, Result};
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
