@@ -1,8 +1,23 @@
 //! Errors and warnings, each carrying the span it is about, rendered in one
 //! place in the rustc layout (`error: msg` / ` --> file:line:col` / caret).
 
-use crate::syntax::ast::Span;
 use colored::Colorize;
+
+/// Byte offsets `[start, end)` into the source text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn to(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -59,12 +74,6 @@ impl LaError {
     pub fn at(mut self, span: Span) -> Self {
         self.span.get_or_insert(span);
         self
-    }
-}
-
-impl From<crate::linalg::LinalgError> for LaError {
-    fn from(e: crate::linalg::LinalgError) -> Self {
-        LaError::eval(e.to_string())
     }
 }
 

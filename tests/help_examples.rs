@@ -51,22 +51,22 @@ fn norm(s: &str) -> String {
 #[test]
 fn every_builtin_has_help_and_its_example_runs() {
     let mut failures = Vec::new();
-    for b in la::builtins::all() {
-        if b.summary.is_empty() || b.example.is_empty() || b.signature.is_empty() {
-            failures.push(format!("{}: missing help text", b.name));
+    for (name, doc) in la::builtins::docs() {
+        if doc.summary.is_empty() || doc.example.is_empty() || doc.signature.is_empty() {
+            failures.push(format!("{name}: missing help text"));
             continue;
         }
         let mut session = Session::new();
-        for (input, want) in steps(b.example) {
+        for (input, want) in steps(&doc.example.join("\n")) {
             let mut sink = Collect::default();
             if let Err(e) = session.run(&input, &mut sink) {
-                failures.push(format!("{}: `{input}` failed: {}", b.name, e.message));
+                failures.push(format!("{name}: `{input}` failed: {}", e.message));
                 break;
             }
             if norm(&sink.out) != norm(&want) {
                 failures.push(format!(
-                    "{}: `{input}`\n--- documented\n{want}--- actual\n{}",
-                    b.name, sink.out
+                    "{name}: `{input}`\n--- documented\n{want}--- actual\n{}",
+                    sink.out
                 ));
             }
         }

@@ -6,29 +6,143 @@
 //! degree 2 (a quadratic form) the differences are then exact and the results
 //! come out as the exact integers one derives by hand.
 
-use super::{Args, Builtin, Topic};
+use super::ctx::Ctx;
+use super::{Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::linalg::{self, RMat};
 use crate::value::{Func, Value};
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "grad", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Calculus, signature: "grad(f, x)",
-        summary: "Gradient of a scalar function f (a function handle of a vector or matrix) at x, by central differences.",
-        math: "g_i = (f(x + h_i e_i) - f(x - h_i e_i)) / (2 h_i), h_i = eps^(1/3) * max(|x_i|, 1) rounded to a power of 2; error O(h^2) + O(eps |f| / h): typically 1e-10 relative on smooth functions, exact for quadratics at points with few binary digits; digits are lost when |f(x)| is much larger than |g| * max(|x_i|, 1) (e.g. a large constant added to f). A column for vector x, x's shape for matrix x. Identities: grad of x'Ax is (A + A')x; grad of ||Xw - y||^2 is 2X'(Xw - y)",
-        example: ">> grad(@(x) x'*[2 1; 1 3]*x, [1; 2])\nans =\n\n    8\n   14\n>> grad(@(x) sum(x.^2), [1 2 3])\nans =\n\n   2\n   4\n   6\n",
-        related: &["hessian", "jacobian"], run: grad },
-    Builtin { name: "hessian", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Calculus, signature: "hessian(f, x)",
-        summary: "Hessian (matrix of second derivatives) of a scalar function f at x, by central differences; symmetric.",
-        math: "H_ij = d^2 f / dx_i dx_j, from second differences (f(x + h_i e_i + h_j e_j) - f(x + h_i e_i - h_j e_j) - f(x - h_i e_i + h_j e_j) + f(x - h_i e_i - h_j e_j)) / (4 h_i h_j) with one Richardson extrapolation; h_i = eps^(1/6) * max(|x_i|, 1) rounded to a power of 2; error O(h^4) + O(eps |f| / h^2): typically 1e-9 relative on smooth functions (exact for quadratics); as for grad, a large |f(x)| relative to the curvature costs digits. hessian of x'Ax is A + A'; a positive definite H means f is strictly convex near x, and with grad = 0 there x is a local minimum",
-        example: ">> hessian(@(x) x'*[2 1; 1 3]*x, [1; 2])\nans =\n\n   4   2\n   2   6\n>> definiteness(hessian(@(x) x(1)^2 + x(1)*x(2) + x(2)^2, [0; 0]))\nans = positive definite",
-        related: &["grad", "definiteness", "jacobian"], run: hessian },
-    Builtin { name: "jacobian", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Calculus, signature: "jacobian(f, x)",
-        summary: "Jacobian of a vector-valued f at x by central differences: one row per output, one column per input.",
-        math: "J_ki = d f_k / d x_i ~ (f_k(x + h_i e_i) - f_k(x - h_i e_i)) / (2 h_i), h_i = eps^(1/3) * max(|x_i|, 1) rounded to a power of 2; typically 1e-10 relative on smooth functions (see grad). The jacobian of A*x is A; the jacobian of grad(f) is hessian(f)",
-        example: ">> jacobian(@(x) [x(1)*x(2); x(1) + 3*x(2)], [2; 5])\nans =\n\n   5   2\n   1   3\n>> jacobian(@(x) [1 2; 3 4]*x, [0; 0])\nans =\n\n   1   2\n   3   4\n",
-        related: &["grad", "hessian"], run: jacobian },
+    Builtin {
+        name: "grad",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Calculus,
+            signature: "grad(f, x)",
+            summary: concat!(
+                "Gradient of a scalar function f (a function handle of a vector or ",
+                "matrix) at x, by central differences."
+            ),
+            math: &[
+                concat!(
+                    "g_i = (f(x + h_i e_i) - f(x - h_i e_i)) / (2 h_i), h_i = eps^(1/3) * ",
+                    "max(|x_i|, 1) rounded to a power of 2"
+                ),
+                concat!(
+                    "error O(h^2) + O(eps |f| / h): typically 1e-10 relative on smooth ",
+                    "functions, exact for quadratics at points with few binary digits"
+                ),
+                concat!(
+                    "digits are lost when |f(x)| is much larger than |g| * max(|x_i|, 1) ",
+                    "(e.g. a large constant added to f). A column for vector x, x's shape ",
+                    "for matrix x. Identities: grad of x'Ax is (A + A')x"
+                ),
+                "grad of ||Xw - y||^2 is 2X'(Xw - y)",
+            ],
+            example: &[
+                ">> grad(@(x) x'*[2 1; 1 3]*x, [1; 2])",
+                "ans =",
+                "",
+                "    8",
+                "   14",
+                ">> grad(@(x) sum(x.^2), [1 2 3])",
+                "ans =",
+                "",
+                "   2",
+                "   4",
+                "   6",
+            ],
+            related: &["hessian", "jacobian"],
+        },
+        run: grad,
+    },
+    Builtin {
+        name: "hessian",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Calculus,
+            signature: "hessian(f, x)",
+            summary: concat!(
+                "Hessian (matrix of second derivatives) of a scalar function f at x, ",
+                "by central differences; symmetric."
+            ),
+            math: &[
+                concat!(
+                    "H_ij = d^2 f / dx_i dx_j, from second differences (f(x + h_i e_i + ",
+                    "h_j e_j) - f(x + h_i e_i - h_j e_j) - f(x - h_i e_i + h_j e_j) + f(x ",
+                    "- h_i e_i - h_j e_j)) / (4 h_i h_j) with one Richardson extrapolation"
+                ),
+                "h_i = eps^(1/6) * max(|x_i|, 1) rounded to a power of 2",
+                concat!(
+                    "error O(h^4) + O(eps |f| / h^2): typically 1e-9 relative on smooth ",
+                    "functions (exact for quadratics)"
+                ),
+                concat!(
+                    "as for grad, a large |f(x)| relative to the curvature costs digits. ",
+                    "hessian of x'Ax is A + A'"
+                ),
+                concat!(
+                    "a positive definite H means f is strictly convex near x, and with ",
+                    "grad = 0 there x is a local minimum"
+                ),
+            ],
+            example: &[
+                ">> hessian(@(x) x'*[2 1; 1 3]*x, [1; 2])",
+                "ans =",
+                "",
+                "   4   2",
+                "   2   6",
+                ">> definiteness(hessian(@(x) x(1)^2 + x(1)*x(2) + x(2)^2, [0; 0]))",
+                "ans = positive definite",
+            ],
+            related: &["grad", "definiteness", "jacobian"],
+        },
+        run: hessian,
+    },
+    Builtin {
+        name: "jacobian",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Calculus,
+            signature: "jacobian(f, x)",
+            summary: concat!(
+                "Jacobian of a vector-valued f at x by central differences: one row ",
+                "per output, one column per input."
+            ),
+            math: &[
+                concat!(
+                    "J_ki = d f_k / d x_i ~ (f_k(x + h_i e_i) - f_k(x - h_i e_i)) / (2 ",
+                    "h_i), h_i = eps^(1/3) * max(|x_i|, 1) rounded to a power of 2"
+                ),
+                concat!(
+                    "typically 1e-10 relative on smooth functions (see grad). The jacobian ",
+                    "of A*x is A"
+                ),
+                "the jacobian of grad(f) is hessian(f)",
+            ],
+            example: &[
+                ">> jacobian(@(x) [x(1)*x(2); x(1) + 3*x(2)], [2; 5])",
+                "ans =",
+                "",
+                "   5   2",
+                "   1   3",
+                ">> jacobian(@(x) [1 2; 3 4]*x, [0; 0])",
+                "ans =",
+                "",
+                "   1   2",
+                "   3   4",
+            ],
+            related: &["grad", "hessian"],
+        },
+        run: jacobian,
+    },
 ];
 
 /// The function handle argument.
@@ -60,13 +174,13 @@ fn point(a: &Args, what: &'static str) -> Result<RMat> {
 
 /// `f(x)` as a real matrix.
 fn eval_at(
-    it: &mut Interp,
+    it: &mut dyn Ctx,
     f: &Func,
     x: &RMat,
     span: crate::syntax::ast::Span,
     what: &str,
 ) -> Result<RMat> {
-    let out = it.call_func(f, vec![Value::Real(x.clone())], 1, span)?;
+    let out = it.call(f, vec![Value::Real(x.clone())], 1, span)?;
     let Some(v) = out.into_iter().next() else {
         return Err(LaError::eval(format!("{what}: f returned no value")));
     };
@@ -80,7 +194,7 @@ fn eval_at(
 
 /// `f(x)` that must be a scalar.
 fn eval_scalar(
-    it: &mut Interp,
+    it: &mut dyn Ctx,
     f: &Func,
     x: &RMat,
     span: crate::syntax::ast::Span,
@@ -119,7 +233,7 @@ fn shaped(x: &RMat, g: Vec<f64>) -> RMat {
     }
 }
 
-fn grad(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn grad(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let f = func_arg(&a, "grad")?;
     let x = point(&a, "grad")?;
     let mut g = Vec::with_capacity(x.len());
@@ -133,7 +247,7 @@ fn grad(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![Value::Real(shaped(&x, g))])
 }
 
-fn jacobian(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn jacobian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let f = func_arg(&a, "jacobian")?;
     let x = point(&a, "jacobian")?;
     let n = x.len();
@@ -168,14 +282,14 @@ fn jacobian(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![Value::Real(j.unwrap_or_else(|| RMat::zeros(0, n)))])
 }
 
-fn hessian(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn hessian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let f = func_arg(&a, "hessian")?;
     let x = point(&a, "hessian")?;
     let n = x.len();
     let f0 = eval_scalar(it, &f, &x, a.span, "hessian")?;
     let h: Vec<f64> = x.iter().map(|&v| step(v, 1.0 / 6.0)).collect();
     let mut hm = RMat::zeros(n, n);
-    let at = |it: &mut Interp, moves: &[(usize, f64)]| -> Result<f64> {
+    let at = |it: &mut dyn Ctx, moves: &[(usize, f64)]| -> Result<f64> {
         let mut y = x.clone();
         for &(i, d) in moves {
             y[i] += d;

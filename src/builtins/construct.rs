@@ -1,72 +1,380 @@
 //! Building matrices: zeros, ones, eye, rand, ranges, reshaping, special matrices.
 
-use super::{one, Args, Builtin, Topic, MANY};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
 use crate::linalg::RMat;
 use crate::value::Value;
 use nalgebra::DMatrix;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "zeros", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "zeros(n), zeros(m, n)",
-        summary: "Matrix of zeros.", math: "Z_ij = 0", example: ">> zeros(2, 3)\nans =\n\n   0   0   0\n   0   0   0\n",
-        related: &["ones", "eye"], run: |it, a| filled(it, a, "zeros", 0) },
-    Builtin { name: "ones", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "ones(n), ones(m, n)",
-        summary: "Matrix of ones.", math: "J_ij = 1", example: ">> ones(2)\nans =\n\n   1   1\n   1   1\n",
-        related: &["zeros", "eye"], run: |it, a| filled(it, a, "ones", 1) },
-    Builtin { name: "eye", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct, signature: "eye(n), eye(m, n)",
-        summary: "Identity matrix.", math: "I_ij = 1 if i == j, else 0; A*I = I*A = A",
-        example: ">> eye(3)\nans =\n\n   1   0   0\n   0   1   0\n   0   0   1\n", related: &["zeros", "diag"], run: eye },
-    Builtin { name: "rand", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct,
-        signature: "rand(n), rand(m, n), rand(\"seed\", s)",
-        summary: "Uniform random numbers in (0, 1); rand(\"seed\", s) makes them reproducible.",
-        math: "each entry independent, uniform on (0, 1)", example: ">> rand(\"seed\", 1); size(rand(2, 3))\nans =\n\n   2   3\n",
-        related: &["randn"], run: |it, a| random(it, a, "rand", false) },
-    Builtin { name: "randn", min_args: 0, max_args: 2, max_out: 1, topic: Topic::Construct,
-        signature: "randn(n), randn(m, n), randn(\"seed\", s)",
-        summary: "Standard normal random numbers (mean 0, variance 1).", math: "each entry independent, N(0, 1)",
-        example: ">> randn(\"seed\", 1); size(randn(3))\nans =\n\n   3   3\n", related: &["rand"],
-        run: |it, a| random(it, a, "randn", true) },
-    Builtin { name: "linspace", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "linspace(a, b), linspace(a, b, n)",
-        summary: "n equally spaced points from a to b (default n = 100).", math: "x_k = a + (k-1)*(b-a)/(n-1), k = 1..n",
-        example: ">> linspace(0, 1, 5)\nans =\n\n        0   0.2500   0.5000   0.7500   1.0000\n", related: &["colon"], run: linspace },
-    Builtin { name: "colon", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "colon(a, b), colon(a, step, b)",
-        summary: "The range a:b or a:step:b as a function.", math: "a, a+step, ..., up to b",
-        example: ">> colon(1, 3)\nans =\n\n   1   2   3\n", related: &["linspace"], run: colon },
-    Builtin { name: "reshape", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "reshape(A, m, n), reshape(A, [m n])",
-        summary: "Same elements, taken column by column, in an m-by-n shape.", math: "numel must not change; [] in one place is inferred",
-        example: ">> reshape(1:6, 2, 3)\nans =\n\n   1   3   5\n   2   4   6\n", related: &["repmat", "size"], run: reshape },
-    Builtin { name: "repmat", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Construct, signature: "repmat(A, m, n), repmat(A, n)",
-        summary: "Tile A m times down and n times across.", math: "[A A ...; A A ...]",
-        example: ">> repmat([1 2], 2, 2)\nans =\n\n   1   2   1   2\n   1   2   1   2\n", related: &["kron", "reshape"], run: repmat },
-    Builtin { name: "magic", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Construct, signature: "magic(n)",
-        summary: "Magic square: rows, columns and diagonals share one sum.", math: "sum = n*(n^2 + 1)/2",
-        example: ">> magic(3)\nans =\n\n   8   1   6\n   3   5   7\n   4   9   2\n", related: &["hilb"], run: magic },
-    Builtin { name: "hilb", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Construct, signature: "hilb(n)",
-        summary: "Hilbert matrix, the classic ill-conditioned example.", math: "H_ij = 1/(i + j - 1)",
-        example: ">> hilb(2)\nans =\n\n     1   1/2\n   1/2   1/3\n", related: &["cond", "inv"], run: hilb },
-    Builtin { name: "diag", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "diag(v), diag(v, k), diag(A), diag(A, k)",
-        summary: "Vector -> diagonal matrix; matrix -> its diagonal as a column.",
-        math: "diag(v)_ii = v_i, 0 elsewhere; diag(v)*x = v .* x; diag(v)^-1 = diag(1 ./ v) when no v_i is 0",
-        example: ">> diag([2 3])\nans =\n\n   2   0\n   0   3\n\n>> diag([1 2; 3 4])'\nans =\n\n   1   4\n",
-        related: &["eye", "isdiag", "trace"], run: diag },
-    Builtin { name: "triu", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "triu(A), triu(A, k)",
-        summary: "Upper triangular part (on and above diagonal k).", math: "keep A_ij with j - i >= k",
-        example: ">> triu(magic(3))\nans =\n\n   8   1   6\n   0   5   7\n   0   0   2\n", related: &["tril"], run: |_, a| tri(a, true) },
-    Builtin { name: "tril", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "tril(A), tril(A, k)",
-        summary: "Lower triangular part (on and below diagonal k).", math: "keep A_ij with j - i <= k",
-        example: ">> tril(magic(3))\nans =\n\n   8   0   0\n   3   5   0\n   4   9   2\n", related: &["triu"], run: |_, a| tri(a, false) },
-    Builtin { name: "horzcat", min_args: 0, max_args: MANY, max_out: 1, topic: Topic::Construct, signature: "horzcat(A, B, ...)",
-        summary: "Join side by side, as [A, B].", math: "row counts must agree", example: ">> horzcat([1; 2], [3; 4])\nans =\n\n   1   3\n   2   4\n",
-        related: &["vertcat"], run: |_, a| one(crate::ops::index::concat(vec![a.vals])?) },
-    Builtin { name: "vertcat", min_args: 0, max_args: MANY, max_out: 1, topic: Topic::Construct, signature: "vertcat(A, B, ...)",
-        summary: "Stack on top of each other, as [A; B].", math: "column counts must agree", example: ">> vertcat([1 2], [3 4])\nans =\n\n   1   2\n   3   4\n",
-        related: &["horzcat"], run: |_, a| one(crate::ops::index::concat(a.vals.into_iter().map(|v| vec![v]).collect())?) },
+    Builtin {
+        name: "zeros",
+        min_args: 0,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "zeros(n), zeros(m, n)",
+            summary: "Matrix of zeros.",
+            math: &["Z_ij = 0"],
+            example: &[
+                ">> zeros(2, 3)",
+                "ans =",
+                "",
+                "   0   0   0",
+                "   0   0   0",
+            ],
+            related: &["ones", "eye"],
+        },
+        run: zeros,
+    },
+    Builtin {
+        name: "ones",
+        min_args: 0,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "ones(n), ones(m, n)",
+            summary: "Matrix of ones.",
+            math: &["J_ij = 1"],
+            example: &[">> ones(2)", "ans =", "", "   1   1", "   1   1"],
+            related: &["zeros", "eye"],
+        },
+        run: ones,
+    },
+    Builtin {
+        name: "eye",
+        min_args: 0,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "eye(n), eye(m, n)",
+            summary: "Identity matrix.",
+            math: &["I_ij = 1 if i == j, else 0; A*I = I*A = A"],
+            example: &[
+                ">> eye(3)",
+                "ans =",
+                "",
+                "   1   0   0",
+                "   0   1   0",
+                "   0   0   1",
+            ],
+            related: &["zeros", "diag"],
+        },
+        run: eye,
+    },
+    Builtin {
+        name: "rand",
+        min_args: 0,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "rand(n), rand(m, n), rand(\"seed\", s)",
+            summary: "Uniform random numbers in (0, 1); rand(\"seed\", s) makes them reproducible.",
+            math: &["each entry independent, uniform on (0, 1)"],
+            example: &[
+                ">> rand(\"seed\", 1); size(rand(2, 3))",
+                "ans =",
+                "",
+                "   2   3",
+            ],
+            related: &["randn"],
+        },
+        run: rand,
+    },
+    Builtin {
+        name: "randn",
+        min_args: 0,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "randn(n), randn(m, n), randn(\"seed\", s)",
+            summary: "Standard normal random numbers (mean 0, variance 1).",
+            math: &["each entry independent, N(0, 1)"],
+            example: &[
+                ">> randn(\"seed\", 1); size(randn(3))",
+                "ans =",
+                "",
+                "   3   3",
+            ],
+            related: &["rand"],
+        },
+        run: randn,
+    },
+    Builtin {
+        name: "linspace",
+        min_args: 2,
+        max_args: 3,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "linspace(a, b), linspace(a, b, n)",
+            summary: "n equally spaced points from a to b (default n = 100).",
+            math: &["x_k = a + (k-1)*(b-a)/(n-1), k = 1..n"],
+            example: &[
+                ">> linspace(0, 1, 5)",
+                "ans =",
+                "",
+                "        0   0.2500   0.5000   0.7500   1.0000",
+            ],
+            related: &["colon"],
+        },
+        run: linspace,
+    },
+    Builtin {
+        name: "colon",
+        min_args: 2,
+        max_args: 3,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "colon(a, b), colon(a, step, b)",
+            summary: "The range a:b or a:step:b as a function.",
+            math: &["a, a+step, ..., up to b"],
+            example: &[">> colon(1, 3)", "ans =", "", "   1   2   3"],
+            related: &["linspace"],
+        },
+        run: colon,
+    },
+    Builtin {
+        name: "reshape",
+        min_args: 2,
+        max_args: 3,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "reshape(A, m, n), reshape(A, [m n])",
+            summary: "Same elements, taken column by column, in an m-by-n shape.",
+            math: &["numel must not change; [] in one place is inferred"],
+            example: &[
+                ">> reshape(1:6, 2, 3)",
+                "ans =",
+                "",
+                "   1   3   5",
+                "   2   4   6",
+            ],
+            related: &["repmat", "size"],
+        },
+        run: reshape,
+    },
+    Builtin {
+        name: "repmat",
+        min_args: 2,
+        max_args: 3,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "repmat(A, m, n), repmat(A, n)",
+            summary: "Tile A m times down and n times across.",
+            math: &["[A A ...; A A ...]"],
+            example: &[
+                ">> repmat([1 2], 2, 2)",
+                "ans =",
+                "",
+                "   1   2   1   2",
+                "   1   2   1   2",
+            ],
+            related: &["kron", "reshape"],
+        },
+        run: repmat,
+    },
+    Builtin {
+        name: "magic",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "magic(n)",
+            summary: "Magic square: rows, columns and diagonals share one sum.",
+            math: &["sum = n*(n^2 + 1)/2"],
+            example: &[
+                ">> magic(3)",
+                "ans =",
+                "",
+                "   8   1   6",
+                "   3   5   7",
+                "   4   9   2",
+            ],
+            related: &["hilb"],
+        },
+        run: magic,
+    },
+    Builtin {
+        name: "hilb",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "hilb(n)",
+            summary: "Hilbert matrix, the classic ill-conditioned example.",
+            math: &["H_ij = 1/(i + j - 1)"],
+            example: &[">> hilb(2)", "ans =", "", "     1   1/2", "   1/2   1/3"],
+            related: &["cond", "inv"],
+        },
+        run: hilb,
+    },
+    Builtin {
+        name: "diag",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Special,
+            signature: "diag(v), diag(v, k), diag(A), diag(A, k)",
+            summary: "Vector -> diagonal matrix; matrix -> its diagonal as a column.",
+            math: &[
+                "diag(v)_ii = v_i, 0 elsewhere",
+                "diag(v)*x = v .* x",
+                "diag(v)^-1 = diag(1 ./ v) when no v_i is 0",
+            ],
+            example: &[
+                ">> diag([2 3])",
+                "ans =",
+                "",
+                "   2   0",
+                "   0   3",
+                "",
+                ">> diag([1 2; 3 4])'",
+                "ans =",
+                "",
+                "   1   4",
+            ],
+            related: &["eye", "isdiag", "trace"],
+        },
+        run: diag,
+    },
+    Builtin {
+        name: "triu",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Special,
+            signature: "triu(A), triu(A, k)",
+            summary: "Upper triangular part (on and above diagonal k).",
+            math: &["keep A_ij with j - i >= k"],
+            example: &[
+                ">> triu(magic(3))",
+                "ans =",
+                "",
+                "   8   1   6",
+                "   0   5   7",
+                "   0   0   2",
+            ],
+            related: &["tril"],
+        },
+        run: triu,
+    },
+    Builtin {
+        name: "tril",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Special,
+            signature: "tril(A), tril(A, k)",
+            summary: "Lower triangular part (on and below diagonal k).",
+            math: &["keep A_ij with j - i <= k"],
+            example: &[
+                ">> tril(magic(3))",
+                "ans =",
+                "",
+                "   8   0   0",
+                "   3   5   0",
+                "   4   9   2",
+            ],
+            related: &["triu"],
+        },
+        run: tril,
+    },
+    Builtin {
+        name: "horzcat",
+        min_args: 0,
+        max_args: MANY,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "horzcat(A, B, ...)",
+            summary: "Join side by side, as [A, B].",
+            math: &["row counts must agree"],
+            example: &[
+                ">> horzcat([1; 2], [3; 4])",
+                "ans =",
+                "",
+                "   1   3",
+                "   2   4",
+            ],
+            related: &["vertcat"],
+        },
+        run: horzcat,
+    },
+    Builtin {
+        name: "vertcat",
+        min_args: 0,
+        max_args: MANY,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "vertcat(A, B, ...)",
+            summary: "Stack on top of each other, as [A; B].",
+            math: &["column counts must agree"],
+            example: &[
+                ">> vertcat([1 2], [3 4])",
+                "ans =",
+                "",
+                "   1   2",
+                "   3   4",
+            ],
+            related: &["horzcat"],
+        },
+        run: vertcat,
+    },
 ];
 
+fn zeros(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    filled(it, a, "zeros", 0)
+}
+
+fn ones(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    filled(it, a, "ones", 1)
+}
+
+fn rand(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    random(it, a, "rand", false)
+}
+
+fn randn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    random(it, a, "randn", true)
+}
+
+fn triu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    tri(a, true)
+}
+
+fn tril(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    tri(a, false)
+}
+
+fn horzcat(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(crate::ops::index::concat(vec![a.vals])?)
+}
+
+fn vertcat(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(crate::ops::index::concat(
+        a.vals.into_iter().map(|v| vec![v]).collect(),
+    )?)
+}
+
 /// `(m, n)` from `f(n)`, `f(m, n)` or `f([m n])`, refusing sizes over the memory limit.
-pub fn dims_arg(it: &Interp, a: &Args, what: &str, first: usize) -> Result<(usize, usize)> {
+pub fn dims_arg(it: &dyn Ctx, a: &Args, what: &str, first: usize) -> Result<(usize, usize)> {
     let rest = &a.vals[first.min(a.len())..];
     let (r, c) = match rest {
         [] => (1.0, 1.0),
@@ -97,7 +405,7 @@ fn small(r: usize, c: usize) -> bool {
     r * c <= MAX_EXACT_ENTRIES
 }
 
-fn filled(it: &mut Interp, a: Args, what: &str, x: i64) -> Result<Vec<Value>> {
+fn filled(it: &mut dyn Ctx, a: Args, what: &str, x: i64) -> Result<Vec<Value>> {
     let (r, c) = dims_arg(it, &a, what, 0)?;
     if small(r, c) {
         return one(Value::Exact(RatMat::from_element(r, c, Rat::from_i64(x))));
@@ -105,7 +413,7 @@ fn filled(it: &mut Interp, a: Args, what: &str, x: i64) -> Result<Vec<Value>> {
     one(Value::Real(RMat::from_element(r, c, x as f64)))
 }
 
-fn eye(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn eye(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = dims_arg(it, &a, "eye", 0)?;
     if small(r, c) {
         return one(Value::Exact(RatMat::from_fn(r, c, |i, j| {
@@ -119,11 +427,11 @@ fn eye(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::Real(RMat::identity(r, c)))
 }
 
-fn random(it: &mut Interp, a: Args, what: &str, normal: bool) -> Result<Vec<Value>> {
+fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Value>> {
     if let Some(opt) = a.str(0) {
         if matches!(opt, "seed" | "state" | "twister") {
             let seed = a.get(1).map(|v| v.to_f64(what)).transpose()?.unwrap_or(0.0);
-            it.session.rng = crate::linalg::random::Rng::new(seed.to_bits());
+            *it.rng() = crate::linalg::random::Rng::new(seed.to_bits());
             return Ok(Vec::new());
         }
         return Err(LaError::eval(format!(
@@ -131,7 +439,7 @@ fn random(it: &mut Interp, a: Args, what: &str, normal: bool) -> Result<Vec<Valu
         )));
     }
     let (r, c) = dims_arg(it, &a, what, 0)?;
-    let rng = &mut it.session.rng;
+    let rng = it.rng();
     one(Value::Real(RMat::from_fn(r, c, |_, _| {
         if normal {
             rng.normal()
@@ -141,7 +449,7 @@ fn random(it: &mut Interp, a: Args, what: &str, normal: bool) -> Result<Vec<Valu
     })))
 }
 
-fn linspace(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (lo, hi) = (a.f64(0, "linspace")?, a.f64(1, "linspace")?);
     let n = if a.len() > 2 {
         a.f64(2, "linspace")?.floor().max(1.0)
@@ -164,21 +472,21 @@ fn linspace(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })))
 }
 
-fn colon(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let base = a.f64(0, "colon")?;
     let (inc, limit) = if a.len() == 3 {
         (a.f64(1, "colon")?, a.f64(2, "colon")?)
     } else {
         (1.0, a.f64(1, "colon")?)
     };
-    let n = crate::eval::range_len(base, inc, limit);
+    let n = crate::ops::range_len(base, inc, limit);
     it.check_alloc("colon", 1.0, n, 8)?;
     one(Value::Real(RMat::from_fn(1, n as usize, |_, k| {
         base + k as f64 * inc
     })))
 }
 
-fn reshape(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let n = v.numel();
     let dims: Vec<Option<f64>> = if a.len() == 2 {
@@ -221,16 +529,18 @@ fn reshape(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })
 }
 
-fn repmat(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn repmat(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (m, n) = dims_arg(it, &a, "repmat", 1)?;
     let v = &a.vals[0];
     let (r, c) = v.dims();
     it.check_alloc("repmat", (r * m) as f64, (c * n) as f64, 8)?;
     let row: Vec<Value> = std::iter::repeat_n(v.clone(), n).collect();
-    one(crate::ops::index::concat(std::iter::repeat_n(row, m).collect())?)
+    one(crate::ops::index::concat(
+        std::iter::repeat_n(row, m).collect(),
+    )?)
 }
 
-fn magic(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn magic(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let n = a.usize(0, "magic")?;
     it.check_alloc("magic", n as f64, n as f64, 8)?;
     let m = magic_square(n);
@@ -299,7 +609,7 @@ fn magic_square(n: usize) -> RMat {
     out
 }
 
-fn hilb(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let n = a.usize(0, "hilb")?;
     it.check_alloc("hilb", n as f64, n as f64, 8)?;
     if small(n, n) {
@@ -311,7 +621,7 @@ fn hilb(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })))
 }
 
-fn diag(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let k = if a.len() > 1 {
         a.f64(1, "diag")? as i64
     } else {

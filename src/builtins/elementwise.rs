@@ -1,7 +1,8 @@
 //! Element-wise functions. Real input stays real unless the result leaves the
 //! reals (sqrt(-1), log(-1), asin(2)), where it becomes complex as in Octave.
 
-use super::{one, Args, Builtin, Topic};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::Result;
 
 use crate::exact::Rat;
@@ -54,18 +55,29 @@ fn never(_: f64) -> bool {
 }
 
 macro_rules! elementwise {
-    ($name:literal, $summary:literal, $math:literal, $example:literal, $related:expr, $real:expr, $complex:expr, $leaves:expr) => {
+    (
+        $name:literal,
+        $summary:expr,
+        $math:expr,
+        $example:expr,
+        $related:expr,
+        $real:expr,
+        $complex:expr,
+        $leaves:expr
+    ) => {
         Builtin {
             name: $name,
             min_args: 1,
             max_args: 1,
             max_out: 1,
-            topic: Topic::Elementwise,
-            signature: concat!($name, "(x)"),
-            summary: $summary,
-            math: $math,
-            example: $example,
-            related: $related,
+            doc: Doc {
+                topic: Topic::Elementwise,
+                signature: concat!($name, "(x)"),
+                summary: $summary,
+                math: $math,
+                example: $example,
+                related: $related,
+            },
             run: |_, a| {
                 const F: Elementwise = Elementwise {
                     real: $real,
@@ -82,8 +94,13 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sqrt",
         "Square root, element by element (complex for negative input).",
-        "sqrt(x)^2 = x",
-        ">> sqrt([4 9 2])\nans =\n\n   2.0000   3.0000   1.4142\n",
+        &["sqrt(x)^2 = x"],
+        &[
+            ">> sqrt([4 9 2])",
+            "ans =",
+            "",
+            "   2.0000   3.0000   1.4142"
+        ],
         &["abs", "norm"],
         f64::sqrt,
         |z| z.sqrt(),
@@ -92,8 +109,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "exp",
         "Exponential e^x, element by element.",
-        "exp(x) = sum x^k/k!",
-        ">> exp(0)\nans = 1",
+        &["exp(x) = sum x^k/k!"],
+        &[">> exp(0)", "ans = 1"],
         &["log", "expm"],
         f64::exp,
         |z| z.exp(),
@@ -102,8 +119,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "log",
         "Natural logarithm (complex for negative input).",
-        "exp(log(x)) = x",
-        ">> log(e)\nans = 1",
+        &["exp(log(x)) = x"],
+        &[">> log(e)", "ans = 1"],
         &["exp", "log10"],
         f64::ln,
         |z| z.ln(),
@@ -112,8 +129,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "log10",
         "Base-10 logarithm.",
-        "log10(x) = log(x)/log(10)",
-        ">> log10(1000)\nans = 3",
+        &["log10(x) = log(x)/log(10)"],
+        &[">> log10(1000)", "ans = 3"],
         &["log", "log2"],
         f64::log10,
         |z| z.ln() / 10f64.ln(),
@@ -122,8 +139,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "log2",
         "Base-2 logarithm.",
-        "log2(x) = log(x)/log(2)",
-        ">> log2(8)\nans = 3",
+        &["log2(x) = log(x)/log(2)"],
+        &[">> log2(8)", "ans = 3"],
         &["log"],
         f64::log2,
         |z| z.ln() / 2f64.ln(),
@@ -132,8 +149,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sin",
         "Sine (radians).",
-        "sin(x)^2 + cos(x)^2 = 1",
-        ">> sin(pi/2)\nans = 1",
+        &["sin(x)^2 + cos(x)^2 = 1"],
+        &[">> sin(pi/2)", "ans = 1"],
         &["cos", "asin"],
         f64::sin,
         |z| z.sin(),
@@ -142,8 +159,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "cos",
         "Cosine (radians).",
-        "cos(0) = 1",
-        ">> cos(0)\nans = 1",
+        &["cos(0) = 1"],
+        &[">> cos(0)", "ans = 1"],
         &["sin", "acos"],
         f64::cos,
         |z| z.cos(),
@@ -152,8 +169,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "tan",
         "Tangent (radians).",
-        "tan(x) = sin(x)/cos(x)",
-        ">> tan(pi/4)\nans = 1.0000",
+        &["tan(x) = sin(x)/cos(x)"],
+        &[">> tan(pi/4)", "ans = 1.0000"],
         &["atan"],
         f64::tan,
         |z| z.tan(),
@@ -162,8 +179,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "asin",
         "Inverse sine (complex outside [-1, 1]).",
-        "sin(asin(x)) = x",
-        ">> asin(1)\nans = 1.5708",
+        &["sin(asin(x)) = x"],
+        &[">> asin(1)", "ans = 1.5708"],
         &["sin"],
         f64::asin,
         |z| z.asin(),
@@ -172,8 +189,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "acos",
         "Inverse cosine (complex outside [-1, 1]).",
-        "cos(acos(x)) = x",
-        ">> acos(0)\nans = 1.5708",
+        &["cos(acos(x)) = x"],
+        &[">> acos(0)", "ans = 1.5708"],
         &["cos"],
         f64::acos,
         |z| z.acos(),
@@ -182,8 +199,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "atan",
         "Inverse tangent.",
-        "tan(atan(x)) = x",
-        ">> atan(1)\nans = 0.7854",
+        &["tan(atan(x)) = x"],
+        &[">> atan(1)", "ans = 0.7854"],
         &["tan", "atan2"],
         f64::atan,
         |z| z.atan(),
@@ -192,8 +209,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sinh",
         "Hyperbolic sine.",
-        "sinh(x) = (e^x - e^-x)/2",
-        ">> sinh(0)\nans = 0",
+        &["sinh(x) = (e^x - e^-x)/2"],
+        &[">> sinh(0)", "ans = 0"],
         &["cosh"],
         f64::sinh,
         |z| z.sinh(),
@@ -202,8 +219,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "cosh",
         "Hyperbolic cosine.",
-        "cosh(x) = (e^x + e^-x)/2",
-        ">> cosh(0)\nans = 1",
+        &["cosh(x) = (e^x + e^-x)/2"],
+        &[">> cosh(0)", "ans = 1"],
         &["sinh"],
         f64::cosh,
         |z| z.cosh(),
@@ -212,8 +229,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "tanh",
         "Hyperbolic tangent.",
-        "tanh(x) = sinh(x)/cosh(x)",
-        ">> tanh(0)\nans = 0",
+        &["tanh(x) = sinh(x)/cosh(x)"],
+        &[">> tanh(0)", "ans = 0"],
         &["sinh"],
         f64::tanh,
         |z| z.tanh(),
@@ -222,8 +239,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "round",
         "Round to the nearest integer (halves away from zero).",
-        "round(2.5) = 3, round(-2.5) = -3",
-        ">> round([2.5 -2.5 1.4])\nans =\n\n   3  -3   1\n",
+        &["round(2.5) = 3, round(-2.5) = -3"],
+        &[">> round([2.5 -2.5 1.4])", "ans =", "", "   3  -3   1"],
         &["floor", "ceil", "fix"],
         f64::round,
         |z| C64::new(z.re.round(), z.im.round()),
@@ -232,8 +249,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "floor",
         "Round toward minus infinity.",
-        "floor(x) = largest integer <= x",
-        ">> floor(-1.5)\nans = -2",
+        &["floor(x) = largest integer <= x"],
+        &[">> floor(-1.5)", "ans = -2"],
         &["ceil", "round"],
         f64::floor,
         |z| C64::new(z.re.floor(), z.im.floor()),
@@ -242,8 +259,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "ceil",
         "Round toward plus infinity.",
-        "ceil(x) = smallest integer >= x",
-        ">> ceil(-1.5)\nans = -1",
+        &["ceil(x) = smallest integer >= x"],
+        &[">> ceil(-1.5)", "ans = -1"],
         &["floor", "round"],
         f64::ceil,
         |z| C64::new(z.re.ceil(), z.im.ceil()),
@@ -252,8 +269,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "fix",
         "Round toward zero.",
-        "fix(x) = sign(x)*floor(|x|)",
-        ">> fix(-1.5)\nans = -1",
+        &["fix(x) = sign(x)*floor(|x|)"],
+        &[">> fix(-1.5)", "ans = -1"],
         &["floor", "round"],
         f64::trunc,
         |z| C64::new(z.re.trunc(), z.im.trunc()),
@@ -262,8 +279,8 @@ pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sign",
         "Sign: -1, 0 or 1 (z/|z| for complex).",
-        "sign(x) = x/|x|, sign(0) = 0",
-        ">> sign([-3 0 2])\nans =\n\n  -1   0   1\n",
+        &["sign(x) = x/|x|, sign(0) = 0"],
+        &[">> sign([-3 0 2])", "ans =", "", "  -1   0   1"],
         &["abs"],
         |x| if x > 0.0 {
             1.0
@@ -280,162 +297,180 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "abs(x)",
-        summary: "Absolute value (modulus for complex numbers).",
-        math: "|a + bi| = sqrt(a^2 + b^2)",
-        example: ">> abs([-3 4])\nans =\n\n   3   4\n\n>> abs(3 + 4i)\nans = 5",
-        related: &["sign", "norm"],
-        run: |_, a| part(&a, "abs", |z| z.norm()),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "abs(x)",
+            summary: "Absolute value (modulus for complex numbers).",
+            math: &["|a + bi| = sqrt(a^2 + b^2)"],
+            example: &[
+                ">> abs([-3 4])",
+                "ans =",
+                "",
+                "   3   4",
+                "",
+                ">> abs(3 + 4i)",
+                "ans = 5",
+            ],
+            related: &["sign", "norm"],
+        },
+        run: abs,
     },
     Builtin {
         name: "real",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "real(z)",
-        summary: "Real part.",
-        math: "real(a + bi) = a",
-        example: ">> real(3 + 4i)\nans = 3",
-        related: &["imag", "conj"],
-        run: |_, a| part(&a, "real", |z| z.re),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "real(z)",
+            summary: "Real part.",
+            math: &["real(a + bi) = a"],
+            example: &[">> real(3 + 4i)", "ans = 3"],
+            related: &["imag", "conj"],
+        },
+        run: real,
     },
     Builtin {
         name: "imag",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "imag(z)",
-        summary: "Imaginary part.",
-        math: "imag(a + bi) = b",
-        example: ">> imag(3 + 4i)\nans = 4",
-        related: &["real", "conj"],
-        run: |_, a| part(&a, "imag", |z| z.im),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "imag(z)",
+            summary: "Imaginary part.",
+            math: &["imag(a + bi) = b"],
+            example: &[">> imag(3 + 4i)", "ans = 4"],
+            related: &["real", "conj"],
+        },
+        run: imag,
     },
     Builtin {
         name: "angle",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "angle(z), arg(z)",
-        summary: "Argument (phase angle) in radians.",
-        math: "angle(a + bi) = atan2(b, a)",
-        example: ">> angle(1i)\nans = 1.5708",
-        related: &["abs"],
-        run: |_, a| part(&a, "angle", |z| z.arg()),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "angle(z), arg(z)",
+            summary: "Argument (phase angle) in radians.",
+            math: &["angle(a + bi) = atan2(b, a)"],
+            example: &[">> angle(1i)", "ans = 1.5708"],
+            related: &["abs"],
+        },
+        run: angle,
     },
     Builtin {
         name: "conj",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "conj(z)",
-        summary: "Complex conjugate.",
-        math: "conj(a + bi) = a - bi",
-        example: ">> conj(3 + 4i)\nans = 3 - 4i",
-        related: &["real", "imag"],
-        run: |_, a| {
-            one(match &a.vals[0] {
-                Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
-                v @ Value::Exact(_) => v.clone(),
-                v => Value::Real(v.to_real("conj")?.into_owned()),
-            })
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "conj(z)",
+            summary: "Complex conjugate.",
+            math: &["conj(a + bi) = a - bi"],
+            example: &[">> conj(3 + 4i)", "ans = 3 - 4i"],
+            related: &["real", "imag"],
         },
+        run: conj,
     },
     Builtin {
         name: "complex",
         min_args: 1,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "complex(a, b)",
-        summary: "Build a + bi.",
-        math: "complex(a, b) = a + b*i",
-        example: ">> complex(1, 2)\nans = 1 + 2i",
-        related: &["real", "imag"],
-        run: |_, a| {
-            let re = a.real(0, "complex")?;
-            let im = match a.get(1) {
-                Some(v) => v.to_real("complex")?.into_owned(),
-                None => RMat::zeros(1, 1),
-            };
-            one(Value::Complex(broadcast("complex", &re, &im, |x, y| {
-                C64::new(*x, *y)
-            })?))
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "complex(a, b)",
+            summary: "Build a + bi.",
+            math: &["complex(a, b) = a + b*i"],
+            example: &[">> complex(1, 2)", "ans = 1 + 2i"],
+            related: &["real", "imag"],
         },
+        run: complex,
     },
     Builtin {
         name: "isnan",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "isnan(x)",
-        summary: "True where x is NaN.",
-        math: "",
-        example: ">> isnan([1 NaN])\nans =\n\n  0  1\n",
-        related: &["isinf"],
-        run: |_, a| test(&a, "isnan", |z| z.re.is_nan() || z.im.is_nan()),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "isnan(x)",
+            summary: "True where x is NaN.",
+            math: &[],
+            example: &[">> isnan([1 NaN])", "ans =", "", "  0  1"],
+            related: &["isinf"],
+        },
+        run: isnan,
     },
     Builtin {
         name: "isinf",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "isinf(x)",
-        summary: "True where x is infinite.",
-        math: "",
-        example: ">> isinf([1 -Inf])\nans =\n\n  0  1\n",
-        related: &["isnan"],
-        run: |_, a| test(&a, "isinf", |z| z.re.is_infinite() || z.im.is_infinite()),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "isinf(x)",
+            summary: "True where x is infinite.",
+            math: &[],
+            example: &[">> isinf([1 -Inf])", "ans =", "", "  0  1"],
+            related: &["isnan"],
+        },
+        run: isinf,
     },
     Builtin {
         name: "isfinite",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "isfinite(x)",
-        summary: "True where x is neither Inf nor NaN.",
-        math: "",
-        example: ">> isfinite([1 Inf NaN])\nans =\n\n  1  0  0\n",
-        related: &["isnan"],
-        run: |_, a| test(&a, "isfinite", |z| z.re.is_finite() && z.im.is_finite()),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "isfinite(x)",
+            summary: "True where x is neither Inf nor NaN.",
+            math: &[],
+            example: &[">> isfinite([1 Inf NaN])", "ans =", "", "  1  0  0"],
+            related: &["isnan"],
+        },
+        run: isfinite,
     },
     Builtin {
         name: "double",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "double(x)",
-        summary: "Convert to floating point (logicals and characters to numbers).",
-        math: "double(true) = 1",
-        example: ">> double('A')\nans = 65",
-        related: &["logical"],
-        run: |_, a| {
-            one(match &a.vals[0] {
-                Value::Complex(m) => Value::Complex(m.clone()),
-                v => Value::Real(v.to_real("double")?.into_owned()),
-            })
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "double(x)",
+            summary: "Convert to floating point (logicals and characters to numbers).",
+            math: &["double(true) = 1"],
+            example: &[">> double('A')", "ans = 65"],
+            related: &["logical"],
         },
+        run: double,
     },
     Builtin {
         name: "exact",
         min_args: 1,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "exact(x), exact(x, tol)",
-        summary: "Convert floating point to the nearest simple fractions (continued fractions, as Octave's rats); exact input is unchanged.",
-        math: "the simplest p/q with |x - p/q| <= tol*|x| (tol = 1e-10 by default)",
-        example: ">> exact(0.75)\nans = 3/4\n>> exact(pi, 1e-6)\nans = 355/113",
-        related: &["double"],
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "exact(x), exact(x, tol)",
+            summary: concat!(
+                "Convert floating point to the nearest simple fractions (continued ",
+                "fractions, as Octave's rats); exact input is unchanged."
+            ),
+            math: &["the simplest p/q with |x - p/q| <= tol*|x| (tol = 1e-10 by default)"],
+            example: &[
+                ">> exact(0.75)",
+                "ans = 3/4",
+                ">> exact(pi, 1e-6)",
+                "ans = 355/113",
+            ],
+            related: &["double"],
+        },
         run: to_exact,
     },
     Builtin {
@@ -443,121 +478,214 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "logical(x)",
-        summary: "Convert to true/false (non-zero is true).",
-        math: "logical(x) = (x ~= 0)",
-        example: ">> logical([2 0])\nans =\n\n  1  0\n",
-        related: &["double"],
-        run: |_, a| one(Value::Bool(a.vals[0].to_bool("logical")?.into_owned())),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "logical(x)",
+            summary: "Convert to true/false (non-zero is true).",
+            math: &["logical(x) = (x ~= 0)"],
+            example: &[">> logical([2 0])", "ans =", "", "  1  0"],
+            related: &["double"],
+        },
+        run: logical,
     },
     Builtin {
         name: "not",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "not(x)",
-        summary: "Logical negation, as !x.",
-        math: "",
-        example: ">> not([1 0])\nans =\n\n  0  1\n",
-        related: &["logical"],
-        run: |_, a| one(crate::ops::unary(crate::syntax::ast::UnOp::Not, &a.vals[0])?),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "not(x)",
+            summary: "Logical negation, as !x.",
+            math: &[],
+            example: &[">> not([1 0])", "ans =", "", "  0  1"],
+            related: &["logical"],
+        },
+        run: not,
     },
     Builtin {
         name: "atan2",
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "atan2(y, x)",
-        summary: "Four-quadrant inverse tangent of y/x.",
-        math: "angle of the point (x, y) in (-pi, pi]",
-        example: ">> atan2(1, -1)\nans = 2.3562",
-        related: &["atan", "angle"],
-        run: |_, a| binary(&a, "atan2", f64::atan2),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "atan2(y, x)",
+            summary: "Four-quadrant inverse tangent of y/x.",
+            math: &["angle of the point (x, y) in (-pi, pi]"],
+            example: &[">> atan2(1, -1)", "ans = 2.3562"],
+            related: &["atan", "angle"],
+        },
+        run: atan2,
     },
     Builtin {
         name: "hypot",
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "hypot(x, y)",
-        summary: "sqrt(x^2 + y^2) without overflow.",
-        math: "",
-        example: ">> hypot(3, 4)\nans = 5",
-        related: &["norm"],
-        run: |_, a| binary(&a, "hypot", f64::hypot),
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "hypot(x, y)",
+            summary: "sqrt(x^2 + y^2) without overflow.",
+            math: &[],
+            example: &[">> hypot(3, 4)", "ans = 5"],
+            related: &["norm"],
+        },
+        run: hypot,
     },
     Builtin {
         name: "mod",
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "mod(x, y)",
-        summary: "Remainder after floored division (sign of y).",
-        math: "mod(x, y) = x - floor(x/y)*y; mod(x, 0) = x",
-        example: ">> mod(-7, 3)\nans = 2",
-        related: &["rem"],
-        run: |_, a| {
-            binary(&a, "mod", |x, y| {
-                if y == 0.0 {
-                    x
-                } else {
-                    let r = x - (x / y).floor() * y;
-                    if r != 0.0 && (r < 0.0) != (y < 0.0) {
-                        r + y
-                    } else {
-                        r
-                    }
-                }
-            })
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "mod(x, y)",
+            summary: "Remainder after floored division (sign of y).",
+            math: &["mod(x, y) = x - floor(x/y)*y; mod(x, 0) = x"],
+            example: &[">> mod(-7, 3)", "ans = 2"],
+            related: &["rem"],
         },
+        run: mod_fn,
     },
     Builtin {
         name: "rem",
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "rem(x, y)",
-        summary: "Remainder after truncated division (sign of x).",
-        math: "rem(x, y) = x - fix(x/y)*y; rem(x, 0) = x",
-        example: ">> rem(-7, 3)\nans = -1",
-        related: &["mod"],
-        run: |_, a| {
-            binary(&a, "rem", |x, y| {
-                if y == 0.0 {
-                    x
-                } else {
-                    x - (x / y).trunc() * y
-                }
-            })
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "rem(x, y)",
+            summary: "Remainder after truncated division (sign of x).",
+            math: &["rem(x, y) = x - fix(x/y)*y; rem(x, 0) = x"],
+            example: &[">> rem(-7, 3)", "ans = -1"],
+            related: &["mod"],
         },
+        run: rem,
     },
     Builtin {
         name: "power",
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Elementwise,
-        signature: "power(x, y)",
-        summary: "Element-wise power, as x .^ y.",
-        math: "",
-        example: ">> power([1 2 3], 2)\nans =\n\n   1   4   9\n",
-        related: &["mpower"],
-        run: |_, a| {
-            one(crate::ops::binary(
-                crate::syntax::ast::BinOp::EPow,
-                &a.vals[0],
-                &a.vals[1],
-                &mut Vec::new(),
-            )?)
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "power(x, y)",
+            summary: "Element-wise power, as x .^ y.",
+            math: &[],
+            example: &[">> power([1 2 3], 2)", "ans =", "", "   1   4   9"],
+            related: &["mpower"],
         },
+        run: power,
     },
 ];
+
+fn abs(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    part(&a, "abs", |z| z.norm())
+}
+
+fn real(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    part(&a, "real", |z| z.re)
+}
+
+fn imag(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    part(&a, "imag", |z| z.im)
+}
+
+fn angle(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    part(&a, "angle", |z| z.arg())
+}
+
+fn conj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(match &a.vals[0] {
+        Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
+        v @ Value::Exact(_) => v.clone(),
+        v => Value::Real(v.to_real("conj")?.into_owned()),
+    })
+}
+
+fn complex(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let re = a.real(0, "complex")?;
+    let im = match a.get(1) {
+        Some(v) => v.to_real("complex")?.into_owned(),
+        None => RMat::zeros(1, 1),
+    };
+    one(Value::Complex(broadcast("complex", &re, &im, |x, y| {
+        C64::new(*x, *y)
+    })?))
+}
+
+fn isnan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    test(&a, "isnan", |z| z.re.is_nan() || z.im.is_nan())
+}
+
+fn isinf(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    test(&a, "isinf", |z| z.re.is_infinite() || z.im.is_infinite())
+}
+
+fn isfinite(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    test(&a, "isfinite", |z| z.re.is_finite() && z.im.is_finite())
+}
+
+fn double(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(match &a.vals[0] {
+        Value::Complex(m) => Value::Complex(m.clone()),
+        v => Value::Real(v.to_real("double")?.into_owned()),
+    })
+}
+
+fn logical(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::Bool(a.vals[0].to_bool("logical")?.into_owned()))
+}
+
+fn not(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(crate::ops::unary(
+        crate::syntax::ast::UnOp::Not,
+        &a.vals[0],
+    )?)
+}
+
+fn atan2(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    binary(&a, "atan2", f64::atan2)
+}
+
+fn hypot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    binary(&a, "hypot", f64::hypot)
+}
+
+fn mod_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    binary(&a, "mod", |x, y| {
+        if y == 0.0 {
+            x
+        } else {
+            let r = x - (x / y).floor() * y;
+            if r != 0.0 && (r < 0.0) != (y < 0.0) {
+                r + y
+            } else {
+                r
+            }
+        }
+    })
+}
+
+fn rem(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    binary(&a, "rem", |x, y| {
+        if y == 0.0 {
+            x
+        } else {
+            x - (x / y).trunc() * y
+        }
+    })
+}
+
+fn power(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(crate::ops::binary(
+        crate::syntax::ast::BinOp::EPow,
+        &a.vals[0],
+        &a.vals[1],
+        &mut Vec::new(),
+    )?)
+}
 
 fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {
     if let (Value::Exact(m), Some(g)) = (&a.vals[0], exact_form(name)) {
@@ -579,7 +707,7 @@ fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     one(Value::Real(broadcast(name, &x, &y, |p, q| f(*p, *q))?))
 }
 
-fn to_exact(_: &mut crate::eval::Interp, a: Args) -> Result<Vec<Value>> {
+fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
     if let Value::Exact(m) = &a.vals[0] {
         return one(Value::Exact(m.clone()));
     }

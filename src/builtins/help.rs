@@ -1,28 +1,28 @@
-//! `help` text, built from the registry, and "did you mean" suggestions.
+//! `help` pages built from the registry (functions and commands alike), and
+//! "did you mean" suggestions.
 
-use crate::builtins::{self, Builtin};
+use super::Doc;
 
-/// The overview: every function grouped by topic.
+/// The overview: every function and command grouped by topic.
 pub fn overview() -> String {
-    let mut all: Vec<&Builtin> = builtins::all().collect();
-    all.sort_by_key(|b| (b.topic, b.name));
+    let mut all: Vec<(&str, &Doc)> = super::docs().collect();
+    all.sort_by_key(|(name, d)| (d.topic, *name));
     let mut out = String::from(
         "la: linear algebra with Octave syntax. Type `help NAME` for one function.\n\
-         Commands: help, who, whos, clear [names], format short|long, save FILE, load FILE, exit.\n\
          Homework: steps rref(A) / steps det(A) / ... shows the working; latex(x) prints LaTeX.\n",
     );
     let mut current = None;
     let mut line = String::new();
-    for b in all {
-        if current != Some(b.topic) {
+    for (name, d) in all {
+        if current != Some(d.topic) {
             flush(&mut out, &mut line);
-            out.push_str(&format!("\n{}:\n", b.topic.title()));
-            current = Some(b.topic);
+            out.push_str(&format!("\n{}:\n", d.topic.title()));
+            current = Some(d.topic);
         }
-        if line.len() + b.name.len() > 72 {
+        if line.len() + name.len() > 72 {
             flush(&mut out, &mut line);
         }
-        line.push_str(&format!("{} ", b.name));
+        line.push_str(&format!("{name} "));
     }
     flush(&mut out, &mut line);
     out
@@ -35,21 +35,24 @@ fn flush(out: &mut String, line: &mut String) {
     }
 }
 
-/// `help NAME`: signature, what it computes, the math, an example, related functions.
-pub fn topic(name: &str) -> Option<String> {
-    let b = builtins::lookup(name)?;
-    let mut out = format!("{}\n\n  {}\n", b.signature, b.summary);
-    if !b.math.is_empty() {
-        out.push_str(&format!("\nMath:\n  {}\n", b.math));
-    }
-    if !b.example.is_empty() {
-        out.push_str("\nExample:\n");
-        for l in b.example.lines() {
+/// `help NAME`: signature, what it computes, the math, an example, related names.
+pub fn page(name: &str) -> Option<String> {
+    let d = super::doc(name)?;
+    let mut out = format!("{}\n\n  {}\n", d.signature, d.summary);
+    if !d.math.is_empty() {
+        out.push_str("\nMath:\n");
+        for l in d.math {
             out.push_str(&format!("  {l}\n"));
         }
     }
-    if !b.related.is_empty() {
-        out.push_str(&format!("\nSee also: {}\n", b.related.join(", ")));
+    if !d.example.is_empty() {
+        out.push_str("\nExample:\n");
+        for l in d.example {
+            out.push_str(&format!("  {l}\n"));
+        }
+    }
+    if !d.related.is_empty() {
+        out.push_str(&format!("\nSee also: {}\n", d.related.join(", ")));
     }
     Some(out)
 }

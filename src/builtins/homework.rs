@@ -1,8 +1,8 @@
 //! Homework helpers: LaTeX output and exact eigenspaces.
 
-use super::{one, Args, Builtin, Topic};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::exact::{self, render, Rat};
 use crate::linalg::C64;
 use crate::value::Value;
@@ -14,12 +14,21 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Output,
-        signature: "latex(x), s = latex(x)",
-        summary: "A value as LaTeX, ready to paste into homework: fractions as \\frac{p}{q}, matrices as bmatrix. For the working of a computation use `latex steps rref(A)`.",
-        math: "",
-        example: ">> latex([1/2 2; 0 -3/4])\n\\begin{bmatrix} \\frac{1}{2} & 2 \\\\ 0 & -\\frac{3}{4} \\end{bmatrix}",
-        related: &["exact", "rref", "disp"],
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "latex(x), s = latex(x)",
+            summary: concat!(
+                "A value as LaTeX, ready to paste into homework: fractions as ",
+                "\\frac{p}{q}, matrices as bmatrix. For the working of a computation ",
+                "use `latex steps rref(A)`."
+            ),
+            math: &[],
+            example: &[
+                ">> latex([1/2 2; 0 -3/4])",
+                "\\begin{bmatrix} \\frac{1}{2} & 2 \\\\ 0 & -\\frac{3}{4} \\end{bmatrix}",
+            ],
+            related: &["exact", "rref", "disp"],
+        },
         run: latex,
     },
     Builtin {
@@ -27,20 +36,30 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Eigen,
-        signature: "eigenspace(A, lambda)",
-        summary: "Exact basis of the eigenspace of lambda: the null space of A - lambda*I, each vector scaled to smallest integers.",
-        math: "E(lambda) = null(A - lambda I) = { v : A v = lambda v }",
-        example: ">> eigenspace([-3 -1 1; -3 -1 3; -2 2 0], 2)'\nans =\n\n   0   1   1\n",
-        related: &["eig", "null", "rref"],
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "eigenspace(A, lambda)",
+            summary: concat!(
+                "Exact basis of the eigenspace of lambda: the null space of A - ",
+                "lambda*I, each vector scaled to smallest integers."
+            ),
+            math: &["E(lambda) = null(A - lambda I) = { v : A v = lambda v }"],
+            example: &[
+                ">> eigenspace([-3 -1 1; -3 -1 3; -2 2 0], 2)'",
+                "ans =",
+                "",
+                "   0   1   1",
+            ],
+            related: &["eig", "null", "rref"],
+        },
         run: eigenspace,
     },
 ];
 
-fn latex(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn latex(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let text = latex_value(&a.vals[0])?;
     if a.nargout == 0 {
-        it.sink.text(&format!("{text}\n"));
+        it.print(&format!("{text}\n"));
         return Ok(Vec::new());
     }
     one(Value::Str(text))
@@ -87,7 +106,7 @@ fn latex_complex(z: C64) -> String {
     format!("{} {sign} {}i", latex_real(z.re), latex_real(z.im.abs()))
 }
 
-fn eigenspace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = a.vals[0]
         .to_exact()
         .ok_or_else(|| LaError::eval("eigenspace: A must be exact (integers or fractions)"))?;

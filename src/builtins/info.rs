@@ -1,8 +1,8 @@
 //! Constants and questions about a value's shape and type.
 
-use super::{one, Args, Builtin, Topic};
+use super::ctx::{Ctx, NameKind};
+use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::Result;
-use crate::eval::Interp;
 use crate::linalg::{CMat, C64};
 use crate::value::Value;
 
@@ -12,64 +12,74 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "pi",
-        summary: "The ratio of a circle's circumference to its diameter.",
-        math: "pi = 3.14159265358979...",
-        example: ">> pi\nans = 3.1416",
-        related: &["e"],
-        run: |_, _| one(Value::scalar(std::f64::consts::PI)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "pi",
+            summary: "The ratio of a circle's circumference to its diameter.",
+            math: &["pi = 3.14159265358979..."],
+            example: &[">> pi", "ans = 3.1416"],
+            related: &["e"],
+        },
+        run: pi,
     },
     Builtin {
         name: "e",
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "e",
-        summary: "Euler's number, the base of the natural logarithm.",
-        math: "e = exp(1) = 2.71828182845905...",
-        example: ">> e\nans = 2.7183",
-        related: &["exp", "log"],
-        run: |_, _| one(Value::scalar(std::f64::consts::E)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "e",
+            summary: "Euler's number, the base of the natural logarithm.",
+            math: &["e = exp(1) = 2.71828182845905..."],
+            example: &[">> e", "ans = 2.7183"],
+            related: &["exp", "log"],
+        },
+        run: e,
     },
     Builtin {
         name: "Inf",
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "Inf",
-        summary: "Positive infinity.",
-        math: "1/0 = Inf; -1/0 = -Inf",
-        example: ">> -Inf\nans = -Inf",
-        related: &["NaN", "isinf"],
-        run: |_, _| one(Value::scalar(f64::INFINITY)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "Inf",
+            summary: "Positive infinity.",
+            math: &["1/0 = Inf; -1/0 = -Inf"],
+            example: &[">> -Inf", "ans = -Inf"],
+            related: &["NaN", "isinf"],
+        },
+        run: inf,
     },
     Builtin {
         name: "NaN",
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "NaN",
-        summary: "Not a number: the result of undefined operations.",
-        math: "0/0 = NaN; NaN ~= NaN",
-        example: ">> 0/0\nans = NaN",
-        related: &["Inf", "isnan"],
-        run: |_, _| one(Value::scalar(f64::NAN)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "NaN",
+            summary: "Not a number: the result of undefined operations.",
+            math: &["0/0 = NaN; NaN ~= NaN"],
+            example: &[">> 0/0", "ans = NaN"],
+            related: &["Inf", "isnan"],
+        },
+        run: nan,
     },
     Builtin {
         name: "eps",
         min_args: 0,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "eps, eps(x)",
-        summary: "Machine epsilon: the gap between 1 and the next double (or after |x|).",
-        math: "eps = 2^-52 ~ 2.2204e-16; eps(x) = 2^(floor(log2|x|) - 52)",
-        example: ">> eps\nans = 2.2204e-16",
-        related: &["rank", "pinv"],
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "eps, eps(x)",
+            summary: "Machine epsilon: the gap between 1 and the next double (or after |x|).",
+            math: &["eps = 2^-52 ~ 2.2204e-16; eps(x) = 2^(floor(log2|x|) - 52)"],
+            example: &[">> eps", "ans = 2.2204e-16"],
+            related: &["rank", "pinv"],
+        },
         run: eps,
     },
     Builtin {
@@ -77,64 +87,74 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "true",
-        summary: "Logical true.",
-        math: "true == 1",
-        example: ">> true\nans = 1",
-        related: &["false"],
-        run: |_, _| one(Value::bool(true)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "true",
+            summary: "Logical true.",
+            math: &["true == 1"],
+            example: &[">> true", "ans = 1"],
+            related: &["false"],
+        },
+        run: true_fn,
     },
     Builtin {
         name: "false",
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "false",
-        summary: "Logical false.",
-        math: "false == 0",
-        example: ">> false\nans = 0",
-        related: &["true"],
-        run: |_, _| one(Value::bool(false)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "false",
+            summary: "Logical false.",
+            math: &["false == 0"],
+            example: &[">> false", "ans = 0"],
+            related: &["true"],
+        },
+        run: false_fn,
     },
     Builtin {
         name: "i",
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "i, j",
-        summary: "The imaginary unit.",
-        math: "i^2 = -1",
-        example: ">> i^2\nans = -1",
-        related: &["j", "real", "imag"],
-        run: |_, _| one(imag_unit()),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "i, j",
+            summary: "The imaginary unit.",
+            math: &["i^2 = -1"],
+            example: &[">> i^2", "ans = -1"],
+            related: &["j", "real", "imag"],
+        },
+        run: i,
     },
     Builtin {
         name: "j",
         min_args: 0,
         max_args: 0,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "i, j",
-        summary: "The imaginary unit.",
-        math: "j^2 = -1",
-        example: ">> abs(3 + 4*j)\nans = 5",
-        related: &["i"],
-        run: |_, _| one(imag_unit()),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "i, j",
+            summary: "The imaginary unit.",
+            math: &["j^2 = -1"],
+            example: &[">> abs(3 + 4*j)", "ans = 5"],
+            related: &["i"],
+        },
+        run: j,
     },
     Builtin {
         name: "size",
         min_args: 1,
         max_args: 2,
         max_out: 2,
-        topic: Topic::Basics,
-        signature: "size(A), size(A, dim), [r, c] = size(A)",
-        summary: "Dimensions of a matrix.",
-        math: "size(A) = [rows, columns]",
-        example: ">> size(ones(2, 3))\nans =\n\n   2   3\n",
-        related: &["numel", "length", "rows", "columns"],
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "size(A), size(A, dim), [r, c] = size(A)",
+            summary: "Dimensions of a matrix.",
+            math: &["size(A) = [rows, columns]"],
+            example: &[">> size(ones(2, 3))", "ans =", "", "   2   3"],
+            related: &["numel", "length", "rows", "columns"],
+        },
         run: size,
     },
     Builtin {
@@ -142,25 +162,29 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "numel(A)",
-        summary: "Number of elements.",
-        math: "numel(A) = rows * columns",
-        example: ">> numel(ones(3, 4))\nans = 12",
-        related: &["size", "length"],
-        run: |_, a| one(Value::scalar(a.vals[0].numel() as f64)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "numel(A)",
+            summary: "Number of elements.",
+            math: &["numel(A) = rows * columns"],
+            example: &[">> numel(ones(3, 4))", "ans = 12"],
+            related: &["size", "length"],
+        },
+        run: numel,
     },
     Builtin {
         name: "length",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "length(A)",
-        summary: "Length of the largest dimension (0 for an empty matrix).",
-        math: "length(A) = max(size(A)), or 0 if empty",
-        example: ">> length(zeros(2, 7))\nans = 7",
-        related: &["size", "numel"],
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "length(A)",
+            summary: "Length of the largest dimension (0 for an empty matrix).",
+            math: &["length(A) = max(size(A)), or 0 if empty"],
+            example: &[">> length(zeros(2, 7))", "ans = 7"],
+            related: &["size", "numel"],
+        },
         run: length,
     },
     Builtin {
@@ -168,129 +192,221 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "rows(A)",
-        summary: "Number of rows.",
-        math: "rows(A) = size(A, 1)",
-        example: ">> rows([1 2; 3 4; 5 6])\nans = 3",
-        related: &["columns", "size"],
-        run: |_, a| one(Value::scalar(a.vals[0].dims().0 as f64)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "rows(A)",
+            summary: "Number of rows.",
+            math: &["rows(A) = size(A, 1)"],
+            example: &[">> rows([1 2; 3 4; 5 6])", "ans = 3"],
+            related: &["columns", "size"],
+        },
+        run: rows,
     },
     Builtin {
         name: "columns",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "columns(A)",
-        summary: "Number of columns.",
-        math: "columns(A) = size(A, 2)",
-        example: ">> columns([1 2; 3 4; 5 6])\nans = 2",
-        related: &["rows", "size"],
-        run: |_, a| one(Value::scalar(a.vals[0].dims().1 as f64)),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "columns(A)",
+            summary: "Number of columns.",
+            math: &["columns(A) = size(A, 2)"],
+            example: &[">> columns([1 2; 3 4; 5 6])", "ans = 2"],
+            related: &["rows", "size"],
+        },
+        run: columns,
     },
     Builtin {
         name: "isempty",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "isempty(A)",
-        summary: "True when A has no elements.",
-        math: "isempty(A) = (numel(A) == 0)",
-        example: ">> isempty([])\nans = 1",
-        related: &["numel"],
-        run: |_, a| one(Value::bool(a.vals[0].is_empty())),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "isempty(A)",
+            summary: "True when A has no elements.",
+            math: &["isempty(A) = (numel(A) == 0)"],
+            example: &[">> isempty([])", "ans = 1"],
+            related: &["numel"],
+        },
+        run: isempty,
     },
     Builtin {
         name: "isscalar",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "isscalar(A)",
-        summary: "True when A is 1x1.",
-        math: "size(A) == [1 1]",
-        example: ">> isscalar(5)\nans = 1",
-        related: &["isvector"],
-        run: |_, a| one(Value::bool(a.vals[0].is_scalar())),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "isscalar(A)",
+            summary: "True when A is 1x1.",
+            math: &["size(A) == [1 1]"],
+            example: &[">> isscalar(5)", "ans = 1"],
+            related: &["isvector"],
+        },
+        run: isscalar,
     },
     Builtin {
         name: "isvector",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "isvector(A)",
-        summary: "True when A is a row or column vector.",
-        math: "one dimension is 1 and numel(A) >= 1",
-        example: ">> isvector([1 2 3])\nans = 1",
-        related: &["isscalar"],
-        run: |_, a| {
-            let (r, c) = a.vals[0].dims();
-            one(Value::bool((r == 1 || c == 1) && r * c >= 1))
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "isvector(A)",
+            summary: "True when A is a row or column vector.",
+            math: &["one dimension is 1 and numel(A) >= 1"],
+            example: &[">> isvector([1 2 3])", "ans = 1"],
+            related: &["isscalar"],
         },
+        run: isvector,
     },
     Builtin {
         name: "isreal",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "isreal(A)",
-        summary: "True when A has no complex part.",
-        math: "isreal(A) is false for complex values",
-        example: ">> isreal(1 + 2i)\nans = 0",
-        related: &["real", "imag"],
-        run: |_, a| one(Value::bool(!matches!(a.vals[0], Value::Complex(_)))),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "isreal(A)",
+            summary: "True when A has no complex part.",
+            math: &["isreal(A) is false for complex values"],
+            example: &[">> isreal(1 + 2i)", "ans = 0"],
+            related: &["real", "imag"],
+        },
+        run: isreal,
     },
     Builtin {
         name: "class",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "class(x)",
-        summary: "The type of a value as a string.",
-        math: "double, complex, logical, char or function handle",
-        example: ">> class(true)\nans = logical",
-        related: &["isreal"],
-        run: |_, a| one(Value::str(a.vals[0].type_name())),
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "class(x)",
+            summary: "The type of a value as a string.",
+            math: &["double, complex, logical, char or function handle"],
+            example: &[">> class(true)", "ans = logical"],
+            related: &["isreal"],
+        },
+        run: class,
     },
     Builtin {
         name: "array",
         min_args: 1,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Construct,
-        signature: "array(X)",
-        summary: "Accepts a pasted NumPy `array([[1, 2], [3, 4]])` as the matrix it prints.",
-        math: "array(X) = X (rows as NumPy lists them)",
-        example: ">> array([[1, 2], [3, 4]])\nans =\n\n   1   2\n   3   4\n",
-        related: &["double"],
-        run: |_, a| one(a.vals[0].clone()),
+        doc: Doc {
+            topic: Topic::Construct,
+            signature: "array(X)",
+            summary: "Accepts a pasted NumPy `array([[1, 2], [3, 4]])` as the matrix it prints.",
+            math: &["array(X) = X (rows as NumPy lists them)"],
+            example: &[
+                ">> array([[1, 2], [3, 4]])",
+                "ans =",
+                "",
+                "   1   2",
+                "   3   4",
+            ],
+            related: &["double"],
+        },
+        run: array,
     },
     Builtin {
         name: "exist",
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Basics,
-        signature: "exist(name)",
-        summary:
-            "1 if name is a variable, 5 if a built-in function, 103 if a user function, else 0.",
-        math: "",
-        example: ">> exist('pi')\nans = 5",
-        related: &["who"],
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "exist(name)",
+            summary: concat!(
+                "1 if name is a variable, 5 if a built-in function, 103 if a user ",
+                "function, else 0."
+            ),
+            math: &[],
+            example: &[">> exist('pi')", "ans = 5"],
+            related: &["who"],
+        },
         run: exist,
     },
 ];
+
+fn pi(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(std::f64::consts::PI))
+}
+
+fn e(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(std::f64::consts::E))
+}
+
+fn inf(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(f64::INFINITY))
+}
+
+fn nan(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(f64::NAN))
+}
+
+fn true_fn(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(Value::bool(true))
+}
+
+fn false_fn(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(Value::bool(false))
+}
+
+fn i(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(imag_unit())
+}
+
+fn j(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    one(imag_unit())
+}
+
+fn numel(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(a.vals[0].numel() as f64))
+}
+
+fn rows(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(a.vals[0].dims().0 as f64))
+}
+
+fn columns(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(a.vals[0].dims().1 as f64))
+}
+
+fn isempty(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::bool(a.vals[0].is_empty()))
+}
+
+fn isscalar(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::bool(a.vals[0].is_scalar()))
+}
+
+fn isvector(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let (r, c) = a.vals[0].dims();
+    one(Value::bool((r == 1 || c == 1) && r * c >= 1))
+}
+
+fn isreal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::bool(!matches!(a.vals[0], Value::Complex(_))))
+}
+
+fn class(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::str(a.vals[0].type_name()))
+}
+
+fn array(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(a.vals[0].clone())
+}
 
 fn imag_unit() -> Value {
     Value::Complex(CMat::from_element(1, 1, C64::new(0.0, 1.0)))
 }
 
-fn eps(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let Some(v) = a.get(0) else {
         return one(Value::scalar(f64::EPSILON));
     };
@@ -307,7 +423,7 @@ fn eps(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })))
 }
 
-fn size(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn size(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = a.vals[0].dims();
     if a.len() == 2 {
         let d = a.usize(1, "size")?;
@@ -328,7 +444,7 @@ fn size(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::row(vec![r as f64, c as f64]))
 }
 
-fn length(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn length(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = a.vals[0].dims();
     one(Value::scalar(if r * c == 0 {
         0.0
@@ -337,16 +453,12 @@ fn length(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     }))
 }
 
-fn exist(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
-    let name = a.str(0).unwrap_or("");
-    let code = if it.vars().contains_key(name) {
-        1.0
-    } else if it.session.funcs.contains_key(name) {
-        103.0
-    } else if super::lookup(name).is_some() {
-        5.0
-    } else {
-        0.0
+fn exist(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let code = match it.name_kind(a.str(0).unwrap_or("")) {
+        NameKind::Variable => 1.0,
+        NameKind::UserFunction => 103.0,
+        NameKind::Builtin => 5.0,
+        NameKind::Unknown => 0.0,
     };
     one(Value::scalar(code))
 }

@@ -1,8 +1,8 @@
 //! Output, checks and timing: disp, printf, num2str, assert, tic/toc.
 
-use super::{one, Args, Builtin, Topic, MANY};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::value::format::{self, Format};
 use crate::value::Value;
 
@@ -12,67 +12,216 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
-        topic: Topic::Output,
-        signature: "strcmp(s, t)",
-        summary: "True when s and t are identical strings.",
-        math: "",
-        example: ">> strcmp(definiteness(eye(2)), 'positive definite')\nans = 1",
-        related: &["isequal"],
-        run: |_, a| {
-            let same = matches!((a.vals[0].as_str(), a.vals[1].as_str()), (Some(x), Some(y)) if x == y);
-            one(Value::bool(same))
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "strcmp(s, t)",
+            summary: "True when s and t are identical strings.",
+            math: &[],
+            example: &[
+                ">> strcmp(definiteness(eye(2)), 'positive definite')",
+                "ans = 1",
+            ],
+            related: &["isequal"],
         },
+        run: strcmp,
     },
-    Builtin { name: "disp", min_args: 1, max_args: 1, max_out: 0, topic: Topic::Output, signature: "disp(x)",
-        summary: "Print a value without its name.", math: "", example: ">> disp([1 2])\n   1   2", related: &["printf", "num2str"],
-        run: |it, a| {
-            let text = format::body(&a.vals[0], it.session.format, it.session.width);
-            it.sink.text(&text);
-            Ok(Vec::new())
-        } },
-    Builtin { name: "printf", min_args: 1, max_args: MANY, max_out: 0, topic: Topic::Output, signature: "printf(template, ...)",
-        summary: "Formatted output (%d %i %f %e %g %s %c %x %%), reusing the template while arguments remain.", math: "",
-        example: ">> printf(\"%d squared is %d\\n\", 3, 9)\n3 squared is 9", related: &["fprintf", "sprintf", "disp"],
-        run: |it, a| { let s = sprintf(&a, 0)?; it.sink.text(&s); Ok(Vec::new()) } },
-    Builtin { name: "fprintf", min_args: 1, max_args: MANY, max_out: 0, topic: Topic::Output, signature: "fprintf(template, ...), fprintf(1, template, ...)",
-        summary: "As printf; a leading 1 (stdout) is accepted.", math: "", example: ">> fprintf(\"%.2f\\n\", pi)\n3.14", related: &["printf"],
-        run: |it, a| {
-            let skip = usize::from(a.len() > 1 && a.vals[0].as_str().is_none());
-            let s = sprintf(&a, skip)?;
-            it.sink.text(&s);
-            Ok(Vec::new())
-        } },
-    Builtin { name: "sprintf", min_args: 1, max_args: MANY, max_out: 1, topic: Topic::Output, signature: "sprintf(template, ...)",
-        summary: "Formatted text as a string.", math: "", example: ">> s = sprintf(\"%g\", 0.5)\ns = 0.5", related: &["printf", "num2str"],
-        run: |_, a| one(Value::Str(sprintf(&a, 0)?)) },
-    Builtin { name: "num2str", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Output, signature: "num2str(x), num2str(x, prec)",
-        summary: "A number as text (4 significant decimals by default, integers exactly).", math: "",
-        example: ">> ['x = ' num2str(pi)]\nans = x = 3.1416", related: &["sprintf", "disp"], run: num2str },
-    Builtin { name: "assert", min_args: 1, max_args: 3, max_out: 0, topic: Topic::Output, signature: "assert(cond), assert(observed, expected, tol)",
-        summary: "Error unless cond is true, or observed matches expected within tol (negative tol: relative).",
-        math: "|observed - expected| <= tol, or <= |tol|*|expected| when tol < 0",
-        example: ">> assert(norm([3 4]), 5)\n>> assert(pi, 3.1416, 1e-4)", related: &["isequal"], run: assert },
-    Builtin { name: "error", min_args: 1, max_args: MANY, max_out: 0, topic: Topic::Output, signature: "error(template, ...)",
-        summary: "Stop with an error message.", math: "", example: ">> x = 1;", related: &["assert"],
-        run: |_, a| Err(LaError::eval(sprintf(&a, 0)?)) },
-    Builtin { name: "tic", min_args: 0, max_args: 0, max_out: 1, topic: Topic::Output, signature: "tic",
-        summary: "Start a stopwatch.", math: "", example: ">> tic;", related: &["toc"],
-        run: |it, _| { it.session.tic = Some(std::time::Instant::now()); Ok(Vec::new()) } },
-    Builtin { name: "toc", min_args: 0, max_args: 0, max_out: 1, topic: Topic::Output, signature: "toc, t = toc",
-        summary: "Seconds since tic.", math: "", example: ">> tic; t = toc; t < 10\nans = 1", related: &["tic"],
-        run: |it, a| {
-            let Some(t0) = it.session.tic else { return Err(LaError::eval("toc: function called before timer initialization with tic()")) };
-            let secs = t0.elapsed().as_secs_f64();
-            if a.nargout == 0 {
-                it.sink.text(&format!("Elapsed time is {secs:.6} seconds.\n"));
-                return Ok(Vec::new());
-            }
-            one(Value::scalar(secs))
-        } },
+    Builtin {
+        name: "disp",
+        min_args: 1,
+        max_args: 1,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "disp(x)",
+            summary: "Print a value without its name.",
+            math: &[],
+            example: &[">> disp([1 2])", "   1   2"],
+            related: &["printf", "num2str"],
+        },
+        run: disp,
+    },
+    Builtin {
+        name: "printf",
+        min_args: 1,
+        max_args: MANY,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "printf(template, ...)",
+            summary: concat!(
+                "Formatted output (%d %i %f %e %g %s %c %x %%), reusing the template ",
+                "while arguments remain."
+            ),
+            math: &[],
+            example: &[">> printf(\"%d squared is %d\\n\", 3, 9)", "3 squared is 9"],
+            related: &["fprintf", "sprintf", "disp"],
+        },
+        run: printf,
+    },
+    Builtin {
+        name: "fprintf",
+        min_args: 1,
+        max_args: MANY,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "fprintf(template, ...), fprintf(1, template, ...)",
+            summary: "As printf; a leading 1 (stdout) is accepted.",
+            math: &[],
+            example: &[">> fprintf(\"%.2f\\n\", pi)", "3.14"],
+            related: &["printf"],
+        },
+        run: fprintf,
+    },
+    Builtin {
+        name: "sprintf",
+        min_args: 1,
+        max_args: MANY,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "sprintf(template, ...)",
+            summary: "Formatted text as a string.",
+            math: &[],
+            example: &[">> s = sprintf(\"%g\", 0.5)", "s = 0.5"],
+            related: &["printf", "num2str"],
+        },
+        run: sprintf_fn,
+    },
+    Builtin {
+        name: "num2str",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "num2str(x), num2str(x, prec)",
+            summary: "A number as text (4 significant decimals by default, integers exactly).",
+            math: &[],
+            example: &[">> ['x = ' num2str(pi)]", "ans = x = 3.1416"],
+            related: &["sprintf", "disp"],
+        },
+        run: num2str,
+    },
+    Builtin {
+        name: "assert",
+        min_args: 1,
+        max_args: 3,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "assert(cond), assert(observed, expected, tol)",
+            summary: concat!(
+                "Error unless cond is true, or observed matches expected within tol ",
+                "(negative tol: relative)."
+            ),
+            math: &["|observed - expected| <= tol, or <= |tol|*|expected| when tol < 0"],
+            example: &[">> assert(norm([3 4]), 5)", ">> assert(pi, 3.1416, 1e-4)"],
+            related: &["isequal"],
+        },
+        run: assert,
+    },
+    Builtin {
+        name: "error",
+        min_args: 1,
+        max_args: MANY,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "error(template, ...)",
+            summary: "Stop with an error message.",
+            math: &[],
+            example: &[">> x = 1;"],
+            related: &["assert"],
+        },
+        run: error_fn,
+    },
+    Builtin {
+        name: "tic",
+        min_args: 0,
+        max_args: 0,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "tic",
+            summary: "Start a stopwatch.",
+            math: &[],
+            example: &[">> tic;"],
+            related: &["toc"],
+        },
+        run: tic,
+    },
+    Builtin {
+        name: "toc",
+        min_args: 0,
+        max_args: 0,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "toc, t = toc",
+            summary: "Seconds since tic.",
+            math: &[],
+            example: &[">> tic; t = toc; t < 10", "ans = 1"],
+            related: &["tic"],
+        },
+        run: toc,
+    },
 ];
 
+fn strcmp(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let same = matches!((a.vals[0].as_str(), a.vals[1].as_str()), (Some(x), Some(y)) if x == y);
+    one(Value::bool(same))
+}
+
+fn disp(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let (fmt, width) = it.display();
+    let text = format::body(&a.vals[0], fmt, width);
+    it.print(&text);
+    Ok(Vec::new())
+}
+
+fn printf(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let s = sprintf(&a, 0)?;
+    it.print(&s);
+    Ok(Vec::new())
+}
+
+fn fprintf(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let skip = usize::from(a.len() > 1 && a.vals[0].as_str().is_none());
+    let s = sprintf(&a, skip)?;
+    it.print(&s);
+    Ok(Vec::new())
+}
+
+fn sprintf_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::Str(sprintf(&a, 0)?))
+}
+
+fn error_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    Err(LaError::eval(sprintf(&a, 0)?))
+}
+
+fn tic(it: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
+    *it.timer() = Some(std::time::Instant::now());
+    Ok(Vec::new())
+}
+
+fn toc(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let Some(t0) = *it.timer() else {
+        return Err(LaError::eval(
+            "toc: function called before timer initialization with tic()",
+        ));
+    };
+    let secs = t0.elapsed().as_secs_f64();
+    if a.nargout == 0 {
+        it.print(&format!("Elapsed time is {secs:.6} seconds.\n"));
+        return Ok(Vec::new());
+    }
+    one(Value::scalar(secs))
+}
+
 /// Octave's `num2str`: integers exactly, otherwise `%.Ng` with N = 4 decimals + integer digits.
-fn num2str(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     if let Value::Str(s) = v {
         return one(Value::Str(s.clone()));
@@ -105,7 +254,7 @@ fn num2str(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
         };
         return one(Value::Str(s));
     }
-    let body = format::body(v, it.session.format, usize::MAX);
+    let body = format::body(v, it.display().0, usize::MAX);
     let lines: Vec<&str> = body.lines().collect();
     let indent = lines
         .iter()
@@ -121,7 +270,7 @@ fn num2str(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     ))
 }
 
-fn assert(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if a.len() == 1 {
         let ok = a.vals[0].is_true("assert")?;
         if !ok {

@@ -1,9 +1,9 @@
 //! The chapter's linear algebra as built-ins: thin adapters from values to
 //! the pure routines in `crate::linalg`.
 
-use super::{one, require_square, Args, Builtin, Topic};
+use super::ctx::Ctx;
+use super::{one, require_square, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, norms, predicates, solve, CMat, RMat, C64};
 use crate::value::Value;
@@ -11,185 +11,889 @@ use std::borrow::Cow;
 
 pub static BUILTINS: &[Builtin] = &[
     // ------------------------------------------------------------ products
-    Builtin { name: "transpose", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Products, signature: "transpose(A), A.', A'",
-        summary: "Transpose: rows become columns. A' also conjugates complex entries.",
-        math: "(A')_ij = A_ji; (AB)' = B'A'", example: ">> [1 2; 3 4]'\nans =\n\n   1   3\n   2   4\n",
-        related: &["ctranspose"], run: |_, a| one(crate::ops::transpose(&a.vals[0], false)?) },
-    Builtin { name: "ctranspose", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Products, signature: "ctranspose(A), A'",
-        summary: "Conjugate transpose.", math: "(A')_ij = conj(A_ji)", example: ">> [1+2i 3]'\nans =\n\n   1 - 2i\n   3 - 0i\n",
-        related: &["transpose"], run: |_, a| one(crate::ops::transpose(&a.vals[0], true)?) },
-    Builtin { name: "hadamard", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "hadamard(A, B), A .* B",
-        summary: "Element-wise (Hadamard) product.", math: "(A .* B)_ij = A_ij * B_ij",
-        example: ">> hadamard([1 2; 3 4], [5 6; 7 8])\nans =\n\n    5   12\n   21   32\n", related: &["dot", "kron"],
-        run: |it, a| one(it.binary(crate::syntax::ast::BinOp::EMul, &a.vals[0], &a.vals[1], a.span)?) },
-    Builtin { name: "dot", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "dot(x, y)",
-        summary: "Dot product of two vectors (conjugating x when complex); for matrices, column by column.",
-        math: "x . y = sum_i conj(x_i) y_i = x'y; x'y = y'x for real vectors", example: ">> dot([1 2 3], [4 5 6])\nans = 32",
-        related: &["cross", "norm"], run: dot },
-    Builtin { name: "cross", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "cross(x, y)",
-        summary: "Cross product of two 3-vectors: perpendicular to both.", math: "x × y = [x2 y3 - x3 y2; x3 y1 - x1 y3; x1 y2 - x2 y1]",
-        example: ">> cross([1 0 0], [0 1 0])\nans =\n\n   0   0   1\n", related: &["dot"], run: cross },
-    Builtin { name: "kron", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Products, signature: "kron(A, B)",
-        summary: "Kronecker product: every A_ij scales a copy of B.", math: "kron(A, B) = [A_11 B, A_12 B, ...; ...]",
-        example: ">> kron([1 2], [1; 1])\nans =\n\n   1   2\n   1   2\n", related: &["repmat"], run: kron },
-    Builtin { name: "trace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Products, signature: "trace(A)",
-        summary: "Sum of the diagonal of a square matrix.",
-        math: "tr(A) = sum_i A_ii = sum of eigenvalues; tr(A) = tr(A'); tr(ABC) = tr(CAB) = tr(BCA); ||A||_F = sqrt(tr(A A'))",
-        example: ">> trace([1 2; 3 4])\nans = 5", related: &["diag", "eig", "norm"], run: trace },
-    Builtin { name: "quadform", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "quadform(A, x)",
-        summary: "The quadratic form x'Ax.",
-        math: "f(x) = x'Ax = sum_ij A_ij x_i x_j; over unit x, max = largest eigenvalue, min = smallest (A symmetric)",
-        example: ">> quadform([2 1; 1 3], [1; 2])\nans = 18", related: &["definiteness", "eig"], run: quadform },
+    Builtin {
+        name: "transpose",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "transpose(A), A.', A'",
+            summary: "Transpose: rows become columns. A' also conjugates complex entries.",
+            math: &["(A')_ij = A_ji; (AB)' = B'A'"],
+            example: &[">> [1 2; 3 4]'", "ans =", "", "   1   3", "   2   4"],
+            related: &["ctranspose"],
+        },
+        run: transpose,
+    },
+    Builtin {
+        name: "ctranspose",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "ctranspose(A), A'",
+            summary: "Conjugate transpose.",
+            math: &["(A')_ij = conj(A_ji)"],
+            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "   3 - 0i"],
+            related: &["transpose"],
+        },
+        run: ctranspose,
+    },
+    Builtin {
+        name: "hadamard",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "hadamard(A, B), A .* B",
+            summary: "Element-wise (Hadamard) product.",
+            math: &["(A .* B)_ij = A_ij * B_ij"],
+            example: &[
+                ">> hadamard([1 2; 3 4], [5 6; 7 8])",
+                "ans =",
+                "",
+                "    5   12",
+                "   21   32",
+            ],
+            related: &["dot", "kron"],
+        },
+        run: hadamard,
+    },
+    Builtin {
+        name: "dot",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "dot(x, y)",
+            summary: concat!(
+                "Dot product of two vectors (conjugating x when complex); for ",
+                "matrices, column by column."
+            ),
+            math: &["x . y = sum_i conj(x_i) y_i = x'y; x'y = y'x for real vectors"],
+            example: &[">> dot([1 2 3], [4 5 6])", "ans = 32"],
+            related: &["cross", "norm"],
+        },
+        run: dot,
+    },
+    Builtin {
+        name: "cross",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "cross(x, y)",
+            summary: "Cross product of two 3-vectors: perpendicular to both.",
+            math: &["x × y = [x2 y3 - x3 y2; x3 y1 - x1 y3; x1 y2 - x2 y1]"],
+            example: &[">> cross([1 0 0], [0 1 0])", "ans =", "", "   0   0   1"],
+            related: &["dot"],
+        },
+        run: cross,
+    },
+    Builtin {
+        name: "kron",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "kron(A, B)",
+            summary: "Kronecker product: every A_ij scales a copy of B.",
+            math: &["kron(A, B) = [A_11 B, A_12 B, ...; ...]"],
+            example: &[
+                ">> kron([1 2], [1; 1])",
+                "ans =",
+                "",
+                "   1   2",
+                "   1   2",
+            ],
+            related: &["repmat"],
+        },
+        run: kron,
+    },
+    Builtin {
+        name: "trace",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Products,
+            signature: "trace(A)",
+            summary: "Sum of the diagonal of a square matrix.",
+            math: &[
+                "tr(A) = sum_i A_ii = sum of eigenvalues",
+                "tr(A) = tr(A')",
+                "tr(ABC) = tr(CAB) = tr(BCA)",
+                "||A||_F = sqrt(tr(A A'))",
+            ],
+            example: &[">> trace([1 2; 3 4])", "ans = 5"],
+            related: &["diag", "eig", "norm"],
+        },
+        run: trace,
+    },
+    Builtin {
+        name: "quadform",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Definiteness,
+            signature: "quadform(A, x)",
+            summary: "The quadratic form x'Ax.",
+            math: &[
+                "f(x) = x'Ax = sum_ij A_ij x_i x_j",
+                "over unit x, max = largest eigenvalue, min = smallest (A symmetric)",
+            ],
+            example: &[">> quadform([2 1; 1 3], [1; 2])", "ans = 18"],
+            related: &["definiteness", "eig"],
+        },
+        run: quadform,
+    },
     // ------------------------------------------------------------ norms
-    Builtin { name: "norm", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Norms, signature: "norm(x), norm(x, p), norm(A, 'fro')",
-        summary: "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest singular value, 1, Inf, 'fro').",
-        math: "||x||_p = (sum |x_i|^p)^(1/p); ||x||_1 = sum |x_i|; ||x||_2 = sqrt(x'x); ||x||_inf = max |x_i|; norm(x, 0) = number of non-zeros; ||A||_F = sqrt(sum A_ij^2) = sqrt(tr(AA'))",
-        example: ">> norm([3 -4])\nans = 5\n>> norm([3 -4], 1)\nans = 7\n>> norm([3 -4], Inf)\nans = 4", related: &["unit", "nnz", "cond"], run: norm },
-    Builtin { name: "unit", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Norms, signature: "unit(x)",
-        summary: "The unit vector in the direction of x.", math: "unit(x) = x / ||x||_2, so ||unit(x)||_2 = 1",
-        example: ">> unit([3 4])\nans =\n\n   0.6000   0.8000\n", related: &["norm"], run: unit },
+    Builtin {
+        name: "norm",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Norms,
+            signature: "norm(x), norm(x, p), norm(A, 'fro')",
+            summary: concat!(
+                "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest ",
+                "singular value, 1, Inf, 'fro')."
+            ),
+            math: &[
+                "||x||_p = (sum |x_i|^p)^(1/p)",
+                "||x||_1 = sum |x_i|",
+                "||x||_2 = sqrt(x'x)",
+                "||x||_inf = max |x_i|",
+                "norm(x, 0) = number of non-zeros",
+                "||A||_F = sqrt(sum A_ij^2) = sqrt(tr(AA'))",
+            ],
+            example: &[
+                ">> norm([3 -4])",
+                "ans = 5",
+                ">> norm([3 -4], 1)",
+                "ans = 7",
+                ">> norm([3 -4], Inf)",
+                "ans = 4",
+            ],
+            related: &["unit", "nnz", "cond"],
+        },
+        run: norm,
+    },
+    Builtin {
+        name: "unit",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Norms,
+            signature: "unit(x)",
+            summary: "The unit vector in the direction of x.",
+            math: &["unit(x) = x / ||x||_2, so ||unit(x)||_2 = 1"],
+            example: &[">> unit([3 4])", "ans =", "", "   0.6000   0.8000"],
+            related: &["norm"],
+        },
+        run: unit,
+    },
     // ------------------------------------------------------------ predicates
-    Builtin { name: "issymmetric", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "issymmetric(A), issymmetric(A, tol)",
-        summary: "True when A equals its transpose (within tol; default relative to norm(A)).", math: "A = A'",
-        example: ">> issymmetric([2 1; 1 3])\nans = 1", related: &["isdiag", "isorthogonal"], run: |_, a| pred(&a, predicates::issymmetric) },
-    Builtin { name: "isdiag", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Special, signature: "isdiag(A)",
-        summary: "True when every off-diagonal entry is zero.", math: "A_ij = 0 for i != j",
-        example: ">> isdiag(diag([1 2]))\nans = 1", related: &["diag", "issymmetric"], run: |_, a| one(Value::bool(predicates::isdiag(&*a.real(0, "isdiag")?))) },
-    Builtin { name: "isorthogonal", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Special, signature: "isorthogonal(Q), isorthogonal(Q, tol)",
-        summary: "True when Q is square with orthonormal columns.", math: "Q'Q = QQ' = I, so inv(Q) = Q' and ||Qx|| = ||x||",
-        example: ">> isorthogonal([0 -1; 1 0])\nans = 1", related: &["qr", "issymmetric"], run: |_, a| pred(&a, predicates::isorthogonal) },
-    Builtin { name: "issingular", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "issingular(A), issingular(A, tol)",
-        summary: "True when square A has no inverse (dependent columns).", math: "det(A) = 0 <=> rank(A) < n <=> 0 is an eigenvalue",
-        example: ">> issingular([1 2; 2 4])\nans = 1", related: &["rank", "det", "cond"], run: |_, a| one(Value::bool(predicates::issingular(&*a.real(0, "issingular")?, opt_f64(&a, 1, "issingular")?)?)) },
-    Builtin { name: "isposdef", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "isposdef(A), isposdef(A, tol)",
-        summary: "True when A is symmetric positive definite.", math: "x'Ax > 0 for all x != 0 <=> all eigenvalues > 0",
-        example: ">> isposdef([2 -1; -1 2])\nans = 1", related: &["definiteness", "chol"], run: |_, a| pred(&a, predicates::isposdef) },
-    Builtin { name: "definiteness", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Definiteness, signature: "definiteness(A), definiteness(A, tol)",
-        summary: "Classify A by the signs of the eigenvalues of its symmetric part (A + A')/2.",
-        math: "all > 0: positive definite; >= 0: positive semidefinite; < 0: negative definite; <= 0: negative semidefinite; mixed: indefinite",
-        example: ">> definiteness([1 0; 0 -1])\nans = indefinite", related: &["isposdef", "eig", "quadform"], run: definiteness },
+    Builtin {
+        name: "issymmetric",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Special,
+            signature: "issymmetric(A), issymmetric(A, tol)",
+            summary: "True when A equals its transpose (within tol; default relative to norm(A)).",
+            math: &["A = A'"],
+            example: &[">> issymmetric([2 1; 1 3])", "ans = 1"],
+            related: &["isdiag", "isorthogonal"],
+        },
+        run: issymmetric,
+    },
+    Builtin {
+        name: "isdiag",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Special,
+            signature: "isdiag(A)",
+            summary: "True when every off-diagonal entry is zero.",
+            math: &["A_ij = 0 for i != j"],
+            example: &[">> isdiag(diag([1 2]))", "ans = 1"],
+            related: &["diag", "issymmetric"],
+        },
+        run: isdiag,
+    },
+    Builtin {
+        name: "isorthogonal",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Special,
+            signature: "isorthogonal(Q), isorthogonal(Q, tol)",
+            summary: "True when Q is square with orthonormal columns.",
+            math: &["Q'Q = QQ' = I, so inv(Q) = Q' and ||Qx|| = ||x||"],
+            example: &[">> isorthogonal([0 -1; 1 0])", "ans = 1"],
+            related: &["qr", "issymmetric"],
+        },
+        run: isorthogonal,
+    },
+    Builtin {
+        name: "issingular",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "issingular(A), issingular(A, tol)",
+            summary: "True when square A has no inverse (dependent columns).",
+            math: &["det(A) = 0 <=> rank(A) < n <=> 0 is an eigenvalue"],
+            example: &[">> issingular([1 2; 2 4])", "ans = 1"],
+            related: &["rank", "det", "cond"],
+        },
+        run: issingular,
+    },
+    Builtin {
+        name: "isposdef",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Definiteness,
+            signature: "isposdef(A), isposdef(A, tol)",
+            summary: "True when A is symmetric positive definite.",
+            math: &["x'Ax > 0 for all x != 0 <=> all eigenvalues > 0"],
+            example: &[">> isposdef([2 -1; -1 2])", "ans = 1"],
+            related: &["definiteness", "chol"],
+        },
+        run: isposdef,
+    },
+    Builtin {
+        name: "definiteness",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Definiteness,
+            signature: "definiteness(A), definiteness(A, tol)",
+            summary: "Classify A by the signs of the eigenvalues of its symmetric part (A + A')/2.",
+            math: &[
+                "all > 0: positive definite",
+                ">= 0: positive semidefinite",
+                "< 0: negative definite",
+                "<= 0: negative semidefinite",
+                "mixed: indefinite",
+            ],
+            example: &[">> definiteness([1 0; 0 -1])", "ans = indefinite"],
+            related: &["isposdef", "eig", "quadform"],
+        },
+        run: definiteness,
+    },
     // ------------------------------------------------------------ solving
-    Builtin { name: "inv", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "inv(A)",
-        summary: "Inverse of a square matrix (warns when singular or ill-conditioned; prefer A\\b for solving).",
-        math: "inv(A)*A = I; inv(AB) = inv(B)inv(A); inv(A') = inv(A)'", example: ">> inv([4 7; 2 6])\nans =\n\n     3/5   -7/10\n    -1/5     2/5\n\n>> inv(double([4 7; 2 6]))\nans =\n\n   0.6000  -0.7000\n  -0.2000   0.4000\n",
-        related: &["mldivide", "pinv", "det", "cond"], run: |it, a| {
-            require_square("inverse", a.vals[0].dims())?;
-            if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "inv") {
-                if let Some(m) = exact::inv(&x).map_err(exact_err)? {
-                    return one(Value::Exact(m));
-                }
-            }
-            let mut w = Vec::new();
-            let r = crate::ops::inverse(&a.vals[0], &mut w)?;
-            w.iter().for_each(|m| it.warn(m, a.span));
-            one(r)
-        } },
-    Builtin { name: "mldivide", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "A \\ b, mldivide(A, b)",
-        summary: "Solve A x = b: LU for square A, least squares (QR) for tall A, minimum norm for wide A.",
-        math: "x = inv(A) b when A is invertible; else argmin ||Ax - b||_2 (smallest ||x|| among minimisers)",
-        example: ">> [3 1; 1 2] \\ [9; 8]\nans =\n\n   2\n   3\n", related: &["inv", "lstsq", "pinv"],
-        run: |it, a| one(it.binary(crate::syntax::ast::BinOp::LDiv, &a.vals[0], &a.vals[1], a.span)?) },
-    Builtin { name: "det", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "det(A)",
-        summary: "Determinant, by LU factorisation.", math: "det(A) = product of eigenvalues; det(AB) = det(A)det(B); |det| is the volume scale factor",
-        example: ">> det([1 2; 3 4])\nans = -2", related: &["inv", "eig", "lu"], run: det },
-    Builtin { name: "rank", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "rank(A), rank(A, tol)",
-        summary: "Number of singular values above tol (default max(m,n) * sigma_max * eps).", math: "rank(A) = dim of the column space = dim of the row space",
-        example: ">> rank([1 2; 2 4])\nans = 1", related: &["svd", "null", "orth", "rref"],
-        run: |it, a| {
-            if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), a.get(1)) {
-                return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
-            }
-            one(Value::scalar(solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64))
-        } },
-    Builtin { name: "cond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "cond(A)",
-        summary: "2-norm condition number: how much A amplifies relative errors when solving.", math: "cond(A) = sigma_max / sigma_min (Inf if singular)",
-        example: ">> cond([1 0; 0 2])\nans = 2", related: &["rcond", "svd", "inv"], run: |_, a| one(Value::scalar(solve::cond(&*a.real(0, "cond")?)?)) },
-    Builtin { name: "rcond", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rcond(A)",
-        summary: "Reciprocal condition number estimate in the 1-norm (near 0: nearly singular).", math: "rcond(A) ~ 1 / (||A||_1 ||inv(A)||_1)",
-        example: ">> rcond(eye(2))\nans = 1", related: &["cond"], run: |_, a| {
-            let m = a.real(0, "rcond")?;
-            require_square("rcond", m.shape())?;
-            one(Value::scalar(solve::rcond(&m)?))
-        } },
-    Builtin { name: "null", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "null(A), null(A, 'r')",
-        summary: "Orthonormal basis of the null space (as columns), from the SVD; null(A, 'r') gives the exact basis from rref (free variables = 1, smallest integers).", math: "A * null(A) = 0; columns = right singular vectors of zero singular values",
-        example: ">> abs(null([1 1]))'\nans =\n\n   0.7071   0.7071\n", related: &["orth", "rank", "rref", "eigenspace"], run: |_, a| {
-            if a.str(1) == Some("r") {
-                let x = a.vals[0].to_exact().map(|m| m.into_owned()).or_else(|| exact::matrix::from_f64_exact(&*a.real(0, "null").ok()?));
-                let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
-                return one(Value::Exact(exact::null(&x)));
-            }
-            one(Value::Real(solve::null(&*a.real(0, "null")?)?))
-        } },
-    Builtin { name: "orth", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "orth(A)",
-        summary: "Orthonormal basis of the column space (range), from the SVD.", math: "span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I",
-        example: ">> size(orth([1 2; 2 4]))\nans =\n\n   2   1\n", related: &["null", "rank"], run: |_, a| one(Value::Real(solve::orth(&*a.real(0, "orth")?)?)) },
-    Builtin { name: "rref", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Solving, signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
-        summary: "Reduced row echelon form by Gauss-Jordan elimination; pivots lists the pivot columns.",
-        math: "each pivot is 1, the only non-zero in its column; zero rows last",
-        example: ">> rref([1 2 3; 4 5 6; 7 8 9])\nans =\n\n   1   0  -1\n   0   1   2\n   0   0   0\n", related: &["rank", "null"],
-        run: |it, a| {
-            if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), a.get(1)) {
-                let (r, p) = exact::rref_plain(&x);
-                return Ok(vec![Value::Exact(r), pivots(&p)]);
-            }
-            let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
-            Ok(vec![Value::Real(r), pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>())])
-        } },
-    Builtin { name: "lstsq", min_args: 2, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "lstsq(A, b)",
-        summary: "Minimum-norm least-squares solution for any shape of A (via the SVD).", math: "x = pinv(A) b minimises ||Ax - b||_2, and has the smallest ||x||_2 among minimisers",
-        example: ">> lstsq([1 1; 1 2; 1 3], [1; 2; 2])'\nans =\n\n   0.6667   0.5000\n", related: &["mldivide", "pinv", "polyfit"],
-        run: |_, a| one(Value::Real(solve::lstsq(&*a.real(0, "lstsq")?, &*a.real(1, "lstsq")?)?)) },
-    Builtin { name: "pinv", min_args: 1, max_args: 2, max_out: 1, topic: Topic::LeastSquares, signature: "pinv(A), pinv(A, tol)",
-        summary: "Moore-Penrose pseudoinverse.", math: "A+ = V D+ U' from A = U D V', with D+ the reciprocals of the non-zero singular values, transposed; A+ = inv(A'A) A' for full column rank",
-        example: ">> pinv([1 0; 0 0; 0 2])\nans =\n\n   1.0000        0        0\n        0        0   0.5000\n", related: &["svd", "lstsq", "inv"],
-        run: pinv },
+    Builtin {
+        name: "inv",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "inv(A)",
+            summary: concat!(
+                "Inverse of a square matrix (warns when singular or ill-conditioned; ",
+                "prefer A\\b for solving)."
+            ),
+            math: &["inv(A)*A = I; inv(AB) = inv(B)inv(A); inv(A') = inv(A)'"],
+            example: &[
+                ">> inv([4 7; 2 6])",
+                "ans =",
+                "",
+                "     3/5   -7/10",
+                "    -1/5     2/5",
+                "",
+                ">> inv(double([4 7; 2 6]))",
+                "ans =",
+                "",
+                "   0.6000  -0.7000",
+                "  -0.2000   0.4000",
+            ],
+            related: &["mldivide", "pinv", "det", "cond"],
+        },
+        run: inv,
+    },
+    Builtin {
+        name: "mldivide",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "A \\ b, mldivide(A, b)",
+            summary: concat!(
+                "Solve A x = b: LU for square A, least squares (QR) for tall A, ",
+                "minimum norm for wide A."
+            ),
+            math: &[
+                "x = inv(A) b when A is invertible",
+                "else argmin ||Ax - b||_2 (smallest ||x|| among minimisers)",
+            ],
+            example: &[">> [3 1; 1 2] \\ [9; 8]", "ans =", "", "   2", "   3"],
+            related: &["inv", "lstsq", "pinv"],
+        },
+        run: mldivide,
+    },
+    Builtin {
+        name: "det",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "det(A)",
+            summary: "Determinant, by LU factorisation.",
+            math: &[
+                "det(A) = product of eigenvalues",
+                "det(AB) = det(A)det(B)",
+                "|det| is the volume scale factor",
+            ],
+            example: &[">> det([1 2; 3 4])", "ans = -2"],
+            related: &["inv", "eig", "lu"],
+        },
+        run: det,
+    },
+    Builtin {
+        name: "rank",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "rank(A), rank(A, tol)",
+            summary: "Number of singular values above tol (default max(m,n) * sigma_max * eps).",
+            math: &["rank(A) = dim of the column space = dim of the row space"],
+            example: &[">> rank([1 2; 2 4])", "ans = 1"],
+            related: &["svd", "null", "orth", "rref"],
+        },
+        run: rank,
+    },
+    Builtin {
+        name: "cond",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "cond(A)",
+            summary: "2-norm condition number: how much A amplifies relative errors when solving.",
+            math: &["cond(A) = sigma_max / sigma_min (Inf if singular)"],
+            example: &[">> cond([1 0; 0 2])", "ans = 2"],
+            related: &["rcond", "svd", "inv"],
+        },
+        run: cond,
+    },
+    Builtin {
+        name: "rcond",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "rcond(A)",
+            summary:
+                "Reciprocal condition number estimate in the 1-norm (near 0: nearly singular).",
+            math: &["rcond(A) ~ 1 / (||A||_1 ||inv(A)||_1)"],
+            example: &[">> rcond(eye(2))", "ans = 1"],
+            related: &["cond"],
+        },
+        run: rcond,
+    },
+    Builtin {
+        name: "null",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "null(A), null(A, 'r')",
+            summary: concat!(
+                "Orthonormal basis of the null space (as columns), from the SVD; ",
+                "null(A, 'r') gives the exact basis from rref (free variables = 1, ",
+                "smallest integers)."
+            ),
+            math: &["A * null(A) = 0; columns = right singular vectors of zero singular values"],
+            example: &[">> abs(null([1 1]))'", "ans =", "", "   0.7071   0.7071"],
+            related: &["orth", "rank", "rref", "eigenspace"],
+        },
+        run: null,
+    },
+    Builtin {
+        name: "orth",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "orth(A)",
+            summary: "Orthonormal basis of the column space (range), from the SVD.",
+            math: &["span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I"],
+            example: &[">> size(orth([1 2; 2 4]))", "ans =", "", "   2   1"],
+            related: &["null", "rank"],
+        },
+        run: orth,
+    },
+    Builtin {
+        name: "rref",
+        min_args: 1,
+        max_args: 2,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
+            summary: concat!(
+                "Reduced row echelon form by Gauss-Jordan elimination; pivots lists ",
+                "the pivot columns."
+            ),
+            math: &["each pivot is 1, the only non-zero in its column; zero rows last"],
+            example: &[
+                ">> rref([1 2 3; 4 5 6; 7 8 9])",
+                "ans =",
+                "",
+                "   1   0  -1",
+                "   0   1   2",
+                "   0   0   0",
+            ],
+            related: &["rank", "null"],
+        },
+        run: rref,
+    },
+    Builtin {
+        name: "lstsq",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::LeastSquares,
+            signature: "lstsq(A, b)",
+            summary: "Minimum-norm least-squares solution for any shape of A (via the SVD).",
+            math: &[concat!(
+                "x = pinv(A) b minimises ||Ax - b||_2, and has the smallest ||x||_2 ",
+                "among minimisers"
+            )],
+            example: &[
+                ">> lstsq([1 1; 1 2; 1 3], [1; 2; 2])'",
+                "ans =",
+                "",
+                "   0.6667   0.5000",
+            ],
+            related: &["mldivide", "pinv", "polyfit"],
+        },
+        run: lstsq,
+    },
+    Builtin {
+        name: "pinv",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::LeastSquares,
+            signature: "pinv(A), pinv(A, tol)",
+            summary: "Moore-Penrose pseudoinverse.",
+            math: &[
+                concat!(
+                    "A+ = V D+ U' from A = U D V', with D+ the reciprocals of the non-zero ",
+                    "singular values, transposed"
+                ),
+                "A+ = inv(A'A) A' for full column rank",
+            ],
+            example: &[
+                ">> pinv([1 0; 0 0; 0 2])",
+                "ans =",
+                "",
+                "   1.0000        0        0",
+                "        0        0   0.5000",
+            ],
+            related: &["svd", "lstsq", "inv"],
+        },
+        run: pinv,
+    },
     // ------------------------------------------------------------ decompositions
-    Builtin { name: "lu", min_args: 1, max_args: 1, max_out: 3, topic: Topic::Decompositions, signature: "[L, U, P] = lu(A), [L, U] = lu(A)",
-        summary: "LU factorisation with partial pivoting.", math: "P A = L U, L unit lower triangular, U upper triangular, P a permutation; with two outputs L = P'L",
-        example: ">> [L, U, P] = lu([1 2; 3 4]); U\nU =\n\n   3.0000   4.0000\n        0   0.6667\n", related: &["det", "mldivide"], run: lu },
-    Builtin { name: "qr", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Decompositions, signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0)",
-        summary: "QR factorisation: orthogonal (complex: unitary) Q, upper triangular R (qr(A, 0) is the economy size).", math: "A = Q R, Q'Q = I",
-        example: ">> [Q, R] = qr([3 0; 4 5]); abs(R)\nans =\n\n   5   4\n   0   3\n", related: &["lu", "chol", "orth"], run: qr },
-    Builtin { name: "chol", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "R = chol(A)",
-        summary: "Cholesky factor of a symmetric (complex: Hermitian) positive definite matrix; only the upper triangle is read.", math: "A = R'R with R upper triangular; fails exactly when A is not positive definite",
-        example: ">> chol([4 2; 2 3])\nans =\n\n   2.0000   1.0000\n        0   1.4142\n", related: &["isposdef", "lu"],
-        run: chol },
-    Builtin { name: "svd", min_args: 1, max_args: 2, max_out: 3, topic: Topic::Decompositions, signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ')",
-        summary: "Singular value decomposition; one output gives the singular values (descending).",
-        math: "A = U S V', U (m x m) and V (n x n) orthogonal (unitary for complex A, V' the conjugate transpose), S diagonal with sigma_1 >= sigma_2 >= ... >= 0; sigma_i^2 are the eigenvalues of A'A",
-        example: ">> svd([3 0; 4 5])\nans =\n\n   6.7082\n   2.2361\n", related: &["pinv", "rank", "norm", "eig"], run: svd },
-    Builtin { name: "eig", min_args: 1, max_args: 1, max_out: 2, topic: Topic::Eigen, signature: "lambda = eig(A), [V, D] = eig(A)",
-        summary: "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry positive) and D = diag(lambda).",
-        math: "A v = lambda v; det(A - lambda I) = 0; A = V D inv(V); symmetric A: A = Q D Q' with Q orthogonal",
-        example: ">> eig([2 1; 1 2])\nans =\n\n   3\n   1\n", related: &["poly", "svd", "definiteness"], run: eig },
-    Builtin { name: "expm", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Decompositions, signature: "expm(A)",
-        summary: "Matrix exponential.", math: "expm(A) = I + A + A^2/2! + A^3/3! + ...",
-        example: ">> expm([1 0; 0 2])\nans =\n\n   2.7183        0\n        0   7.3891\n", related: &["exp"], run: |_, a| { let m = real_finite(&a, 0, "expm")?; one(Value::Real(decomp::expm(&m)?)) } },
+    Builtin {
+        name: "lu",
+        min_args: 1,
+        max_args: 1,
+        max_out: 3,
+        doc: Doc {
+            topic: Topic::Decompositions,
+            signature: "[L, U, P] = lu(A), [L, U] = lu(A)",
+            summary: "LU factorisation with partial pivoting.",
+            math: &[
+                "P A = L U, L unit lower triangular, U upper triangular, P a permutation",
+                "with two outputs L = P'L",
+            ],
+            example: &[
+                ">> [L, U, P] = lu([1 2; 3 4]); U",
+                "U =",
+                "",
+                "   3.0000   4.0000",
+                "        0   0.6667",
+            ],
+            related: &["det", "mldivide"],
+        },
+        run: lu,
+    },
+    Builtin {
+        name: "qr",
+        min_args: 1,
+        max_args: 2,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Decompositions,
+            signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0)",
+            summary: concat!(
+                "QR factorisation: orthogonal (complex: unitary) Q, upper triangular R ",
+                "(qr(A, 0) is the economy size)."
+            ),
+            math: &["A = Q R, Q'Q = I"],
+            example: &[
+                ">> [Q, R] = qr([3 0; 4 5]); abs(R)",
+                "ans =",
+                "",
+                "   5   4",
+                "   0   3",
+            ],
+            related: &["lu", "chol", "orth"],
+        },
+        run: qr,
+    },
+    Builtin {
+        name: "chol",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Decompositions,
+            signature: "R = chol(A)",
+            summary: concat!(
+                "Cholesky factor of a symmetric (complex: Hermitian) positive definite ",
+                "matrix; only the upper triangle is read."
+            ),
+            math: &[
+                "A = R'R with R upper triangular; fails exactly when A is not positive definite",
+            ],
+            example: &[
+                ">> chol([4 2; 2 3])",
+                "ans =",
+                "",
+                "   2.0000   1.0000",
+                "        0   1.4142",
+            ],
+            related: &["isposdef", "lu"],
+        },
+        run: chol,
+    },
+    Builtin {
+        name: "svd",
+        min_args: 1,
+        max_args: 2,
+        max_out: 3,
+        doc: Doc {
+            topic: Topic::Decompositions,
+            signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ')",
+            summary:
+                "Singular value decomposition; one output gives the singular values (descending).",
+            math: &[
+                concat!(
+                    "A = U S V', U (m x m) and V (n x n) orthogonal (unitary for complex ",
+                    "A, V' the conjugate transpose), S diagonal with sigma_1 >= sigma_2 >= ",
+                    "... >= 0"
+                ),
+                "sigma_i^2 are the eigenvalues of A'A",
+            ],
+            example: &[">> svd([3 0; 4 5])", "ans =", "", "   6.7082", "   2.2361"],
+            related: &["pinv", "rank", "norm", "eig"],
+        },
+        run: svd,
+    },
+    Builtin {
+        name: "eig",
+        min_args: 1,
+        max_args: 1,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "lambda = eig(A), [V, D] = eig(A)",
+            summary: concat!(
+                "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry ",
+                "positive) and D = diag(lambda)."
+            ),
+            math: &[
+                "A v = lambda v",
+                "det(A - lambda I) = 0",
+                "A = V D inv(V)",
+                "symmetric A: A = Q D Q' with Q orthogonal",
+            ],
+            example: &[">> eig([2 1; 1 2])", "ans =", "", "   3", "   1"],
+            related: &["poly", "svd", "definiteness"],
+        },
+        run: eig,
+    },
+    Builtin {
+        name: "expm",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Decompositions,
+            signature: "expm(A)",
+            summary: "Matrix exponential.",
+            math: &["expm(A) = I + A + A^2/2! + A^3/3! + ..."],
+            example: &[
+                ">> expm([1 0; 0 2])",
+                "ans =",
+                "",
+                "   2.7183        0",
+                "        0   7.3891",
+            ],
+            related: &["exp"],
+        },
+        run: expm,
+    },
     // ------------------------------------------------------------ polynomials
-    Builtin { name: "poly", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "poly(A), poly(r)",
-        summary: "Characteristic polynomial of a square matrix (monic, highest power first), or the polynomial with roots r.",
-        math: "poly(A) = coefficients of det(lambda I - A)", example: ">> poly([2 0; 0 3])\nans =\n\n   1  -5   6\n",
-        related: &["charpoly", "roots", "eig"], run: poly },
-    Builtin { name: "charpoly", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "charpoly(A)",
-        summary: "Characteristic polynomial det(lambda I - A): the same as poly(A) for a matrix.",
-        math: "roots of charpoly(A) are the eigenvalues", example: ">> charpoly([1 2; 3 4])\nans =\n\n   1  -5  -2\n",
-        related: &["poly", "roots"], run: poly },
-    Builtin { name: "roots", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Eigen, signature: "roots(p)",
-        summary: "Roots of the polynomial with coefficients p (highest power first), as eigenvalues of the companion matrix.",
-        math: "p(x) = p_1 x^n + ... + p_(n+1) = 0", example: ">> roots([1 -3 2])\nans =\n\n   2\n   1\n", related: &["poly", "polyval"], run: roots },
-    Builtin { name: "polyval", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Eigen, signature: "polyval(p, x)",
-        summary: "Evaluate a polynomial at each element of x (Horner's rule).", math: "p(x) = p_1 x^n + ... + p_n x + p_(n+1)",
-        example: ">> polyval([1 0 -1], 3)\nans = 8", related: &["roots", "poly"], run: |_, a| {
-            let p: Vec<f64> = a.real(0, "polyval")?.iter().copied().collect();
-            one(Value::Real(a.real(1, "polyval")?.map(|x| p.iter().fold(0.0, |s, c| s * x + c))))
-        } },
+    Builtin {
+        name: "poly",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "poly(A), poly(r)",
+            summary: concat!(
+                "Characteristic polynomial of a square matrix (monic, highest power ",
+                "first), or the polynomial with roots r."
+            ),
+            math: &["poly(A) = coefficients of det(lambda I - A)"],
+            example: &[">> poly([2 0; 0 3])", "ans =", "", "   1  -5   6"],
+            related: &["charpoly", "roots", "eig"],
+        },
+        run: poly,
+    },
+    Builtin {
+        name: "charpoly",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "charpoly(A)",
+            summary:
+                "Characteristic polynomial det(lambda I - A): the same as poly(A) for a matrix.",
+            math: &["roots of charpoly(A) are the eigenvalues"],
+            example: &[">> charpoly([1 2; 3 4])", "ans =", "", "   1  -5  -2"],
+            related: &["poly", "roots"],
+        },
+        run: poly,
+    },
+    Builtin {
+        name: "roots",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "roots(p)",
+            summary: concat!(
+                "Roots of the polynomial with coefficients p (highest power first), as ",
+                "eigenvalues of the companion matrix."
+            ),
+            math: &["p(x) = p_1 x^n + ... + p_(n+1) = 0"],
+            example: &[">> roots([1 -3 2])", "ans =", "", "   2", "   1"],
+            related: &["poly", "polyval"],
+        },
+        run: roots,
+    },
+    Builtin {
+        name: "polyval",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "polyval(p, x)",
+            summary: "Evaluate a polynomial at each element of x (Horner's rule).",
+            math: &["p(x) = p_1 x^n + ... + p_n x + p_(n+1)"],
+            example: &[">> polyval([1 0 -1], 3)", "ans = 8"],
+            related: &["roots", "poly"],
+        },
+        run: polyval,
+    },
     // ------------------------------------------------------------ PCA
-    Builtin { name: "pca", min_args: 1, max_args: 2, max_out: 4, topic: Topic::LeastSquares, signature: "coeff = pca(X), [coeff, score, latent, mu] = pca(X, k)",
-        summary: "Principal component analysis of data X (rows are observations), centred first.",
-        math: "D = top-k eigenvectors of the covariance of the centred X (= right singular vectors); encode c = D'x, decode x ~ D c; latent = variances",
-        example: ">> [c, s, l] = pca([1 1; 2 2; 3 3]); l'\nans =\n\n   2   0\n", related: &["svd", "eig", "mean"], run: pca },
+    Builtin {
+        name: "pca",
+        min_args: 1,
+        max_args: 2,
+        max_out: 4,
+        doc: Doc {
+            topic: Topic::LeastSquares,
+            signature: "coeff = pca(X), [coeff, score, latent, mu] = pca(X, k)",
+            summary:
+                "Principal component analysis of data X (rows are observations), centred first.",
+            math: &[
+                concat!(
+                    "D = top-k eigenvectors of the covariance of the centred X (= right ",
+                    "singular vectors)"
+                ),
+                "encode c = D'x, decode x ~ D c",
+                "latent = variances",
+            ],
+            example: &[
+                ">> [c, s, l] = pca([1 1; 2 2; 3 3]); l'",
+                "ans =",
+                "",
+                "   2   0",
+            ],
+            related: &["svd", "eig", "mean"],
+        },
+        run: pca,
+    },
 ];
+
+fn transpose(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(crate::ops::transpose(&a.vals[0], false)?)
+}
+
+fn ctranspose(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(crate::ops::transpose(&a.vals[0], true)?)
+}
+
+fn hadamard(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(it.binary(
+        crate::syntax::ast::BinOp::EMul,
+        &a.vals[0],
+        &a.vals[1],
+        a.span,
+    )?)
+}
+
+fn issymmetric(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    pred(&a, predicates::issymmetric)
+}
+
+fn isdiag(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::bool(predicates::isdiag(&*a.real(0, "isdiag")?)))
+}
+
+fn isorthogonal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    pred(&a, predicates::isorthogonal)
+}
+
+fn issingular(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::bool(predicates::issingular(
+        &*a.real(0, "issingular")?,
+        opt_f64(&a, 1, "issingular")?,
+    )?))
+}
+
+fn isposdef(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    pred(&a, predicates::isposdef)
+}
+
+fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    require_square("inverse", a.vals[0].dims())?;
+    if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "inv") {
+        if let Some(m) = exact::inv(&x).map_err(exact_err)? {
+            return one(Value::Exact(m));
+        }
+    }
+    let mut w = Vec::new();
+    let r = crate::ops::inverse(&a.vals[0], &mut w)?;
+    w.iter().for_each(|m| it.warn(m, a.span));
+    one(r)
+}
+
+fn mldivide(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(it.binary(
+        crate::syntax::ast::BinOp::LDiv,
+        &a.vals[0],
+        &a.vals[1],
+        a.span,
+    )?)
+}
+
+fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), a.get(1)) {
+        return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
+    }
+    one(Value::scalar(
+        solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64,
+    ))
+}
+
+fn cond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(solve::cond(&*a.real(0, "cond")?)?))
+}
+
+fn rcond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let m = a.real(0, "rcond")?;
+    require_square("rcond", m.shape())?;
+    one(Value::scalar(solve::rcond(&m)?))
+}
+
+fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if a.str(1) == Some("r") {
+        let x = a.vals[0]
+            .to_exact()
+            .map(|m| m.into_owned())
+            .or_else(|| exact::matrix::from_f64_exact(&*a.real(0, "null").ok()?));
+        let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
+        return one(Value::Exact(exact::null(&x)));
+    }
+    one(Value::Real(solve::null(&*a.real(0, "null")?)?))
+}
+
+fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::Real(solve::orth(&*a.real(0, "orth")?)?))
+}
+
+fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), a.get(1)) {
+        let (r, p) = exact::rref_plain(&x);
+        return Ok(vec![Value::Exact(r), pivots(&p)]);
+    }
+    let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
+    Ok(vec![
+        Value::Real(r),
+        pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>()),
+    ])
+}
+
+fn lstsq(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::Real(solve::lstsq(
+        &*a.real(0, "lstsq")?,
+        &*a.real(1, "lstsq")?,
+    )?))
+}
+
+fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let m = real_finite(&a, 0, "expm")?;
+    one(Value::Real(decomp::expm(&m)?))
+}
+
+fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let p: Vec<f64> = a.real(0, "polyval")?.iter().copied().collect();
+    one(Value::Real(
+        a.real(1, "polyval")?
+            .map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
+    ))
+}
 
 /// Exact eigenvalues are tried up to this size; beyond it the rational root test is hopeless.
 const MAX_EXACT_EIG: usize = 12;
@@ -197,7 +901,7 @@ const MAX_EXACT_EIG: usize = 12;
 /// Argument 0 as exact rationals, when it is exact and the work is affordable;
 /// otherwise `None` (with a note when only the cost stands in the way).
 fn exact_input<'a>(
-    it: &mut Interp,
+    it: &mut dyn Ctx,
     a: &'a Args,
     work: ExactWork,
     what: &str,
@@ -254,7 +958,7 @@ fn complex_arg(a: &Args, k: usize) -> Option<&CMat> {
     }
 }
 
-fn dot(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (x, y) = (a.vals[0].to_complex("dot")?, a.vals[1].to_complex("dot")?);
     if x.len() != y.len() || (x.ncols() != 1 && x.nrows() != 1 && x.shape() != y.shape()) {
         return Err(LaError::eval(format!(
@@ -281,7 +985,7 @@ fn dot(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })))
 }
 
-fn cross(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (x, y) = (a.real(0, "cross")?, a.real(1, "cross")?);
     if x.len() != 3 || y.len() != 3 {
         return Err(LaError::eval("cross: both X and Y must have 3 elements"));
@@ -298,7 +1002,7 @@ fn cross(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })
 }
 
-fn kron(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (x, y) = (a.vals[0].to_complex("kron")?, a.vals[1].to_complex("kron")?);
     let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
     it.check_alloc("kron", r as f64, c as f64, 8)?;
@@ -308,7 +1012,7 @@ fn kron(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })))
 }
 
-fn trace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn trace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Value::Exact(m) = &a.vals[0] {
         require_square("trace", m.shape())?;
         return one(Value::rat(m.diagonal().iter().cloned().sum()));
@@ -328,7 +1032,7 @@ fn trace(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     )))
 }
 
-fn quadform(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn quadform(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (m, x) = (&a.vals[0], &a.vals[1]);
     let (r, c) = m.dims();
     require_square("quadform", (r, c))?;
@@ -366,7 +1070,7 @@ fn norm_kind(a: &Args) -> Result<norms::NormKind> {
     Ok(norms::NormKind::P(p.to_f64("norm")?))
 }
 
-fn norm(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let kind = norm_kind(&a)?;
     let v = &a.vals[0];
     let (r, c) = v.dims();
@@ -380,7 +1084,7 @@ fn norm(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(x))
 }
 
-fn unit(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn unit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let n = match v {
         Value::Complex(m) => norms::vector_norm_c(m.as_slice(), norms::NormKind::P(2.0)),
@@ -399,7 +1103,7 @@ fn unit(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     )?)
 }
 
-fn definiteness(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn definiteness(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = real_finite(&a, 0, "definiteness")?;
     require_square("definiteness", m.shape())?;
     one(Value::str(predicates::definiteness(
@@ -408,7 +1112,7 @@ fn definiteness(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     )?))
 }
 
-fn det(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("det", a.vals[0].dims())?;
     if let Some(x) = exact_input(it, &a, ExactWork::Det, "det") {
         return one(Value::rat(exact::det(&x).map_err(exact_err)?));
@@ -419,7 +1123,7 @@ fn det(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(solve::det(&*a.real(0, "det")?)?))
 }
 
-fn pinv(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = opt_f64(&a, 1, "pinv")?;
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(solve::pinv_c(m, tol)?));
@@ -462,7 +1166,7 @@ macro_rules! over_field {
     };
 }
 
-fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn lu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "lu")?, |m, wrap| {
         if a.nargout <= 2 {
             // Two outputs: L absorbs the permutation so that A = L U.
@@ -474,7 +1178,7 @@ fn lu(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })
 }
 
-fn qr(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let econ = a.get(1).is_some_and(|v| {
         v.as_str().is_some_and(|s| s == "econ") || v.to_f64("qr").is_ok_and(|x| x == 0.0)
     });
@@ -487,13 +1191,13 @@ fn qr(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     })
 }
 
-fn chol(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn chol(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "chol")?, |m, wrap| one(wrap(
         decomp::chol(m)?
     )))
 }
 
-fn svd(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn svd(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = complex_arg(&a, 0) {
         if a.nargout <= 1 {
             return one(Value::col(decomp::svd_values_c(m)?));
@@ -510,7 +1214,7 @@ fn svd(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![Value::Real(u), Value::Real(s), Value::Real(v)])
 }
 
-fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let dims = a.vals[0].dims();
     require_square("eig", dims)?;
     if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
@@ -556,7 +1260,7 @@ fn eig(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![vecs, d])
 }
 
-fn poly(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let (r, c) = v.dims();
     if r * c == 0 {
@@ -589,13 +1293,13 @@ fn poly(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::complex(CMat::from_row_slice(1, coef.len(), &coef)))
 }
 
-fn roots(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn roots(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let p = real_finite(&a, 0, "roots")?;
     let r = linalg::poly::roots(p.as_slice())?;
     one(Value::complex(CMat::from_column_slice(r.len(), 1, &r)))
 }
 
-fn pca(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x = real_finite(&a, 0, "pca")?;
     let k = a.get(1).map(|v| v.to_usize("pca")).transpose()?;
     let p = linalg::pca::pca(&x, k)?;

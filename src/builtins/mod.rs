@@ -1,14 +1,16 @@
 //! The registry of built-in functions. Each entry holds everything about one
 //! function: name, arity, help text (what it computes, the math, an example)
 //! and implementation. `help`, tab completion and the docs all read it.
+//! Commands (`save`, `format`, ...) are entries too (`commands`). Built-ins
+//! reach the interpreter only through the narrow traits in `ctx`.
+//! May use: ops, value, linalg, exact, syntax, error — never eval or shell.
 
 pub mod commands;
 pub mod help;
 
-use crate::syntax::ast::Span;
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::linalg::RMat;
+use crate::syntax::ast::Span;
 use crate::value::Value;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -16,6 +18,7 @@ use std::sync::OnceLock;
 
 mod calculus;
 mod construct;
+pub mod ctx;
 mod elementwise;
 mod homework;
 mod info;
@@ -42,6 +45,7 @@ pub enum Topic {
     LeastSquares,
     Calculus,
     Output,
+    Commands,
 }
 
 impl Topic {
@@ -61,8 +65,24 @@ impl Topic {
             Topic::LeastSquares => "least squares, pseudoinverse, PCA",
             Topic::Calculus => "derivatives (gradient, Hessian, Jacobian)",
             Topic::Output => "output, timing, checks",
+            Topic::Commands => "commands (help, who, clear, format, save, load, exit, ...)",
         }
     }
+}
+
+/// The help page of a function or command: what `help NAME` shows, what
+/// completion and the hints read, and what the help-example test runs.
+pub struct Doc {
+    pub topic: Topic,
+    /// Call forms, e.g. `eig(A) -> [V, D]`.
+    pub signature: &'static str,
+    /// One line: what it computes.
+    pub summary: &'static str,
+    /// The math in plain text, as in the chapter: one identity per line.
+    pub math: &'static [&'static str],
+    /// Input lines prefixed `>> `, each followed by the exact output it prints.
+    pub example: &'static [&'static str],
+    pub related: &'static [&'static str],
 }
 
 pub struct Builtin {
@@ -71,17 +91,8 @@ pub struct Builtin {
     pub max_args: usize,
     /// Most outputs it can return (`[V, D] = eig(A)` needs 2).
     pub max_out: usize,
-    pub topic: Topic,
-    /// Call forms, e.g. `eig(A) -> [V, D]`.
-    pub signature: &'static str,
-    /// One line: what it computes.
-    pub summary: &'static str,
-    /// The math in plain text, as in the chapter.
-    pub math: &'static str,
-    /// Input lines prefixed `>> ` followed by the exact output they print.
-    pub example: &'static str,
-    pub related: &'static [&'static str],
-    pub run: fn(&mut Interp, Args) -> Result<Vec<Value>>,
+    pub doc: Doc,
+    pub run: fn(&mut dyn ctx::Ctx, Args) -> Result<Vec<Value>>,
 }
 
 pub const MANY: usize = usize::MAX;
@@ -107,6 +118,26 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
     ]
     .into_iter()
     .flatten()
+}
+
+/// Every help page: the functions, then the commands.
+pub fn docs() -> impl Iterator<Item = (&'static str, &'static Doc)> {
+    all()
+        .map(|b| (b.name, &b.doc))
+        .chain(commands::COMMANDS.iter().map(|c| (c.name, &c.doc)))
+}
+
+/// The help page of a function, a command or a command's alias.
+pub fn doc(name: &str) -> Option<&'static Doc> {
+    match lookup(name) {
+        Some(b) => Some(&b.doc),
+        None => commands::lookup(name).map(|c| &c.doc),
+    }
+}
+
+/// Every name `help`, completion and "did you mean" know.
+pub fn help_names() -> impl Iterator<Item = &'static str> {
+    docs().map(|(name, _)| name)
 }
 
 pub fn lookup(name: &str) -> Option<&'static Builtin> {

@@ -2,9 +2,9 @@
 //! As in Octave, a vector reduces to a scalar and a matrix column by column
 //! unless a dimension is given.
 
-use super::{one, Args, Builtin, Topic};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::exact::Rat;
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
@@ -15,68 +15,313 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
-        topic: Topic::Reductions,
-        signature: "diff(x)",
-        summary: "Differences of neighbours (down each column of a matrix).",
-        math: "diff(x)_k = x_(k+1) - x_k",
-        example: ">> diff([1 4 9 16])\nans =\n\n   3   5   7\n",
-        related: &["cumsum", "sum"],
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "diff(x)",
+            summary: "Differences of neighbours (down each column of a matrix).",
+            math: &["diff(x)_k = x_(k+1) - x_k"],
+            example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7"],
+            related: &["cumsum", "sum"],
+        },
         run: diff,
     },
-    Builtin { name: "sum", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "sum(x), sum(A, dim)",
-        summary: "Sum of elements (of each column of a matrix).", math: "sum(x) = x_1 + ... + x_n",
-        example: ">> sum([1 2; 3 4])\nans =\n\n   4   6\n", related: &["prod", "cumsum", "mean"],
-        run: |_, a| fold(&a, "sum", 0.0, |s, x| s + x) },
-    Builtin { name: "prod", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "prod(x), prod(A, dim)",
-        summary: "Product of elements (of each column of a matrix).", math: "prod(x) = x_1 * ... * x_n",
-        example: ">> prod([1 2 3 4])\nans = 24", related: &["sum", "det"], run: |_, a| fold(&a, "prod", 1.0, |s, x| s * x) },
-    Builtin { name: "mean", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "mean(x), mean(A, dim)",
-        summary: "Arithmetic mean (of each column of a matrix).", math: "mean(x) = sum(x)/n",
-        example: ">> mean([1 2; 3 4])\nans =\n\n   2   3\n", related: &["sum", "pca"], run: mean },
-    Builtin { name: "median", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "median(x), median(A, dim)",
-        summary: "Middle value (of each column); the mean of the two middle values for an even count. NaN if any entry is NaN.",
-        math: "median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries",
-        example: ">> median([3 1 4 1 5])\nans = 3\n>> median([1 2 3 4])\nans = 2.5000", related: &["mean", "sort"],
-        run: |_, a| statistic(&a, "median", median_of) },
-    Builtin { name: "var", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "var(x), var(A, opt)",
-        summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave.",
-        math: "var(x) = sum((x_i - mean(x))^2) / (n - 1)", example: ">> var([2 4 4 4 5 5 7 9])\nans = 4.5714", related: &["std", "mean", "pca"],
-        run: |_, a| spread(&a, "var", false) },
-    Builtin { name: "std", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "std(x), std(A, opt)",
-        summary: "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n).",
-        math: "std(x) = sqrt(var(x))", example: ">> std([2 4 4 4 5 5 7 9], 1)\nans = 2", related: &["var", "mean"],
-        run: |_, a| spread(&a, "std", true) },
-    Builtin { name: "cumsum", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "cumsum(x), cumsum(A, dim)",
-        summary: "Running sums.", math: "cumsum(x)_k = x_1 + ... + x_k", example: ">> cumsum([1 2 3])\nans =\n\n   1   3   6\n",
-        related: &["sum", "cumprod"], run: |_, a| scan(&a, "cumsum", |s, x| s + x) },
-    Builtin { name: "cumprod", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "cumprod(x), cumprod(A, dim)",
-        summary: "Running products.", math: "cumprod(x)_k = x_1 * ... * x_k", example: ">> cumprod([1 2 3])\nans =\n\n   1   2   6\n",
-        related: &["prod", "cumsum"], run: |_, a| scan(&a, "cumprod", |s, x| s * x) },
-    Builtin { name: "max", min_args: 1, max_args: 3, max_out: 2, topic: Topic::Reductions, signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim)",
-        summary: "Largest element (of each column), or element-wise larger of two arrays. NaN is ignored.",
-        math: "max(x) = x_i with x_i >= x_j for all j", example: ">> max([3 -1 7])\nans = 7", related: &["min", "sort"],
-        run: |_, a| extreme(a, "max", |x, y| x > y) },
-    Builtin { name: "min", min_args: 1, max_args: 3, max_out: 2, topic: Topic::Reductions, signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim)",
-        summary: "Smallest element (of each column), or element-wise smaller of two arrays. NaN is ignored.",
-        math: "min(x) = x_i with x_i <= x_j for all j", example: ">> min([3 -1 7])\nans = -1", related: &["max", "sort"],
-        run: |_, a| extreme(a, "min", |x, y| x < y) },
-    Builtin { name: "sort", min_args: 1, max_args: 3, max_out: 2, topic: Topic::Reductions, signature: "sort(x), sort(x, 'descend'), [s, i] = sort(x)",
-        summary: "Sort ascending (or descending) along columns; the second output holds the original positions.",
-        math: "s = x(i) with s_1 <= s_2 <= ...", example: ">> sort([3 1 2], 'descend')\nans =\n\n   3   2   1\n", related: &["max", "min"], run: sort },
-    Builtin { name: "any", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "any(x), any(A, dim)",
-        summary: "True if any element (of each column) is non-zero.", math: "", example: ">> any([0 0 1])\nans = 1",
-        related: &["all", "find"], run: |_, a| logical_fold(&a, "any", false) },
-    Builtin { name: "all", min_args: 1, max_args: 2, max_out: 1, topic: Topic::Reductions, signature: "all(x), all(A, dim)",
-        summary: "True if every element (of each column) is non-zero.", math: "", example: ">> all([1 1 0])\nans = 0",
-        related: &["any"], run: |_, a| logical_fold(&a, "all", true) },
-    Builtin { name: "find", min_args: 1, max_args: 2, max_out: 3, topic: Topic::Reductions, signature: "find(x), find(x, n), [r, c] = find(A)",
-        summary: "Positions of non-zero elements (linear indices, or rows and columns).", math: "",
-        example: ">> find([0 3 0 5])\nans =\n\n   2   4\n", related: &["any", "nnz"], run: find },
-    Builtin { name: "nnz", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Norms, signature: "nnz(x)",
-        summary: "Number of non-zero elements: the 'L0 norm' (not a true norm).", math: "nnz(x) = #{i : x_i != 0} = norm(x, 0)",
-        example: ">> nnz([1 0 2 0])\nans = 2", related: &["norm", "find"],
-        run: |_, a| one(Value::scalar(a.vals[0].to_complex("nnz")?.iter().filter(|z| z.re != 0.0 || z.im != 0.0).count() as f64)) },
+    Builtin {
+        name: "sum",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "sum(x), sum(A, dim)",
+            summary: "Sum of elements (of each column of a matrix).",
+            math: &["sum(x) = x_1 + ... + x_n"],
+            example: &[">> sum([1 2; 3 4])", "ans =", "", "   4   6"],
+            related: &["prod", "cumsum", "mean"],
+        },
+        run: sum,
+    },
+    Builtin {
+        name: "prod",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "prod(x), prod(A, dim)",
+            summary: "Product of elements (of each column of a matrix).",
+            math: &["prod(x) = x_1 * ... * x_n"],
+            example: &[">> prod([1 2 3 4])", "ans = 24"],
+            related: &["sum", "det"],
+        },
+        run: prod,
+    },
+    Builtin {
+        name: "mean",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "mean(x), mean(A, dim)",
+            summary: "Arithmetic mean (of each column of a matrix).",
+            math: &["mean(x) = sum(x)/n"],
+            example: &[">> mean([1 2; 3 4])", "ans =", "", "   2   3"],
+            related: &["sum", "pca"],
+        },
+        run: mean,
+    },
+    Builtin {
+        name: "median",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "median(x), median(A, dim)",
+            summary: concat!(
+                "Middle value (of each column); the mean of the two middle values for ",
+                "an even count. NaN if any entry is NaN."
+            ),
+            math: &["median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries"],
+            example: &[
+                ">> median([3 1 4 1 5])",
+                "ans = 3",
+                ">> median([1 2 3 4])",
+                "ans = 2.5000",
+            ],
+            related: &["mean", "sort"],
+        },
+        run: median,
+    },
+    Builtin {
+        name: "var",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "var(x), var(A, opt)",
+            summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave.",
+            math: &["var(x) = sum((x_i - mean(x))^2) / (n - 1)"],
+            example: &[">> var([2 4 4 4 5 5 7 9])", "ans = 4.5714"],
+            related: &["std", "mean", "pca"],
+        },
+        run: var,
+    },
+    Builtin {
+        name: "std",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "std(x), std(A, opt)",
+            summary: "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n).",
+            math: &["std(x) = sqrt(var(x))"],
+            example: &[">> std([2 4 4 4 5 5 7 9], 1)", "ans = 2"],
+            related: &["var", "mean"],
+        },
+        run: std,
+    },
+    Builtin {
+        name: "cumsum",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "cumsum(x), cumsum(A, dim)",
+            summary: "Running sums.",
+            math: &["cumsum(x)_k = x_1 + ... + x_k"],
+            example: &[">> cumsum([1 2 3])", "ans =", "", "   1   3   6"],
+            related: &["sum", "cumprod"],
+        },
+        run: cumsum,
+    },
+    Builtin {
+        name: "cumprod",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "cumprod(x), cumprod(A, dim)",
+            summary: "Running products.",
+            math: &["cumprod(x)_k = x_1 * ... * x_k"],
+            example: &[">> cumprod([1 2 3])", "ans =", "", "   1   2   6"],
+            related: &["prod", "cumsum"],
+        },
+        run: cumprod,
+    },
+    Builtin {
+        name: "max",
+        min_args: 1,
+        max_args: 3,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim)",
+            summary: concat!(
+                "Largest element (of each column), or element-wise larger of two ",
+                "arrays. NaN is ignored."
+            ),
+            math: &["max(x) = x_i with x_i >= x_j for all j"],
+            example: &[">> max([3 -1 7])", "ans = 7"],
+            related: &["min", "sort"],
+        },
+        run: max,
+    },
+    Builtin {
+        name: "min",
+        min_args: 1,
+        max_args: 3,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim)",
+            summary: concat!(
+                "Smallest element (of each column), or element-wise smaller of two ",
+                "arrays. NaN is ignored."
+            ),
+            math: &["min(x) = x_i with x_i <= x_j for all j"],
+            example: &[">> min([3 -1 7])", "ans = -1"],
+            related: &["max", "sort"],
+        },
+        run: min,
+    },
+    Builtin {
+        name: "sort",
+        min_args: 1,
+        max_args: 3,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "sort(x), sort(x, 'descend'), [s, i] = sort(x)",
+            summary: concat!(
+                "Sort ascending (or descending) along columns; the second output holds ",
+                "the original positions."
+            ),
+            math: &["s = x(i) with s_1 <= s_2 <= ..."],
+            example: &[">> sort([3 1 2], 'descend')", "ans =", "", "   3   2   1"],
+            related: &["max", "min"],
+        },
+        run: sort,
+    },
+    Builtin {
+        name: "any",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "any(x), any(A, dim)",
+            summary: "True if any element (of each column) is non-zero.",
+            math: &[],
+            example: &[">> any([0 0 1])", "ans = 1"],
+            related: &["all", "find"],
+        },
+        run: any,
+    },
+    Builtin {
+        name: "all",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "all(x), all(A, dim)",
+            summary: "True if every element (of each column) is non-zero.",
+            math: &[],
+            example: &[">> all([1 1 0])", "ans = 0"],
+            related: &["any"],
+        },
+        run: all,
+    },
+    Builtin {
+        name: "find",
+        min_args: 1,
+        max_args: 2,
+        max_out: 3,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "find(x), find(x, n), [r, c] = find(A)",
+            summary: "Positions of non-zero elements (linear indices, or rows and columns).",
+            math: &[],
+            example: &[">> find([0 3 0 5])", "ans =", "", "   2   4"],
+            related: &["any", "nnz"],
+        },
+        run: find,
+    },
+    Builtin {
+        name: "nnz",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Norms,
+            signature: "nnz(x)",
+            summary: "Number of non-zero elements: the 'L0 norm' (not a true norm).",
+            math: &["nnz(x) = #{i : x_i != 0} = norm(x, 0)"],
+            example: &[">> nnz([1 0 2 0])", "ans = 2"],
+            related: &["norm", "find"],
+        },
+        run: nnz,
+    },
 ];
+
+fn sum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    fold(&a, "sum", 0.0, |s, x| s + x)
+}
+
+fn prod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    fold(&a, "prod", 1.0, |s, x| s * x)
+}
+
+fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    statistic(&a, "median", median_of)
+}
+
+fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    spread(&a, "var", false)
+}
+
+fn std(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    spread(&a, "std", true)
+}
+
+fn cumsum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    scan(&a, "cumsum", |s, x| s + x)
+}
+
+fn cumprod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    scan(&a, "cumprod", |s, x| s * x)
+}
+
+fn max(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    extreme(a, "max", |x, y| x > y)
+}
+
+fn min(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    extreme(a, "min", |x, y| x < y)
+}
+
+fn any(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    logical_fold(&a, "any", false)
+}
+
+fn all(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    logical_fold(&a, "all", true)
+}
+
+fn nnz(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::scalar(
+        a.vals[0]
+            .to_complex("nnz")?
+            .iter()
+            .filter(|z| z.re != 0.0 || z.im != 0.0)
+            .count() as f64,
+    ))
+}
 
 /// Which dimension to reduce: the given one, else the first non-singleton.
 fn pick_dim(a: &Args, k: usize, dims: (usize, usize), what: &str) -> Result<usize> {
@@ -128,7 +373,7 @@ fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<V
     })
 }
 
-fn mean(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let dim = pick_dim(&a, 1, v.dims(), "mean")?;
     if v.is_empty() && a.len() == 1 {
@@ -307,7 +552,7 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
     Ok(vec![vals, Value::Real(idx)])
 }
 
-fn sort(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let descend = a.vals[1..].iter().any(|v| {
         v.as_str()
             .is_some_and(|s| s.eq_ignore_ascii_case("descend"))
@@ -356,7 +601,7 @@ fn sort(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![Value::Real(out), Value::Real(idx)])
 }
 
-fn find(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = a.vals[0].to_bool("find")?;
     let limit = match a.get(1) {
         Some(v) => v.to_usize("find")?,
@@ -385,7 +630,7 @@ fn find(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(shape(hits.iter().map(|k| (k + 1) as f64).collect()))
 }
 
-fn diff(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let (r, c) = v.dims();
     let row = r == 1;

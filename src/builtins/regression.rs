@@ -1,9 +1,9 @@
 //! Regression: polynomial fits and linear regression with an intercept, both
 //! by QR least squares (never the explicit inverse of X'X).
 
-use super::{one, Args, Builtin, Topic};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::linalg::{self, decomp, solve, RMat};
 use crate::value::Value;
 
@@ -14,16 +14,70 @@ const COND_WARN: f64 = 1e10;
 const MAX_DEGREE: usize = 1000;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "polyfit", min_args: 3, max_args: 3, max_out: 1, topic: Topic::LeastSquares, signature: "p = polyfit(x, y, n)",
-        summary: "Least-squares polynomial of degree n through the points (x, y); coefficients highest power first (as polyval wants).",
-        math: "V = [x.^n ... x.^1 x.^0] (Vandermonde); p minimises ||V p - y||_2, solved by QR: V = QR, R p = Q'y. With n + 1 points of distinct x the fit is exact (interpolation)",
-        example: ">> polyfit([0 1 2 3], [1 2 2 4], 1)\nans =\n\n   0.9000   0.9000\n>> polyval(polyfit([0 1 2 3], [1 2 2 4], 1), 4)\nans = 4.5000\n",
-        related: &["polyval", "linreg", "lstsq", "roots"], run: polyfit },
-    Builtin { name: "linreg", min_args: 2, max_args: 2, max_out: 2, topic: Topic::LeastSquares, signature: "w = linreg(X, y), [w, mse] = linreg(X, y)",
-        summary: "Linear regression with an intercept: w(1) is the intercept, w(2:end) the weights of X's columns (features); mse is the mean squared error.",
-        math: "Z = [ones(m, 1) X]; w minimises ||Z w - y||^2, solved by QR of Z (not inv(Z'Z) Z'y, the normal equations, which square the condition number); mse = ||Z w - y||^2 / m. Warns when cond(Z'Z) = cond(Z)^2 > 1e10",
-        example: ">> [w, mse] = linreg([1; 2; 3], [1; 2; 2])\nw =\n\n   0.6667\n   0.5000\n\nmse = 0.055556\n",
-        related: &["polyfit", "lstsq", "mldivide", "cond"], run: linreg },
+    Builtin {
+        name: "polyfit",
+        min_args: 3,
+        max_args: 3,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::LeastSquares,
+            signature: "p = polyfit(x, y, n)",
+            summary: concat!(
+                "Least-squares polynomial of degree n through the points (x, y); ",
+                "coefficients highest power first (as polyval wants)."
+            ),
+            math: &[
+                "V = [x.^n ... x.^1 x.^0] (Vandermonde)",
+                concat!(
+                    "p minimises ||V p - y||_2, solved by QR: V = QR, R p = Q'y. With n + ",
+                    "1 points of distinct x the fit is exact (interpolation)"
+                ),
+            ],
+            example: &[
+                ">> polyfit([0 1 2 3], [1 2 2 4], 1)",
+                "ans =",
+                "",
+                "   0.9000   0.9000",
+                ">> polyval(polyfit([0 1 2 3], [1 2 2 4], 1), 4)",
+                "ans = 4.5000",
+            ],
+            related: &["polyval", "linreg", "lstsq", "roots"],
+        },
+        run: polyfit,
+    },
+    Builtin {
+        name: "linreg",
+        min_args: 2,
+        max_args: 2,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::LeastSquares,
+            signature: "w = linreg(X, y), [w, mse] = linreg(X, y)",
+            summary: concat!(
+                "Linear regression with an intercept: w(1) is the intercept, w(2:end) ",
+                "the weights of X's columns (features); mse is the mean squared error."
+            ),
+            math: &[
+                "Z = [ones(m, 1) X]",
+                concat!(
+                    "w minimises ||Z w - y||^2, solved by QR of Z (not inv(Z'Z) Z'y, the ",
+                    "normal equations, which square the condition number)"
+                ),
+                "mse = ||Z w - y||^2 / m. Warns when cond(Z'Z) = cond(Z)^2 > 1e10",
+            ],
+            example: &[
+                ">> [w, mse] = linreg([1; 2; 3], [1; 2; 2])",
+                "w =",
+                "",
+                "   0.6667",
+                "   0.5000",
+                "",
+                "mse = 0.055556",
+            ],
+            related: &["polyfit", "lstsq", "mldivide", "cond"],
+        },
+        run: linreg,
+    },
 ];
 
 fn finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
@@ -61,7 +115,7 @@ fn qr_lstsq(z: &RMat, y: &RMat, what: &str) -> Result<(RMat, usize, f64)> {
     Ok((x, r, cond))
 }
 
-fn polyfit(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn polyfit(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x = finite(&a, 0, "polyfit")?;
     let y = finite(&a, 1, "polyfit")?;
     let n = a.usize(2, "polyfit")?;
@@ -99,7 +153,7 @@ fn polyfit(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::Real(p.transpose()))
 }
 
-fn linreg(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn linreg(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let mut x = finite(&a, 0, "linreg")?;
     let y = finite(&a, 1, "linreg")?;
     if y.nrows() != 1 && y.ncols() != 1 {

@@ -3,9 +3,9 @@
 //! verify identities: inspan, colspace, rowspace, leftnull, proj,
 //! gramschmidt, isequal, approx.
 
-use super::{one, Args, Builtin, Topic, MANY};
+use super::ctx::Ctx;
+use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::linalg::{self, decomp, solve, RMat};
 use crate::value::{Func, Value};
 
@@ -13,47 +13,279 @@ use crate::value::{Func, Value};
 const REL_TOL: f64 = 1e-10;
 
 pub static BUILTINS: &[Builtin] = &[
-    Builtin { name: "inspan", min_args: 2, max_args: 3, max_out: 2, topic: Topic::Solving, signature: "inspan(b, A), inspan(b, A, tol), [tf, x] = inspan(b, A)",
-        summary: "True when b is a linear combination of the columns of A; x gives the coefficients (least squares).",
-        math: "b in span(A) <=> rank([A b]) = rank(A); ranks count singular values > tol, default tol = 1e-10 * norm([A b]); x = lstsq(A, b), so A*x = b when tf is true (and A*x is the closest point of span(A) otherwise)",
-        example: ">> inspan([2; 3; 5], [1 0; 0 1; 1 1])\nans = 1\n>> inspan([1; 0; 0], [1 0; 0 1; 1 1])\nans = 0\n>> [tf, x] = inspan([2; 3; 5], [1 0; 0 1; 1 1]); round(x)\nans =\n\n   2\n   3\n",
-        related: &["rank", "colspace", "proj", "lstsq"], run: inspan },
-    Builtin { name: "colspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "colspace(A)",
-        summary: "Orthonormal basis of the column space (range) of A, as columns, from the SVD; for exact A, the pivot columns of A.",
-        math: "A = U S V'; colspace(A) = first r columns of U, r = rank(A); span(colspace(A)) = {A x}; Q'*Q = I; each column's largest entry is positive",
-        example: ">> colspace(double([1 1; 1 1])) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n>> colspace([1 2; 2 4])\nans =\n\n   1\n   2\n>> size(colspace([1 2; 3 4]))\nans =\n\n   2   2\n",
-        related: &["rowspace", "null", "leftnull", "orth", "rank"], run: |_, a| range_basis(&a, "colspace") },
-    Builtin { name: "rowspace", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "rowspace(A)",
-        summary: "Orthonormal basis of the row space of A (as columns), from the SVD; for exact A, the non-zero rows of rref(A) as columns.",
-        math: "A = U S V'; rowspace(A) = first r columns of V, r = rank(A); the row space is orthogonal to null(A) and rank(A) + size(null(A), 2) = n",
-        example: ">> rowspace(double([1 1; 2 2])) * sqrt(2)\nans =\n\n   1.0000\n   1.0000\n",
-        related: &["colspace", "null", "leftnull", "rank"], run: |_, a| range_basis(&a, "rowspace") },
-    Builtin { name: "leftnull", min_args: 1, max_args: 1, max_out: 1, topic: Topic::Solving, signature: "leftnull(A)",
-        summary: "Orthonormal basis of the left null space of A: the vectors y with y'*A = 0 (null(A')); for exact A, null(A', 'r').",
-        math: "leftnull(A) = null(A') = last m - r columns of U in A = U S V'; it is orthogonal to colspace(A), and r + (m - r) = m",
-        example: ">> leftnull(double([1; 1])) * sqrt(2)\nans =\n\n   1.0000\n  -1.0000\n",
-        related: &["null", "colspace", "rowspace"], run: leftnull },
-    Builtin { name: "proj", min_args: 2, max_args: 2, max_out: 1, topic: Topic::Solving, signature: "proj(b, A), proj(u, v)",
-        summary: "Orthogonal projection of b onto the column space of A (of u onto the line through v).",
-        math: "proj(u, v) = (v'u / v'v) v; proj(b, A) = Q Q' b with Q = colspace(A) (= A inv(A'A) A' b for independent columns); the residual b - proj(b, A) is orthogonal to every column of A, and proj(proj(b, A), A) = proj(b, A)",
-        example: ">> proj([1; 2], [1; 1])\nans =\n\n   1.5000\n   1.5000\n>> proj([3; 4], [1; 0])\nans =\n\n   3\n   0\n",
-        related: &["colspace", "lstsq", "dot", "gramschmidt"], run: proj },
-    Builtin { name: "gramschmidt", min_args: 1, max_args: 2, max_out: 2, topic: Topic::Solving, signature: "Q = gramschmidt(A), gramschmidt(A, tol), [Q, R] = gramschmidt(A)",
-        summary: "Orthonormalise the columns of A (modified Gram-Schmidt); dependent columns are dropped with a note.",
-        math: "for each column a_j: v = a_j, then v = v - (q_i'v) q_i for each earlier q_i (done twice for stability); if ||v|| <= tol * ||a_j|| (default tol = 1e-10) the column is dropped, else q = v / ||v||. Q'*Q = I, span(Q) = span(A), A = Q*R with R = Q'*A",
-        example: ">> Q = gramschmidt([3 1; 4 2]); Q'*Q\nans =\n\n   1   0\n   0   1\n>> size(gramschmidt([1 2; 1 2]))\nans =\n\n   2   1\n",
-        related: &["qr", "orth", "colspace", "proj"], run: gramschmidt },
-    Builtin { name: "isequal", min_args: 2, max_args: MANY, max_out: 1, topic: Topic::Output, signature: "isequal(A, B, ...)",
-        summary: "True when all arguments have the same size and exactly the same values (the type may differ: isequal(1, true) is true).",
-        math: "size(A) = size(B) and A_ij = B_ij for all i, j; NaN is never equal to anything. For floating-point results use approx",
-        example: ">> isequal([1 2], [1 2])\nans = 1\n>> isequal([1 2], [1; 2])\nans = 0\n>> isequal(sqrt(2)^2, 2)\nans = 0",
-        related: &["approx", "assert"], run: isequal },
-    Builtin { name: "approx", min_args: 2, max_args: 3, max_out: 1, topic: Topic::Output, signature: "approx(A, B), approx(A, B, tol)",
-        summary: "True when A and B are equal up to rounding: same size (or one a scalar) and close in the Frobenius norm.",
-        math: "||A - B||_F <= tol * max(1, ||B||_F), default tol = 1e-10; e.g. approx(A*(B + C), A*B + A*C), approx(trace(A*B), trace(B*A))",
-        example: ">> approx(0.1 + 0.2, 0.3)\nans = 1\n>> approx(sqrt(2)^2, 2)\nans = 1\n>> approx(1, 1.001)\nans = 0\n>> approx(1, 1.001, 1e-2)\nans = 1",
-        related: &["isequal", "assert", "norm"], run: approx },
+    Builtin {
+        name: "inspan",
+        min_args: 2,
+        max_args: 3,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "inspan(b, A), inspan(b, A, tol), [tf, x] = inspan(b, A)",
+            summary: concat!(
+                "True when b is a linear combination of the columns of A; x gives the ",
+                "coefficients (least squares)."
+            ),
+            math: &[
+                "b in span(A) <=> rank([A b]) = rank(A)",
+                "ranks count singular values > tol, default tol = 1e-10 * norm([A b])",
+                concat!(
+                    "x = lstsq(A, b), so A*x = b when tf is true (and A*x is the closest ",
+                    "point of span(A) otherwise)"
+                ),
+            ],
+            example: &[
+                ">> inspan([2; 3; 5], [1 0; 0 1; 1 1])",
+                "ans = 1",
+                ">> inspan([1; 0; 0], [1 0; 0 1; 1 1])",
+                "ans = 0",
+                ">> [tf, x] = inspan([2; 3; 5], [1 0; 0 1; 1 1]); round(x)",
+                "ans =",
+                "",
+                "   2",
+                "   3",
+            ],
+            related: &["rank", "colspace", "proj", "lstsq"],
+        },
+        run: inspan,
+    },
+    Builtin {
+        name: "colspace",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "colspace(A)",
+            summary: concat!(
+                "Orthonormal basis of the column space (range) of A, as columns, from ",
+                "the SVD; for exact A, the pivot columns of A."
+            ),
+            math: &[
+                "A = U S V'",
+                "colspace(A) = first r columns of U, r = rank(A)",
+                "span(colspace(A)) = {A x}",
+                "Q'*Q = I",
+                "each column's largest entry is positive",
+            ],
+            example: &[
+                ">> colspace(double([1 1; 1 1])) * sqrt(2)",
+                "ans =",
+                "",
+                "   1.0000",
+                "   1.0000",
+                ">> colspace([1 2; 2 4])",
+                "ans =",
+                "",
+                "   1",
+                "   2",
+                ">> size(colspace([1 2; 3 4]))",
+                "ans =",
+                "",
+                "   2   2",
+            ],
+            related: &["rowspace", "null", "leftnull", "orth", "rank"],
+        },
+        run: colspace,
+    },
+    Builtin {
+        name: "rowspace",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "rowspace(A)",
+            summary: concat!(
+                "Orthonormal basis of the row space of A (as columns), from the SVD; ",
+                "for exact A, the non-zero rows of rref(A) as columns."
+            ),
+            math: &[
+                "A = U S V'",
+                "rowspace(A) = first r columns of V, r = rank(A)",
+                "the row space is orthogonal to null(A) and rank(A) + size(null(A), 2) = n",
+            ],
+            example: &[
+                ">> rowspace(double([1 1; 2 2])) * sqrt(2)",
+                "ans =",
+                "",
+                "   1.0000",
+                "   1.0000",
+            ],
+            related: &["colspace", "null", "leftnull", "rank"],
+        },
+        run: rowspace,
+    },
+    Builtin {
+        name: "leftnull",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "leftnull(A)",
+            summary: concat!(
+                "Orthonormal basis of the left null space of A: the vectors y with ",
+                "y'*A = 0 (null(A')); for exact A, null(A', 'r')."
+            ),
+            math: &[
+                "leftnull(A) = null(A') = last m - r columns of U in A = U S V'",
+                "it is orthogonal to colspace(A), and r + (m - r) = m",
+            ],
+            example: &[
+                ">> leftnull(double([1; 1])) * sqrt(2)",
+                "ans =",
+                "",
+                "   1.0000",
+                "  -1.0000",
+            ],
+            related: &["null", "colspace", "rowspace"],
+        },
+        run: leftnull,
+    },
+    Builtin {
+        name: "proj",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "proj(b, A), proj(u, v)",
+            summary: concat!(
+                "Orthogonal projection of b onto the column space of A (of u onto the ",
+                "line through v)."
+            ),
+            math: &[
+                "proj(u, v) = (v'u / v'v) v",
+                concat!(
+                    "proj(b, A) = Q Q' b with Q = colspace(A) (= A inv(A'A) A' b for ",
+                    "independent columns)"
+                ),
+                concat!(
+                    "the residual b - proj(b, A) is orthogonal to every column of A, and ",
+                    "proj(proj(b, A), A) = proj(b, A)"
+                ),
+            ],
+            example: &[
+                ">> proj([1; 2], [1; 1])",
+                "ans =",
+                "",
+                "   1.5000",
+                "   1.5000",
+                ">> proj([3; 4], [1; 0])",
+                "ans =",
+                "",
+                "   3",
+                "   0",
+            ],
+            related: &["colspace", "lstsq", "dot", "gramschmidt"],
+        },
+        run: proj,
+    },
+    Builtin {
+        name: "gramschmidt",
+        min_args: 1,
+        max_args: 2,
+        max_out: 2,
+        doc: Doc {
+            topic: Topic::Solving,
+            signature: "Q = gramschmidt(A), gramschmidt(A, tol), [Q, R] = gramschmidt(A)",
+            summary: concat!(
+                "Orthonormalise the columns of A (modified Gram-Schmidt); dependent ",
+                "columns are dropped with a note."
+            ),
+            math: &[
+                concat!(
+                    "for each column a_j: v = a_j, then v = v - (q_i'v) q_i for each ",
+                    "earlier q_i (done twice for stability)"
+                ),
+                concat!(
+                    "if ||v|| <= tol * ||a_j|| (default tol = 1e-10) the column is ",
+                    "dropped, else q = v / ||v||. Q'*Q = I, span(Q) = span(A), A = Q*R ",
+                    "with R = Q'*A"
+                ),
+            ],
+            example: &[
+                ">> Q = gramschmidt([3 1; 4 2]); Q'*Q",
+                "ans =",
+                "",
+                "   1   0",
+                "   0   1",
+                ">> size(gramschmidt([1 2; 1 2]))",
+                "ans =",
+                "",
+                "   2   1",
+            ],
+            related: &["qr", "orth", "colspace", "proj"],
+        },
+        run: gramschmidt,
+    },
+    Builtin {
+        name: "isequal",
+        min_args: 2,
+        max_args: MANY,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "isequal(A, B, ...)",
+            summary: concat!(
+                "True when all arguments have the same size and exactly the same ",
+                "values (the type may differ: isequal(1, true) is true)."
+            ),
+            math: &[
+                "size(A) = size(B) and A_ij = B_ij for all i, j",
+                "NaN is never equal to anything. For floating-point results use approx",
+            ],
+            example: &[
+                ">> isequal([1 2], [1 2])",
+                "ans = 1",
+                ">> isequal([1 2], [1; 2])",
+                "ans = 0",
+                ">> isequal(sqrt(2)^2, 2)",
+                "ans = 0",
+            ],
+            related: &["approx", "assert"],
+        },
+        run: isequal,
+    },
+    Builtin {
+        name: "approx",
+        min_args: 2,
+        max_args: 3,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "approx(A, B), approx(A, B, tol)",
+            summary: concat!(
+                "True when A and B are equal up to rounding: same size (or one a ",
+                "scalar) and close in the Frobenius norm."
+            ),
+            math: &[
+                "||A - B||_F <= tol * max(1, ||B||_F), default tol = 1e-10",
+                "e.g. approx(A*(B + C), A*B + A*C), approx(trace(A*B), trace(B*A))",
+            ],
+            example: &[
+                ">> approx(0.1 + 0.2, 0.3)",
+                "ans = 1",
+                ">> approx(sqrt(2)^2, 2)",
+                "ans = 1",
+                ">> approx(1, 1.001)",
+                "ans = 0",
+                ">> approx(1, 1.001, 1e-2)",
+                "ans = 1",
+            ],
+            related: &["isequal", "assert", "norm"],
+        },
+        run: approx,
+    },
 ];
+
+fn colspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    range_basis(&a, "colspace")
+}
+
+fn rowspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    range_basis(&a, "rowspace")
+}
 
 /// A real argument without NaN or Inf, named `what` in errors.
 fn finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
@@ -161,7 +393,7 @@ fn range_basis(a: &Args, which: &'static str) -> Result<Vec<Value>> {
     one(Value::Real(basis(&vectors, rank_of(&s, m.shape()))))
 }
 
-fn leftnull(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn leftnull(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(v) = exact_basis(&a, "leftnull") {
         return one(v);
     }
@@ -175,7 +407,7 @@ fn leftnull(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::Real(z))
 }
 
-fn inspan(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn inspan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let am = finite(&a, 1, "inspan")?;
     let (b, _) = as_columns(finite(&a, 0, "inspan")?, am.nrows(), "inspan", &am)?;
     let tol = match a.get(2) {
@@ -210,7 +442,7 @@ fn inspan(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     Ok(vec![Value::bool(tf), Value::Real(x)])
 }
 
-fn proj(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let am = finite(&a, 1, "proj")?;
     let b = finite(&a, 0, "proj")?;
     let b_vec = b.nrows() == 1 || b.ncols() == 1;
@@ -234,7 +466,7 @@ fn proj(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::Real(if flipped { p.transpose() } else { p }))
 }
 
-fn gramschmidt(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = finite(&a, 0, "gramschmidt")?;
     let tol = match a.get(1) {
         Some(v) => {
@@ -327,7 +559,7 @@ fn equal(x: &Value, y: &Value) -> Result<bool> {
     }
 }
 
-fn isequal(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn isequal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let first = &a.vals[0];
     for v in &a.vals[1..] {
         if !equal(first, v)? {
@@ -337,7 +569,7 @@ fn isequal(_: &mut Interp, a: Args) -> Result<Vec<Value>> {
     one(Value::bool(true))
 }
 
-fn approx(it: &mut Interp, a: Args) -> Result<Vec<Value>> {
+fn approx(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = match a.get(2) {
         Some(v) => {
             let t = v.to_f64("approx")?;

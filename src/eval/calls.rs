@@ -124,7 +124,7 @@ impl Interp<'_> {
             } else {
                 format!(
                     "Invalid call to {name}: expected {} (got {} argument{})",
-                    b.signature,
+                    b.doc.signature,
                     args.len(),
                     if args.len() == 1 { "" } else { "s" }
                 )

@@ -1,15 +1,18 @@
 //! The evaluator: walks the AST against a `Session`. It never prints; values
 //! to display, text and warnings go to a `Sink` chosen by the caller.
+//! It hosts the built-ins (`host` implements `builtins::ctx`) and runs the
+//! `steps` statement. May use everything below it; not shell.
 
 pub mod limits;
 pub mod steps;
 
-use crate::syntax::ast::*;
+use crate::builtins::ctx::Ctx;
 use crate::builtins::{self, Args};
 use crate::error::{LaError, Result};
-use crate::value::format::Format;
-use crate::ops::index::{self, Idx, Promoted};
 use crate::ops;
+use crate::ops::index::{self, Idx, Promoted};
+use crate::syntax::ast::*;
+use crate::value::format::Format;
 use crate::value::{Func, Value, Vars};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -19,10 +22,10 @@ use std::time::Instant;
 
 mod assign;
 mod calls;
+mod host;
 mod ranges;
 
 use assign::is_empty_literal;
-pub use ranges::range_len;
 use ranges::{column, exact_range_parts, float_range};
 
 /// Where evaluation output goes: the CLI prints it, tests collect it.
@@ -146,10 +149,6 @@ impl Interp<'_> {
         }
     }
 
-    pub fn warn(&mut self, message: &str, span: Span) {
-        self.sink.warning(message, Some(span));
-    }
-
     fn flush_warnings(&mut self, warnings: Vec<String>, span: Span) {
         for w in warnings {
             self.warn(&w, span);
@@ -163,11 +162,6 @@ impl Interp<'_> {
             return Err(LaError::interrupted());
         }
         Ok(())
-    }
-
-    /// Refuse a result of `rows x cols` elements of `elem` bytes before allocating it.
-    pub fn check_alloc(&self, what: &str, rows: f64, cols: f64, elem: usize) -> Result<()> {
-        crate::eval::limits::check(what, rows * cols * elem as f64, self.session.max_bytes)
     }
 
     fn show(&mut self, name: &str, v: &Value) {
@@ -243,10 +237,22 @@ impl Interp<'_> {
             StmtKind::Function(def) => {
                 self.session.funcs.insert(def.name.clone(), def.clone());
             }
-            StmtKind::Command(name, args) => return crate::builtins::commands::run(self, name, args, s.span),
+            StmtKind::Command(name, args) => return self.command(name, args, s.span),
             StmtKind::Steps { latex, expr } => crate::eval::steps::steps(self, expr, *latex)?,
         }
         Ok(Flow::Normal)
+    }
+
+    fn command(&mut self, name: &str, args: &[String], span: Span) -> Result<Flow> {
+        let Some(c) = crate::builtins::commands::lookup(name) else {
+            return Err(LaError::internal(format!(
+                "command '{name}' has no registry entry"
+            )));
+        };
+        Ok(match (c.run)(self, args, span)? {
+            crate::builtins::commands::Next::Continue => Flow::Normal,
+            crate::builtins::commands::Next::Exit(code) => Flow::Exit(code),
+        })
     }
 
     fn exec_expr_stmt(&mut self, e: &Expr, display: bool) -> Result<()> {

@@ -60,7 +60,7 @@ pub(super) fn float_range(vals: &[Value], span: Span) -> Result<(f64, f64, f64)>
         [a, s, b] => (f(a)?, f(s)?, f(b)?),
         _ => return Err(LaError::internal("range with no bounds")),
     };
-    let n = range_len(base, inc, limit);
+    let n = crate::ops::range_len(base, inc, limit);
     if !n.is_finite() {
         return Err(LaError::eval("colon: the range never ends (a bound is infinite)").at(span));
     }
@@ -100,21 +100,4 @@ pub(super) fn exact_range(vals: &[Value]) -> Option<Value> {
         x = x + &inc;
     }
     Some(Value::Exact(RatMat::from_row_slice(1, n, &out)))
-}
-
-/// Number of elements of `base:inc:limit`, with Octave's tolerance for round-off.
-pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
-    if base.is_nan() || limit.is_nan() || inc.is_nan() || inc == 0.0 || (limit - base) / inc < 0.0 {
-        return 0.0;
-    }
-    if base.is_infinite() || limit.is_infinite() || inc.is_infinite() {
-        // `1:Inf` would never end; the caller's memory check refuses it.
-        return if (limit - base) / inc > 0.0 {
-            f64::INFINITY
-        } else {
-            0.0
-        };
-    }
-    let n = ((limit - base) / inc * (1.0 + f64::EPSILON * 4.0)).floor() + 1.0;
-    n.max(0.0)
 }

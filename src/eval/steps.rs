@@ -3,10 +3,10 @@
 //! working comes from `crate::exact` as data; this module only picks the
 //! computation and the renderer.
 
-use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
 use crate::error::{LaError, Result};
 use crate::eval::Interp;
 use crate::exact::{self, render, ExactWork, RatMat, Step};
+use crate::syntax::ast::{Arg, BinOp, Expr, ExprKind};
 use crate::value::Value;
 
 const USAGE: &str = "steps: expected one of rref(A), inv(A), det(A), det(A, 'cofactor'), A\\b, eig(A), rank(A), null(A), gramschmidt(A)";

@@ -210,6 +210,28 @@ pub fn solve(a: &RatMat, b: &RatMat) -> Result<Option<RatMat>> {
 }
 
 /// Rank by fraction-free elimination.
+/// `a^k` by repeated squaring; negative `k` inverts first.
+pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
+    let n = require_square("mpower", a)?;
+    let base = if k < 0 {
+        inv(a)?.ok_or(ExactError::Singular { func: "mpower" })?
+    } else {
+        a.clone()
+    };
+    let mut e = k.unsigned_abs();
+    let (mut acc, mut sq) = (matrix::identity(n), base);
+    while e > 0 {
+        if e & 1 == 1 {
+            acc = matrix::matmul(&acc, &sq)?;
+        }
+        e >>= 1;
+        if e > 0 {
+            sq = matrix::matmul(&sq, &sq)?;
+        }
+    }
+    Ok(acc)
+}
+
 pub fn rank(a: &RatMat) -> usize {
     let (mut rows, _) = integer_rows(a);
     fraction_free(&mut rows, a.ncols(), false).pivots.len()

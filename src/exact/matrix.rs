@@ -18,7 +18,7 @@
 //! are several times slower. For `A^k` the caller should also account for
 //! entries growing `k`-fold in size.
 
-use crate::exact::{require_square, ExactError, Rat, Result};
+use crate::exact::{ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
@@ -157,28 +157,6 @@ pub fn scale(a: &RatMat, s: &Rat) -> RatMat {
     a.map(|x| &x * s)
 }
 
-/// `a^k` by repeated squaring; negative `k` inverts first.
-pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
-    let n = require_square("mpower", a)?;
-    let base = if k < 0 {
-        crate::exact::elim::inv(a)?.ok_or(ExactError::Singular { func: "mpower" })?
-    } else {
-        a.clone()
-    };
-    let mut e = k.unsigned_abs();
-    let (mut acc, mut sq) = (identity(n), base);
-    while e > 0 {
-        if e & 1 == 1 {
-            acc = matmul(&acc, &sq)?;
-        }
-        e >>= 1;
-        if e > 0 {
-            sq = matmul(&sq, &sq)?;
-        }
-    }
-    Ok(acc)
-}
-
 /// Largest `bits(numerator) + bits(denominator)` over the entries.
 pub fn max_entry_bits(a: &RatMat) -> u64 {
     a.iter().map(Rat::bits).max().unwrap_or(0)
@@ -241,13 +219,19 @@ mod tests {
     #[test]
     fn product_and_powers() {
         let a = from_i64_rows(2, 2, &[1, 1, 1, 0]);
-        assert_eq!(pow(&a, 10).unwrap(), from_i64_rows(2, 2, &[89, 55, 55, 34]));
-        assert_eq!(pow(&a, 0).unwrap(), identity(2));
-        let inv2 = pow(&a, -2).unwrap();
-        assert_eq!(matmul(&inv2, &pow(&a, 2).unwrap()).unwrap(), identity(2));
+        assert_eq!(
+            crate::exact::elim::pow(&a, 10).unwrap(),
+            from_i64_rows(2, 2, &[89, 55, 55, 34])
+        );
+        assert_eq!(crate::exact::elim::pow(&a, 0).unwrap(), identity(2));
+        let inv2 = crate::exact::elim::pow(&a, -2).unwrap();
+        assert_eq!(
+            matmul(&inv2, &crate::exact::elim::pow(&a, 2).unwrap()).unwrap(),
+            identity(2)
+        );
         let singular = from_i64_rows(2, 2, &[1, 2, 2, 4]);
         assert_eq!(
-            pow(&singular, -1),
+            crate::exact::elim::pow(&singular, -1),
             Err(ExactError::Singular { func: "mpower" })
         );
         assert!(matmul(&a, &from_i64_rows(3, 1, &[1, 2, 3])).is_err());

@@ -2,6 +2,7 @@
 //! scalar, `RatMat` matrices, elimination that records its working as data,
 //! characteristic polynomials and rational eigenvalues, and text/LaTeX
 //! rendering of values and steps. Pure: nothing here prints.
+//! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
 pub mod elim;
 pub mod matrix;

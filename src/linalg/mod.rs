@@ -1,5 +1,6 @@
 //! Numerical linear algebra over nalgebra matrices. Pure functions: no printing,
 //! warnings are pushed onto a caller-supplied list and errors are returned.
+//! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
 pub mod random;
 
@@ -36,6 +37,12 @@ pub enum LinalgError {
 }
 
 pub type Result<T> = std::result::Result<T, LinalgError>;
+
+impl From<LinalgError> for crate::error::LaError {
+    fn from(e: LinalgError) -> Self {
+        crate::error::LaError::eval(e.to_string())
+    }
+}
 
 pub mod decomp;
 pub mod norms;

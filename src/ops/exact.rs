@@ -3,10 +3,10 @@
 //! returns `None` and the floating-point operators take over, so an exact
 //! value never makes a float operation slower or different.
 
-use crate::syntax::ast::BinOp;
+use super::broadcast::{broadcast, cmp_fn};
 use crate::error::{LaError, Result};
 use crate::exact::{self, Rat, RatMat, MAX_EXACT_ENTRIES};
-use crate::ops::broadcast;
+use crate::syntax::ast::BinOp;
 use crate::value::Value;
 use std::borrow::Cow;
 
@@ -48,7 +48,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
         EDiv if !y.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?),
         ELDiv if !x.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?),
-        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, crate::ops::cmp_fn(op))?),
+        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?),
         EPow => return Ok(power(sym, &x, &y)?.map(Value::Exact)),
         Mul if x.len() == 1 || y.len() == 1 => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
         Mul => {
@@ -123,5 +123,5 @@ fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
     ) else {
         return Ok(None);
     };
-    Ok(exact::matrix::pow(x, k).ok().map(Value::Exact))
+    Ok(exact::elim::pow(x, k).ok().map(Value::Exact))
 }

@@ -1,58 +1,21 @@
 //! Operators: element-wise arithmetic with Octave broadcasting, comparisons,
-//! logical operators, matrix product, division and power.
+//! logical operators, matrix product, division and power, and indexing.
+//! One dispatch over two kernels: exact operands go to `exact` (rationals),
+//! the rest to the float code here; `broadcast` is the shared skeleton.
+//! May use: value, linalg, exact, syntax, error.
 
+pub mod broadcast;
 pub mod exact;
 pub mod index;
 
-use crate::syntax::ast::{BinOp, UnOp};
+use broadcast::nonconformant;
+pub use broadcast::{broadcast, cmp_fn};
+
 use crate::error::{LaError, Result};
 use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
+use crate::syntax::ast::{BinOp, UnOp};
 use crate::value::{NumKind, Value};
-use nalgebra::{DMatrix, Scalar};
-
-fn nonconformant(op: &str, a: (usize, usize), b: (usize, usize)) -> LaError {
-    LaError::eval(format!(
-        "operator {op}: nonconformant arguments (op1 is {}x{}, op2 is {}x{})",
-        a.0, a.1, b.0, b.1
-    ))
-}
-
-/// Apply `f` element by element, expanding scalars and singleton dimensions.
-pub fn broadcast<T: Scalar, U: Scalar, R: Scalar>(
-    op: &str,
-    a: &DMatrix<T>,
-    b: &DMatrix<U>,
-    f: impl Fn(&T, &U) -> R,
-) -> Result<DMatrix<R>> {
-    let (ar, ac) = a.shape();
-    let (br, bc) = b.shape();
-    let dim = |x: usize, y: usize| {
-        if x == y || y == 1 {
-            Some(x)
-        } else if x == 1 {
-            Some(y)
-        } else {
-            None
-        }
-    };
-    let (Some(r), Some(c)) = (dim(ar, br), dim(ac, bc)) else {
-        return Err(nonconformant(op, (ar, ac), (br, bc)));
-    };
-    if (ar, ac) == (br, bc) {
-        return Ok(DMatrix::from_iterator(
-            r,
-            c,
-            a.iter().zip(b.iter()).map(|(x, y)| f(x, y)),
-        ));
-    }
-    Ok(DMatrix::from_fn(r, c, |i, j| {
-        f(
-            &a[(if ar == 1 { 0 } else { i }, if ac == 1 { 0 } else { j })],
-            &b[(if br == 1 { 0 } else { i }, if bc == 1 { 0 } else { j })],
-        )
-    }))
-}
 
 fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
@@ -195,19 +158,6 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
     };
     let (x, y) = (re(a)?, re(b)?);
     Ok(Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?))
-}
-
-/// The comparison `op` on two reals (shared by the matrix and scalar paths).
-/// The comparison `op` stands for, for floats and fractions alike.
-pub(crate) fn cmp_fn<T: PartialOrd>(op: BinOp) -> fn(&T, &T) -> bool {
-    match op {
-        BinOp::Eq => |p, q| p == q,
-        BinOp::Ne => |p, q| p != q,
-        BinOp::Lt => |p, q| p < q,
-        BinOp::Le => |p, q| p <= q,
-        BinOp::Gt => |p, q| p > q,
-        _ => |p, q| p >= q,
-    }
 }
 
 fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
@@ -423,4 +373,21 @@ pub fn inverse(a: &Value, warn: &mut Vec<String>) -> Result<Value> {
         )?)),
         _ => Ok(Value::Real(linalg::solve::inv(&*a.to_real("inv")?, warn)?)),
     }
+}
+
+/// Number of elements of `base:inc:limit`, with Octave's tolerance for round-off.
+pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
+    if base.is_nan() || limit.is_nan() || inc.is_nan() || inc == 0.0 || (limit - base) / inc < 0.0 {
+        return 0.0;
+    }
+    if base.is_infinite() || limit.is_infinite() || inc.is_infinite() {
+        // `1:Inf` would never end; the caller's memory check refuses it.
+        return if (limit - base) / inc > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+    }
+    let n = ((limit - base) / inc * (1.0 + f64::EPSILON * 4.0)).floor() + 1.0;
+    n.max(0.0)
 }

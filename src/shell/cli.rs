@@ -1,11 +1,10 @@
 //! Command-line front end: flags, scripts, `-e`, stdin, `--json`. A thin
 //! shell over `Session`; all printing of results happens here.
 
-use crate::error::{render, ErrorKind, LaError, Severity, Source};
-use crate::eval::{Control, Session, Sink};
-use crate::value::format::{self, Format};
-use crate::value::Value;
-use std::io::{IsTerminal, Read, Write};
+use super::output::{decode, run_source, Printer};
+use crate::error::{ErrorKind, Source};
+use crate::eval::{Control, Session};
+use std::io::{IsTerminal, Read};
 
 pub struct Options {
     pub json: bool,
@@ -48,7 +47,11 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
             },
             "-i" | "--interactive" => o.interactive = true,
             "-q" | "--quiet" => o.quiet = true,
-            "--max-memory" => match args.next().as_deref().and_then(crate::eval::limits::parse_size) {
+            "--max-memory" => match args
+                .next()
+                .as_deref()
+                .and_then(crate::eval::limits::parse_size)
+            {
                 Some(n) => o.max_memory = Some(n),
                 None => return usage_error("--max-memory needs a size such as 2G or 512M"),
             },
@@ -72,97 +75,6 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
 fn usage_error(msg: &str) -> Result<Options, i32> {
     eprintln!("error: {msg}\n{USAGE}");
     Err(2)
-}
-
-/// Prints what the session shows: Octave-style text or JSON lines.
-pub struct Printer {
-    pub json: bool,
-    pub color: bool,
-    pub width: usize,
-    /// The source being run, for rendering warnings with their position.
-    pub source: Source,
-}
-
-impl Sink for Printer {
-    fn value(&mut self, name: &str, value: &Value, fmt: Format) {
-        let text = if self.json {
-            format::json_line(name, value) + "\n"
-        } else {
-            format::display(name, value, fmt, self.width)
-        };
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
-    }
-    fn text(&mut self, text: &str) {
-        if self.json {
-            return;
-        }
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
-    }
-    fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
-        let _ = std::io::stdout().flush();
-        eprintln!(
-            "{}",
-            render(Severity::Warning, message, span, &self.source, self.color)
-        );
-    }
-}
-
-impl Printer {
-    pub fn error(&self, e: &LaError) {
-        let _ = std::io::stdout().flush();
-        eprintln!(
-            "{}",
-            render(
-                Severity::Error,
-                &e.message,
-                e.span,
-                &self.source,
-                self.color
-            )
-        );
-    }
-}
-
-/// Run one piece of source, catching any panic that escapes as an internal error.
-pub fn run_source(
-    session: &mut Session,
-    printer: &mut Printer,
-    src: Source,
-) -> Result<Control, LaError> {
-    printer.source = src.clone();
-    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        session.run(&src.text, printer)
-    }));
-    let result = result.unwrap_or_else(|p| {
-        let msg = p
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()));
-        Err(LaError::internal(msg.unwrap_or_else(|| "panic".into())))
-    });
-    if let Err(e) = &result {
-        printer.error(e);
-    }
-    result
-}
-
-/// Decode a script file's bytes: UTF-8 (a BOM is dropped), or an error naming the line.
-pub fn decode(bytes: Vec<u8>) -> Result<String, LaError> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
-        Err(e) => {
-            let good = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(LaError::eval(format!(
-                "invalid UTF-8 in input at line {line}"
-            )))
-        }
-    }
 }
 
 pub fn main_with(opts: Options) -> i32 {

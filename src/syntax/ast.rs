@@ -1,23 +1,8 @@
 //! The syntax tree. Every node that can fail at run time carries the byte span
 //! of its source so errors point at the construct that failed.
 
+pub use crate::error::Span;
 use std::rc::Rc;
-
-/// Byte offsets `[start, end)` into the source text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Span {
-    pub start: usize,
-    pub end: usize,
-}
-
-impl Span {
-    pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
-    }
-    pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BinOp {
@@ -88,7 +73,7 @@ pub enum Arg {
 }
 
 /// A variable name as written, with a cache of where it was last found
-/// (see [`crate::value::vars::Vars`]): a loop body then finds its variables
+/// (the variable store reads and fills it): a loop body then finds its variables
 /// without hashing their names on every iteration.
 #[derive(Debug, Clone)]
 pub struct Name {

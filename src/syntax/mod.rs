@@ -1,4 +1,5 @@
-//! Text to tree: the pest grammar (`grammar/la.pest`) and the AST it builds, with spans.
+//! Text to tree: the pest grammar (`grammar/la.pest`) and the AST it builds,
+//! with spans. May use: error.
 
 pub mod ast;
 pub mod parse;

@@ -2,8 +2,8 @@
 //! module turns its pairs into `ast` nodes with spans, resolving operator
 //! precedence with a Pratt parser.
 
-use crate::syntax::ast::*;
 use crate::error::{LaError, Result};
+use crate::syntax::ast::*;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser;

@@ -1,15 +1,17 @@
 //! Run-time values. Numbers are matrices as in Octave (a scalar is 1x1).
 //! Operations reach the numbers through the conversions here (`to_real`,
 //! `to_complex`, `num_kind`), so a new numeric variant only has to teach these.
+//! Also here: the variable store (`vars`), display (`format`) and the session
+//! file format (`storage`). May use: linalg, exact, syntax, error.
 
 pub mod format;
 pub mod storage;
 pub mod vars;
 
-use crate::syntax::ast::{FunctionDef, Lambda};
 use crate::error::{LaError, Result};
 use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
+use crate::syntax::ast::{FunctionDef, Lambda};
 use nalgebra::DMatrix;
 use std::borrow::Cow;
 use std::rc::Rc;

@@ -18,8 +18,6 @@
 //! handles are not saved. Files are written to a temporary name and renamed,
 //! so an interrupted save never leaves a half-written file.
 
-use crate::error::{LaError, Result};
-use crate::eval::Interp;
 use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::{BMat, Value};
@@ -28,28 +26,18 @@ use std::io::Write;
 
 const HEADER: &str = "# la session v1";
 
-pub fn save(it: &mut Interp, args: &[String]) -> Result<()> {
-    let Some(path) = args.first() else {
-        return Err(LaError::eval(
-            "save: a file name is required (save FILE [names])",
-        ));
-    };
-    let mut names: Vec<&String> = it
-        .vars()
-        .keys()
-        .filter(|n| args.len() < 2 || args[1..].contains(n))
-        .collect();
-    names.sort();
+/// The session file text holding `vars`, in the order given.
+pub fn to_text<'a>(vars: impl Iterator<Item = (&'a str, &'a Value)>) -> String {
     let mut out = format!("{HEADER}\n");
-    for n in names {
-        if let Some(v) = it.vars().get(n) {
-            out.push_str(&encode(n, v));
-        }
+    for (n, v) in vars {
+        out.push_str(&encode(n, v));
     }
-    write_atomic(path, &out).map_err(|e| LaError::eval(format!("save: cannot write '{path}': {e}")))
+    out
 }
 
-fn write_atomic(path: &str, text: &str) -> std::io::Result<()> {
+/// Write `text` to `path` through a temporary file and a rename, so an
+/// interrupted save never leaves a half-written file.
+pub fn write_atomic(path: &str, text: &str) -> std::io::Result<()> {
     let tmp = format!("{path}.tmp{}", std::process::id());
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
@@ -118,23 +106,10 @@ fn encode(name: &str, v: &Value) -> String {
     }
 }
 
-pub fn load(it: &mut Interp, args: &[String]) -> Result<()> {
-    let Some(path) = args.first() else {
-        return Err(LaError::eval("load: a file name is required (load FILE)"));
-    };
-    let bytes = std::fs::read(path)
-        .map_err(|e| LaError::eval(format!("load: cannot read '{path}': {e}")))?;
-    let text = String::from_utf8_lossy(&bytes);
-    let vars =
-        parse(&text).map_err(|(line, msg)| LaError::eval(format!("load: {path}:{line}: {msg}")))?;
-    // Nothing is changed unless the whole file parsed.
-    it.vars_mut().extend(vars);
-    Ok(())
-}
+pub type ParseError = (usize, String);
 
-type ParseError = (usize, String);
-
-fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseError> {
+/// The variables of a session file, or the line and reason it is malformed.
+pub fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseError> {
     let mut lines = text.lines().enumerate().map(|(k, l)| {
         (
             k + 1,

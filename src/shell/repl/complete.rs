@@ -3,9 +3,10 @@
 //! inside an expression (functions, variables) or after a command word
 //! (`help <name>`, `clear <var>`, `format short|long`).
 
-use super::lex::{tokenize, Kind, Token, COMMANDS, KEYWORDS};
+use super::lex::{tokenize, Kind, Token, KEYWORDS};
 use super::names::Names;
 use crate::builtins;
+use crate::builtins::commands;
 
 /// What the cursor is completing.
 #[derive(Debug, PartialEq, Eq)]
@@ -82,15 +83,16 @@ fn candidates(place: &Place, names: &Names) -> Vec<String> {
     let vars = || names.vars.iter().cloned();
     match place {
         Place::Nowhere => Vec::new(),
-        Place::Head => COMMANDS
-            .iter()
-            .chain(KEYWORDS)
+        Place::Head => commands::words()
+            .chain(KEYWORDS.iter().copied())
             .map(|s| s.to_string())
             .chain(functions())
             .chain(vars())
             .collect(),
         Place::Expr => functions().chain(vars()).collect(),
-        Place::CommandArg("help") => functions().collect(),
+        Place::CommandArg("help") => functions()
+            .chain(commands::words().map(str::to_string))
+            .collect(),
         Place::CommandArg("clear") => vars().chain(["all".to_string()]).collect(),
         Place::CommandArg("format") => vec!["short".into(), "long".into()],
         Place::CommandArg(_) => Vec::new(),

@@ -84,7 +84,7 @@ mod tests {
     #[test]
     fn signature_inside_a_call() {
         let n = Names::with_vars(&["A"]);
-        let abs = crate::builtins::lookup("abs").map(|b| b.signature.to_string());
+        let abs = crate::builtins::lookup("abs").map(|b| b.doc.signature.to_string());
         assert_eq!(signature_hint("abs(", &n), abs);
         assert_eq!(signature_hint("y = abs(A(1, ", &n), abs);
         assert_eq!(signature_hint("abs(A) + 1", &n), None);

@@ -66,10 +66,6 @@ pub const KEYWORDS: &[&str] = &[
     "continue",
     "return",
 ];
-/// Words that start command syntax (`help eig`), as in the grammar's `cmd_word`.
-pub const COMMANDS: &[&str] = &[
-    "help", "format", "clear", "whos", "who", "save", "load", "exit", "quit", "clc", "more",
-];
 
 pub fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
@@ -312,7 +308,7 @@ impl Lexer<'_> {
         let text = &self.src[self.pos..end];
         if self.stmt_start
             && self.depth == 0
-            && COMMANDS.contains(&text)
+            && crate::builtins::commands::lookup(text).is_some()
             && self.starts_command(end)
         {
             self.push(Kind::Command, end);

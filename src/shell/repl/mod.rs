@@ -16,9 +16,9 @@ mod lex;
 mod names;
 mod validate;
 
-use crate::shell::cli::{run_source, Printer};
 use crate::error::Source;
 use crate::eval::{Control, Session};
+use crate::shell::output::{run_source, Printer};
 use helper::LaHelper;
 use rustyline::config::{CompletionType, Config, EditMode};
 use rustyline::error::ReadlineError;

@@ -2,9 +2,9 @@
 //! helper (which rustyline owns) can complete and colour them without holding
 //! a borrow of the session.
 
-use crate::syntax::ast::FunctionDef;
 use crate::builtins;
 use crate::eval::Session;
+use crate::syntax::ast::FunctionDef;
 use std::collections::HashMap;
 
 #[derive(Debug, Default, Clone)]
@@ -38,7 +38,7 @@ impl Names {
     /// The call form of a built-in or user function, e.g. `eig(A) -> [V, D]`.
     pub fn signature(&self, name: &str) -> Option<String> {
         if let Some(b) = builtins::lookup(name) {
-            return Some(b.signature.to_string());
+            return Some(b.doc.signature.to_string());
         }
         self.func_sigs.get(name).cloned()
     }
