@@ -319,3 +319,51 @@ fn leave(p: &mut PtySession) {
     p.flush().expect("flush");
     p.exp_eof().expect("la exits on Ctrl-D");
 }
+
+/// Several lines in one write, as a terminal without bracketed paste (tmux
+/// send-keys, screen, some SSH clients) delivers a paste: every line arrives,
+/// in order, each as if typed; an error in one does not stop the rest.
+#[test]
+fn paste_without_bracketed_paste_runs_every_line_in_order() {
+    let mut r = start(false);
+    r.send("A = [4 1\r     2 3]\rB = [[1, 2],\r [3, 4]]\rx = 1\rq = nosuchvar + 1\ry = 2\r");
+    r.expect("A =");
+    r.expect("   4   1\r\n   2   3");
+    r.expect("B =");
+    r.expect("   1   2\r\n   3   4");
+    r.expect("x = 1");
+    r.expect("'nosuchvar' undefined");
+    r.expect("y = 2");
+    r.line("disp(x + y)");
+    r.expect("3");
+    assert_eq!(r.quit(), 0);
+}
+
+/// Lines typed while a slow statement runs are kept and run after it.
+#[test]
+fn typeahead_during_a_long_computation_is_not_lost() {
+    let mut r = start(false);
+    r.line("s = 0; for k = 1:3e6, s = s + k; end, done = 1");
+    r.send("t1 = 11\rt2 = 22\r");
+    r.expect("done = 1");
+    r.expect("t1 = 11");
+    r.expect("t2 = 22");
+    assert_eq!(r.quit(), 0);
+}
+
+/// A newline inside parentheses continues the expression; an unterminated
+/// string ends the statement with an error instead of waiting for more lines.
+#[test]
+fn parentheses_continue_and_unterminated_strings_end_the_statement() {
+    let mut r = start(false);
+    r.line("y = max([1 2],");
+    r.expect(".. ");
+    r.line("[3 0])");
+    r.expect("   3   2");
+    r.line("A = 2;");
+    r.line("D = [A ']");
+    r.expect("unterminated string");
+    r.line("z = A + 1");
+    r.expect("z = 3");
+    assert_eq!(r.quit(), 0);
+}

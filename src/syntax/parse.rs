@@ -279,7 +279,7 @@ impl Builder {
                     text: s.to_string(),
                 }))
             }
-            Rule::expr | Rule::mexpr => return self.expr(p),
+            Rule::expr | Rule::pexpr | Rule::mexpr => return self.expr(p),
             r => return Err(LaError::internal(format!("unexpected primary {r:?}"))),
         };
         Ok(Expr { kind, span })
@@ -533,8 +533,45 @@ fn pest_error(e: pest::error::Error<Rule>) -> LaError {
         }
         ErrorVariant::CustomError { message } => format!("parse error: {message}"),
     };
-    let msg = refine_message(e.line(), msg);
+    let col = match e.line_col {
+        pest::error::LineColLocation::Pos((_, c))
+        | pest::error::LineColLocation::Span((_, c), _) => c,
+    };
+    let rest: String = e.line().chars().skip(col.saturating_sub(1)).collect();
+    let msg = match unterminated_string(&rest) {
+        Some(q) => format!(
+            "unterminated string: this {q} opens a string that does not end on this line{}",
+            if q == '\'' {
+                " (a transpose quote goes right after a value, as in A')"
+            } else {
+                ""
+            }
+        ),
+        None => refine_message(e.line(), msg),
+    };
     LaError::parse(msg, Span::new(pos, pos + 1))
+}
+
+/// The quote `text` starts with, when no matching quote closes it on the line.
+fn unterminated_string(text: &str) -> Option<char> {
+    let q = text.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let mut chars = text[1..]
+        .chars()
+        .take_while(|c| *c != '\n' && *c != '\r')
+        .peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && q == '"' {
+            chars.next();
+        } else if c == q {
+            // `''` inside a single-quoted string is an escaped quote.
+            if q == '\'' && chars.peek() == Some(&'\'') {
+                chars.next();
+            } else {
+                return None;
+            }
+        }
+    }
+    Some(q)
 }
 
 /// Add the likely cause when the line has an obvious unclosed construct.
@@ -554,6 +591,7 @@ fn refine_message(line: &str, msg: String) -> String {
 fn rule_name(r: Rule) -> Option<&'static str> {
     Some(match r {
         Rule::expr
+        | Rule::pexpr
         | Rule::mexpr
         | Rule::number
         | Rule::ident

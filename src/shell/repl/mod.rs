@@ -16,7 +16,7 @@ mod lex;
 mod names;
 mod validate;
 
-use crate::error::Source;
+use crate::error::{ErrorKind, Source};
 use crate::eval::{Control, Session};
 use crate::shell::output::{run_source, Printer};
 use helper::LaHelper;
@@ -62,10 +62,16 @@ pub fn run(session: &mut Session, printer: &mut Printer, quiet: bool) -> i32 {
             continue;
         }
         hist.add(&mut rl, &src);
-        // An interrupted or failed statement has already been reported by
-        // `run_source`; the session and its variables carry on.
-        if let Ok(Control::Exit(code)) = run_source(session, printer, Source::new("<input>", src)) {
-            return code;
+        // A paste runs piece by piece. An interrupted or failed piece has
+        // already been reported by `run_source`; the session carries on.
+        for piece in validate::complete_pieces(&src) {
+            let source = Source::new("<input>", piece.to_string());
+            match run_source(session, printer, source) {
+                Ok(Control::Exit(code)) => return code,
+                // Ctrl-C stops the rest of a paste too.
+                Err(e) if e.kind == ErrorKind::Interrupted => break,
+                _ => {}
+            }
         }
     }
 }

@@ -25,6 +25,8 @@ pub fn needs_more(src: &str) -> bool {
                 }
             }
             Kind::BlockComment { closed: false } => return true,
+            // A string ends on its line: an unclosed one is a mistake to report, not more to read.
+            Kind::Str { closed: false } => return false,
             _ => {}
         }
     }
@@ -32,6 +34,26 @@ pub fn needs_more(src: &str) -> bool {
         .last()
         .is_some_and(|t| t.kind == Kind::Continuation && !t.text(src).ends_with('\n'));
     !brackets.is_empty() || blocks > 0 || trailing_dots
+}
+
+/// Split `src` into complete inputs, line by line, so a pasted block runs as
+/// Octave runs it: each statement in turn, an error in one not stopping the rest.
+pub fn complete_pieces(src: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    for (k, _) in src
+        .match_indices('\n')
+        .chain(std::iter::once((src.len(), "")))
+    {
+        let piece = &src[start..k];
+        if k == src.len() || !needs_more(piece) {
+            if !piece.trim().is_empty() {
+                pieces.push(piece);
+            }
+            start = (k + 1).min(src.len());
+        }
+    }
+    pieces
 }
 
 fn opener_of(close: u8) -> u8 {
@@ -45,6 +67,21 @@ fn opener_of(close: u8) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::needs_more;
+
+    #[test]
+    fn pieces_split_at_complete_lines() {
+        use super::complete_pieces;
+        assert_eq!(
+            complete_pieces("x = 1\ny = [1\n2]\n\nz = 3"),
+            ["x = 1", "y = [1\n2]", "z = 3"]
+        );
+        assert_eq!(
+            complete_pieces("if x\n y = 1\nend\nw = 2"),
+            ["if x\n y = 1\nend", "w = 2"]
+        );
+        assert_eq!(complete_pieces("A = [1 2"), ["A = [1 2"]);
+        assert!(!needs_more("D = [A ']"));
+    }
 
     #[test]
     fn brackets() {
