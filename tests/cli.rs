@@ -295,3 +295,24 @@ fn tiny_address_space_is_explained() {
     );
     assert!(stderr.contains("ulimit -v"), "{stderr}");
 }
+
+/// Scripts and `-e` run in the order given, in one session; `--keep-going`
+/// runs the rest after an error and still exits 1.
+#[test]
+fn inputs_run_in_command_line_order_and_keep_going() {
+    let dir = std::env::temp_dir().join(format!("la-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let good = dir.join("good.la");
+    let bad = dir.join("bad.la");
+    std::fs::write(&good, "x = 5;\n").expect("write");
+    std::fs::write(&bad, "y = nosuch;\n").expect("write");
+    let (good, bad) = (good.to_str().expect("path"), bad.to_str().expect("path"));
+    let r = run(&[good, "-e", "disp(x * 2)"], "");
+    assert_eq!((r.status, r.stdout.as_str()), (0, "10\n"), "{}", r.stderr);
+    let r = run(&["-e", "disp(1)", bad, "-e", "disp(2)"], "");
+    assert_eq!((r.status, r.stdout.as_str()), (1, "1\n"), "{}", r.stderr);
+    let r = run(&["--keep-going", "-e", "disp(1)", bad, "-e", "disp(2)"], "");
+    assert_eq!((r.status, r.stdout.as_str()), (1, "1\n2\n"), "{}", r.stderr);
+    assert!(r.stderr.contains("'nosuch' undefined"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

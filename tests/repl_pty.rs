@@ -49,8 +49,13 @@ fn start(color: bool) -> Repl {
 }
 
 fn start_in(home: TempHome, color: bool) -> Repl {
+    start_with(home, color, &[])
+}
+
+fn start_with(home: TempHome, color: bool, args: &[&str]) -> Repl {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_la"));
-    cmd.env("HOME", &home.0)
+    cmd.args(args)
+        .env("HOME", &home.0)
         .env("XDG_DATA_HOME", home.data())
         .env("TERM", "xterm")
         .env_remove("COLUMNS");
@@ -365,5 +370,21 @@ fn parentheses_continue_and_unterminated_strings_end_the_statement() {
     r.expect("unterminated string");
     r.line("z = A + 1");
     r.expect("z = 3");
+    assert_eq!(r.quit(), 0);
+}
+
+/// `la -i script.la`: a failing script shows its error, then the REPL starts
+/// with every variable the script had set.
+#[test]
+fn interactive_after_a_failing_script_keeps_its_variables() {
+    let home = TempHome::new();
+    let script = home.0.join("hw.la");
+    std::fs::write(&script, "a = 41;\nb = nosuch + 1;\nc = 3;\n").expect("write script");
+    let path = script.to_str().expect("utf-8 path").to_string();
+    let mut r = start_with(home, false, &["-i", &path]);
+    r.line("a + 1");
+    r.expect("ans = 42");
+    r.line("exist('c')");
+    r.expect("ans = 0");
     assert_eq!(r.quit(), 0);
 }

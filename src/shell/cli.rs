@@ -6,11 +6,21 @@ use crate::error::{ErrorKind, Source};
 use crate::eval::{Control, Session};
 use std::io::{IsTerminal, Read};
 
+/// One thing to run, in command-line order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Input {
+    /// `-e 'STATEMENTS'`
+    Eval(String),
+    /// A script file.
+    File(String),
+}
+
 pub struct Options {
     pub json: bool,
-    pub exprs: Vec<String>,
-    pub files: Vec<String>,
+    pub inputs: Vec<Input>,
     pub interactive: bool,
+    /// After an error in one input, go on with the next.
+    pub keep_going: bool,
     pub quiet: bool,
     pub max_memory: Option<usize>,
 }
@@ -20,7 +30,10 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
   la                 start the interactive REPL (reads a script from stdin when it is not a terminal)
   la FILE.la ...     run scripts, stopping at the first error (exit status 1)
   -e 'STATEMENTS'    evaluate statements and exit
+                     (scripts and -e run in the order given, in one session)
   -i                 enter the REPL after the scripts / -e, keeping their variables
+                     (also after an error)
+  --keep-going       after an error in one script or -e, run the next (exit status 1 at the end)
   --json             print each displayed value as one line of JSON: {\"name\":..,\"value\":..}
   --max-memory SIZE  refuse results larger than SIZE (e.g. 2G, 512M); default half of RAM
   -q, --quiet        no banner
@@ -31,9 +44,9 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
 pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
     let mut o = Options {
         json: false,
-        exprs: vec![],
-        files: vec![],
+        inputs: vec![],
         interactive: false,
+        keep_going: false,
         quiet: false,
         max_memory: None,
     };
@@ -42,10 +55,11 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
         match a.as_str() {
             "--json" => o.json = true,
             "-e" | "--eval" => match args.next() {
-                Some(e) => o.exprs.push(e),
+                Some(e) => o.inputs.push(Input::Eval(e)),
                 None => return usage_error("-e needs an argument"),
             },
             "-i" | "--interactive" => o.interactive = true,
+            "--keep-going" => o.keep_going = true,
             "-q" | "--quiet" => o.quiet = true,
             "--max-memory" => match args
                 .next()
@@ -66,7 +80,7 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
             s if s.starts_with('-') && s.len() > 1 => {
                 return usage_error(&format!("unknown option '{s}'"))
             }
-            _ => o.files.push(a),
+            _ => o.inputs.push(Input::File(a)),
         }
     }
     Ok(o)
@@ -95,52 +109,38 @@ pub fn main_with(opts: Options) -> i32 {
     };
     session.width = printer.width;
 
-    let mut ran_something = false;
-    for e in &opts.exprs {
-        ran_something = true;
-        match run_source(
-            &mut session,
-            &mut printer,
-            Source::new("<input>", e.clone()),
-        ) {
-            Ok(Control::Exit(code)) => return code,
-            Ok(Control::Continue) => {}
-            Err(_) => return 1,
-        }
-    }
-    for f in &opts.files {
-        ran_something = true;
-        let text = match std::fs::read(f) {
-            Ok(b) => decode(b),
-            Err(e) => {
-                let why = if std::path::Path::new(f).is_dir() {
-                    "is a directory".to_string()
-                } else {
-                    e.to_string()
-                };
-                eprintln!("error: cannot run '{f}': {why}");
-                return 1;
+    let mut failed = false;
+    for input in &opts.inputs {
+        let source = match input {
+            Input::Eval(e) => Ok(Source::new("<input>", e.clone())),
+            Input::File(f) => read_script(f),
+        };
+        let result = match source {
+            Ok(src) => run_source(&mut session, &mut printer, src).map_err(|_| ()),
+            Err(message) => {
+                eprintln!("{message}");
+                Err(())
             }
         };
-        let text = match text {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("error: {f}: {}", e.message);
-                return 1;
-            }
-        };
-        match run_source(&mut session, &mut printer, Source::new(f.clone(), text)) {
+        match result {
             Ok(Control::Exit(code)) => return code,
             Ok(Control::Continue) => {}
-            Err(_) => return 1,
+            Err(()) => {
+                failed = true;
+                // `-i` goes on into the REPL with every variable set so far.
+                if !opts.keep_going {
+                    break;
+                }
+            }
         }
     }
+    let ran_something = !opts.inputs.is_empty();
     let stdin_tty = std::io::stdin().is_terminal();
     if opts.interactive || (!ran_something && stdin_tty) {
         return crate::shell::repl::run(&mut session, &mut printer, opts.quiet);
     }
     if ran_something {
-        return 0;
+        return i32::from(failed);
     }
     let mut bytes = Vec::new();
     if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
@@ -160,6 +160,20 @@ pub fn main_with(opts: Options) -> i32 {
         Err(e) if e.kind == ErrorKind::Interrupted => 130,
         Err(_) => 1,
     }
+}
+
+/// A script file's text, or the one-line error explaining why it cannot run.
+fn read_script(f: &str) -> Result<Source, String> {
+    let bytes = std::fs::read(f).map_err(|e| {
+        let why = if std::path::Path::new(f).is_dir() {
+            "is a directory".to_string()
+        } else {
+            e.to_string()
+        };
+        format!("error: cannot run '{f}': {why}")
+    })?;
+    let text = decode(bytes).map_err(|e| format!("error: {f}: {}", e.message))?;
+    Ok(Source::new(f.to_string(), text))
 }
 
 fn install_interrupt(session: &Session) {
