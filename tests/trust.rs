@@ -49,3 +49,59 @@ fn an_unterminated_string_is_named_at_its_quote() {
     let r = eval("disp('it''s')");
     assert_eq!(r.stdout, "it's\n", "{}", r.stderr);
 }
+
+#[test]
+fn unclosed_bracket_at_the_end_points_at_the_bracket() {
+    assert_error(
+        &eval("a = 1;\nb = 2;\nc = (3\n"),
+        "unclosed '('",
+        "<input>:3:5",
+    );
+}
+
+/// The cells of the rows of `name =` display (blank lines skipped).
+fn cells(stdout: &str, name: &str) -> Vec<Vec<String>> {
+    let head = format!("{name} =");
+    stdout
+        .split(&head)
+        .nth(1)
+        .unwrap_or("")
+        .split("\n\n")
+        .nth(1)
+        .unwrap_or("")
+        .lines()
+        .map(|l| l.split_whitespace().map(str::to_string).collect())
+        .collect()
+}
+
+#[test]
+fn tiny_values_are_never_shown_as_integers_or_zero() {
+    // Octave: `double([1 1e-14])` shows both in e-notation.
+    let r = eval("x = double([1 1e-14])");
+    assert_eq!(
+        cells(&r.stdout, "x"),
+        [["1.0000e+00", "1.0000e-14"]],
+        "{}",
+        r.stdout
+    );
+    // Integer layout only when every entry is an integer.
+    let r = eval("y = double([1 2 3])");
+    assert_eq!(cells(&r.stdout, "y"), [["1", "2", "3"]]);
+    // The defective matrix's second eigenvector is round-off away from [1; 0]
+    // (A - 2I has rank 1): its tiny second entry must show as nonzero.
+    let r = eval("[V, D] = eig([2 1; 0 2])");
+    let v = cells(&r.stdout, "V");
+    let tiny: f64 = v[1][1].parse().expect("a number");
+    assert!(tiny != 0.0 && tiny.abs() < 1e-12, "{}", r.stdout);
+    // B'*B is 3x3 of rank 2: its smallest eigenvalue is round-off, shown as such.
+    let r = eval("B = [1 2 3; 4 5 6]; e = eig(B'*B)");
+    let e = cells(&r.stdout, "e");
+    let small: f64 = e[2][0].parse().expect("a number");
+    assert!(small != 0.0 && small.abs() < 1e-12, "{}", r.stdout);
+    // The two others are the squared singular values of B: 90.4027, 0.5973.
+    let big: f64 = e[0][0].parse().expect("a number");
+    assert!((big - 90.4027).abs() < 1e-3, "{}", r.stdout);
+    // A scalar shown alone shows its value.
+    let r = eval("s = double(-5.9605e-15)");
+    assert_eq!(r.stdout, "s = -5.9605e-15\n");
+}

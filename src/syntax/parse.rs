@@ -21,9 +21,29 @@ pub const MAX_NESTING: usize = 256;
 pub const MAX_EXPR_DEPTH: usize = 2000;
 
 pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
-    check_nesting(src)?;
+    let open = check_nesting(src)?;
     check_block_comments(src)?;
-    let mut pairs = LaParser::parse(Rule::program, src).map_err(pest_error)?;
+    let mut pairs = LaParser::parse(Rule::program, src).map_err(|e| {
+        let err = pest_error(e);
+        // Input that ends inside a bracket: point at the bracket, not past the end.
+        match (open.last(), err.span) {
+            (Some(&(at, b)), Some(span)) if src[span.start.min(src.len())..].trim().is_empty() => {
+                let close = match b {
+                    b'(' => ')',
+                    b'[' => ']',
+                    _ => '}',
+                };
+                LaError::parse(
+                    format!(
+                        "unclosed '{}': the input ends before its '{close}'",
+                        b as char
+                    ),
+                    Span::new(at, at + 1),
+                )
+            }
+            _ => err,
+        }
+    })?;
     let program = pairs
         .next()
         .ok_or_else(|| LaError::internal("empty parse"))?;
@@ -462,11 +482,12 @@ fn check_block_comments(src: &str) -> Result<()> {
     }
 }
 
-/// Refuse bracket nesting beyond `MAX_NESTING` with a pointer at the culprit.
+/// Refuse bracket nesting beyond `MAX_NESTING` with a pointer at the culprit,
+/// and return the brackets left open at the end (position, bracket).
 /// Strings and comments are skipped by the same rules the grammar uses.
-fn check_nesting(src: &str) -> Result<()> {
+fn check_nesting(src: &str) -> Result<Vec<(usize, u8)>> {
     let bytes = src.as_bytes();
-    let mut depth = 0usize;
+    let mut open: Vec<(usize, u8)> = Vec::new();
     let mut i = 0;
     let mut prev = b' ';
     while i < bytes.len() {
@@ -483,21 +504,23 @@ fn check_nesting(src: &str) -> Result<()> {
                 i = skip_string(bytes, i, b'\'')
             }
             b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
+                open.push((i, c));
+                if open.len() > MAX_NESTING {
                     return Err(LaError::parse(
                         format!("brackets nested too deeply (more than {MAX_NESTING} levels)"),
                         Span::new(i, i + 1),
                     ));
                 }
             }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b')' | b']' | b'}' => {
+                open.pop();
+            }
             _ => {}
         }
         prev = c;
         i += 1;
     }
-    Ok(())
+    Ok(open)
 }
 
 fn skip_string(b: &[u8], start: usize, q: u8) -> usize {

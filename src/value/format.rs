@@ -64,23 +64,13 @@ fn ld_rd(x: f64, prec: i32) -> (i32, i32) {
     }
 }
 
-/// Entries this much smaller than the largest are round-off noise in short format.
-const NOISE: f64 = 1e-12;
-
-fn is_noise(x: f64, max_abs: f64, fmt: Format) -> bool {
-    fmt != Format::Long && x != 0.0 && x.abs() < max_abs * NOISE
-}
-
 fn choose(values: &[f64], fmt: Format) -> NumFmt {
     let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     let max_abs = finite.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     let has_special = finite.len() < values.len();
-    let shown: Vec<f64> = finite
-        .iter()
-        .copied()
-        .filter(|&x| !is_noise(x, max_abs, fmt))
-        .collect();
-    if shown.iter().all(|x| x.fract() == 0.0) {
+    // Integer layout only when every entry is an integer: a tiny nonzero
+    // entry (round-off included) must stay visible, as in Octave.
+    if finite.iter().all(|x| x.fract() == 0.0) {
         // Octave prints integers in full up to 6 digits in a matrix, 7 for a
         // scalar (15 in format long), and switches to e-notation beyond.
         let int_digits = match (fmt, values.len()) {
@@ -98,7 +88,7 @@ fn choose(values: &[f64], fmt: Format) -> NumFmt {
             decimals: (fmt.precision() - 1) as usize,
         };
     }
-    let min_abs = shown
+    let min_abs = finite
         .iter()
         .filter(|x| **x != 0.0)
         .fold(f64::INFINITY, |m, x| m.min(x.abs()));
@@ -143,13 +133,11 @@ fn exp_string(x: f64, decimals: usize) -> String {
     }
 }
 
-fn entry(x: f64, f: NumFmt, max_abs: f64, fmt: Format) -> String {
+fn entry(x: f64, f: NumFmt) -> String {
     if let Some(s) = special(x) {
         return s.to_string();
     }
-    // Round-off noise next to much larger entries reads as 0 in a fixed-point
-    // column (as it would round there); integers and e-notation show it.
-    if x == 0.0 || (matches!(f, NumFmt::Fixed { .. }) && is_noise(x, max_abs, fmt)) {
+    if x == 0.0 {
         return "0".to_string();
     }
     match f {
@@ -182,7 +170,7 @@ fn width_of(f: NumFmt) -> usize {
 /// A real number the way Octave shows a scalar (`3.1416`, `7`, `1.0000e-10`).
 pub fn real_scalar(x: f64, fmt: Format) -> String {
     let f = choose(&[x], fmt);
-    entry(if x == 0.0 { 0.0 } else { x }, f, x.abs(), fmt)
+    entry(if x == 0.0 { 0.0 } else { x }, f)
 }
 
 /// Compact form for messages.
@@ -191,20 +179,19 @@ pub fn short_number(x: f64) -> String {
 }
 
 /// Real part, the sign between the parts, and the imaginary magnitude.
-fn complex_parts(z: C64, f: NumFmt, max_abs: f64, fmt: Format) -> (String, char, String) {
-    let re = entry(z.re, f, max_abs, fmt);
+fn complex_parts(z: C64, f: NumFmt) -> (String, char, String) {
+    let re = entry(z.re, f);
     let sign = if z.im.is_sign_negative() && !z.im.is_nan() {
         '-'
     } else {
         '+'
     };
-    (re, sign, entry(z.im.abs(), f, max_abs, fmt))
+    (re, sign, entry(z.im.abs(), f))
 }
 
 pub fn complex_scalar(z: C64, fmt: Format) -> String {
     let f = choose(&[z.re, z.im], fmt);
-    let max_abs = z.re.abs().max(z.im.abs());
-    let (re, sign, im) = complex_parts(z, f, max_abs, fmt);
+    let (re, sign, im) = complex_parts(z, f);
     format!("{re} {sign} {im}i")
 }
 
@@ -254,11 +241,7 @@ fn widest<T: nalgebra::Scalar>(m: &DMatrix<T>, len: impl Fn(&T) -> usize) -> usi
 
 pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
     let f = choose(m.as_slice(), fmt);
-    let max_abs = m
-        .iter()
-        .filter(|x| x.is_finite())
-        .fold(0.0f64, |a, x| a.max(x.abs()));
-    let cell = |x: f64| entry(x, f, max_abs, fmt);
+    let cell = |x: f64| entry(x, f);
     let w = if two_digit_exponents(f, m.as_slice()) {
         width_of(f)
     } else {
@@ -270,11 +253,7 @@ pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
 fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
     let parts: Vec<f64> = m.iter().flat_map(|z| [z.re, z.im]).collect();
     let f = choose(&parts, fmt);
-    let max_abs = parts
-        .iter()
-        .filter(|x| x.is_finite())
-        .fold(0.0f64, |a, x| a.max(x.abs()));
-    let parts = |z: C64| complex_parts(z, f, max_abs, fmt);
+    let parts = |z: C64| complex_parts(z, f);
     let wr = widest(m, |z| parts(*z).0.len());
     let wi = widest(m, |z| parts(*z).2.len());
     // As Octave: the sign in a fixed place, the imaginary magnitude right-aligned after it.
