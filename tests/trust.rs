@@ -105,3 +105,27 @@ fn tiny_values_are_never_shown_as_integers_or_zero() {
     let r = eval("s = double(-5.9605e-15)");
     assert_eq!(r.stdout, "s = -5.9605e-15\n");
 }
+
+/// Back substitution in `steps` is unambiguous arithmetic: fractions and
+/// negative divisors are bracketed (x3 = (3/2)/(1/2) = 3, x2 = (2 - 3/2)/(1/2) = 1,
+/// x1 = (1 - 1 - 3)/2 = -3/2, worked by hand).
+#[test]
+fn steps_back_substitution_brackets_fractions() {
+    let r = eval("steps [2 1 1; 0 1/2 1/2; 0 0 1/2]\\[1; 2; 3/2]");
+    assert!(
+        r.stdout.contains("x3 = (3/2) / (1/2) = 3\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("x2 = (2 - (1/2)*x3) / (1/2) = 1\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains("x1 = (1 - x2 - x3) / 2 = -3/2\n"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stdout.contains("/ 1/2"), "{}", r.stdout);
+}

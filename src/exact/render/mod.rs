@@ -213,10 +213,12 @@ pub fn op_text(op: &RowOp) -> String {
                 .map(|(j, c)| (format!("x{}", j + 1), c.clone()))
                 .collect();
             let numer = format!("{}{}", row_values_text(rhs), signed_terms_text(&known));
-            let solved = match (pivot.is_one(), known.is_empty()) {
+            // Brackets wherever `/` could be read two ways: `(1/2) / (-3)`, never `1/2 / -3`.
+            let plain_numer = known.is_empty() && rhs.iter().all(Rat::is_integer);
+            let solved = match (pivot.is_one(), plain_numer) {
                 (true, _) => numer,
-                (false, true) => format!("{numer} / {}", bracket_if_negative(pivot)),
-                (false, false) => format!("({numer}) / {}", bracket_if_negative(pivot)),
+                (false, true) => format!("{numer} / {}", operand_text(pivot)),
+                (false, false) => format!("({numer}) / {}", operand_text(pivot)),
             };
             format!("x{} = {solved} = {}", var + 1, row_values_text(value))
         }
@@ -312,8 +314,9 @@ fn latex_column(v: &[Rat]) -> String {
     latex_matrix(&RatMat::from_column_slice(v.len(), 1, v))
 }
 
-fn bracket_if_negative(x: &Rat) -> String {
-    if x.is_negative() {
+/// `x` as the operand of `/`: bracketed when negative or a fraction.
+fn operand_text(x: &Rat) -> String {
+    if x.is_negative() || !x.is_integer() {
         format!("({x})")
     } else {
         x.to_string()
