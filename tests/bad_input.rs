@@ -1491,6 +1491,8 @@ fn repl_keeps_the_session_after_bad_input() {
 /// with standard output written to `out` (a file: nothing is read through a
 /// pipe while the clock runs). The child runs under the same `ulimit -v` as
 /// the table's cases, and is killed after `TIMEOUT`.
+// The child is reaped with `wait4` (for its rusage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn peak_memory(src: &str, out: &std::path::Path) -> (i32, u64, String) {
     let mb = parse_mb(MAX_MEMORY) + ADDRESS_SLACK_MB;
     let err_path = out.with_extension("err");
