@@ -16,14 +16,16 @@
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-/// Longest any single case may take, debug build included.
-const TIMEOUT: Duration = Duration::from_secs(10);
+/// A hang detector, not a speed test: far above what any case needs (the
+/// slowest take about a second in a release build), so a loaded machine or
+/// an unoptimised build does not trip it.
+const TIMEOUT: Duration = Duration::from_secs(60);
 /// Memory limit given to every case that evaluates code, so a case that slips
 /// past the checks cannot hurt the machine.
 const MAX_MEMORY: &str = "1G";
@@ -72,7 +74,7 @@ struct Case {
     expect: Expect,
     max_memory: &'static str,
     /// Text that must appear in stderr (Error) or stdout (Works).
-    contains: Option<&'static str>,
+    contains: Option<String>,
     /// The exact location, e.g. `2:5`, when it matters.
     at: Option<&'static str>,
     /// A known bug in the core makes this case fail today: what it is.
@@ -95,8 +97,8 @@ impl Case {
         self.max_memory = m;
         self
     }
-    fn says(mut self, s: &'static str) -> Case {
-        self.contains = Some(s);
+    fn says(mut self, s: impl Into<String>) -> Case {
+        self.contains = Some(s.into());
         self
     }
     fn at(mut self, loc: &'static str) -> Case {
@@ -158,67 +160,76 @@ fn cases() -> Vec<Case> {
 
 fn syntax_errors() -> Vec<Case> {
     vec![
-        err("unclosed paren", "x = (1 + 2").at("1:11"),
-        err("unclosed bracket", "x = [1 2; 3 4"),
-        err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2"),
-        err("stray close paren", "x = 1 + 2)").at("1:10"),
-        err("stray close bracket", "x = 1]"),
+        err("unclosed paren", "x = (1 + 2")
+            .says("unclosed '('")
+            .at("1:11"),
+        err("unclosed bracket", "x = [1 2; 3 4").says("unclosed '['"),
+        err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2").says("parse error"),
+        err("stray close paren", "x = 1 + 2)")
+            .says("parse error")
+            .at("1:10"),
+        err("stray close bracket", "x = 1]").says("parse error"),
+        // No message asserted: today "parse error: expected an expression",
+        // where the double-quoted case says "unterminated string".
         err("unclosed single-quoted string", "s = 'abc"),
-        err("unclosed double-quoted string", "s = \"abc"),
+        err("unclosed double-quoted string", "s = \"abc").says("unterminated string"),
         err("string broken by newline", "s = 'ab\ncd'"),
-        err("dangling operator", "x = 1 +"),
-        err("leading binary operator", "* 2"),
-        err("assignment without value", "x ="),
-        err("assignment without target", "= 3"),
-        err("double assignment", "a = b = 3"),
-        err("assign to a literal", "1 = x"),
+        err("dangling operator", "x = 1 +").says("parse error"),
+        err("leading binary operator", "* 2").says("parse error"),
+        err("assignment without value", "x =").says("parse error"),
+        err("assignment without target", "= 3").says("parse error"),
+        err("double assignment", "a = b = 3").says("parse error"),
+        err("assign to a literal", "1 = x").says("parse error"),
         clean("assign to a call result", "sin(1) = 2"),
-        err("two operands in a row", "x = 1 2"),
-        err("unclosed call", "sin(1,"),
-        err("empty argument", "max(1,,2)"),
-        err("empty matrix element", "[1,,2]"),
-        err("if without end", "if 1\n x = 2").at("2:7"),
-        err("for without end", "for k = 1:3\n k"),
-        err("while without end", "while 0"),
-        err("function without end", "function y = f(x)\n y = x;"),
-        err("end without block", "x = 1\nend"),
-        err("else without if", "else\n x = 1"),
-        err("elseif without if", "elseif 1"),
-        err("endfor closes an if", "if 1, x = 1; endfor"),
-        err("for without variable", "for = 1:3, end"),
-        err("for without range", "for k, end"),
-        err("keyword as variable", "if = 3"),
-        err("end as variable", "end = 1"),
-        err("function with bad params", "function f(1)\nend"),
-        err("anonymous function without body", "f = @(x)"),
-        err("anonymous function unclosed params", "f = @(x"),
-        err("lone at sign", "@"),
-        err("number with two dots", "x = 1.2.3"),
-        err("exponent without digits", "x = 1e"),
-        err("exponent sign without digits", "x = 1e+"),
-        err("number glued to a name", "x = 3abc"),
-        err("dollar sign", "x = $y"),
-        err("backtick", "x = `ls`"),
-        err("cell braces", "x{1}"),
-        err("struct field", "s.field = 1"),
-        err("increment operator", "x = 1; x++"),
-        err("compound op without rhs", "x = 1; x +="),
-        err("space inside compound op", "x = 1; x + = 1"),
-        err("unterminated block comment", "%{\nx = 1\n"),
-        err("continuation at end of input", "x = 1 + ..."),
-        err("non-ASCII operator", "x = 2 × 3"),
-        err("non-ASCII identifier", "ä = 1"),
-        err("emoji", "x = 😀"),
-        err("zero-width space", "x\u{200b} = 1"),
-        err("control character", "x = 1\u{7}"),
+        err("two operands in a row", "x = 1 2").says("parse error"),
+        err("unclosed call", "sin(1,").says("unclosed '('"),
+        err("empty argument", "max(1,,2)").says("parse error"),
+        err("empty matrix element", "[1,,2]").says("parse error"),
+        err("if without end", "if 1\n x = 2")
+            .says("parse error")
+            .at("2:7"),
+        err("for without end", "for k = 1:3\n k").says("parse error"),
+        err("while without end", "while 0").says("parse error"),
+        err("function without end", "function y = f(x)\n y = x;").says("parse error"),
+        err("end without block", "x = 1\nend").says("parse error"),
+        err("else without if", "else\n x = 1").says("parse error"),
+        err("elseif without if", "elseif 1").says("parse error"),
+        err("endfor closes an if", "if 1, x = 1; endfor").says("parse error"),
+        err("for without variable", "for = 1:3, end").says("parse error"),
+        err("for without range", "for k, end").says("parse error"),
+        err("keyword as variable", "if = 3").says("parse error"),
+        err("end as variable", "end = 1").says("parse error"),
+        err("function with bad params", "function f(1)\nend").says("parse error"),
+        err("anonymous function without body", "f = @(x)").says("parse error"),
+        err("anonymous function unclosed params", "f = @(x").says("unclosed '('"),
+        err("lone at sign", "@").says("parse error"),
+        err("number with two dots", "x = 1.2.3").says("parse error"),
+        err("exponent without digits", "x = 1e").says("parse error"),
+        err("exponent sign without digits", "x = 1e+").says("parse error"),
+        err("number glued to a name", "x = 3abc").says("parse error"),
+        err("dollar sign", "x = $y").says("parse error"),
+        err("backtick", "x = `ls`").says("parse error"),
+        err("cell braces", "x{1}").says("parse error"),
+        err("struct field", "s.field = 1").says("parse error"),
+        err("increment operator", "x = 1; x++").says("parse error"),
+        err("compound op without rhs", "x = 1; x +=").says("parse error"),
+        err("space inside compound op", "x = 1; x + = 1").says("parse error"),
+        err("unterminated block comment", "%{\nx = 1\n").says("unterminated block comment"),
+        err("continuation at end of input", "x = 1 + ...").says("parse error"),
+        err("non-ASCII operator", "x = 2 × 3").says("parse error"),
+        err("non-ASCII identifier", "ä = 1").says("parse error"),
+        err("emoji", "x = 😀").says("parse error"),
+        err("zero-width space", "x\u{200b} = 1").says("parse error"),
+        err("control character", "x = 1\u{7}").says("parse error"),
         clean("nested function definition", "if 1\nfunction f()\nend\nend"),
-        err("multi-assign to a literal", "[a, 1] = size(1)"),
-        err("multi-assign unclosed", "[a, b = size(1)"),
+        err("multi-assign to a literal", "[a, 1] = size(1)").says("parse error"),
+        err("multi-assign unclosed", "[a, b = size(1)").says("unclosed '['"),
         err(
             "error on line 3 after good lines",
             "a = 1;\nb = 2;\nc = (3\n",
-        ),
-        err("tab before error", "\tx = )"),
+        )
+        .says("unclosed '('"),
+        err("tab before error", "\tx = )").says("parse error"),
     ]
 }
 
@@ -227,59 +238,67 @@ fn eval_errors() -> Vec<Case> {
         err("undefined variable", "y = nosuch + 1")
             .says("'nosuch' undefined")
             .at("1:5"),
-        err("undefined function", "nosuchfn(1)"),
+        err("undefined function", "nosuchfn(1)").says("'nosuchfn' undefined"),
         err("nonconformant plus", "[1 2] + [1 2 3]").says("nonconformant"),
-        err("nonconformant times", "[1 2] * [3 4]"),
-        err("nonconformant elementwise", "[1 2; 3 4] .* [1 2 3]"),
-        err("nonconformant compare", "[1 2] == [1 2 3]"),
-        err("nonconformant and", "[1 0] & [1 0 1]"),
-        err("nonconformant backslash", "[1 2; 3 4] \\ [1 2 3]"),
-        err("nonconformant slash", "[1 2 3] / [1 2; 3 4]"),
-        err("vertical dimensions mismatch", "[1 2; 3]"),
-        err("horizontal dimensions mismatch", "[ones(2), ones(3)]"),
-        err("nested concat mismatch", "[[1 2]; [1 2 3]]"),
-        err("power of a non-square matrix", "[1 2 3]^2"),
-        err("matrix power of a matrix", "[1 2; 3 4]^[1 2; 3 4]"),
-        err("operator on a function handle", "f = @sin; f + 1"),
-        err("transpose a function handle", "f = @sin; f'"),
-        err("handle in a matrix", "[@sin, @cos]"),
+        err("nonconformant times", "[1 2] * [3 4]").says("nonconformant"),
+        err("nonconformant elementwise", "[1 2; 3 4] .* [1 2 3]").says("nonconformant"),
+        err("nonconformant compare", "[1 2] == [1 2 3]").says("nonconformant"),
+        err("nonconformant and", "[1 0] & [1 0 1]").says("nonconformant"),
+        err("nonconformant backslash", "[1 2; 3 4] \\ [1 2 3]").says("nonconformant"),
+        err("nonconformant slash", "[1 2 3] / [1 2; 3 4]").says("nonconformant"),
+        err("vertical dimensions mismatch", "[1 2; 3]").says("vertical dimensions mismatch"),
+        err("horizontal dimensions mismatch", "[ones(2), ones(3)]")
+            .says("horizontal dimensions mismatch"),
+        err("nested concat mismatch", "[[1 2]; [1 2 3]]").says("dimensions mismatch"),
+        err("power of a non-square matrix", "[1 2 3]^2").says("only square matrix"),
+        err("matrix power of a matrix", "[1 2; 3 4]^[1 2; 3 4]").says("only square matrix"),
+        err("operator on a function handle", "f = @sin; f + 1").says("function handle"),
+        err("transpose a function handle", "f = @sin; f'").says("function handle"),
+        err("handle in a matrix", "[@sin, @cos]").says("function handles cannot be used here"),
         err(
             "anonymous function with too many args",
             "f = @(x) x; f(1, 2)",
-        ),
+        )
+        .says("too many inputs"),
         err(
             "user function with too many args",
             "function y = f(x)\n y = x;\nend\nf(1, 2)",
-        ),
+        )
+        .says("too many inputs"),
         err(
             "user function with too many outputs",
             "function y = f(x)\n y = x;\nend\n[a, b] = f(1)",
-        ),
-        err("output never set", "function y = f(x)\n x;\nend\nz = f(1)"),
-        err("multi-assign from a number", "[a, b] = 5"),
-        err("unbounded recursion", "function f()\n f();\nend\nf()"),
+        )
+        .says("too many outputs"),
+        err("output never set", "function y = f(x)\n x;\nend\nz = f(1)").says("never set"),
+        err("multi-assign from a number", "[a, b] = 5").says("undefined in return list"),
+        err("unbounded recursion", "function f()\n f();\nend\nf()").says("max_recursion_depth"),
         err(
             "mutual recursion",
             "function a()\n b();\nend\nfunction b()\n a();\nend\na()",
-        ),
+        )
+        .says("max_recursion_depth"),
         err("error() builtin", "error('boom')").says("boom"),
-        err("assert failure", "assert(false)"),
-        err("if on a handle", "if @sin, end"),
+        err("assert failure", "assert(false)").says("failed"),
+        err("if on a handle", "if @sin, end").says("function handle"),
         err(
             "while on a string compare mismatch",
             "while 'ab' == 'abc', end",
-        ),
+        )
+        .says("nonconformant"),
         err(
             "index into a function-handle result",
             "f = @() 1; f(1, 2, 3)",
-        ),
-        err("call a number", "x = 3; x(1, 1, 1, 2)"),
-        err("load a missing file", "load /nonexistent/dir/file.mat"),
+        )
+        .says("too many inputs"),
+        err("call a number", "x = 3; x(1, 1, 1, 2)").says("subscripts"),
+        err("load a missing file", "load /nonexistent/dir/file.mat").says("cannot read"),
         err(
             "save into a missing directory",
             "x = 1; save /nonexistent/dir/x.mat",
-        ),
-        err("format with a bad style", "format bogus"),
+        )
+        .says("cannot write"),
+        err("format with a bad style", "format bogus").says("unknown format"),
         clean("clear junk", "clear 1abc"),
         clean("help for an unknown name", "help nosuchthing"),
         clean("if on NaN", "if NaN, x = 1; end"),
@@ -324,38 +343,39 @@ fn eval_errors() -> Vec<Case> {
             "s = sprintf(\"%.1000000000f\", 1);",
         )
         .mem("100M"),
-        err("grow by a huge range index", "x = 1:3; x(end+1:1e10) = 1"),
+        err("grow by a huge range index", "x = 1:3; x(end+1:1e10) = 1").says("too large"),
     ]
 }
 
 fn index_errors() -> Vec<Case> {
     vec![
         err("row out of bounds", "A = [1 2; 3 4]; A(3, 1)").says("out of bound"),
-        err("linear index out of bounds", "x = 1:3; x(4)"),
-        err("index zero", "x = 1:3; x(0)"),
-        err("negative index", "x = 1:3; x(-1)"),
-        err("fractional index", "x = 1:3; x(1.5)"),
-        err("NaN index", "x = 1:3; x(NaN)"),
-        err("Inf index", "x = 1:3; x(Inf)"),
-        err("huge index", "x = 1:3; x(1e20)"),
-        err("three subscripts", "A = eye(2); A(1, 1, 2)"),
-        err("char index", "x = 1:3; x('a')"),
-        err("logical mask too long", "x = 1:3; x(logical([1 0 1 1]))"),
-        err("end past the end", "x = 1:3; x(end + 1)"),
-        err("assign at index zero", "x = 1:3; x(0) = 1"),
-        err("assign at negative index", "x(-1) = 1"),
-        err("assign at fractional index", "x(1.5) = 1"),
-        err("assign at NaN index", "x(NaN) = 1"),
-        err("assign wrong count", "x = 1:3; x([1 2]) = [1 2 3]"),
-        err("assign wrong shape", "A = eye(3); A(:, 1) = [1 2]"),
-        err("assign a handle into a matrix", "x = 1:3; x(2) = @sin"),
-        err("delete out of range", "x = 1:3; x(5) = []"),
-        err("delete one element of a matrix", "A = eye(2); A(1, 1) = []"),
-        err("index an undefined variable", "nosuch(1)"),
-        err("end outside an index", "x = end"),
-        err("index a scalar out of range", "x = 5; x(2, 2)"),
-        err("index with a handle", "x = 1:3; x(@sin)"),
-        err("index with a complex number", "x = 1:3; x(1i)"),
+        err("linear index out of bounds", "x = 1:3; x(4)").says("out of bound"),
+        err("index zero", "x = 1:3; x(0)").says("out of bound"),
+        err("negative index", "x = 1:3; x(-1)").says("out of bound"),
+        err("fractional index", "x = 1:3; x(1.5)").says("subscripts must be"),
+        err("NaN index", "x = 1:3; x(NaN)").says("subscripts must be"),
+        err("Inf index", "x = 1:3; x(Inf)").says("subscripts must be"),
+        err("huge index", "x = 1:3; x(1e20)").says("out of bound"),
+        err("three subscripts", "A = eye(2); A(1, 1, 2)").says("subscripts"),
+        err("char index", "x = 1:3; x('a')").says("out of bound"),
+        err("logical mask too long", "x = 1:3; x(logical([1 0 1 1]))").says("out of bound"),
+        err("end past the end", "x = 1:3; x(end + 1)").says("out of bound"),
+        err("assign at index zero", "x = 1:3; x(0) = 1").says("out of bound"),
+        err("assign at negative index", "x(-1) = 1").says("out of bound"),
+        err("assign at fractional index", "x(1.5) = 1").says("subscripts must be"),
+        err("assign at NaN index", "x(NaN) = 1").says("subscripts must be"),
+        err("assign wrong count", "x = 1:3; x([1 2]) = [1 2 3]").says("nonconformant"),
+        err("assign wrong shape", "A = eye(3); A(:, 1) = [1 2]").says("nonconformant"),
+        err("assign a handle into a matrix", "x = 1:3; x(2) = @sin")
+            .says("function handles cannot be used here"),
+        err("delete out of range", "x = 1:3; x(5) = []").says("out of bound"),
+        err("delete one element of a matrix", "A = eye(2); A(1, 1) = []").says("null assignment"),
+        err("index an undefined variable", "nosuch(1)").says("'nosuch' undefined"),
+        err("end outside an index", "x = end").says("only valid inside an index"),
+        err("index a scalar out of range", "x = 5; x(2, 2)").says("out of bound"),
+        err("index with a handle", "x = 1:3; x(@sin)").says("function handle"),
+        err("index with a complex number", "x = 1:3; x(1i)").says("complex"),
         clean("index with empty", "x = 1:3; x([])"),
         clean("chained index", "x = 1:3; x(2)(1)"),
         clean("grow by assignment", "x = []; x(3) = 1; x(2, 4) = 2"),
@@ -366,43 +386,49 @@ fn index_errors() -> Vec<Case> {
 fn huge_sizes() -> Vec<Case> {
     vec![
         err("zeros 1e6 x 1e6", "zeros(1e6, 1e6)").says("limit"),
-        err("ones 1e5 square", "ones(1e5)"),
-        err("eye 1e6", "eye(1e6)"),
-        err("rand 1e6", "rand(1e6)"),
-        err("randn huge", "randn(1e5, 1e5)"),
-        err("magic huge", "magic(1e6)"),
-        err("hilb huge", "hilb(1e5)"),
-        err("zeros Inf", "zeros(Inf)"),
-        err("zeros NaN", "zeros(NaN)"),
+        err("ones 1e5 square", "ones(1e5)").says("too large"),
+        err("eye 1e6", "eye(1e6)").says("too large"),
+        err("rand 1e6", "rand(1e6)").says("too large"),
+        err("randn huge", "randn(1e5, 1e5)").says("too large"),
+        err("magic huge", "magic(1e6)").says("too large"),
+        err("hilb huge", "hilb(1e5)").says("too large"),
+        err("zeros Inf", "zeros(Inf)").says("must be integers"),
+        err("zeros NaN", "zeros(NaN)").says("must be integers"),
         err("range 1:1e12", "1:1e12").says("limit"),
-        err("range with tiny step", "0:1e-12:1"),
-        err("range to Inf", "1:Inf"),
-        err("range from -Inf", "x = -Inf:0"),
-        err("linspace huge", "linspace(0, 1, 1e12)"),
+        err("range with tiny step", "0:1e-12:1").says("too large"),
+        err("range to Inf", "1:Inf").says("never ends"),
+        err("range from -Inf", "x = -Inf:0").says("never ends"),
+        err("linspace huge", "linspace(0, 1, 1e12)").says("too large"),
         err("grow to 1e10 by index", "x(1e10) = 1").says("limit"),
-        err("grow to 1e5 x 1e5 by index", "x(1e5, 1e5) = 1"),
-        err("grow a column to 1e10", "A = 1; A(:, 1e10) = 1"),
-        err("grow past end", "x = []; x(end + 1e10) = 1"),
-        err("index 2^64", "x(2^64) = 1"),
+        err("grow to 1e5 x 1e5 by index", "x(1e5, 1e5) = 1").says("too large"),
+        err("grow a column to 1e10", "A = 1; A(:, 1e10) = 1").says("too large"),
+        err("grow past end", "x = []; x(end + 1e10) = 1").says("too large"),
+        err("index 2^64", "x(2^64) = 1").says("too large"),
         err("product too big", "ones(1e5, 1) * ones(1, 1e5)").says("limit"),
-        err("product too big after transpose", "x = 1:1e5; y = x' * x"),
-        err("kron too big", "kron(ones(1000), ones(1000))"),
-        err("repmat too big", "repmat(1, 1e6, 1e6)"),
-        err("repmat a string too big", "repmat('ab', 1e5, 1e5)"),
-        err("reshape to the wrong count", "reshape(1:6, 4, 2)"),
-        err("reshape to a huge shape", "reshape(1:6, 1e10, 1e10)"),
-        err("reshape with a negative size", "reshape(1:6, -1, -6)"),
-        err("diag of a long vector", "diag(ones(1, 1e5))").mem("100M"),
+        err("product too big after transpose", "x = 1:1e5; y = x' * x").says("too large"),
+        err("kron too big", "kron(ones(1000), ones(1000))").says("too large"),
+        err("repmat too big", "repmat(1, 1e6, 1e6)").says("too large"),
+        err("repmat a string too big", "repmat('ab', 1e5, 1e5)").says("too large"),
+        err("reshape to the wrong count", "reshape(1:6, 4, 2)").says("can't reshape"),
+        err("reshape to a huge shape", "reshape(1:6, 1e10, 1e10)").says("can't reshape"),
+        err("reshape with a negative size", "reshape(1:6, -1, -6)").says("can't reshape"),
+        err("diag of a long vector", "diag(ones(1, 1e5))")
+            .says("too large")
+            .mem("100M"),
         err(
             "grow a 3000x3000 matrix by index",
             "A = zeros(3000); A(6000, 6000) = 1",
         )
+        .says("too large")
         .mem("100M"),
-        err("outer product under 100M", "ones(1e4, 1) * ones(1, 1e4)").mem("100M"),
+        err("outer product under 100M", "ones(1e4, 1) * ones(1, 1e4)")
+            .says("too large")
+            .mem("100M"),
         err(
             "string repeat in a loop",
             "s = 'x'; for k = 1:40, s = [s s]; end",
         )
+        .says("too large")
         .mem("100M"),
         clean("zeros negative", "zeros(-1)"),
         clean("zeros fractional", "zeros(1.5)"),
@@ -465,7 +491,10 @@ fn decompositions() -> Vec<Case> {
             &format!("{f} of complex"),
             format!("x = {f}([1i 2; 3 4])"),
         ));
-        v.push(err(&format!("{f} of a handle"), format!("x = {f}(@sin)")));
+        v.push(
+            err(&format!("{f} of a handle"), format!("x = {f}(@sin)"))
+                .says("expected a numeric value, got a function handle"),
+        );
     }
     for f in ["inv", "det", "chol", "eig", "expm", "charpoly", "lu"] {
         v.push(clean(
@@ -505,12 +534,14 @@ fn nesting_and_long_input() -> Vec<Case> {
         err(
             "10000 nested brackets",
             format!("x = {}", nested("[", "1", "]", 10_000)),
-        ),
+        )
+        .says("nested too deeply"),
         err(
             "10000 nested calls",
             format!("x = {}", nested("abs(", "1", ")", 10_000)),
-        ),
-        err("10000 unclosed parens", "(".repeat(10_000)),
+        )
+        .says("nested too deeply"),
+        err("10000 unclosed parens", "(".repeat(10_000)).says("nested too deeply"),
         clean(
             "10000 nested ifs",
             nested("if 1\n", "x = 1;\n", "end\n", 10_000),
@@ -520,9 +551,9 @@ fn nesting_and_long_input() -> Vec<Case> {
             nested("for k = 1\n", "x = 1;\n", "end\n", 10_000),
         ),
         err("50000 transposes", format!("x = 1{}", "'".repeat(50_000))).says("nested"),
-        err("50000 unary minus", format!("x = {}1", "-".repeat(50_000))),
-        err("50000 nots", format!("x = {}1", "!".repeat(50_000))),
-        err("50000 powers", format!("x = 1{}", "^1".repeat(50_000))),
+        err("50000 unary minus", format!("x = {}1", "-".repeat(50_000))).says("nested too deeply"),
+        err("50000 nots", format!("x = {}1", "!".repeat(50_000))).says("nested too deeply"),
+        err("50000 powers", format!("x = 1{}", "^1".repeat(50_000))).says("nested too deeply"),
         clean(
             "nested anonymous functions",
             format!("f = {}1", "@() ".repeat(10_000)),
@@ -537,7 +568,8 @@ fn nesting_and_long_input() -> Vec<Case> {
         err(
             "error at the end of a 100000-character line",
             format!("x = [{}1 +]", "1 ".repeat(50_000)),
-        ),
+        )
+        .says("parse error"),
         clean(
             "100000-character string",
             format!("s = '{}'", "x".repeat(100_000)),
@@ -556,19 +588,23 @@ fn nesting_and_long_input() -> Vec<Case> {
             format!("{}y = nosuch\n", "x = 1;\n".repeat(20_000)).into_bytes(),
             Expect::Error,
         )
+        .says("'nosuch' undefined")
         .at("20001:5"),
         err(
             "recursion through anonymous functions",
             "f = @(g, x) g(g, x); f(f, 1)",
-        ),
+        )
+        .says("max_recursion_depth"),
         err(
             "20 unclosed call-and-bracket pairs",
             format!("x = {}", "f([".repeat(20)),
-        ),
+        )
+        .says("unclosed '['"),
         err(
             "20 unclosed bracket-minus-call",
             format!("x = {}", "[1 - f(".repeat(20)),
-        ),
+        )
+        .says("unclosed '['"),
     ]
 }
 
@@ -576,20 +612,20 @@ fn nesting_and_long_input() -> Vec<Case> {
 fn fuzz_findings() -> Vec<Case> {
     let hang = |name: &str, src: &str| err(name, src);
     vec![
-        // Displaying a 16.7-million-element range built 1.3 GB of cell strings.
-        works("fuzz oom-aba8c6a0: display a huge range", "8880:8^8"),
+        // "fuzz oom-aba8c6a0" (displaying `8880:8^8` built 1.3 GB of cell
+        // strings) has its own test: `display_of_a_huge_result_costs_only_its_text`.
         hang(
             "fuzz timeout-3daafe1c",
             "\u{feff}ptilb1iu(I*(sf~=printf(isefontf(isb1iu(I*(sf~=printf(isefontf(isefor([1 - sd1  r-[(sdspg(M([is0efur([0 - sdspg()* diag(efor([1 - sd1  r-[(sdspg(M([is0efur([0 - sdspg()* diag([1 floor(ag(M),@\u{fffd}r([1 - sd1  r-[(sdspg(M([is0efur([0 - sdspg()* \u{fffd}\u{fffd}\u{fffd}\u{fffd}\u{5e4}\u{fffd}\u{fffd}floor(ag(M),@\u{fffd}",
-        ),
+        ).says("parse error"),
         hang(
             "fuzz timeout-6fe7b90a",
             "dniptilb1iu(I( 1), 2\\mpsf~=printf(isefor([1 - sdspg(M([%{defur\r\n0 - sdspg()* iptilb1iu(I( 1), 2\\mpsf~=printf(ismpsf~=printf(isefor([1 - sdspg(MI([isdefur\r\n0 - sdspg()* diadiag([efor([1 - sdspg(MI([isdefur\r\n0 - sdspg()* diadiag([1 floor(ac(M!=),@\u{fffd}",
-        ),
+        ).says("parse error"),
         hang(
             "fuzz timeout-e6aec05c",
             "\u{feff}ptilb1iu(I*(sf~=prir-[(sdspg(M([is0efur([0 - sdspntf(isefontf(isefor([1 - sd1  r-[(sdspg(M([is0efur([sd1  r-[(sdspg(M([is0efur([0 - sdspg()* diag([1 floor0 - sdspg()* diag([1 floor(ag(M),@\u{fffd}r([1 - sd1  r-[(sdspg(M([is0efur([0 - sdspg()* diag([1 floor(ag(M),@\u{fffd}",
-        ),
+        ).says("parse error"),
     ]
 }
 
@@ -617,12 +653,14 @@ fn files_and_encodings() -> Vec<Case> {
             b"x = 1;\r\ny = nosuch\r\n".to_vec(),
             Expect::Error,
         )
+        .says("'nosuch' undefined")
         .at("2:5"),
         script(
             "error position after a BOM",
             b"\xef\xbb\xbfy = nosuch\n".to_vec(),
             Expect::Error,
         )
+        .says("'nosuch' undefined")
         .at("1:5"),
         script(
             "CR-only line endings",
@@ -641,45 +679,53 @@ fn files_and_encodings() -> Vec<Case> {
             "truncated UTF-8 sequence at the end",
             b"x = 1; % caf\xc3".to_vec(),
             Expect::OneLine,
-        ),
+        )
+        .says("invalid UTF-8"),
         script(
             "invalid UTF-8 inside a string",
             b"s = 'a\x80b'\n".to_vec(),
             Expect::OneLine,
-        ),
+        )
+        .says("invalid UTF-8"),
         stdin(
             "invalid UTF-8 on stdin",
             b"x = 1\n\xc0\xaf\n".to_vec(),
             Expect::OneLine,
-        ),
-        script("NUL byte in a script", b"x = 1\0\n".to_vec(), Expect::Error),
-        script("truncated script", b"x = [1 2\n3".to_vec(), Expect::Error),
+        )
+        .says("invalid UTF-8 in input at line 2"),
+        script("NUL byte in a script", b"x = 1\0\n".to_vec(), Expect::Error).says("parse error"),
+        script("truncated script", b"x = [1 2\n3".to_vec(), Expect::Error).says("parse error"),
         script(
             "truncated function",
             b"function y = f(x)\n  y = ".to_vec(),
             Expect::Error,
-        ),
+        )
+        .says("parse error"),
         stdin(
             "stdin error has a position",
             b"x = 1;\ny = )\n".to_vec(),
             Expect::Error,
         )
+        .says("parse error")
         .at("2:5"),
         script(
             "UTF-16 script",
             b"\xff\xfex\0 \0=\0 \x001\0".to_vec(),
             Expect::OneLine,
-        ),
+        )
+        .says("invalid UTF-8"),
         script(
             "a 1 MB line of spaces then an error",
             format!("{}x = nosuch\n", " ".repeat(1 << 20)).into_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("'nosuch' undefined"),
         script(
             "binary junk",
             (0u8..=255).cycle().take(4096).collect::<Vec<_>>(),
             Expect::OneLine,
-        ),
+        )
+        .says("invalid UTF-8"),
     ]
 }
 
@@ -689,41 +735,49 @@ fn command_line() -> Vec<Case> {
             "missing script file",
             &["/nonexistent/dir/missing.la"],
             Expect::OneLine,
-        ),
+        )
+        .says("No such file"),
         argv("directory as script", &["/"], Expect::OneLine).says("directory"),
-        argv("unknown option", &["--bogus"], Expect::Usage),
-        argv("-e without argument", &["-e"], Expect::Usage),
+        argv("unknown option", &["--bogus"], Expect::Usage).says("unknown option '--bogus'"),
+        argv("-e without argument", &["-e"], Expect::Usage).says("-e needs an argument"),
         argv(
             "--max-memory without size",
             &["--max-memory"],
             Expect::Usage,
-        ),
+        )
+        .says("--max-memory needs a size"),
         argv(
             "--max-memory junk",
             &["--max-memory", "lots"],
             Expect::Usage,
-        ),
+        )
+        .says("--max-memory needs a size"),
         argv(
             "--max-memory negative",
             &["--max-memory", "-5G"],
             Expect::Usage,
-        ),
-        argv("--max-memory zero", &["--max-memory", "0"], Expect::Usage),
+        )
+        .says("--max-memory needs a size"),
+        argv("--max-memory zero", &["--max-memory", "0"], Expect::Usage)
+            .says("--max-memory needs a size"),
         argv(
             "--max-memory bad unit",
             &["--max-memory", "5Q"],
             Expect::Usage,
-        ),
+        )
+        .says("--max-memory needs a size"),
         argv(
             "error in the second -e",
             &["-e", "x = 1;", "-e", "y = nosuch"],
             Expect::Error,
-        ),
+        )
+        .says("'nosuch' undefined"),
         argv(
             "tiny memory limit refuses a small matrix",
             &["--max-memory", "1K", "-e", "x = zeros(100)"],
             Expect::Error,
-        ),
+        )
+        .says("too large"),
     ]
 }
 
@@ -739,58 +793,68 @@ fn session_files() -> Vec<Case> {
     };
     let h = "# la session v1\n";
     vec![
-        load("load: empty file", b"", Expect::Error),
-        load("load: no header", b"A real 1 1\n5\n", Expect::Error),
+        load("load: empty file", b"", Expect::Error).says("not an la session file"),
+        load("load: no header", b"A real 1 1\n5\n", Expect::Error).says("not an la session file"),
         load(
             "load: huge dimensions",
             format!("{h}A real 1e10 1e10\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("data.txt:2"),
         load(
             "load: dimensions past the limit",
             format!("{h}A real 100000 100000\n1 2\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("matrix too large"),
         load(
             "load: dimensions overflow",
             format!("{h}A real 99999999999999999999 1\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("data.txt:2"),
         load(
             "load: negative dimensions",
             format!("{h}A real -1 2\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("data.txt:2"),
         load(
             "load: truncated matrix",
             format!("{h}A real 2 2\n1 2\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("file ends inside a matrix"),
         load(
             "load: short row",
             format!("{h}A complex 1 1\n1\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("expected 2 numbers"),
         load(
             "load: zero denominator",
             format!("{h}A rational 1 1\n1/0\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("bad fraction"),
         load(
             "load: bad fraction",
             format!("{h}A rational 1 1\n1/3/4\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("bad fraction"),
         load(
             "load: unterminated string",
             format!("{h}s string\n\"abc\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("bad string"),
         load(
             "load: unknown type",
             format!("{h}A quaternion 1 1\n1\n").as_bytes(),
             Expect::Error,
-        ),
+        )
+        .says("unknown type 'quaternion'"),
         load(
             "load: invalid UTF-8",
             format!("{h}A real 1 1\n")
@@ -799,12 +863,14 @@ fn session_files() -> Vec<Case> {
                 .collect::<Vec<_>>()
                 .as_slice(),
             Expect::Error,
-        ),
+        )
+        .says("data.txt:3"),
         load(
             "load: binary junk",
             &(0u8..=255).cycle().take(4096).collect::<Vec<_>>(),
             Expect::Error,
-        ),
+        )
+        .says("not an la session file"),
         load(
             "load: a 1 MB line",
             format!("{h}A real 1 1\n{}\n", "9".repeat(1 << 20)).as_bytes(),
@@ -830,10 +896,10 @@ fn session_files() -> Vec<Case> {
             format!("{h}A real 1 1\nNaN\nA real 1 1\n2\n").as_bytes(),
             Expect::Clean,
         ),
-        err("load: a directory", "load /"),
-        err("load: no file name", "load"),
-        err("save: no file name", "x = 1; save"),
-        err("save: onto a directory", "x = 1; save /"),
+        err("load: a directory", "load /").says("cannot read"),
+        err("load: no file name", "load").says("file name is required"),
+        err("save: no file name", "x = 1; save").says("file name is required"),
+        err("save: onto a directory", "x = 1; save /").says("cannot write"),
     ]
 }
 
@@ -859,11 +925,17 @@ fn registry_cases() -> Vec<Case> {
         let ones = |n: usize| vec!["1"; n].join(", ");
         if b.min_args > 0 {
             let src = format!("x = {name}({})", ones(b.min_args - 1));
-            v.push(err(&format!("{name}: too few arguments"), src));
+            v.push(
+                err(&format!("{name}: too few arguments"), src)
+                    .says(format!("Invalid call to {name}")),
+            );
         }
         if b.max_args != la::builtins::MANY && b.max_args < 20 {
             let src = format!("x = {name}({})", ones(b.max_args + 1));
-            v.push(err(&format!("{name}: too many arguments"), src));
+            v.push(
+                err(&format!("{name}: too many arguments"), src)
+                    .says(format!("Invalid call to {name}")),
+            );
         }
         if b.max_out < 10 {
             let outs: Vec<String> = (0..=b.max_out).map(|k| format!("o{k}")).collect();
@@ -872,7 +944,15 @@ fn registry_cases() -> Vec<Case> {
                 outs.join(", "),
                 ones(b.min_args.max(1).min(b.max_args))
             );
-            v.push(err(&format!("{name}: too many outputs"), src));
+            let row = err(&format!("{name}: too many outputs"), src);
+            // `error(1)` raises its own error first. A built-in with no
+            // outputs says "element number 1 undefined in return list"
+            // instead of naming itself (see the report on issue 20).
+            v.push(match b.max_out {
+                _ if name == "error" => row,
+                0 => row.says("undefined in return list"),
+                _ => row.says(format!("{name}: function called with too many outputs")),
+            });
         }
         let arity = b.min_args.max(1).min(b.max_args);
         if arity == 0 {
@@ -1081,8 +1161,8 @@ fn check(case: &Case, o: &Outcome) -> Result<(), String> {
             if !error_lines.is_empty() {
                 return Err("exit status 0 but an error was printed".into());
             }
-            if let Some(s) = case.contains {
-                if !o.stdout.contains(s) {
+            if let Some(s) = &case.contains {
+                if !o.stdout.contains(s.as_str()) {
                     return Err(format!("stdout lacks {s:?}"));
                 }
             }
@@ -1139,8 +1219,8 @@ fn check(case: &Case, o: &Outcome) -> Result<(), String> {
         }
         Expect::Clean => unreachable!(),
     }
-    if let Some(s) = case.contains {
-        if !o.stderr.contains(s) {
+    if let Some(s) = &case.contains {
+        if !o.stderr.contains(s.as_str()) {
             return Err(format!("stderr lacks {s:?}"));
         }
     }
@@ -1224,7 +1304,16 @@ fn bad_input_is_answered_with_one_located_error() {
     names.sort();
     names.dedup();
     assert_eq!(names.len(), cases.len(), "case names must be unique");
-    eprintln!("{} bad-input cases", cases.len());
+    let errors: Vec<&Case> = cases
+        .iter()
+        .filter(|c| !matches!(c.expect, Expect::Works | Expect::Clean))
+        .collect();
+    let checked = errors.iter().filter(|c| c.contains.is_some()).count();
+    eprintln!(
+        "{} bad-input cases; {} must fail, {checked} of them with a stated message",
+        cases.len(),
+        errors.len()
+    );
     assert_all_pass(&cases);
 }
 
@@ -1247,14 +1336,16 @@ fn interrupt_stops_a_runaway_loop() {
         "for k = 1:1e7, x = sqrt(k) + k^2; end",
         "function f()\n  while 1, end\nend\nf()",
     ] {
+        // `started` is printed by the same run as the loop: the Ctrl-C handler
+        // is installed before any code runs and the interrupt flag is cleared
+        // when a run starts, so a SIGINT sent once `started` is seen cannot be
+        // lost, however slowly the machine gets there.
         let mut child = Command::new(env!("CARGO_BIN_EXE_la"))
             .args([
                 "--max-memory",
                 MAX_MEMORY,
                 "-e",
-                "disp('started')",
-                "-e",
-                src,
+                &format!("disp('started')\n{src}"),
             ])
             .env("NO_COLOR", "1")
             .stdin(Stdio::null())
@@ -1262,7 +1353,6 @@ fn interrupt_stops_a_runaway_loop() {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn la");
-        // The Ctrl-C handler is in place once the first -e has run.
         let mut first = String::new();
         std::io::BufRead::read_line(
             &mut std::io::BufReader::new(child.stdout.take().unwrap()),
@@ -1270,18 +1360,18 @@ fn interrupt_stops_a_runaway_loop() {
         )
         .unwrap();
         assert_eq!(first, "started\n");
-        std::thread::sleep(Duration::from_millis(300));
         let sent = Command::new("kill")
             .args(["-INT", &child.id().to_string()])
             .status()
             .expect("run kill");
         assert!(sent.success());
+        // A hang detector: stopping takes milliseconds.
         let start = Instant::now();
         let status = loop {
             if let Some(s) = child.try_wait().unwrap() {
                 break Some(s);
             }
-            if start.elapsed() > Duration::from_secs(3) {
+            if start.elapsed() > TIMEOUT {
                 let _ = child.kill();
                 let _ = child.wait();
                 break None;
@@ -1295,7 +1385,8 @@ fn interrupt_stops_a_runaway_loop() {
             .unwrap()
             .read_to_string(&mut stderr)
             .ok();
-        let status = status.unwrap_or_else(|| panic!("{src:?}: still running 3 s after SIGINT"));
+        let status =
+            status.unwrap_or_else(|| panic!("{src:?}: still running {TIMEOUT:?} after SIGINT"));
         assert!(
             matches!(status.code(), Some(1 | 130)),
             "{src:?}: exit {status:?} after SIGINT, stderr {stderr:?}"
@@ -1356,7 +1447,6 @@ fn the_table_covers_the_issue() {
     ] {
         assert!(has(needle), "no case runs {needle:?}");
     }
-    assert!(Path::new(env!("CARGO_BIN_EXE_la")).exists());
 }
 
 /// The REPL (`-i`, reading piped lines) keeps the session after parse errors,
@@ -1406,4 +1496,99 @@ fn repl_keeps_the_session_after_bad_input() {
         "one error per bad line: {stderr:?}"
     );
     assert!(!stderr.contains("panicked"), "{stderr:?}");
+}
+
+/// Peak resident memory (kB) and exit status of `la --max-memory 1G -e SRC`
+/// with standard output written to `out` (a file: nothing is read through a
+/// pipe while the clock runs). The child runs under the same `ulimit -v` as
+/// the table's cases, and is killed after `TIMEOUT`.
+// The child is reaped with `wait4` (for its rusage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
+fn peak_memory(src: &str, out: &std::path::Path) -> (i32, u64, String) {
+    let mb = parse_mb(MAX_MEMORY) + ADDRESS_SLACK_MB;
+    let err_path = out.with_extension("err");
+    let child = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {} && exec \"$0\" \"$@\"", mb * 1024))
+        .arg(env!("CARGO_BIN_EXE_la"))
+        .args(["--max-memory", MAX_MEMORY, "-e", src])
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(out).expect("create output file"))
+        .stderr(std::fs::File::create(&err_path).expect("create error file"))
+        .spawn()
+        .expect("spawn la");
+    // `sh` execs `la`, so the child's own rusage is la's.
+    let pid = child.id() as libc::pid_t;
+    let start = Instant::now();
+    let (status, rss_kb) = loop {
+        let mut status: libc::c_int = 0;
+        // SAFETY: plain system call on our own child; `ru` is written by the kernel.
+        let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut ru) };
+        assert!(done >= 0, "wait4 failed");
+        if done == pid {
+            let code = if libc::WIFEXITED(status) {
+                libc::WEXITSTATUS(status)
+            } else {
+                -libc::WTERMSIG(status)
+            };
+            break (code, ru.ru_maxrss as u64);
+        }
+        if start.elapsed() > TIMEOUT {
+            unsafe { libc::kill(pid, libc::SIGKILL) };
+            panic!("{src:?}: still running after {TIMEOUT:?}; killed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    let stderr = std::fs::read_to_string(&err_path).unwrap_or_default();
+    (status, rss_kb, stderr)
+}
+
+/// "fuzz oom-aba8c6a0": displaying `8880:8^8` (16.7 million entries) once
+/// built a string per cell, 1.3 GB in all, and ran out of memory. Showing a
+/// big result must cost about its output text, not a string per cell.
+///
+/// Measured by peak resident memory, with and without the display, for a
+/// 4-million-entry result of one-digit cells (so a string per cell, 32 bytes
+/// or more each, stands out against ~6 bytes of text per entry): today the
+/// display costs ~3.8x its output (the text, the copy `display` makes, string
+/// growth); with one `String` per cell it was measured at ~9.3x. An address-
+/// space limit (`ulimit -v`) cannot tell these apart: the allocator reserves
+/// address space in large chunks whatever the cells cost.
+#[test]
+fn display_of_a_huge_result_costs_only_its_text() {
+    let dir = scratch_dir();
+    let out = dir.join("out.txt");
+    let (status, quiet_kb, stderr) = peak_memory("x = mod(1:4e6, 7);", &out);
+    assert_eq!(status, 0, "without display: {stderr}");
+    let (status, shown_kb, stderr) = peak_memory("x = mod(1:4e6, 7)", &out);
+    assert_eq!(status, 0, "with display: {stderr}");
+    let text = std::fs::read(&out).expect("output file");
+    let _ = std::fs::remove_dir_all(&dir);
+    // 19 one-digit columns per block at width 80; 4e6 = 19 * 210526 + 6, and
+    // 4e6 = 7 * 571428 + 4, so the last block is k = 3999995..4000000 = 6 0 1 2 3 4.
+    assert!(
+        text.starts_with(b"x =\n\n Columns 1 through 19:\n\n   1   2   3   4   5   6   0   1"),
+        "{:?}",
+        String::from_utf8_lossy(&text[..text.len().min(200)])
+    );
+    assert!(
+        text.ends_with(b"\n Columns 3999995 through 4000000:\n\n   6   0   1   2   3   4\n\n"),
+        "{:?}",
+        String::from_utf8_lossy(&text[text.len().saturating_sub(200)..])
+    );
+    let extra = shown_kb.saturating_sub(quiet_kb) * 1024;
+    let ratio = extra as f64 / text.len() as f64;
+    eprintln!(
+        "display of {} bytes: peak {quiet_kb} kB -> {shown_kb} kB ({ratio:.2}x the text)",
+        text.len()
+    );
+    assert!(
+        ratio < 6.0,
+        "displaying {} bytes of text raised peak memory by {extra} bytes ({ratio:.1}x): \
+         is a string kept per cell?",
+        text.len()
+    );
 }

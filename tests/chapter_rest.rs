@@ -467,12 +467,5 @@ fn approx_truth_table() {
     );
 }
 
-// ---------------------------------------------------------------- walkthrough
-
-#[test]
-fn chapter_rest_script_checks_every_identity() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/chapter_rest.la");
-    let r = common::run(&[path.to_str().expect("path")], "");
-    assert_eq!(r.status, 0, "stdout:\n{}\nstderr:\n{}", r.stdout, r.stderr);
-    assert!(!r.stderr.contains("error"), "{}", r.stderr);
-}
+// scripts/chapter_rest.la (every identity above, as asserts) runs once, with
+// the other walkthroughs, in tests/scripts.rs.

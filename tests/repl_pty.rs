@@ -1,5 +1,8 @@
 //! The REPL as a person uses it: the real binary in a pseudo-terminal,
-//! driven keystroke by keystroke. Every wait is bounded by `TIMEOUT_MS`.
+//! driven keystroke by keystroke. Nothing waits a fixed time: keys that must
+//! not be typed early (Ctrl-C, Ctrl-D) are sent once the output that shows
+//! la is ready has been seen. Every wait is bounded by `TIMEOUT_MS`, a hang
+//! detector set far above any real wait so a loaded machine cannot trip it.
 
 #![cfg(unix)]
 
@@ -10,7 +13,7 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-const TIMEOUT_MS: u64 = 8000;
+const TIMEOUT_MS: u64 = 60_000;
 const ENTER: &str = "\r";
 
 /// A private HOME / XDG_DATA_HOME so tests never touch the user's history.
@@ -42,6 +45,8 @@ impl Drop for TempHome {
 struct Repl {
     p: PtySession,
     home: TempHome,
+    /// A line was finished (Enter, Ctrl-C) and its fresh prompt not yet seen.
+    prompt_due: bool,
 }
 
 fn start(color: bool) -> Repl {
@@ -70,11 +75,22 @@ fn start_with(home: TempHome, color: bool, args: &[&str]) -> Repl {
     let mut p = spawn_with_options(cmd, opts).expect("spawn la in a pty");
     p.exp_string("Type `help`").expect("banner");
     p.exp_string(">> ").expect("first prompt");
-    Repl { p, home }
+    Repl {
+        p,
+        home,
+        prompt_due: false,
+    }
 }
+
+/// A fresh prompt with escapes stripped: rustyline draws it at the start of a
+/// new line once the terminal is in raw mode (keys typed before that can be
+/// lost). Redraws while typing start with `\r>> ` after the typed text, and
+/// help examples print `  >> `, so neither matches.
+const FRESH_PROMPT: &str = "\n\r>> ";
 
 impl Repl {
     fn send(&mut self, keys: &str) {
+        self.prompt_due |= keys.contains(ENTER) || keys.contains('\x03');
         self.p.send(keys).expect("send keys");
         self.p.flush().expect("flush");
     }
@@ -88,10 +104,17 @@ impl Repl {
             Err(e) => panic!("waiting for {text:?}: {e}"),
         }
     }
-    /// Leave with Ctrl-D and return the exit status.
+    /// Wait for the prompt after the last finished line.
+    fn prompt(&mut self) {
+        self.expect(FRESH_PROMPT);
+        self.prompt_due = false;
+    }
+    /// Leave with Ctrl-D (once the prompt is up: a Ctrl-D typed before rustyline
+    /// has the terminal in raw mode is lost) and return the exit status.
     fn quit(mut self) -> i32 {
-        // Let the prompt come up first: keys typed before it can be lost.
-        std::thread::sleep(std::time::Duration::from_millis(200));
+        if self.prompt_due {
+            self.prompt();
+        }
         self.send("\x04");
         self.p.exp_eof().expect("la exits on Ctrl-D");
         self.status()
@@ -112,7 +135,7 @@ fn matrix_typed_over_several_lines_runs_as_one_statement() {
     r.line(" 3, 4]");
     r.expect("A =");
     r.expect("   1   2\r\n   3   4");
-    r.expect(">> ");
+    r.prompt();
     // NumPy style, and a block with `end` inside an index.
     r.line("B = [[5, 6],");
     r.expect(".. ");
@@ -123,7 +146,7 @@ fn matrix_typed_over_several_lines_runs_as_one_statement() {
     r.line("  B(end, k) = 0;");
     r.expect(".. ");
     r.line("end");
-    r.expect(">> ");
+    r.prompt();
     r.line("B");
     r.expect("   5   6\r\n   0   0");
     assert_eq!(r.quit(), 0);
@@ -137,7 +160,7 @@ fn bracketed_paste_of_a_matrix_does_not_run_half_way() {
     r.send(ENTER);
     r.expect("M =");
     r.expect("   1   2\r\n   3   4\r\n   5   6");
-    r.expect(">> ");
+    r.prompt();
     r.line("size(M)");
     r.expect("3   2");
     assert_eq!(r.quit(), 0);
@@ -147,8 +170,7 @@ fn bracketed_paste_of_a_matrix_does_not_run_half_way() {
 fn tab_completes_functions_and_variables() {
     let mut r = start(true);
     r.line("velocity = 42;");
-    // The fresh prompt after Enter (each keystroke also redraws `>> `).
-    r.expect("\n\r>> ");
+    r.prompt();
     // `magi` -> `magic`, `velo` -> `velocity`.
     // Wait for each completion to be drawn before typing on: keys sent while
     // the editor is still redrawing can be lost on a loaded machine.
@@ -159,7 +181,7 @@ fn tab_completes_functions_and_variables() {
     r.send(ENTER);
     r.expect("x =");
     r.expect("50   43   48");
-    r.expect(">> ");
+    r.prompt();
     r.send("help nor\t");
     r.expect("norm");
     r.send(ENTER);
@@ -172,10 +194,10 @@ fn help_shows_a_function() {
     let mut r = start(false);
     r.line("help svd");
     r.expect("Singular value decomposition");
-    r.expect(">> ");
+    r.prompt();
     r.line("help svdd");
     r.expect("did you mean `svd`?");
-    r.expect(">> ");
+    r.prompt();
     assert_eq!(r.quit(), 0);
 }
 
@@ -183,13 +205,14 @@ fn help_shows_a_function() {
 fn ctrl_c_interrupts_a_loop_and_keeps_variables() {
     let mut r = start(false);
     r.line("keep = 7;");
-    r.expect(">> ");
-    r.line("while true, x = 1; end");
-    // Give the loop time to start, then interrupt it.
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    r.prompt();
+    // `42` is printed by the loop's own run (the typed line shows only `6*7`):
+    // from then on the terminal is out of raw mode and Ctrl-C is a signal.
+    r.line("disp(6*7); while true, x = 1; end");
+    r.expect("42\r\n");
     r.send("\x03");
     r.expect("interrupt");
-    r.expect(">> ");
+    r.prompt();
     r.line("keep + 1");
     r.expect("ans = 8");
     assert_eq!(r.quit(), 0);
@@ -200,12 +223,12 @@ fn ctrl_c_at_the_prompt_cancels_the_line() {
     let mut r = start(false);
     r.send("y = 5");
     r.send("\x03");
-    r.expect(">> ");
+    r.prompt();
     // A pending multi-line input is dropped too.
     r.line("z = [1 2");
     r.expect(".. ");
     r.send("\x03");
-    r.expect(">> ");
+    r.prompt();
     r.line("exist('y') + exist('z')");
     r.expect("ans = 0");
     assert_eq!(r.quit(), 0);
@@ -221,7 +244,7 @@ fn exit_command_and_history_file() {
     r.expect("h1 = 41");
     r.line("h1 = 40 + 1");
     r.expect("h1 = 41");
-    r.expect(">> ");
+    r.prompt();
     r.line("exit");
     r.p.exp_eof().expect("la exits on `exit`");
     assert_eq!(r.status(), 0);
@@ -235,13 +258,13 @@ fn exit_command_and_history_file() {
     assert!(text.contains("\"exit\""));
 
     // The next session recalls it with the up arrow (past `exit`).
-    let Repl { p, home } = r;
+    let Repl { p, home, .. } = r;
     drop(p);
     let mut r = start_in(home, false);
     r.send("\x1b[A\x1b[A");
     r.send(ENTER);
     r.expect("h1 = 41");
-    r.expect(">> ");
+    r.prompt();
     assert_eq!(r.quit(), 0);
 }
 
@@ -269,7 +292,11 @@ fn start_in_expect_warning(home: TempHome) -> Repl {
     let mut p = spawn_with_options(cmd, opts).expect("spawn la in a pty");
     p.exp_string("warning: history file").expect("warning");
     p.exp_string(">> ").expect("prompt after the warning");
-    Repl { p, home }
+    Repl {
+        p,
+        home,
+        prompt_due: false,
+    }
 }
 
 /// Spawn with raw output (escape codes kept) to see the colours.
@@ -299,6 +326,8 @@ fn numbers_are_coloured_unless_no_color() {
         p.send("x = 12345; disp(7 * 6)\r").expect("type");
         p.flush().expect("flush");
         let seen = p.exp_string("42\r\n").expect("output");
+        // Nothing is typed after the line, so the next `>> ` is its prompt.
+        p.exp_string(">> ").expect("prompt after the output");
         // The cyan number colour is `ESC[36m`.
         let coloured = seen.contains("\x1b[36m12345");
         assert_eq!(coloured, !no_color, "no_color={no_color}: {seen:?}");
@@ -315,11 +344,9 @@ fn quiet_suppresses_the_banner() {
     leave(&mut p);
 }
 
-/// Ctrl-D once the prompt is drawn. Raw output has no clean end-of-prompt
-/// marker, so wait a moment: keys sent while rustyline is still setting up
-/// the line (or finishing the previous one) are lost.
+/// Ctrl-D; the caller has seen the prompt (a Ctrl-D typed before rustyline
+/// has the terminal in raw mode is lost).
 fn leave(p: &mut PtySession) {
-    std::thread::sleep(std::time::Duration::from_millis(200));
     p.send("\x04").expect("ctrl-d");
     p.flush().expect("flush");
     p.exp_eof().expect("la exits on Ctrl-D");

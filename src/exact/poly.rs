@@ -343,6 +343,22 @@ mod tests {
     use crate::exact::matrix::{from_i64_rows, matmul};
     use proptest::prelude::*;
 
+    /// Property tests run a fixed sequence of cases (seed 2003), so a failure seen
+    /// once is seen on every run and machine; a failing case is also saved under
+    /// `proptest-regressions/` (commit it). `PROPTEST_RNG_SEED` picks another seed.
+    fn fixed_seed(cases: u32) -> ProptestConfig {
+        let base = ProptestConfig::default();
+        let rng_seed = match base.rng_seed {
+            proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(2003),
+            chosen => chosen,
+        };
+        ProptestConfig {
+            cases,
+            rng_seed,
+            ..base
+        }
+    }
+
     fn ints(v: &[i64]) -> Vec<Rat> {
         v.iter().map(|&x| Rat::from_i64(x)).collect()
     }
@@ -471,7 +487,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(48))]
+        #![proptest_config(fixed_seed(48))]
 
         /// Cayley–Hamilton: p(A) = 0, and p(0) = (-1)^n det(A).
         #[test]

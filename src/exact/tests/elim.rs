@@ -3,6 +3,22 @@ use super::*;
 use crate::exact::matrix::{from_i64_rows, identity, matmul};
 use proptest::prelude::*;
 
+/// Property tests run a fixed sequence of cases (seed 2002), so a failure seen
+/// once is seen on every run and machine; a failing case is also saved under
+/// `proptest-regressions/` (commit it). `PROPTEST_RNG_SEED` picks another seed.
+fn fixed_seed(cases: u32) -> ProptestConfig {
+    let base = ProptestConfig::default();
+    let rng_seed = match base.rng_seed {
+        proptest::test_runner::RngSeed::Random => proptest::test_runner::RngSeed::Fixed(2002),
+        chosen => chosen,
+    };
+    ProptestConfig {
+        cases,
+        rng_seed,
+        ..base
+    }
+}
+
 fn q(n: i64, d: i64) -> Rat {
     Rat::from_i64(n).checked_div(&Rat::from_i64(d)).unwrap()
 }
@@ -153,7 +169,7 @@ fn solve_known() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(fixed_seed(64))]
 
     #[test]
     fn inverse_and_det(a in int_matrix(5, 5, -9, 9)) {
@@ -238,6 +254,8 @@ fn general_solution_by_hand() {
 }
 
 proptest! {
+    #![proptest_config(fixed_seed(256))]
+
     /// A x_p = b and A v = 0 for every basis vector, with as many basis
     /// vectors as n - rank, whenever a solution exists; and a reported
     /// inconsistency means b is outside the column space (rank grows).

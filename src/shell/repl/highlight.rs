@@ -312,7 +312,8 @@ mod tests {
         // The `'` opened nothing on this line, but `]` closes the earlier `[`.
         let out = highlight("A = [1 2", "3 4]", Some(4), &n);
         assert_eq!(strip(&out), "3 4]");
-        assert!(out.contains(&paint("]", Role::Bracket)), "{out:?}");
+        // Bold, underlined, bright yellow: the matched-bracket style.
+        assert!(out.contains("\x1b[1;4;93m]\x1b[0m"), "{out:?}");
     }
 
     fn strip(s: &str) -> String {

@@ -1,0 +1,391 @@
+//! Known values through the real binary, each derived by hand (or built so the
+//! answer is known) rather than copied from la's output. Written for issue 20:
+//! bugs planted in these places (linear `end` as max(rows, cols), the rcond
+//! estimate's transposed solve, the middle component of `cross`, the sign rule
+//! of symmetric eigenvectors) passed the rest of the suite unnoticed.
+
+mod common;
+use common::{assert_close, eval, json, matrix};
+
+/// A displayed variable of `src` (`--json`), as f64 entries row-major with its shape.
+fn named(src: &str, name: &str) -> (usize, usize, Vec<f64>) {
+    let vals = json(src);
+    let v = &vals
+        .iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("{name} not displayed by {src:?}"))
+        .1;
+    if let Some(x) = v.as_f64() {
+        return (1, 1, vec![x]);
+    }
+    let rows = v["rows"].as_u64().expect("rows") as usize;
+    let cols = v["cols"].as_u64().expect("cols") as usize;
+    let data = v["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .flat_map(|r| {
+            r.as_array()
+                .expect("row")
+                .iter()
+                .map(|x| x.as_f64().expect("real entry"))
+        })
+        .collect();
+    (rows, cols, data)
+}
+
+fn scalar(src: &str) -> f64 {
+    let (r, c, d) = matrix(src);
+    assert_eq!((r, c), (1, 1), "{src:?} is not a scalar");
+    d[0]
+}
+
+fn assert_rel(got: f64, want: f64, tol: f64, what: &str) {
+    assert!(
+        (got - want).abs() <= tol * want.abs(),
+        "{what}: got {got:e}, want {want:e}"
+    );
+}
+
+// ---------------------------------------------------------------- linear `end`
+
+/// Linear indexing counts down the columns (column-major), and `end` in a
+/// single subscript is rows*cols: for [1 2 3; 4 5 6] the order is 1 4 2 5 3 6.
+#[test]
+fn linear_end_on_non_square_matrices_is_the_element_count() {
+    let wide = "A = [1 2 3; 4 5 6];";
+    assert_eq!(matrix(&format!("{wide} A(end)")), (1, 1, vec![6.0]));
+    assert_eq!(matrix(&format!("{wide} A(end-1)")), (1, 1, vec![3.0]));
+    assert_eq!(matrix(&format!("{wide} A(end-2)")), (1, 1, vec![5.0]));
+    assert_eq!(
+        matrix(&format!("{wide} A(end-2:end)")),
+        (1, 3, vec![5.0, 3.0, 6.0])
+    );
+    // Assignment through linear `end` changes element (2,3), then (1,3).
+    assert_eq!(
+        matrix(&format!("{wide} A(end) = 9; A")),
+        (2, 3, vec![1.0, 2.0, 3.0, 4.0, 5.0, 9.0])
+    );
+    assert_eq!(
+        matrix(&format!("{wide} A(end-1) = 7; A")),
+        (2, 3, vec![1.0, 2.0, 7.0, 4.0, 5.0, 6.0])
+    );
+    // Tall: [1 2; 3 4; 5 6] is 1 3 5 2 4 6 in linear order.
+    let tall = "B = [1 2; 3 4; 5 6];";
+    assert_eq!(matrix(&format!("{tall} B(end)")), (1, 1, vec![6.0]));
+    assert_eq!(matrix(&format!("{tall} B(end-1)")), (1, 1, vec![4.0]));
+    assert_eq!(matrix(&format!("{tall} B(end-3)")), (1, 1, vec![5.0]));
+    assert_eq!(
+        matrix(&format!("{tall} B(end) = 0; B")),
+        (3, 2, vec![1.0, 2.0, 3.0, 4.0, 5.0, 0.0])
+    );
+    // Two subscripts: `end` is the size of that dimension.
+    assert_eq!(matrix(&format!("{wide} A(end, 1)")), (1, 1, vec![4.0]));
+    assert_eq!(matrix(&format!("{wide} A(1, end)")), (1, 1, vec![3.0]));
+}
+
+#[test]
+fn growing_with_end_plus_one_keeps_the_orientation() {
+    assert_eq!(
+        matrix("x = [1 2]; x(end+1) = 7; x"),
+        (1, 3, vec![1.0, 2.0, 7.0])
+    );
+    assert_eq!(
+        matrix("y = [1; 2]; y(end+1) = 3; y"),
+        (3, 1, vec![1.0, 2.0, 3.0])
+    );
+    assert_eq!(
+        matrix("z = []; z(end+1) = 5; z(end+1) = 6; z"),
+        (1, 2, vec![5.0, 6.0])
+    );
+    assert_eq!(
+        matrix("w = 4; w(end+2) = 8; w"),
+        (1, 3, vec![4.0, 0.0, 8.0])
+    );
+    // A loop that appends: 1, 4, 9, 16.
+    assert_eq!(
+        matrix("v = []; for k = 1:4, v(end+1) = k^2; end; v"),
+        (1, 4, vec![1.0, 4.0, 9.0, 16.0])
+    );
+}
+
+// ---------------------------------------------------------------- rcond
+
+/// rcond(A) = 1 / (||A||_1 ||inv(A)||_1). The values were worked out with
+/// exact fractions (Python's `fractions`), independently of la:
+///
+/// - [1 2 3; 4 5 6; 7 8 10]: det = -3, inv = [-2/3 -4/3 1; -2/3 11/3 -2; 1 -2 1],
+///   column sums 7/3, 7, 4, so ||inv||_1 = 7; ||A||_1 = 19; rcond = 1/133.
+/// - [0 1 2; 1 0 3; 4 -3 8] (needs row exchanges): inv = [-9/2 7 -3/2; -2 4 -1;
+///   3/2 -2 1/2], ||inv||_1 = 13, ||A||_1 = 13, rcond = 1/169.
+/// - the 4x4 second difference matrix: ||A||_1 = 4, ||inv||_1 = 3 (column
+///   sums of inv are 2, 3, 3, 2), rcond = 1/12.
+/// - hilb(3): ||H||_1 = 11/6, inv = [9 -36 30; -36 192 -180; 30 -180 180],
+///   ||inv||_1 = 408, rcond = 1/748 (Octave: 1.3370e-03).
+///
+/// la's rcond is LAPACK's estimate (Hager/Higham), a lower bound on
+/// ||inv||_1, which for matrices this small finds the exact norm; 1e-12
+/// relative leaves room for rounding only.
+#[test]
+fn rcond_of_known_matrices() {
+    let cases = [
+        ("[1 2 3; 4 5 6; 7 8 10]", 1.0 / 133.0),
+        ("[0 1 2; 1 0 3; 4 -3 8]", 1.0 / 169.0),
+        ("[2 -1 0 0; -1 2 -1 0; 0 -1 2 -1; 0 0 -1 2]", 1.0 / 12.0),
+        ("hilb(3)", 1.0 / 748.0),
+        ("eye(3)", 1.0),
+        ("diag([1 1e-3])", 1e-3),
+        ("diag([2 -4 8])", 2.0 / 8.0),
+    ];
+    for (a, want) in cases {
+        // Exact (fraction) input and the same matrix in floating point.
+        for src in [format!("rcond({a})"), format!("rcond(double({a}))")] {
+            assert_rel(scalar(&src), want, 1e-12, &src);
+        }
+    }
+    // Exactly singular: 0. The empty matrix: Inf (as Octave).
+    assert_eq!(scalar("rcond([1 2; 2 4])"), 0.0);
+    let r = eval("x = rcond([])");
+    assert_eq!(r.stdout.trim(), "x = Inf", "{}", r.stderr);
+}
+
+// ---------------------------------------------------------------- cross
+
+/// a x b = (a2 b3 - a3 b2, a3 b1 - a1 b3, a1 b2 - a2 b1), worked by hand.
+#[test]
+fn cross_products_with_every_component_nonzero() {
+    // (2*6 - 3*5, 3*4 - 1*6, 1*5 - 2*4) = (-3, 6, -3)
+    assert_eq!(
+        matrix("cross([1 2 3], [4 5 6])"),
+        (1, 3, vec![-3.0, 6.0, -3.0])
+    );
+    // (-1*-5 - 2*4, 2*1 - 3*-5, 3*4 - -1*1) = (-3, 17, 13)
+    assert_eq!(
+        matrix("cross([3 -1 2], [1 4 -5])"),
+        (1, 3, vec![-3.0, 17.0, 13.0])
+    );
+    // Anti-commutative: b x a = (3, -17, -13).
+    assert_eq!(
+        matrix("cross([1 4 -5], [3 -1 2])"),
+        (1, 3, vec![3.0, -17.0, -13.0])
+    );
+    // Column inputs give a column.
+    assert_eq!(
+        matrix("cross([1; 2; 3], [4; 5; 6])"),
+        (3, 1, vec![-3.0, 6.0, -3.0])
+    );
+    // Floating point: (0.5*-1 - 0*2, 0*1.5 - 0.25*-1, 0.25*2 - 0.5*1.5) = (-0.5, 0.25, -0.25)
+    let (r, c, d) = matrix("cross(double([0.25 0.5 0]), double([1.5 2 -1]))");
+    assert_eq!((r, c), (1, 3));
+    assert_close(&d, &[-0.5, 0.25, -0.25], 1e-15);
+    // The right-handed basis: e2 x e3 = e1, e3 x e1 = e2.
+    assert_eq!(
+        matrix("cross([0 1 0], [0 0 1])"),
+        (1, 3, vec![1.0, 0.0, 0.0])
+    );
+    assert_eq!(
+        matrix("cross([0 0 1], [1 0 0])"),
+        (1, 3, vec![0.0, 1.0, 0.0])
+    );
+}
+
+// ---------------------------------------------------------------- eig
+
+/// `[V, D] = eig(A)` for symmetric A, end to end. `help eig`: eigenvalues
+/// descending, eigenvectors of unit norm with the largest entry positive
+/// (on a tie in magnitude, the first of them; la's sign rule).
+fn check_eig(a: &str, want_v: &[f64], want_d: &[f64]) {
+    for m in [a.to_string(), format!("double({a})")] {
+        let src = format!("[V, D] = eig({m})");
+        let n = want_d.len();
+        let (r, c, v) = named(&src, "V");
+        assert_eq!((r, c), (n, n), "{src}: V shape");
+        let (r, c, d) = named(&src, "D");
+        assert_eq!((r, c), (n, n), "{src}: D shape");
+        let mut diag = vec![0.0; n * n];
+        for k in 0..n {
+            diag[k * n + k] = want_d[k];
+        }
+        assert_close(&d, &diag, 1e-12);
+        assert_close(&v, want_v, 1e-12);
+        // The eigenvalues alone, as a column, in the same order.
+        let (r, c, lambda) = matrix(&format!("eig({m})"));
+        assert_eq!((r, c), (n, 1), "eig({m}) shape");
+        assert_close(&lambda, want_d, 1e-12);
+    }
+}
+
+#[test]
+fn symmetric_eigenvectors_follow_the_sign_rule() {
+    let h = std::f64::consts::FRAC_1_SQRT_2;
+    // [2 1; 1 2]: 3 with (1, 1)/sqrt 2; 1 with (1, -1)/sqrt 2 (a tie: the
+    // first entry is made positive).
+    check_eig("[2 1; 1 2]", &[h, h, h, -h], &[3.0, 1.0]);
+
+    // [5 2 0; 2 2 0; 0 0 7]: 7 with e3; the 2x2 block [5 2; 2 2] has 6 with
+    // (2, 1)/sqrt 5 and 1 with (1, -2)/sqrt 5, whose largest entry is
+    // negative, so it is flipped to (-1, 2)/sqrt 5.
+    let s5 = 5f64.sqrt();
+    #[rustfmt::skip]
+    let v = [
+        0.0, 2.0 / s5, -1.0 / s5,
+        0.0, 1.0 / s5, 2.0 / s5,
+        1.0, 0.0, 0.0,
+    ];
+    check_eig("[5 2 0; 2 2 0; 0 0 7]", &v, &[7.0, 6.0, 1.0]);
+
+    // The second difference matrix [2 -1 0; -1 2 -1; 0 -1 2]: eigenvalues
+    // 2 - 2cos(k pi/4) = 2 + sqrt 2, 2, 2 - sqrt 2 with eigenvectors
+    // (1, -sqrt 2, 1)/2 -> flipped to (-1/2, sqrt 2/2, -1/2) (largest is the
+    // middle); (1, 0, -1)/sqrt 2 (a tie: first positive); (1, sqrt 2, 1)/2.
+    let r2 = 2f64.sqrt();
+    #[rustfmt::skip]
+    let v = [
+        -0.5, h, 0.5,
+        h, 0.0, h,
+        -0.5, -h, 0.5,
+    ];
+    check_eig("[2 -1 0; -1 2 -1; 0 -1 2]", &v, &[2.0 + r2, 2.0, 2.0 - r2]);
+}
+
+// ---------------------------------------------------------------- SVD, n = 300
+
+/// Householder reflector I - 2 u u'/(u'u), applied to the columns of `m` from the left.
+fn reflect(m: &mut nalgebra::DMatrix<f64>, u: &[f64]) {
+    let uu: f64 = u.iter().map(|x| x * x).sum();
+    for j in 0..m.ncols() {
+        let dot: f64 = (0..m.nrows()).map(|i| u[i] * m[(i, j)]).sum();
+        let f = 2.0 * dot / uu;
+        for i in 0..m.nrows() {
+            m[(i, j)] -= f * u[i];
+        }
+    }
+}
+
+/// An orthogonal n x n matrix: a product of three reflectors with
+/// pseudo-random vectors (a fixed LCG, so the matrix is the same every run).
+fn orthogonal(n: usize, seed: u64) -> nalgebra::DMatrix<f64> {
+    let mut state = seed;
+    let mut next = || {
+        state = state
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((state >> 11) as f64 / (1u64 << 53) as f64) - 0.5
+    };
+    let mut q = nalgebra::DMatrix::<f64>::identity(n, n);
+    for _ in 0..3 {
+        let u: Vec<f64> = (0..n).map(|_| next()).collect();
+        reflect(&mut q, &u);
+    }
+    q
+}
+
+/// The large (parallel, faer) SVD path: A = Q1 [diag(s); 0] Q2' is built here,
+/// outside la, with known singular values s = 260, 259, ..., 1; la must give
+/// them back in order, with orthogonal U and V and U*S*V' = A. All products
+/// are computed here with nalgebra, not by la.
+#[test]
+fn svd_at_n_300_reproduces_a_matrix_with_known_singular_values() {
+    let (m, n) = (300, 260);
+    let q1 = orthogonal(m, 1);
+    let q2 = orthogonal(n, 2);
+    let s: Vec<f64> = (0..n).map(|k| (n - k) as f64).collect();
+    let mut sigma = nalgebra::DMatrix::<f64>::zeros(m, n);
+    for k in 0..n {
+        sigma[(k, k)] = s[k];
+    }
+    let a = &q1 * &sigma * q2.transpose();
+
+    // Hand the matrix over as a session file (`{:?}` round-trips every f64).
+    let dir = std::env::temp_dir().join(format!("la-known-svd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("a.txt");
+    let mut text = format!("# la session v1\nA real {m} {n}\n");
+    for i in 0..m {
+        let row: Vec<String> = (0..n).map(|j| format!("{:?}", a[(i, j)])).collect();
+        text.push_str(&row.join(" "));
+        text.push('\n');
+    }
+    std::fs::write(&file, text).expect("write session file");
+    let src = format!("load {}\n[U, S, V] = svd(A)", file.display());
+    let vals = json(&src);
+    let _ = std::fs::remove_dir_all(&dir);
+    let get = |name: &str| {
+        let v = &vals.iter().find(|(k, _)| k == name).expect(name).1;
+        let rows = v["rows"].as_u64().expect("rows") as usize;
+        let cols = v["cols"].as_u64().expect("cols") as usize;
+        let data: Vec<f64> = v["data"]
+            .as_array()
+            .expect("data")
+            .iter()
+            .flat_map(|r| {
+                r.as_array()
+                    .expect("row")
+                    .iter()
+                    .map(|x| x.as_f64().expect("real"))
+            })
+            .collect();
+        nalgebra::DMatrix::from_row_slice(rows, cols, &data)
+    };
+    let (u, s_got, v) = (get("U"), get("S"), get("V"));
+    assert_eq!(u.shape(), (m, m));
+    assert_eq!(s_got.shape(), (m, n));
+    assert_eq!(v.shape(), (n, n));
+    // The singular values, descending, to rounding (|error| <= ~eps * s_max * n).
+    for k in 0..n {
+        assert!(
+            (s_got[(k, k)] - s[k]).abs() < 1e-10,
+            "sigma_{k}: got {}, want {}",
+            s_got[(k, k)],
+            s[k]
+        );
+    }
+    let off: f64 = (0..m)
+        .flat_map(|i| (0..n).map(move |j| (i, j)))
+        .filter(|(i, j)| i != j)
+        .map(|(i, j)| s_got[(i, j)].abs())
+        .fold(0.0, f64::max);
+    assert_eq!(off, 0.0, "S is diagonal");
+    let err_u = (u.transpose() * &u - nalgebra::DMatrix::identity(m, m)).norm();
+    let err_v = (v.transpose() * &v - nalgebra::DMatrix::identity(n, n)).norm();
+    assert!(err_u < 1e-12, "||U'U - I||_F = {err_u:e}");
+    assert!(err_v < 1e-12, "||V'V - I||_F = {err_v:e}");
+    let rel = (&u * &s_got * v.transpose() - &a).norm() / a.norm();
+    assert!(rel < 1e-13, "||U S V' - A||_F / ||A||_F = {rel:e}");
+}
+
+// ---------------------------------------------------------------- roots / poly
+
+/// The roots of a polynomial built from known roots: their number and values
+/// (la lists real roots in descending order, as Octave does here).
+#[test]
+fn roots_of_poly_give_back_the_roots() {
+    // (x - 1)(x - 2)(x - 3) = x^3 - 6x^2 + 11x - 6
+    assert_eq!(
+        matrix("p = poly([1 2 3])"),
+        (1, 4, vec![1.0, -6.0, 11.0, -6.0])
+    );
+    let (r, c, d) = matrix("r = roots(poly([1 2 3]))");
+    assert_eq!((r, c), (3, 1));
+    assert_close(&d, &[3.0, 2.0, 1.0], 1e-12);
+    let (r, c, d) = matrix("r = roots(double([1 -6 11 -6]))");
+    assert_eq!((r, c), (3, 1));
+    assert_close(&d, &[3.0, 2.0, 1.0], 1e-12);
+    // Leading zeros are dropped and trailing zeros are roots at 0:
+    // x^4 - 3x^3 + 2x^2 = x^2 (x - 1)(x - 2).
+    let (r, c, d) = matrix("roots([0 0 1 -3 2 0 0])");
+    assert_eq!((r, c), (4, 1));
+    assert_close(&d, &[2.0, 1.0, 0.0, 0.0], 1e-12);
+    // Non-integer roots through poly: four roots back, as a set.
+    let (r, c, mut d) = matrix("roots(poly([0.5 -1.25 2 3]))");
+    assert_eq!((r, c), (4, 1));
+    d.sort_by(f64::total_cmp);
+    assert_close(&d, &[-1.25, 0.5, 2.0, 3.0], 1e-12);
+    // x^2 + 1: the pair +i, -i (real parts 0).
+    let (r, c, d) = matrix("r = roots([1 0 1]); [real(r), imag(r)]");
+    assert_eq!((r, c), (2, 2));
+    assert_close(&d, &[0.0, 1.0, 0.0, -1.0], 1e-15);
+    // x^2 - 2x + 5 = (x - 1)^2 + 4: 1 +- 2i.
+    let (_, _, d) = matrix("r = roots([1 -2 5]); [real(r), imag(r)]");
+    assert_close(&d, &[1.0, 2.0, 1.0, -2.0], 1e-14);
+}
