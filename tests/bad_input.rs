@@ -162,7 +162,7 @@ fn syntax_errors() -> Vec<Case> {
     vec![
         err("unclosed paren", "x = (1 + 2")
             .says("unclosed '('")
-            .at("1:11"),
+            .at("1:5"),
         err("unclosed bracket", "x = [1 2; 3 4").says("unclosed '['"),
         err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2").says("parse error"),
         err("stray close paren", "x = 1 + 2)")
@@ -604,7 +604,7 @@ fn nesting_and_long_input() -> Vec<Case> {
             "20 unclosed bracket-minus-call",
             format!("x = {}", "[1 - f(".repeat(20)),
         )
-        .says("unclosed '['"),
+        .says("unclosed '('"),
     ]
 }
 

@@ -35,7 +35,7 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
                 };
                 LaError::parse(
                     format!(
-                        "unclosed '{}': the input ends before its '{close}'",
+                        "parse error: unclosed '{}': the input ends before its '{close}'",
                         b as char
                     ),
                     Span::new(at, at + 1),
