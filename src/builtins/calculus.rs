@@ -158,7 +158,7 @@ fn func_arg(a: &Args, what: &str) -> Result<Rc<Func>> {
 
 /// The point x: real, finite, non-empty.
 fn point(a: &Args, what: &'static str) -> Result<RMat> {
-    let x = a.real(1, what)?.into_owned();
+    let x = a.real(1)?.into_owned();
     if x.is_empty() {
         return Err(LaError::eval(format!(
             "{what}: x must not be empty (got {}x{})",

@@ -450,9 +450,9 @@ fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Val
 }
 
 fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (lo, hi) = (a.f64(0, "linspace")?, a.f64(1, "linspace")?);
+    let (lo, hi) = (a.f64(0)?, a.f64(1)?);
     let n = if a.len() > 2 {
-        a.f64(2, "linspace")?.floor().max(1.0)
+        a.f64(2)?.floor().max(1.0)
     } else {
         100.0
     };
@@ -473,11 +473,11 @@ fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let base = a.f64(0, "colon")?;
+    let base = a.f64(0)?;
     let (inc, limit) = if a.len() == 3 {
-        (a.f64(1, "colon")?, a.f64(2, "colon")?)
+        (a.f64(1)?, a.f64(2)?)
     } else {
-        (1.0, a.f64(1, "colon")?)
+        (1.0, a.f64(1)?)
     };
     let n = crate::ops::range_len(base, inc, limit);
     it.check_alloc("colon", 1.0, n, 8)?;
@@ -490,7 +490,7 @@ fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let n = v.numel();
     let dims: Vec<Option<f64>> = if a.len() == 2 {
-        a.real(1, "reshape")?.iter().map(|&x| Some(x)).collect()
+        a.real(1)?.iter().map(|&x| Some(x)).collect()
     } else {
         a.vals[1..]
             .iter()
@@ -541,7 +541,7 @@ fn repmat(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn magic(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let n = a.usize(0, "magic")?;
+    let n = a.usize(0)?;
     it.check_alloc("magic", n as f64, n as f64, 8)?;
     let m = magic_square(n);
     match crate::exact::matrix::from_f64_exact(&m).filter(|_| small(n, n)) {
@@ -610,7 +610,7 @@ fn magic_square(n: usize) -> RMat {
 }
 
 fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let n = a.usize(0, "hilb")?;
+    let n = a.usize(0)?;
     it.check_alloc("hilb", n as f64, n as f64, 8)?;
     if small(n, n) {
         let h = |i: usize, j: usize| Rat::one() / Rat::from_i64((i + j + 1) as i64);
@@ -622,11 +622,7 @@ fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let k = if a.len() > 1 {
-        a.f64(1, "diag")? as i64
-    } else {
-        0
-    };
+    let k = if a.len() > 1 { a.f64(1)? as i64 } else { 0 };
     let v = &a.vals[0];
     let (r, c) = v.dims();
     if r == 1 || c == 1 {
@@ -662,11 +658,7 @@ fn diag_of<T: nalgebra::Scalar>(m: &DMatrix<T>, k: i64, zero: T) -> DMatrix<T> {
 }
 
 fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
-    let k = if a.len() > 1 {
-        a.f64(1, if upper { "triu" } else { "tril" })? as i64
-    } else {
-        0
-    };
+    let k = if a.len() > 1 { a.f64(1)? as i64 } else { 0 };
     fn keep<T: nalgebra::Scalar>(m: &DMatrix<T>, k: i64, upper: bool, zero: T) -> DMatrix<T> {
         DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| {
             let d = j as i64 - i as i64;

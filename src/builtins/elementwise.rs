@@ -605,7 +605,7 @@ fn conj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn complex(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let re = a.real(0, "complex")?;
+    let re = a.real(0)?;
     let im = match a.get(1) {
         Some(v) => v.to_real("complex")?.into_owned(),
         None => RMat::zeros(1, 1),
@@ -703,7 +703,7 @@ fn test(a: &Args, name: &str, f: fn(C64) -> bool) -> Result<Vec<Value>> {
 }
 
 fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
-    let (x, y) = (a.real(0, name)?, a.real(1, name)?);
+    let (x, y) = (a.real(0)?, a.real(1)?);
     one(Value::Real(broadcast(name, &x, &y, |p, q| f(*p, *q))?))
 }
 
@@ -715,7 +715,7 @@ fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
         Some(t) => t.to_f64("exact")?,
         None => crate::exact::DEFAULT_APPROX_TOL,
     };
-    let m = a.real(0, "exact")?;
+    let m = a.real(0)?;
     let q: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, tol)).collect();
     let q = q.ok_or_else(|| crate::error::LaError::eval("exact: Inf and NaN have no fraction"))?;
     one(Value::Exact(crate::exact::RatMat::from_vec(

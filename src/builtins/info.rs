@@ -426,7 +426,7 @@ fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn size(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = a.vals[0].dims();
     if a.len() == 2 {
-        let d = a.usize(1, "size")?;
+        let d = a.usize(1)?;
         return one(Value::scalar(match d {
             1 => r as f64,
             2 => c as f64,

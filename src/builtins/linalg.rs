@@ -788,7 +788,7 @@ fn issymmetric(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn isdiag(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::bool(predicates::isdiag(&*a.real(0, "isdiag")?)))
+    one(Value::bool(predicates::isdiag(&*a.real(0)?)))
 }
 
 fn isorthogonal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -797,7 +797,7 @@ fn isorthogonal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn issingular(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::bool(predicates::issingular(
-        &*a.real(0, "issingular")?,
+        &*a.real(0)?,
         opt_f64(&a, 1, "issingular")?,
     )?))
 }
@@ -833,16 +833,16 @@ fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
     }
     one(Value::scalar(
-        solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64,
+        solve::rank(&*a.real(0)?, opt_f64(&a, 1, "rank")?)? as f64,
     ))
 }
 
 fn cond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::scalar(solve::cond(&*a.real(0, "cond")?)?))
+    one(Value::scalar(solve::cond(&*a.real(0)?)?))
 }
 
 fn rcond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let m = a.real(0, "rcond")?;
+    let m = a.real(0)?;
     require_square("rcond", m.shape())?;
     one(Value::scalar(solve::rcond(&m)?))
 }
@@ -852,15 +852,15 @@ fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let x = a.vals[0]
             .to_exact()
             .map(|m| m.into_owned())
-            .or_else(|| exact::matrix::from_f64_exact(&*a.real(0, "null").ok()?));
+            .or_else(|| exact::matrix::from_f64_exact(&*a.real(0).ok()?));
         let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
         return one(Value::Exact(exact::null(&x)));
     }
-    one(Value::Real(solve::null(&*a.real(0, "null")?)?))
+    one(Value::Real(solve::null(&*a.real(0)?)?))
 }
 
 fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::orth(&*a.real(0, "orth")?)?))
+    one(Value::Real(solve::orth(&*a.real(0)?)?))
 }
 
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -868,7 +868,7 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let (r, p) = exact::rref_plain(&x);
         return Ok(vec![Value::Exact(r), pivots(&p)]);
     }
-    let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
+    let (r, p) = solve::rref(&*a.real(0)?, opt_f64(&a, 1, "rref")?);
     Ok(vec![
         Value::Real(r),
         pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>()),
@@ -876,10 +876,7 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn lstsq(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::lstsq(
-        &*a.real(0, "lstsq")?,
-        &*a.real(1, "lstsq")?,
-    )?))
+    one(Value::Real(solve::lstsq(&*a.real(0)?, &*a.real(1)?)?))
 }
 
 fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -888,10 +885,9 @@ fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let p: Vec<f64> = a.real(0, "polyval")?.iter().copied().collect();
+    let p: Vec<f64> = a.real(0)?.iter().copied().collect();
     one(Value::Real(
-        a.real(1, "polyval")?
-            .map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
+        a.real(1)?.map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
     ))
 }
 
@@ -937,7 +933,7 @@ fn opt_f64(a: &Args, k: usize, what: &str) -> Result<Option<f64>> {
 
 /// A real argument that must not hold NaN or Inf (iterative solvers loop on them).
 fn real_finite<'a>(a: &'a Args, k: usize, what: &'static str) -> Result<Cow<'a, RMat>> {
-    let m = a.real(k, what)?;
+    let m = a.real(k)?;
     if !linalg::all_finite(&m) {
         return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
     }
@@ -945,10 +941,7 @@ fn real_finite<'a>(a: &'a Args, k: usize, what: &'static str) -> Result<Cow<'a, 
 }
 
 fn pred(a: &Args, f: fn(&RMat, Option<f64>) -> bool) -> Result<Vec<Value>> {
-    one(Value::bool(f(
-        &*a.real(0, "predicate")?,
-        opt_f64(a, 1, "predicate")?,
-    )))
+    one(Value::bool(f(&*a.real(0)?, opt_f64(a, 1, "predicate")?)))
 }
 
 fn complex_arg(a: &Args, k: usize) -> Option<&CMat> {
@@ -986,7 +979,7 @@ fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (x, y) = (a.real(0, "cross")?, a.real(1, "cross")?);
+    let (x, y) = (a.real(0)?, a.real(1)?);
     if x.len() != 3 || y.len() != 3 {
         return Err(LaError::eval("cross: both X and Y must have 3 elements"));
     }
@@ -1120,7 +1113,7 @@ fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(CMat::from_element(1, 1, solve::det_c(m)?)));
     }
-    one(Value::scalar(solve::det(&*a.real(0, "det")?)?))
+    one(Value::scalar(solve::det(&*a.real(0)?)?))
 }
 
 fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1128,7 +1121,7 @@ fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(solve::pinv_c(m, tol)?));
     }
-    one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, tol)?))
+    one(Value::Real(solve::pinv(&*a.real(0)?, tol)?))
 }
 
 /// A real or complex matrix argument with no NaN/Inf, for the

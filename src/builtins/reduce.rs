@@ -397,7 +397,7 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// A statistic of each column (or of a vector), in floating point.
 fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0, what)?;
+    let m = a.real(0)?;
     if m.is_empty() {
         return one(Value::scalar(f64::NAN));
     }
@@ -426,7 +426,7 @@ fn spread(a: &Args, what: &str, root: bool) -> Result<Vec<Value>> {
         Some(o) if !o.is_empty() => o.to_f64(what)? == 1.0,
         _ => false,
     };
-    let m = a.real(0, what)?;
+    let m = a.real(0)?;
     if m.is_empty() {
         return one(Value::scalar(f64::NAN));
     }
@@ -450,7 +450,7 @@ fn spread(a: &Args, what: &str, root: bool) -> Result<Vec<Value>> {
 }
 
 fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0, what)?;
+    let m = a.real(0)?;
     let dim = pick_dim(a, 1, m.shape(), what)?;
     let mut out = m.into_owned();
     let (r, c) = out.shape();
@@ -496,7 +496,7 @@ fn keyed(v: &Value, what: &str) -> Result<(RMat, Option<CMat>)> {
 
 fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Value>> {
     if a.len() >= 2 && !a.vals[1].is_empty() {
-        let (x, y) = (a.real(0, what)?, a.real(1, what)?);
+        let (x, y) = (a.real(0)?, a.real(1)?);
         let pick = |p: &f64, q: &f64| {
             if q.is_nan() || (!p.is_nan() && !better(*q, *p)) {
                 *p
@@ -541,7 +541,7 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
     let vals = match complex {
         Some(m) => Value::complex(CMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)])),
         None => {
-            let m = a.real(0, what)?;
+            let m = a.real(0)?;
             Value::Real(RMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)]))
         }
     };
@@ -557,7 +557,7 @@ fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         v.as_str()
             .is_some_and(|s| s.eq_ignore_ascii_case("descend"))
     });
-    let m = a.real(0, "sort")?;
+    let m = a.real(0)?;
     let dim_arg = a.vals[1..]
         .iter()
         .position(|v| v.as_str().is_none())

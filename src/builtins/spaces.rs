@@ -289,7 +289,7 @@ fn rowspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// A real argument without NaN or Inf, named `what` in errors.
 fn finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
-    let m = a.real(k, what)?.into_owned();
+    let m = a.real(k)?.into_owned();
     if m.iter().any(|x| !x.is_finite()) {
         return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
     }
