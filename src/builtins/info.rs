@@ -295,7 +295,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "array",
         min_args: 1,
-        max_args: 2,
+        max_args: 1,
         max_out: 1,
         doc: Doc {
             topic: Topic::Construct,
@@ -407,10 +407,10 @@ fn imag_unit() -> Value {
 }
 
 fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let Some(v) = a.get(0) else {
+    if a.is_empty() {
         return one(Value::scalar(f64::EPSILON));
-    };
-    let m = v.to_real("eps")?;
+    }
+    let m = a.real(0)?;
     one(Value::Real(m.map(|x| {
         let x = x.abs();
         if !x.is_finite() {
@@ -454,7 +454,7 @@ fn length(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn exist(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let code = match it.name_kind(a.str(0).unwrap_or("")) {
+    let code = match it.name_kind(a.string(0)?) {
         NameKind::Variable => 1.0,
         NameKind::UserFunction => 103.0,
         NameKind::Builtin => 5.0,

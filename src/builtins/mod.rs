@@ -193,7 +193,7 @@ impl Args {
     /// `argument 2 (tol)`: the position, with the parameter's name when the
     /// signature gives one.
     pub fn position(&self, k: usize) -> String {
-        match param_name(self.name, self.signature, k) {
+        match param_name(self.name, self.signature, self.len(), k) {
             Some(p) => format!("argument {} ({p})", k + 1),
             None => format!("argument {}", k + 1),
         }
@@ -313,31 +313,52 @@ impl Args {
     }
 }
 
-/// The name of parameter `k` in a signature such as
-/// `rank(A), rank(A, tol)`: the first call form of `name` whose `k`-th
-/// argument is a plain name (quoted options, `[]` and `...` are skipped).
-pub fn param_name(name: &str, sig: &'static str, k: usize) -> Option<&'static str> {
+/// The name of parameter `k` (0-based) of a call with `n` arguments, from a
+/// signature such as `rank(A), rank(A, tol)`: the call forms of `name` with
+/// `n` arguments are read first, then any form. A position that holds an
+/// option in the forms of that arity (`'econ'`, `0`, `[]`) has no name.
+pub fn param_name(name: &str, sig: &'static str, n: usize, k: usize) -> Option<&'static str> {
+    let forms = call_forms(name, sig);
+    let word = |p: &str| {
+        p.chars().all(|c| c.is_alphanumeric() || c == '_') && p.starts_with(char::is_alphabetic)
+    };
+    let same: Vec<&Vec<&'static str>> = forms.iter().filter(|f| f.len() == n).collect();
+    if let Some(p) = same.iter().filter_map(|f| f.get(k)).find(|p| word(p)) {
+        return Some(p);
+    }
+    if same.iter().any(|f| f.get(k).is_some()) {
+        return None;
+    }
+    forms
+        .iter()
+        .filter_map(|f| f.get(k))
+        .find(|p| word(p))
+        .copied()
+}
+
+/// The argument lists of the call forms `name(...)` in a signature.
+fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
     let open = format!("{name}(");
+    let mut forms = Vec::new();
     let mut rest = sig;
     while let Some(at) = rest.find(&open) {
         // The form must start at a word boundary (`min(` is not in `argmin(`).
         let before = rest[..at].chars().last();
-        let body_start = at + open.len();
-        let tail = &rest[body_start..];
+        let tail = &rest[at + open.len()..];
         let Some(close) = tail.find(')') else { break };
         let body = &tail[..close];
         rest = &tail[close..];
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
             continue;
         }
-        let parts: Vec<&'static str> = body.split(',').map(str::trim).collect();
-        if let Some(p) = parts.get(k) {
-            if !p.is_empty() && p.chars().all(|c| c.is_alphanumeric() || c == '_') {
-                return Some(p);
-            }
-        }
+        forms.push(
+            body.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect(),
+        );
     }
-    None
+    forms
 }
 
 /// Shorthand for a single return value.

@@ -306,23 +306,22 @@ pub fn definiteness(a: &RatMat) -> Result<&'static str> {
     })
 }
 
-/// Exact A = L D L' without pivoting for a symmetric `a` whose pivots are
-/// all positive, i.e. `a` is positive definite (Sylvester's criterion:
-/// the pivots are ratios of leading principal minors). `Ok(None)` when a
-/// pivot is zero or negative, or `a` is not symmetric. `L` is unit lower
-/// triangular, `d` the pivots.
-pub fn ldl_posdef(a: &RatMat) -> Result<Option<(RatMat, Vec<Rat>)>> {
+/// Exact A = L D L' without pivoting, reading only the upper triangle of
+/// `a` (as `chol` does): `Ok(Ok((L, d)))` when every pivot is positive,
+/// i.e. the symmetric matrix is positive definite (Sylvester's criterion:
+/// pivot k is the ratio of leading principal minors k and k-1), and
+/// `Ok(Err(k))` when leading minor k (1-based) is the first that is not
+/// positive. `L` is unit lower triangular, `d` holds the pivots.
+#[allow(clippy::type_complexity)]
+pub fn ldl_posdef(a: &RatMat) -> Result<std::result::Result<(RatMat, Vec<Rat>), usize>> {
     let n = require_square("chol", a)?;
-    if *a != a.transpose() {
-        return Ok(None);
-    }
-    let mut s = a.clone();
+    let mut s = RatMat::from_fn(n, n, |i, j| a[(i.min(j), i.max(j))].clone());
     let mut l = matrix::identity(n);
     let mut d = Vec::with_capacity(n);
     for p in 0..n {
         let piv = s[(p, p)].clone();
         if !piv.is_positive() {
-            return Ok(None);
+            return Ok(Err(p + 1));
         }
         for i in p + 1..n {
             if s[(i, p)].is_zero() {
@@ -339,7 +338,7 @@ pub fn ldl_posdef(a: &RatMat) -> Result<Option<(RatMat, Vec<Rat>)>> {
         }
         d.push(piv);
     }
-    Ok(Some((l, d)))
+    Ok(Ok((l, d)))
 }
 
 pub fn rank(a: &RatMat) -> usize {

@@ -186,9 +186,7 @@ impl Value {
             Value::Func(_) => "a function handle".to_string(),
             Value::Complex(m) if m.len() == 1 => "a complex number".to_string(),
             Value::Exact(m) if m.len() == 1 => format!("the number {}", m[0]),
-            Value::Real(m) if m.len() == 1 => {
-                format!("the number {}", crate::value::format::short_number(m[0]))
-            }
+            Value::Real(m) if m.len() == 1 => format!("the number {}", plain_number(m[0])),
             Value::Bool(m) if m.len() == 1 => format!("the logical {}", m[0]),
             v => {
                 let (r, c) = v.dims();
@@ -307,5 +305,15 @@ impl Value {
             Value::Str(s) => s.len(),
             Value::Func(_) => 0,
         }
+    }
+}
+
+/// A number in a message: as Rust writes it, in e-notation when tiny or huge.
+fn plain_number(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 || !x.is_finite() || (1e-5..1e15).contains(&a) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
     }
 }

@@ -281,14 +281,18 @@ fn inertia_and_definiteness_are_exact() {
     );
     assert!(inertia(&from_i64_rows(2, 3, &[1, 2, 3, 4, 5, 6])).is_err());
     // chol's LDL' agrees: [4 2; 2 3] = L D L' with L = [1 0; 1/2 1], D = (4, 2)
-    let (l, d) = ldl_posdef(&m(2, &[4, 2, 2, 3])).unwrap().unwrap();
+    let (l, d) = ldl_posdef(&m(2, &[4, 2, 2, 3]))
+        .unwrap()
+        .expect("positive definite");
     assert_eq!(
         l,
         RatMat::from_row_slice(2, 2, &[q(1, 1), q(0, 1), q(1, 2), q(1, 1)])
     );
     assert_eq!(d, vec![q(4, 1), q(2, 1)]);
-    assert!(ldl_posdef(&m(2, &[1, 1, 1, 1])).unwrap().is_none());
-    assert!(ldl_posdef(&m(2, &[1, 2, 0, 5])).unwrap().is_none());
+    assert_eq!(ldl_posdef(&m(2, &[1, 1, 1, 1])).unwrap(), Err(2));
+    assert_eq!(ldl_posdef(&m(2, &[-1, 0, 0, 1])).unwrap(), Err(1));
+    // only the upper triangle is read, as chol does
+    assert!(ldl_posdef(&m(2, &[1, 0, 7, 5])).unwrap().is_ok());
 }
 
 proptest! {
@@ -300,7 +304,7 @@ proptest! {
         let r = rank(&b);
         prop_assert_eq!(inertia(&g).unwrap(), (r, 0, 3 - r));
         prop_assert_eq!(inertia(&matrix::neg(&g)).unwrap(), (0, r, 3 - r));
-        prop_assert_eq!(ldl_posdef(&g).unwrap().is_some(), r == 3);
+        prop_assert_eq!(ldl_posdef(&g).unwrap().is_ok(), r == 3);
     }
 
     /// The signature of a symmetric matrix counts its rank: pos + neg = rank(S).
