@@ -376,3 +376,27 @@ pub fn require_square(what: &str, dims: (usize, usize)) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::param_name;
+
+    #[test]
+    fn parameter_names_follow_the_call_form_of_the_same_arity() {
+        let colon = "colon(a, b), colon(a, step, b)";
+        assert_eq!(param_name("colon", colon, 2, 1), Some("b"));
+        assert_eq!(param_name("colon", colon, 3, 1), Some("step"));
+        assert_eq!(param_name("colon", colon, 3, 2), Some("b"));
+        // an option position has no name; other arities fall back to any form
+        let qr = "[Q, R] = qr(A), [Q, R] = qr(A, 0), qr(A, 'econ')";
+        assert_eq!(param_name("qr", qr, 2, 1), None);
+        assert_eq!(param_name("qr", qr, 2, 0), Some("A"));
+        assert_eq!(
+            param_name("rank", "rank(A), rank(A, tol)", 3, 1),
+            Some("tol")
+        );
+        // `max(` inside another name is not a call form of max
+        assert_eq!(param_name("max", "argmax(q), max(x)", 1, 0), Some("x"));
+        assert_eq!(param_name("pi", "pi", 1, 0), None);
+    }
+}
