@@ -146,19 +146,16 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 /// The function handle argument.
-fn func_arg(a: &Args, what: &str) -> Result<Rc<Func>> {
+fn func_arg(a: &Args) -> Result<Rc<Func>> {
     match a.val(0)? {
         Value::Func(f) => Ok(f.clone()),
-        other => Err(LaError::eval(format!(
-            "{what}: the first argument must be a function handle such as @(x) x'*x (got {})",
-            other.type_name()
-        ))),
+        _ => Err(a.wrong(0, "a function handle such as @(x) x'*x")),
     }
 }
 
 /// The point x: real, finite, non-empty.
 fn point(a: &Args, what: &'static str) -> Result<RMat> {
-    let x = a.real(1, what)?.into_owned();
+    let x = a.real(1)?.into_owned();
     if x.is_empty() {
         return Err(LaError::eval(format!(
             "{what}: x must not be empty (got {}x{})",
@@ -234,7 +231,7 @@ fn shaped(x: &RMat, g: Vec<f64>) -> RMat {
 }
 
 fn grad(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let f = func_arg(&a, "grad")?;
+    let f = func_arg(&a)?;
     let x = point(&a, "grad")?;
     let mut g = Vec::with_capacity(x.len());
     for i in 0..x.len() {
@@ -248,7 +245,7 @@ fn grad(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn jacobian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let f = func_arg(&a, "jacobian")?;
+    let f = func_arg(&a)?;
     let x = point(&a, "jacobian")?;
     let n = x.len();
     let mut j: Option<RMat> = None;
@@ -283,7 +280,7 @@ fn jacobian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn hessian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let f = func_arg(&a, "hessian")?;
+    let f = func_arg(&a)?;
     let x = point(&a, "hessian")?;
     let n = x.len();
     let f0 = eval_scalar(it, &f, &x, a.span, "hessian")?;

@@ -375,18 +375,18 @@ fn vertcat(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// `(m, n)` from `f(n)`, `f(m, n)` or `f([m n])`, refusing sizes over the memory limit.
 pub fn dims_arg(it: &dyn Ctx, a: &Args, what: &str, first: usize) -> Result<(usize, usize)> {
-    let rest = &a.vals[first.min(a.len())..];
+    let rest = a.len().saturating_sub(first);
     let (r, c) = match rest {
-        [] => (1.0, 1.0),
-        [v] if v.numel() == 2 => {
-            let m = v.to_real(what)?;
+        0 => (1.0, 1.0),
+        1 if a.num(first)?.numel() == 2 => {
+            let m = a.real(first)?;
             (m[0], m[1])
         }
-        [v] => {
-            let n = v.to_f64(what)?;
+        1 => {
+            let n = a.f64(first)?;
             (n, n)
         }
-        [u, v, ..] => (u.to_f64(what)?, v.to_f64(what)?),
+        _ => (a.f64(first)?, a.f64(first + 1)?),
     };
     for x in [r, c] {
         if x.is_nan() || x.fract() != 0.0 {
@@ -430,7 +430,7 @@ fn eye(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Value>> {
     if let Some(opt) = a.str(0) {
         if matches!(opt, "seed" | "state" | "twister") {
-            let seed = a.get(1).map(|v| v.to_f64(what)).transpose()?.unwrap_or(0.0);
+            let seed = a.opt_f64(1)?.unwrap_or(0.0);
             *it.rng() = crate::linalg::random::Rng::new(seed.to_bits());
             return Ok(Vec::new());
         }
@@ -450,9 +450,9 @@ fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Val
 }
 
 fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (lo, hi) = (a.f64(0, "linspace")?, a.f64(1, "linspace")?);
+    let (lo, hi) = (a.f64(0)?, a.f64(1)?);
     let n = if a.len() > 2 {
-        a.f64(2, "linspace")?.floor().max(1.0)
+        a.f64(2)?.floor().max(1.0)
     } else {
         100.0
     };
@@ -473,11 +473,11 @@ fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let base = a.f64(0, "colon")?;
+    let base = a.f64(0)?;
     let (inc, limit) = if a.len() == 3 {
-        (a.f64(1, "colon")?, a.f64(2, "colon")?)
+        (a.f64(1)?, a.f64(2)?)
     } else {
-        (1.0, a.f64(1, "colon")?)
+        (1.0, a.f64(1)?)
     };
     let n = crate::ops::range_len(base, inc, limit);
     it.check_alloc("colon", 1.0, n, 8)?;
@@ -490,15 +490,16 @@ fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = &a.vals[0];
     let n = v.numel();
     let dims: Vec<Option<f64>> = if a.len() == 2 {
-        a.real(1, "reshape")?.iter().map(|&x| Some(x)).collect()
+        a.real(1)?.iter().map(|&x| Some(x)).collect()
     } else {
         a.vals[1..]
             .iter()
-            .map(|d| {
-                if d.is_empty() {
+            .enumerate()
+            .map(|(j, d)| {
+                if d.is_empty() && d.as_str().is_none() {
                     Ok(None)
                 } else {
-                    d.to_f64("reshape").map(Some)
+                    a.f64(j + 1).map(Some)
                 }
             })
             .collect::<Result<_>>()?
@@ -521,11 +522,7 @@ fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         Value::Exact(m) => Value::Exact(DMatrix::from_column_slice(r, c, m.as_slice())),
         Value::Complex(m) => Value::Complex(DMatrix::from_column_slice(r, c, m.as_slice())),
         Value::Bool(m) => Value::Bool(DMatrix::from_column_slice(r, c, m.as_slice())),
-        other => Value::Real(DMatrix::from_column_slice(
-            r,
-            c,
-            other.to_real("reshape")?.as_slice(),
-        )),
+        _ => Value::Real(DMatrix::from_column_slice(r, c, a.real(0)?.as_slice())),
     })
 }
 
@@ -541,7 +538,7 @@ fn repmat(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn magic(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let n = a.usize(0, "magic")?;
+    let n = a.usize(0)?;
     it.check_alloc("magic", n as f64, n as f64, 8)?;
     let m = magic_square(n);
     match crate::exact::matrix::from_f64_exact(&m).filter(|_| small(n, n)) {
@@ -610,7 +607,7 @@ fn magic_square(n: usize) -> RMat {
 }
 
 fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let n = a.usize(0, "hilb")?;
+    let n = a.usize(0)?;
     it.check_alloc("hilb", n as f64, n as f64, 8)?;
     if small(n, n) {
         let h = |i: usize, j: usize| Rat::one() / Rat::from_i64((i + j + 1) as i64);
@@ -622,12 +619,8 @@ fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let k = if a.len() > 1 {
-        a.f64(1, "diag")? as i64
-    } else {
-        0
-    };
-    let v = &a.vals[0];
+    let k = if a.len() > 1 { a.int(1)? } else { 0 };
+    let v = a.num(0)?;
     let (r, c) = v.dims();
     if r == 1 || c == 1 {
         let n = r * c + k.unsigned_abs() as usize;
@@ -636,7 +629,7 @@ fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(match v {
         Value::Complex(m) => Value::Complex(diag_of(m, k, Default::default())),
         Value::Exact(m) => Value::Exact(diag_of(m, k, Rat::zero())),
-        _ => Value::Real(diag_of(&*v.to_real("diag")?, k, 0.0)),
+        _ => Value::Real(diag_of(&*a.real(0)?, k, 0.0)),
     })
 }
 
@@ -662,11 +655,8 @@ fn diag_of<T: nalgebra::Scalar>(m: &DMatrix<T>, k: i64, zero: T) -> DMatrix<T> {
 }
 
 fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
-    let k = if a.len() > 1 {
-        a.f64(1, if upper { "triu" } else { "tril" })? as i64
-    } else {
-        0
-    };
+    let k = if a.len() > 1 { a.int(1)? } else { 0 };
+    a.num(0)?;
     fn keep<T: nalgebra::Scalar>(m: &DMatrix<T>, k: i64, upper: bool, zero: T) -> DMatrix<T> {
         DMatrix::from_fn(m.nrows(), m.ncols(), |i, j| {
             let d = j as i64 - i as i64;
@@ -680,6 +670,6 @@ fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
     one(match &a.vals[0] {
         Value::Complex(m) => Value::Complex(keep(m, k, upper, Default::default())),
         Value::Exact(m) => Value::Exact(keep(m, k, upper, Rat::zero())),
-        v => Value::Real(keep(&*v.to_real("triu")?, k, upper, 0.0)),
+        _ => Value::Real(keep(&*a.real(0)?, k, upper, 0.0)),
     })
 }

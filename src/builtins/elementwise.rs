@@ -84,7 +84,7 @@ macro_rules! elementwise {
                     complex: $complex,
                     leaves_reals: $leaves,
                 };
-                one(apply($name, &a.vals[0], &F)?)
+                one(apply($name, a.num(0)?, &F)?)
             },
         }
     };
@@ -460,7 +460,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "exact(x), exact(x, tol)",
             summary: concat!(
                 "Convert floating point to the nearest simple fractions (continued ",
-                "fractions, as Octave's rats); exact input is unchanged."
+                "fractions, as Octave's rats); exact input is unchanged unless tol is ",
+                "given, which simplifies it the same way."
             ),
             math: &["the simplest p/q with |x - p/q| <= tol*|x| (tol = 1e-10 by default)"],
             example: &[
@@ -597,7 +598,7 @@ fn angle(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn conj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(match &a.vals[0] {
+    one(match a.num(0)? {
         Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
         v @ Value::Exact(_) => v.clone(),
         v => Value::Real(v.to_real("conj")?.into_owned()),
@@ -605,9 +606,9 @@ fn conj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn complex(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let re = a.real(0, "complex")?;
+    let re = a.real(0)?;
     let im = match a.get(1) {
-        Some(v) => v.to_real("complex")?.into_owned(),
+        Some(_) => a.real(1)?.into_owned(),
         None => RMat::zeros(1, 1),
     };
     one(Value::Complex(broadcast("complex", &re, &im, |x, y| {
@@ -616,33 +617,33 @@ fn complex(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn isnan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    test(&a, "isnan", |z| z.re.is_nan() || z.im.is_nan())
+    test(&a, |z| z.re.is_nan() || z.im.is_nan())
 }
 
 fn isinf(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    test(&a, "isinf", |z| z.re.is_infinite() || z.im.is_infinite())
+    test(&a, |z| z.re.is_infinite() || z.im.is_infinite())
 }
 
 fn isfinite(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    test(&a, "isfinite", |z| z.re.is_finite() && z.im.is_finite())
+    test(&a, |z| z.re.is_finite() && z.im.is_finite())
 }
 
 fn double(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(match &a.vals[0] {
+    // double('abc') gives the character codes, as in Octave.
+    let v = a.val(0)?.codes();
+    one(match &*v {
         Value::Complex(m) => Value::Complex(m.clone()),
+        Value::Func(_) => return Err(a.wrong(0, "a number or a string")),
         v => Value::Real(v.to_real("double")?.into_owned()),
     })
 }
 
 fn logical(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Bool(a.vals[0].to_bool("logical")?.into_owned()))
+    one(Value::Bool(a.bool(0)?.into_owned()))
 }
 
 fn not(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(crate::ops::unary(
-        crate::syntax::ast::UnOp::Not,
-        &a.vals[0],
-    )?)
+    one(crate::ops::unary(crate::syntax::ast::UnOp::Not, a.num(0)?)?)
 }
 
 fn atan2(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -681,41 +682,39 @@ fn rem(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn power(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(crate::ops::binary(
         crate::syntax::ast::BinOp::EPow,
-        &a.vals[0],
-        &a.vals[1],
+        a.num(0)?,
+        a.num(1)?,
         &mut Vec::new(),
     )?)
 }
 
 fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {
-    if let (Value::Exact(m), Some(g)) = (&a.vals[0], exact_form(name)) {
+    if let (Value::Exact(m), Some(g)) = (a.num(0)?, exact_form(name)) {
         return one(Value::Exact(m.map(|x| g(&x))));
     }
-    one(match &a.vals[0] {
+    one(match a.num(0)? {
         Value::Complex(m) => Value::Real(m.map(f)),
         v => Value::Real(v.to_real(name)?.map(|x| f(C64::new(x, 0.0)))),
     })
 }
 
-fn test(a: &Args, name: &str, f: fn(C64) -> bool) -> Result<Vec<Value>> {
-    let m = a.vals[0].to_complex(name)?;
+fn test(a: &Args, f: fn(C64) -> bool) -> Result<Vec<Value>> {
+    let m = a.complex(0)?;
     one(Value::Bool(m.map(f)))
 }
 
 fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
-    let (x, y) = (a.real(0, name)?, a.real(1, name)?);
+    let (x, y) = (a.real(0)?, a.real(1)?);
     one(Value::Real(broadcast(name, &x, &y, |p, q| f(*p, *q))?))
 }
 
 fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
-    if let Value::Exact(m) = &a.vals[0] {
+    let given = a.tol(1)?;
+    let tol = given.unwrap_or(crate::exact::DEFAULT_APPROX_TOL);
+    if let (Value::Exact(m), None) = (a.num(0)?, given) {
         return one(Value::Exact(m.clone()));
     }
-    let tol = match a.get(1) {
-        Some(t) => t.to_f64("exact")?,
-        None => crate::exact::DEFAULT_APPROX_TOL,
-    };
-    let m = a.real(0, "exact")?;
+    let m = a.real(0)?;
     let q: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, tol)).collect();
     let q = q.ok_or_else(|| crate::error::LaError::eval("exact: Inf and NaN have no fraction"))?;
     one(Value::Exact(crate::exact::RatMat::from_vec(

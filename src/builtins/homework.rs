@@ -107,10 +107,11 @@ fn latex_complex(z: C64) -> String {
 }
 
 fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let m = a.vals[0]
+    let m = a
+        .num(0)?
         .to_exact()
         .ok_or_else(|| LaError::eval("eigenspace: A must be exact (integers or fractions)"))?;
-    let lambda: Rat = match a.vals[1].to_exact() {
+    let lambda: Rat = match a.num(1)?.to_exact() {
         Some(l) if l.len() == 1 => l[0].clone(),
         _ => {
             return Err(LaError::eval(

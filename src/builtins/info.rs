@@ -295,7 +295,7 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "array",
         min_args: 1,
-        max_args: 2,
+        max_args: 1,
         max_out: 1,
         doc: Doc {
             topic: Topic::Construct,
@@ -407,10 +407,10 @@ fn imag_unit() -> Value {
 }
 
 fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let Some(v) = a.get(0) else {
+    if a.is_empty() {
         return one(Value::scalar(f64::EPSILON));
-    };
-    let m = v.to_real("eps")?;
+    }
+    let m = a.real(0)?;
     one(Value::Real(m.map(|x| {
         let x = x.abs();
         if !x.is_finite() {
@@ -426,7 +426,7 @@ fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn size(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = a.vals[0].dims();
     if a.len() == 2 {
-        let d = a.usize(1, "size")?;
+        let d = a.usize(1)?;
         return one(Value::scalar(match d {
             1 => r as f64,
             2 => c as f64,
@@ -454,7 +454,7 @@ fn length(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn exist(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let code = match it.name_kind(a.str(0).unwrap_or("")) {
+    let code = match it.name_kind(a.string(0)?) {
         NameKind::Variable => 1.0,
         NameKind::UserFunction => 103.0,
         NameKind::Builtin => 5.0,

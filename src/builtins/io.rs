@@ -188,6 +188,9 @@ fn printf(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn fprintf(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let skip = usize::from(a.len() > 1 && a.vals[0].as_str().is_none());
+    if skip == 1 && !matches!(a.f64(0), Ok(x) if x == 1.0 || x == 2.0) {
+        return Err(a.wrong(0, "1 (standard output), 2 or a template string"));
+    }
     let s = sprintf(&a, skip)?;
     it.print(&s);
     Ok(Vec::new())
@@ -230,8 +233,8 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if let Some(fmt) = p.as_str() {
             return one(Value::Str(format_values(fmt, std::slice::from_ref(v))?));
         }
-        let prec = p.to_usize("num2str")?;
-        let m = v.to_real("num2str")?;
+        let prec = a.usize(1)?;
+        let m = a.real(0)?;
         return one(Value::Str(
             m.iter()
                 .map(|x| c_format('g', *x, None, Some(prec), ""))
@@ -243,7 +246,7 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let s = match v {
             Value::Complex(m) => format::complex_scalar(m[0], Format::Short),
             _ => {
-                let x = v.to_f64("num2str")?;
+                let x = a.f64(0)?;
                 if x.fract() == 0.0 || !x.is_finite() {
                     format::real_scalar(x, Format::Short)
                 } else {
@@ -287,11 +290,7 @@ fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
         return Ok(Vec::new());
     }
-    let tol = a
-        .get(2)
-        .map(|t| t.to_f64("assert"))
-        .transpose()?
-        .unwrap_or(0.0);
+    let tol = a.opt_f64(2)?.unwrap_or(0.0);
     if obs.dims() != exp.dims() && exp.numel() != 1 {
         return Err(LaError::eval(format!(
             "assert: dimensions do not agree (observed {}x{}, expected {}x{})",
@@ -301,7 +300,7 @@ fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             exp.dims().1
         )));
     }
-    let (o, e) = (obs.to_complex("assert")?, exp.to_complex("assert")?);
+    let (o, e) = (a.complex(0)?, a.complex(1)?);
     let worst = crate::ops::broadcast("assert", &o, &e, |x, y| {
         let err = (x - y).norm();
         let same_special = (x.re.is_nan() && y.re.is_nan()) || (x == y);
@@ -332,15 +331,8 @@ fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// The template of `printf`-like calls, starting at argument `first`.
 fn sprintf(a: &Args, first: usize) -> Result<String> {
-    let fmt = a.vals[first]
-        .as_str()
-        .map(str::to_string)
-        .unwrap_or_else(|| {
-            // A non-string template prints its value on one line.
-            let body = format::body(&a.vals[first], Format::Short, 80);
-            body.split_whitespace().collect::<Vec<_>>().join(" ")
-        });
-    format_values(&fmt, &a.vals[first + 1..])
+    let fmt = a.string(first)?;
+    format_values(fmt, &a.vals[first + 1..])
 }
 
 enum Item {

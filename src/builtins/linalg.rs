@@ -211,7 +211,10 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Special,
             signature: "issymmetric(A), issymmetric(A, tol)",
-            summary: "True when A equals its transpose (within tol; default relative to norm(A)).",
+            summary: concat!(
+                "True when A equals its transpose: exactly for exact input, else within ",
+                "tol (default relative to norm(A)); giving tol always uses the tolerance."
+            ),
             math: &["A = A'"],
             example: &[">> issymmetric([2 1; 1 3])", "ans = 1"],
             related: &["isdiag", "isorthogonal"],
@@ -256,7 +259,11 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Solving,
             signature: "issingular(A), issingular(A, tol)",
-            summary: "True when square A has no inverse (dependent columns).",
+            summary: concat!(
+                "True when square A has no inverse (dependent columns). Exact input is ",
+                "decided exactly (det(A) = 0); otherwise, or with tol, sigma_min <= tol * sigma_max ",
+                "(default tol n * eps)."
+            ),
             math: &["det(A) = 0 <=> rank(A) < n <=> 0 is an eigenvalue"],
             example: &[">> issingular([1 2; 2 4])", "ans = 1"],
             related: &["rank", "det", "cond"],
@@ -271,7 +278,11 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "isposdef(A), isposdef(A, tol)",
-            summary: "True when A is symmetric positive definite.",
+            summary: concat!(
+                "True when A is symmetric positive definite. Exact input is decided ",
+                "exactly (every pivot of A = L D L' positive, as chol and definiteness); ",
+                "tol is the float tolerance of issymmetric and definiteness."
+            ),
             math: &["x'Ax > 0 for all x != 0 <=> all eigenvalues > 0"],
             example: &[">> isposdef([2 -1; -1 2])", "ans = 1"],
             related: &["definiteness", "chol"],
@@ -286,7 +297,13 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "definiteness(A), definiteness(A, tol)",
-            summary: "Classify A by the signs of the eigenvalues of its symmetric part (A + A')/2.",
+            summary: concat!(
+                "Classify A by the signs of the eigenvalues of its symmetric part (A + A')/2. ",
+                "Exact input is decided exactly (the signs of the pivots of a symmetric ",
+                "elimination, Sylvester's law of inertia); otherwise, or with tol, ",
+                "eigenvalues with |lambda| <= tol * max|lambda| count as zero ",
+                "(default tol 100 * n * eps)."
+            ),
             math: &[
                 "all > 0: positive definite",
                 ">= 0: positive semidefinite",
@@ -294,7 +311,14 @@ pub static BUILTINS: &[Builtin] = &[
                 "<= 0: negative semidefinite",
                 "mixed: indefinite",
             ],
-            example: &[">> definiteness([1 0; 0 -1])", "ans = indefinite"],
+            example: &[
+                ">> definiteness([1 0; 0 -1])",
+                "ans = indefinite",
+                ">> definiteness([1 0; 0 1e-20])",
+                "ans = positive definite",
+                ">> definiteness(double([1 0; 0 1e-20]))",
+                "ans = positive semidefinite",
+            ],
             related: &["isposdef", "eig", "quadform"],
         },
         run: definiteness,
@@ -310,7 +334,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "inv(A)",
             summary: concat!(
                 "Inverse of a square matrix (warns when singular or ill-conditioned; ",
-                "prefer A\\b for solving)."
+                "prefer A\\b for solving). An exactly singular exact matrix (det = 0) ",
+                "gives all Inf and a warning, as A^-1 does."
             ),
             math: &["inv(A)*A = I; inv(AB) = inv(B)inv(A); inv(A') = inv(A)'"],
             example: &[
@@ -378,9 +403,18 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Solving,
             signature: "rank(A), rank(A, tol)",
-            summary: "Number of singular values above tol (default max(m,n) * sigma_max * eps).",
+            summary: concat!(
+                "Number of independent columns: exactly (by elimination) for exact input; ",
+                "otherwise, or with tol, the number of singular values above tol ",
+                "(default max(m,n) * sigma_max * eps)."
+            ),
             math: &["rank(A) = dim of the column space = dim of the row space"],
-            example: &[">> rank([1 2; 2 4])", "ans = 1"],
+            example: &[
+                ">> rank([1 2; 2 4])",
+                "ans = 1",
+                ">> rank([1 0; 0 1e-3], 1e-2)",
+                "ans = 1",
+            ],
             related: &["svd", "null", "orth", "rref"],
         },
         run: rank,
@@ -423,14 +457,25 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 1,
         doc: Doc {
             topic: Topic::Solving,
-            signature: "null(A), null(A, 'r')",
+            signature: "null(A), null(A, tol), null(A, 'r')",
             summary: concat!(
-                "Orthonormal basis of the null space (as columns), from the SVD; ",
+                "Orthonormal basis of the null space (as columns), from the SVD ",
+                "(singular values <= tol count as zero; default max(m,n) * sigma_max * eps); ",
                 "null(A, 'r') gives the exact basis from rref (free variables = 1, ",
                 "smallest integers)."
             ),
             math: &["A * null(A) = 0; columns = right singular vectors of zero singular values"],
-            example: &[">> abs(null([1 1]))'", "ans =", "", "   0.7071   0.7071"],
+            example: &[
+                ">> abs(null([1 1]))'",
+                "ans =",
+                "",
+                "   0.7071   0.7071",
+                "",
+                ">> size(null([1 0; 0 1e-3], 1e-2))",
+                "ans =",
+                "",
+                "   2   1",
+            ],
             related: &["orth", "rank", "rref", "eigenspace"],
         },
         run: null,
@@ -438,14 +483,27 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "orth",
         min_args: 1,
-        max_args: 1,
+        max_args: 2,
         max_out: 1,
         doc: Doc {
             topic: Topic::Solving,
-            signature: "orth(A)",
-            summary: "Orthonormal basis of the column space (range), from the SVD.",
+            signature: "orth(A), orth(A, tol)",
+            summary: concat!(
+                "Orthonormal basis of the column space (range), from the SVD (singular ",
+                "values <= tol count as zero; default max(m,n) * sigma_max * eps)."
+            ),
             math: &["span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I"],
-            example: &[">> size(orth([1 2; 2 4]))", "ans =", "", "   2   1"],
+            example: &[
+                ">> size(orth([1 2; 2 4]))",
+                "ans =",
+                "",
+                "   2   1",
+                "",
+                ">> size(orth([1 0; 0 1e-3], 1e-2))",
+                "ans =",
+                "",
+                "   2   1",
+            ],
             related: &["null", "rank"],
         },
         run: orth,
@@ -557,7 +615,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 2,
         doc: Doc {
             topic: Topic::Decompositions,
-            signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0)",
+            signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0), qr(A, 'econ')",
             summary: concat!(
                 "QR factorisation: orthogonal (complex: unitary) Q, upper triangular R ",
                 "(qr(A, 0) is the economy size)."
@@ -584,7 +642,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "R = chol(A)",
             summary: concat!(
                 "Cholesky factor of a symmetric (complex: Hermitian) positive definite ",
-                "matrix; only the upper triangle is read."
+                "matrix; only the upper triangle is read. Exact input is decided exactly, ",
+                "as isposdef and definiteness."
             ),
             math: &[
                 "A = R'R with R upper triangular; fails exactly when A is not positive definite",
@@ -607,7 +666,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 3,
         doc: Doc {
             topic: Topic::Decompositions,
-            signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ')",
+            signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ'), svd(A, 0)",
             summary:
                 "Singular value decomposition; one output gives the singular values (descending).",
             math: &[
@@ -777,44 +836,81 @@ fn ctranspose(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn hadamard(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(it.binary(
         crate::syntax::ast::BinOp::EMul,
-        &a.vals[0],
-        &a.vals[1],
+        a.num(0)?,
+        a.num(1)?,
         a.span,
     )?)
 }
 
+/// Argument 0 as exact rationals when it is exact and no tolerance is given:
+/// then a yes/no question about it is decided exactly.
+fn exact_decision(a: &Args, tol_at: usize) -> Result<Option<&RatMat>> {
+    let tol = a.tol(tol_at)?;
+    Ok(match (a.num(0)?, tol) {
+        (Value::Exact(m), None) => Some(m),
+        _ => None,
+    })
+}
+
 fn issymmetric(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(m) = exact_decision(&a, 1)? {
+        return one(Value::bool(m.is_square() && *m == m.transpose()));
+    }
     pred(&a, predicates::issymmetric)
 }
 
 fn isdiag(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::bool(predicates::isdiag(&*a.real(0, "isdiag")?)))
+    if let Value::Exact(m) = a.num(0)? {
+        let r = m.nrows().max(1);
+        let diag = m
+            .iter()
+            .enumerate()
+            .all(|(k, x)| x.is_zero() || k % r == k / r);
+        return one(Value::bool(diag));
+    }
+    one(Value::bool(predicates::isdiag(&*a.real(0)?)))
 }
 
 fn isorthogonal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     pred(&a, predicates::isorthogonal)
 }
 
-fn issingular(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn issingular(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    require_square("issingular", a.num(0)?.dims())?;
+    if exact_decision(&a, 1)?.is_some() {
+        if let Some(x) = exact_input(it, &a, ExactWork::Det, "issingular") {
+            return one(Value::bool(
+                x.nrows() > 0 && exact::det(&x).map_err(exact_err)?.is_zero(),
+            ));
+        }
+    }
     one(Value::bool(predicates::issingular(
-        &*a.real(0, "issingular")?,
-        opt_f64(&a, 1, "issingular")?,
+        &*a.real(0)?,
+        a.tol(1)?,
     )?))
 }
 
-fn isposdef(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn isposdef(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(m) = exact_decision(&a, 1)? {
+        if !m.is_square() || m.is_empty() || *m != m.transpose() {
+            return one(Value::bool(false));
+        }
+        if let Some(x) = exact_input(it, &a, ExactWork::Det, "isposdef") {
+            return one(Value::bool(
+                exact::ldl_posdef(&x).map_err(exact_err)?.is_ok(),
+            ));
+        }
+    }
     pred(&a, predicates::isposdef)
 }
 
 fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    require_square("inverse", a.vals[0].dims())?;
-    if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "inv") {
-        if let Some(m) = exact::inv(&x).map_err(exact_err)? {
-            return one(Value::Exact(m));
-        }
-    }
+    require_square("inverse", a.num(0)?.dims())?;
     let mut w = Vec::new();
-    let r = crate::ops::inverse(&a.vals[0], &mut w)?;
+    let r = match exact_input(it, &a, ExactWork::Inverse, "inv") {
+        Some(x) => crate::ops::exact::inverse(&x, &mut w)?,
+        None => crate::ops::inverse(&a.vals[0], &mut w)?,
+    };
     w.iter().for_each(|m| it.warn(m, a.span));
     one(r)
 }
@@ -822,53 +918,57 @@ fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn mldivide(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(it.binary(
         crate::syntax::ast::BinOp::LDiv,
-        &a.vals[0],
-        &a.vals[1],
+        a.num(0)?,
+        a.num(1)?,
         a.span,
     )?)
 }
 
 fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), a.get(1)) {
+    let tol = a.tol(1)?;
+    a.num(0)?;
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), tol) {
         return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
     }
-    one(Value::scalar(
-        solve::rank(&*a.real(0, "rank")?, opt_f64(&a, 1, "rank")?)? as f64,
-    ))
+    one(Value::scalar(solve::rank(&*a.real(0)?, tol)? as f64))
 }
 
 fn cond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::scalar(solve::cond(&*a.real(0, "cond")?)?))
+    one(Value::scalar(solve::cond(&*a.real(0)?)?))
 }
 
 fn rcond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let m = a.real(0, "rcond")?;
+    let m = a.real(0)?;
     require_square("rcond", m.shape())?;
     one(Value::scalar(solve::rcond(&m)?))
 }
 
 fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if a.str(1) == Some("r") {
+    a.num(0)?;
+    if a.get(1).is_some_and(|v| v.as_str().is_some()) {
+        a.option(1, &["r"])?;
         let x = a.vals[0]
             .to_exact()
             .map(|m| m.into_owned())
-            .or_else(|| exact::matrix::from_f64_exact(&*a.real(0, "null").ok()?));
+            .or_else(|| exact::matrix::from_f64_exact(&*a.real(0).ok()?));
         let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
         return one(Value::Exact(exact::null(&x)));
     }
-    one(Value::Real(solve::null(&*a.real(0, "null")?)?))
+    one(Value::Real(solve::null(&*a.real(0)?, a.tol(1)?)?))
 }
 
 fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::orth(&*a.real(0, "orth")?)?))
+    one(Value::Real(solve::orth(&*a.real(0)?, a.tol(1)?)?))
 }
 
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), a.get(1)) {
+    let tol = a.tol(1)?;
+    a.num(0)?;
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), tol) {
         let (r, p) = exact::rref_plain(&x);
         return Ok(vec![Value::Exact(r), pivots(&p)]);
     }
-    let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
+    let (r, p) = solve::rref(&*a.real(0)?, tol);
     Ok(vec![
         Value::Real(r),
         pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>()),
@@ -876,10 +976,14 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn lstsq(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::lstsq(
-        &*a.real(0, "lstsq")?,
-        &*a.real(1, "lstsq")?,
-    )?))
+    let (ad, bd) = (a.num(0)?.dims(), a.num(1)?.dims());
+    if ad.1 == 1 && bd.1 > 1 && ad.0 == bd.0 {
+        return Err(LaError::eval(format!(
+            "lstsq: the first argument ({}x{}) is a vector and the second ({}x{}) a matrix: the order is lstsq(A, b), matrix A first",
+            ad.0, ad.1, bd.0, bd.1
+        )));
+    }
+    one(Value::Real(solve::lstsq(&*a.real(0)?, &*a.real(1)?)?))
 }
 
 fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -888,10 +992,9 @@ fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let p: Vec<f64> = a.real(0, "polyval")?.iter().copied().collect();
+    let p: Vec<f64> = a.real(0)?.iter().copied().collect();
     one(Value::Real(
-        a.real(1, "polyval")?
-            .map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
+        a.real(1)?.map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
     ))
 }
 
@@ -931,13 +1034,9 @@ fn pivots(p: &[usize]) -> Value {
     ))
 }
 
-fn opt_f64(a: &Args, k: usize, what: &str) -> Result<Option<f64>> {
-    a.get(k).map(|v| v.to_f64(what)).transpose()
-}
-
 /// A real argument that must not hold NaN or Inf (iterative solvers loop on them).
 fn real_finite<'a>(a: &'a Args, k: usize, what: &'static str) -> Result<Cow<'a, RMat>> {
-    let m = a.real(k, what)?;
+    let m = a.real(k)?;
     if !linalg::all_finite(&m) {
         return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
     }
@@ -945,10 +1044,8 @@ fn real_finite<'a>(a: &'a Args, k: usize, what: &'static str) -> Result<Cow<'a, 
 }
 
 fn pred(a: &Args, f: fn(&RMat, Option<f64>) -> bool) -> Result<Vec<Value>> {
-    one(Value::bool(f(
-        &*a.real(0, "predicate")?,
-        opt_f64(a, 1, "predicate")?,
-    )))
+    let tol = a.tol(1)?;
+    one(Value::bool(f(&*a.real(0)?, tol)))
 }
 
 fn complex_arg(a: &Args, k: usize) -> Option<&CMat> {
@@ -959,7 +1056,7 @@ fn complex_arg(a: &Args, k: usize) -> Option<&CMat> {
 }
 
 fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (x, y) = (a.vals[0].to_complex("dot")?, a.vals[1].to_complex("dot")?);
+    let (x, y) = (a.complex(0)?, a.complex(1)?);
     if x.len() != y.len() || (x.ncols() != 1 && x.nrows() != 1 && x.shape() != y.shape()) {
         return Err(LaError::eval(format!(
             "dot: sizes of X and Y must match (got {}x{} and {}x{})",
@@ -986,7 +1083,7 @@ fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (x, y) = (a.real(0, "cross")?, a.real(1, "cross")?);
+    let (x, y) = (a.real(0)?, a.real(1)?);
     if x.len() != 3 || y.len() != 3 {
         return Err(LaError::eval("cross: both X and Y must have 3 elements"));
     }
@@ -1003,7 +1100,7 @@ fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (x, y) = (a.vals[0].to_complex("kron")?, a.vals[1].to_complex("kron")?);
+    let (x, y) = (a.complex(0)?, a.complex(1)?);
     let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
     it.check_alloc("kron", r as f64, c as f64, 8)?;
     let (yr, yc) = y.shape();
@@ -1013,11 +1110,11 @@ fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn trace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let Value::Exact(m) = &a.vals[0] {
+    if let Value::Exact(m) = a.num(0)? {
         require_square("trace", m.shape())?;
         return one(Value::rat(m.diagonal().iter().cloned().sum()));
     }
-    let m = a.vals[0].to_complex("trace")?;
+    let m = a.complex(0)?;
     if m.nrows() != m.ncols() {
         return Err(LaError::eval(format!(
             "trace: only valid on square matrix (got {}x{})",
@@ -1033,7 +1130,7 @@ fn trace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn quadform(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (m, x) = (&a.vals[0], &a.vals[1]);
+    let (m, x) = (a.num(0)?, a.num(1)?);
     let (r, c) = m.dims();
     require_square("quadform", (r, c))?;
     let x = if x.dims().0 == 1 && x.numel() > 1 {
@@ -1057,22 +1154,23 @@ fn norm_kind(a: &Args) -> Result<norms::NormKind> {
     let Some(p) = a.get(1) else {
         return Ok(norms::NormKind::P(2.0));
     };
-    if let Some(s) = p.as_str() {
-        return match s.to_ascii_lowercase().as_str() {
-            "fro" => Ok(norms::NormKind::Fro),
-            "inf" => Ok(norms::NormKind::P(f64::INFINITY)),
-            "-inf" => Ok(norms::NormKind::P(f64::NEG_INFINITY)),
-            _ => Err(LaError::eval(format!(
-                "norm: unknown norm type '{s}' (use 1, 2, p, Inf, -Inf, 0 or 'fro')"
-            ))),
-        };
+    if p.as_str().is_some() {
+        return Ok(match a.option(1, &["fro", "inf", "-inf"])? {
+            Some("fro") => norms::NormKind::Fro,
+            Some("-inf") => norms::NormKind::P(f64::NEG_INFINITY),
+            _ => norms::NormKind::P(f64::INFINITY),
+        });
     }
-    Ok(norms::NormKind::P(p.to_f64("norm")?))
+    let x = a.f64(1)?;
+    if x.is_nan() {
+        return Err(a.wrong(1, "a number p, Inf, -Inf or 'fro'"));
+    }
+    Ok(norms::NormKind::P(x))
 }
 
 fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let kind = norm_kind(&a)?;
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let (r, c) = v.dims();
     let is_vector = r == 1 || c == 1;
     let x = match v {
@@ -1085,7 +1183,7 @@ fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn unit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let n = match v {
         Value::Complex(m) => norms::vector_norm_c(m.as_slice(), norms::NormKind::P(2.0)),
         _ => norms::vector_norm(v.to_real("unit")?.as_slice(), norms::NormKind::P(2.0)),
@@ -1103,32 +1201,40 @@ fn unit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     )?)
 }
 
-fn definiteness(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn definiteness(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(m) = exact_decision(&a, 1)? {
+        require_square("definiteness", m.shape())?;
+        if m.is_empty() {
+            return Err(LaError::eval("definiteness: input is empty"));
+        }
+        if let Some(x) = exact_input(it, &a, ExactWork::Det, "definiteness") {
+            return one(Value::str(exact::definiteness(&x).map_err(exact_err)?));
+        }
+    }
+    let tol = a.tol(1)?;
     let m = real_finite(&a, 0, "definiteness")?;
     require_square("definiteness", m.shape())?;
-    one(Value::str(predicates::definiteness(
-        &m,
-        opt_f64(&a, 1, "definiteness")?,
-    )?))
+    one(Value::str(predicates::definiteness(&m, tol)?))
 }
 
 fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    require_square("det", a.vals[0].dims())?;
+    require_square("det", a.num(0)?.dims())?;
     if let Some(x) = exact_input(it, &a, ExactWork::Det, "det") {
         return one(Value::rat(exact::det(&x).map_err(exact_err)?));
     }
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(CMat::from_element(1, 1, solve::det_c(m)?)));
     }
-    one(Value::scalar(solve::det(&*a.real(0, "det")?)?))
+    one(Value::scalar(solve::det(&*a.real(0)?)?))
 }
 
 fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let tol = opt_f64(&a, 1, "pinv")?;
+    let tol = a.tol(1)?;
+    a.num(0)?;
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(solve::pinv_c(m, tol)?));
     }
-    one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, tol)?))
+    one(Value::Real(solve::pinv(&*a.real(0)?, tol)?))
 }
 
 /// A real or complex matrix argument with no NaN/Inf, for the
@@ -1178,10 +1284,18 @@ fn lu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     })
 }
 
+/// The economy-size flag of `qr`/`svd`: absent, `0` or `'econ'`.
+fn econ_flag(a: &Args, k: usize) -> Result<bool> {
+    match a.get(k) {
+        None => Ok(false),
+        Some(v) if v.as_str().is_some() => Ok(a.option(k, &["econ"])?.is_some()),
+        Some(_) if a.f64(k).ok() == Some(0.0) => Ok(true),
+        Some(_) => Err(a.wrong(k, "0 or 'econ'")),
+    }
+}
+
 fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let econ = a.get(1).is_some_and(|v| {
-        v.as_str().is_some_and(|s| s == "econ") || v.to_f64("qr").is_ok_and(|x| x == 0.0)
-    });
+    let econ = econ_flag(&a, 1)?;
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
         let (q, r) = decomp::qr(m, econ);
         if a.nargout <= 1 {
@@ -1191,31 +1305,49 @@ fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     })
 }
 
-fn chol(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn chol(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Value::Exact(m) = a.num(0)? {
+        require_square("chol", m.shape())?;
+        if let Some(x) = exact_input(it, &a, ExactWork::Det, "chol") {
+            // Decided exactly (as isposdef and definiteness): A = L D L',
+            // so R = sqrt(D) L' (the square roots are not rational).
+            return match exact::ldl_posdef(&x).map_err(exact_err)? {
+                Ok((l, d)) => {
+                    let n = d.len();
+                    one(Value::Real(RMat::from_fn(n, n, |i, j| {
+                        d[i].to_f64().sqrt() * l[(j, i)].to_f64()
+                    })))
+                }
+                Err(minor) => Err(LaError::from(linalg::LinalgError::NotPositiveDefinite {
+                    minor,
+                })),
+            };
+        }
+    }
     over_field!(field_arg(&a, 0, "chol")?, |m, wrap| one(wrap(
         decomp::chol(m)?
     )))
 }
 
 fn svd(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let econ = econ_flag(&a, 1)?;
     if let Some(m) = complex_arg(&a, 0) {
         if a.nargout <= 1 {
             return one(Value::col(decomp::svd_values_c(m)?));
         }
-        let (u, s, v) = decomp::svd_c(m, a.get(1).is_some())?;
+        let (u, s, v) = decomp::svd_c(m, econ)?;
         return Ok(vec![Value::complex(u), Value::Real(s), Value::complex(v)]);
     }
     let m = real_finite(&a, 0, "svd")?;
     if a.nargout <= 1 {
         return one(Value::col(decomp::svd_values(&m)?));
     }
-    let econ = a.get(1).is_some();
     let (u, s, v) = decomp::svd(&m, econ)?;
     Ok(vec![Value::Real(u), Value::Real(s), Value::Real(v)])
 }
 
 fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let dims = a.vals[0].dims();
+    let dims = a.num(0)?.dims();
     require_square("eig", dims)?;
     if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
         if let Some(ev) =
@@ -1261,7 +1393,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let (r, c) = v.dims();
     if r * c == 0 {
         return one(Value::scalar(1.0));
@@ -1301,7 +1433,10 @@ fn roots(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x = real_finite(&a, 0, "pca")?;
-    let k = a.get(1).map(|v| v.to_usize("pca")).transpose()?;
+    let k = match a.get(1) {
+        Some(_) => Some(a.usize(1)?),
+        None => None,
+    };
     let p = linalg::pca::pca(&x, k)?;
     Ok(vec![
         Value::Real(p.coeff),

@@ -9,9 +9,9 @@ pub mod commands;
 pub mod help;
 
 use crate::error::{LaError, Result};
-use crate::linalg::RMat;
+use crate::linalg::{CMat, RMat};
 use crate::syntax::ast::Span;
-use crate::value::Value;
+use crate::value::{BMat, Value};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -149,13 +149,32 @@ pub fn names() -> impl Iterator<Item = &'static str> {
 }
 
 /// The arguments of one call, with the requested number of outputs.
+///
+/// The accessors check each argument against what the parameter expects and
+/// refuse anything else with an error that names the function, the argument's
+/// position and parameter, and what was expected, e.g.
+/// `rank: argument 2 (tol) must be a number, not the string 'r'`. In
+/// particular a string is never read as its character codes.
 pub struct Args {
     pub vals: Vec<Value>,
     pub nargout: usize,
     pub span: Span,
+    /// The function called (for error messages).
+    pub name: &'static str,
+    /// Its documented call forms, where the parameter names come from.
+    pub signature: &'static str,
 }
 
 impl Args {
+    pub fn new(name: &'static str, signature: &'static str, vals: Vec<Value>) -> Args {
+        Args {
+            vals,
+            nargout: 1,
+            span: Span::default(),
+            name,
+            signature,
+        }
+    }
     pub fn len(&self) -> usize {
         self.vals.len()
     }
@@ -168,21 +187,178 @@ impl Args {
     pub fn val(&self, k: usize) -> Result<&Value> {
         self.vals
             .get(k)
-            .ok_or_else(|| LaError::eval(format!("missing argument {}", k + 1)))
+            .ok_or_else(|| LaError::eval(format!("{}: missing argument {}", self.name, k + 1)))
     }
-    pub fn real(&self, k: usize, what: &str) -> Result<Cow<'_, RMat>> {
-        self.val(k)?.to_real(what)
+
+    /// `argument 2 (tol)`: the position, with the parameter's name when the
+    /// signature gives one.
+    pub fn position(&self, k: usize) -> String {
+        match param_name(self.name, self.signature, self.len(), k) {
+            Some(p) => format!("argument {} ({p})", k + 1),
+            None => format!("argument {}", k + 1),
+        }
     }
-    pub fn f64(&self, k: usize, what: &str) -> Result<f64> {
-        self.val(k)?.to_f64(what)
+
+    /// The error for argument `k` not being what the parameter expects.
+    pub fn wrong(&self, k: usize, expected: &str) -> LaError {
+        let got = self
+            .vals
+            .get(k)
+            .map_or("nothing".to_string(), Value::describe);
+        LaError::eval(format!(
+            "{}: {} must be {expected}, not {got}",
+            self.name,
+            self.position(k)
+        ))
     }
-    pub fn usize(&self, k: usize, what: &str) -> Result<usize> {
-        self.val(k)?.to_usize(what)
+
+    /// Argument `k` when it is numeric (a number, matrix, logical or
+    /// complex value), refusing strings and function handles.
+    pub fn num(&self, k: usize) -> Result<&Value> {
+        let v = self.val(k)?;
+        match v {
+            Value::Str(_) | Value::Func(_) => Err(self.wrong(k, "a number")),
+            _ => Ok(v),
+        }
     }
-    /// An optional string option such as `'fro'` or `'econ'`.
+    /// Argument `k` as a real matrix.
+    pub fn real(&self, k: usize) -> Result<Cow<'_, RMat>> {
+        let v = self.num(k)?;
+        if let Value::Complex(_) = v {
+            return Err(self.wrong(k, "real"));
+        }
+        v.to_real(self.name)
+    }
+    /// Argument `k` as a complex matrix (real values have zero imaginary parts).
+    pub fn complex(&self, k: usize) -> Result<Cow<'_, CMat>> {
+        self.num(k)?.to_complex(self.name)
+    }
+    /// Argument `k` as a logical matrix (nonzero is true).
+    pub fn bool(&self, k: usize) -> Result<Cow<'_, BMat>> {
+        self.num(k)?.to_bool(self.name)
+    }
+    /// Argument `k` as one real number.
+    pub fn f64(&self, k: usize) -> Result<f64> {
+        let v = self.num(k)?;
+        if v.numel() != 1 {
+            return Err(self.wrong(k, "a single number"));
+        }
+        match v {
+            Value::Complex(m) if m[0].im != 0.0 => Err(self.wrong(k, "a real number")),
+            Value::Complex(m) => Ok(m[0].re),
+            _ => Ok(v.to_real(self.name)?[0]),
+        }
+    }
+    /// Optional argument `k` as one real number.
+    pub fn opt_f64(&self, k: usize) -> Result<Option<f64>> {
+        match self.vals.get(k) {
+            None => Ok(None),
+            Some(_) => self.f64(k).map(Some),
+        }
+    }
+    /// Argument `k` as an integer (e.g. a diagonal offset).
+    pub fn int(&self, k: usize) -> Result<i64> {
+        let x = self.f64(k)?;
+        if x.fract() != 0.0 || !x.is_finite() || x.abs() > 1e15 {
+            return Err(self.wrong(k, "an integer"));
+        }
+        Ok(x as i64)
+    }
+    /// Argument `k` as a non-negative integer (a size or a count).
+    pub fn usize(&self, k: usize) -> Result<usize> {
+        let x = self.f64(k)?;
+        if x.is_nan() || x < 0.0 || x.fract() != 0.0 {
+            return Err(self.wrong(k, "a non-negative integer"));
+        }
+        if x > usize::MAX as f64 / 2.0 {
+            return Err(LaError::eval(format!(
+                "{}: {} is too large ({x})",
+                self.name,
+                self.position(k)
+            )));
+        }
+        Ok(x as usize)
+    }
+    /// A tolerance: a non-negative number, when given.
+    pub fn tol(&self, k: usize) -> Result<Option<f64>> {
+        match self.opt_f64(k)? {
+            Some(t) if t.is_nan() || t < 0.0 => Err(self.wrong(k, "a non-negative tolerance")),
+            t => Ok(t),
+        }
+    }
+    /// The string argument `k`, if it is one (for arguments that may be a
+    /// string or a number, such as `norm`'s `p`).
     pub fn str(&self, k: usize) -> Option<&str> {
         self.vals.get(k).and_then(|v| v.as_str())
     }
+    /// Argument `k`, which must be a string.
+    pub fn string(&self, k: usize) -> Result<&str> {
+        self.val(k)?
+            .as_str()
+            .ok_or_else(|| self.wrong(k, "a string"))
+    }
+    /// Option string argument `k`, one of `choices` (matched ignoring case),
+    /// or `None` when absent. Any other value is an error listing the choices.
+    pub fn option(&self, k: usize, choices: &[&'static str]) -> Result<Option<&'static str>> {
+        let Some(v) = self.vals.get(k) else {
+            return Ok(None);
+        };
+        if let Some(s) = v.as_str() {
+            if let Some(c) = choices.iter().find(|c| c.eq_ignore_ascii_case(s)) {
+                return Ok(Some(c));
+            }
+        }
+        let list: Vec<String> = choices.iter().map(|c| format!("'{c}'")).collect();
+        Err(self.wrong(k, &format!("one of {}", list.join(", "))))
+    }
+}
+
+/// The name of parameter `k` (0-based) of a call with `n` arguments, from a
+/// signature such as `rank(A), rank(A, tol)`: the call forms of `name` with
+/// `n` arguments are read first, then any form. A position that holds an
+/// option in the forms of that arity (`'econ'`, `0`, `[]`) has no name.
+pub fn param_name(name: &str, sig: &'static str, n: usize, k: usize) -> Option<&'static str> {
+    let forms = call_forms(name, sig);
+    let word = |p: &str| {
+        p.chars().all(|c| c.is_alphanumeric() || c == '_') && p.starts_with(char::is_alphabetic)
+    };
+    let same: Vec<&Vec<&'static str>> = forms.iter().filter(|f| f.len() == n).collect();
+    if let Some(p) = same.iter().filter_map(|f| f.get(k)).find(|p| word(p)) {
+        return Some(p);
+    }
+    if same.iter().any(|f| f.get(k).is_some()) {
+        return None;
+    }
+    forms
+        .iter()
+        .filter_map(|f| f.get(k))
+        .find(|p| word(p))
+        .copied()
+}
+
+/// The argument lists of the call forms `name(...)` in a signature.
+fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
+    let open = format!("{name}(");
+    let mut forms = Vec::new();
+    let mut rest = sig;
+    while let Some(at) = rest.find(&open) {
+        // The form must start at a word boundary (`min(` is not in `argmin(`).
+        let before = rest[..at].chars().last();
+        let tail = &rest[at + open.len()..];
+        let Some(close) = tail.find(')') else { break };
+        let body = &tail[..close];
+        rest = &tail[close..];
+        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+            continue;
+        }
+        forms.push(
+            body.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect(),
+        );
+    }
+    forms
 }
 
 /// Shorthand for a single return value.
@@ -199,4 +375,28 @@ pub fn require_square(what: &str, dims: (usize, usize)) -> Result<()> {
         )));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::param_name;
+
+    #[test]
+    fn parameter_names_follow_the_call_form_of_the_same_arity() {
+        let colon = "colon(a, b), colon(a, step, b)";
+        assert_eq!(param_name("colon", colon, 2, 1), Some("b"));
+        assert_eq!(param_name("colon", colon, 3, 1), Some("step"));
+        assert_eq!(param_name("colon", colon, 3, 2), Some("b"));
+        // an option position has no name; other arities fall back to any form
+        let qr = "[Q, R] = qr(A), [Q, R] = qr(A, 0), qr(A, 'econ')";
+        assert_eq!(param_name("qr", qr, 2, 1), None);
+        assert_eq!(param_name("qr", qr, 2, 0), Some("A"));
+        assert_eq!(
+            param_name("rank", "rank(A), rank(A, tol)", 3, 1),
+            Some("tol")
+        );
+        // `max(` inside another name is not a call form of max
+        assert_eq!(param_name("max", "argmax(q), max(x)", 1, 0), Some("x"));
+        assert_eq!(param_name("pi", "pi", 1, 0), None);
+    }
 }

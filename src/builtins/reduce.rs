@@ -196,7 +196,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 2,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "sort(x), sort(x, 'descend'), [s, i] = sort(x)",
+            signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
             summary: concat!(
                 "Sort ascending (or descending) along columns; the second output holds ",
                 "the original positions."
@@ -282,11 +282,11 @@ fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    spread(&a, "var", false)
+    spread(&a, false)
 }
 
 fn std(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    spread(&a, "std", true)
+    spread(&a, true)
 }
 
 fn cumsum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -315,8 +315,7 @@ fn all(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn nnz(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(
-        a.vals[0]
-            .to_complex("nnz")?
+        a.complex(0)?
             .iter()
             .filter(|z| z.re != 0.0 || z.im != 0.0)
             .count() as f64,
@@ -326,7 +325,7 @@ fn nnz(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// Which dimension to reduce: the given one, else the first non-singleton.
 fn pick_dim(a: &Args, k: usize, dims: (usize, usize), what: &str) -> Result<usize> {
     match a.get(k) {
-        Some(v) => match v.to_usize(what)? {
+        Some(_) => match a.usize(k)? {
             d @ (1 | 2) => Ok(d),
             d if d > 2 => Ok(d),
             _ => Err(LaError::eval(format!(
@@ -352,7 +351,7 @@ fn along<T: nalgebra::Scalar, R: nalgebra::Scalar>(
 }
 
 fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let dim = pick_dim(a, 1, v.dims(), what)?;
     if v.dims() == (0, 0) && a.len() == 1 {
         return one(Value::scalar(init));
@@ -374,7 +373,7 @@ fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<V
 }
 
 fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let dim = pick_dim(&a, 1, v.dims(), "mean")?;
     if v.is_empty() && a.len() == 1 {
         return one(Value::scalar(f64::NAN));
@@ -397,7 +396,7 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// A statistic of each column (or of a vector), in floating point.
 fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0, what)?;
+    let m = a.real(0)?;
     if m.is_empty() {
         return one(Value::scalar(f64::NAN));
     }
@@ -421,12 +420,17 @@ fn median_of(v: &mut [f64]) -> f64 {
 }
 
 /// var / std: the second argument 1 divides by n instead of n - 1.
-fn spread(a: &Args, what: &str, root: bool) -> Result<Vec<Value>> {
+fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
     let by_n = match a.get(1) {
-        Some(o) if !o.is_empty() => o.to_f64(what)? == 1.0,
-        _ => false,
+        Some(o) if o.is_empty() && o.as_str().is_none() => false,
+        Some(_) => match a.f64(1)? {
+            0.0 => false,
+            1.0 => true,
+            _ => return Err(a.wrong(1, "0 (divide by n - 1) or 1 (divide by n)")),
+        },
+        None => false,
     };
-    let m = a.real(0, what)?;
+    let m = a.real(0)?;
     if m.is_empty() {
         return one(Value::scalar(f64::NAN));
     }
@@ -450,7 +454,7 @@ fn spread(a: &Args, what: &str, root: bool) -> Result<Vec<Value>> {
 }
 
 fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0, what)?;
+    let m = a.real(0)?;
     let dim = pick_dim(a, 1, m.shape(), what)?;
     let mut out = m.into_owned();
     let (r, c) = out.shape();
@@ -471,7 +475,7 @@ fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
 }
 
 fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
-    let m = a.vals[0].to_bool(what)?;
+    let m = a.bool(0)?;
     if m.is_empty() && a.len() == 1 {
         return one(Value::bool(all));
     }
@@ -496,7 +500,7 @@ fn keyed(v: &Value, what: &str) -> Result<(RMat, Option<CMat>)> {
 
 fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Value>> {
     if a.len() >= 2 && !a.vals[1].is_empty() {
-        let (x, y) = (a.real(0, what)?, a.real(1, what)?);
+        let (x, y) = (a.real(0)?, a.real(1)?);
         let pick = |p: &f64, q: &f64| {
             if q.is_nan() || (!p.is_nan() && !better(*q, *p)) {
                 *p
@@ -506,7 +510,7 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
         };
         return one(Value::Real(crate::ops::broadcast(what, &x, &y, pick)?));
     }
-    let (key, complex) = keyed(&a.vals[0], what)?;
+    let (key, complex) = keyed(a.num(0)?, what)?;
     let dim = pick_dim(&a, 2, key.shape(), what)?;
     if key.is_empty() {
         return Ok(vec![Value::empty(), Value::empty()]);
@@ -541,7 +545,7 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
     let vals = match complex {
         Some(m) => Value::complex(CMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)])),
         None => {
-            let m = a.real(0, what)?;
+            let m = a.real(0)?;
             Value::Real(RMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)]))
         }
     };
@@ -553,11 +557,13 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
 }
 
 fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let descend = a.vals[1..].iter().any(|v| {
-        v.as_str()
-            .is_some_and(|s| s.eq_ignore_ascii_case("descend"))
-    });
-    let m = a.real(0, "sort")?;
+    let mut descend = false;
+    for k in 1..a.len() {
+        if a.vals[k].as_str().is_some() {
+            descend = a.option(k, &["ascend", "descend"])? == Some("descend");
+        }
+    }
+    let m = a.real(0)?;
     let dim_arg = a.vals[1..]
         .iter()
         .position(|v| v.as_str().is_none())
@@ -602,9 +608,9 @@ fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let m = a.vals[0].to_bool("find")?;
+    let m = a.bool(0)?;
     let limit = match a.get(1) {
-        Some(v) => v.to_usize("find")?,
+        Some(_) => a.usize(1)?,
         None => usize::MAX,
     };
     let hits: Vec<usize> = m
@@ -631,7 +637,7 @@ fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let (r, c) = v.dims();
     let row = r == 1;
     let (nr, nc) = if row {

@@ -81,7 +81,7 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 fn finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
-    let m = a.real(k, what)?.into_owned();
+    let m = a.real(k)?.into_owned();
     if m.iter().any(|x| !x.is_finite()) {
         return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
     }
@@ -118,7 +118,7 @@ fn qr_lstsq(z: &RMat, y: &RMat, what: &str) -> Result<(RMat, usize, f64)> {
 fn polyfit(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x = finite(&a, 0, "polyfit")?;
     let y = finite(&a, 1, "polyfit")?;
-    let n = a.usize(2, "polyfit")?;
+    let n = a.usize(2)?;
     if x.len() != y.len() {
         return Err(LaError::eval(format!(
             "polyfit: x and y must have the same number of elements (x is {}x{}, y is {}x{})",

@@ -291,7 +291,7 @@ fn rowspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// A real argument without NaN or Inf, named `what` in errors.
 fn finite(a: &Args, k: usize, what: &'static str) -> Result<RMat> {
-    let m = a.real(k, what)?.into_owned();
+    let m = a.real(k)?.into_owned();
     if m.iter().any(|x| !x.is_finite()) {
         return Err(LaError::from(linalg::LinalgError::NonFinite { func: what }));
     }
@@ -354,7 +354,7 @@ fn basis(q: &RMat, r: usize) -> RMat {
 /// Exact bases for exact input: the pivot columns of A (column space), the
 /// non-zero rows of rref(A) as columns (row space), null(A') (left null space).
 fn exact_basis(a: &Args, which: &str) -> Option<Value> {
-    let Value::Exact(m) = &a.vals[0] else {
+    let Value::Exact(m) = a.vals.first()? else {
         return None;
     };
     if crate::exact::too_costly_for(m, crate::exact::ExactWork::Inverse) {
@@ -404,26 +404,32 @@ fn leftnull(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if t.is_empty() {
         return one(Value::Real(RMat::identity(t.ncols(), t.ncols())));
     }
-    let z = solve::null(&t)
+    let z = solve::null(&t, None)
         .map_err(|e| LaError::eval(e.to_string().replacen("null", "leftnull", 1)))?;
     one(Value::Real(z))
 }
 
+/// Refuses `f(A, b)` for the documented `f(b, A)`: a first argument with
+/// several columns (not a vector) where the vector b belongs, next to a
+/// single vector where the matrix A belongs.
+fn check_order(what: &str, b: &RMat, am: &RMat) -> Result<()> {
+    let is_vector = |m: &RMat| m.nrows() == 1 || m.ncols() == 1;
+    if !is_vector(b) && is_vector(am) {
+        return Err(LaError::eval(format!(
+            "{what}: b must be a vector, got a {} matrix (and A a {} vector): the order is {what}(b, A), vector first",
+            shape(b),
+            shape(am)
+        )));
+    }
+    Ok(())
+}
+
 fn inspan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let am = finite(&a, 1, "inspan")?;
-    let (b, _) = as_columns(finite(&a, 0, "inspan")?, am.nrows(), "inspan", &am)?;
-    let tol = match a.get(2) {
-        Some(v) => {
-            let t = v.to_f64("inspan")?;
-            if t.is_nan() || t < 0.0 {
-                return Err(LaError::eval(format!(
-                    "inspan: tol must be a non-negative number (got {t})"
-                )));
-            }
-            Some(t)
-        }
-        None => None,
-    };
+    let b = finite(&a, 0, "inspan")?;
+    check_order("inspan", &b, &am)?;
+    let (b, _) = as_columns(b, am.nrows(), "inspan", &am)?;
+    let tol = a.tol(2)?;
     let mut ab = RMat::zeros(am.nrows(), am.ncols() + b.ncols());
     ab.columns_mut(0, am.ncols()).copy_from(&am);
     ab.columns_mut(am.ncols(), b.ncols()).copy_from(&b);
@@ -447,6 +453,7 @@ fn inspan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let am = finite(&a, 1, "proj")?;
     let b = finite(&a, 0, "proj")?;
+    check_order("proj", &b, &am)?;
     let b_vec = b.nrows() == 1 || b.ncols() == 1;
     let a_vec = am.nrows() == 1 || am.ncols() == 1;
     // Two vectors of the same length: the line through v, in u's shape.
@@ -470,18 +477,7 @@ fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = finite(&a, 0, "gramschmidt")?;
-    let tol = match a.get(1) {
-        Some(v) => {
-            let t = v.to_f64("gramschmidt")?;
-            if t.is_nan() || t < 0.0 {
-                return Err(LaError::eval(format!(
-                    "gramschmidt: tol must be a non-negative number (got {t})"
-                )));
-            }
-            t
-        }
-        None => REL_TOL,
-    };
+    let tol = a.tol(1)?.unwrap_or(REL_TOL);
     let rows = m.nrows();
     let scale = m.column_iter().map(|c| c.norm()).fold(0.0_f64, f64::max);
     let mut qs: Vec<nalgebra::DVector<f64>> = Vec::new();
@@ -555,6 +551,8 @@ fn equal(x: &Value, y: &Value) -> Result<bool> {
             if x.dims() != y.dims() {
                 return Ok(false);
             }
+            // Characters compare by their codes ('a' equals 97), as in Octave.
+            let (x, y) = (x.codes(), y.codes());
             let (p, q) = (x.to_complex("isequal")?, y.to_complex("isequal")?);
             Ok(p.iter().zip(q.iter()).all(|(s, t)| s == t))
         }
@@ -572,20 +570,8 @@ fn isequal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn approx(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let tol = match a.get(2) {
-        Some(v) => {
-            let t = v.to_f64("approx")?;
-            if t.is_nan() || t < 0.0 {
-                return Err(LaError::eval(format!(
-                    "approx: tol must be a non-negative number (got {t})"
-                )));
-            }
-            t
-        }
-        None => REL_TOL,
-    };
-    let (x, y) = (&a.vals[0], &a.vals[1]);
-    let (p, q) = (x.to_complex("approx")?, y.to_complex("approx")?);
+    let tol = a.tol(2)?.unwrap_or(REL_TOL);
+    let (p, q) = (a.complex(0)?, a.complex(1)?);
     let (dx, dy) = (p.shape(), q.shape());
     if dx != dy && p.len() != 1 && q.len() != 1 {
         it.warn(

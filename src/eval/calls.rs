@@ -138,6 +138,8 @@ impl Interp<'_> {
                 vals: args,
                 nargout,
                 span,
+                name: b.name,
+                signature: b.doc.signature,
             },
         )
         .map_err(|e| e.at(span))

@@ -54,7 +54,7 @@ pub(super) fn column(v: &Value, j: usize, rows: usize) -> Value {
 
 /// Start, step and element count of a floating-point range `a:b` / `a:s:b`.
 pub(super) fn float_range(vals: &[Value], span: Span) -> Result<(f64, f64, f64)> {
-    let f = |v: &Value| v.to_f64("colon").map_err(|e| e.at(span));
+    let f = |v: &Value| v.codes().to_f64("colon").map_err(|e| e.at(span));
     let (base, inc, limit) = match vals {
         [a, b] => (f(a)?, 1.0, f(b)?),
         [a, s, b] => (f(a)?, f(s)?, f(b)?),

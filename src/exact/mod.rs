@@ -11,9 +11,9 @@ pub mod rat;
 pub mod render;
 
 pub use elim::{
-    augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_steps, rank,
-    rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps, CofactorExpansion,
-    CofactorTerm, GeneralSolution, RowOp, Step,
+    augment, definiteness, det, det_cofactor_steps, det_steps, inertia, inv, inv_steps, ldl_posdef,
+    null, null_steps, rank, rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps,
+    CofactorExpansion, CofactorTerm, GeneralSolution, RowOp, Step,
 };
 pub use matrix::{
     estimated_cost_ns, is_integer_matrix, max_entry_bits, too_costly, too_costly_for, ExactWork,

@@ -349,11 +349,12 @@ pub fn cond(a: &RMat) -> Result<f64> {
 /// Orthonormal basis of the null space (n x (n - rank)), from the trailing
 /// right singular vectors, as Octave's `null`: entries below eps in
 /// magnitude are set to 0, and each column's largest entry is positive.
-/// A full-rank matrix gives n x 0.
-pub fn null(a: &RMat) -> Result<RMat> {
+/// A full-rank matrix gives n x 0. Singular values <= `tol` count as zero
+/// (default max(m, n) * sigma_max * eps, as Octave).
+pub fn null(a: &RMat, tol: Option<f64>) -> Result<RMat> {
     let n = a.ncols();
     let (sigma, _, v) = svd_full("null", a)?;
-    let tol = default_tol(a.shape(), sigma.first().copied().unwrap_or(0.0));
+    let tol = tol.unwrap_or_else(|| default_tol(a.shape(), sigma.first().copied().unwrap_or(0.0)));
     let r = sigma.iter().filter(|&&x| x > tol).count();
     let mut basis = v
         .columns(r, n - r)
@@ -365,10 +366,11 @@ pub fn null(a: &RMat) -> Result<RMat> {
 }
 
 /// Orthonormal basis of the range (m x rank): the leading left singular
-/// vectors (largest entry of each column positive), as Octave's `orth`.
-pub fn orth(a: &RMat) -> Result<RMat> {
+/// vectors, as Octave's `orth`. Singular values <= `tol` count as zero
+/// (default max(m, n) * sigma_max * eps).
+pub fn orth(a: &RMat, tol: Option<f64>) -> Result<RMat> {
     let (s, u, _) = svd_thin("orth", a)?;
-    let tol = default_tol(a.shape(), s.first().copied().unwrap_or(0.0));
+    let tol = tol.unwrap_or_else(|| default_tol(a.shape(), s.first().copied().unwrap_or(0.0)));
     let r = s.iter().filter(|&&x| x > tol).count();
     Ok(u.columns(0, r).into_owned())
 }

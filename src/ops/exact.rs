@@ -74,7 +74,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
                 None => return Ok(None),
             }
         }
-        Pow => return matrix_power(&x, &y),
+        Pow => return matrix_power(&x, &y, warn),
         _ => return Ok(None),
     };
     Ok(Some(v))
@@ -112,7 +112,7 @@ fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
     Ok(Some(out.map(|v| v.unwrap_or_else(Rat::zero))))
 }
 
-fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
+fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option<Value>> {
     if x.len() == 1 && y.len() == 1 {
         return Ok(power("^", x, y)?.map(Value::Exact));
     }
@@ -123,5 +123,35 @@ fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
     ) else {
         return Ok(None);
     };
+    if k < 0 && !exact::too_costly(x) && exact::inv(x).map_err(err)?.is_none() {
+        // Exactly singular: A^-k is A^-1 (all Inf) to a power, as inv gives.
+        return inverse(x, warn).map(Some);
+    }
     Ok(exact::elim::pow(x, k).ok().map(Value::Exact))
+}
+
+fn err(e: exact::ExactError) -> LaError {
+    LaError::eval(e.to_string())
+}
+
+/// The warning for inverting an exactly singular matrix.
+pub const SINGULAR_EXACT: &str =
+    "matrix is singular: det(A) = 0 exactly, so it has no inverse (result is Inf)";
+
+/// `inv(A)` of an exact square matrix: exact when A is invertible; when
+/// det(A) = 0 exactly, an all-Inf matrix (as Octave's inv of a singular
+/// matrix) and the warning [`SINGULAR_EXACT`]. Shared by `inv` and `A^-k`.
+pub fn inverse(x: &RatMat, warn: &mut Vec<String>) -> Result<Value> {
+    match exact::inv(x).map_err(err)? {
+        Some(m) => Ok(Value::Exact(m)),
+        None => {
+            warn.push(SINGULAR_EXACT.to_string());
+            let n = x.nrows();
+            Ok(Value::Real(crate::linalg::RMat::from_element(
+                n,
+                n,
+                f64::INFINITY,
+            )))
+        }
+    }
 }

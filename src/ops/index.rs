@@ -58,7 +58,7 @@ pub fn resolve(v: &Value) -> Result<Idx> {
             mask: true,
         });
     }
-    let m = v.to_real("index")?;
+    let m = v.codes().to_real("index")?.into_owned();
     let mut pos = Vec::with_capacity(m.len());
     for &x in m.iter() {
         if x.fract() != 0.0 || x.is_nan() {
@@ -326,8 +326,10 @@ pub enum Promoted {
 }
 
 pub fn promote(vals: &[&Value], what: &str) -> Result<Promoted> {
+    let owned: Vec<std::borrow::Cow<'_, Value>> = vals.iter().map(|v| v.codes()).collect();
+    let vals: Vec<&Value> = owned.iter().map(|v| &**v).collect();
     let mut kind = NumKind::Bool;
-    for v in vals {
+    for v in &vals {
         kind = kind.max(v.num_kind().ok_or_else(|| {
             LaError::eval(format!("{what}: function handles cannot be used here"))
         })?);

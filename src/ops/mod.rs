@@ -111,6 +111,9 @@ fn exact_scalar(
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
     use BinOp::*;
     let sym = op.symbol();
+    // Operators compute with the character codes of strings, as Octave's do.
+    let (a, b) = (a.codes(), b.codes());
+    let (a, b) = (&*a, &*b);
     if let Some(v) = crate::ops::exact::binary(op, a, b, warn)? {
         return Ok(v);
     }
@@ -328,6 +331,10 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
 }
 
 pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
+    if matches!(op, UnOp::Transpose | UnOp::CTranspose) {
+        return transpose(a, op == UnOp::CTranspose);
+    }
+    let a = &*a.codes();
     match op {
         UnOp::Plus => match a {
             Value::Bool(_) | Value::Str(_) => Ok(Value::Real(a.to_real("+")?.into_owned())),
@@ -352,7 +359,7 @@ pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
         Value::Complex(m) => Value::Complex(m.transpose()),
         Value::Bool(m) => Value::Bool(m.transpose()),
         Value::Str(s) if s.chars().count() <= 1 => a.clone(),
-        Value::Str(_) => Value::Real(a.to_real("transpose")?.transpose()),
+        Value::Str(_) => Value::Real(a.codes().to_real("transpose")?.transpose()),
         Value::Func(_) => return Err(LaError::eval("transpose not defined for function handles")),
     })
 }

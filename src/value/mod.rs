@@ -129,20 +129,21 @@ impl Value {
         }
     }
 
-    /// The value as a real matrix (logicals as 0/1, strings as character codes).
-    /// Complex values are refused: callers that accept them use `to_complex`.
+    /// The value as a real matrix (logicals as 0/1). Strings are refused: a
+    /// string where a number is expected is a mistake, never character codes
+    /// (operators that do compute with character codes, as Octave's do, call
+    /// [`Value::codes`] first). Complex values are refused too: callers that
+    /// accept them use `to_complex`.
     pub fn to_real(&self, what: &str) -> Result<Cow<'_, RMat>> {
         Ok(match self {
             Value::Real(m) => Cow::Borrowed(m),
             Value::Exact(m) => Cow::Owned(crate::exact::matrix::to_f64(m)),
             Value::Bool(m) => Cow::Owned(m.map(|b| if b { 1.0 } else { 0.0 })),
-            Value::Str(s) => {
-                let codes: Vec<f64> = s.chars().map(|c| c as u32 as f64).collect();
-                Cow::Owned(RMat::from_row_slice(
-                    if codes.is_empty() { 0 } else { 1 },
-                    codes.len(),
-                    &codes,
-                ))
+            Value::Str(_) => {
+                return Err(LaError::eval(format!(
+                    "{what}: expected a number, not {}",
+                    self.describe()
+                )))
             }
             Value::Complex(_) => {
                 return Err(LaError::eval(format!(
@@ -157,6 +158,48 @@ impl Value {
         })
     }
 
+    /// A string as the row of its character codes (what operators compute
+    /// with, as in Octave: `'a' + 1` is 98); any other value unchanged.
+    pub fn codes(&self) -> Cow<'_, Value> {
+        match self {
+            Value::Str(s) => {
+                let codes: Vec<f64> = s.chars().map(|c| c as u32 as f64).collect();
+                Cow::Owned(Value::Real(RMat::from_row_slice(
+                    if codes.is_empty() { 0 } else { 1 },
+                    codes.len(),
+                    &codes,
+                )))
+            }
+            other => Cow::Borrowed(other),
+        }
+    }
+
+    /// The value in a few words for an error message: `the string 'r'`,
+    /// `the number 3`, `a 2x3 matrix`, `a function handle`.
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Str(s) => {
+                let short: String = s.chars().take(20).collect();
+                let more = if s.chars().count() > 20 { "..." } else { "" };
+                format!("the string '{short}{more}'")
+            }
+            Value::Func(_) => "a function handle".to_string(),
+            Value::Complex(m) if m.len() == 1 => "a complex number".to_string(),
+            Value::Exact(m) if m.len() == 1 => format!("the number {}", m[0]),
+            Value::Real(m) if m.len() == 1 => format!("the number {}", plain_number(m[0])),
+            Value::Bool(m) if m.len() == 1 => format!("the logical {}", m[0]),
+            v => {
+                let (r, c) = v.dims();
+                let kind = match v {
+                    Value::Complex(_) => "complex matrix",
+                    Value::Bool(_) => "logical matrix",
+                    _ => "matrix",
+                };
+                format!("a {r}x{c} {kind}")
+            }
+        }
+    }
+
     pub fn to_complex(&self, what: &str) -> Result<Cow<'_, CMat>> {
         match self {
             Value::Complex(m) => Ok(Cow::Borrowed(m)),
@@ -169,6 +212,11 @@ impl Value {
             Value::Bool(m) => Ok(Cow::Borrowed(m)),
             Value::Complex(m) => Ok(Cow::Owned(m.map(|z| z.re != 0.0 || z.im != 0.0))),
             Value::Exact(m) => Ok(Cow::Owned(m.map(|x| !x.is_zero()))),
+            Value::Str(s) => Ok(Cow::Owned(BMat::from_row_iterator(
+                if s.is_empty() { 0 } else { 1 },
+                s.chars().count(),
+                s.chars().map(|c| c != '\0'),
+            ))),
             other => {
                 let m = other.to_real(what)?;
                 if m.iter().any(|x| x.is_nan()) {
@@ -257,5 +305,15 @@ impl Value {
             Value::Str(s) => s.len(),
             Value::Func(_) => 0,
         }
+    }
+}
+
+/// A number in a message: as Rust writes it, in e-notation when tiny or huge.
+fn plain_number(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 || !x.is_finite() || (1e-5..1e15).contains(&a) {
+        format!("{x}")
+    } else {
+        format!("{x:e}")
     }
 }

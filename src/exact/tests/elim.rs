@@ -273,3 +273,64 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn inertia_and_definiteness_are_exact() {
+    let m = |r: usize, v: &[i64]| from_i64_rows(r, r, v);
+    assert_eq!(inertia(&m(2, &[2, -1, -1, 2])).unwrap(), (2, 0, 0));
+    assert_eq!(inertia(&m(2, &[1, 1, 1, 1])).unwrap(), (1, 0, 1));
+    assert_eq!(inertia(&m(2, &[0, 1, 1, 0])).unwrap(), (1, 1, 0));
+    assert_eq!(inertia(&m(3, &[0; 9])).unwrap(), (0, 0, 3));
+    // the symmetric part of [0 2; 0 0] is [0 1; 1 0]
+    assert_eq!(inertia(&m(2, &[0, 2, 0, 0])).unwrap(), (1, 1, 0));
+    // tiny entries decide: 1e-20 > 0 and -1e-15 < 0, exactly
+    let tiny = |x: Rat| RatMat::from_row_slice(2, 2, &[q(1, 1), q(0, 1), q(0, 1), x]);
+    let e20 = Rat::from_i64(10).pow(-20).unwrap();
+    let e15 = -Rat::from_i64(10).pow(-15).unwrap();
+    assert_eq!(definiteness(&tiny(e20)).unwrap(), "positive definite");
+    assert_eq!(definiteness(&tiny(e15)).unwrap(), "indefinite");
+    assert_eq!(
+        definiteness(&m(2, &[-1, 0, 0, 0])).unwrap(),
+        "negative semidefinite"
+    );
+    assert_eq!(
+        definiteness(&m(2, &[-2, 1, 1, -2])).unwrap(),
+        "negative definite"
+    );
+    assert!(inertia(&from_i64_rows(2, 3, &[1, 2, 3, 4, 5, 6])).is_err());
+    // chol's LDL' agrees: [4 2; 2 3] = L D L' with L = [1 0; 1/2 1], D = (4, 2)
+    let (l, d) = ldl_posdef(&m(2, &[4, 2, 2, 3]))
+        .unwrap()
+        .expect("positive definite");
+    assert_eq!(
+        l,
+        RatMat::from_row_slice(2, 2, &[q(1, 1), q(0, 1), q(1, 2), q(1, 1)])
+    );
+    assert_eq!(d, vec![q(4, 1), q(2, 1)]);
+    assert_eq!(ldl_posdef(&m(2, &[1, 1, 1, 1])).unwrap(), Err(2));
+    assert_eq!(ldl_posdef(&m(2, &[-1, 0, 0, 1])).unwrap(), Err(1));
+    // only the upper triangle is read, as chol does
+    assert!(ldl_posdef(&m(2, &[1, 0, 7, 5])).unwrap().is_ok());
+}
+
+proptest! {
+    /// B B' is positive semidefinite with rank(B) positive eigenvalues, and
+    /// -B B' is its mirror image; positive counts add up to the rank of S.
+    #[test]
+    fn inertia_of_gram_matrices(b in int_matrix(3, 2, -3, 3)) {
+        let g = matrix::matmul(&b, &b.transpose()).expect("shapes");
+        let r = rank(&b);
+        prop_assert_eq!(inertia(&g).unwrap(), (r, 0, 3 - r));
+        prop_assert_eq!(inertia(&matrix::neg(&g)).unwrap(), (0, r, 3 - r));
+        prop_assert_eq!(ldl_posdef(&g).unwrap().is_ok(), r == 3);
+    }
+
+    /// The signature of a symmetric matrix counts its rank: pos + neg = rank(S).
+    #[test]
+    fn inertia_counts_the_rank(a in int_matrix(4, 4, -3, 3)) {
+        let s = matrix::add(&a, &a.transpose()).expect("shapes");
+        let (p, n, z) = inertia(&s).unwrap();
+        prop_assert_eq!(p + n, rank(&s));
+        prop_assert_eq!(p + n + z, 4);
+    }
+}

@@ -220,19 +220,25 @@ fn null_and_orth() {
         let (r, c) = (1 + rng.below(20), 1 + rng.below(20));
         let k = 1 + rng.below(r.min(c));
         let a = rng.rank_deficient(r, c, k);
-        let z = null(&a).expect("finite");
+        let z = null(&a, None).expect("finite");
         assert_eq!(z.shape(), (c, c - k));
         assert!((&a * &z).norm() < 1e-10 * a.norm().max(1.0));
         assert!(orth_err(&z) < TOL);
-        let q = orth(&a).expect("finite");
+        let q = orth(&a, None).expect("finite");
         assert_eq!(q.shape(), (r, k));
         assert!(orth_err(&q) < TOL);
         // Range of A lies in span(Q).
         assert!(rel_err(&(&q * q.transpose() * &a), &a) < 1e-9);
     }
-    assert_eq!(null(&RMat::identity(3, 3)).expect("finite").shape(), (3, 0));
-    assert_eq!(null(&m(1, 2, &[1.0, 1.0])).expect("finite").ncols(), 1);
-    let z = null(&m(1, 2, &[0.0, 1.0])).expect("finite");
+    assert_eq!(
+        null(&RMat::identity(3, 3), None).expect("finite").shape(),
+        (3, 0)
+    );
+    assert_eq!(
+        null(&m(1, 2, &[1.0, 1.0]), None).expect("finite").ncols(),
+        1
+    );
+    let z = null(&m(1, 2, &[0.0, 1.0]), None).expect("finite");
     assert_eq!(z, m(2, 1, &[1.0, 0.0]));
 }
 
