@@ -810,7 +810,7 @@ fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("inverse", a.vals[0].dims())?;
     if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "inv") {
         if let Some(m) = exact::inv(&x).map_err(exact_err)? {
-            return one(Value::Exact(m));
+            return one(Value::Exact(m.into()));
         }
     }
     let mut w = Vec::new();
@@ -854,44 +854,44 @@ fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             .map(|m| m.into_owned())
             .or_else(|| exact::matrix::from_f64_exact(&*a.real(0, "null").ok()?));
         let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
-        return one(Value::Exact(exact::null(&x)));
+        return one(Value::Exact(exact::null(&x).into()));
     }
-    one(Value::Real(solve::null(&*a.real(0, "null")?)?))
+    one(Value::Real(solve::null(&*a.real(0, "null")?)?.into()))
 }
 
 fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::orth(&*a.real(0, "orth")?)?))
+    one(Value::Real(solve::orth(&*a.real(0, "orth")?)?.into()))
 }
 
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), a.get(1)) {
         let (r, p) = exact::rref_plain(&x);
-        return Ok(vec![Value::Exact(r), pivots(&p)]);
+        return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
     }
     let (r, p) = solve::rref(&*a.real(0, "rref")?, opt_f64(&a, 1, "rref")?);
     Ok(vec![
-        Value::Real(r),
+        Value::Real(r.into()),
         pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>()),
     ])
 }
 
 fn lstsq(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::lstsq(
-        &*a.real(0, "lstsq")?,
-        &*a.real(1, "lstsq")?,
-    )?))
+    one(Value::Real(
+        solve::lstsq(&*a.real(0, "lstsq")?, &*a.real(1, "lstsq")?)?.into(),
+    ))
 }
 
 fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = real_finite(&a, 0, "expm")?;
-    one(Value::Real(decomp::expm(&m)?))
+    one(Value::Real(decomp::expm(&m)?.into()))
 }
 
 fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let p: Vec<f64> = a.real(0, "polyval")?.iter().copied().collect();
     one(Value::Real(
-        a.real(1, "polyval")?
-            .map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
+        (a.real(1, "polyval")?
+            .map(|x| p.iter().fold(0.0, |s, c| s * x + c)))
+        .into(),
     ))
 }
 
@@ -1128,7 +1128,7 @@ fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(solve::pinv_c(m, tol)?));
     }
-    one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, tol)?))
+    one(Value::Real(solve::pinv(&*a.real(0, "pinv")?, tol)?.into()))
 }
 
 /// A real or complex matrix argument with no NaN/Inf, for the
@@ -1171,10 +1171,10 @@ fn lu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if a.nargout <= 2 {
             // Two outputs: L absorbs the permutation so that A = L U.
             let (l, u) = decomp::lu_permuted(m);
-            return Ok(vec![wrap(l), wrap(u)]);
+            return Ok(vec![wrap(l.into()), wrap(u.into())]);
         }
         let (l, u, p) = decomp::lu(m);
-        Ok(vec![wrap(l), wrap(u), Value::Real(p)])
+        Ok(vec![wrap(l.into()), wrap(u.into()), Value::Real(p.into())])
     })
 }
 
@@ -1185,15 +1185,15 @@ fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
         let (q, r) = decomp::qr(m, econ);
         if a.nargout <= 1 {
-            return one(wrap(r));
+            return one(wrap(r.into()));
         }
-        Ok(vec![wrap(q), wrap(r)])
+        Ok(vec![wrap(q.into()), wrap(r.into())])
     })
 }
 
 fn chol(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "chol")?, |m, wrap| one(wrap(
-        decomp::chol(m)?
+        decomp::chol(m)?.into()
     )))
 }
 
@@ -1203,7 +1203,11 @@ fn svd(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             return one(Value::col(decomp::svd_values_c(m)?));
         }
         let (u, s, v) = decomp::svd_c(m, a.get(1).is_some())?;
-        return Ok(vec![Value::complex(u), Value::Real(s), Value::complex(v)]);
+        return Ok(vec![
+            Value::complex(u),
+            Value::Real(s.into()),
+            Value::complex(v),
+        ]);
     }
     let m = real_finite(&a, 0, "svd")?;
     if a.nargout <= 1 {
@@ -1211,7 +1215,11 @@ fn svd(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }
     let econ = a.get(1).is_some();
     let (u, s, v) = decomp::svd(&m, econ)?;
-    Ok(vec![Value::Real(u), Value::Real(s), Value::Real(v)])
+    Ok(vec![
+        Value::Real(u.into()),
+        Value::Real(s.into()),
+        Value::Real(v.into()),
+    ])
 }
 
 fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1221,7 +1229,9 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if let Some(ev) =
             exact_input(it, &a, ExactWork::CharPoly, "eig").and_then(|x| exact::eig_exact(&x))
         {
-            return one(Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev)));
+            return one(Value::Exact(
+                RatMat::from_column_slice(ev.len(), 1, &ev).into(),
+            ));
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
@@ -1240,7 +1250,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         _ => {
             let m = real_finite(&a, 0, "eig")?;
             match decomp::eig(&m)? {
-                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v)),
+                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
                 decomp::Eig::Complex(l, v) => (
                     Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
                     Value::complex(v),
@@ -1252,10 +1262,10 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(vals);
     }
     let d = match &vals {
-        Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned())),
-        other => Value::Real(RMat::from_diagonal(
-            &other.to_real("eig")?.column(0).into_owned(),
-        )),
+        Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned()).into()),
+        other => {
+            Value::Real(RMat::from_diagonal(&other.to_real("eig")?.column(0).into_owned()).into())
+        }
     };
     Ok(vec![vecs, d])
 }
@@ -1269,7 +1279,7 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if r == c && r > 1 {
         if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "poly") {
             let p = exact::charpoly(&x).map_err(exact_err)?;
-            return one(Value::Exact(RatMat::from_row_slice(1, p.len(), &p)));
+            return one(Value::Exact(RatMat::from_row_slice(1, p.len(), &p).into()));
         }
         let m = real_finite(&a, 0, "poly")?;
         return one(Value::row(linalg::poly::poly(&m)?));
@@ -1304,9 +1314,9 @@ fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let k = a.get(1).map(|v| v.to_usize("pca")).transpose()?;
     let p = linalg::pca::pca(&x, k)?;
     Ok(vec![
-        Value::Real(p.coeff),
-        Value::Real(p.score),
+        Value::Real(p.coeff.into()),
+        Value::Real(p.score.into()),
         Value::col(p.latent),
-        Value::Real(p.mu),
+        Value::Real(p.mu.into()),
     ])
 }

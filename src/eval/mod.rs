@@ -109,6 +109,7 @@ fn transposed_operand(e: &Expr) -> Option<&Expr> {
 /// One value of a `for` loop: plain numbers are written in place.
 enum Item {
     Scalar(f64),
+    Rat(crate::exact::Rat),
     Value(Value),
 }
 
@@ -285,7 +286,7 @@ impl Interp<'_> {
             if let Some((base, inc, n)) = exact_range_parts(&vals) {
                 let at = |k: usize| {
                     let k = crate::exact::Rat::from_i64(k as i64);
-                    Item::Value(Value::rat(&base + &(&inc * &k)))
+                    Item::Rat(&base + &(&inc * &k))
                 };
                 return self.run_loop(var, n, at, body);
             }
@@ -315,8 +316,12 @@ impl Interp<'_> {
             match item(k) {
                 // Overwrite the previous number in place: no allocation per iteration.
                 Item::Scalar(x) => match self.vars_mut().lookup_mut(var) {
-                    Some(Value::Real(m)) if m.len() == 1 => m[0] = x,
+                    Some(Value::Real(m)) if m.len() == 1 => Arc::make_mut(m)[0] = x,
                     _ => self.bind(var, Value::scalar(x), false)?,
+                },
+                Item::Rat(q) => match self.vars_mut().lookup_mut(var) {
+                    Some(Value::Exact(m)) if m.len() == 1 => Arc::make_mut(m)[0] = q,
+                    _ => self.bind(var, Value::rat(q), false)?,
                 },
                 Item::Value(v) => self.bind(var, v, false)?,
             }
@@ -374,11 +379,14 @@ impl Interp<'_> {
         let one = |v: Value| Ok(vec![v]);
         match &e.kind {
             ExprKind::Number(s) => one(number_literal(s, e.span)?),
-            ExprKind::Imag(s) => one(Value::Complex(crate::linalg::CMat::from_element(
-                1,
-                1,
-                crate::linalg::C64::new(0.0, parse_number(s, e.span)?),
-            ))),
+            ExprKind::Imag(s) => one(Value::Complex(
+                crate::linalg::CMat::from_element(
+                    1,
+                    1,
+                    crate::linalg::C64::new(0.0, parse_number(s, e.span)?),
+                )
+                .into(),
+            )),
             ExprKind::Str(s) => one(Value::Str(s.clone())),
             ExprKind::End => match self.ends.last() {
                 Some(&n) => one(Value::scalar(n as f64)),
@@ -548,12 +556,12 @@ impl Interp<'_> {
         };
         if m * k1 == 1 || k2 * n == 1 {
             let lt = if ta.is_some() {
-                Value::Real(x.transpose())
+                Value::Real(x.transpose().into())
             } else {
                 lv.clone()
             };
             let rt = if tb.is_some() {
-                Value::Real(y.transpose())
+                Value::Real(y.transpose().into())
             } else {
                 rv.clone()
             };
@@ -568,7 +576,7 @@ impl Interp<'_> {
         self.check_alloc("operator *", m as f64, n as f64, 8)
             .map_err(|e| e.at(span))?;
         let v = crate::linalg::products::matmul_t(x, ta.is_some(), y, tb.is_some());
-        Ok(Some(Value::Real(v)))
+        Ok(Some(Value::Real(v.into())))
     }
 
     pub fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {

@@ -43,25 +43,35 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
     };
     let sym = op.symbol();
     let v = match op {
-        Add => Value::Exact(broadcast(sym, &x, &y, |p, q| p + q)?),
-        Sub => Value::Exact(broadcast(sym, &x, &y, |p, q| p - q)?),
-        EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
-        EDiv if !y.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?),
-        ELDiv if !x.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?),
-        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?),
-        EPow => return Ok(power(sym, &x, &y)?.map(Value::Exact)),
-        Mul if x.len() == 1 || y.len() == 1 => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
+        Add => Value::Exact(broadcast(sym, &x, &y, |p, q| p + q)?.into()),
+        Sub => Value::Exact(broadcast(sym, &x, &y, |p, q| p - q)?.into()),
+        EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?.into()),
+        EDiv if !y.iter().any(Rat::is_zero) => {
+            Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?.into())
+        }
+        ELDiv if !x.iter().any(Rat::is_zero) => {
+            Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?.into())
+        }
+        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?.into()),
+        EPow => return Ok(power(sym, &x, &y)?.map(Value::exact)),
+        Mul if x.len() == 1 || y.len() == 1 => {
+            Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?.into())
+        }
         Mul => {
             if x.ncols() != y.nrows() {
                 return Ok(None); // the float path reports the nonconformant shapes
             }
-            Value::Exact(exact::matrix::matmul(&x, &y).map_err(|e| LaError::eval(e.to_string()))?)
+            Value::Exact(
+                exact::matrix::matmul(&x, &y)
+                    .map_err(|e| LaError::eval(e.to_string()))?
+                    .into(),
+            )
         }
-        Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0])),
-        LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0])),
+        Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0]).into()),
+        LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0]).into()),
         LDiv if x.is_square() && x.nrows() == y.nrows() && !exact::too_costly(&x) => {
             match exact::solve(&x, &y).map_err(|e| LaError::eval(e.to_string()))? {
-                Some(s) => Value::Exact(s),
+                Some(s) => Value::Exact(s.into()),
                 None => return Ok(None), // singular: the float path warns as Octave does
             }
         }
@@ -70,7 +80,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
             match exact::solve(&y.transpose(), &x.transpose())
                 .map_err(|e| LaError::eval(e.to_string()))?
             {
-                Some(s) => Value::Exact(s.transpose()),
+                Some(s) => Value::Exact(s.transpose().into()),
                 None => return Ok(None),
             }
         }
@@ -114,7 +124,7 @@ fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
 
 fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
     if x.len() == 1 && y.len() == 1 {
-        return Ok(power("^", x, y)?.map(Value::Exact));
+        return Ok(power("^", x, y)?.map(Value::exact));
     }
     let (Some(k), true, true) = (
         y.iter().next().and_then(small_int),
@@ -123,5 +133,5 @@ fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
     ) else {
         return Ok(None);
     };
-    Ok(exact::elim::pow(x, k).ok().map(Value::Exact))
+    Ok(exact::elim::pow(x, k).ok().map(Value::exact))
 }

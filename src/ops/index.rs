@@ -7,7 +7,7 @@ use crate::error::{LaError, Result};
 use crate::exact::RatMat;
 use crate::linalg::{CMat, RMat};
 use crate::value::{BMat, NumKind, Value};
-use nalgebra::{DMatrix, Scalar};
+use nalgebra::{DMatrix, Dyn, Scalar, VecStorage};
 
 /// One resolved subscript, 0-based.
 #[derive(Debug, Clone)]
@@ -21,6 +21,14 @@ pub enum Idx {
 }
 
 impl Idx {
+    /// One position, as `resolve` gives for a numeric scalar subscript.
+    pub fn scalar(p: usize) -> Idx {
+        Idx::List {
+            pos: vec![p],
+            shape: (1, 1),
+            mask: false,
+        }
+    }
     fn len(&self, extent: usize) -> usize {
         match self {
             Idx::All => extent,
@@ -249,15 +257,30 @@ fn assign_mismatch(lhs: (usize, usize), rhs: (usize, usize)) -> LaError {
     ))
 }
 
+/// Grow `m` to `nr` x `nc` (never smaller), new elements `zero`, in place:
+/// the storage is reserved geometrically, as a `Vec` does, so a loop that
+/// appends one element or one column at a time costs O(n) in total.
+/// Adding rows to a matrix of several columns moves its columns apart
+/// within the same buffer (no allocation, but O(size) per call).
 fn resize<T: Scalar>(m: &mut DMatrix<T>, nr: usize, nc: usize, zero: T) {
     let (r, c) = m.shape();
-    *m = DMatrix::from_fn(nr, nc, |a, b| {
-        if a < r && b < c {
-            m[(a, b)].clone()
-        } else {
-            zero.clone()
+    debug_assert!(nr >= r && nc >= c);
+    let empty = DMatrix::from_data(VecStorage::new(Dyn(0), Dyn(0), Vec::new()));
+    let mut data: Vec<T> = std::mem::replace(m, empty).data.into();
+    let len = nr * nc;
+    // `reserve` at least doubles the capacity when it has to grow.
+    data.reserve(len - data.len());
+    data.resize(len, zero);
+    if nr > r && c > 1 {
+        // Column b moves from b*r to b*nr; going backwards, each target
+        // still holds a zero, which the swap leaves behind.
+        for b in (1..c).rev() {
+            for a in (0..r).rev() {
+                data.swap(b * r + a, b * nr + a);
+            }
         }
-    });
+    }
+    *m = DMatrix::from_data(VecStorage::new(Dyn(nr), Dyn(nc), data));
 }
 
 /// `m(idx) = []`: remove whole rows, columns, or (for vectors) elements.
@@ -384,9 +407,9 @@ pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
         k += len;
     }
     Ok(match promote(&flat, "concatenation")? {
-        Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?),
-        Promoted::Exact(ms) => Value::Exact(concat_blocks(&ms, &groups)?),
-        Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?),
+        Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?.into()),
+        Promoted::Exact(ms) => Value::Exact(concat_blocks(&ms, &groups)?.into()),
+        Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?.into()),
         Promoted::Complex(ms) => Value::complex(concat_blocks(&ms, &groups)?),
     })
 }

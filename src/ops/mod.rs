@@ -16,6 +16,7 @@ use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
 use crate::syntax::ast::{BinOp, UnOp};
 use crate::value::{NumKind, Value};
+use std::sync::Arc;
 
 fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
@@ -47,9 +48,9 @@ impl ScalarResult {
     /// holds a scalar of the same kind.
     pub fn store(self, slot: &mut Value) {
         match (self, &mut *slot) {
-            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => m[0] = x,
-            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => m[0] = b,
-            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => m[0] = r,
+            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => Arc::make_mut(m)[0] = x,
+            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => Arc::make_mut(m)[0] = b,
+            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => Arc::make_mut(m)[0] = r,
             (s, _) => *slot = s.into_value(),
         }
     }
@@ -123,7 +124,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
             } else {
                 |p: &bool, q: &bool| *p && *q
             };
-            Ok(Value::Bool(broadcast(sym, &x, &y, f)?))
+            Ok(Value::Bool(broadcast(sym, &x, &y, f)?.into()))
         }
         Eq | Ne | Lt | Le | Gt | Ge => compare(op, a, b),
         Add | Sub | EMul | EDiv | ELDiv => elementwise(op, a, b),
@@ -147,7 +148,9 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
     if kind_of(a, b, sym)? == NumKind::Complex && matches!(op, Eq | Ne) {
         let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
         let eq = op == Eq;
-        return Ok(Value::Bool(broadcast(sym, &x, &y, |p, q| (p == q) == eq)?));
+        return Ok(Value::Bool(
+            broadcast(sym, &x, &y, |p, q| (p == q) == eq)?.into(),
+        ));
     }
     // Ordering compares real parts, as Octave does for complex operands.
     let re = |v: &Value| -> Result<RMat> {
@@ -157,7 +160,7 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
         }
     };
     let (x, y) = (re(a)?, re(b)?);
-    Ok(Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?))
+    Ok(Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?.into()))
 }
 
 fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
@@ -178,9 +181,9 @@ fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
     if x.len() == 1 && y.len() == 1 {
         return Ok(Value::scalar(real_op(op, x[0], y[0])));
     }
-    Ok(Value::Real(broadcast(sym, &x, &y, |p, q| {
-        real_op(op, *p, *q)
-    })?))
+    Ok(Value::Real(
+        broadcast(sym, &x, &y, |p, q| real_op(op, *p, *q))?.into(),
+    ))
 }
 
 fn real_op(op: BinOp, p: f64, q: f64) -> f64 {
@@ -210,9 +213,9 @@ fn power_elementwise(a: &Value, b: &Value) -> Result<Value> {
         let needs_complex =
             x.iter().any(|&p| p < 0.0) && y.iter().any(|&q| q.fract() != 0.0 && q.is_finite());
         if !needs_complex {
-            return Ok(Value::Real(broadcast(sym, &x, &y, |p, q| {
-                real_pow(*p, *q)
-            })?));
+            return Ok(Value::Real(
+                broadcast(sym, &x, &y, |p, q| real_pow(*p, *q))?.into(),
+            ));
         }
     }
     let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
@@ -254,10 +257,9 @@ pub fn multiply(a: &Value, b: &Value) -> Result<Value> {
     if kind_of(a, b, "*")? == NumKind::Complex {
         return Ok(Value::complex(&*a.to_complex("*")? * &*b.to_complex("*")?));
     }
-    Ok(Value::Real(linalg::matmul(
-        &*a.to_real("*")?,
-        &*b.to_real("*")?,
-    )))
+    Ok(Value::Real(
+        linalg::matmul(&*a.to_real("*")?, &*b.to_real("*")?).into(),
+    ))
 }
 
 /// `b / a`: solve x*a = b, i.e. (a' \ b')'.
@@ -286,7 +288,7 @@ fn left_divide(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
         return Ok(Value::complex(x));
     }
     let x = linalg::solve::solve(&*a.to_real("\\")?, &*b.to_real("\\")?, warn)?;
-    Ok(Value::Real(x))
+    Ok(Value::Real(x.into()))
 }
 
 fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
@@ -313,7 +315,7 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
         a.clone()
     };
     let mut n = p.abs() as u64;
-    let mut result = Value::Real(RMat::identity(r, r));
+    let mut result = Value::Real(RMat::identity(r, r).into());
     let mut sq = base;
     while n > 0 {
         if n & 1 == 1 {
@@ -330,15 +332,15 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
 pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
     match op {
         UnOp::Plus => match a {
-            Value::Bool(_) | Value::Str(_) => Ok(Value::Real(a.to_real("+")?.into_owned())),
+            Value::Bool(_) | Value::Str(_) => Ok(Value::Real(a.to_real("+")?.into_owned().into())),
             _ => Ok(a.clone()),
         },
         UnOp::Neg => match a {
-            Value::Complex(m) => Ok(Value::Complex(-m)),
-            Value::Exact(m) => Ok(Value::Exact(m.map(|x| -x))),
-            _ => Ok(Value::Real(-a.to_real("-")?.into_owned())),
+            Value::Complex(m) => Ok(Value::Complex((-&**m).into())),
+            Value::Exact(m) => Ok(Value::Exact(m.map(|x| -x).into())),
+            _ => Ok(Value::Real((-a.to_real("-")?.into_owned()).into())),
         },
-        UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b))),
+        UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b).into())),
         UnOp::Transpose => transpose(a, false),
         UnOp::CTranspose => transpose(a, true),
     }
@@ -346,13 +348,13 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
 
 pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
     Ok(match a {
-        Value::Exact(m) => Value::Exact(m.transpose()),
-        Value::Real(m) => Value::Real(m.transpose()),
-        Value::Complex(m) if conjugate => Value::Complex(m.adjoint()),
-        Value::Complex(m) => Value::Complex(m.transpose()),
-        Value::Bool(m) => Value::Bool(m.transpose()),
+        Value::Exact(m) => Value::Exact(m.transpose().into()),
+        Value::Real(m) => Value::Real(m.transpose().into()),
+        Value::Complex(m) if conjugate => Value::Complex(m.adjoint().into()),
+        Value::Complex(m) => Value::Complex(m.transpose().into()),
+        Value::Bool(m) => Value::Bool(m.transpose().into()),
         Value::Str(s) if s.chars().count() <= 1 => a.clone(),
-        Value::Str(_) => Value::Real(a.to_real("transpose")?.transpose()),
+        Value::Str(_) => Value::Real(a.to_real("transpose")?.transpose().into()),
         Value::Func(_) => return Err(LaError::eval("transpose not defined for function handles")),
     })
 }
@@ -371,7 +373,9 @@ pub fn inverse(a: &Value, warn: &mut Vec<String>) -> Result<Value> {
             &crate::linalg::CMat::identity(r, r),
             warn,
         )?)),
-        _ => Ok(Value::Real(linalg::solve::inv(&*a.to_real("inv")?, warn)?)),
+        _ => Ok(Value::Real(
+            linalg::solve::inv(&*a.to_real("inv")?, warn)?.into(),
+        )),
     }
 }
 

@@ -15,18 +15,23 @@ use crate::syntax::ast::{FunctionDef, Lambda};
 use nalgebra::DMatrix;
 use std::borrow::Cow;
 use std::rc::Rc;
+use std::sync::Arc;
 
 pub type BMat = DMatrix<bool>;
 
 pub use crate::value::vars::Vars;
 
+/// Matrices are shared, not copied: cloning a `Value` (reading a variable,
+/// passing an argument) bumps a reference count, and writing goes through
+/// `Arc::make_mut`, which copies only when the matrix has another owner.
+/// `Arc` rather than `Rc` so values can be handed to another thread.
 #[derive(Debug, Clone)]
 pub enum Value {
     /// Exact rationals: what integer and decimal literals produce (homework mode).
-    Exact(RatMat),
-    Real(RMat),
-    Complex(CMat),
-    Bool(BMat),
+    Exact(Arc<RatMat>),
+    Real(Arc<RMat>),
+    Complex(Arc<CMat>),
+    Bool(Arc<BMat>),
     Str(String),
     Func(Rc<Func>),
 }
@@ -54,13 +59,13 @@ pub enum NumKind {
 
 impl Value {
     pub fn scalar(x: f64) -> Value {
-        Value::Real(RMat::from_element(1, 1, x))
+        Value::Real(RMat::from_element(1, 1, x).into())
     }
     pub fn bool(b: bool) -> Value {
-        Value::Bool(BMat::from_element(1, 1, b))
+        Value::Bool(BMat::from_element(1, 1, b).into())
     }
     pub fn empty() -> Value {
-        Value::Real(RMat::zeros(0, 0))
+        Value::Real(RMat::zeros(0, 0).into())
     }
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(s.into())
@@ -68,23 +73,23 @@ impl Value {
     /// A complex result narrowed to real when every imaginary part is zero, as Octave does.
     pub fn complex(m: CMat) -> Value {
         if m.iter().all(|z| z.im == 0.0) {
-            Value::Real(m.map(|z| z.re))
+            Value::Real(m.map(|z| z.re).into())
         } else {
-            Value::Complex(m)
+            Value::Complex(m.into())
         }
     }
     pub fn row(v: Vec<f64>) -> Value {
-        Value::Real(RMat::from_row_slice(1, v.len(), &v))
+        Value::Real(RMat::from_row_slice(1, v.len(), &v).into())
     }
     pub fn col(v: Vec<f64>) -> Value {
-        Value::Real(RMat::from_column_slice(v.len(), 1, &v))
+        Value::Real(RMat::from_column_slice(v.len(), 1, &v).into())
     }
 
     pub fn exact(m: RatMat) -> Value {
-        Value::Exact(m)
+        Value::Exact(m.into())
     }
     pub fn rat(x: Rat) -> Value {
-        Value::Exact(RatMat::from_element(1, 1, x))
+        Value::Exact(RatMat::from_element(1, 1, x).into())
     }
 
     pub fn dims(&self) -> (usize, usize) {
@@ -226,7 +231,7 @@ impl Value {
     /// Exact values become floating point; everything else is unchanged.
     pub fn to_float(self) -> Value {
         match self {
-            Value::Exact(m) => Value::Real(crate::exact::matrix::to_f64(&m)),
+            Value::Exact(m) => Value::Real(crate::exact::matrix::to_f64(&m).into()),
             other => other,
         }
     }
