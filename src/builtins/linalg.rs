@@ -1154,7 +1154,7 @@ macro_rules! over_field {
         match $arg {
             Field::Real(m) => {
                 let $m = &*m;
-                let $wrap = Value::Real;
+                let $wrap = Value::real;
                 $body
             }
             Field::Complex(m) => {
@@ -1171,10 +1171,10 @@ fn lu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if a.nargout <= 2 {
             // Two outputs: L absorbs the permutation so that A = L U.
             let (l, u) = decomp::lu_permuted(m);
-            return Ok(vec![wrap(l.into()), wrap(u.into())]);
+            return Ok(vec![wrap(l), wrap(u)]);
         }
         let (l, u, p) = decomp::lu(m);
-        Ok(vec![wrap(l.into()), wrap(u.into()), Value::Real(p.into())])
+        Ok(vec![wrap(l), wrap(u), Value::Real(p.into())])
     })
 }
 
@@ -1185,15 +1185,15 @@ fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
         let (q, r) = decomp::qr(m, econ);
         if a.nargout <= 1 {
-            return one(wrap(r.into()));
+            return one(wrap(r));
         }
-        Ok(vec![wrap(q.into()), wrap(r.into())])
+        Ok(vec![wrap(q), wrap(r)])
     })
 }
 
 fn chol(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "chol")?, |m, wrap| one(wrap(
-        decomp::chol(m)?.into()
+        decomp::chol(m)?
     )))
 }
 

@@ -262,7 +262,7 @@ fn scalar_subscript(v: &Value) -> Option<usize> {
     match v {
         Value::Real(m) if m.len() == 1 => {
             let x = m[0];
-            (x >= 1.0 && x < LIMIT && x.fract() == 0.0).then(|| x as usize - 1)
+            ((1.0..LIMIT).contains(&x) && x.fract() == 0.0).then(|| x as usize - 1)
         }
         Value::Exact(m) if m.len() == 1 => match m[0].as_i64_pair() {
             Some((p, 1)) if p >= 1 => usize::try_from(p - 1).ok(),

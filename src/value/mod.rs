@@ -64,6 +64,9 @@ impl Value {
     pub fn bool(b: bool) -> Value {
         Value::Bool(BMat::from_element(1, 1, b).into())
     }
+    pub fn real(m: RMat) -> Value {
+        Value::Real(m.into())
+    }
     pub fn empty() -> Value {
         Value::Real(RMat::zeros(0, 0).into())
     }
