@@ -171,27 +171,27 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
     match target {
         Value::Real(t) if source.is_some_and(|k| k <= NumKind::Real) => {
             let s = v.to_real(WHAT)?;
-            return index::assign(Arc::make_mut(t), idx, &s, 0.0);
+            return index::assign(make_mut(t), idx, &s, 0.0);
         }
         Value::Exact(t) if source.is_some_and(|k| k <= NumKind::Exact) => {
             let s = v
                 .to_exact()
                 .ok_or_else(|| LaError::internal("exact assignment source"))?;
-            return index::assign(Arc::make_mut(t), idx, &s, crate::exact::Rat::zero());
+            return index::assign(make_mut(t), idx, &s, crate::exact::Rat::zero());
         }
         Value::Bool(t) if source == Some(NumKind::Bool) => {
             let s = v.to_bool(WHAT)?;
-            return index::assign(Arc::make_mut(t), idx, &s, false);
+            return index::assign(make_mut(t), idx, &s, false);
         }
         Value::Complex(t) if source.is_some() => {
             let zero = crate::linalg::C64::new(0.0, 0.0);
             if let Value::Complex(s) = &v {
-                return index::assign(Arc::make_mut(t), idx, s, zero);
+                return index::assign(make_mut(t), idx, s, zero);
             }
             // A real source may leave no imaginary part: then the result is
             // real, as in Octave (the scan stops at the first complex element).
             let s = v.to_complex(WHAT)?;
-            index::assign(Arc::make_mut(t), idx, &s, zero)?;
+            index::assign(make_mut(t), idx, &s, zero)?;
             if t.iter().all(|z| z.im == 0.0) {
                 *target = Value::Real(t.map(|z| z.re).into());
             }
@@ -277,14 +277,14 @@ fn scalar_subscript(v: &Value) -> Option<usize> {
 /// this is not that case (nothing is changed then).
 pub(super) fn assign_element(target: &mut Value, k: usize, v: &Value) -> bool {
     match (target, v) {
-        (Value::Real(t), Value::Real(s)) if s.len() == 1 => Arc::make_mut(t)[k] = s[0],
-        (Value::Real(t), Value::Exact(s)) if s.len() == 1 => Arc::make_mut(t)[k] = s[0].to_f64(),
+        (Value::Real(t), Value::Real(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
+        (Value::Real(t), Value::Exact(s)) if s.len() == 1 => make_mut(t)[k] = s[0].to_f64(),
         (Value::Real(t), Value::Bool(s)) if s.len() == 1 => {
-            Arc::make_mut(t)[k] = if s[0] { 1.0 } else { 0.0 }
+            make_mut(t)[k] = if s[0] { 1.0 } else { 0.0 }
         }
-        (Value::Exact(t), Value::Exact(s)) if s.len() == 1 => Arc::make_mut(t)[k] = s[0].clone(),
-        (Value::Complex(t), Value::Complex(s)) if s.len() == 1 => Arc::make_mut(t)[k] = s[0],
-        (Value::Bool(t), Value::Bool(s)) if s.len() == 1 => Arc::make_mut(t)[k] = s[0],
+        (Value::Exact(t), Value::Exact(s)) if s.len() == 1 => make_mut(t)[k] = s[0].clone(),
+        (Value::Complex(t), Value::Complex(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
+        (Value::Bool(t), Value::Bool(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
         _ => return false,
     }
     true

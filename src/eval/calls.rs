@@ -12,7 +12,7 @@ impl Interp<'_> {
         span: Span,
     ) -> Result<Vec<Value>> {
         if let ExprKind::Ident(name) = &target.kind {
-            if let Some(v) = self.vars().get(name).cloned() {
+            if let Some(v) = self.vars().lookup(name).cloned() {
                 return self.call_or_index(&v, args, nargout, span);
             }
             let vals = self.eval_args(args)?;

@@ -122,6 +122,16 @@ fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
     Ok(Some(out.map(|v| v.unwrap_or_else(Rat::zero))))
 }
 
+/// `p ^ q` (or `p .^ q`) for two exact scalars: what [`power`] gives on 1x1
+/// operands, without building matrices; `None` where it would go to floats.
+pub(crate) fn scalar_power(p: &Rat, q: &Rat) -> Option<Rat> {
+    let k = small_int(q)?;
+    if p.bits().saturating_mul(k.unsigned_abs()) > MAX_EXACT_BITS || p.is_zero() && k < 0 {
+        return None;
+    }
+    p.pow(k as i32)
+}
+
 fn matrix_power(x: &RatMat, y: &RatMat) -> Result<Option<Value>> {
     if x.len() == 1 && y.len() == 1 {
         return Ok(power("^", x, y)?.map(Value::exact));

@@ -124,9 +124,15 @@ pub fn index<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
                 Idx::List { shape, mask, .. } => linear_shape((r, c), *shape, *mask, len),
             };
             let data = m.as_slice();
-            Ok(DMatrix::from_fn(shape.0, shape.1, |a, b| {
-                data[i.get(a + b * shape.0)].clone()
-            }))
+            let out: Vec<T> = match i {
+                Idx::All => data.to_vec(),
+                Idx::List { pos, .. } => pos.iter().map(|&k| data[k].clone()).collect(),
+            };
+            Ok(DMatrix::from_data(VecStorage::new(
+                Dyn(shape.0),
+                Dyn(shape.1),
+                out,
+            )))
         }
         [i, j] => {
             for (k, (ix, ext)) in [(i, r), (j, c)].into_iter().enumerate() {
@@ -136,9 +142,19 @@ pub fn index<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
                     }
                 }
             }
-            Ok(DMatrix::from_fn(i.len(r), j.len(c), |a, b| {
-                m[(i.get(a), j.get(b))].clone()
-            }))
+            // Column by column: a whole column (`A(:, j)`) is one slice copy.
+            let (ni, nj) = (i.len(r), j.len(c));
+            let mut data = Vec::with_capacity(ni * nj);
+            let all = m.as_slice();
+            for b in 0..nj {
+                let start = j.get(b) * r;
+                let col = &all[start..start + r];
+                match i {
+                    Idx::All => data.extend_from_slice(col),
+                    Idx::List { pos, .. } => data.extend(pos.iter().map(|&a| col[a].clone())),
+                }
+            }
+            Ok(DMatrix::from_data(VecStorage::new(Dyn(ni), Dyn(nj), data)))
         }
         _ => Err(LaError::eval(
             "index: only one or two subscripts are supported",

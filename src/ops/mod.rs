@@ -15,8 +15,7 @@ use crate::error::{LaError, Result};
 use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
 use crate::syntax::ast::{BinOp, UnOp};
-use crate::value::{NumKind, Value};
-use std::sync::Arc;
+use crate::value::{make_mut, NumKind, Value};
 
 fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
@@ -48,9 +47,9 @@ impl ScalarResult {
     /// holds a scalar of the same kind.
     pub fn store(self, slot: &mut Value) {
         match (self, &mut *slot) {
-            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => Arc::make_mut(m)[0] = x,
-            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => Arc::make_mut(m)[0] = b,
-            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => Arc::make_mut(m)[0] = r,
+            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => make_mut(m)[0] = x,
+            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => make_mut(m)[0] = b,
+            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => make_mut(m)[0] = r,
             (s, _) => *slot = s.into_value(),
         }
     }
@@ -68,19 +67,39 @@ pub fn scalar_op(op: BinOp, a: &Value, b: &Value) -> Option<ScalarResult> {
     if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
         return exact_scalar(op, x, y);
     }
-    let (Value::Real(x), Value::Real(y)) = (a, b) else {
-        return None;
+    // A double and an exact scalar (`end + 1`, `x(k) * 2`): the exact one
+    // becomes a double, as the general path does.
+    let (p, q) = match (a, b) {
+        (Value::Real(x), Value::Real(y)) => match (x.as_slice(), y.as_slice()) {
+            (&[p], &[q]) => (p, q),
+            _ => return None,
+        },
+        _ => mixed_scalars(a, b)?,
     };
-    if x.len() != 1 || y.len() != 1 {
-        return None;
-    }
-    let (p, q) = (x[0], y[0]);
     match op {
         Add | Sub | EMul | EDiv => Some(ScalarResult::Real(real_op(op, p, q))),
         // For scalars the matrix product and division are the element-wise ones.
         Mul => Some(ScalarResult::Real(real_op(EMul, p, q))),
         Div => Some(ScalarResult::Real(real_op(EDiv, p, q))),
         Eq | Ne | Lt | Le | Gt | Ge => Some(ScalarResult::Bool(cmp_fn(op)(&p, &q))),
+        // A negative base with a fractional exponent is complex: the general path.
+        Pow | EPow if !(p < 0.0 && q.fract() != 0.0 && q.is_finite()) => {
+            Some(ScalarResult::Real(real_pow(p, q)))
+        }
+        _ => None,
+    }
+}
+
+/// A double and an exact scalar as two doubles.
+#[cold]
+fn mixed_scalars(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Value::Real(x), Value::Exact(y)) if x.len() == 1 && y.len() == 1 => {
+            Some((x[0], y[0].to_f64()))
+        }
+        (Value::Exact(x), Value::Real(y)) if x.len() == 1 && y.len() == 1 => {
+            Some((x[0].to_f64(), y[0]))
+        }
         _ => None,
     }
 }
@@ -104,6 +123,7 @@ fn exact_scalar(
         Mul | EMul => ScalarResult::Rat(p * q),
         Div | EDiv => ScalarResult::Rat(p.checked_div(q)?),
         Eq | Ne | Lt | Le | Gt | Ge => ScalarResult::Bool(cmp_fn(op)(p, q)),
+        Pow | EPow => ScalarResult::Rat(exact::scalar_power(p, q)?),
         _ => return None,
     })
 }

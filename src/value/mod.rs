@@ -48,6 +48,25 @@ pub enum Func {
     User(Rc<FunctionDef>),
 }
 
+/// `Arc::make_mut`: the matrix to write, copied first only when another
+/// value shares it. The sole-owner test is two plain loads instead of the
+/// atomic read-modify-write `make_mut` does, which cost a quarter of the
+/// scalar loop `for i = 1:n, s = s + i; end` (two writes per iteration).
+#[inline(always)]
+pub fn make_mut<T: Clone>(a: &mut Arc<T>) -> &mut T {
+    if Arc::strong_count(a) == 1 && Arc::weak_count(a) == 0 {
+        // Pairs with the release decrement of the last other owner's drop,
+        // so its reads of the data happen before our writes.
+        std::sync::atomic::fence(std::sync::atomic::Ordering::Acquire);
+        // SAFETY: this is the only `Arc` (strong count 1) and no `Weak`
+        // exists, and we hold it mutably, so no other reference to the data
+        // can exist or be created while the returned borrow lives; the fence
+        // orders every earlier access by former owners before ours.
+        return unsafe { &mut *Arc::as_ptr(a).cast_mut() };
+    }
+    Arc::make_mut(a)
+}
+
 /// The numeric kinds, ordered by promotion: mixing two gives the larger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NumKind {
