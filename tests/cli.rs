@@ -185,7 +185,7 @@ fn errors_name_the_problem_and_place() {
         "index (3,_): out of bound 2 (dimensions are 2x2)",
         "1:17",
     );
-    assert_error(&eval("x = [1 2; 3 4"), "parse error", "1:14");
+    assert_error(&eval("x = [1 2; 3 4"), "parse error", "1:5");
     assert_error(&eval("nrom([1 2])"), "did you mean `norm`?", "1:1");
 }
 

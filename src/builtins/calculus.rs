@@ -177,7 +177,7 @@ fn eval_at(
     span: crate::syntax::ast::Span,
     what: &str,
 ) -> Result<RMat> {
-    let out = it.call(f, vec![Value::Real(x.clone())], 1, span)?;
+    let out = it.call(f, vec![Value::Real(x.clone().into())], 1, span)?;
     let Some(v) = out.into_iter().next() else {
         return Err(LaError::eval(format!("{what}: f returned no value")));
     };
@@ -241,7 +241,7 @@ fn grad(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let fm = eval_scalar(it, &f, &xm, a.span, "grad")?;
         g.push((fp - fm) / (xp[i] - xm[i]));
     }
-    Ok(vec![Value::Real(shaped(&x, g))])
+    Ok(vec![Value::Real(shaped(&x, g).into())])
 }
 
 fn jacobian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -276,7 +276,9 @@ fn jacobian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             jm[(k, i)] = (fp[k] - fm[k]) / d;
         }
     }
-    Ok(vec![Value::Real(j.unwrap_or_else(|| RMat::zeros(0, n)))])
+    Ok(vec![Value::Real(
+        j.unwrap_or_else(|| RMat::zeros(0, n)).into(),
+    )])
 }
 
 fn hessian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -318,5 +320,5 @@ fn hessian(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             hm[(j, i)] = v;
         }
     }
-    Ok(vec![Value::Real(hm)])
+    Ok(vec![Value::Real(hm.into())])
 }

@@ -408,23 +408,21 @@ fn small(r: usize, c: usize) -> bool {
 fn filled(it: &mut dyn Ctx, a: Args, what: &str, x: i64) -> Result<Vec<Value>> {
     let (r, c) = dims_arg(it, &a, what, 0)?;
     if small(r, c) {
-        return one(Value::Exact(RatMat::from_element(r, c, Rat::from_i64(x))));
+        return one(Value::Exact(
+            RatMat::from_element(r, c, Rat::from_i64(x)).into(),
+        ));
     }
-    one(Value::Real(RMat::from_element(r, c, x as f64)))
+    one(Value::Real(RMat::from_element(r, c, x as f64).into()))
 }
 
 fn eye(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = dims_arg(it, &a, "eye", 0)?;
     if small(r, c) {
-        return one(Value::Exact(RatMat::from_fn(r, c, |i, j| {
-            if i == j {
-                Rat::one()
-            } else {
-                Rat::zero()
-            }
-        })));
+        return one(Value::Exact(
+            RatMat::from_fn(r, c, |i, j| if i == j { Rat::one() } else { Rat::zero() }).into(),
+        ));
     }
-    one(Value::Real(RMat::identity(r, c)))
+    one(Value::Real(RMat::identity(r, c).into()))
 }
 
 fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Value>> {
@@ -440,13 +438,20 @@ fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Val
     }
     let (r, c) = dims_arg(it, &a, what, 0)?;
     let rng = it.rng();
-    one(Value::Real(RMat::from_fn(r, c, |_, _| {
-        if normal {
-            rng.normal()
-        } else {
-            rng.uniform()
-        }
-    })))
+    one(Value::Real(
+        RMat::from_fn(
+            r,
+            c,
+            |_, _| {
+                if normal {
+                    rng.normal()
+                } else {
+                    rng.uniform()
+                }
+            },
+        )
+        .into(),
+    ))
 }
 
 fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -463,13 +468,20 @@ fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     } else {
         0.0
     };
-    one(Value::Real(RMat::from_fn(1, n, |_, k| {
-        if k + 1 == n {
-            hi
-        } else {
-            lo + k as f64 * step
-        }
-    })))
+    one(Value::Real(
+        RMat::from_fn(
+            1,
+            n,
+            |_, k| {
+                if k + 1 == n {
+                    hi
+                } else {
+                    lo + k as f64 * step
+                }
+            },
+        )
+        .into(),
+    ))
 }
 
 fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -481,9 +493,9 @@ fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     };
     let n = crate::ops::range_len(base, inc, limit);
     it.check_alloc("colon", 1.0, n, 8)?;
-    one(Value::Real(RMat::from_fn(1, n as usize, |_, k| {
-        base + k as f64 * inc
-    })))
+    one(Value::Real(
+        RMat::from_fn(1, n as usize, |_, k| base + k as f64 * inc).into(),
+    ))
 }
 
 fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -518,11 +530,11 @@ fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }
     let (r, c) = (r as usize, c as usize);
     one(match v {
-        Value::Real(m) => Value::Real(DMatrix::from_column_slice(r, c, m.as_slice())),
-        Value::Exact(m) => Value::Exact(DMatrix::from_column_slice(r, c, m.as_slice())),
-        Value::Complex(m) => Value::Complex(DMatrix::from_column_slice(r, c, m.as_slice())),
-        Value::Bool(m) => Value::Bool(DMatrix::from_column_slice(r, c, m.as_slice())),
-        _ => Value::Real(DMatrix::from_column_slice(r, c, a.real(0)?.as_slice())),
+        Value::Real(m) => Value::Real(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
+        Value::Exact(m) => Value::Exact(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
+        Value::Complex(m) => Value::Complex(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
+        Value::Bool(m) => Value::Bool(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
+        _ => Value::Real(DMatrix::from_column_slice(r, c, a.real(0)?.as_slice()).into()),
     })
 }
 
@@ -542,8 +554,8 @@ fn magic(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     it.check_alloc("magic", n as f64, n as f64, 8)?;
     let m = magic_square(n);
     match crate::exact::matrix::from_f64_exact(&m).filter(|_| small(n, n)) {
-        Some(q) => one(Value::Exact(q)),
-        None => one(Value::Real(m)),
+        Some(q) => one(Value::Exact(q.into())),
+        None => one(Value::Real(m.into())),
     }
 }
 
@@ -611,11 +623,11 @@ fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     it.check_alloc("hilb", n as f64, n as f64, 8)?;
     if small(n, n) {
         let h = |i: usize, j: usize| Rat::one() / Rat::from_i64((i + j + 1) as i64);
-        return one(Value::Exact(RatMat::from_fn(n, n, h)));
+        return one(Value::Exact(RatMat::from_fn(n, n, h).into()));
     }
-    one(Value::Real(RMat::from_fn(n, n, |i, j| {
-        1.0 / (i + j + 1) as f64
-    })))
+    one(Value::Real(
+        RMat::from_fn(n, n, |i, j| 1.0 / (i + j + 1) as f64).into(),
+    ))
 }
 
 fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -627,9 +639,9 @@ fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         it.check_alloc("diag", n as f64, n as f64, 8)?;
     }
     one(match v {
-        Value::Complex(m) => Value::Complex(diag_of(m, k, Default::default())),
-        Value::Exact(m) => Value::Exact(diag_of(m, k, Rat::zero())),
-        _ => Value::Real(diag_of(&*a.real(0)?, k, 0.0)),
+        Value::Complex(m) => Value::Complex(diag_of(m, k, Default::default()).into()),
+        Value::Exact(m) => Value::Exact(diag_of(m, k, Rat::zero()).into()),
+        _ => Value::Real(diag_of(&*a.real(0)?, k, 0.0).into()),
     })
 }
 
@@ -668,8 +680,8 @@ fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
         })
     }
     one(match &a.vals[0] {
-        Value::Complex(m) => Value::Complex(keep(m, k, upper, Default::default())),
-        Value::Exact(m) => Value::Exact(keep(m, k, upper, Rat::zero())),
-        _ => Value::Real(keep(&*a.real(0)?, k, upper, 0.0)),
+        Value::Complex(m) => Value::Complex(keep(m, k, upper, Default::default()).into()),
+        Value::Exact(m) => Value::Exact(keep(m, k, upper, Rat::zero()).into()),
+        _ => Value::Real(keep(&*a.real(0)?, k, upper, 0.0).into()),
     })
 }

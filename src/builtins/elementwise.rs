@@ -35,7 +35,7 @@ fn exact_form(name: &str) -> Option<fn(&Rat) -> Rat> {
 
 fn apply(name: &str, v: &Value, f: &Elementwise) -> Result<Value> {
     if let (Value::Exact(m), Some(g)) = (v, exact_form(name)) {
-        return Ok(Value::Exact(m.map(|x| g(&x))));
+        return Ok(Value::Exact(m.map(|x| g(&x)).into()));
     }
     match v {
         Value::Complex(m) => Ok(Value::complex(m.map(f.complex))),
@@ -44,7 +44,7 @@ fn apply(name: &str, v: &Value, f: &Elementwise) -> Result<Value> {
             if m.iter().any(|&x| (f.leaves_reals)(x)) {
                 Ok(Value::complex(m.map(|x| (f.complex)(C64::new(x, 0.0)))))
             } else {
-                Ok(Value::Real(m.map(f.real)))
+                Ok(Value::Real(m.map(f.real).into()))
             }
         }
     }
@@ -601,7 +601,7 @@ fn conj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(match a.num(0)? {
         Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
         v @ Value::Exact(_) => v.clone(),
-        v => Value::Real(v.to_real("conj")?.into_owned()),
+        v => Value::Real(v.to_real("conj")?.into_owned().into()),
     })
 }
 
@@ -611,9 +611,9 @@ fn complex(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         Some(_) => a.real(1)?.into_owned(),
         None => RMat::zeros(1, 1),
     };
-    one(Value::Complex(broadcast("complex", &re, &im, |x, y| {
-        C64::new(*x, *y)
-    })?))
+    one(Value::Complex(
+        broadcast("complex", &re, &im, |x, y| C64::new(*x, *y))?.into(),
+    ))
 }
 
 fn isnan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -634,12 +634,12 @@ fn double(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(match &*v {
         Value::Complex(m) => Value::Complex(m.clone()),
         Value::Func(_) => return Err(a.wrong(0, "a number or a string")),
-        v => Value::Real(v.to_real("double")?.into_owned()),
+        v => Value::Real(v.to_real("double")?.into_owned().into()),
     })
 }
 
 fn logical(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Bool(a.bool(0)?.into_owned()))
+    one(Value::Bool(a.bool(0)?.into_owned().into()))
 }
 
 fn not(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -690,22 +690,24 @@ fn power(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {
     if let (Value::Exact(m), Some(g)) = (a.num(0)?, exact_form(name)) {
-        return one(Value::Exact(m.map(|x| g(&x))));
+        return one(Value::Exact(m.map(|x| g(&x)).into()));
     }
     one(match a.num(0)? {
-        Value::Complex(m) => Value::Real(m.map(f)),
-        v => Value::Real(v.to_real(name)?.map(|x| f(C64::new(x, 0.0)))),
+        Value::Complex(m) => Value::Real(m.map(f).into()),
+        v => Value::Real(v.to_real(name)?.map(|x| f(C64::new(x, 0.0))).into()),
     })
 }
 
 fn test(a: &Args, f: fn(C64) -> bool) -> Result<Vec<Value>> {
     let m = a.complex(0)?;
-    one(Value::Bool(m.map(f)))
+    one(Value::Bool(m.map(f).into()))
 }
 
 fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     let (x, y) = (a.real(0)?, a.real(1)?);
-    one(Value::Real(broadcast(name, &x, &y, |p, q| f(*p, *q))?))
+    one(Value::Real(
+        broadcast(name, &x, &y, |p, q| f(*p, *q))?.into(),
+    ))
 }
 
 fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
@@ -717,9 +719,7 @@ fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
     let m = a.real(0)?;
     let q: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, tol)).collect();
     let q = q.ok_or_else(|| crate::error::LaError::eval("exact: Inf and NaN have no fraction"))?;
-    one(Value::Exact(crate::exact::RatMat::from_vec(
-        m.nrows(),
-        m.ncols(),
-        q,
-    )))
+    one(Value::Exact(
+        crate::exact::RatMat::from_vec(m.nrows(), m.ncols(), q).into(),
+    ))
 }

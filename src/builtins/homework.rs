@@ -120,5 +120,5 @@ fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
     };
     let basis = exact::eigenspace(&m, &lambda).map_err(|e| LaError::eval(e.to_string()))?;
-    one(Value::Exact(basis))
+    one(Value::Exact(basis.into()))
 }

@@ -403,7 +403,7 @@ fn array(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn imag_unit() -> Value {
-    Value::Complex(CMat::from_element(1, 1, C64::new(0.0, 1.0)))
+    Value::Complex(CMat::from_element(1, 1, C64::new(0.0, 1.0)).into())
 }
 
 fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -411,16 +411,19 @@ fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(Value::scalar(f64::EPSILON));
     }
     let m = a.real(0)?;
-    one(Value::Real(m.map(|x| {
-        let x = x.abs();
-        if !x.is_finite() {
-            f64::NAN
-        } else if x < f64::MIN_POSITIVE {
-            f64::from_bits(1)
-        } else {
-            2f64.powi(x.log2().floor() as i32 - 52)
-        }
-    })))
+    one(Value::Real(
+        m.map(|x| {
+            let x = x.abs();
+            if !x.is_finite() {
+                f64::NAN
+            } else if x < f64::MIN_POSITIVE {
+                f64::from_bits(1)
+            } else {
+                2f64.powi(x.log2().floor() as i32 - 52)
+            }
+        })
+        .into(),
+    ))
 }
 
 fn size(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -952,13 +952,13 @@ fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             .map(|m| m.into_owned())
             .or_else(|| exact::matrix::from_f64_exact(&*a.real(0).ok()?));
         let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
-        return one(Value::Exact(exact::null(&x)));
+        return one(Value::Exact(exact::null(&x).into()));
     }
-    one(Value::Real(solve::null(&*a.real(0)?, a.tol(1)?)?))
+    one(Value::Real(solve::null(&*a.real(0)?, a.tol(1)?)?.into()))
 }
 
 fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::orth(&*a.real(0)?, a.tol(1)?)?))
+    one(Value::Real(solve::orth(&*a.real(0)?, a.tol(1)?)?.into()))
 }
 
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -966,11 +966,11 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     a.num(0)?;
     if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), tol) {
         let (r, p) = exact::rref_plain(&x);
-        return Ok(vec![Value::Exact(r), pivots(&p)]);
+        return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
     }
     let (r, p) = solve::rref(&*a.real(0)?, tol);
     Ok(vec![
-        Value::Real(r),
+        Value::Real(r.into()),
         pivots(&p.iter().map(|k| k - 1).collect::<Vec<_>>()),
     ])
 }
@@ -983,18 +983,22 @@ fn lstsq(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             ad.0, ad.1, bd.0, bd.1
         )));
     }
-    one(Value::Real(solve::lstsq(&*a.real(0)?, &*a.real(1)?)?))
+    one(Value::Real(
+        solve::lstsq(&*a.real(0)?, &*a.real(1)?)?.into(),
+    ))
 }
 
 fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = real_finite(&a, 0, "expm")?;
-    one(Value::Real(decomp::expm(&m)?))
+    one(Value::Real(decomp::expm(&m)?.into()))
 }
 
 fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let p: Vec<f64> = a.real(0)?.iter().copied().collect();
     one(Value::Real(
-        a.real(1)?.map(|x| p.iter().fold(0.0, |s, c| s * x + c)),
+        a.real(1)?
+            .map(|x| p.iter().fold(0.0, |s, c| s * x + c))
+            .into(),
     ))
 }
 
@@ -1234,7 +1238,7 @@ fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(solve::pinv_c(m, tol)?));
     }
-    one(Value::Real(solve::pinv(&*a.real(0)?, tol)?))
+    one(Value::Real(solve::pinv(&*a.real(0)?, tol)?.into()))
 }
 
 /// A real or complex matrix argument with no NaN/Inf, for the
@@ -1260,7 +1264,7 @@ macro_rules! over_field {
         match $arg {
             Field::Real(m) => {
                 let $m = &*m;
-                let $wrap = Value::Real;
+                let $wrap = Value::real;
                 $body
             }
             Field::Complex(m) => {
@@ -1280,7 +1284,7 @@ fn lu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             return Ok(vec![wrap(l), wrap(u)]);
         }
         let (l, u, p) = decomp::lu(m);
-        Ok(vec![wrap(l), wrap(u), Value::Real(p)])
+        Ok(vec![wrap(l), wrap(u), Value::Real(p.into())])
     })
 }
 
@@ -1314,9 +1318,10 @@ fn chol(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             return match exact::ldl_posdef(&x).map_err(exact_err)? {
                 Ok((l, d)) => {
                     let n = d.len();
-                    one(Value::Real(RMat::from_fn(n, n, |i, j| {
-                        d[i].to_f64().sqrt() * l[(j, i)].to_f64()
-                    })))
+                    one(Value::Real(
+                        RMat::from_fn(n, n, |i, j| d[i].to_f64().sqrt() * l[(j, i)].to_f64())
+                            .into(),
+                    ))
                 }
                 Err(minor) => Err(LaError::from(linalg::LinalgError::NotPositiveDefinite {
                     minor,
@@ -1336,14 +1341,22 @@ fn svd(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             return one(Value::col(decomp::svd_values_c(m)?));
         }
         let (u, s, v) = decomp::svd_c(m, econ)?;
-        return Ok(vec![Value::complex(u), Value::Real(s), Value::complex(v)]);
+        return Ok(vec![
+            Value::complex(u),
+            Value::Real(s.into()),
+            Value::complex(v),
+        ]);
     }
     let m = real_finite(&a, 0, "svd")?;
     if a.nargout <= 1 {
         return one(Value::col(decomp::svd_values(&m)?));
     }
     let (u, s, v) = decomp::svd(&m, econ)?;
-    Ok(vec![Value::Real(u), Value::Real(s), Value::Real(v)])
+    Ok(vec![
+        Value::Real(u.into()),
+        Value::Real(s.into()),
+        Value::Real(v.into()),
+    ])
 }
 
 fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1353,7 +1366,9 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if let Some(ev) =
             exact_input(it, &a, ExactWork::CharPoly, "eig").and_then(|x| exact::eig_exact(&x))
         {
-            return one(Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev)));
+            return one(Value::Exact(
+                RatMat::from_column_slice(ev.len(), 1, &ev).into(),
+            ));
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
@@ -1372,7 +1387,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         _ => {
             let m = real_finite(&a, 0, "eig")?;
             match decomp::eig(&m)? {
-                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v)),
+                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
                 decomp::Eig::Complex(l, v) => (
                     Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
                     Value::complex(v),
@@ -1384,10 +1399,10 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(vals);
     }
     let d = match &vals {
-        Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned())),
-        other => Value::Real(RMat::from_diagonal(
-            &other.to_real("eig")?.column(0).into_owned(),
-        )),
+        Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned()).into()),
+        other => {
+            Value::Real(RMat::from_diagonal(&other.to_real("eig")?.column(0).into_owned()).into())
+        }
     };
     Ok(vec![vecs, d])
 }
@@ -1401,7 +1416,7 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if r == c && r > 1 {
         if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "poly") {
             let p = exact::charpoly(&x).map_err(exact_err)?;
-            return one(Value::Exact(RatMat::from_row_slice(1, p.len(), &p)));
+            return one(Value::Exact(RatMat::from_row_slice(1, p.len(), &p).into()));
         }
         let m = real_finite(&a, 0, "poly")?;
         return one(Value::row(linalg::poly::poly(&m)?));
@@ -1439,9 +1454,9 @@ fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     };
     let p = linalg::pca::pca(&x, k)?;
     Ok(vec![
-        Value::Real(p.coeff),
-        Value::Real(p.score),
+        Value::Real(p.coeff.into()),
+        Value::Real(p.score.into()),
         Value::col(p.latent),
-        Value::Real(p.mu),
+        Value::Real(p.mu.into()),
     ])
 }

@@ -360,15 +360,18 @@ fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<V
         Value::Exact(m) => {
             let start = Rat::from_i64(init as i64);
             let sum = init == 0.0;
-            Value::Exact(along(m, dim, |it| {
-                it.fold(start.clone(), |s, x| if sum { s + x } else { s * x })
-            }))
+            Value::Exact(
+                along(m, dim, |it| {
+                    it.fold(start.clone(), |s, x| if sum { s + x } else { s * x })
+                })
+                .into(),
+            )
         }
         Value::Complex(m) => {
             let g = |s: C64, x: C64| if init == 0.0 { s + x } else { s * x };
             Value::complex(along(m, dim, |it| it.fold(C64::new(init, 0.0), &g)))
         }
-        _ => Value::Real(along(&*v.to_real(what)?, dim, |it| it.fold(init, f))),
+        _ => Value::Real(along(&*v.to_real(what)?, dim, |it| it.fold(init, f)).into()),
     })
 }
 
@@ -379,18 +382,24 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(Value::scalar(f64::NAN));
     }
     one(match v {
-        Value::Exact(m) => Value::Exact(along(m, dim, |it| {
-            let (s, n) = it.fold((Rat::zero(), 0i64), |(s, n), x| (s + x, n + 1));
-            s / Rat::from_i64(n.max(1))
-        })),
+        Value::Exact(m) => Value::Exact(
+            along(m, dim, |it| {
+                let (s, n) = it.fold((Rat::zero(), 0i64), |(s, n), x| (s + x, n + 1));
+                s / Rat::from_i64(n.max(1))
+            })
+            .into(),
+        ),
         Value::Complex(m) => Value::complex(along(m, dim, |it| {
             let (s, n) = it.fold((C64::new(0.0, 0.0), 0.0), |(s, n), x| (s + x, n + 1.0));
             s / n
         })),
-        _ => Value::Real(along(&*v.to_real("mean")?, dim, |it| {
-            let (s, n) = it.fold((0.0, 0.0), |(s, n), x| (s + x, n + 1.0));
-            s / n
-        })),
+        _ => Value::Real(
+            along(&*v.to_real("mean")?, dim, |it| {
+                let (s, n) = it.fold((0.0, 0.0), |(s, n), x| (s + x, n + 1.0));
+                s / n
+            })
+            .into(),
+        ),
     })
 }
 
@@ -401,9 +410,9 @@ fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value
         return one(Value::scalar(f64::NAN));
     }
     let dim = pick_dim(a, 1, m.shape(), what)?;
-    one(Value::Real(along(&m, dim, |it| {
-        f(&mut it.collect::<Vec<f64>>())
-    })))
+    one(Value::Real(
+        along(&m, dim, |it| f(&mut it.collect::<Vec<f64>>())).into(),
+    ))
 }
 
 fn median_of(v: &mut [f64]) -> f64 {
@@ -435,22 +444,25 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
         return one(Value::scalar(f64::NAN));
     }
     let dim = if m.nrows() == 1 { 2 } else { 1 };
-    one(Value::Real(along(&m, dim, |it| {
-        let v: Vec<f64> = it.collect();
-        let n = v.len() as f64;
-        let mean = v.iter().sum::<f64>() / n;
-        let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
-        let var = if n == 1.0 {
-            0.0
-        } else {
-            ss / if by_n { n } else { n - 1.0 }
-        };
-        if root {
-            var.sqrt()
-        } else {
-            var
-        }
-    })))
+    one(Value::Real(
+        along(&m, dim, |it| {
+            let v: Vec<f64> = it.collect();
+            let n = v.len() as f64;
+            let mean = v.iter().sum::<f64>() / n;
+            let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
+            let var = if n == 1.0 {
+                0.0
+            } else {
+                ss / if by_n { n } else { n - 1.0 }
+            };
+            if root {
+                var.sqrt()
+            } else {
+                var
+            }
+        })
+        .into(),
+    ))
 }
 
 fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
@@ -471,7 +483,7 @@ fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
             }
         }
     }
-    one(Value::Real(out))
+    one(Value::Real(out.into()))
 }
 
 fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
@@ -480,20 +492,23 @@ fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
         return one(Value::bool(all));
     }
     let dim = pick_dim(a, 1, m.shape(), what)?;
-    one(Value::Bool(along(&m, dim, |mut it| {
-        // `it` is a trait object, so call the iterator methods on the reference itself.
-        if all {
-            Iterator::all(&mut it, |b| b)
-        } else {
-            Iterator::any(&mut it, |b| b)
-        }
-    })))
+    one(Value::Bool(
+        along(&m, dim, |mut it| {
+            // `it` is a trait object, so call the iterator methods on the reference itself.
+            if all {
+                Iterator::all(&mut it, |b| b)
+            } else {
+                Iterator::any(&mut it, |b| b)
+            }
+        })
+        .into(),
+    ))
 }
 
 /// Key used to compare elements: the value itself, or the modulus for complex input.
 fn keyed(v: &Value, what: &str) -> Result<(RMat, Option<CMat>)> {
     match v {
-        Value::Complex(m) => Ok((m.map(|z| z.norm()), Some(m.clone()))),
+        Value::Complex(m) => Ok((m.map(|z| z.norm()), Some(CMat::clone(m)))),
         _ => Ok((v.to_real(what)?.into_owned(), None)),
     }
 }
@@ -508,7 +523,9 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
                 *q
             }
         };
-        return one(Value::Real(crate::ops::broadcast(what, &x, &y, pick)?));
+        return one(Value::Real(
+            crate::ops::broadcast(what, &x, &y, pick)?.into(),
+        ));
     }
     let (key, complex) = keyed(a.num(0)?, what)?;
     let dim = pick_dim(&a, 2, key.shape(), what)?;
@@ -546,14 +563,14 @@ fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Valu
         Some(m) => Value::complex(CMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)])),
         None => {
             let m = a.real(0)?;
-            Value::Real(RMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)]))
+            Value::Real(RMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)]).into())
         }
     };
     let idx = RMat::from_fn(shape.0, shape.1, |i, j| {
         let (p, q) = at(i + j);
         (if dim == 1 { p } else { q } + 1) as f64
     });
-    Ok(vec![vals, Value::Real(idx)])
+    Ok(vec![vals, Value::Real(idx.into())])
 }
 
 fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -604,7 +621,7 @@ fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             idx[pos] = (i + 1) as f64;
         }
     }
-    Ok(vec![Value::Real(out), Value::Real(idx)])
+    Ok(vec![Value::Real(out.into()), Value::Real(idx.into())])
 }
 
 fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -653,16 +670,22 @@ fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
     };
     one(match v {
-        Value::Exact(m) => Value::Exact(nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
-            let (p, q) = at(i, j);
-            &m[q] - &m[p]
-        })),
+        Value::Exact(m) => Value::Exact(
+            nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
+                let (p, q) = at(i, j);
+                &m[q] - &m[p]
+            })
+            .into(),
+        ),
         _ => {
             let m = v.to_real("diff")?;
-            Value::Real(RMat::from_fn(nr, nc, |i, j| {
-                let (p, q) = at(i, j);
-                m[q] - m[p]
-            }))
+            Value::Real(
+                RMat::from_fn(nr, nc, |i, j| {
+                    let (p, q) = at(i, j);
+                    m[q] - m[p]
+                })
+                .into(),
+            )
         }
     })
 }

@@ -150,7 +150,7 @@ fn polyfit(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             a.span,
         );
     }
-    one(Value::Real(p.transpose()))
+    one(Value::Real(p.transpose().into()))
 }
 
 fn linreg(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -200,9 +200,9 @@ fn linreg(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         );
     }
     if a.nargout < 2 {
-        return one(Value::Real(w));
+        return one(Value::Real(w.into()));
     }
     let res = &z * &w - &yc;
     let mse = res.norm_squared() / m as f64;
-    Ok(vec![Value::Real(w), Value::scalar(mse)])
+    Ok(vec![Value::Real(w.into()), Value::scalar(mse)])
 }

@@ -365,21 +365,21 @@ fn exact_basis(a: &Args, which: &str) -> Option<Value> {
             let (_, piv) = crate::exact::rref_plain(m);
             let cols: Vec<_> = piv.iter().map(|&j| m.column(j).into_owned()).collect();
             if cols.is_empty() {
-                crate::exact::RatMat::zeros(m.nrows(), 0)
+                crate::exact::RatMat::zeros(m.nrows(), 0).into()
             } else {
-                crate::exact::RatMat::from_columns(&cols)
+                crate::exact::RatMat::from_columns(&cols).into()
             }
         }
         "rowspace" => {
             let (r, piv) = crate::exact::rref_plain(m);
             let cols: Vec<_> = (0..piv.len()).map(|i| r.row(i).transpose()).collect();
             if cols.is_empty() {
-                crate::exact::RatMat::zeros(m.ncols(), 0)
+                crate::exact::RatMat::zeros(m.ncols(), 0).into()
             } else {
-                crate::exact::RatMat::from_columns(&cols)
+                crate::exact::RatMat::from_columns(&cols).into()
             }
         }
-        _ => crate::exact::null(&m.transpose()),
+        _ => crate::exact::null(&m.transpose()).into(),
     }))
 }
 
@@ -392,7 +392,7 @@ fn range_basis(a: &Args, which: &'static str) -> Result<Vec<Value>> {
     let m = finite(a, 0, which)?;
     let (s, u, v) = thin_svd(which, &m)?;
     let vectors = if which == "colspace" { u } else { v };
-    one(Value::Real(basis(&vectors, rank_of(&s, m.shape()))))
+    one(Value::Real(basis(&vectors, rank_of(&s, m.shape())).into()))
 }
 
 fn leftnull(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -402,11 +402,11 @@ fn leftnull(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let m = finite(&a, 0, "leftnull")?;
     let t = m.transpose();
     if t.is_empty() {
-        return one(Value::Real(RMat::identity(t.ncols(), t.ncols())));
+        return one(Value::Real(RMat::identity(t.ncols(), t.ncols()).into()));
     }
     let z = solve::null(&t, None)
         .map_err(|e| LaError::eval(e.to_string().replacen("null", "leftnull", 1)))?;
-    one(Value::Real(z))
+    one(Value::Real(z.into()))
 }
 
 /// Refuses `f(A, b)` for the documented `f(b, A)`: a first argument with
@@ -447,7 +447,7 @@ fn inspan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         solve::lstsq(&am, &b)
             .map_err(|e| LaError::eval(e.to_string().replacen("lstsq", "inspan", 1)))?
     };
-    Ok(vec![Value::bool(tf), Value::Real(x)])
+    Ok(vec![Value::bool(tf), Value::Real(x.into())])
 }
 
 fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -466,13 +466,17 @@ fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             u.iter().zip(v).map(|(p, q)| p * q).sum::<f64>() / vv
         };
         let p = RMat::from_iterator(b.nrows(), b.ncols(), v.iter().map(|x| c * x));
-        return one(Value::Real(p));
+        return one(Value::Real(p.into()));
     }
     let (bc, flipped) = as_columns(b, am.nrows(), "proj", &am)?;
     let (s, u, _) = thin_svd("proj", &am)?;
     let q = u.columns(0, rank_of(&s, am.shape())).into_owned();
     let p = &q * (q.transpose() * &bc);
-    one(Value::Real(if flipped { p.transpose() } else { p }))
+    one(Value::Real(if flipped {
+        p.transpose().into()
+    } else {
+        p.into()
+    }))
 }
 
 fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -525,7 +529,7 @@ fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         RMat::from_columns(&qs)
     };
     if a.nargout < 2 {
-        return one(Value::Real(q));
+        return one(Value::Real(q.into()));
     }
     let mut r = q.transpose() * &m;
     for (i, &k) in origin.iter().enumerate() {
@@ -533,7 +537,7 @@ fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             r[(i, j)] = 0.0;
         }
     }
-    Ok(vec![Value::Real(q), Value::Real(r)])
+    Ok(vec![Value::Real(q.into()), Value::Real(r.into())])
 }
 
 /// Exact equality of two values as Octave's isequal: same size and values;

@@ -24,22 +24,39 @@ impl Interp<'_> {
     pub(super) fn assign(&mut self, lv: &LValue, v: Value, display: bool) -> Result<()> {
         if let Some(args) = &lv.index {
             // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
-            let dims = self.vars().get(&lv.name).map_or((0, 0), Value::dims);
-            let idx = self.subscripts(dims, args)?;
-            let existed = self.vars().contains_key(&lv.name);
-            let mut target = self
-                .vars_mut()
-                .remove(&lv.name)
-                .unwrap_or_else(Value::empty);
-            if let Err(e) = self.assign_indexed(&mut target, &idx, v, lv.span) {
-                if existed {
+            let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
+            let subs = self.eval_subscripts(dims, args)?;
+            // The variable is changed where it lives: when it is the only owner
+            // of its matrix nothing is copied. A new variable appears only on success.
+            if let Some(k) = subs.element(dims) {
+                if let Some(target) = self.vars_mut().lookup_mut(&lv.name) {
+                    if assign_element(target, k, &v) {
+                        return self.show_variable(&lv.name, display);
+                    }
+                }
+            }
+            let idx = subs.into_idx();
+            self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
+            match self.vars_mut().lookup_mut(&lv.name) {
+                Some(target) => assign_indexed(target, &idx, v).map_err(|e| e.at(lv.span))?,
+                None => {
+                    let mut target = Value::empty();
+                    assign_indexed(&mut target, &idx, v).map_err(|e| e.at(lv.span))?;
                     self.vars_mut().insert(&lv.name, target);
                 }
-                return Err(e.at(lv.span));
             }
-            return self.bind(&lv.name, target, display);
+            return self.show_variable(&lv.name, display);
         }
         self.bind(&lv.name, v, display)
+    }
+
+    fn show_variable(&mut self, name: &Name, display: bool) -> Result<()> {
+        if display {
+            if let Some(v) = self.vars().lookup(name).cloned() {
+                self.show(name, &v);
+            }
+        }
+        Ok(())
     }
 
     /// Store a variable (reusing its slot) and show it unless suppressed.
@@ -58,9 +75,16 @@ impl Interp<'_> {
 
     /// Evaluate subscripts; `end` means the extent of `dims` along that position.
     pub(super) fn subscripts(&mut self, dims: (usize, usize), args: &[Arg]) -> Result<Vec<Idx>> {
+        Ok(self.eval_subscripts(dims, args)?.into_idx())
+    }
+
+    /// [`Interp::subscripts`], keeping one or two plain integer subscripts
+    /// (the loop case `A(i, j)`) as numbers instead of index lists.
+    pub(super) fn eval_subscripts(&mut self, dims: (usize, usize), args: &[Arg]) -> Result<Subs> {
         let (r, c) = dims;
         let n = args.len();
-        let mut out = Vec::with_capacity(n);
+        let mut scalars = [0usize; 2];
+        let mut general: Option<Vec<Idx>> = None;
         for (k, a) in args.iter().enumerate() {
             let end = match (n, k) {
                 (1, _) => r * c,
@@ -68,28 +92,37 @@ impl Interp<'_> {
                 (_, 1) => c,
                 _ => 1,
             };
-            out.push(match a {
+            let idx = match a {
                 Arg::Colon => Idx::All,
                 Arg::Expr(e) => {
                     self.ends.push(end);
                     let v = self.eval(e);
                     self.ends.pop();
-                    index::resolve(&v?).map_err(|err| err.at(e.span))?
+                    let v = v?;
+                    match (scalar_subscript(&v), &mut general) {
+                        (Some(p), None) if k < 2 => {
+                            scalars[k] = p;
+                            continue;
+                        }
+                        _ => index::resolve(&v).map_err(|err| err.at(e.span))?,
+                    }
                 }
-            });
+            };
+            general
+                .get_or_insert_with(|| scalars[..k].iter().map(|&p| Idx::scalar(p)).collect())
+                .push(idx);
         }
-        Ok(out)
+        Ok(match general {
+            Some(list) => Subs::List(list),
+            None if n == 1 => Subs::One(scalars[0]),
+            None if n == 2 => Subs::Two(scalars[0], scalars[1]),
+            None => Subs::List(Vec::new()),
+        })
     }
 
-    /// `target(args) = v`, in place when the kinds already agree (no copy of the matrix).
-    pub(super) fn assign_indexed(
-        &mut self,
-        target: &mut Value,
-        idx: &[Idx],
-        v: Value,
-        span: Span,
-    ) -> Result<()> {
-        // The result is at least as large as the largest subscript asks for.
+    /// The memory limit for `A(idx) = v`: the result is at least as large as
+    /// the largest subscript asks for (O(1) per scalar subscript).
+    pub(super) fn check_assign_size(&self, idx: &[Idx]) -> Result<()> {
         let need: f64 = idx
             .iter()
             .map(|i| match i {
@@ -98,47 +131,7 @@ impl Interp<'_> {
             })
             .product();
         self.check_alloc("index assignment", need, 1.0, 8)
-            .map_err(|e| e.at(span))?;
-        match (&mut *target, &v) {
-            (Value::Real(t), Value::Real(s)) => return index::assign(t, idx, s, 0.0),
-            (Value::Exact(t), Value::Exact(s)) => {
-                return index::assign(t, idx, s, crate::exact::Rat::zero())
-            }
-            (Value::Complex(t), Value::Complex(s)) => {
-                return index::assign(t, idx, s, crate::linalg::C64::new(0.0, 0.0))
-            }
-            (Value::Bool(t), Value::Bool(s)) => return index::assign(t, idx, s, false),
-            _ => {}
-        }
-        *target = match index::promote(&[target, &v], "index assignment")? {
-            Promoted::Bool(mut m) => {
-                let src = m.pop().unwrap_or_default();
-                let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, idx, &src, false)?;
-                Value::Bool(t)
-            }
-            Promoted::Exact(mut m) => {
-                let src = m.pop().unwrap_or_default();
-                let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, idx, &src, crate::exact::Rat::zero())?;
-                Value::Exact(t)
-            }
-            Promoted::Real(mut m) => {
-                let src = m.pop().unwrap_or_default();
-                let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, idx, &src, 0.0)?;
-                Value::Real(t)
-            }
-            Promoted::Complex(mut m) => {
-                let src = m.pop().unwrap_or_default();
-                let mut t = m.pop().unwrap_or_default();
-                index::assign(&mut t, idx, &src, crate::linalg::C64::new(0.0, 0.0))?;
-                Value::complex(t)
-            }
-        };
-        Ok(())
     }
-
     pub(super) fn delete(&mut self, lv: &LValue, display: bool) -> Result<()> {
         let target = self
             .vars()
@@ -148,10 +141,10 @@ impl Interp<'_> {
         let args = lv.index.as_deref().unwrap_or(&[]);
         let idx = self.subscripts(target.dims(), args)?;
         let out = match &target {
-            Value::Exact(m) => Value::Exact(index::delete(m, &idx)?),
-            Value::Real(m) => Value::Real(index::delete(m, &idx)?),
+            Value::Exact(m) => Value::Exact(index::delete(m, &idx)?.into()),
+            Value::Real(m) => Value::Real(index::delete(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::delete(m, &idx)?),
-            Value::Bool(m) => Value::Bool(index::delete(m, &idx)?),
+            Value::Bool(m) => Value::Bool(index::delete(m, &idx)?.into()),
             _ => return Err(LaError::eval("deletion is only defined for matrices").at(lv.span)),
         };
         if display {
@@ -164,4 +157,135 @@ impl Interp<'_> {
 
 pub(super) fn is_empty_literal(e: &Expr) -> bool {
     matches!(&e.kind, ExprKind::Matrix(rows) if rows.iter().all(|r| r.is_empty()))
+}
+
+/// `target(idx) = v`. The target is written in place (copied only when its
+/// matrix is shared) whenever the source fits its kind: a double matrix takes
+/// exact, logical and double values, a complex one anything numeric, an exact
+/// one exact and logical values. Only a source of a wider kind converts the
+/// whole target (once: afterwards the kinds agree).
+pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Result<()> {
+    use crate::value::NumKind;
+    const WHAT: &str = "index assignment";
+    let source = v.num_kind();
+    match target {
+        Value::Real(t) if source.is_some_and(|k| k <= NumKind::Real) => {
+            let s = v.to_real(WHAT)?;
+            return index::assign(make_mut(t), idx, &s, 0.0);
+        }
+        Value::Exact(t) if source.is_some_and(|k| k <= NumKind::Exact) => {
+            let s = v
+                .to_exact()
+                .ok_or_else(|| LaError::internal("exact assignment source"))?;
+            return index::assign(make_mut(t), idx, &s, crate::exact::Rat::zero());
+        }
+        Value::Bool(t) if source == Some(NumKind::Bool) => {
+            let s = v.to_bool(WHAT)?;
+            return index::assign(make_mut(t), idx, &s, false);
+        }
+        Value::Complex(t) if source.is_some() => {
+            let zero = crate::linalg::C64::new(0.0, 0.0);
+            if let Value::Complex(s) = &v {
+                return index::assign(make_mut(t), idx, s, zero);
+            }
+            // A real source may leave no imaginary part: then the result is
+            // real, as in Octave (the scan stops at the first complex element).
+            let s = v.to_complex(WHAT)?;
+            index::assign(make_mut(t), idx, &s, zero)?;
+            if t.iter().all(|z| z.im == 0.0) {
+                *target = Value::Real(t.map(|z| z.re).into());
+            }
+            return Ok(());
+        }
+        _ => {}
+    }
+    *target = match index::promote(&[target, &v], WHAT)? {
+        Promoted::Bool(mut m) => {
+            let src = m.pop().unwrap_or_default();
+            let mut t = m.pop().unwrap_or_default();
+            index::assign(&mut t, idx, &src, false)?;
+            Value::Bool(t.into())
+        }
+        Promoted::Exact(mut m) => {
+            let src = m.pop().unwrap_or_default();
+            let mut t = m.pop().unwrap_or_default();
+            index::assign(&mut t, idx, &src, crate::exact::Rat::zero())?;
+            Value::Exact(t.into())
+        }
+        Promoted::Real(mut m) => {
+            let src = m.pop().unwrap_or_default();
+            let mut t = m.pop().unwrap_or_default();
+            index::assign(&mut t, idx, &src, 0.0)?;
+            Value::Real(t.into())
+        }
+        Promoted::Complex(mut m) => {
+            let src = m.pop().unwrap_or_default();
+            let mut t = m.pop().unwrap_or_default();
+            index::assign(&mut t, idx, &src, crate::linalg::C64::new(0.0, 0.0))?;
+            Value::complex(t)
+        }
+    };
+    Ok(())
+}
+
+/// Evaluated subscripts: plain 0-based positions for `A(k)` and `A(i, j)`
+/// with integer scalars, index lists otherwise.
+pub(super) enum Subs {
+    One(usize),
+    Two(usize, usize),
+    List(Vec<Idx>),
+}
+
+impl Subs {
+    pub(super) fn into_idx(self) -> Vec<Idx> {
+        match self {
+            Subs::One(k) => vec![Idx::scalar(k)],
+            Subs::Two(i, j) => vec![Idx::scalar(i), Idx::scalar(j)],
+            Subs::List(list) => list,
+        }
+    }
+
+    /// The column-major position of the element inside an `r` x `c` matrix.
+    pub(super) fn element(&self, (r, c): (usize, usize)) -> Option<usize> {
+        match *self {
+            Subs::One(k) if k < r * c => Some(k),
+            Subs::Two(i, j) if i < r && j < c => Some(i + j * r),
+            _ => None,
+        }
+    }
+}
+
+/// A subscript that is one positive integer (not a logical), 0-based; `None`
+/// sends everything else, errors included, through `index::resolve`.
+fn scalar_subscript(v: &Value) -> Option<usize> {
+    const LIMIT: f64 = (1u64 << 53) as f64;
+    match v {
+        Value::Real(m) if m.len() == 1 => {
+            let x = m[0];
+            ((1.0..LIMIT).contains(&x) && x.fract() == 0.0).then(|| x as usize - 1)
+        }
+        Value::Exact(m) if m.len() == 1 => match m[0].as_i64_pair() {
+            Some((p, 1)) if p >= 1 => usize::try_from(p - 1).ok(),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// `target(k) = v` for one element inside the matrix, written in place when
+/// `v` is a scalar that fits the target's kind without changing it. False when
+/// this is not that case (nothing is changed then).
+pub(super) fn assign_element(target: &mut Value, k: usize, v: &Value) -> bool {
+    match (target, v) {
+        (Value::Real(t), Value::Real(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
+        (Value::Real(t), Value::Exact(s)) if s.len() == 1 => make_mut(t)[k] = s[0].to_f64(),
+        (Value::Real(t), Value::Bool(s)) if s.len() == 1 => {
+            make_mut(t)[k] = if s[0] { 1.0 } else { 0.0 }
+        }
+        (Value::Exact(t), Value::Exact(s)) if s.len() == 1 => make_mut(t)[k] = s[0].clone(),
+        (Value::Complex(t), Value::Complex(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
+        (Value::Bool(t), Value::Bool(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
+        _ => return false,
+    }
+    true
 }

@@ -12,7 +12,7 @@ impl Interp<'_> {
         span: Span,
     ) -> Result<Vec<Value>> {
         if let ExprKind::Ident(name) = &target.kind {
-            if let Some(v) = self.vars().get(name).cloned() {
+            if let Some(v) = self.vars().lookup(name).cloned() {
                 return self.call_or_index(&v, args, nargout, span);
             }
             let vals = self.eval_args(args)?;
@@ -42,12 +42,25 @@ impl Interp<'_> {
             let vals = self.eval_args(args)?;
             return self.call_func(f, vals, nargout, span);
         }
-        let idx = self.subscripts(v.dims(), args)?;
+        let subs = self.eval_subscripts(v.dims(), args)?;
+        // One element by plain numbers (`A(i, j)` in a loop): read just it.
+        if let Some(k) = subs.element(v.dims()) {
+            let out = match v {
+                Value::Exact(m) => Some(Value::rat(m[k].clone())),
+                Value::Real(m) => Some(Value::scalar(m[k])),
+                Value::Bool(m) => Some(Value::bool(m[k])),
+                _ => None,
+            };
+            if let Some(out) = out {
+                return Ok(vec![out]);
+            }
+        }
+        let idx = subs.into_idx();
         let out = match v {
-            Value::Exact(m) => Value::Exact(index::index(m, &idx)?),
-            Value::Real(m) => Value::Real(index::index(m, &idx)?),
+            Value::Exact(m) => Value::Exact(index::index(m, &idx)?.into()),
+            Value::Real(m) => Value::Real(index::index(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::index(m, &idx)?),
-            Value::Bool(m) => Value::Bool(index::index(m, &idx)?),
+            Value::Bool(m) => Value::Bool(index::index(m, &idx)?.into()),
             Value::Str(s) => {
                 let chars: Vec<char> = s.chars().collect();
                 let m = nalgebra::DMatrix::from_row_slice(1, chars.len(), &chars);

@@ -13,7 +13,7 @@ use crate::ops;
 use crate::ops::index::{self, Idx, Promoted};
 use crate::syntax::ast::*;
 use crate::value::format::Format;
-use crate::value::{Func, Value, Vars};
+use crate::value::{make_mut, Func, Value, Vars};
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -109,6 +109,7 @@ fn transposed_operand(e: &Expr) -> Option<&Expr> {
 /// One value of a `for` loop: plain numbers are written in place.
 enum Item {
     Scalar(f64),
+    Rat(crate::exact::Rat),
     Value(Value),
 }
 
@@ -283,9 +284,20 @@ impl Interp<'_> {
         if let ExprKind::Range(a, step, b) = &range.kind {
             let vals = self.range_parts(a, step.as_deref(), b)?;
             if let Some((base, inc, n)) = exact_range_parts(&vals) {
+                // Integer ranges (the usual `for i = 1:n`) count in machine integers.
+                let ints = match (base.as_i64_pair(), inc.as_i64_pair()) {
+                    (Some((b, 1)), Some((s, 1))) => Some((b, s)),
+                    _ => None,
+                };
                 let at = |k: usize| {
-                    let k = crate::exact::Rat::from_i64(k as i64);
-                    Item::Value(Value::rat(&base + &(&inc * &k)))
+                    let small = ints.and_then(|(b, s)| {
+                        let k = i64::try_from(k).ok()?;
+                        b.checked_add(s.checked_mul(k)?)
+                    });
+                    Item::Rat(match small {
+                        Some(x) => crate::exact::Rat::from_i64(x),
+                        None => &base + &(&inc * &crate::exact::Rat::from_i64(k as i64)),
+                    })
                 };
                 return self.run_loop(var, n, at, body);
             }
@@ -315,8 +327,12 @@ impl Interp<'_> {
             match item(k) {
                 // Overwrite the previous number in place: no allocation per iteration.
                 Item::Scalar(x) => match self.vars_mut().lookup_mut(var) {
-                    Some(Value::Real(m)) if m.len() == 1 => m[0] = x,
+                    Some(Value::Real(m)) if m.len() == 1 => make_mut(m)[0] = x,
                     _ => self.bind(var, Value::scalar(x), false)?,
+                },
+                Item::Rat(q) => match self.vars_mut().lookup_mut(var) {
+                    Some(Value::Exact(m)) if m.len() == 1 => make_mut(m)[0] = q,
+                    _ => self.bind(var, Value::rat(q), false)?,
                 },
                 Item::Value(v) => self.bind(var, v, false)?,
             }
@@ -356,11 +372,16 @@ impl Interp<'_> {
         match &e.kind {
             ExprKind::Binary(op, a, b) => return self.eval_binary(*op, a, b, e.span),
             ExprKind::Ident(name) => {
-                if let Some(v) = self.vars().get(name) {
+                if let Some(v) = self.vars().lookup(name) {
                     return Ok(v.clone());
                 }
             }
             ExprKind::Number(s) => return number_literal(s, e.span),
+            ExprKind::End => {
+                if let Some(&n) = self.ends.last() {
+                    return Ok(Value::scalar(n as f64));
+                }
+            }
             _ => {}
         }
         let mut vals = self.eval_multi(e, 1)?;
@@ -374,11 +395,14 @@ impl Interp<'_> {
         let one = |v: Value| Ok(vec![v]);
         match &e.kind {
             ExprKind::Number(s) => one(number_literal(s, e.span)?),
-            ExprKind::Imag(s) => one(Value::Complex(crate::linalg::CMat::from_element(
-                1,
-                1,
-                crate::linalg::C64::new(0.0, parse_number(s, e.span)?),
-            ))),
+            ExprKind::Imag(s) => one(Value::Complex(
+                crate::linalg::CMat::from_element(
+                    1,
+                    1,
+                    crate::linalg::C64::new(0.0, parse_number(s, e.span)?),
+                )
+                .into(),
+            )),
             ExprKind::Str(s) => one(Value::Str(s.clone())),
             ExprKind::End => match self.ends.last() {
                 Some(&n) => one(Value::scalar(n as f64)),
@@ -484,6 +508,7 @@ impl Interp<'_> {
 
     /// `a op b` when both are variables holding plain scalars, without
     /// copying them; `None` for anything else.
+    #[inline]
     fn scalar_variables_op(&self, op: BinOp, a: &Expr, b: &Expr) -> Option<ops::ScalarResult> {
         let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) else {
             return None;
@@ -548,12 +573,12 @@ impl Interp<'_> {
         };
         if m * k1 == 1 || k2 * n == 1 {
             let lt = if ta.is_some() {
-                Value::Real(x.transpose())
+                Value::Real(x.transpose().into())
             } else {
                 lv.clone()
             };
             let rt = if tb.is_some() {
-                Value::Real(y.transpose())
+                Value::Real(y.transpose().into())
             } else {
                 rv.clone()
             };
@@ -568,7 +593,7 @@ impl Interp<'_> {
         self.check_alloc("operator *", m as f64, n as f64, 8)
             .map_err(|e| e.at(span))?;
         let v = crate::linalg::products::matmul_t(x, ta.is_some(), y, tb.is_some());
-        Ok(Some(Value::Real(v)))
+        Ok(Some(Value::Real(v.into())))
     }
 
     pub fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {

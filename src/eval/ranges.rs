@@ -32,20 +32,18 @@ impl Interp<'_> {
         let (base, inc, n) = float_range(&vals, span)?;
         self.check_alloc("colon", 1.0, n, 8)
             .map_err(|e| e.at(span))?;
-        Ok(Value::Real(crate::linalg::RMat::from_fn(
-            1,
-            n as usize,
-            |_, k| base + k as f64 * inc,
-        )))
+        Ok(Value::Real(
+            crate::linalg::RMat::from_fn(1, n as usize, |_, k| base + k as f64 * inc).into(),
+        ))
     }
 }
 
 pub(super) fn column(v: &Value, j: usize, rows: usize) -> Value {
     match v {
-        Value::Exact(m) => Value::Exact(m.columns(j, 1).into_owned()),
-        Value::Real(m) => Value::Real(m.columns(j, 1).into_owned()),
+        Value::Exact(m) => Value::Exact(m.columns(j, 1).into_owned().into()),
+        Value::Real(m) => Value::Real(m.columns(j, 1).into_owned().into()),
         Value::Complex(m) => Value::complex(m.columns(j, 1).into_owned()),
-        Value::Bool(m) => Value::Bool(m.columns(j, 1).into_owned()),
+        Value::Bool(m) => Value::Bool(m.columns(j, 1).into_owned().into()),
         Value::Str(s) => Value::Str(s.chars().nth(j).map(String::from).unwrap_or_default()),
         Value::Func(_) if rows > 0 => v.clone(),
         Value::Func(_) => Value::empty(),
@@ -99,5 +97,5 @@ pub(super) fn exact_range(vals: &[Value]) -> Option<Value> {
         out.push(x.clone());
         x = x + &inc;
     }
-    Some(Value::Exact(RatMat::from_row_slice(1, n, &out)))
+    Some(Value::Exact(RatMat::from_row_slice(1, n, &out).into()))
 }

@@ -40,12 +40,12 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
     let w = match name.as_str() {
         "rref" => {
             let (r, _, st) = exact::rref(a);
-            working(a, &st, None, latex, Value::Exact(r))
+            working(a, &st, None, latex, Value::Exact(r.into()))
         }
         "inv" => {
             let (inv, st) = exact::inv_steps(a).map_err(err)?;
             let start = exact::augment(a, &exact::matrix::identity(a.nrows()));
-            let result = inv.map(Value::Exact).ok_or_else(|| {
+            let result = inv.map(Value::exact).ok_or_else(|| {
                 LaError::eval("inv: the matrix is singular (a zero row appeared on the left)")
             });
             working(&start, &st, Some(a.ncols()), latex, result?)
@@ -80,7 +80,7 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
             let ev: Vec<exact::Rat> = s.eigen.iter().map(|e| e.lambda.clone()).collect();
             Working {
                 text,
-                result: Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev)),
+                result: Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev).into()),
             }
         }
         "rank" => {
@@ -95,7 +95,7 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
         }
         "null" => {
             let (n, st) = exact::null_steps(a);
-            working(a, &st, None, latex, Value::Exact(n))
+            working(a, &st, None, latex, Value::Exact(n.into()))
         }
         "gramschmidt" => gram_schmidt(a, latex),
         _ => return Err(LaError::eval(USAGE).at(expr.span)),
@@ -121,7 +121,7 @@ fn solve_working(a: &RatMat, b: &RatMat, latex: bool) -> Result<Working> {
                 &st,
                 Some(a.ncols()),
                 latex,
-                Value::Exact(x),
+                Value::Exact(x.into()),
             ));
         }
     }
@@ -131,7 +131,7 @@ fn solve_working(a: &RatMat, b: &RatMat, latex: bool) -> Result<Working> {
         ));
     }
     let (g, st) = exact::solve_general_steps(a, b).map_err(err)?;
-    let result = g.particular.map_or_else(Value::empty, Value::Exact);
+    let result = g.particular.map_or_else(Value::empty, Value::exact);
     Ok(working(&start, &st, Some(a.ncols()), latex, result))
 }
 
@@ -256,6 +256,6 @@ fn gram_schmidt(a: &RatMat, latex: bool) -> Working {
     text.push_str("Q = [v1/||v1||, v2/||v2||, ...]");
     Working {
         text,
-        result: Value::Real(q),
+        result: Value::Real(q.into()),
     }
 }

@@ -60,7 +60,11 @@ impl Rat {
     }
 
     pub fn from_i64(n: i64) -> Rat {
-        Rat::from_i128(n as i128, 1)
+        // An integer over 1 is already reduced: no gcd needed.
+        if n == i64::MIN {
+            return Rat::from_i128(n as i128, 1);
+        }
+        Rat(Repr::Small(n, 1))
     }
 
     pub fn from_integer(n: BigInt) -> Rat {

@@ -29,6 +29,16 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
         faer_ref(b)
     };
     let (m, k, n) = (av.nrows(), av.ncols(), bv.ncols());
+    // Small products (a dot product `x'*y` in a loop) skip faer and its
+    // thread pool: nalgebra's own loops are far cheaper at this size.
+    if m * k * n < FAER_FLOPS {
+        return match (ta, tb) {
+            (false, false) => a * b,
+            (true, false) => a.tr_mul(b),
+            (false, true) => a * b.transpose(),
+            (true, true) => (b * a).transpose(),
+        };
+    }
     let mut c = RMat::zeros(m, n);
     let out = faer_mut(&mut c);
     run_kernel(Kernel::Matmul, m.max(n).max(k), |par| {

@@ -43,25 +43,35 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
     };
     let sym = op.symbol();
     let v = match op {
-        Add => Value::Exact(broadcast(sym, &x, &y, |p, q| p + q)?),
-        Sub => Value::Exact(broadcast(sym, &x, &y, |p, q| p - q)?),
-        EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
-        EDiv if !y.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?),
-        ELDiv if !x.iter().any(Rat::is_zero) => Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?),
-        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?),
-        EPow => return Ok(power(sym, &x, &y)?.map(Value::Exact)),
-        Mul if x.len() == 1 || y.len() == 1 => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?),
+        Add => Value::Exact(broadcast(sym, &x, &y, |p, q| p + q)?.into()),
+        Sub => Value::Exact(broadcast(sym, &x, &y, |p, q| p - q)?.into()),
+        EMul => Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?.into()),
+        EDiv if !y.iter().any(Rat::is_zero) => {
+            Value::Exact(broadcast(sym, &x, &y, |p, q| p / q)?.into())
+        }
+        ELDiv if !x.iter().any(Rat::is_zero) => {
+            Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?.into())
+        }
+        Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?.into()),
+        EPow => return Ok(power(sym, &x, &y)?.map(Value::exact)),
+        Mul if x.len() == 1 || y.len() == 1 => {
+            Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?.into())
+        }
         Mul => {
             if x.ncols() != y.nrows() {
                 return Ok(None); // the float path reports the nonconformant shapes
             }
-            Value::Exact(exact::matrix::matmul(&x, &y).map_err(|e| LaError::eval(e.to_string()))?)
+            Value::Exact(
+                exact::matrix::matmul(&x, &y)
+                    .map_err(|e| LaError::eval(e.to_string()))?
+                    .into(),
+            )
         }
-        Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0])),
-        LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0])),
+        Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0]).into()),
+        LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0]).into()),
         LDiv if x.is_square() && x.nrows() == y.nrows() && !exact::too_costly(&x) => {
             match exact::solve(&x, &y).map_err(|e| LaError::eval(e.to_string()))? {
-                Some(s) => Value::Exact(s),
+                Some(s) => Value::Exact(s.into()),
                 None => return Ok(None), // singular: the float path warns as Octave does
             }
         }
@@ -70,7 +80,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
             match exact::solve(&y.transpose(), &x.transpose())
                 .map_err(|e| LaError::eval(e.to_string()))?
             {
-                Some(s) => Value::Exact(s.transpose()),
+                Some(s) => Value::Exact(s.transpose().into()),
                 None => return Ok(None),
             }
         }
@@ -112,9 +122,19 @@ fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
     Ok(Some(out.map(|v| v.unwrap_or_else(Rat::zero))))
 }
 
+/// `p ^ q` (or `p .^ q`) for two exact scalars: what [`power`] gives on 1x1
+/// operands, without building matrices; `None` where it would go to floats.
+pub(crate) fn scalar_power(p: &Rat, q: &Rat) -> Option<Rat> {
+    let k = small_int(q)?;
+    if p.bits().saturating_mul(k.unsigned_abs()) > MAX_EXACT_BITS || p.is_zero() && k < 0 {
+        return None;
+    }
+    p.pow(k as i32)
+}
+
 fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option<Value>> {
     if x.len() == 1 && y.len() == 1 {
-        return Ok(power("^", x, y)?.map(Value::Exact));
+        return Ok(power("^", x, y)?.map(Value::exact));
     }
     let (Some(k), true, true) = (
         y.iter().next().and_then(small_int),
@@ -127,7 +147,7 @@ fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option
         // Exactly singular: A^-k is A^-1 (all Inf) to a power, as inv gives.
         return inverse(x, warn).map(Some);
     }
-    Ok(exact::elim::pow(x, k).ok().map(Value::Exact))
+    Ok(exact::elim::pow(x, k).ok().map(Value::exact))
 }
 
 fn err(e: exact::ExactError) -> LaError {
@@ -143,15 +163,13 @@ pub const SINGULAR_EXACT: &str =
 /// matrix) and the warning [`SINGULAR_EXACT`]. Shared by `inv` and `A^-k`.
 pub fn inverse(x: &RatMat, warn: &mut Vec<String>) -> Result<Value> {
     match exact::inv(x).map_err(err)? {
-        Some(m) => Ok(Value::Exact(m)),
+        Some(m) => Ok(Value::Exact(m.into())),
         None => {
             warn.push(SINGULAR_EXACT.to_string());
             let n = x.nrows();
-            Ok(Value::Real(crate::linalg::RMat::from_element(
-                n,
-                n,
-                f64::INFINITY,
-            )))
+            Ok(Value::Real(
+                crate::linalg::RMat::from_element(n, n, f64::INFINITY).into(),
+            ))
         }
     }
 }

@@ -7,7 +7,7 @@ use crate::error::{LaError, Result};
 use crate::exact::RatMat;
 use crate::linalg::{CMat, RMat};
 use crate::value::{BMat, NumKind, Value};
-use nalgebra::{DMatrix, Scalar};
+use nalgebra::{DMatrix, Dyn, Scalar, VecStorage};
 
 /// One resolved subscript, 0-based.
 #[derive(Debug, Clone)]
@@ -21,6 +21,14 @@ pub enum Idx {
 }
 
 impl Idx {
+    /// One position, as `resolve` gives for a numeric scalar subscript.
+    pub fn scalar(p: usize) -> Idx {
+        Idx::List {
+            pos: vec![p],
+            shape: (1, 1),
+            mask: false,
+        }
+    }
     fn len(&self, extent: usize) -> usize {
         match self {
             Idx::All => extent,
@@ -116,9 +124,15 @@ pub fn index<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
                 Idx::List { shape, mask, .. } => linear_shape((r, c), *shape, *mask, len),
             };
             let data = m.as_slice();
-            Ok(DMatrix::from_fn(shape.0, shape.1, |a, b| {
-                data[i.get(a + b * shape.0)].clone()
-            }))
+            let out: Vec<T> = match i {
+                Idx::All => data.to_vec(),
+                Idx::List { pos, .. } => pos.iter().map(|&k| data[k].clone()).collect(),
+            };
+            Ok(DMatrix::from_data(VecStorage::new(
+                Dyn(shape.0),
+                Dyn(shape.1),
+                out,
+            )))
         }
         [i, j] => {
             for (k, (ix, ext)) in [(i, r), (j, c)].into_iter().enumerate() {
@@ -128,9 +142,19 @@ pub fn index<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
                     }
                 }
             }
-            Ok(DMatrix::from_fn(i.len(r), j.len(c), |a, b| {
-                m[(i.get(a), j.get(b))].clone()
-            }))
+            // Column by column: a whole column (`A(:, j)`) is one slice copy.
+            let (ni, nj) = (i.len(r), j.len(c));
+            let mut data = Vec::with_capacity(ni * nj);
+            let all = m.as_slice();
+            for b in 0..nj {
+                let start = j.get(b) * r;
+                let col = &all[start..start + r];
+                match i {
+                    Idx::All => data.extend_from_slice(col),
+                    Idx::List { pos, .. } => data.extend(pos.iter().map(|&a| col[a].clone())),
+                }
+            }
+            Ok(DMatrix::from_data(VecStorage::new(Dyn(ni), Dyn(nj), data)))
         }
         _ => Err(LaError::eval(
             "index: only one or two subscripts are supported",
@@ -249,15 +273,30 @@ fn assign_mismatch(lhs: (usize, usize), rhs: (usize, usize)) -> LaError {
     ))
 }
 
+/// Grow `m` to `nr` x `nc` (never smaller), new elements `zero`, in place:
+/// the storage is reserved geometrically, as a `Vec` does, so a loop that
+/// appends one element or one column at a time costs O(n) in total.
+/// Adding rows to a matrix of several columns moves its columns apart
+/// within the same buffer (no allocation, but O(size) per call).
 fn resize<T: Scalar>(m: &mut DMatrix<T>, nr: usize, nc: usize, zero: T) {
     let (r, c) = m.shape();
-    *m = DMatrix::from_fn(nr, nc, |a, b| {
-        if a < r && b < c {
-            m[(a, b)].clone()
-        } else {
-            zero.clone()
+    debug_assert!(nr >= r && nc >= c);
+    let empty = DMatrix::from_data(VecStorage::new(Dyn(0), Dyn(0), Vec::new()));
+    let mut data: Vec<T> = std::mem::replace(m, empty).data.into();
+    let len = nr * nc;
+    // `reserve` at least doubles the capacity when it has to grow.
+    data.reserve(len - data.len());
+    data.resize(len, zero);
+    if nr > r && c > 1 {
+        // Column b moves from b*r to b*nr; going backwards, each target
+        // still holds a zero, which the swap leaves behind.
+        for b in (1..c).rev() {
+            for a in (0..r).rev() {
+                data.swap(b * r + a, b * nr + a);
+            }
         }
-    });
+    }
+    *m = DMatrix::from_data(VecStorage::new(Dyn(nr), Dyn(nc), data));
 }
 
 /// `m(idx) = []`: remove whole rows, columns, or (for vectors) elements.
@@ -386,9 +425,9 @@ pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
         k += len;
     }
     Ok(match promote(&flat, "concatenation")? {
-        Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?),
-        Promoted::Exact(ms) => Value::Exact(concat_blocks(&ms, &groups)?),
-        Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?),
+        Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?.into()),
+        Promoted::Exact(ms) => Value::Exact(concat_blocks(&ms, &groups)?.into()),
+        Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?.into()),
         Promoted::Complex(ms) => Value::complex(concat_blocks(&ms, &groups)?),
     })
 }

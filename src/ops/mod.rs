@@ -15,7 +15,7 @@ use crate::error::{LaError, Result};
 use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
 use crate::syntax::ast::{BinOp, UnOp};
-use crate::value::{NumKind, Value};
+use crate::value::{make_mut, NumKind, Value};
 
 fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
@@ -47,9 +47,9 @@ impl ScalarResult {
     /// holds a scalar of the same kind.
     pub fn store(self, slot: &mut Value) {
         match (self, &mut *slot) {
-            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => m[0] = x,
-            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => m[0] = b,
-            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => m[0] = r,
+            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => make_mut(m)[0] = x,
+            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => make_mut(m)[0] = b,
+            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => make_mut(m)[0] = r,
             (s, _) => *slot = s.into_value(),
         }
     }
@@ -67,19 +67,39 @@ pub fn scalar_op(op: BinOp, a: &Value, b: &Value) -> Option<ScalarResult> {
     if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
         return exact_scalar(op, x, y);
     }
-    let (Value::Real(x), Value::Real(y)) = (a, b) else {
-        return None;
+    // A double and an exact scalar (`end + 1`, `x(k) * 2`): the exact one
+    // becomes a double, as the general path does.
+    let (p, q) = match (a, b) {
+        (Value::Real(x), Value::Real(y)) => match (x.as_slice(), y.as_slice()) {
+            (&[p], &[q]) => (p, q),
+            _ => return None,
+        },
+        _ => mixed_scalars(a, b)?,
     };
-    if x.len() != 1 || y.len() != 1 {
-        return None;
-    }
-    let (p, q) = (x[0], y[0]);
     match op {
         Add | Sub | EMul | EDiv => Some(ScalarResult::Real(real_op(op, p, q))),
         // For scalars the matrix product and division are the element-wise ones.
         Mul => Some(ScalarResult::Real(real_op(EMul, p, q))),
         Div => Some(ScalarResult::Real(real_op(EDiv, p, q))),
         Eq | Ne | Lt | Le | Gt | Ge => Some(ScalarResult::Bool(cmp_fn(op)(&p, &q))),
+        // A negative base with a fractional exponent is complex: the general path.
+        Pow | EPow if !(p < 0.0 && q.fract() != 0.0 && q.is_finite()) => {
+            Some(ScalarResult::Real(real_pow(p, q)))
+        }
+        _ => None,
+    }
+}
+
+/// A double and an exact scalar as two doubles.
+#[cold]
+fn mixed_scalars(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Value::Real(x), Value::Exact(y)) if x.len() == 1 && y.len() == 1 => {
+            Some((x[0], y[0].to_f64()))
+        }
+        (Value::Exact(x), Value::Real(y)) if x.len() == 1 && y.len() == 1 => {
+            Some((x[0].to_f64(), y[0]))
+        }
         _ => None,
     }
 }
@@ -103,6 +123,7 @@ fn exact_scalar(
         Mul | EMul => ScalarResult::Rat(p * q),
         Div | EDiv => ScalarResult::Rat(p.checked_div(q)?),
         Eq | Ne | Lt | Le | Gt | Ge => ScalarResult::Bool(cmp_fn(op)(p, q)),
+        Pow | EPow => ScalarResult::Rat(exact::scalar_power(p, q)?),
         _ => return None,
     })
 }
@@ -126,7 +147,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
             } else {
                 |p: &bool, q: &bool| *p && *q
             };
-            Ok(Value::Bool(broadcast(sym, &x, &y, f)?))
+            Ok(Value::Bool(broadcast(sym, &x, &y, f)?.into()))
         }
         Eq | Ne | Lt | Le | Gt | Ge => compare(op, a, b),
         Add | Sub | EMul | EDiv | ELDiv => elementwise(op, a, b),
@@ -150,7 +171,9 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
     if kind_of(a, b, sym)? == NumKind::Complex && matches!(op, Eq | Ne) {
         let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
         let eq = op == Eq;
-        return Ok(Value::Bool(broadcast(sym, &x, &y, |p, q| (p == q) == eq)?));
+        return Ok(Value::Bool(
+            broadcast(sym, &x, &y, |p, q| (p == q) == eq)?.into(),
+        ));
     }
     // Ordering compares real parts, as Octave does for complex operands.
     let re = |v: &Value| -> Result<RMat> {
@@ -160,7 +183,7 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
         }
     };
     let (x, y) = (re(a)?, re(b)?);
-    Ok(Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?))
+    Ok(Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?.into()))
 }
 
 fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
@@ -181,9 +204,9 @@ fn elementwise(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
     if x.len() == 1 && y.len() == 1 {
         return Ok(Value::scalar(real_op(op, x[0], y[0])));
     }
-    Ok(Value::Real(broadcast(sym, &x, &y, |p, q| {
-        real_op(op, *p, *q)
-    })?))
+    Ok(Value::Real(
+        broadcast(sym, &x, &y, |p, q| real_op(op, *p, *q))?.into(),
+    ))
 }
 
 fn real_op(op: BinOp, p: f64, q: f64) -> f64 {
@@ -213,9 +236,9 @@ fn power_elementwise(a: &Value, b: &Value) -> Result<Value> {
         let needs_complex =
             x.iter().any(|&p| p < 0.0) && y.iter().any(|&q| q.fract() != 0.0 && q.is_finite());
         if !needs_complex {
-            return Ok(Value::Real(broadcast(sym, &x, &y, |p, q| {
-                real_pow(*p, *q)
-            })?));
+            return Ok(Value::Real(
+                broadcast(sym, &x, &y, |p, q| real_pow(*p, *q))?.into(),
+            ));
         }
     }
     let (x, y) = (a.to_complex(sym)?, b.to_complex(sym)?);
@@ -257,10 +280,9 @@ pub fn multiply(a: &Value, b: &Value) -> Result<Value> {
     if kind_of(a, b, "*")? == NumKind::Complex {
         return Ok(Value::complex(&*a.to_complex("*")? * &*b.to_complex("*")?));
     }
-    Ok(Value::Real(linalg::matmul(
-        &*a.to_real("*")?,
-        &*b.to_real("*")?,
-    )))
+    Ok(Value::Real(
+        linalg::matmul(&*a.to_real("*")?, &*b.to_real("*")?).into(),
+    ))
 }
 
 /// `b / a`: solve x*a = b, i.e. (a' \ b')'.
@@ -289,7 +311,7 @@ fn left_divide(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
         return Ok(Value::complex(x));
     }
     let x = linalg::solve::solve(&*a.to_real("\\")?, &*b.to_real("\\")?, warn)?;
-    Ok(Value::Real(x))
+    Ok(Value::Real(x.into()))
 }
 
 fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
@@ -316,7 +338,7 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
         a.clone()
     };
     let mut n = p.abs() as u64;
-    let mut result = Value::Real(RMat::identity(r, r));
+    let mut result = Value::Real(RMat::identity(r, r).into());
     let mut sq = base;
     while n > 0 {
         if n & 1 == 1 {
@@ -337,15 +359,15 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
     let a = &*a.codes();
     match op {
         UnOp::Plus => match a {
-            Value::Bool(_) | Value::Str(_) => Ok(Value::Real(a.to_real("+")?.into_owned())),
+            Value::Bool(_) | Value::Str(_) => Ok(Value::Real(a.to_real("+")?.into_owned().into())),
             _ => Ok(a.clone()),
         },
         UnOp::Neg => match a {
-            Value::Complex(m) => Ok(Value::Complex(-m)),
-            Value::Exact(m) => Ok(Value::Exact(m.map(|x| -x))),
-            _ => Ok(Value::Real(-a.to_real("-")?.into_owned())),
+            Value::Complex(m) => Ok(Value::Complex((-&**m).into())),
+            Value::Exact(m) => Ok(Value::Exact(m.map(|x| -x).into())),
+            _ => Ok(Value::Real((-a.to_real("-")?.into_owned()).into())),
         },
-        UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b))),
+        UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b).into())),
         UnOp::Transpose => transpose(a, false),
         UnOp::CTranspose => transpose(a, true),
     }
@@ -353,13 +375,13 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
 
 pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
     Ok(match a {
-        Value::Exact(m) => Value::Exact(m.transpose()),
-        Value::Real(m) => Value::Real(m.transpose()),
-        Value::Complex(m) if conjugate => Value::Complex(m.adjoint()),
-        Value::Complex(m) => Value::Complex(m.transpose()),
-        Value::Bool(m) => Value::Bool(m.transpose()),
+        Value::Exact(m) => Value::Exact(m.transpose().into()),
+        Value::Real(m) => Value::Real(m.transpose().into()),
+        Value::Complex(m) if conjugate => Value::Complex(m.adjoint().into()),
+        Value::Complex(m) => Value::Complex(m.transpose().into()),
+        Value::Bool(m) => Value::Bool(m.transpose().into()),
         Value::Str(s) if s.chars().count() <= 1 => a.clone(),
-        Value::Str(_) => Value::Real(a.codes().to_real("transpose")?.transpose()),
+        Value::Str(_) => Value::Real(a.codes().to_real("transpose")?.transpose().into()),
         Value::Func(_) => return Err(LaError::eval("transpose not defined for function handles")),
     })
 }
@@ -378,7 +400,9 @@ pub fn inverse(a: &Value, warn: &mut Vec<String>) -> Result<Value> {
             &crate::linalg::CMat::identity(r, r),
             warn,
         )?)),
-        _ => Ok(Value::Real(linalg::solve::inv(&*a.to_real("inv")?, warn)?)),
+        _ => Ok(Value::Real(
+            linalg::solve::inv(&*a.to_real("inv")?, warn)?.into(),
+        )),
     }
 }
 

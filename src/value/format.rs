@@ -296,13 +296,15 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
     let (r, c) = v.dims();
     if let (Format::Rat, Value::Real(m)) = (fmt, v) {
         if let Some(q) = approx_rat(m).filter(|_| r * c > 0) {
-            return body(&Value::Exact(q), fmt, width);
+            return body(&Value::Exact(q.into()), fmt, width);
         }
     }
     match v {
-        Value::Exact(m) if !fmt.fractions() => {
-            body(&Value::Real(crate::exact::matrix::to_f64(m)), fmt, width)
-        }
+        Value::Exact(m) if !fmt.fractions() => body(
+            &Value::Real(crate::exact::matrix::to_f64(m).into()),
+            fmt,
+            width,
+        ),
         Value::Exact(m) if r * c == 1 => format!("{}\n", m[0]),
         Value::Str(s) => format!("{s}\n"),
         Value::Func(f) => format!("{}\n", func_text(f)),

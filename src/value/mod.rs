@@ -15,18 +15,23 @@ use crate::syntax::ast::{FunctionDef, Lambda};
 use nalgebra::DMatrix;
 use std::borrow::Cow;
 use std::rc::Rc;
+use std::sync::Arc;
 
 pub type BMat = DMatrix<bool>;
 
 pub use crate::value::vars::Vars;
 
+/// Matrices are shared, not copied: cloning a `Value` (reading a variable,
+/// passing an argument) bumps a reference count, and writing goes through
+/// `Arc::make_mut`, which copies only when the matrix has another owner.
+/// `Arc` rather than `Rc` so values can be handed to another thread.
 #[derive(Debug, Clone)]
 pub enum Value {
     /// Exact rationals: what integer and decimal literals produce (homework mode).
-    Exact(RatMat),
-    Real(RMat),
-    Complex(CMat),
-    Bool(BMat),
+    Exact(Arc<RatMat>),
+    Real(Arc<RMat>),
+    Complex(Arc<CMat>),
+    Bool(Arc<BMat>),
     Str(String),
     Func(Rc<Func>),
 }
@@ -43,6 +48,25 @@ pub enum Func {
     User(Rc<FunctionDef>),
 }
 
+/// `Arc::make_mut`: the matrix to write, copied first only when another
+/// value shares it. The sole-owner test is two plain loads instead of the
+/// atomic read-modify-write `make_mut` does, which cost a quarter of the
+/// scalar loop `for i = 1:n, s = s + i; end` (two writes per iteration).
+#[inline(always)]
+pub fn make_mut<T: Clone>(a: &mut Arc<T>) -> &mut T {
+    if Arc::strong_count(a) == 1 && Arc::weak_count(a) == 0 {
+        // Pairs with the release decrement of the last other owner's drop,
+        // so its reads of the data happen before our writes.
+        std::sync::atomic::fence(std::sync::atomic::Ordering::Acquire);
+        // SAFETY: this is the only `Arc` (strong count 1) and no `Weak`
+        // exists, and we hold it mutably, so no other reference to the data
+        // can exist or be created while the returned borrow lives; the fence
+        // orders every earlier access by former owners before ours.
+        return unsafe { &mut *Arc::as_ptr(a).cast_mut() };
+    }
+    Arc::make_mut(a)
+}
+
 /// The numeric kinds, ordered by promotion: mixing two gives the larger.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum NumKind {
@@ -54,13 +78,16 @@ pub enum NumKind {
 
 impl Value {
     pub fn scalar(x: f64) -> Value {
-        Value::Real(RMat::from_element(1, 1, x))
+        Value::Real(RMat::from_element(1, 1, x).into())
     }
     pub fn bool(b: bool) -> Value {
-        Value::Bool(BMat::from_element(1, 1, b))
+        Value::Bool(BMat::from_element(1, 1, b).into())
+    }
+    pub fn real(m: RMat) -> Value {
+        Value::Real(m.into())
     }
     pub fn empty() -> Value {
-        Value::Real(RMat::zeros(0, 0))
+        Value::Real(RMat::zeros(0, 0).into())
     }
     pub fn str(s: impl Into<String>) -> Value {
         Value::Str(s.into())
@@ -68,23 +95,23 @@ impl Value {
     /// A complex result narrowed to real when every imaginary part is zero, as Octave does.
     pub fn complex(m: CMat) -> Value {
         if m.iter().all(|z| z.im == 0.0) {
-            Value::Real(m.map(|z| z.re))
+            Value::Real(m.map(|z| z.re).into())
         } else {
-            Value::Complex(m)
+            Value::Complex(m.into())
         }
     }
     pub fn row(v: Vec<f64>) -> Value {
-        Value::Real(RMat::from_row_slice(1, v.len(), &v))
+        Value::Real(RMat::from_row_slice(1, v.len(), &v).into())
     }
     pub fn col(v: Vec<f64>) -> Value {
-        Value::Real(RMat::from_column_slice(v.len(), 1, &v))
+        Value::Real(RMat::from_column_slice(v.len(), 1, &v).into())
     }
 
     pub fn exact(m: RatMat) -> Value {
-        Value::Exact(m)
+        Value::Exact(m.into())
     }
     pub fn rat(x: Rat) -> Value {
-        Value::Exact(RatMat::from_element(1, 1, x))
+        Value::Exact(RatMat::from_element(1, 1, x).into())
     }
 
     pub fn dims(&self) -> (usize, usize) {
@@ -164,11 +191,10 @@ impl Value {
         match self {
             Value::Str(s) => {
                 let codes: Vec<f64> = s.chars().map(|c| c as u32 as f64).collect();
-                Cow::Owned(Value::Real(RMat::from_row_slice(
-                    if codes.is_empty() { 0 } else { 1 },
-                    codes.len(),
-                    &codes,
-                )))
+                Cow::Owned(Value::Real(
+                    RMat::from_row_slice(if codes.is_empty() { 0 } else { 1 }, codes.len(), &codes)
+                        .into(),
+                ))
             }
             other => Cow::Borrowed(other),
         }
@@ -274,7 +300,7 @@ impl Value {
     /// Exact values become floating point; everything else is unchanged.
     pub fn to_float(self) -> Value {
         match self {
-            Value::Exact(m) => Value::Real(crate::exact::matrix::to_f64(&m)),
+            Value::Exact(m) => Value::Real(crate::exact::matrix::to_f64(&m).into()),
             other => other,
         }
     }

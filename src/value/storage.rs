@@ -169,7 +169,10 @@ pub fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseErr
                             .map_err(|_| (*m, format!("bad fraction '{w}'")))
                     })
                     .collect::<std::result::Result<_, _>>()?;
-                vars.insert(name, Value::Exact(RatMat::from_row_slice(r, c, &vals)));
+                vars.insert(
+                    name,
+                    Value::Exact(RatMat::from_row_slice(r, c, &vals).into()),
+                );
                 continue;
             }
             let data: Vec<f64> = words
@@ -180,16 +183,15 @@ pub fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseErr
                 })
                 .collect::<std::result::Result<_, _>>()?;
             match kind {
-                "real" => Value::Real(RMat::from_row_slice(r, c, &data)),
+                "real" => Value::Real(RMat::from_row_slice(r, c, &data).into()),
                 "complex" => {
                     let z: Vec<C64> = data.chunks(2).map(|p| C64::new(p[0], p[1])).collect();
-                    Value::Complex(CMat::from_row_slice(r, c, &z))
+                    Value::Complex(CMat::from_row_slice(r, c, &z).into())
                 }
-                "logical" => Value::Bool(BMat::from_row_slice(
-                    r,
-                    c,
-                    &data.iter().map(|x| *x != 0.0).collect::<Vec<_>>(),
-                )),
+                "logical" => Value::Bool(
+                    BMat::from_row_slice(r, c, &data.iter().map(|x| *x != 0.0).collect::<Vec<_>>())
+                        .into(),
+                ),
                 other => return Err((n, format!("unknown type '{other}'"))),
             }
         };
