@@ -96,6 +96,15 @@ pub fn main_with(opts: Options) -> i32 {
     session.width = printer.width;
 
     let mut ran_something = false;
+    // A homework sheet of `check` lines ends with `N of M correct`: after a
+    // script or stdin with any check, or after -e with several.
+    let mut from_file = false;
+    let summary = |session: &Session, printer: &Printer, from_file: bool| {
+        let t = session.checks;
+        if t.total >= 2 || (from_file && t.total >= 1) {
+            printer.check_summary(t);
+        }
+    };
     for e in &opts.exprs {
         ran_something = true;
         match run_source(
@@ -105,7 +114,10 @@ pub fn main_with(opts: Options) -> i32 {
         ) {
             Ok(Control::Exit(code)) => return code,
             Ok(Control::Continue) => {}
-            Err(_) => return 1,
+            Err(_) => {
+                summary(&session, &printer, from_file);
+                return 1;
+            }
         }
     }
     for f in &opts.files {
@@ -129,17 +141,28 @@ pub fn main_with(opts: Options) -> i32 {
                 return 1;
             }
         };
+        from_file = true;
         match run_source(&mut session, &mut printer, Source::new(f.clone(), text)) {
-            Ok(Control::Exit(code)) => return code,
+            Ok(Control::Exit(code)) => {
+                summary(&session, &printer, from_file);
+                return code;
+            }
             Ok(Control::Continue) => {}
-            Err(_) => return 1,
+            Err(_) => {
+                summary(&session, &printer, from_file);
+                return 1;
+            }
         }
     }
     let stdin_tty = std::io::stdin().is_terminal();
+    if opts.interactive && ran_something {
+        summary(&session, &printer, from_file);
+    }
     if opts.interactive || (!ran_something && stdin_tty) {
         return crate::shell::repl::run(&mut session, &mut printer, opts.quiet);
     }
     if ran_something {
+        summary(&session, &printer, from_file);
         return 0;
     }
     let mut bytes = Vec::new();
@@ -154,7 +177,9 @@ pub fn main_with(opts: Options) -> i32 {
             return 1;
         }
     };
-    match run_source(&mut session, &mut printer, Source::new("<stdin>", text)) {
+    let result = run_source(&mut session, &mut printer, Source::new("<stdin>", text));
+    summary(&session, &printer, true);
+    match result {
         Ok(Control::Exit(code)) => code,
         Ok(Control::Continue) => 0,
         Err(e) if e.kind == ErrorKind::Interrupted => 130,
