@@ -44,17 +44,17 @@ pub static CHECK_DOC: Doc = Doc {
         ">> check eig(A) = [1; 3]",
         "✓ correct (any order is fine)",
         ">> check [V, D] = eig(A) = [1 2; 1 -2], diag([3 1])",
-        "✓ correct up to scaling: column 1 is 1.4142 × la's; column 2 is -2.8284 × la's",
+        "✓ correct up to scaling: column 1 is 1.4142 × la's; column 2 is 2.8284 × la's",
         ">> check inv(A) = [2 -1; -1 2]/3",
         "✓ correct",
-        ">> check inv([1 2; 3 4]) = [-2 1; 1.5 0.5]",
-        "✗ not correct: entry (2,2) is 1/2, the right value is -1/2 (your inverse gives A*X with (2,2) entry 2, not 1) — try `steps inv([1 2; 3 4])`",
-        ">> check det(A) = 3.0",
-        "✓ correct",
+        ">> check det(A) = 4",
+        "✗ not correct: you have 4, det(A) is 3 — try `steps det(A)`",
         ">> check 1/3 = 0.333",
         "✓ correct (rounded to 3 decimals)",
         ">> check null([1 1; 2 2]) = [3; -3]",
         "✓ correct (another basis of the same space as la's)",
+        ">> check [1 2 1; 2 4 0] \\ [3; 2] = [-1; 1; 2]",
+        "✓ correct: a particular solution; every solution is x = [-1; 1; 2] + t1*[-2; 1; 0]",
     ],
     related: &["steps", "assert", "approx", "isequal"],
 };
@@ -433,6 +433,18 @@ fn unique(q: &Question, answers: &[Answer]) -> Result<Verdict> {
 
 /// `inv(A)`: equal to the inverse; when not, what A*X gives.
 fn inverse(q: &Question, x: &Answer) -> Result<Verdict> {
+    let singular = match q.args.first() {
+        Some(Value::Exact(m)) if m.is_square() && !exact::too_costly(m) => {
+            exact::det(m).is_ok_and(|d| d.is_zero())
+        }
+        _ => nums(&q.expected[0]).is_some_and(|m| m.iter().any(|z| !z.c().re.is_finite())),
+    };
+    if singular {
+        return Ok(Verdict::wrong(format!(
+            "{} is singular (its determinant is 0), so it has no inverse",
+            arg_name(q, 0)
+        )));
+    }
     let v = unique(q, std::slice::from_ref(x))?;
     if v.correct {
         return Ok(v);
@@ -551,7 +563,12 @@ fn diag_of(v: &Value) -> Vec<Num> {
 }
 
 fn list_tol(want: &[Num]) -> f64 {
-    FLOAT_TOL * want.iter().map(|x| x.c().norm()).fold(1.0, f64::max)
+    FLOAT_TOL
+        * want
+            .iter()
+            .map(|x| x.c().norm())
+            .filter(|x| x.is_finite())
+            .fold(1.0, f64::max)
 }
 
 /// `eig(A)`: the same eigenvalues with multiplicity, in any order.
@@ -784,13 +801,15 @@ fn eigenpairs(q: &Question, va: &Answer, da: &Answer) -> Result<Verdict> {
         (r, c) if r * c == n && (r == 1 || c == 1) => (0..n)
             .map(|k| if r == 1 { d.at(0, k) } else { d.at(k, 0) })
             .collect(),
-        _ => return Err(bad(
-            da,
-            format!(
+        _ => {
+            return Err(bad(
+                da,
+                format!(
                 "{dname} should be {n}x{n} (the eigenvalues on its diagonal); your answer is {}",
                 shape_text(d.shape())
             ),
-        )),
+            ))
+        }
     };
     let want = diag_of(&q.expected[1]);
     let dtyped: Vec<Option<Typed>> = (0..n)

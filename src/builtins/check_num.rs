@@ -148,7 +148,11 @@ pub fn entry_match(want: &Num, got: &Num, typed: Option<Typed>, tol: f64) -> Mat
         }
         return Match::No;
     }
-    let d = want.c() - got.c();
+    let (wc, gc) = (want.c(), got.c());
+    if !(wc.re.is_finite() && wc.im.is_finite()) || !(gc.re.is_finite() && gc.im.is_finite()) {
+        return if wc == gc { Match::Equal } else { Match::No };
+    }
+    let d = wc - gc;
     if d.norm() <= tol {
         return Match::Equal;
     }
@@ -179,7 +183,11 @@ fn rounded(t: Typed, w: f64) -> Match {
 
 /// Absolute tolerance for comparing with `want`'s floating-point entries.
 pub fn tol_for(want: &DMatrix<Num>, rel: f64) -> f64 {
-    rel * want.iter().map(|x| x.c().norm()).fold(1.0, f64::max)
+    rel * want
+        .iter()
+        .map(|x| x.c().norm())
+        .filter(|x| x.is_finite())
+        .fold(1.0, f64::max)
 }
 
 /// A matrix for property checks (`A*v = λ*v`, `U'*U = I`): exact when every

@@ -59,6 +59,8 @@ i, j = next((i, j) for i in range(2) for j in range(2) if prod[i, j] != 0)
 case("wrong", f"A = {la(A)}; check inv(A) = {la(wrong)}",
      f"entry (1,2) is {wrong[0, 1]}, the right value is {Ai[0, 1]} (your inverse gives A*X with ({i + 1},{j + 1}) entry {(A * wrong)[i, j]}, not {int(i == j)}) — try `steps inv(A)`")
 case("error", f"A = {la(A)}; check inv(A) = [1 2 3]", "your answer is 1x3 but inv(A) is 2x2")
+assert Matrix([[1, 2], [2, 4]]).det() == 0
+case("wrong", "check inv([1 2; 2 4]) = [1 0; 0 1]", "A is singular (its determinant is 0), so it has no inverse")
 
 B = Matrix([[1, 2, 3], [0, 1, 4], [5, 6, 0]])
 assert B.det() == 1
@@ -148,6 +150,7 @@ assert xl == Matrix([Rational(4, 3), Rational(7, 3)])
 case("right", f"L = {la(L)}; c = {la(bl)}; check L\\c = {la(xl)}", "the least-squares solution")
 case("right", f"L = {la(L)}; c = {la(bl)}; check lstsq(L, c) = {dec(xl, 3)}", "rounded to 3 decimals")
 bad = Matrix([1, 2])
+case("wrong", f"L = {la(L)}; c = {la(bl)}; check lstsq(L, c) = {la(bad)}", "is not a least-squares one")
 case("wrong", f"L = {la(L)}; c = {la(bl)}; check L\\c = {la(bad)}",
      f"L'*L*x = {la(L.T * L * bad)} is not L'*c = {la(L.T * bl)}")
 # Rank-deficient least squares: many minimisers.
@@ -188,6 +191,10 @@ rs = Matrix.hstack(*[r.T for r in C.rowspace()])
 alt = Matrix.hstack(rs[:, 0] + rs[:, 1], rs[:, 0] - rs[:, 1])
 assert same_span(rs, alt)
 case("right", f"C = {la(C)}; check rowspace(C) = {la(alt)}", "another basis")
+e1 = Matrix([1, 0, 0])
+assert not same_span(rs, Matrix.hstack(rs, e1))
+case("wrong", f"C = {la(C)}; check rowspace(C) = [1 0; 0 1; 0 0]", "[1; 0; 0] is not in rowspace(C)")
+case("error", f"C = {la(C)}; check rowspace(C) = {la(rs.T)}", "write the vectors as columns")
 Lm = Matrix([[1, 2], [2, 4], [3, 6]])
 ln = Matrix.hstack(*Lm.T.nullspace())
 alt = Matrix.hstack(ln[:, 0] - ln[:, 1], 5 * ln[:, 1])
