@@ -482,16 +482,15 @@ fn inverse(q: &Question, x: &Answer) -> Result<Verdict> {
     }
 }
 
+/// `Ok((position in la's list of each answer number, coarsest rounding))`,
+/// or `Err((first answer number without a match, its rounding when too coarse))`.
+type MultisetMatch = std::result::Result<(Vec<usize>, Option<Typed>), (usize, Option<Typed>)>;
+
 /// Match the answer's numbers to la's as multisets (any order). `Ok` holds
 /// the position in la's list of each answer number and the coarsest
 /// rounding used; `Err` the index of the first answer number with no match
 /// and whether it was only too coarsely rounded.
-fn match_multiset(
-    want: &[Num],
-    got: &[Num],
-    typed: &[Option<Typed>],
-    tol: f64,
-) -> std::result::Result<(Vec<usize>, Option<Typed>), (usize, Option<Typed>)> {
+fn match_multiset(want: &[Num], got: &[Num], typed: &[Option<Typed>], tol: f64) -> MultisetMatch {
     let mut used = vec![false; want.len()];
     let mut order = Vec::with_capacity(got.len());
     let mut rounded: Option<Typed> = None;
@@ -1394,10 +1393,10 @@ fn basis(q: &Question, f: &str, a: &Answer) -> Result<Verdict> {
         Ok(n) => n,
         Err(v) => return Ok(v),
     };
-    let same_as_la = match compare(&q.expected[0], a, what, FLOAT_TOL) {
-        Ok(Cmp::Same(_)) => true,
-        _ => false,
-    };
+    let same_as_la = matches!(
+        compare(&q.expected[0], a, what, FLOAT_TOL),
+        Ok(Cmp::Same(_))
+    );
     let mut notes = Vec::new();
     if let Some(n) = note {
         notes.push(n);

@@ -149,7 +149,7 @@ pub fn entry_match(want: &Num, got: &Num, typed: Option<Typed>, tol: f64) -> Mat
         return Match::No;
     }
     let (wc, gc) = (want.c(), got.c());
-    if !(wc.re.is_finite() && wc.im.is_finite()) || !(gc.re.is_finite() && gc.im.is_finite()) {
+    if !(wc.re.is_finite() && wc.im.is_finite() && gc.re.is_finite() && gc.im.is_finite()) {
         return if wc == gc { Match::Equal } else { Match::No };
     }
     let d = wc - gc;
