@@ -931,7 +931,7 @@ fn eigenpairs(q: &Question, va: &Answer, da: &Answer) -> Result<Verdict> {
 /// A and its eigenvalues are exact, else from la's own V.
 fn diagonalizable(a: &Mat, eigenvalues: &[Num], la_v: Option<&Mat>) -> bool {
     let n = a.shape().0;
-    if let Mat::E(m) = a {
+    if let Mat::E(m) = a.clone().filter_costly() {
         let exact_vals: Option<Vec<&Rat>> = eigenvalues
             .iter()
             .map(|x| match x {
@@ -944,7 +944,7 @@ fn diagonalizable(a: &Mat, eigenvalues: &[Num], la_v: Option<&Mat>) -> bool {
             vals.dedup();
             let dims: Option<usize> = vals
                 .iter()
-                .map(|l| exact::eigenspace(m, l).ok().map(|b| b.ncols()))
+                .map(|l| exact::eigenspace(&m, l).ok().map(|b| b.ncols()))
                 .sum();
             if let Some(total) = dims {
                 return total == n;
@@ -1302,7 +1302,7 @@ fn basis(q: &Question, f: &str, a: &Answer) -> Result<Verdict> {
             )));
         }
         let inside = match (&b, &col) {
-            (Mat::E(bm), Mat::E(cm)) if h == 0.0 => {
+            (Mat::E(bm), Mat::E(cm)) if h == 0.0 && !exact::too_costly(bm) => {
                 let joined = exact::augment(bm, cm);
                 Some(exact::rank(&joined) == dim)
             }
@@ -1457,7 +1457,7 @@ fn solve(q: &Question, x: &Answer, lstsq: bool) -> Result<Verdict> {
         let r = ax.sub(&b);
         let fb = FLOAT_TOL * a.norm_inf().max(1.0) * xm.max_abs().max(1.0);
         let rb = a.norm_inf() * h;
-        if rank_a == n && b.shape().1 == 1 {
+        if rank_a == n {
             // Unique: compare entries, then explain with A*x.
             let v = unique(q, std::slice::from_ref(x))?;
             if v.correct || residual_ok(&r, fb, 0.0, None).is_ok() {

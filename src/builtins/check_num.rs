@@ -150,7 +150,12 @@ pub fn entry_match(want: &Num, got: &Num, typed: Option<Typed>, tol: f64) -> Mat
     }
     let (wc, gc) = (want.c(), got.c());
     if !(wc.re.is_finite() && wc.im.is_finite() && gc.re.is_finite() && gc.im.is_finite()) {
-        return if wc == gc { Match::Equal } else { Match::No };
+        let same = |x: f64, y: f64| x == y || (x.is_nan() && y.is_nan());
+        return if same(wc.re, gc.re) && same(wc.im, gc.im) {
+            Match::Equal
+        } else {
+            Match::No
+        };
     }
     let d = wc - gc;
     if d.norm() <= tol {
@@ -225,6 +230,14 @@ impl Mat {
         match self {
             Mat::E(m) => m.shape(),
             Mat::F(m) => m.shape(),
+        }
+    }
+
+    /// Exact values too costly for exact elimination become floating point.
+    pub fn filter_costly(self) -> Mat {
+        match self {
+            Mat::E(m) if exact::too_costly(&m) => Mat::F(m.map(|x| C64::new(x.to_f64(), 0.0))),
+            other => other,
         }
     }
 
