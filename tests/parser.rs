@@ -140,7 +140,11 @@ fn statements_and_display_flags() {
 #[test]
 fn errors_point_at_the_problem() {
     let e = parse_program("x = [1 2; 3 4").unwrap_err();
-    assert_eq!(e.span.map(|s| s.start), Some(4), "points at the unclosed bracket");
+    assert_eq!(
+        e.span.map(|s| s.start),
+        Some(4),
+        "points at the unclosed bracket"
+    );
     assert!(e.message.contains("unclosed '['"), "{}", e.message);
     let deep = format!(
         "{}1{}",

@@ -5,6 +5,8 @@
 //! reach the interpreter only through the narrow traits in `ctx`.
 //! May use: ops, value, linalg, exact, syntax, error — never eval or shell.
 
+pub mod check;
+pub mod check_num;
 pub mod commands;
 pub mod help;
 
@@ -120,18 +122,25 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
     .flatten()
 }
 
-/// Every help page: the functions, then the commands.
+/// Statement keywords with a help page: the grammar parses them and the
+/// evaluator runs them, but `help` and completion know them from here.
+pub static KEYWORDS: &[(&str, &Doc)] = &[("check", &check::CHECK_DOC)];
+
+/// Every help page: the functions, the commands, then the statement keywords.
 pub fn docs() -> impl Iterator<Item = (&'static str, &'static Doc)> {
     all()
         .map(|b| (b.name, &b.doc))
         .chain(commands::COMMANDS.iter().map(|c| (c.name, &c.doc)))
+        .chain(KEYWORDS.iter().copied())
 }
 
-/// The help page of a function, a command or a command's alias.
+/// The help page of a function, a command, a command's alias or a keyword.
 pub fn doc(name: &str) -> Option<&'static Doc> {
     match lookup(name) {
         Some(b) => Some(&b.doc),
-        None => commands::lookup(name).map(|c| &c.doc),
+        None => commands::lookup(name)
+            .map(|c| &c.doc)
+            .or_else(|| KEYWORDS.iter().find(|(k, _)| *k == name).map(|(_, d)| *d)),
     }
 }
 

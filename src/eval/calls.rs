@@ -15,6 +15,9 @@ impl Interp<'_> {
             if let Some(v) = self.vars().lookup(name).cloned() {
                 return self.call_or_index(&v, args, nargout, span);
             }
+            if name.as_str() == "check" && !self.session.funcs.contains_key("check") {
+                return super::check::call_form(self, args, nargout, span);
+            }
             let vals = self.eval_args(args)?;
             return self.call_named(name, vals, nargout, span);
         }

@@ -3,6 +3,7 @@
 //! It hosts the built-ins (`host` implements `builtins::ctx`) and runs the
 //! `steps` statement. May use everything below it; not shell.
 
+pub mod check;
 pub mod limits;
 pub mod steps;
 
@@ -35,6 +36,18 @@ pub trait Sink {
     /// Text printed by `disp`, `printf`, `help`, ...
     fn text(&mut self, text: &str);
     fn warning(&mut self, message: &str, span: Option<Span>);
+    /// The verdict of a `check` statement; plain text unless the sink knows better.
+    fn verdict(&mut self, verdict: &crate::builtins::check::Verdict) {
+        self.text(&format!("{}\n", verdict.line()));
+    }
+}
+
+/// How many `check` statements ran and how many were right: a homework
+/// sheet ends with the summary.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct CheckTally {
+    pub correct: usize,
+    pub total: usize,
 }
 
 /// What the caller should do after running some input.
@@ -58,6 +71,8 @@ pub struct Session {
     pub max_bytes: usize,
     /// Terminal width used to split wide matrices into column blocks.
     pub width: usize,
+    /// The `check` statements run so far.
+    pub checks: CheckTally,
 }
 
 impl Default for Session {
@@ -71,6 +86,7 @@ impl Default for Session {
             interrupt: Arc::new(AtomicBool::new(false)),
             max_bytes: crate::eval::limits::default_max_bytes(),
             width: 80,
+            checks: CheckTally::default(),
         }
     }
 }
@@ -240,6 +256,9 @@ impl Interp<'_> {
             }
             StmtKind::Command(name, args) => return self.command(name, args, s.span),
             StmtKind::Steps { latex, expr } => crate::eval::steps::steps(self, expr, *latex)?,
+            StmtKind::Check(c) => {
+                crate::eval::check::check(self, c)?;
+            }
         }
         Ok(Flow::Normal)
     }

@@ -109,6 +109,15 @@ pub fn main_with(opts: Options) -> i32 {
     };
     session.width = printer.width;
 
+    // A homework sheet of `check` lines ends with `N of M correct`: after a
+    // script or stdin with any check, or after -e with several.
+    let summary = |session: &Session, printer: &Printer, from_file: bool| {
+        let t = session.checks;
+        if t.total >= 2 || (from_file && t.total >= 1) {
+            printer.check_summary(t);
+        }
+    };
+    let from_file = opts.inputs.iter().any(|i| matches!(i, Input::File(_)));
     let mut failed = false;
     for input in &opts.inputs {
         let source = match input {
@@ -123,7 +132,10 @@ pub fn main_with(opts: Options) -> i32 {
             }
         };
         match result {
-            Ok(Control::Exit(code)) => return code,
+            Ok(Control::Exit(code)) => {
+                summary(&session, &printer, from_file);
+                return code;
+            }
             Ok(Control::Continue) => {}
             Err(()) => {
                 failed = true;
@@ -136,10 +148,14 @@ pub fn main_with(opts: Options) -> i32 {
     }
     let ran_something = !opts.inputs.is_empty();
     let stdin_tty = std::io::stdin().is_terminal();
+    if opts.interactive && ran_something {
+        summary(&session, &printer, from_file);
+    }
     if opts.interactive || (!ran_something && stdin_tty) {
         return crate::shell::repl::run(&mut session, &mut printer, opts.quiet);
     }
     if ran_something {
+        summary(&session, &printer, from_file);
         return i32::from(failed);
     }
     let mut bytes = Vec::new();
@@ -154,7 +170,9 @@ pub fn main_with(opts: Options) -> i32 {
             return 1;
         }
     };
-    match run_source(&mut session, &mut printer, Source::new("<stdin>", text)) {
+    let result = run_source(&mut session, &mut printer, Source::new("<stdin>", text));
+    summary(&session, &printer, true);
+    match result {
         Ok(Control::Exit(code)) => code,
         Ok(Control::Continue) => 0,
         Err(e) if e.kind == ErrorKind::Interrupted => 130,

@@ -1,10 +1,12 @@
 //! Where the session's output goes in every front end: values as Octave-style
 //! text or JSON lines on stdout, warnings and errors rendered on stderr.
 
+use crate::builtins::check::Verdict;
 use crate::error::{render, LaError, Severity, Source};
-use crate::eval::{Control, Session, Sink};
+use crate::eval::{CheckTally, Control, Session, Sink};
 use crate::value::format::{self, Format};
 use crate::value::Value;
+use colored::Colorize;
 use std::io::Write;
 
 /// Prints what the session shows: Octave-style text or JSON lines.
@@ -35,6 +37,26 @@ impl Sink for Printer {
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
     }
+    fn verdict(&mut self, v: &Verdict) {
+        let text = if self.json {
+            let line = serde_json::json!({
+                "check": { "correct": v.correct, "reason": v.message }
+            });
+            format!("{line}\n")
+        } else if self.color {
+            let mark = if v.correct {
+                v.mark().green().bold()
+            } else {
+                v.mark().red().bold()
+            };
+            format!("{mark} {}\n", v.message)
+        } else {
+            format!("{}\n", v.line())
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
     fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
         let _ = std::io::stdout().flush();
         eprintln!(
@@ -45,6 +67,21 @@ impl Sink for Printer {
 }
 
 impl Printer {
+    /// The last line of a run with `check` statements: `7 of 8 correct`.
+    pub fn check_summary(&self, tally: CheckTally) {
+        let text = if self.json {
+            let line = serde_json::json!({
+                "checks": { "correct": tally.correct, "total": tally.total }
+            });
+            format!("{line}\n")
+        } else {
+            format!("{} of {} correct\n", tally.correct, tally.total)
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+
     pub fn error(&self, e: &LaError) {
         let _ = std::io::stdout().flush();
         eprintln!(

@@ -174,6 +174,21 @@ pub enum StmtKind {
         latex: bool,
         expr: Expr,
     },
+    /// `check QUESTION = ANSWER, ...`: is the student's answer right?
+    Check(Box<Check>),
+}
+
+/// A `check` statement: `check [V, D] = eig(A) = V0, D0`.
+#[derive(Debug, Clone)]
+pub struct Check {
+    /// The names of `[V, D] = ...` (empty without them), used in messages.
+    pub outputs: Vec<String>,
+    pub question: Expr,
+    /// The question as typed (`eig(A)`), for messages and suggestions.
+    pub question_text: String,
+    /// The answers, one per output, each with its text as typed: the text
+    /// of a decimal (`0.333`) says how far it was rounded.
+    pub answers: Vec<Expr>,
 }
 
 #[derive(Debug)]

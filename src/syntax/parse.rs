@@ -170,6 +170,26 @@ impl Builder {
                     expr: self.expr(e)?,
                 }
             }
+            Rule::check_stmt => {
+                let mut outputs = Vec::new();
+                let mut q = next(&mut it)?;
+                if q.as_rule() == Rule::check_outputs {
+                    outputs = idents(q);
+                    q = next(&mut it)?;
+                }
+                let question_text = q.as_str().trim().to_string();
+                let question = self.expr(q)?;
+                let answers = next(&mut it)?
+                    .into_inner()
+                    .map(|a| self.expr(a))
+                    .collect::<Result<Vec<_>>>()?;
+                StmtKind::Check(Box::new(Check {
+                    outputs,
+                    question,
+                    question_text,
+                    answers,
+                }))
+            }
             r => return Err(LaError::internal(format!("unexpected statement {r:?}"))),
         };
         Ok(Stmt {
@@ -599,6 +619,12 @@ fn unterminated_string(text: &str) -> Option<char> {
 
 /// Add the likely cause when the line has an obvious unclosed construct.
 fn refine_message(line: &str, msg: String) -> String {
+    let t = line.trim_start();
+    if t.starts_with("check ") && !t.contains('=') {
+        return format!(
+            "{msg} (check needs the question, `=`, then your answer: check eig(A) = [3; 1])"
+        );
+    }
     let opens = |o: char, c: char| line.matches(o).count() > line.matches(c).count();
     if opens('[', ']') {
         format!("{msg} (unclosed '[')")

@@ -112,7 +112,7 @@ fn token_role(src: &str, t: &Token, local: &HashSet<&str>, names: &Names) -> Opt
         Kind::Comment | Kind::BlockComment { .. } | Kind::Continuation => Role::Comment,
         Kind::Ident if local.contains(text) || names.is_var(text) => Role::Variable,
         Kind::Ident if names.is_function(text) => Role::Function,
-        Kind::Ident if text == "steps" || text == "latex" => Role::Keyword,
+        Kind::Ident if text == "steps" || text == "latex" || text == "check" => Role::Keyword,
         Kind::Ident => Role::Unknown,
         _ => return None,
     })
