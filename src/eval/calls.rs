@@ -148,6 +148,10 @@ impl Interp<'_> {
             return Err(LaError::eval(why).at(span));
         }
         self.check_interrupt()?;
+        let args = match self.run_on_worker(b, args, nargout, span) {
+            Ok(result) => return result.map_err(|e| e.at(span)),
+            Err(args) => args,
+        };
         (b.run)(
             self,
             Args {

@@ -25,6 +25,7 @@ mod assign;
 mod calls;
 mod host;
 mod ranges;
+mod worker;
 
 use assign::is_empty_literal;
 use ranges::{column, exact_range_parts, float_range};
