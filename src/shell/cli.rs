@@ -34,7 +34,8 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
   -i                 enter the REPL after the scripts / -e, keeping their variables
                      (also after an error)
   --keep-going       after an error in one script or -e, run the next (exit status 1 at the end)
-  --json             print each displayed value as one line of JSON: {\"name\":..,\"value\":..}
+  --json             print everything as JSON lines: values {\"name\",\"value\",\"class\",...},
+                     text {\"text\"}, {\"warning\"}, {\"error\"}; each with \"source\" (see README)
   --max-memory SIZE  refuse results larger than SIZE (e.g. 2G, 512M); default half of RAM
   -q, --quiet        no banner
   -h, --help         this help
@@ -127,7 +128,11 @@ pub fn main_with(opts: Options) -> i32 {
         let result = match source {
             Ok(src) => run_source(&mut session, &mut printer, src).map_err(|_| ()),
             Err(message) => {
-                eprintln!("{message}");
+                let file = match input {
+                    Input::File(f) => f.as_str(),
+                    Input::Eval(_) => "-e",
+                };
+                printer.error_line(file, &message);
                 Err(())
             }
         };
@@ -166,7 +171,7 @@ pub fn main_with(opts: Options) -> i32 {
     let text = match decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: <stdin>: {}", e.message);
+            printer.error_line("<stdin>", &format!("error: <stdin>: {}", e.message));
             return 1;
         }
     };
