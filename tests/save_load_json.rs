@@ -86,8 +86,8 @@ fn save_options_and_function_forms() {
         &["-e", "load('a.txt'); x, y, load b.txt x; C = load('c.txt')"],
     );
     assert_eq!(r.status, 0, "{}", r.stderr);
-    assert_eq!(r.stdout, "x = 1\ny = 5\n");
-    assert_eq!(std::fs::read_to_string(d.join("c.txt")).unwrap(), "5\n");
+    assert_eq!(r.stdout, "x = 1\ny = 5\nC = 5\n");
+    assert_eq!(std::fs::read_to_string(d.join("c.txt")).unwrap(), "5.0\n");
     // A session file into one variable would be a struct: refused clearly.
     let r = in_dir(&d, &["-e", "S = load('a.txt')"]);
     assert_eq!(r.status, 1);
@@ -110,13 +110,13 @@ fn load_reads_plain_numeric_text_like_octave() {
         &d,
         &[
             "-e",
-            "load data.txt; data, X = load('data.txt'); isequal(X, data)",
+            "load data.txt; data, X = load('data.txt'); isequal(X(1:2, :), data(1:2, :))",
         ],
     );
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(
         r.stdout,
-        "data =\n\n      1.0000      2.5000\n      3.0000     40.0000\n        -Inf         NaN\n\nans = 1\n"
+        "data =\n\n    1.0000    2.5000\n    3.0000   40.0000\n      -Inf       NaN\n\nans = 1\n"
     );
     assert!(
         r.stderr
@@ -198,7 +198,7 @@ fn csvread_and_dlmread_read_delimited_files() {
 fn json_keeps_text_in_order_with_values() {
     let r = run(
         &[
-            "--json",
+            "--json-all",
             "-e",
             "x = 1; disp(5); printf('a%d\\n', 2); y = 2, steps rref([1 2; 3 4]); help clc",
         ],
@@ -246,7 +246,7 @@ fn json_values_carry_class_and_exact_text() {
 fn json_errors_and_warnings_are_lines_in_order_and_stderr_is_unchanged() {
     let d = dir("jerr");
     std::fs::write(d.join("s.la"), "x = 1\ninv([1 2; 2 4]);\ny = nope + 1\n").unwrap();
-    let r = in_dir(&d, &["--json", "s.la"]);
+    let r = in_dir(&d, &["--json-all", "s.la"]);
     assert_eq!(r.status, 1);
     let ls = lines(&r.stdout);
     assert_eq!(ls[0]["name"], "x");
@@ -275,7 +275,7 @@ fn json_errors_and_warnings_are_lines_in_order_and_stderr_is_unchanged() {
     let r = in_dir(
         &d,
         &[
-            "--json",
+            "--json-all",
             "--keep-going",
             "s.la",
             "missing.la",
@@ -291,4 +291,18 @@ fn json_errors_and_warnings_are_lines_in_order_and_stderr_is_unchanged() {
     );
     assert_eq!(ls.last().unwrap()["source"], "-e");
     assert_eq!(r.status, 1);
+}
+
+#[test]
+fn plain_json_keeps_only_value_lines_for_old_readers() {
+    let r = run(
+        &["--json", "-e", "disp(1); x = 2, inv([1 2; 2 4]); y = nope"],
+        "",
+    );
+    assert_eq!(r.status, 1);
+    let ls = lines(&r.stdout);
+    assert_eq!(ls.len(), 1, "{}", r.stdout);
+    assert_eq!(ls[0]["name"], "x");
+    assert_eq!(ls[0]["exact"], "2");
+    assert!(r.stderr.contains("warning:") && r.stderr.contains("error: 'nope' undefined"));
 }

@@ -17,6 +17,8 @@ pub enum Input {
 
 pub struct Options {
     pub json: bool,
+    /// `--json-all`: text, warnings and errors as JSON lines too.
+    pub json_all: bool,
     pub inputs: Vec<Input>,
     pub interactive: bool,
     /// After an error in one input, go on with the next.
@@ -34,8 +36,8 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
   -i                 enter the REPL after the scripts / -e, keeping their variables
                      (also after an error)
   --keep-going       after an error in one script or -e, run the next (exit status 1 at the end)
-  --json             print everything as JSON lines: values {\"name\",\"value\",\"class\",...},
-                     text {\"text\"}, {\"warning\"}, {\"error\"}; each with \"source\" (see README)
+  --json             print each displayed value as one JSON line {\"name\",\"value\",\"class\",\"source\",...}
+  --json-all         as --json, and text, warnings and errors as JSON lines too, in order (see README)
   --max-memory SIZE  refuse results larger than SIZE (e.g. 2G, 512M); default half of RAM
   -q, --quiet        no banner
   -h, --help         this help
@@ -45,6 +47,7 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
 pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
     let mut o = Options {
         json: false,
+        json_all: false,
         inputs: vec![],
         interactive: false,
         keep_going: false,
@@ -55,6 +58,10 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => o.json = true,
+            "--json-all" => {
+                o.json = true;
+                o.json_all = true;
+            }
             "-e" | "--eval" => match args.next() {
                 Some(e) => o.inputs.push(Input::Eval(e)),
                 None => return usage_error("-e needs an argument"),
@@ -104,6 +111,7 @@ pub fn main_with(opts: Options) -> i32 {
     colored::control::set_override(color);
     let mut printer = Printer {
         json: opts.json,
+        json_all: opts.json_all,
         color,
         width: terminal_width(),
         source: Source::new("<input>", ""),

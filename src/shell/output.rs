@@ -3,7 +3,8 @@
 //!
 //! In `--json` mode every line on stdout is one JSON object carrying
 //! `"source"` (the script's name, `-e` or `<stdin>`), in the order things
-//! happened: values `{"name","value","class"[,"complex"][,"exact"]}`, text
+//! happened: values `{"name","value","class"[,"complex"][,"exact"]}`; with
+//! `--json-all` also text
 //! `{"text"}` (disp, printf, steps, latex, help, ...), `{"warning": {"message",
 //! "file", "line", "col"}}`, `{"error": {...}}`, `{"check": ...}` verdicts and
 //! the `{"checks": ...}` summary. Warnings and errors are also rendered on
@@ -20,6 +21,10 @@ use std::io::Write;
 /// Prints what the session shows: Octave-style text or JSON lines.
 pub struct Printer {
     pub json: bool,
+    /// `--json-all`: text, warnings and errors as JSON lines too. Off under
+    /// plain `--json`, whose readers (the conformance runners) accept only
+    /// `{name, value}` lines on stdout.
+    pub json_all: bool,
     pub color: bool,
     pub width: usize,
     /// The source being run, for rendering warnings with their position.
@@ -43,7 +48,7 @@ impl Sink for Printer {
     }
     fn text(&mut self, text: &str) {
         if self.json {
-            if !text.is_empty() {
+            if self.json_all && !text.is_empty() {
                 let line = serde_json::json!({ "text": text }).to_string();
                 emit(&self.with_source(line));
             }
@@ -74,7 +79,7 @@ impl Sink for Printer {
         let _ = out.flush();
     }
     fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
-        if self.json {
+        if self.json_all {
             emit(&self.diagnostic("warning", message, span));
         }
         let _ = std::io::stdout().flush();
@@ -141,7 +146,7 @@ impl Printer {
     /// An error that is not about a position in the source (a script that
     /// cannot be read): stderr as always, and a JSON line in `--json` mode.
     pub fn error_line(&mut self, file: &str, line: &str) {
-        if self.json {
+        if self.json_all {
             let message = line.strip_prefix("error: ").unwrap_or(line);
             self.source = Source::new(file.to_string(), "");
             emit(&self.diagnostic("error", message, None));
@@ -150,7 +155,7 @@ impl Printer {
     }
 
     pub fn error(&self, e: &LaError) {
-        if self.json {
+        if self.json_all {
             emit(&self.diagnostic("error", &e.message, e.span));
         }
         let _ = std::io::stdout().flush();
