@@ -53,12 +53,10 @@ pub fn json(src: &str) -> Vec<(String, serde_json::Value)> {
     assert_eq!(r.status, 0, "la failed on {src:?}: {}", r.stderr);
     r.stdout
         .lines()
-        .map(|l| {
+        .filter_map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("one JSON object per line");
-            (
-                v["name"].as_str().expect("name").to_string(),
-                v["value"].clone(),
-            )
+            // Text, warning and check lines have no name: only values are kept here.
+            Some((v["name"].as_str()?.to_string(), v["value"].clone()))
         })
         .collect()
 }
