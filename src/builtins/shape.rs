@@ -407,7 +407,7 @@ fn binom(n: u64, k: u64) -> Rat {
     let mut c = Rat::one();
     for t in 0..k {
         // c * (n - t) / (t + 1) is an integer at every step
-        c = c * Rat::from_i64((n - t) as i64);
+        c *= Rat::from_i64((n - t) as i64);
         c = c
             .checked_div(&Rat::from_i64((t + 1) as i64))
             .unwrap_or_else(Rat::zero);

@@ -148,11 +148,10 @@ fn centred(m: &RMat) -> RMat {
 fn cov(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let opt_at = |k: usize| -> Result<Option<bool>> {
         match a.get(k) {
-            Some(v) if v.numel() == 1 => match a.f64(k)? {
-                x if x == 0.0 => Ok(Some(false)),
-                x if x == 1.0 => Ok(Some(true)),
-                _ => Ok(None),
-            },
+            Some(v) if v.numel() == 1 => {
+                let x = a.f64(k)?;
+                Ok((x == 0.0 || x == 1.0).then_some(x == 1.0))
+            }
             _ => Ok(None),
         }
     };
