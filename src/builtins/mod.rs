@@ -28,7 +28,9 @@ mod io;
 mod linalg;
 mod reduce;
 mod regression;
+mod shape;
 mod spaces;
+mod stats;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -117,6 +119,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         regression::BUILTINS,
         io::BUILTINS,
         homework::BUILTINS,
+        shape::BUILTINS,
+        stats::BUILTINS,
     ]
     .into_iter()
     .flatten()
