@@ -111,3 +111,25 @@ fn jupyter_client_drives_the_kernel() {
         "drive_kernel.py failed:\n{stdout}\n{stderr}"
     );
 }
+
+#[test]
+fn nbclient_runs_the_example_notebook() {
+    let Some(py) = python() else { return };
+    let prefix = temp_dir("nbclient");
+    let jupyter_path = install(&prefix);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = Command::new(&py)
+        .arg(root.join("tests/jupyter/run_notebook.py"))
+        .arg(root.join("scripts/chapter.ipynb"))
+        .env("JUPYTER_PATH", &jupyter_path)
+        .env("JUPYTER_RUNTIME_DIR", prefix.join("runtime"))
+        .output()
+        .expect("run python");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("notebook ok"),
+        "run_notebook.py failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
