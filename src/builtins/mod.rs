@@ -22,7 +22,7 @@ mod calculus;
 mod construct;
 pub mod ctx;
 mod elementwise;
-mod homework;
+pub mod homework;
 mod info;
 mod io;
 mod linalg;

@@ -41,6 +41,12 @@ pub trait Sink {
     fn verdict(&mut self, verdict: &crate::builtins::check::Verdict) {
         self.text(&format!("{}\n", verdict.line()));
     }
+    /// The working of `steps` (LaTeX for `latex steps`); plain text unless the sink knows better.
+    fn working(&mut self, text: &str, latex: bool) {
+        let _ = latex;
+        self.text(text);
+        self.text("\n");
+    }
 }
 
 /// How many `check` statements ran and how many were right: a homework

@@ -40,6 +40,9 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
   --json-all         as --json, and text, warnings and errors as JSON lines too, in order (see README)
   --max-memory SIZE  refuse results larger than SIZE (e.g. 2G, 512M); default half of RAM
   -q, --quiet        no banner
+  --install-kernel [--user|--sys-prefix|--prefix DIR]
+                     install the Jupyter kernel (see README: Notebooks)
+  --kernel FILE      run as a Jupyter kernel (Jupyter starts this)
   -h, --help         this help
   -V, --version      print the version";
 
