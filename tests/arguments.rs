@@ -329,6 +329,8 @@ fn rows() -> Vec<(String, Want)> {
         ),
         out("assert(true); disp(1)", "1"),
         err("assert(false)", "assert (cond) failed"),
+        err("assert(false, 'n = %d', 7)", "n = 7"),
+        out("warning('off', 'all'); disp(1)", "1"),
         out("assert(1, 1.1, 0.2); disp(1)", "1"),
         err("assert(1, 1.1)", "assert (observed, expected, tol) failed"),
         not_a_number("assert", "1, 1, 'a'", 3, "tol", "a"),

@@ -213,6 +213,52 @@ pub static COMMANDS: &[Command] = &[
         },
         run: nothing,
     },
+    Command {
+        name: "close",
+        aliases: &["clf"],
+        doc: Doc {
+            topic: Topic::Commands,
+            signature: "close, close all, clf",
+            summary:
+                "Accepted for Octave scripts; la draws no figures, so there is nothing to close.",
+            math: &[],
+            example: &[">> close all"],
+            related: &["clc"],
+        },
+        run: nothing,
+    },
+    Command {
+        name: "warning",
+        aliases: &[],
+        doc: Doc {
+            topic: Topic::Commands,
+            signature: "warning off, warning on, warning MESSAGE, warning(template, ...)",
+            summary: concat!(
+                "Show a warning; `warning off` and `warning('off', id)` are accepted and change ",
+                "nothing (la's warnings are about the mathematics)."
+            ),
+            math: &[],
+            example: &[">> warning off", ">> warning('off', 'all')"],
+            related: &["error"],
+        },
+        run: warning,
+    },
+    Command {
+        name: "pkg",
+        aliases: &[],
+        doc: Doc {
+            topic: Topic::Commands,
+            signature: "pkg load NAME",
+            summary: "Accepted for Octave scripts with a note: la needs no packages.",
+            math: &[],
+            example: &[
+                ">> pkg load statistics",
+                "note: la needs no packages; 'pkg load statistics' is ignored",
+            ],
+            related: &[],
+        },
+        run: pkg,
+    },
 ];
 
 /// The command called `name` (or one of its aliases).
@@ -301,9 +347,11 @@ fn format(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> 
         Some("short") => Format::Short,
         Some("long") => Format::Long,
         Some("rat") => Format::Rat,
+        // Octave's blank-line settings: la's layout does not change.
+        Some("compact") | Some("loose") => return Ok(Next::Continue),
         Some(other) => {
             return Err(LaError::eval(format!(
-                "format: unknown format '{other}' (use short, long or rat)"
+                "format: unknown format '{other}' (use short, long, rat or compact)"
             ))
             .at(span))
         }
@@ -567,5 +615,25 @@ fn exit(_: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
 
 /// Terminal-only commands: nothing to do outside a terminal UI.
 fn nothing(_: &mut dyn CommandCtx, _: &[String], _: Span) -> Result<Next> {
+    Ok(Next::Continue)
+}
+
+/// `warning off|on|query|error ...` changes nothing; any other words are a message.
+fn warning(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
+    match args.first().map(|s| s.to_ascii_lowercase()).as_deref() {
+        None | Some("on") | Some("off") | Some("query") | Some("error") => {}
+        Some(_) => it.warn(&args.join(" "), span),
+    }
+    Ok(Next::Continue)
+}
+
+fn pkg(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
+    let what = std::iter::once("pkg")
+        .chain(args.iter().map(String::as_str))
+        .collect::<Vec<_>>()
+        .join(" ");
+    it.print(&format!(
+        "note: la needs no packages; '{what}' is ignored\n"
+    ));
     Ok(Next::Continue)
 }

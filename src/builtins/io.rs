@@ -160,14 +160,14 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "assert",
         min_args: 1,
-        max_args: 3,
+        max_args: MANY,
         max_out: 0,
         doc: Doc {
             topic: Topic::Output,
-            signature: "assert(cond), assert(observed, expected, tol)",
+            signature: "assert(cond), assert(cond, template, ...), assert(observed, expected, tol)",
             summary: concat!(
-                "Error unless cond is true, or observed matches expected within tol ",
-                "(negative tol: relative)."
+                "Error unless cond is true (with the formatted message when given), or ",
+                "observed has expected's size and matches it within tol (negative tol: relative)."
             ),
             math: &["|observed - expected| <= tol, or <= |tol|*|expected| when tol < 0"],
             example: &[">> assert(norm([3 4]), 5)", ">> assert(pi, 3.1416, 1e-4)"],
@@ -189,6 +189,24 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["assert"],
         },
         run: error_fn,
+    },
+    Builtin {
+        name: "warning",
+        min_args: 1,
+        max_args: MANY,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "warning(template, ...), warning(id, template, ...), warning('off', id)",
+            summary: concat!(
+                "Show a warning and go on; `warning('off', ...)` and `warning('on', ...)` are ",
+                "accepted and change nothing."
+            ),
+            math: &[],
+            example: &[">> warning('off', 'all')"],
+            related: &["error"],
+        },
+        run: warning_fn,
     },
     Builtin {
         name: "tic",
@@ -254,8 +272,34 @@ fn sprintf_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::Str(sprintf(&a, 0)?))
 }
 
+/// The index of the template: `error('pkg:id', 'fmt', ...)` starts with an
+/// identifier (a word with a colon and no spaces), which is skipped.
+fn template_start(a: &Args) -> usize {
+    let is_id = |s: &str| {
+        s.contains(':')
+            && !s.ends_with(':')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_:-".contains(c))
+    };
+    match a.vals.first().and_then(|v| v.as_str()) {
+        Some(s) if a.len() > 1 && is_id(s) => 1,
+        _ => 0,
+    }
+}
+
 fn error_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    Err(LaError::eval(sprintf(&a, 0)?))
+    Err(LaError::eval(sprintf(&a, template_start(&a))?))
+}
+
+fn warning_fn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let head = a.vals[0].as_str().map(|s| s.to_ascii_lowercase());
+    if matches!(head.as_deref(), Some("on" | "off" | "query" | "error")) {
+        return Ok(Vec::new());
+    }
+    let first = template_start(&a);
+    let msg = sprintf(&a, first)?;
+    it.warn(&msg, a.span);
+    Ok(Vec::new())
 }
 
 fn tic(it: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
@@ -328,12 +372,23 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if a.len() == 1 {
+    // `assert(cond, template, ...)`: a text second argument after a condition
+    // that is not text is a message, as Octave tells the two forms apart.
+    let message_form = a.len() > 1 && a.vals[1].as_str().is_some() && a.vals[0].as_str().is_none();
+    if a.len() == 1 || message_form {
         let ok = a.vals[0].is_true("assert")?;
         if !ok {
+            if message_form {
+                return Err(LaError::eval(sprintf(&a, 1)?));
+            }
             return Err(LaError::eval("assert (cond) failed"));
         }
         return Ok(Vec::new());
+    }
+    if a.len() > 3 {
+        return Err(LaError::eval(
+            "assert: use assert(cond, template, ...) or assert(observed, expected, tol)",
+        ));
     }
     let (obs, exp) = (&a.vals[0], &a.vals[1]);
     if let (Some(x), Some(y)) = (obs.as_str(), exp.as_str()) {
@@ -345,7 +400,7 @@ fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return Ok(Vec::new());
     }
     let tol = a.opt_f64(2)?.unwrap_or(0.0);
-    if obs.dims() != exp.dims() && exp.numel() != 1 {
+    if obs.dims() != exp.dims() {
         return Err(LaError::eval(format!(
             "assert: dimensions do not agree (observed {}x{}, expected {}x{})",
             obs.dims().0,
