@@ -406,6 +406,10 @@ pub fn parse_ascii(
         }
         rows.push(row);
     }
+    if rows.is_empty() {
+        let line = header.unwrap_or(1);
+        return Err((line, 1, "no rows of numbers (not a data file)".to_string()));
+    }
     let cols = rows.first().map_or(0, Vec::len);
     let data: Vec<f64> = rows.iter().flatten().copied().collect();
     Ok(AsciiData {
