@@ -12,22 +12,23 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("syntax", &["error"]),
     ("linalg", &["error"]),
     ("exact", &["error"]),
+    ("plot", &["error"]),
     ("value", &["error", "syntax", "linalg", "exact"]),
     ("ops", &["error", "syntax", "linalg", "exact", "value"]),
     (
         "builtins",
-        &["error", "syntax", "linalg", "exact", "value", "ops"],
+        &["error", "syntax", "linalg", "exact", "value", "ops", "plot"],
     ),
     (
         "eval",
         &[
-            "error", "syntax", "linalg", "exact", "value", "ops", "builtins",
+            "error", "syntax", "linalg", "exact", "value", "ops", "plot", "builtins",
         ],
     ),
     (
         "shell",
         &[
-            "error", "syntax", "linalg", "exact", "value", "ops", "builtins", "eval",
+            "error", "syntax", "linalg", "exact", "value", "ops", "plot", "builtins", "eval",
         ],
     ),
 ];
