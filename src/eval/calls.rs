@@ -147,6 +147,13 @@ impl Interp<'_> {
             };
             return Err(LaError::eval(why).at(span));
         }
+        if b.max_out == 0 && nargout > 0 {
+            // Pictures return nothing: refuse `x = plot(...)` before drawing.
+            return Err(LaError::eval(format!(
+                "{name}: value on right hand side: element number 1 undefined in return list"
+            ))
+            .at(span));
+        }
         self.check_interrupt()?;
         (b.run)(
             self,
