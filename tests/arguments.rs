@@ -108,6 +108,25 @@ fn rows() -> Vec<(String, Want)> {
         t.push(not_a_number(f, "'a'", 1, p, "a"));
     }
     t.extend([
+        // ------------------------------------------------ pictures
+        err("plot([1 2], [1 2 3])", "same number of elements"),
+        err("scatter([1 2], [1 2], 'q')", "unknown format character 'q'"),
+        err("quiver(0, 0, 1, 1, 'q')", "unknown format character 'q'"),
+        err("fplot(@(x) x, [1 0], 'r')", "a < b"),
+        err("hold('maybe')", "one of 'on', 'off'"),
+        err("title(3)", "must be a string"),
+        err("xlabel(3)", "must be a string"),
+        err("ylabel(3)", "must be a string"),
+        err("legend('a', 3)", "must be a string"),
+        err("axis([1 0 0 1])", "xmin < xmax"),
+        err("grid('x')", "one of 'on', 'off'"),
+        err("figure(0)", "positive figure number"),
+        out("gcf()", "ans = 1"),
+        out("clf()", ""),
+        err("close('x')", "one of 'all'"),
+        err("print('-dpng', 'a.png')", "only -dsvg"),
+        err("saveas(7, 'a.svg')", "no figure 7"),
+        err("showmap(eye(3))", "2x2"),
         // ------------------------------------------------ the issue's examples
         not_a_number("rank", "[1 2; 3 4], 'r'", 2, "tol", "r"),
         not_a_number("rref", "[1 2; 3 4], 'x'", 2, "tol", "x"),

@@ -214,20 +214,6 @@ pub static COMMANDS: &[Command] = &[
         run: nothing,
     },
     Command {
-        name: "close",
-        aliases: &["clf"],
-        doc: Doc {
-            topic: Topic::Commands,
-            signature: "close, close all, clf",
-            summary:
-                "Accepted for Octave scripts; la draws no figures, so there is nothing to close.",
-            math: &[],
-            example: &[">> close all"],
-            related: &["clc"],
-        },
-        run: nothing,
-    },
-    Command {
         name: "warning",
         aliases: &[],
         doc: Doc {

@@ -191,6 +191,13 @@ impl Interp<'_> {
             };
             return Err(LaError::eval(why).at(span));
         }
+        if b.max_out == 0 && nargout > 0 {
+            // Pictures return nothing: refuse `x = plot(...)` before drawing.
+            return Err(LaError::eval(format!(
+                "{name}: value on right hand side: element number 1 undefined in return list"
+            ))
+            .at(span));
+        }
         self.check_interrupt()?;
         let args = match self.run_on_worker(b, args, nargout, span) {
             Ok(result) => return result.map_err(|e| e.at(span)),

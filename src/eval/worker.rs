@@ -107,6 +107,8 @@ struct Detached {
     text: String,
     rng: Rng,
     timer: Option<Instant>,
+    /// Heavy built-ins draw nothing; a private set keeps the session's untouched.
+    figures: crate::plot::Figures,
 }
 
 impl Ctx for Detached {
@@ -127,6 +129,9 @@ impl Ctx for Detached {
     }
     fn timer(&mut self) -> &mut Option<Instant> {
         &mut self.timer
+    }
+    fn figures(&mut self) -> &mut crate::plot::Figures {
+        &mut self.figures
     }
     fn name_kind(&self, _: &str) -> NameKind {
         NameKind::Unknown
@@ -178,6 +183,7 @@ impl Interp<'_> {
             text: String::new(),
             rng: Rng::new(0),
             timer: None,
+            figures: Default::default(),
         };
         let (tx, rx) = mpsc::channel();
         let spawned = std::thread::Builder::new()

@@ -78,6 +78,22 @@ impl Sink for Printer {
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
     }
+    fn figure(&mut self, fig: &crate::plot::Figure) {
+        let text = if self.json {
+            let line = serde_json::json!({ "figure": { "svg": crate::plot::svg::render(fig) } });
+            format!("{line}\n")
+        } else {
+            let height = std::env::var("LINES")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .filter(|&h: &usize| h >= 10)
+                .map_or(24, |h| h.min(60));
+            crate::plot::braille::render(fig, self.width, height - 2, self.color)
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
     fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
         if self.json_all {
             emit(&self.diagnostic("warning", message, span));
