@@ -49,6 +49,26 @@ fn function_handles_survive_save_and_load() {
     assert_eq!(r.stdout, "ans = 7\nans = 0\nans = 9\nans = 21\n");
 }
 
+/// A handle to a function the user defined keeps working after `load` in a
+/// new session that never saw the definition (it is saved as its source).
+#[test]
+fn user_function_handles_survive_save_and_load() {
+    let d = dir("ufh");
+    let script = d.join("defs.la");
+    std::fs::write(
+        &script,
+        "function y = sq(x)\n  y = x.^2 + 1;\nend\ng = @sq;\nsame = isequal(g, @sq)\nsave s.txt g\n",
+    )
+    .unwrap();
+    let r = in_dir(&d, &["defs.la"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout.trim(), "same = 1");
+    let r = in_dir(&d, &["-e", "load s.txt; g(3), g([1 2])"]);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // 3^2 + 1 and [1 4] + 1, by hand.
+    assert_eq!(r.stdout, "ans = 10\nans =\n\n   2   5\n\n");
+}
+
 #[test]
 fn save_refuses_missing_names_and_unknown_options_writing_nothing() {
     let d = dir("refuse");

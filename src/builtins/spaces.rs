@@ -546,6 +546,7 @@ fn equal(x: &Value, y: &Value) -> Result<bool> {
     match (x, y) {
         (Value::Func(f), Value::Func(g)) => Ok(match (&**f, &**g) {
             (Func::Named(p), Func::Named(q)) => p == q,
+            (Func::User(p), Func::User(q)) => std::rc::Rc::ptr_eq(p, q),
             _ => std::rc::Rc::ptr_eq(f, g),
         }),
         (Value::Func(_), _) | (_, Value::Func(_)) => Ok(false),

@@ -498,7 +498,11 @@ impl Interp<'_> {
             }
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
             ExprKind::FuncHandle(name) => {
-                if self.session.funcs.contains_key(name) || builtins::lookup(name).is_some() {
+                // A user function is bound when the handle is made, as in
+                // Octave, so the handle (and a saved copy) keeps working.
+                if let Some(def) = self.session.funcs.get(name) {
+                    one(Value::Func(Rc::new(Func::User(def.clone()))))
+                } else if builtins::lookup(name).is_some() {
                     one(Value::Func(Rc::new(Func::Named(name.clone()))))
                 } else {
                     Err(

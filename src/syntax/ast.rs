@@ -197,4 +197,7 @@ pub struct FunctionDef {
     pub params: Vec<String>,
     pub outputs: Vec<String>,
     pub body: Vec<Stmt>,
+    /// Source text of the whole definition, so `save` can write a handle to
+    /// it in a form `load` restores as a working function.
+    pub text: String,
 }

@@ -111,6 +111,7 @@ impl Builder {
     fn statement(&self, p: Pair<Rule>, display: bool) -> Result<Stmt> {
         let span = span_of(&p);
         let rule = p.as_rule();
+        let text = p.as_str();
         let mut it = p.into_inner();
         let kind = match rule {
             Rule::expr_stmt => StmtKind::Expr(self.expr(next(&mut it)?)?),
@@ -152,7 +153,7 @@ impl Builder {
             Rule::break_stmt => StmtKind::Break,
             Rule::continue_stmt => StmtKind::Continue,
             Rule::return_stmt => StmtKind::Return,
-            Rule::function_def => self.function_def(it)?,
+            Rule::function_def => self.function_def(it, text)?,
             Rule::exit_call => {
                 let code = it.next().map(|a| a.as_str().to_string());
                 StmtKind::Command("exit".into(), code.into_iter().collect())
@@ -216,7 +217,7 @@ impl Builder {
         Ok(StmtKind::If(arms, otherwise))
     }
 
-    fn function_def(&self, it: Pairs<Rule>) -> Result<StmtKind> {
+    fn function_def(&self, it: Pairs<Rule>, text: &str) -> Result<StmtKind> {
         let (mut name, mut params, mut outputs, mut body) = (String::new(), vec![], vec![], vec![]);
         for p in it {
             match p.as_rule() {
@@ -231,6 +232,7 @@ impl Builder {
             params,
             outputs,
             body,
+            text: text.trim_end().to_string(),
         })))
     }
 

@@ -24,7 +24,9 @@
 //! entries are written as `re im` pairs; strings are JSON-quoted. An anonymous
 //! function is saved as its source text followed by the N variables it
 //! captured (entries of the same format), and re-parsed on load; a handle to a
-//! named function is saved as the name. Files are written to a temporary name
+//! built-in is saved as its name, and one to a user function as the
+//! function's source text (`g function`), so it works after `load` in a new
+//! session. Files are written to a temporary name
 //! and renamed, so an interrupted save never leaves a half-written file.
 //!
 //! Also here: plain numeric text (`load data.txt`, `csvread`, `dlmread`),
@@ -134,8 +136,8 @@ fn encode(name: &str, v: &Value) -> String {
             }
             Func::Named(n) => format!("{name} handle\n{}\n", serde_json::Value::from(n.as_str())),
             Func::User(d) => format!(
-                "{name} handle\n{}\n",
-                serde_json::Value::from(d.name.as_str())
+                "{name} function\n{}\n",
+                serde_json::Value::from(d.text.as_str())
             ),
         },
     }
@@ -206,24 +208,25 @@ fn entry(
             }
             Value::Func(Rc::new(Func::Named(f)))
         }
+        "function" => {
+            let text = quoted(lines, "function text")?;
+            match only_statement(&text) {
+                Some(StmtKind::Function(def)) => Value::Func(Rc::new(Func::User(def))),
+                _ => return Err((n + 1, format!("not a function definition: {text}"))),
+            }
+        }
         "lambda" => {
             let count = words
                 .get(2)
                 .and_then(|w| w.parse::<usize>().ok())
                 .ok_or((n, "expected 'NAME lambda COUNT'".to_string()))?;
             let text = quoted(lines, "function text")?;
-            let def = match crate::syntax::parse::parse_program(&text) {
-                Ok(stmts) => match stmts.as_slice() {
-                    [s] => match &s.kind {
-                        StmtKind::Expr(e) => match &e.kind {
-                            ExprKind::AnonFn(def) => Some(def.clone()),
-                            _ => None,
-                        },
-                        _ => None,
-                    },
+            let def = match &only_statement(&text) {
+                Some(StmtKind::Expr(e)) => match &e.kind {
+                    ExprKind::AnonFn(def) => Some(def.clone()),
                     _ => None,
                 },
-                Err(_) => None,
+                _ => None,
             }
             .ok_or((n + 1, format!("not an anonymous function: {text}")))?;
             let mut captured = Vars::default();
@@ -239,6 +242,15 @@ fn entry(
         _ => matrix_entry(lines, n, kind, &words)?,
     };
     Ok(Some((name, value)))
+}
+
+/// The kind of the one statement `text` parses to, if it is exactly one.
+fn only_statement(text: &str) -> Option<StmtKind> {
+    let mut stmts = crate::syntax::parse::parse_program(text).ok()?;
+    match stmts.len() {
+        1 => stmts.pop().map(|s| s.kind),
+        _ => None,
+    }
 }
 
 fn matrix_entry(
