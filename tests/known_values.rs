@@ -93,6 +93,41 @@ fn growing_with_end_plus_one_keeps_the_orientation() {
     );
 }
 
+/// The one-element fast path keeps the kind and the layout rules of the
+/// general assignment: exact stays exact, logical stays logical, a matrix
+/// cannot grow through one subscript, and a literal's value is never shared
+/// into a later write.
+#[test]
+fn one_element_writes_keep_kind_and_rules() {
+    let exact = |src: &str| {
+        let r = common::run(&["--json", "-e", src], "");
+        assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+        let line = r.stdout.lines().last().expect("a value line");
+        let v: serde_json::Value = serde_json::from_str(line).expect("JSON");
+        (v["class"].clone(), v["exact"].clone())
+    };
+    // 0, 0, 1/3: grown from empty, the fraction kept exactly.
+    let (_, e) = exact("y = []; y(3) = 1/3; y");
+    assert_eq!(e, serde_json::json!([["0", "0", "1/3"]]));
+    // Ten steps of 1/10 add up to exactly 1 (a float sum would not).
+    let (_, e) = exact("s = 0; for k = 1:10, s = s + 0.1; end; s");
+    assert_eq!(e, serde_json::json!("1"));
+    let (class, _) = exact("b = [true false]; b(4) = true; b");
+    assert_eq!(class, "logical");
+    assert_eq!(
+        json("b = [true false]; b(4) = true; b")[0].1["data"],
+        serde_json::json!([[true, false, false, true]])
+    );
+    assert_eq!(
+        matrix("x = [1; 2]; x(4) = 7; x"),
+        (4, 1, vec![1.0, 2.0, 0.0, 7.0])
+    );
+    // Two variables made from the same literal are separate values.
+    assert_eq!(matrix("a = 1.5; b = 1.5; a(2) = 7; b"), (1, 1, vec![1.5]));
+    let r = eval("A = [1 2; 3 4]; A(7) = 1");
+    common::assert_error(&r, "out of bound", "1:17");
+}
+
 // ---------------------------------------------------------------- rcond
 
 /// rcond(A) = 1 / (||A||_1 ||inv(A)||_1). The values were worked out with

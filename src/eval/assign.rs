@@ -28,9 +28,18 @@ impl Interp<'_> {
             let subs = self.eval_subscripts(dims, args)?;
             // The variable is changed where it lives: when it is the only owner
             // of its matrix nothing is copied. A new variable appears only on success.
-            if let Some(k) = subs.element(dims) {
+            // One element: written in place, or appended to a vector (amortised).
+            let one = match subs {
+                Subs::One(k) => Some(k),
+                _ => subs.element(dims),
+            };
+            if let Some(k) = one {
+                if k >= dims.0 * dims.1 {
+                    self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
+                        .map_err(|e| e.at(lv.span))?;
+                }
                 if let Some(target) = self.vars_mut().lookup_mut(&lv.name) {
-                    if assign_element(target, k, &v) {
+                    if assign_element(target, k, &v).map_err(|e| e.at(lv.span))? {
                         return self.show_variable(&lv.name, display);
                     }
                 }
@@ -272,20 +281,30 @@ fn scalar_subscript(v: &Value) -> Option<usize> {
     }
 }
 
-/// `target(k) = v` for one element inside the matrix, written in place when
-/// `v` is a scalar that fits the target's kind without changing it. False when
-/// this is not that case (nothing is changed then).
-pub(super) fn assign_element(target: &mut Value, k: usize, v: &Value) -> bool {
+/// `target(k) = v` for one element, written in place (a vector grows when
+/// `k` is past its end) when `v` is a scalar that fits the target's kind
+/// without changing it. False when this is not that case (nothing is changed
+/// then).
+pub(super) fn assign_element(target: &mut Value, k: usize, v: &Value) -> Result<bool> {
+    use crate::exact::Rat;
     match (target, v) {
-        (Value::Real(t), Value::Real(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
-        (Value::Real(t), Value::Exact(s)) if s.len() == 1 => make_mut(t)[k] = s[0].to_f64(),
-        (Value::Real(t), Value::Bool(s)) if s.len() == 1 => {
-            make_mut(t)[k] = if s[0] { 1.0 } else { 0.0 }
+        (Value::Real(t), Value::Real(s)) if s.len() == 1 => index::put(make_mut(t), k, s[0], 0.0)?,
+        (Value::Real(t), Value::Exact(s)) if s.len() == 1 => {
+            index::put(make_mut(t), k, s[0].to_f64(), 0.0)?
         }
-        (Value::Exact(t), Value::Exact(s)) if s.len() == 1 => make_mut(t)[k] = s[0].clone(),
-        (Value::Complex(t), Value::Complex(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
-        (Value::Bool(t), Value::Bool(s)) if s.len() == 1 => make_mut(t)[k] = s[0],
-        _ => return false,
+        (Value::Real(t), Value::Bool(s)) if s.len() == 1 => {
+            index::put(make_mut(t), k, if s[0] { 1.0 } else { 0.0 }, 0.0)?
+        }
+        (Value::Exact(t), Value::Exact(s)) if s.len() == 1 => {
+            index::put(make_mut(t), k, s[0].clone(), Rat::zero())?
+        }
+        (Value::Complex(t), Value::Complex(s)) if s.len() == 1 => {
+            index::put(make_mut(t), k, s[0], crate::linalg::C64::new(0.0, 0.0))?
+        }
+        (Value::Bool(t), Value::Bool(s)) if s.len() == 1 => {
+            index::put(make_mut(t), k, s[0], false)?
+        }
+        _ => return Ok(false),
     }
-    true
+    Ok(true)
 }

@@ -85,6 +85,9 @@ pub struct Session {
     pub checks: CheckTally,
     /// The figures `plot` and friends draw on.
     pub figures: crate::plot::Figures,
+    /// Decimal literals already converted, so `x = x + 0.1` in a loop parses
+    /// `0.1` (a big-integer fraction) once, not on every iteration.
+    literals: rustc_hash::FxHashMap<Box<str>, Value>,
 }
 
 impl Default for Session {
@@ -100,6 +103,7 @@ impl Default for Session {
             width: 80,
             checks: CheckTally::default(),
             figures: crate::plot::Figures::default(),
+            literals: Default::default(),
         }
     }
 }
@@ -438,7 +442,7 @@ impl Interp<'_> {
                     return Ok(v.clone());
                 }
             }
-            ExprKind::Number(s) => return number_literal(s, e.span),
+            ExprKind::Number(s) => return self.number(s, e.span),
             ExprKind::End => {
                 if let Some(&n) = self.ends.last() {
                     return Ok(Value::scalar(n as f64));
@@ -453,10 +457,23 @@ impl Interp<'_> {
         Ok(vals.swap_remove(0))
     }
 
+    /// The value of a number literal; see [`number_literal`].
+    fn number(&mut self, s: &str, span: Span) -> Result<Value> {
+        const KEPT: usize = 4096;
+        if let Some(v) = self.session.literals.get(s) {
+            return Ok(v.clone());
+        }
+        let v = number_literal(s, span)?;
+        if self.session.literals.len() < KEPT {
+            self.session.literals.insert(s.into(), v.clone());
+        }
+        Ok(v)
+    }
+
     fn eval_multi(&mut self, e: &Expr, nargout: usize) -> Result<Vec<Value>> {
         let one = |v: Value| Ok(vec![v]);
         match &e.kind {
-            ExprKind::Number(s) => one(number_literal(s, e.span)?),
+            ExprKind::Number(s) => one(self.number(s, e.span)?),
             ExprKind::Imag(s) => one(Value::Complex(
                 crate::linalg::CMat::from_element(
                     1,

@@ -29,8 +29,9 @@ pub struct Rat(Repr);
 enum Repr {
     /// Reduced, denominator > 0, numerator != i64::MIN (so negation is safe).
     Small(i64, i64),
-    /// A value that does not fit `Small`.
-    Big(BigRational),
+    /// A value that does not fit `Small`; boxed so a `Rat` stays 24 bytes
+    /// (matrices of small fractions are the common case).
+    Big(Box<BigRational>),
 }
 
 /// Binary gcd: shifts and subtractions only (128-bit division is slow).
@@ -88,7 +89,10 @@ impl Rat {
         };
         match (i64::try_from(n), i64::try_from(d)) {
             (Ok(n), Ok(d)) if n != i64::MIN => Rat(Repr::Small(n, d)),
-            _ => Rat(Repr::Big(BigRational::new_raw(n.into(), d.into()))),
+            _ => Rat(Repr::Big(Box::new(BigRational::new_raw(
+                n.into(),
+                d.into(),
+            )))),
         }
     }
 
@@ -96,7 +100,7 @@ impl Rat {
     fn from_big(r: BigRational) -> Rat {
         match (r.numer().to_i64(), r.denom().to_i64()) {
             (Some(n), Some(d)) if n != i64::MIN => Rat(Repr::Small(n, d)),
-            _ => Rat(Repr::Big(r)),
+            _ => Rat(Repr::Big(Box::new(r))),
         }
     }
 
@@ -104,7 +108,7 @@ impl Rat {
     pub fn to_big(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw((*n).into(), (*d).into()),
-            Repr::Big(r) => r.clone(),
+            Repr::Big(r) => (**r).clone(),
         }
     }
 
@@ -464,7 +468,7 @@ fn neg_ref(a: &Rat) -> Rat {
     match &a.0 {
         // n != i64::MIN, so -n cannot overflow.
         Repr::Small(n, d) => Rat(Repr::Small(-n, *d)),
-        Repr::Big(r) => Rat::from_big(-r),
+        Repr::Big(r) => Rat::from_big(-&**r),
     }
 }
 

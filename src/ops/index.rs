@@ -190,19 +190,7 @@ pub fn assign<T: Scalar>(m: &mut DMatrix<T>, idx: &[Idx], src: &DMatrix<T>, zero
             let count = i.len(n);
             check_count(count, src, (count, 1))?;
             if let Some(mx) = i.max() {
-                if mx >= n {
-                    let (nr, nc) = if r == 0 && c == 0 || r == 1 {
-                        (1, mx + 1)
-                    } else if c == 1 {
-                        (mx + 1, 1)
-                    } else {
-                        return Err(LaError::eval(format!(
-                            "Octave:index out of bound; A(I) = X: X must fit in A when A is a {r}x{c} matrix (index {} is past its {n} elements)",
-                            mx + 1
-                        )));
-                    };
-                    resize(m, nr, nc, zero);
-                }
+                grow_to(m, mx, zero)?;
             }
             let data = m.as_mut_slice();
             for k in 0..count {
@@ -271,6 +259,36 @@ fn assign_mismatch(lhs: (usize, usize), rhs: (usize, usize)) -> LaError {
         "=: nonconformant arguments (op1 is {}x{}, op2 is {}x{})",
         lhs.0, lhs.1, rhs.0, rhs.1
     ))
+}
+
+/// `m(k) = x` with a 0-based linear `k`, growing a vector (or an empty
+/// matrix, into a row) when `k` is past its end, as `assign` does.
+pub fn put<T: Scalar>(m: &mut DMatrix<T>, k: usize, x: T, zero: T) -> Result<()> {
+    grow_to(m, k, zero)?;
+    m.as_mut_slice()[k] = x;
+    Ok(())
+}
+
+/// Make linear position `mx` exist: a row (or empty) matrix gets columns, a
+/// column gets rows; any other matrix cannot grow through one subscript.
+fn grow_to<T: Scalar>(m: &mut DMatrix<T>, mx: usize, zero: T) -> Result<()> {
+    let (r, c) = m.shape();
+    let n = r * c;
+    if mx < n {
+        return Ok(());
+    }
+    let (nr, nc) = if r == 0 && c == 0 || r == 1 {
+        (1, mx + 1)
+    } else if c == 1 {
+        (mx + 1, 1)
+    } else {
+        return Err(LaError::eval(format!(
+            "Octave:index out of bound; A(I) = X: X must fit in A when A is a {r}x{c} matrix (index {} is past its {n} elements)",
+            mx + 1
+        )));
+    };
+    resize(m, nr, nc, zero);
+    Ok(())
 }
 
 /// Grow `m` to `nr` x `nc` (never smaller), new elements `zero`, in place:
