@@ -275,7 +275,9 @@ fn drawn_arrows(f: &Figure, k: usize) -> Vec<([f64; 2], [f64; 2])> {
     let key = k.to_string();
     let of = |class: &str| -> Vec<roxmltree::Node> {
         doc.descendants()
-            .filter(|n| n.attribute("class") == Some(class) && n.attribute("data-series") == Some(&key))
+            .filter(|n| {
+                n.attribute("class") == Some(class) && n.attribute("data-series") == Some(&key)
+            })
             .collect()
     };
     let tails = of("arrow");
@@ -310,7 +312,10 @@ fn showeig_draws_a_x_from_the_tip_of_x_and_eigenvectors_only_stretched() {
     let ax = drawn_arrows(&f, 3);
     assert_eq!(ax.len(), 16);
     for (tail, tip) in &ax {
-        assert!((tail[0].hypot(tail[1]) - 1.0).abs() < px, "{tail:?} is not on the circle");
+        assert!(
+            (tail[0].hypot(tail[1]) - 1.0).abs() < px,
+            "{tail:?} is not on the circle"
+        );
         let want = apply(*tail);
         let got = [tip[0] - tail[0], tip[1] - tail[1]];
         assert!(near(got, want, 2.0 * px), "A x = {want:?}, drawn {got:?}");
@@ -326,13 +331,26 @@ fn showeig_draws_a_x_from_the_tip_of_x_and_eigenvectors_only_stretched() {
             [d[0] / n, d[1] / n]
         })
         .collect();
-    assert!(near(dirs[0], [s, s], 1e-12) || near(dirs[0], [-s, -s], 1e-12), "{dirs:?}");
+    assert!(
+        near(dirs[0], [s, s], 1e-12) || near(dirs[0], [-s, -s], 1e-12),
+        "{dirs:?}"
+    );
     assert!(dirs[1][1].abs() < 1e-12, "{dirs:?}");
     let av = drawn_arrows(&f, 7);
     let tips: Vec<[f64; 2]> = av.iter().map(|a| a.1).collect();
-    let sign = if drawn_arrows(&f, 6)[0].1[0] > 0.0 { 1.0 } else { -1.0 };
-    assert!(near(tips[0], [4.0 * s * sign, 4.0 * s * sign], 2.0 * px), "{tips:?}");
-    assert!(near(tips[1].map(f64::abs), [2.0, 0.0], 2.0 * px), "{tips:?}");
+    let sign = if drawn_arrows(&f, 6)[0].1[0] > 0.0 {
+        1.0
+    } else {
+        -1.0
+    };
+    assert!(
+        near(tips[0], [4.0 * s * sign, 4.0 * s * sign], 2.0 * px),
+        "{tips:?}"
+    );
+    assert!(
+        near(tips[1].map(f64::abs), [2.0, 0.0], 2.0 * px),
+        "{tips:?}"
+    );
     assert_eq!(f.title, "A v = λ v:  λ = 3, 1");
     // No real eigenvector; every vector an eigenvector.
     let f = figure("showeig([0 -1; 1 0])");
@@ -391,11 +409,17 @@ fn showquad_draws_the_level_sets_of_the_form() {
     assert_eq!(levels(&f, 1, a), vec![1.0, 2.0, 3.0]);
     for run in drawn_runs(&f, 1) {
         let (p, q) = (run[0], run[run.len() - 1]);
-        assert!(((q[0] - p[0]) + (q[1] - p[1])).abs() < 1e-3, "not along [1; -1]");
+        assert!(
+            ((q[0] - p[0]) + (q[1] - p[1])).abs() < 1e-3,
+            "not along [1; -1]"
+        );
     }
     let f = figure("showquad(-[2 1; 1 2])");
     assert_eq!(f.title, "x'Ax is negative definite");
-    assert_eq!(levels(&f, 1, [-2.0, -1.0, -1.0, -2.0]), vec![-3.0, -2.0, -1.0]);
+    assert_eq!(
+        levels(&f, 1, [-2.0, -1.0, -1.0, -2.0]),
+        vec![-3.0, -2.0, -1.0]
+    );
     // The decision is definiteness's: exact input exactly, doubles with its tolerance.
     assert_eq!(
         figure("showquad([1 0; 0 1e-20])").title,
@@ -432,7 +456,10 @@ fn shownorms_draws_the_unit_circles_of_the_norms() {
     let f = figure("shownorms([0.5 3])");
     assert_eq!(f.legend[0], "||x||_0.5 = 1 (not a norm)");
     for p in drawn_runs(&f, 1).concat() {
-        assert!((p[0].abs().sqrt() + p[1].abs().sqrt() - 1.0).abs() < 0.01, "{p:?}");
+        assert!(
+            (p[0].abs().sqrt() + p[1].abs().sqrt() - 1.0).abs() < 0.01,
+            "{p:?}"
+        );
     }
     assert!(err("shownorms(0)").contains("p > 0"));
     assert!(err("shownorms(1, NaN)").contains("argument 2"));
@@ -456,8 +483,14 @@ fn showpca_axes_are_the_covariance_eigenvectors() {
         }
         let plus = [mu[0] + d[0], mu[1] + d[1]];
         let minus = [mu[0] - d[0], mu[1] - d[1]];
-        assert!(tips.iter().any(|t| near(*t, plus, 2.0 * px)), "{tips:?} {plus:?}");
-        assert!(tips.iter().any(|t| near(*t, minus, 2.0 * px)), "{tips:?} {minus:?}");
+        assert!(
+            tips.iter().any(|t| near(*t, plus, 2.0 * px)),
+            "{tips:?} {plus:?}"
+        );
+        assert!(
+            tips.iter().any(|t| near(*t, minus, 2.0 * px)),
+            "{tips:?} {minus:?}"
+        );
     }
     // Projections onto PC 1: [4 5] is on the axis, [2 1] and [0 3] project to the mean.
     let proj: Vec<[f64; 2]> = drawn_runs(&f, 2).concat();
@@ -466,9 +499,16 @@ fn showpca_axes_are_the_covariance_eigenvectors() {
     // Each point drops to its projection at right angles to PC 1.
     for run in drawn_runs(&f, 3) {
         let (p, q) = (run[0], run[1]);
-        assert!(((q[0] - p[0]) + (q[1] - p[1])).abs() < 2.0 * px, "{p:?} -> {q:?}");
+        assert!(
+            ((q[0] - p[0]) + (q[1] - p[1])).abs() < 2.0 * px,
+            "{p:?} -> {q:?}"
+        );
     }
-    assert!(f.title.contains("sd 3.464, 1.155") && f.title.contains("90%"), "{}", f.title);
+    assert!(
+        f.title.contains("sd 3.464, 1.155") && f.title.contains("90%"),
+        "{}",
+        f.title
+    );
     assert!(err("showpca([1 2 3; 4 5 6])").contains("use X'"));
 }
 
@@ -487,7 +527,10 @@ fn showfit_draws_the_least_squares_line_and_vertical_residuals() {
     assert!(near(line[0], [0.0, 0.9], px) && near(line[line.len() - 1], [3.0, 3.6], px));
     let res = drawn_runs(&f, 3);
     assert_eq!(res.len(), 4);
-    for (run, (x, y)) in res.iter().zip([(0.0, 1.0), (1.0, 2.0), (2.0, 2.0), (3.0, 4.0)]) {
+    for (run, (x, y)) in res
+        .iter()
+        .zip([(0.0, 1.0), (1.0, 2.0), (2.0, 2.0), (3.0, 4.0)])
+    {
         assert!(near(run[0], [x, y], px), "{run:?}");
         assert!(near(run[1], [x, 0.9 * x + 0.9], px), "{run:?}");
     }
@@ -533,7 +576,11 @@ fn chapter_figures_render_to_bitmaps() {
             .arg(&svg_path)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{src}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{src}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let png = std::fs::read(&png_path).unwrap();
         assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "{src}");
         // IHDR: width and height, big-endian, at bytes 16..24.
@@ -541,4 +588,16 @@ fn chapter_figures_render_to_bitmaps() {
         assert_eq!((be(&png[16..20]), be(&png[20..24])), (640, 480), "{src}");
     }
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The terminal picture in README.md is the real drawing (80 columns, the
+/// 22 rows `la` uses when LINES is unset).
+#[test]
+fn readme_picture_is_what_la_draws() {
+    let readme = include_str!("../README.md");
+    let cmd = ">> showquad([1 2; 2 1])\n";
+    let start = readme.find(cmd).expect("the README's picture") + cmd.len();
+    let end = start + readme[start..].find("```").unwrap();
+    let f = figure("showquad([1 2; 2 1])");
+    assert_eq!(&readme[start..end], braille::render(&f, 80, 22, false));
 }
