@@ -74,6 +74,7 @@ pub(super) fn showfit(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     };
     let p = call(
         ctx,
+        &a,
         "polyfit",
         vec![
             a.vals[0].clone(),

@@ -17,7 +17,20 @@ enum Eigen {
     Complex { re: f64, im: f64 },
 }
 
-fn eigen([p, q, r, s]: [f64; 4]) -> Eigen {
+/// Computed on A scaled to entries of size 1 (no overflow in tr^2 or det).
+fn eigen(m: [f64; 4]) -> Eigen {
+    let size = m.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+    let k = if size > 0.0 { size } else { 1.0 };
+    match eigen_unit(m.map(|x| x / k)) {
+        Eigen::Real(pairs) => Eigen::Real(pairs.into_iter().map(|(l, v)| (l * k, v)).collect()),
+        Eigen::Complex { re, im } => Eigen::Complex {
+            re: re * k,
+            im: im * k,
+        },
+    }
+}
+
+fn eigen_unit([p, q, r, s]: [f64; 4]) -> Eigen {
     let tr = p + s;
     let det = p * s - q * r;
     let disc = tr * tr / 4.0 - det;
@@ -35,7 +48,6 @@ fn eigen([p, q, r, s]: [f64; 4]) -> Eigen {
     } else {
         vec![tr / 2.0 + d, tr / 2.0 - d]
     };
-    let size = p.abs().max(q.abs()).max(r.abs()).max(s.abs());
     let pairs = lambdas
         .into_iter()
         .map(|l| {
@@ -48,7 +60,7 @@ fn eigen([p, q, r, s]: [f64; 4]) -> Eigen {
                 b
             };
             let n = c[0].hypot(c[1]);
-            (l, (n > 1e-9 * size).then(|| [c[0] / n, c[1] / n]))
+            (l, (n > 1e-9).then(|| [c[0] / n, c[1] / n]))
         })
         .collect();
     Eigen::Real(pairs)
@@ -100,9 +112,13 @@ fn apply([p, q, r, s]: [f64; 4], x: [f64; 2]) -> [f64; 2] {
 }
 
 /// The singular values and right singular vectors, from A'A = V S^2 V'.
-fn singular([p, q, r, s]: [f64; 4]) -> [(f64, [f64; 2]); 2] {
+/// A is scaled to entries of size 1 first, so A'A neither overflows nor underflows.
+fn singular(m: [f64; 4]) -> [(f64, [f64; 2]); 2] {
+    let size = m.iter().fold(0.0f64, |acc, x| acc.max(x.abs()));
+    let k = if size > 0.0 { size } else { 1.0 };
+    let [p, q, r, s] = m.map(|x| x / k);
     let ev = sym_eig(p * p + r * r, p * q + r * s, q * q + s * s);
-    ev.map(|(l, v)| (l.max(0.0).sqrt(), v))
+    ev.map(|(l, v)| (l.max(0.0).sqrt() * k, v))
 }
 
 fn unit_circle(fig: &mut Figure) {

@@ -210,9 +210,14 @@ fn unzip(p: &[[f64; 2]]) -> (Vec<f64>, Vec<f64>) {
     p.iter().map(|q| (q[0], q[1])).unzip()
 }
 
-/// A number for a title: at most 3 decimals, no trailing zeros.
+/// A number for a title: at most 3 decimals (or 4 digits in e-notation), no trailing zeros.
 fn num(x: f64) -> String {
-    crate::plot::tick_label((x * 1000.0).round() / 1000.0)
+    let x = if (1e-3..1e6).contains(&x.abs()) {
+        (x * 1000.0).round() / 1000.0
+    } else {
+        x
+    };
+    crate::plot::tick_label(x)
 }
 
 /// Argument `k` as the entries `[a11, a12, a21, a22]` of a finite 2x2 matrix.
@@ -238,18 +243,28 @@ fn show(ctx: &mut dyn Ctx, mut fig: Figure) -> Result<Vec<Value>> {
     Ok(vec![])
 }
 
-/// Run another built-in by name on `vals` (the one function that decides,
-/// so a figure says exactly what that function says).
-fn call(ctx: &mut dyn Ctx, name: &'static str, vals: Vec<Value>) -> Result<Vec<Value>> {
+/// Run another built-in by name on `vals`, for the call `a` (the one
+/// function that decides, so a figure says exactly what that function says).
+fn call(ctx: &mut dyn Ctx, a: &Args, name: &'static str, vals: Vec<Value>) -> Result<Vec<Value>> {
     let b = super::lookup(name)
         .ok_or_else(|| crate::error::LaError::internal(format!("no built-in {name}")))?;
-    (b.run)(ctx, Args::new(b.name, b.doc.signature, vals))
+    let mut args = Args::new(b.name, b.doc.signature, vals);
+    args.span = a.span;
+    (b.run)(ctx, args)
 }
 
 /// Eigen-decomposition of a symmetric 2x2 `[a b; b c]`: the larger
-/// eigenvalue with its unit vector, then the smaller with its own. The one
-/// of smaller magnitude is det / (the other), which keeps it accurate.
+/// eigenvalue with its unit vector, then the smaller with its own. Scaled
+/// to entries of size 1 first (no overflow or underflow in a*c); the
+/// eigenvalue of smaller magnitude is det / (the other), which keeps it accurate.
 fn sym_eig(a: f64, b: f64, c: f64) -> [(f64, [f64; 2]); 2] {
+    let size = a.abs().max(b.abs()).max(c.abs());
+    let k = if size > 0.0 && size.is_finite() {
+        size
+    } else {
+        1.0
+    };
+    let (a, b, c) = (a / k, b / k, c / k);
     let m = (a + c) / 2.0;
     let r = ((a - c) / 2.0).hypot(b);
     let big = if m >= 0.0 { m + r } else { m - r };
@@ -266,5 +281,5 @@ fn sym_eig(a: f64, b: f64, c: f64) -> [(f64, [f64; 2]); 2] {
     let theta = 0.5 * (2.0 * b).atan2(a - c);
     let v1 = [theta.cos(), theta.sin()];
     let v2 = [-theta.sin(), theta.cos()];
-    [(hi, v1), (lo, v2)]
+    [(hi * k, v1), (lo * k, v2)]
 }

@@ -23,6 +23,9 @@ fn label(p: f64) -> String {
     format!("||x||_{name} = 1{note}")
 }
 
+/// At most this many unit circles in one figure.
+const MAX_PS: usize = 12;
+
 /// The p's asked for: numbers or vectors of them, each > 0 (Inf allowed).
 fn ps(a: &Args) -> Result<Vec<f64>> {
     if a.is_empty() {
@@ -40,6 +43,12 @@ fn ps(a: &Args) -> Result<Vec<f64>> {
             }
             out.push(p);
         }
+    }
+    if out.len() > MAX_PS {
+        return Err(crate::error::LaError::eval(format!(
+            "shownorms: at most {MAX_PS} values of p in one figure (got {})",
+            out.len()
+        )));
     }
     Ok(out)
 }

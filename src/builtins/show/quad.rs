@@ -138,7 +138,7 @@ pub(super) fn showquad(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
              there are no level curves to draw",
         ));
     }
-    let kind = call(ctx, "definiteness", vec![a.vals[0].clone()])?;
+    let kind = call(ctx, &a, "definiteness", vec![a.vals[0].clone()])?;
     let kind = kind
         .first()
         .and_then(|v| v.as_str())
