@@ -127,6 +127,11 @@ fn rows() -> Vec<(String, Want)> {
         err("print('-dpng', 'a.png')", "only -dsvg"),
         err("saveas(7, 'a.svg')", "no figure 7"),
         err("showmap(eye(3))", "2x2"),
+        err("showeig([1 2 3])", "2x2"),
+        err("showquad(zeros(2))", "no level curves"),
+        err("shownorms(1, 0)", "argument 2 (p2) must be p > 0"),
+        err("showpca([1 2 3; 4 5 6])", "2 columns"),
+        err("showfit([1 2 3], [1 2 3], 1.5)", "argument 3 (n)"),
         // ------------------------------------------------ the issue's examples
         not_a_number("rank", "[1 2; 3 4], 'r'", 2, "tol", "r"),
         not_a_number("rref", "[1 2; 3 4], 'x'", 2, "tol", "x"),

@@ -63,6 +63,20 @@ fn walkthrough_scripts_run_without_error() {
                 r.stderr
             );
             assert!(!r.stderr.contains("error"), "{}: {}", s.display(), r.stderr);
+            if s.ends_with("chapter.la") {
+                // Its last section draws each figure of the chapter: their titles.
+                for title in [
+                    "σ = 3.618, 1.382;  λ = 3.618, 1.382;  det = 5",
+                    "A v = λ v:  λ = 3, 1",
+                    "x'Ax is positive definite",
+                    "x'Ax is indefinite",
+                    "unit circles ||x||_p = 1",
+                    "PCA: sd 3.464, 1.155;  PC 1 carries 90% of the variance",
+                    "least squares: sum of squared residuals = 0.7",
+                ] {
+                    assert!(r.stdout.contains(title), "chapter.la: no figure '{title}'");
+                }
+            }
             ran.push(s.file_name().expect("name").to_string_lossy().into_owned());
         }
     }

@@ -1,12 +1,12 @@
 //! Pictures: `plot`, `scatter`, `quiver`, `fplot` and the commands that
 //! dress and save the current figure (`hold`, `title`, `axis`, `legend`,
-//! `print`, ...), plus the chapter figure `showmap`. They change the
+//! `print`, ...). The chapter's figures are in `show`. They change the
 //! session's figures (through `Ctx::figures`); the front end shows them.
 
 use super::ctx::Ctx;
 use super::{Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::plot::{self, Color, Figure, LineStyle, Marker, Series, Shape, Style};
+use crate::plot::{self, Figure, LineStyle, Marker, Series, Shape, Style};
 use crate::value::Value;
 
 macro_rules! entry {
@@ -178,23 +178,6 @@ pub static BUILTINS: &[Builtin] = &[
         &[],
         &[">> plot([1 4 9]); saveas(gcf, '/tmp/la-saveas-example.svg')"],
         &["print", "gcf"]
-    ),
-    entry!(
-        "showmap", 1, 1, 0, showmap_fn,
-        "showmap(A)",
-        concat!(
-            "A 2x2 matrix as a map of the plane: the unit circle and its image, an ellipse ",
-            "with semi-axes sigma1, sigma2; the right singular vectors v_i on the circle and ",
-            "sigma_i u_i on the ellipse; real eigenvector directions through the origin; the ",
-            "sigma's, lambda's and det (the area factor) in the title."
-        ),
-        &[
-            "A = U S V': A v_i = sigma_i u_i, so the circle's image is an ellipse with axes sigma_i u_i",
-            "A x = lambda x: eigen-directions are only stretched",
-            "area of the ellipse / area of the circle = |det A| = sigma1 sigma2",
-        ],
-        &[">> showmap([2 1; 1 2]);"],
-        &["svd", "eig", "det", "quiver"]
     ),
 ];
 
@@ -566,162 +549,5 @@ fn saveas_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return Err(LaError::eval(format!("saveas: there is no figure {h}")));
     };
     write_svg("saveas", &fig, &file)?;
-    Ok(vec![])
-}
-
-/// Eigen-decomposition of a symmetric 2x2 [a b; b c]: (larger λ, its unit vector), (smaller, ...).
-fn sym_eig(a: f64, b: f64, c: f64) -> [(f64, [f64; 2]); 2] {
-    let m = (a + c) / 2.0;
-    let r = (((a - c) / 2.0).powi(2) + b * b).sqrt();
-    let theta = 0.5 * (2.0 * b).atan2(a - c);
-    let v1 = [theta.cos(), theta.sin()];
-    let v2 = [-theta.sin(), theta.cos()];
-    [(m + r, v1), (m - r, v2)]
-}
-
-fn fmt_num(x: f64) -> String {
-    let s = format!("{x:.3}");
-    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
-    if s == "-0" {
-        "0".into()
-    } else {
-        s
-    }
-}
-
-fn showmap_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let m = a.real(0)?;
-    if m.shape() != (2, 2) {
-        return Err(a.wrong(0, "a 2x2 matrix"));
-    }
-    if !m.iter().all(|x| x.is_finite()) {
-        return Err(a.wrong(0, "a finite 2x2 matrix"));
-    }
-    let (p, q, r, s) = (m[(0, 0)], m[(0, 1)], m[(1, 0)], m[(1, 1)]);
-    let apply = |x: f64, y: f64| (p * x + q * y, r * x + s * y);
-    // SVD from A'A = V S^2 V'.
-    let ev = sym_eig(p * p + r * r, p * q + r * s, q * q + s * s);
-    let sig = [ev[0].0.max(0.0).sqrt(), ev[1].0.max(0.0).sqrt()];
-    let v = [ev[0].1, ev[1].1];
-    let n = 181;
-    let t: Vec<f64> = (0..n)
-        .map(|k| 2.0 * std::f64::consts::PI * k as f64 / (n - 1) as f64)
-        .collect();
-    let (cx, cy): (Vec<f64>, Vec<f64>) = t.iter().map(|t| (t.cos(), t.sin())).unzip();
-    let (ex, ey): (Vec<f64>, Vec<f64>) = t.iter().map(|t| apply(t.cos(), t.sin())).unzip();
-    let mut fig = Figure::new(0);
-    let solid = |c| Style {
-        color: c,
-        line: LineStyle::Solid,
-        marker: Marker::None,
-    };
-    fig.series.push(Series {
-        x: cx,
-        y: cy,
-        shape: Shape::Points,
-        style: Style {
-            color: Color::Black,
-            line: LineStyle::Dashed,
-            marker: Marker::None,
-        },
-    });
-    fig.legend.push("unit circle".into());
-    fig.series.push(Series {
-        x: ex,
-        y: ey,
-        shape: Shape::Points,
-        style: solid(Color::Blue),
-    });
-    fig.legend.push("A * circle".into());
-    // v_i on the circle, sigma_i u_i = A v_i on the ellipse.
-    fig.series.push(Series {
-        x: vec![0.0, 0.0],
-        y: vec![0.0, 0.0],
-        shape: Shape::Arrows {
-            u: vec![v[0][0], v[1][0]],
-            v: vec![v[0][1], v[1][1]],
-        },
-        style: solid(Color::Green),
-    });
-    fig.legend.push("v1, v2".into());
-    let (a1, a2) = (apply(v[0][0], v[0][1]), apply(v[1][0], v[1][1]));
-    fig.series.push(Series {
-        x: vec![0.0, 0.0],
-        y: vec![0.0, 0.0],
-        shape: Shape::Arrows {
-            u: vec![a1.0, a2.0],
-            v: vec![a1.1, a2.1],
-        },
-        style: solid(Color::Red),
-    });
-    fig.legend.push("s1 u1, s2 u2".into());
-    // Real eigen-directions: lines through the origin.
-    let tr = p + s;
-    let det = p * s - q * r;
-    let disc = tr * tr / 4.0 - det;
-    let lams;
-    if disc >= -1e-12 {
-        let d = disc.max(0.0).sqrt();
-        let ls = if d == 0.0 {
-            vec![tr / 2.0]
-        } else {
-            vec![tr / 2.0 + d, tr / 2.0 - d]
-        };
-        let reach = sig[0].max(1.0) * 1.15;
-        let mut first = true;
-        for l in &ls {
-            // (A - l I) x = 0: x = [q, l - p] or [l - s, r].
-            let cand = if (q.abs() + (l - p).abs()) >= (r.abs() + (l - s).abs()) {
-                [q, l - p]
-            } else {
-                [l - s, r]
-            };
-            let nrm = cand[0].hypot(cand[1]);
-            if nrm > 1e-12 {
-                let (x, y) = (cand[0] / nrm * reach, cand[1] / nrm * reach);
-                fig.series.push(Series {
-                    x: vec![-x, x],
-                    y: vec![-y, y],
-                    shape: Shape::Points,
-                    style: Style {
-                        color: Color::Magenta,
-                        line: LineStyle::Dotted,
-                        marker: Marker::None,
-                    },
-                });
-                fig.legend.push(if first {
-                    "eigen-directions".into()
-                } else {
-                    String::new()
-                });
-                first = false;
-            } else if ls.len() == 1 {
-                // A = l I: every direction is an eigen-direction.
-            }
-        }
-        lams = ls
-            .iter()
-            .map(|l| fmt_num(*l))
-            .collect::<Vec<_>>()
-            .join(", ");
-    } else {
-        let im = (-disc).sqrt();
-        lams = format!("{} ± {}i", fmt_num(tr / 2.0), fmt_num(im));
-    }
-    fig.title = format!(
-        "σ = {}, {};  λ = {};  det = {}",
-        fmt_num(sig[0]),
-        fmt_num(sig[1]),
-        lams,
-        fmt_num(det)
-    );
-    fig.equal = true;
-    fig.grid = true;
-    let figs = ctx.figures();
-    let cur = figs.current();
-    fig.number = cur.number;
-    fig.hold = cur.hold;
-    *cur = fig;
-    figs.dirty = true;
     Ok(vec![])
 }

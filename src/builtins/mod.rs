@@ -30,6 +30,7 @@ mod linalg;
 mod reduce;
 mod regression;
 mod shape;
+mod show;
 mod spaces;
 mod stats;
 
@@ -70,7 +71,7 @@ impl Topic {
             Topic::Definiteness => "quadratic forms, definiteness",
             Topic::LeastSquares => "least squares, pseudoinverse, PCA",
             Topic::Calculus => "derivatives (gradient, Hessian, Jacobian)",
-            Topic::Plots => "pictures (plot, scatter, quiver, axis, print, showmap)",
+            Topic::Plots => "pictures (plot, scatter, quiver, axis, print, showmap, showeig, ...)",
             Topic::Output => "output, timing, checks",
             Topic::Commands => "commands (help, who, clear, format, save, load, exit, ...)",
         }
@@ -125,6 +126,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         shape::BUILTINS,
         stats::BUILTINS,
         figures::BUILTINS,
+        show::BUILTINS,
     ]
     .into_iter()
     .flatten()

@@ -275,8 +275,15 @@ pub fn ticks(a: f64, b: f64, n: usize) -> Vec<f64> {
     out
 }
 
-/// A tick label: short, no trailing zeros.
+/// A tick label: short, no trailing zeros; e-notation for magnitudes from
+/// 1e6 up or below 1e-4 (`2e200`, `1.5e-7`).
 pub fn tick_label(t: f64) -> String {
+    if t != 0.0 && t.is_finite() && !(1e-4..1e6).contains(&t.abs()) {
+        let s = format!("{t:.3e}");
+        let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+        let mantissa = mantissa.trim_end_matches('0').trim_end_matches('.');
+        return format!("{mantissa}e{exp}");
+    }
     let s = format!("{:.4}", t);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {

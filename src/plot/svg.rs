@@ -76,6 +76,67 @@ fn marker(out: &mut String, m: Marker, x: f64, y: f64, color: &str) {
     }
 }
 
+/// Points along everything the series draw, in pixels (segments sampled
+/// every few pixels), for placing the legend.
+fn drawn_pixels(fig: &Figure, view: [f64; 4]) -> Vec<(f64, f64)> {
+    let mut out = Vec::new();
+    let mut segment = |a: (f64, f64), b: (f64, f64)| {
+        let (p, q) = (to_px(view, a.0, a.1), to_px(view, b.0, b.1));
+        let len = (q.0 - p.0).hypot(q.1 - p.1);
+        if !len.is_finite() {
+            return;
+        }
+        let n = (len / 4.0).ceil().clamp(1.0, 500.0) as usize;
+        out.extend((0..=n).map(|i| {
+            let t = i as f64 / n as f64;
+            (p.0 + (q.0 - p.0) * t, p.1 + (q.1 - p.1) * t)
+        }));
+    };
+    for s in &fig.series {
+        let pts: Vec<(f64, f64)> = s.x.iter().copied().zip(s.y.iter().copied()).collect();
+        match &s.shape {
+            Shape::Points if s.style.line != LineStyle::None => {
+                for w in pts.windows(2) {
+                    segment(w[0], w[1]);
+                }
+            }
+            Shape::Points => {
+                for &p in &pts {
+                    segment(p, p);
+                }
+            }
+            Shape::Arrows { u, v } => {
+                for (k, &p) in pts.iter().enumerate() {
+                    segment(p, (p.0 + u[k], p.1 + v[k]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The top-left corner of a `w` x `h` legend: top right unless another
+/// corner of the plot area covers fewer drawn points.
+fn legend_corner(fig: &Figure, view: [f64; 4], w: f64, h: f64) -> (f64, f64) {
+    let (ax, ay, aw, ah) = area();
+    let (left, right) = (ax + 8.0, ax + aw - w - 8.0);
+    let (top, bottom) = (ay + 8.0, ay + ah - h - 8.0);
+    let corners = [(right, top), (left, top), (right, bottom), (left, bottom)];
+    let drawn = drawn_pixels(fig, view);
+    let covered = |&(x, y): &(f64, f64)| {
+        drawn
+            .iter()
+            .filter(|p| p.0 >= x && p.0 <= x + w && p.1 >= y && p.1 <= y + h)
+            .count()
+    };
+    // min_by_key keeps the first of equals: top right wins ties.
+    corners
+        .iter()
+        .copied()
+        .min_by_key(covered)
+        .unwrap_or((right, top))
+}
+
 /// The SVG text of a figure.
 pub fn render(fig: &Figure) -> String {
     let (ax, ay, aw, ah) = area();
@@ -195,7 +256,8 @@ pub fn render(fig: &Figure) -> String {
                     );
                     let _ = writeln!(
                         o,
-                        "<polygon class=\"arrowhead\" points=\"{x2:.2},{y2:.2} {:.2},{:.2} {:.2},{:.2}\" fill=\"{c}\"/>",
+                        "<polygon class=\"arrowhead\" data-series=\"{}\" points=\"{x2:.2},{y2:.2} {:.2},{:.2} {:.2},{:.2}\" fill=\"{c}\"/>",
+                        k + 1,
                         bx + nx,
                         by + ny,
                         bx - nx,
@@ -236,7 +298,7 @@ pub fn render(fig: &Figure) -> String {
             esc(&fig.ylabel)
         );
     }
-    // The legend, top right inside the area.
+    // The legend, in the corner of the area that hides the least.
     let entries: Vec<(usize, &String)> = fig
         .legend
         .iter()
@@ -252,7 +314,7 @@ pub fn render(fig: &Figure) -> String {
             * 7.5
             + 45.0;
         let hl = entries.len() as f64 * 18.0 + 8.0;
-        let (lx, ly) = (ax + aw - wl - 8.0, ay + 8.0);
+        let (lx, ly) = legend_corner(fig, view, wl, hl);
         let _ = writeln!(
             o,
             "<rect class=\"legend\" x=\"{lx:.2}\" y=\"{ly:.2}\" width=\"{wl:.2}\" height=\"{hl:.2}\" fill=\"white\" fill-opacity=\"0.9\" stroke=\"#888888\"/>"

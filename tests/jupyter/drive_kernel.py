@@ -8,6 +8,7 @@ this script starts the kernel by name, checks each request, and prints
 import queue
 import sys
 import time
+import xml.etree.ElementTree as ET
 
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
@@ -77,10 +78,22 @@ def main():
         assert disp and "\\begin{align" in disp[0]["data"]["text/latex"], out
         print("ok: steps as text/latex")
 
+        # A cell that draws shows the figure once, as SVG beside its braille text.
+        reply, out = run_cell(kc, "showmap([3 1; 1 2]);\nplot([1 2 3]); title('t')")
+        assert reply["status"] == "ok", reply
+        figs = [d["data"] for d in of_type(out, "display_data") if "image/svg+xml" in d["data"]]
+        assert len(figs) == 1, out
+        root = ET.fromstring(figs[0]["image/svg+xml"])
+        assert root.tag.endswith("svg"), root.tag
+        titles = [t.text for t in root.iter() if t.get("class") == "title"]
+        assert titles == ["t"], titles
+        assert any("\u2800" < c <= "\u28ff" for c in figs[0]["text/plain"]), figs[0]
+        print("ok: figure as image/svg+xml")
+
         reply, out = run_cell(kc, "z = 5", silent=True)
         assert not [m for m in out if m["msg_type"] != "status"], out
         reply, out = run_cell(kc, "z + 1")
-        assert reply["execution_count"] == 5, reply  # the silent cell is not counted
+        assert reply["execution_count"] == 6, reply  # the silent cell is not counted
         print("ok: silent")
 
         msg_id = kc.complete("di", 2)

@@ -2,6 +2,7 @@
 (run by tests/jupyter.rs with JUPYTER_PATH naming the installed kernelspec)."""
 
 import sys
+import xml.etree.ElementTree as ET
 
 import nbformat
 from nbclient import NotebookClient
@@ -16,5 +17,11 @@ assert not errors, errors
 data = [o.get("data", {}) for c in code for o in c.outputs]
 assert any("text/latex" in d and "\\frac" in d["text/latex"] for d in data), "typeset values"
 assert any("\\begin{align" in d.get("text/latex", "") for d in data), "typeset working"
+# The pictures section draws seven figures, each as SVG beside its braille text.
+svgs = [d["image/svg+xml"] for d in data if "image/svg+xml" in d]
+assert len(svgs) == 7, f"{len(svgs)} figures"
+titles = [t.text for s in svgs for t in ET.fromstring(s).iter() if t.get("class") == "title"]
+assert "x'Ax is indefinite" in titles and "A v = λ v:  λ = 3, 1" in titles, titles
+assert all("text/plain" in d for d in data if "image/svg+xml" in d)
 assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
 print(f"notebook ok: {len(code)} cells, {len(data)} outputs")

@@ -1,7 +1,8 @@
 //! The shell requests, answered on the thread that owns the `Session`:
 //! kernel_info, execute, complete, inspect, is_complete, history, comm_info.
 //! Every request is wrapped in iopub `busy`/`idle`; a cell's output goes to
-//! iopub through `KernelSink` before its reply.
+//! iopub through `KernelSink` before its reply (values as text, LaTeX and
+//! JSON; figures as SVG).
 
 use super::wire::Message;
 use crate::builtins::{self, help};
@@ -274,6 +275,16 @@ impl Sink for KernelSink<'_> {
     fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
         let text = render(Severity::Warning, message, span, &self.source, false);
         self.stream("stderr", &format!("{text}\n"));
+    }
+
+    /// A figure as SVG, with its braille drawing for text-only front ends.
+    fn figure(&mut self, fig: &crate::plot::Figure) {
+        let svg = crate::plot::svg::render(fig);
+        let plain = crate::plot::braille::render(fig, 80, 22, false);
+        self.display(
+            "display_data",
+            json!({"image/svg+xml": svg, "text/plain": plain.trim_end_matches('\n')}),
+        );
     }
 
     fn working(&mut self, text: &str, latex: bool) {
