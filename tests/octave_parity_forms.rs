@@ -80,7 +80,10 @@ const TABLE: &[(&str, usize, usize, &[f64])] = &[
     ("real(max([1+1i, -1-1i]))", 1, 1, &[1.0]),
     ("imag(max([1+1i, -1-1i]))", 1, 1, &[1.0]),
     ("real(min([1+1i, -1-1i]))", 1, 1, &[-1.0]),
-    ("[m, k] = max([3, -4, 4i]); k", 1, 1, &[3.0]),
+    // |-4| = |4i| = 4: angle(-4) = pi beats angle(4i) = pi/2
+    ("[m, k] = max([3, -4, 4i]); k", 1, 1, &[2.0]),
+    // |3i| = |-3| = 3: angle(3i) = pi/2 is the smaller
+    ("[m, k] = min([3i, -3, 4]); k", 1, 1, &[1.0]),
     // a complex second argument: |1| < 2.1 < |3|
     ("real(max([1 3], 2.1i))", 1, 2, &[0.0, 3.0]),
     ("imag(max([1 3], 2.1i))", 1, 2, &[2.1, 0.0]),
@@ -186,6 +189,17 @@ const TABLE: &[(&str, usize, usize, &[f64])] = &[
         2,
         &[1.0, 1.0],
     ),
+    // exact coefficients: rational roots exactly, (x - 1)^3 has 1 three times
+    ("roots([1 -3 3 -1]) == [1; 1; 1]", 3, 1, &[1.0, 1.0, 1.0]),
+    ("roots([2 -3 1])", 2, 1, &[1.0, 0.5]),
+    // (x - 1)(x^2 - 2): 1 exactly, the others from x^2 - 2
+    (
+        "roots([1 -1 -2 2])",
+        3,
+        1,
+        &[std::f64::consts::SQRT_2, 1.0, -std::f64::consts::SQRT_2],
+    ),
+    ("roots([0 0 1 -2 0])", 2, 1, &[2.0, 0.0]),
     // inv of an empty matrix is 0x0, as Octave
     ("size(inv(zeros(2, 0)))", 1, 2, &[0.0, 0.0]),
     ("size(inv(zeros(0, 3)))", 1, 2, &[0.0, 0.0]),
@@ -247,4 +261,37 @@ fn bad_forms_are_errors() {
         assert!(r.stderr.starts_with("error: "), "{src}: {}", r.stderr);
         assert!(!r.stderr.contains("internal error"), "{src}: {}", r.stderr);
     }
+}
+
+/// `la -e SRC` on a terminal `cols` characters wide.
+fn shown(src: &str, cols: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_la"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", cols)
+        .args(["-e", src])
+        .output()
+        .expect("run la");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn wide_rows_split_as_octave() {
+    // 16 columns of 5 characters fill an 80-character row exactly: Octave
+    // shows 1:16 on one line.
+    let row: String = (1..=16).map(|k| format!("{k:>5}")).collect();
+    assert_eq!(shown("x = 1:16", "80"), format!("x =\n\n{row}\n\n"));
+    // 17 do not: a block of 16, then one of one column
+    assert_eq!(
+        shown("x = 1:17", "80"),
+        format!("x =\n\n Columns 1 through 16:\n\n{row}\n\n Column 17:\n\n   17\n\n")
+    );
+    // two 9-character columns fit in 20: every block of two is "N and M"
+    assert_eq!(
+        shown("x = [1 2 3 4 5] * 100000", "20"),
+        concat!(
+            "x =\n\n Columns 1 and 2:\n\n   100000   200000\n\n",
+            " Columns 3 and 4:\n\n   300000   400000\n\n",
+            " Column 5:\n\n   500000\n\n"
+        )
+    );
 }

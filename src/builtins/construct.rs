@@ -452,7 +452,7 @@ fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let n = v.numel();
     let dims: Vec<Option<f64>> = if a.len() == 2 {
         a.real(1)?.iter().map(|&x| Some(x)).collect()

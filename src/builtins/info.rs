@@ -436,7 +436,7 @@ fn size(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     for k in 1..a.len() {
         for &d in a.real(k)?.iter() {
             if d.fract() != 0.0 || d.is_nan() {
-                return Err(a.wrong(k, "dimensions 1, 2, ..."));
+                return Err(a.wrong(k, "positive integer dimensions"));
             }
             dims.push(match d {
                 1.0 => r as f64,

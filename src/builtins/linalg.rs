@@ -175,7 +175,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "norm(x), norm(x, p), norm(A, 'fro')",
             summary: concat!(
                 "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest ",
-                "singular value, 1, Inf, 'fro')."
+                "singular value, 1, Inf, 'fro'; any other p > 1 by Higham's iterative ",
+                "estimate of max ||Ax||_p / ||x||_p, as Octave)."
             ),
             math: &[
                 "||x||_p = (sum |x_i|^p)^(1/p)",
@@ -793,7 +794,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "roots(p)",
             summary: concat!(
                 "Roots of the polynomial with (real or complex) coefficients p, a vector ",
-                "with the highest power first, as eigenvalues of the companion matrix."
+                "with the highest power first, as eigenvalues of the companion matrix; ",
+                "for exact p the rational roots are found exactly first."
             ),
             math: &["p(x) = p_1 x^n + ... + p_(n+1) = 0"],
             example: &[">> roots([1 -3 2])", "ans =", "", "   2", "   1"],
@@ -1538,11 +1540,46 @@ fn roots(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if rows > 1 && cols > 1 {
         return Err(a.wrong(0, "a vector of coefficients"));
     }
+    if let Some(r) = exact_roots(&a) {
+        return one(r);
+    }
     let r = match field_arg(&a, 0, "roots")? {
         Field::Real(p) => linalg::poly::roots(p.as_slice())?,
         Field::Complex(p) => linalg::poly::roots_c(p.as_slice())?,
     };
     one(Value::complex(CMat::from_column_slice(r.len(), 1, &r)))
+}
+
+/// Exact coefficients: the rational roots found exactly (so `roots([1 -3
+/// 3 -1])` is exactly 1, 1, 1), the rest from the float roots of what is
+/// left once they are divided out; `None` for other input. Roots come in
+/// eig's order: real part descending, then imaginary part.
+fn exact_roots(a: &Args) -> Option<Value> {
+    /// Beyond this degree the exact search costs more than it can be worth.
+    const MAX_EXACT_DEGREE: usize = 40;
+    let Some(Value::Exact(m)) = a.get(0) else {
+        return None;
+    };
+    let p: Vec<Rat> = m.iter().skip_while(|x| x.is_zero()).cloned().collect();
+    if p.len() < 2 || p.len() > MAX_EXACT_DEGREE + 1 {
+        return None;
+    }
+    let (found, left) = exact::rational_roots(&p);
+    let mut exact: Vec<Rat> = found
+        .into_iter()
+        .flat_map(|(r, k)| std::iter::repeat_n(r, k))
+        .collect();
+    if left.len() <= 1 {
+        exact.sort_by(|x, y| y.cmp(x));
+        return Some(Value::Exact(
+            RatMat::from_column_slice(exact.len(), 1, &exact).into(),
+        ));
+    }
+    let rest: Vec<f64> = left.iter().map(Rat::to_f64).collect();
+    let mut all = linalg::poly::roots(&rest).ok()?;
+    all.extend(exact.iter().map(|r| C64::new(r.to_f64(), 0.0)));
+    all.sort_by(|x, y| y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im)));
+    Some(Value::complex(CMat::from_column_slice(all.len(), 1, &all)))
 }
 
 fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

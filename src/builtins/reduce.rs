@@ -337,7 +337,9 @@ fn nnz(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// argument `k`): the same reduction of the column `A(:)` along dimension 1.
 fn all_form(mut a: Args, k: usize) -> Result<Args> {
     if a.str(k).is_some() {
-        a.option(k, &["all"])?;
+        if a.option(k, &["all"]).is_err() {
+            return Err(a.wrong(k, "a dimension number or 'all'"));
+        }
         let n = a.num(0)?.numel();
         a.vals[0] = a.vals[0].reshaped(n, 1, a.name)?;
         a.vals[k] = Value::scalar(1.0);
