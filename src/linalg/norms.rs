@@ -282,8 +282,11 @@ mod tests {
         let two = matrix_norm(&a, NormKind::P(2.0)).expect("valid");
         let eig_max = (a.transpose() * &a).symmetric_eigenvalues().max().sqrt();
         assert!((two - eig_max).abs() < 1e-13);
+        // Other p >= 1: max ||Ax||_3 / ||x||_3, found by scanning the unit circle.
+        let three = matrix_norm(&a, NormKind::P(3.0)).expect("valid");
+        assert!((three - 5.59389001970846).abs() < 1e-8, "{three}");
         assert!(matches!(
-            matrix_norm(&a, NormKind::P(3.0)),
+            matrix_norm(&a, NormKind::P(0.5)),
             Err(LinalgError::Invalid { func: "norm", .. })
         ));
         // Vectors of either orientation use vector norms.
