@@ -1569,15 +1569,18 @@ fn display_of_a_huge_result_costs_only_its_text() {
     assert_eq!(status, 0, "with display: {stderr}");
     let text = std::fs::read(&out).expect("output file");
     let _ = std::fs::remove_dir_all(&dir);
-    // 19 one-digit columns per block at width 80; 4e6 = 19 * 210526 + 6, and
-    // 4e6 = 7 * 571428 + 4, so the last block is k = 3999995..4000000 = 6 0 1 2 3 4.
+    // 20 one-digit columns (4 characters each) per block at width 80, as
+    // Octave; 4e6 = 20 * 200000, and 4e6 = 7 * 571428 + 4, so the last block
+    // is k = 3999981..4000000, starting at (4 - 19) mod 7 = 6 and ending at 4.
     assert!(
-        text.starts_with(b"x =\n\n Columns 1 through 19:\n\n   1   2   3   4   5   6   0   1"),
+        text.starts_with(b"x =\n\n Columns 1 through 20:\n\n   1   2   3   4   5   6   0   1"),
         "{:?}",
         String::from_utf8_lossy(&text[..text.len().min(200)])
     );
     assert!(
-        text.ends_with(b"\n Columns 3999995 through 4000000:\n\n   6   0   1   2   3   4\n\n"),
+        text.ends_with(
+            b"\n Columns 3999981 through 4000000:\n\n   6   0   1   2   3   4   5   6   0   1   2   3   4   5   6   0   1   2   3   4\n\n"
+        ),
         "{:?}",
         String::from_utf8_lossy(&text[text.len().saturating_sub(200)..])
     );

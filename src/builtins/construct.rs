@@ -108,26 +108,6 @@ pub static BUILTINS: &[Builtin] = &[
         run: randn,
     },
     Builtin {
-        name: "linspace",
-        min_args: 2,
-        max_args: 3,
-        max_out: 1,
-        doc: Doc {
-            topic: Topic::Construct,
-            signature: "linspace(a, b), linspace(a, b, n)",
-            summary: "n equally spaced points from a to b (default n = 100).",
-            math: &["x_k = a + (k-1)*(b-a)/(n-1), k = 1..n"],
-            example: &[
-                ">> linspace(0, 1, 5)",
-                "ans =",
-                "",
-                "        0   0.2500   0.5000   0.7500   1.0000",
-            ],
-            related: &["colon"],
-        },
-        run: linspace,
-    },
-    Builtin {
         name: "colon",
         min_args: 2,
         max_args: 3,
@@ -224,12 +204,15 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "diag",
         min_args: 1,
-        max_args: 2,
+        max_args: 3,
         max_out: 1,
         doc: Doc {
             topic: Topic::Special,
-            signature: "diag(v), diag(v, k), diag(A), diag(A, k)",
-            summary: "Vector -> diagonal matrix; matrix -> its diagonal as a column.",
+            signature: "diag(v), diag(v, k), diag(v, m, n), diag(A), diag(A, k)",
+            summary: concat!(
+                "Vector -> diagonal matrix (m x n when given); matrix -> its diagonal ",
+                "as a column."
+            ),
             math: &[
                 "diag(v)_ii = v_i, 0 elsewhere",
                 "diag(v)*x = v .* x",
@@ -454,36 +437,6 @@ fn random(it: &mut dyn Ctx, a: Args, what: &str, normal: bool) -> Result<Vec<Val
     ))
 }
 
-fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (lo, hi) = (a.f64(0)?, a.f64(1)?);
-    let n = if a.len() > 2 {
-        a.f64(2)?.floor().max(1.0)
-    } else {
-        100.0
-    };
-    it.check_alloc("linspace", 1.0, n, 8)?;
-    let n = n as usize;
-    let step = if n > 1 {
-        (hi - lo) / (n - 1) as f64
-    } else {
-        0.0
-    };
-    one(Value::Real(
-        RMat::from_fn(
-            1,
-            n,
-            |_, k| {
-                if k + 1 == n {
-                    hi
-                } else {
-                    lo + k as f64 * step
-                }
-            },
-        )
-        .into(),
-    ))
-}
-
 fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let base = a.f64(0)?;
     let (inc, limit) = if a.len() == 3 {
@@ -499,7 +452,7 @@ fn colon(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let v = a.num(0)?;
     let n = v.numel();
     let dims: Vec<Option<f64>> = if a.len() == 2 {
         a.real(1)?.iter().map(|&x| Some(x)).collect()
@@ -528,14 +481,7 @@ fn reshape(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             "reshape: can't reshape {vr}x{vc} array to {r}x{c} array"
         )));
     }
-    let (r, c) = (r as usize, c as usize);
-    one(match v {
-        Value::Real(m) => Value::Real(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
-        Value::Exact(m) => Value::Exact(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
-        Value::Complex(m) => Value::Complex(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
-        Value::Bool(m) => Value::Bool(DMatrix::from_column_slice(r, c, m.as_slice()).into()),
-        _ => Value::Real(DMatrix::from_column_slice(r, c, a.real(0)?.as_slice()).into()),
-    })
+    one(v.reshaped(r as usize, c as usize, "reshape")?)
 }
 
 fn repmat(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -631,9 +577,16 @@ fn hilb(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let k = if a.len() > 1 { a.int(1)? } else { 0 };
     let v = a.num(0)?;
     let (r, c) = v.dims();
+    if a.len() == 3 {
+        return diag_sized(it, &a);
+    }
+    let k = if a.len() > 1 { a.int(1)? } else { 0 };
+    if (r, c) == (0, 0) {
+        // Octave: the empty matrix has the empty diagonal, whatever k.
+        return one(v.reshaped(0, 0, "diag")?);
+    }
     if r == 1 || c == 1 {
         let n = r * c + k.unsigned_abs() as usize;
         it.check_alloc("diag", n as f64, n as f64, 8)?;
@@ -642,6 +595,30 @@ fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         Value::Complex(m) => Value::Complex(diag_of(m, k, Default::default()).into()),
         Value::Exact(m) => Value::Exact(diag_of(m, k, Rat::zero()).into()),
         _ => Value::Real(diag_of(&*a.real(0)?, k, 0.0).into()),
+    })
+}
+
+/// `diag(v, m, n)`: the `m x n` matrix with `v` down its main diagonal
+/// (entries past the shorter side are dropped).
+fn diag_sized(it: &mut dyn Ctx, a: &Args) -> Result<Vec<Value>> {
+    let (r, c) = a.num(0)?.dims();
+    if r != 1 && c != 1 {
+        return Err(a.wrong(0, "a vector"));
+    }
+    let (m, n) = (a.usize(1)?, a.usize(2)?);
+    it.check_alloc("diag", m as f64, n as f64, 8)?;
+    fn put<T: nalgebra::Scalar>(v: &DMatrix<T>, m: usize, n: usize, zero: T) -> DMatrix<T> {
+        let mut out = DMatrix::from_element(m, n, zero);
+        v.iter()
+            .take(m.min(n))
+            .enumerate()
+            .for_each(|(t, x)| out[(t, t)] = x.clone());
+        out
+    }
+    one(match &a.vals[0] {
+        Value::Complex(v) => Value::Complex(put(v, m, n, Default::default()).into()),
+        Value::Exact(v) => Value::Exact(put(v, m, n, Rat::zero()).into()),
+        _ => Value::Real(put(&*a.real(0)?, m, n, 0.0).into()),
     })
 }
 

@@ -1,7 +1,7 @@
 //! Constants and questions about a value's shape and type.
 
 use super::ctx::{Ctx, NameKind};
-use super::{one, Args, Builtin, Doc, Topic};
+use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::Result;
 use crate::linalg::{CMat, C64};
 use crate::value::Value;
@@ -145,12 +145,16 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "size",
         min_args: 1,
-        max_args: 2,
-        max_out: 2,
+        max_args: MANY,
+        max_out: MANY,
         doc: Doc {
             topic: Topic::Basics,
-            signature: "size(A), size(A, dim), [r, c] = size(A)",
-            summary: "Dimensions of a matrix.",
+            signature:
+                "size(A), size(A, dim), size(A, [d1 d2]), [r, c] = size(A), [r, c, p] = size(A)",
+            summary: concat!(
+                "Dimensions of a matrix; dimensions past the second are 1, as Octave ",
+                "(so [r, c, p] = size(A) gives p = 1)."
+            ),
             math: &["size(A) = [rows, columns]"],
             example: &[">> size(ones(2, 3))", "ans =", "", "   2   3"],
             related: &["numel", "length", "rows", "columns"],
@@ -428,23 +432,40 @@ fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn size(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (r, c) = a.vals[0].dims();
-    if a.len() == 2 {
-        let d = a.usize(1)?;
-        return one(Value::scalar(match d {
-            1 => r as f64,
-            2 => c as f64,
-            0 => {
-                return Err(crate::error::LaError::eval(
-                    "size: requested dimension DIM (= 0) out of range",
-                ))
+    let mut dims = Vec::new();
+    for k in 1..a.len() {
+        for &d in a.real(k)?.iter() {
+            if d.fract() != 0.0 || d.is_nan() {
+                return Err(a.wrong(k, "positive integer dimensions"));
             }
-            _ => 1.0,
-        }));
+            dims.push(match d {
+                1.0 => r as f64,
+                2.0 => c as f64,
+                d if d > 2.0 => 1.0,
+                _ => {
+                    return Err(crate::error::LaError::eval(format!(
+                        "size: requested dimension DIM (= {d}) out of range"
+                    )))
+                }
+            });
+        }
     }
-    if a.nargout >= 2 {
-        return Ok(vec![Value::scalar(r as f64), Value::scalar(c as f64)]);
+    if a.len() == 1 {
+        dims = vec![r as f64, c as f64];
     }
-    one(Value::row(vec![r as f64, c as f64]))
+    if a.nargout <= 1 {
+        return one(Value::row(dims));
+    }
+    if a.len() > 1 && a.nargout != dims.len() {
+        return Err(crate::error::LaError::eval(format!(
+            "size: {} outputs for {} requested dimensions",
+            a.nargout,
+            dims.len()
+        )));
+    }
+    // More outputs than dimensions: the trailing ones are 1.
+    dims.resize(dims.len().max(a.nargout), 1.0);
+    Ok(dims.into_iter().map(Value::scalar).collect())
 }
 
 fn length(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

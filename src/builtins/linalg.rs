@@ -2,7 +2,7 @@
 //! the pure routines in `crate::linalg`.
 
 use super::ctx::Ctx;
-use super::{one, require_square, Args, Builtin, Doc, Topic};
+use super::{one, require_square, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, norms, predicates, solve, CMat, RMat, C64};
@@ -83,12 +83,16 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "cross",
         min_args: 2,
-        max_args: 2,
+        max_args: 3,
         max_out: 1,
         doc: Doc {
             topic: Topic::Products,
-            signature: "cross(x, y)",
-            summary: "Cross product of two 3-vectors: perpendicular to both.",
+            signature: "cross(x, y), cross(A, B, dim)",
+            summary: concat!(
+                "Cross product of two 3-vectors: perpendicular to both. For matrices, ",
+                "of each pair of columns (or rows: dim = 2) along the first dimension ",
+                "of length 3, as Octave."
+            ),
             math: &["x × y = [x2 y3 - x3 y2; x3 y1 - x1 y3; x1 y2 - x2 y1]"],
             example: &[">> cross([1 0 0], [0 1 0])", "ans =", "", "   0   0   1"],
             related: &["dot"],
@@ -98,13 +102,16 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "kron",
         min_args: 2,
-        max_args: 2,
+        max_args: MANY,
         max_out: 1,
         doc: Doc {
             topic: Topic::Products,
-            signature: "kron(A, B)",
-            summary: "Kronecker product: every A_ij scales a copy of B.",
-            math: &["kron(A, B) = [A_11 B, A_12 B, ...; ...]"],
+            signature: "kron(A, B), kron(A, B, C, ...)",
+            summary: "Kronecker product: every A_ij scales a copy of B (more: left to right).",
+            math: &[
+                "kron(A, B) = [A_11 B, A_12 B, ...; ...]",
+                "kron(A, B, C) = kron(kron(A, B), C)",
+            ],
             example: &[
                 ">> kron([1 2], [1; 1])",
                 "ans =",
@@ -124,7 +131,10 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Products,
             signature: "trace(A)",
-            summary: "Sum of the diagonal of a square matrix.",
+            summary: concat!(
+                "Sum of the diagonal A_11 + A_22 + ... (of any 2-D matrix, as Octave: ",
+                "trace(3:10) is 3; 0 when empty)."
+            ),
             math: &[
                 "tr(A) = sum_i A_ii = sum of eigenvalues",
                 "tr(A) = tr(A')",
@@ -165,7 +175,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "norm(x), norm(x, p), norm(A, 'fro')",
             summary: concat!(
                 "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest ",
-                "singular value, 1, Inf, 'fro')."
+                "singular value, 1, Inf, 'fro'; any other p > 1 by Higham's iterative ",
+                "estimate of max ||Ax||_p / ||x||_p, as Octave)."
             ),
             math: &[
                 "||x||_p = (sum |x_i|^p)^(1/p)",
@@ -213,7 +224,9 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "issymmetric(A), issymmetric(A, tol)",
             summary: concat!(
                 "True when A equals its transpose: exactly for exact input, else within ",
-                "tol (default relative to norm(A)); giving tol always uses the tolerance."
+                "tol (default relative to norm(A)); giving tol always uses the tolerance. ",
+                "Complex A is compared with its plain transpose A.' (exactly, or within ",
+                "tol relative to norm(A, Inf), as Octave)."
             ),
             math: &["A = A'"],
             example: &[">> issymmetric([2 1; 1 3])", "ans = 1"],
@@ -422,13 +435,19 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "cond",
         min_args: 1,
-        max_args: 1,
+        max_args: 2,
         max_out: 1,
         doc: Doc {
             topic: Topic::Solving,
-            signature: "cond(A)",
-            summary: "2-norm condition number: how much A amplifies relative errors when solving.",
-            math: &["cond(A) = sigma_max / sigma_min (Inf if singular)"],
+            signature: "cond(A), cond(A, p)",
+            summary: concat!(
+                "Condition number (default 2-norm): how much A amplifies relative errors ",
+                "when solving; p = 1, Inf, 'fro' (or any p > 1) use that norm of A and inv(A)."
+            ),
+            math: &[
+                "cond(A) = sigma_max / sigma_min (Inf if singular)",
+                "cond(A, p) = ||A||_p ||inv(A)||_p",
+            ],
             example: &[">> cond([1 0; 0 2])", "ans = 2"],
             related: &["rcond", "svd", "inv"],
         },
@@ -591,8 +610,11 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 3,
         doc: Doc {
             topic: Topic::Decompositions,
-            signature: "[L, U, P] = lu(A), [L, U] = lu(A)",
-            summary: "LU factorisation with partial pivoting.",
+            signature: "[L, U, P] = lu(A), [L, U] = lu(A), Y = lu(A)",
+            summary: concat!(
+                "LU factorisation with partial pivoting; one output packs both factors ",
+                "into Y = L + U - I (LAPACK's form, as Octave)."
+            ),
             math: &[
                 "P A = L U, L unit lower triangular, U upper triangular, P a permutation",
                 "with two outputs L = P'L",
@@ -685,14 +707,15 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "eig",
         min_args: 1,
-        max_args: 1,
+        max_args: 2,
         max_out: 2,
         doc: Doc {
             topic: Topic::Eigen,
-            signature: "lambda = eig(A), [V, D] = eig(A)",
+            signature: "lambda = eig(A), [V, D] = eig(A), eig(A, 'vector'), eig(A, 'matrix')",
             summary: concat!(
                 "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry ",
-                "positive) and D = diag(lambda)."
+                "positive) and D = diag(lambda); 'vector' or 'matrix' chooses the form ",
+                "of the eigenvalues whatever the number of outputs."
             ),
             math: &[
                 "A v = lambda v",
@@ -770,8 +793,9 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::Eigen,
             signature: "roots(p)",
             summary: concat!(
-                "Roots of the polynomial with coefficients p (highest power first), as ",
-                "eigenvalues of the companion matrix."
+                "Roots of the polynomial with (real or complex) coefficients p, a vector ",
+                "with the highest power first, as eigenvalues of the companion matrix; ",
+                "for exact p the rational roots are found exactly first."
             ),
             math: &["p(x) = p_1 x^n + ... + p_(n+1) = 0"],
             example: &[">> roots([1 -3 2])", "ans =", "", "   2", "   1"],
@@ -853,6 +877,9 @@ fn exact_decision(a: &Args, tol_at: usize) -> Result<Option<&RatMat>> {
 }
 
 fn issymmetric(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if complex_arg(&a, 0).is_some() {
+        return super::shape::self_adjoint(&a, false);
+    }
     if let Some(m) = exact_decision(&a, 1)? {
         return one(Value::bool(m.is_square() && *m == m.transpose()));
     }
@@ -905,6 +932,10 @@ fn isposdef(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if a.num(0)?.is_empty() {
+        // Octave: the inverse of any empty matrix is the 0x0 empty matrix.
+        return one(a.vals[0].reshaped(0, 0, "inv")?);
+    }
     require_square("inverse", a.num(0)?.dims())?;
     let mut w = Vec::new();
     let r = match exact_input(it, &a, ExactWork::Inverse, "inv") {
@@ -933,8 +964,21 @@ fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(solve::rank(&*a.real(0)?, tol)? as f64))
 }
 
-fn cond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::scalar(solve::cond(&*a.real(0)?)?))
+fn cond(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let kind = norm_kind(&a)?;
+    let m = a.real(0)?;
+    if kind == norms::NormKind::P(2.0) {
+        return one(Value::scalar(solve::cond(&m)?));
+    }
+    require_square("cond", m.shape())?;
+    let mut w = Vec::new();
+    let inverse = solve::inv(&m, &mut w)?;
+    w.iter().for_each(|x| it.warn(x, a.span));
+    let (n, ni) = (
+        norms::matrix_norm(&m, kind)?,
+        norms::matrix_norm(&inverse, kind)?,
+    );
+    one(Value::scalar(n * ni))
 }
 
 fn rcond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1087,50 +1131,74 @@ fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (x, y) = (a.real(0)?, a.real(1)?);
-    if x.len() != 3 || y.len() != 3 {
-        return Err(LaError::eval("cross: both X and Y must have 3 elements"));
+    let (mut x, mut y) = (a.real(0)?.into_owned(), a.real(1)?.into_owned());
+    if a.len() == 2 {
+        // A column with a row: both as columns (Octave warns and does the same).
+        if x.ncols() == 1 && y.nrows() == 1 {
+            y = y.transpose();
+        } else if x.nrows() == 1 && y.ncols() == 1 {
+            x = x.transpose();
+        }
     }
-    let c = [
-        x[1] * y[2] - x[2] * y[1],
-        x[2] * y[0] - x[0] * y[2],
-        x[0] * y[1] - x[1] * y[0],
-    ];
-    one(if x.nrows() == 1 {
-        Value::row(c.to_vec())
+    if x.shape() != y.shape() {
+        return Err(LaError::eval(format!(
+            "cross: X and Y must have the same dimensions (got {}x{} and {}x{})",
+            x.nrows(),
+            x.ncols(),
+            y.nrows(),
+            y.ncols()
+        )));
+    }
+    let (r, c) = x.shape();
+    let dim = match a.get(2) {
+        Some(_) => a.usize(2)?,
+        None if r == 3 => 1,
+        None if c == 3 => 2,
+        None => {
+            return Err(LaError::eval(
+                "cross: X and Y must have 3 elements along some dimension",
+            ))
+        }
+    };
+    if (dim == 1 && r != 3) || (dim == 2 && c != 3) || !(1..=2).contains(&dim) {
+        return Err(LaError::eval(format!(
+            "cross: dimension {dim} of X and Y must have 3 elements (they are {r}x{c})"
+        )));
+    }
+    // Work on columns: a row-wise product is the column-wise one transposed.
+    let (x, y) = if dim == 2 {
+        (x.transpose(), y.transpose())
     } else {
-        Value::col(c.to_vec())
-    })
+        (x, y)
+    };
+    let z = RMat::from_fn(3, x.ncols(), |i, j| {
+        let (p, q) = ((i + 1) % 3, (i + 2) % 3);
+        x[(p, j)] * y[(q, j)] - x[(q, j)] * y[(p, j)]
+    });
+    one(Value::Real(if dim == 2 { z.transpose() } else { z }.into()))
 }
 
 fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (x, y) = (a.complex(0)?, a.complex(1)?);
-    let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
-    it.check_alloc("kron", r as f64, c as f64, 8)?;
-    let (yr, yc) = y.shape();
-    one(Value::complex(CMat::from_fn(r, c, |i, j| {
-        x[(i / yr, j / yc)] * y[(i % yr, j % yc)]
-    })))
+    let mut x = a.complex(0)?.into_owned();
+    for k in 1..a.len() {
+        let y = a.complex(k)?;
+        let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
+        it.check_alloc("kron", r as f64, c as f64, 8)?;
+        let (yr, yc) = y.shape();
+        x = CMat::from_fn(r, c, |i, j| x[(i / yr, j / yc)] * y[(i % yr, j % yc)]);
+    }
+    one(Value::complex(x))
 }
 
 fn trace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    fn diagonal<T: nalgebra::Scalar>(m: &nalgebra::DMatrix<T>) -> impl Iterator<Item = T> + '_ {
+        (0..m.nrows().min(m.ncols())).map(|i| m[(i, i)].clone())
+    }
     if let Value::Exact(m) = a.num(0)? {
-        require_square("trace", m.shape())?;
-        return one(Value::rat(m.diagonal().iter().cloned().sum()));
+        return one(Value::rat(diagonal(m).sum()));
     }
     let m = a.complex(0)?;
-    if m.nrows() != m.ncols() {
-        return Err(LaError::eval(format!(
-            "trace: only valid on square matrix (got {}x{})",
-            m.nrows(),
-            m.ncols()
-        )));
-    }
-    one(Value::complex(CMat::from_element(
-        1,
-        1,
-        m.diagonal().iter().sum(),
-    )))
+    one(Value::complex(CMat::from_element(1, 1, diagonal(&m).sum())))
 }
 
 fn quadform(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1278,6 +1346,9 @@ macro_rules! over_field {
 
 fn lu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     over_field!(field_arg(&a, 0, "lu")?, |m, wrap| {
+        if a.nargout <= 1 {
+            return one(wrap(decomp::lu_packed(m)));
+        }
         if a.nargout <= 2 {
             // Two outputs: L absorbs the permutation so that A = L U.
             let (l, u) = decomp::lu_permuted(m);
@@ -1361,13 +1432,29 @@ fn svd(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let dims = a.num(0)?.dims();
+    // The eigenvalues as a column or as a diagonal matrix: by default a
+    // column for one output and a matrix beside the eigenvectors.
+    let as_matrix = match a.option(1, &["vector", "matrix"])? {
+        Some(form) => form == "matrix",
+        None => a.nargout >= 2,
+    };
     require_square("eig", dims)?;
     if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
         if let Some(ev) =
             exact_input(it, &a, ExactWork::CharPoly, "eig").and_then(|x| exact::eig_exact(&x))
         {
+            let n = ev.len();
             return one(Value::Exact(
-                RatMat::from_column_slice(ev.len(), 1, &ev).into(),
+                if as_matrix {
+                    RatMat::from_fn(
+                        n,
+                        n,
+                        |i, j| if i == j { ev[i].clone() } else { Rat::zero() },
+                    )
+                } else {
+                    RatMat::from_column_slice(n, 1, &ev)
+                }
+                .into(),
             ));
         }
     }
@@ -1395,8 +1482,12 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             }
         }
     };
-    if a.nargout <= 1 {
-        return one(vals);
+    if !as_matrix {
+        return Ok(if a.nargout <= 1 {
+            vec![vals]
+        } else {
+            vec![vecs, vals]
+        });
     }
     let d = match &vals {
         Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned()).into()),
@@ -1404,7 +1495,11 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             Value::Real(RMat::from_diagonal(&other.to_real("eig")?.column(0).into_owned()).into())
         }
     };
-    Ok(vec![vecs, d])
+    Ok(if a.nargout <= 1 {
+        vec![d]
+    } else {
+        vec![vecs, d]
+    })
 }
 
 fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1441,9 +1536,50 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn roots(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let p = real_finite(&a, 0, "roots")?;
-    let r = linalg::poly::roots(p.as_slice())?;
+    let (rows, cols) = a.num(0)?.dims();
+    if rows > 1 && cols > 1 {
+        return Err(a.wrong(0, "a vector of coefficients"));
+    }
+    if let Some(r) = exact_roots(&a) {
+        return one(r);
+    }
+    let r = match field_arg(&a, 0, "roots")? {
+        Field::Real(p) => linalg::poly::roots(p.as_slice())?,
+        Field::Complex(p) => linalg::poly::roots_c(p.as_slice())?,
+    };
     one(Value::complex(CMat::from_column_slice(r.len(), 1, &r)))
+}
+
+/// Exact coefficients: the rational roots found exactly (so `roots([1 -3
+/// 3 -1])` is exactly 1, 1, 1), the rest from the float roots of what is
+/// left once they are divided out; `None` for other input. Roots come in
+/// eig's order: real part descending, then imaginary part.
+fn exact_roots(a: &Args) -> Option<Value> {
+    /// Beyond this degree the exact search costs more than it can be worth.
+    const MAX_EXACT_DEGREE: usize = 40;
+    let Some(Value::Exact(m)) = a.get(0) else {
+        return None;
+    };
+    let p: Vec<Rat> = m.iter().skip_while(|x| x.is_zero()).cloned().collect();
+    if p.len() < 2 || p.len() > MAX_EXACT_DEGREE + 1 {
+        return None;
+    }
+    let (found, left) = exact::rational_roots(&p);
+    let mut exact: Vec<Rat> = found
+        .into_iter()
+        .flat_map(|(r, k)| std::iter::repeat_n(r, k))
+        .collect();
+    if left.len() <= 1 {
+        exact.sort_by(|x, y| y.cmp(x));
+        return Some(Value::Exact(
+            RatMat::from_column_slice(exact.len(), 1, &exact).into(),
+        ));
+    }
+    let rest: Vec<f64> = left.iter().map(Rat::to_f64).collect();
+    let mut all = linalg::poly::roots(&rest).ok()?;
+    all.extend(exact.iter().map(|r| C64::new(r.to_f64(), 0.0)));
+    all.sort_by(|x, y| y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im)));
+    Some(Value::complex(CMat::from_column_slice(all.len(), 1, &all)))
 }
 
 fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

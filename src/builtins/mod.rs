@@ -27,6 +27,7 @@ pub mod homework;
 mod info;
 mod io;
 mod linalg;
+mod linspace;
 mod reduce;
 mod regression;
 mod shape;
@@ -115,6 +116,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
     [
         info::BUILTINS,
         construct::BUILTINS,
+        linspace::BUILTINS,
         elementwise::BUILTINS,
         reduce::BUILTINS,
         linalg::BUILTINS,

@@ -8,6 +8,7 @@ use crate::error::{LaError, Result};
 use crate::exact::Rat;
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
+use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -32,10 +33,18 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 1,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "sum(x), sum(A, dim)",
+            signature: "sum(x), sum(A, dim), sum(A, 'all')",
             summary: "Sum of elements (of each column of a matrix).",
             math: &["sum(x) = x_1 + ... + x_n"],
-            example: &[">> sum([1 2; 3 4])", "ans =", "", "   4   6"],
+            example: &[
+                ">> sum([1 2; 3 4])",
+                "ans =",
+                "",
+                "   4   6",
+                "",
+                ">> sum([1 2; 3 4], 'all')",
+                "ans = 10",
+            ],
             related: &["prod", "cumsum", "mean"],
         },
         run: sum,
@@ -47,7 +56,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 1,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "prod(x), prod(A, dim)",
+            signature: "prod(x), prod(A, dim), prod(A, 'all')",
             summary: "Product of elements (of each column of a matrix).",
             math: &["prod(x) = x_1 * ... * x_n"],
             example: &[">> prod([1 2 3 4])", "ans = 24"],
@@ -62,7 +71,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 1,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "mean(x), mean(A, dim)",
+            signature: "mean(x), mean(A, dim), mean(A, 'all')",
             summary: "Arithmetic mean (of each column of a matrix).",
             math: &["mean(x) = sum(x)/n"],
             example: &[">> mean([1 2; 3 4])", "ans =", "", "   2   3"],
@@ -160,10 +169,11 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 2,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim)",
+            signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim), max(A, [], 'all')",
             summary: concat!(
                 "Largest element (of each column), or element-wise larger of two ",
-                "arrays. NaN is ignored."
+                "arrays. NaN is ignored. Complex values compare by modulus, then by ",
+                "angle, as Octave."
             ),
             math: &["max(x) = x_i with x_i >= x_j for all j"],
             example: &[">> max([3 -1 7])", "ans = 7"],
@@ -178,10 +188,11 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 2,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim)",
+            signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim), min(A, [], 'all')",
             summary: concat!(
                 "Smallest element (of each column), or element-wise smaller of two ",
-                "arrays. NaN is ignored."
+                "arrays. NaN is ignored. Complex values compare by modulus, then by ",
+                "angle, as Octave."
             ),
             math: &["min(x) = x_i with x_i <= x_j for all j"],
             example: &[">> min([3 -1 7])", "ans = -1"],
@@ -214,7 +225,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 1,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "any(x), any(A, dim)",
+            signature: "any(x), any(A, dim), any(A, 'all')",
             summary: "True if any element (of each column) is non-zero.",
             math: &[],
             example: &[">> any([0 0 1])", "ans = 1"],
@@ -229,7 +240,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 1,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "all(x), all(A, dim)",
+            signature: "all(x), all(A, dim), all(A, 'all')",
             summary: "True if every element (of each column) is non-zero.",
             math: &[],
             example: &[">> all([1 1 0])", "ans = 0"],
@@ -270,11 +281,11 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 fn sum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    fold(&a, "sum", 0.0, |s, x| s + x)
+    fold(&all_form(a, 1)?, "sum", 0.0, |s, x| s + x)
 }
 
 fn prod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    fold(&a, "prod", 1.0, |s, x| s * x)
+    fold(&all_form(a, 1)?, "prod", 1.0, |s, x| s * x)
 }
 
 fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -298,19 +309,19 @@ fn cumprod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn max(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    extreme(a, "max", |x, y| x > y)
+    extreme(all_form(a, 2)?, "max", Ordering::Greater)
 }
 
 fn min(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    extreme(a, "min", |x, y| x < y)
+    extreme(all_form(a, 2)?, "min", Ordering::Less)
 }
 
 fn any(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    logical_fold(&a, "any", false)
+    logical_fold(&all_form(a, 1)?, "any", false)
 }
 
 fn all(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    logical_fold(&a, "all", true)
+    logical_fold(&all_form(a, 1)?, "all", true)
 }
 
 fn nnz(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -320,6 +331,20 @@ fn nnz(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             .filter(|z| z.re != 0.0 || z.im != 0.0)
             .count() as f64,
     ))
+}
+
+/// The `'all'` form (`sum(A, 'all')`, `max(A, [], 'all')`, option at
+/// argument `k`): the same reduction of the column `A(:)` along dimension 1.
+fn all_form(mut a: Args, k: usize) -> Result<Args> {
+    if a.str(k).is_some() {
+        if a.option(k, &["all"]).is_err() {
+            return Err(a.wrong(k, "a dimension number or 'all'"));
+        }
+        let n = a.num(0)?.numel();
+        a.vals[0] = a.vals[0].reshaped(n, 1, a.name)?;
+        a.vals[k] = Value::scalar(1.0);
+    }
+    Ok(a)
 }
 
 /// Which dimension to reduce: the given one, else the first non-singleton.
@@ -376,6 +401,7 @@ fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<V
 }
 
 fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let a = all_form(a, 1)?;
     let v = a.num(0)?;
     let dim = pick_dim(&a, 1, v.dims(), "mean")?;
     if v.is_empty() && a.len() == 1 {
@@ -505,72 +531,101 @@ fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
     ))
 }
 
-/// Key used to compare elements: the value itself, or the modulus for complex input.
-fn keyed(v: &Value, what: &str) -> Result<(RMat, Option<CMat>)> {
-    match v {
-        Value::Complex(m) => Ok((m.map(|z| z.norm()), Some(CMat::clone(m)))),
-        _ => Ok((v.to_real(what)?.into_owned(), None)),
+/// The order of min and max, as Octave's: real values by value, complex
+/// ones by modulus and then phase angle. A NaN entry has a NaN key.
+fn order_key(z: C64, complex: bool) -> (f64, f64) {
+    if complex {
+        (z.norm(), z.arg())
+    } else {
+        (z.re, 0.0)
     }
 }
 
-fn extreme(a: Args, what: &str, better: fn(f64, f64) -> bool) -> Result<Vec<Value>> {
+/// The result of min/max: complex if an input was, else real.
+fn extreme_value(m: CMat, complex: bool) -> Value {
+    if complex {
+        Value::complex(m)
+    } else {
+        Value::Real(m.map(|z| z.re).into())
+    }
+}
+
+fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
+    let better = |x: (f64, f64), y: (f64, f64)| x.partial_cmp(&y) == Some(want);
+    let is_complex = |k: usize| matches!(a.get(k), Some(Value::Complex(_)));
     if a.len() >= 2 && !a.vals[1].is_empty() {
-        let (x, y) = (a.real(0)?, a.real(1)?);
-        let pick = |p: &f64, q: &f64| {
-            if q.is_nan() || (!p.is_nan() && !better(*q, *p)) {
+        if a.len() == 3 {
+            return Err(LaError::eval(format!(
+                "{what}: a dimension goes with one array: {what}(A, [], dim), not {what}(a, b, dim)"
+            )));
+        }
+        let cx = is_complex(0) || is_complex(1);
+        let (x, y) = (a.complex(0)?, a.complex(1)?);
+        // NaN loses to any number, as Octave.
+        let pick = |p: &C64, q: &C64| {
+            let (kp, kq) = (order_key(*p, cx), order_key(*q, cx));
+            if kq.0.is_nan() || (!kp.0.is_nan() && !better(kq, kp)) {
                 *p
             } else {
                 *q
             }
         };
-        return one(Value::Real(
-            crate::ops::broadcast(what, &x, &y, pick)?.into(),
-        ));
+        let m = crate::ops::broadcast(what, &x, &y, pick)?;
+        return one(extreme_value(m, cx));
     }
-    let (key, complex) = keyed(a.num(0)?, what)?;
-    let dim = pick_dim(&a, 2, key.shape(), what)?;
-    if key.is_empty() {
+    let cx = is_complex(0);
+    let m = a.complex(0)?;
+    let dim = pick_dim(&a, 2, m.shape(), what)?;
+    if m.is_empty() {
         return Ok(vec![Value::empty(), Value::empty()]);
     }
-    let best = |it: &mut dyn Iterator<Item = (usize, f64)>| {
-        it.fold((usize::MAX, f64::NAN), |(bi, bx), (i, x)| {
-            if x.is_nan() || (!bx.is_nan() && !better(x, bx)) {
-                (if bi == usize::MAX { i } else { bi }, bx)
+    if dim > 2 {
+        let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);
+        return Ok(vec![
+            extreme_value(m.into_owned(), cx),
+            Value::Real(ones.into()),
+        ]);
+    }
+    let best = |it: &mut dyn Iterator<Item = (usize, C64)>| {
+        it.fold((usize::MAX, (f64::NAN, 0.0)), |(bi, bk), (i, z)| {
+            let k = order_key(z, cx);
+            if k.0.is_nan() || (!bk.0.is_nan() && !better(k, bk)) {
+                (if bi == usize::MAX { i } else { bi }, bk)
             } else {
-                (i, x)
+                (i, k)
             }
         })
     };
-    let (r, c) = key.shape();
+    let (r, c) = m.shape();
+    // (row, column) of the pick in each column (dim 1) or row (dim 2); an
+    // all-NaN line picks its first entry.
     let picks: Vec<(usize, usize)> = match dim {
         1 => (0..c)
-            .map(|j| (best(&mut key.column(j).iter().copied().enumerate()).0, j))
+            .map(|j| {
+                (
+                    best(&mut m.column(j).iter().copied().enumerate())
+                        .0
+                        .min(r - 1),
+                    j,
+                )
+            })
             .collect(),
         _ => (0..r)
-            .map(|i| (i, best(&mut key.row(i).iter().copied().enumerate()).0))
+            .map(|i| {
+                (
+                    i,
+                    best(&mut m.row(i).iter().copied().enumerate()).0.min(c - 1),
+                )
+            })
             .collect(),
     };
     let shape = if dim == 1 { (1, c) } else { (r, 1) };
-    let at = |k: usize| -> (usize, usize) {
-        let (p, q) = picks[k];
-        if dim == 1 {
-            (p.min(r - 1), q)
-        } else {
-            (p, q.min(c - 1))
-        }
-    };
-    let vals = match complex {
-        Some(m) => Value::complex(CMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)])),
-        None => {
-            let m = a.real(0)?;
-            Value::Real(RMat::from_fn(shape.0, shape.1, |i, j| m[at(i + j)]).into())
-        }
-    };
+    let vals = CMat::from_fn(shape.0, shape.1, |i, j| m[picks[i + j]]);
     let idx = RMat::from_fn(shape.0, shape.1, |i, j| {
-        let (p, q) = at(i + j);
+        let (p, q) = picks[i + j];
         (if dim == 1 { p } else { q } + 1) as f64
     });
-    Ok(vec![vals, Value::Real(idx.into())])
+    Ok(vec![extreme_value(vals, cx), Value::Real(idx.into())])
 }
 
 fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -7,7 +7,7 @@ use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::exact::{Rat, RatMat};
-use crate::linalg::CMat;
+use crate::linalg::{CMat, C64};
 use crate::ops::index::{concat, promote, Promoted};
 use crate::value::Value;
 use nalgebra::{DMatrix, Scalar};
@@ -344,6 +344,12 @@ fn isbanded(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn ishermitian(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    self_adjoint(&a, true)
+}
+
+/// `ishermitian` (`conj`: A equals A') and complex `issymmetric` (A equals
+/// A.'): exactly, or with `tol` as Octave, ||A - A'||_inf <= tol ||A||_inf.
+pub(super) fn self_adjoint(a: &Args, conj: bool) -> Result<Vec<Value>> {
     let tol = a.tol(1)?.unwrap_or(0.0);
     let v = a.num(0)?;
     let (r, c) = v.dims();
@@ -357,9 +363,10 @@ fn ishermitian(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         ));
     }
     let m = a.complex(0)?;
+    let flip = |z: C64| if conj { z.conj() } else { z };
     if tol == 0.0 {
         return one(Value::bool(
-            (0..r).all(|i| (0..=i).all(|j| m[(i, j)] == m[(j, i)].conj())),
+            (0..r).all(|i| (0..=i).all(|j| m[(i, j)] == flip(m[(j, i)]))),
         ));
     }
     let inf_norm = |x: &CMat| -> f64 {
@@ -367,7 +374,7 @@ fn ishermitian(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             .map(|i| x.row(i).iter().map(|z| z.norm()).sum::<f64>())
             .fold(0.0, f64::max)
     };
-    let d = &*m - m.adjoint();
+    let d = CMat::from_fn(r, r, |i, j| m[(i, j)] - flip(m[(j, i)]));
     one(Value::bool(inf_norm(&d) <= tol * inf_norm(&m)))
 }
 

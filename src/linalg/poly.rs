@@ -1,7 +1,8 @@
 //! Polynomials as coefficient vectors, highest power first (Octave order).
 
-use super::decomp::eig_values;
+use super::decomp::{eig_complex, eig_values};
 use super::{ensure_finite, LinalgError, RMat, Result, C64};
+use nalgebra::DMatrix;
 
 /// `poly(A)`: for a square matrix its characteristic polynomial
 /// det(xI - A) built from its eigenvalues (real part kept, as Octave does
@@ -45,39 +46,70 @@ fn poly_from_roots(roots: &[C64]) -> Vec<C64> {
 ///
 /// [`eig`]: super::decomp::eig
 pub fn roots(p: &[f64]) -> Result<Vec<C64>> {
-    if p.iter().any(|x| !x.is_finite()) {
-        return Err(LinalgError::NonFinite { func: "roots" });
-    }
-    let max = p.iter().fold(0.0_f64, |m, x| m.max(x.abs()));
-    // Entries that vanish relative to the largest count as zero (Octave
-    // finds the nonzeros of p ./ max(abs(p))).
-    let nonzero: Vec<usize> = (0..p.len())
-        .filter(|&i| max > 0.0 && p[i] / max != 0.0)
-        .collect();
-    let (Some(&first), Some(&last)) = (nonzero.first(), nonzero.last()) else {
+    let mags: Vec<f64> = p.iter().map(|x| x.abs()).collect();
+    let Some((v, zeros)) = significant(&mags)? else {
         return Ok(Vec::new());
     };
-    let v = &p[first..=last];
+    let v = &p[v];
     let mut r = if v.len() > 1 {
-        eig_values(&companion(v))?
+        eig_values(&companion(v, 0.0, 1.0))?
     } else {
         Vec::new()
     };
-    r.extend(std::iter::repeat_n(C64::new(0.0, 0.0), p.len() - 1 - last));
+    r.extend(std::iter::repeat_n(C64::new(0.0, 0.0), zeros));
     Ok(r)
+}
+
+/// `roots(p)` for complex coefficients: the same rules as [`roots`], with
+/// the eigenvalues of the complex companion matrix.
+pub fn roots_c(p: &[C64]) -> Result<Vec<C64>> {
+    let mags: Vec<f64> = p.iter().map(|z| z.norm()).collect();
+    let Some((v, zeros)) = significant(&mags)? else {
+        return Ok(Vec::new());
+    };
+    let v = &p[v];
+    let (zero, one) = (C64::new(0.0, 0.0), C64::new(1.0, 0.0));
+    let mut r = if v.len() > 1 {
+        eig_complex(&companion(v, zero, one))?.0
+    } else {
+        Vec::new()
+    };
+    r.extend(std::iter::repeat_n(zero, zeros));
+    Ok(r)
+}
+
+/// From the coefficient magnitudes: the range of `p` from its first to its
+/// last significant entry and the number of trailing zeros (each a root at
+/// 0), or None when nothing is significant. Entries that vanish relative to
+/// the largest count as zero (Octave finds the nonzeros of p ./ max(abs(p))).
+fn significant(mags: &[f64]) -> Result<Option<(std::ops::RangeInclusive<usize>, usize)>> {
+    if mags.iter().any(|x| !x.is_finite()) {
+        return Err(LinalgError::NonFinite { func: "roots" });
+    }
+    let max = mags.iter().fold(0.0_f64, |m, &x| m.max(x));
+    let nonzero: Vec<usize> = (0..mags.len())
+        .filter(|&i| max > 0.0 && mags[i] / max != 0.0)
+        .collect();
+    Ok(match (nonzero.first(), nonzero.last()) {
+        (Some(&first), Some(&last)) => Some((first..=last, mags.len() - 1 - last)),
+        _ => None,
+    })
 }
 
 /// Companion matrix of v (v[0] != 0): first row -v[1..]/v[0], ones on the
 /// subdiagonal.
-fn companion(v: &[f64]) -> RMat {
+fn companion<T>(v: &[T], zero: T, one: T) -> DMatrix<T>
+where
+    T: nalgebra::Scalar + Copy + std::ops::Neg<Output = T> + std::ops::Div<Output = T>,
+{
     let n = v.len() - 1;
-    RMat::from_fn(n, n, |i, j| {
+    DMatrix::from_fn(n, n, |i, j| {
         if i == 0 {
             -v[j + 1] / v[0]
         } else if i == j + 1 {
-            1.0
+            one
         } else {
-            0.0
+            zero
         }
     })
 }

@@ -205,7 +205,8 @@ fn grid(
     width: usize,
 ) -> String {
     let (r, c) = shape;
-    let per_block = ((width.saturating_sub(1)) / (col_width + sep)).max(1);
+    // As Octave: a row of exactly `width` characters still fits.
+    let per_block = (width / (col_width + sep)).max(1);
     let mut out = String::new();
     let mut start = 0;
     while start < c {
@@ -213,9 +214,7 @@ fn grid(
         if c > per_block {
             let head = match end - start {
                 1 => format!(" Column {}:\n\n", start + 1),
-                _ if end == c && end - start == 2 => {
-                    format!(" Columns {} and {}:\n\n", start + 1, end)
-                }
+                2 => format!(" Columns {} and {}:\n\n", start + 1, end),
                 _ => format!(" Columns {} through {}:\n\n", start + 1, end),
             };
             out.push_str(&head);

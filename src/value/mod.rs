@@ -226,6 +226,21 @@ impl Value {
         }
     }
 
+    /// The same elements, in column-major order, as an `r x c` matrix
+    /// (`r * c` must be `numel`): what `reshape` and `A(:)` do.
+    pub fn reshaped(&self, r: usize, c: usize, what: &str) -> Result<Value> {
+        fn to<T: nalgebra::Scalar>(m: &DMatrix<T>, r: usize, c: usize) -> DMatrix<T> {
+            DMatrix::from_column_slice(r, c, m.as_slice())
+        }
+        Ok(match self {
+            Value::Real(m) => Value::Real(to(m, r, c).into()),
+            Value::Exact(m) => Value::Exact(to(m, r, c).into()),
+            Value::Complex(m) => Value::Complex(to(m, r, c).into()),
+            Value::Bool(m) => Value::Bool(to(m, r, c).into()),
+            other => Value::Real(to(&*other.to_real(what)?, r, c).into()),
+        })
+    }
+
     pub fn to_complex(&self, what: &str) -> Result<Cow<'_, CMat>> {
         match self {
             Value::Complex(m) => Ok(Cow::Borrowed(m)),

@@ -247,6 +247,12 @@ pub fn lu<T: Field>(a: &DMatrix<T>) -> (DMatrix<T>, DMatrix<T>, RMat) {
     (f.l(), f.u(), f.p())
 }
 
+/// `Y = lu(A)`: both factors of P*A = L*U in one m x n matrix as LAPACK
+/// stores them, Y = L + U - I (L's unit diagonal implied), as Octave.
+pub fn lu_packed<T: Field>(a: &DMatrix<T>) -> DMatrix<T> {
+    lu_factor(a).lu
+}
+
 /// `[L, U] = lu(A)`: L = P'*L is "psychologically lower triangular" (a row
 /// permutation of a unit lower one) and A = L*U.
 pub fn lu_permuted<T: Field>(a: &DMatrix<T>) -> (DMatrix<T>, DMatrix<T>) {
