@@ -5,9 +5,12 @@
 //! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
 pub mod elim;
+pub mod field;
 pub mod matrix;
 pub mod poly;
+pub mod quad;
 pub mod rat;
+pub mod splitting;
 pub mod render;
 
 pub use elim::{
@@ -22,6 +25,8 @@ pub use matrix::{
 pub use poly::{
     charpoly, eig_exact, eig_steps, eigenspace, rational_roots, EigSteps, EigenvalueSteps,
 };
+pub use field::Field;
+pub use quad::{Quad, QuadMat};
 pub use rat::{ParseRatError, Rat, DEFAULT_APPROX_TOL};
 pub use render::{
     cofactor_latex, cofactor_text, eig_steps_latex, eig_steps_text, format_rat_matrix,
