@@ -70,6 +70,7 @@ pub fn latex_value(v: &Value) -> Result<String> {
     let cells: DMatrix<String> = match v {
         Value::Exact(m) if m.len() != 1 => return Ok(render::latex_matrix(m)),
         Value::Exact(m) => m.map(|x| render::latex_rat(&x)),
+        Value::Quad(m) => m.map(|x| x.latex()),
         Value::Complex(m) => m.map(latex_complex),
         Value::Str(s) => return Ok(format!("\\text{{{s}}}")),
         Value::Func(_) => return Err(LaError::eval("latex: function handles have no LaTeX form")),

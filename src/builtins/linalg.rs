@@ -2,7 +2,7 @@
 //! the pure routines in `crate::linalg`.
 
 use super::ctx::Ctx;
-use super::{one, require_square, Args, Builtin, Doc, Topic};
+use super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, norms, predicates, solve, CMat, RMat, C64};
@@ -906,6 +906,9 @@ fn isposdef(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("inverse", a.num(0)?.dims())?;
+    if let Some(v) = quad_linalg::input(&a).and_then(quad_linalg::inv) {
+        return one(v);
+    }
     let mut w = Vec::new();
     let r = match exact_input(it, &a, ExactWork::Inverse, "inv") {
         Some(x) => crate::ops::exact::inverse(&x, &mut w)?,
@@ -927,6 +930,9 @@ fn mldivide(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
+    if let (Some(q), None) = (quad_linalg::input(&a), tol) {
+        return one(quad_linalg::rank(q));
+    }
     if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), tol) {
         return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
     }
@@ -947,6 +953,9 @@ fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     a.num(0)?;
     if a.get(1).is_some_and(|v| v.as_str().is_some()) {
         a.option(1, &["r"])?;
+        if let Some(q) = quad_linalg::input(&a) {
+            return one(quad_linalg::null(q));
+        }
         let x = a.vals[0]
             .to_exact()
             .map(|m| m.into_owned())
@@ -964,6 +973,10 @@ fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
+    if let (Some(q), None) = (quad_linalg::input(&a), tol) {
+        let (r, p) = quad_linalg::rref(q);
+        return Ok(vec![r, pivots(&p)]);
+    }
     if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), tol) {
         let (r, p) = exact::rref_plain(&x);
         return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
@@ -1223,6 +1236,9 @@ fn definiteness(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("det", a.num(0)?.dims())?;
+    if let Some(q) = quad_linalg::input(&a) {
+        return one(quad_linalg::det(q));
+    }
     if let Some(x) = exact_input(it, &a, ExactWork::Det, "det") {
         return one(Value::rat(exact::det(&x).map_err(exact_err)?));
     }
@@ -1363,12 +1379,13 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let dims = a.num(0)?.dims();
     require_square("eig", dims)?;
     if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
-        if let Some(ev) =
-            exact_input(it, &a, ExactWork::CharPoly, "eig").and_then(|x| exact::eig_exact(&x))
-        {
-            return one(Value::Exact(
-                RatMat::from_column_slice(ev.len(), 1, &ev).into(),
-            ));
+        if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "eig") {
+            let cp = exact::charpoly(&x).map_err(exact_err)?;
+            let (v, left) = quad_linalg::roots(&cp);
+            if let Some(left) = left {
+                it.print(&float_roots_note(&left));
+            }
+            return one(v);
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
@@ -1440,7 +1457,25 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::complex(CMat::from_row_slice(1, coef.len(), &coef)))
 }
 
-fn roots(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+/// The note that some roots are floating point (correct, only not exact).
+fn float_roots_note(left: &[Rat]) -> String {
+    format!(
+        "note: {} has no linear or quadratic factor over the rationals; its roots are shown in floating point\n",
+        exact::poly_text(left, "x")
+    )
+}
+
+fn roots(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let (r, c) = a.num(0)?.dims();
+    if let (Value::Exact(p), true) = (&a.vals[0], r.min(c) == 1) {
+        if !exact::too_costly_for(p, ExactWork::CharPoly) {
+            let (v, left) = quad_linalg::roots(p.as_slice());
+            if let Some(left) = left {
+                it.print(&float_roots_note(&left));
+            }
+            return one(v);
+        }
+    }
     let p = real_finite(&a, 0, "roots")?;
     let r = linalg::poly::roots(p.as_slice())?;
     one(Value::complex(CMat::from_column_slice(r.len(), 1, &r)))

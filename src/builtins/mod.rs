@@ -27,6 +27,7 @@ pub mod homework;
 mod info;
 mod io;
 mod linalg;
+mod quad_linalg;
 mod reduce;
 mod regression;
 mod shape;
@@ -379,24 +380,26 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
 }
 
 /// Shorthand for a single return value.
-/// Built-ins that take exact quadratic numbers (`Value::Quad`) as they are:
-/// they either compute exactly in the field or read only the shape/kind.
+/// Built-ins that take complex quadratic numbers (`1 + 2i` exact) as they
+/// are, up to [`quad_linalg::MAX_ENTRIES`] entries: they compute exactly in
+/// the field or fall back to floats themselves.
 const QUAD_AWARE: &[&str] = &[
-    "abs", "class", "columns", "conj", "det", "disp", "display", "double", "eig", "eigenspace",
-    "imag", "inv", "isempty", "isequal", "isreal", "iscomplex", "latex", "length", "ndims",
-    "null", "numel", "rank", "real", "rows", "rref", "sign", "size", "transpose",
+    "abs", "conj", "det", "disp", "display", "double", "eigenspace", "imag", "inv", "latex",
+    "null", "rank", "real", "rref", "sign",
 ];
 
 /// The arguments for built-in `name`: every other built-in sees complex
-/// quadratic numbers (`1 + 2i` exact) as complex floats, so none of them has
-/// to know the kind (real ones already read as floats through `to_real`).
+/// quadratic numbers as complex floats, so none of them has to know the
+/// kind (real ones already read as floats through `to_real`).
 pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
-    if QUAD_AWARE.contains(&name) {
-        return args;
-    }
+    let aware = QUAD_AWARE.contains(&name);
     args.into_iter()
         .map(|v| match v {
-            Value::Quad(_) if v.radicand() < 0 => v.to_float(),
+            Value::Quad(_)
+                if v.radicand() < 0 && !(aware && v.numel() <= quad_linalg::MAX_ENTRIES) =>
+            {
+                v.to_float()
+            }
             v => v,
         })
         .collect()
