@@ -144,13 +144,19 @@ macro_rules! elementwise {
 pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sqrt",
-        "Square root, element by element (complex for negative input).",
-        &["sqrt(x)^2 = x"],
+        "Square root, element by element: exact for exact input (a rational times the square root of a square-free integer), complex for negative input.",
+        &["sqrt(x)^2 = x", "sqrt(8) = 2*sqrt(2)"],
         &[
+            ">> sqrt(8)",
+            "ans = 2*sqrt(2)",
+            ">> sqrt(-4)",
+            "ans = 2i",
             ">> sqrt([4 9 2])",
             "ans =",
             "",
-            "   2.0000   3.0000   1.4142"
+            "         2         3   sqrt(2)",
+            ">> double(sqrt(2))",
+            "ans = 1.4142"
         ],
         &["abs", "norm"],
         f64::sqrt,

@@ -9,7 +9,7 @@
 //! Rows and columns are 0-based here; the renderer shows rows 1-based.
 
 use crate::exact::field::{self, Field};
-use crate::exact::matrix::{self, gcd, integer_rows, lcm_of_denominators, IntRows, RatMat};
+use crate::exact::matrix::{self, integer_rows, IntRows, RatMat};
 use crate::exact::{require_square, ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -372,7 +372,7 @@ pub fn null(a: &RatMat) -> RatMat {
 /// The positive multiple of `v` with coprime integer entries and a positive
 /// first non-zero entry (zero vectors are returned unchanged).
 pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
-    let ints = coprime_integers(v);
+    let ints = Rat::integer_multiple(v);
     if ints
         .iter()
         .find(|x| !x.is_zero())
@@ -382,20 +382,6 @@ pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
     } else {
         ints
     }
-}
-
-/// The positive multiple of `v` with coprime integer entries (zero vectors
-/// are returned unchanged).
-pub(crate) fn coprime_integers(v: &[Rat]) -> Vec<Rat> {
-    let lcm = lcm_of_denominators(v.iter());
-    let ints: Vec<BigInt> = v.iter().map(|x| x.numer() * (&lcm / x.denom())).collect();
-    let g = ints.iter().fold(BigInt::zero(), |g, x| gcd(g, x.clone()));
-    if g.is_zero() {
-        return v.to_vec();
-    }
-    ints.into_iter()
-        .map(|x| Rat::from_integer(x / &g))
-        .collect()
 }
 
 /// `[A | B]` (same number of rows), the start of `inv_steps` (`[A | I]`)

@@ -4,8 +4,10 @@
 //! (the rationals keep Bareiss in `elim`; the recorded homework routines
 //! there are generic over this trait too).
 
+use crate::exact::matrix::{gcd, lcm_of_denominators};
 use crate::exact::Rat;
 use nalgebra::DMatrix;
+use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
 /// A field of exact numbers: the four operations, with `inverse` refusing 0.
@@ -36,8 +38,17 @@ impl Field for Rat {
     fn negate(&self) -> Rat {
         -self
     }
+    /// Coprime integers (zero vectors are returned unchanged).
     fn integer_multiple(v: &[Rat]) -> Vec<Rat> {
-        crate::exact::elim::coprime_integers(v)
+        let lcm = lcm_of_denominators(v.iter());
+        let ints: Vec<BigInt> = v.iter().map(|x| x.numer() * (&lcm / x.denom())).collect();
+        let g = ints.iter().fold(BigInt::zero(), |g, x| gcd(g, x.clone()));
+        if g.is_zero() {
+            return v.to_vec();
+        }
+        ints.into_iter()
+            .map(|x| Rat::from_integer(x / &g))
+            .collect()
     }
 }
 

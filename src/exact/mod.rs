@@ -1,7 +1,9 @@
-//! Exact ("homework mode") linear algebra over the rationals: the `Rat`
-//! scalar, `RatMat` matrices, elimination that records its working as data,
-//! characteristic polynomials and rational eigenvalues, and text/LaTeX
-//! rendering of values and steps. Pure: nothing here prints.
+//! Exact ("homework mode") linear algebra over the rationals and the
+//! quadratic fields Q(√d): the `Rat` and `Quad` scalars, their matrices,
+//! elimination written once over a `Field` that records its working as data,
+//! characteristic polynomials with their rational roots and quadratic
+//! factors, and text/LaTeX rendering of values and steps. Pure: nothing here
+//! prints.
 //! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
 pub mod elim;

@@ -3,6 +3,7 @@
 //! polynomial that splits into linear and quadratic factors over Q has every
 //! root exact. Used by `eig`, `roots` and `steps eig`.
 
+use crate::exact::elim::{rref, Step};
 use crate::exact::field::{self, Field};
 use crate::exact::poly::{charpoly, rational_roots};
 use crate::exact::quad::{sqrt_rat, Quad, QuadMat};
@@ -219,4 +220,53 @@ pub fn shift<F: Field>(a: &nalgebra::DMatrix<F>, lambda: &F) -> nalgebra::DMatri
         m[(i, i)] = m[(i, i)].minus(lambda);
     }
     m
+}
+
+/// The working for one eigenvalue in a quadratic field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuadEigenSteps {
+    pub lambda: Quad,
+    pub multiplicity: usize,
+    /// `A - λI` over the field.
+    pub shifted: QuadMat,
+    /// Its row reduction (Gauss–Jordan over the field).
+    pub steps: Vec<Step<Quad>>,
+    /// Eigenvectors (columns): free variable 1, cleared of fractions.
+    pub basis: QuadMat,
+}
+
+/// What `steps eig` shows after the rational roots: each quadratic factor
+/// solved by the quadratic formula, the reduction for each of its roots,
+/// and any factor of degree 3 or more left without exact roots.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuadraticSteps {
+    pub factors: Vec<QuadFactor>,
+    pub eigen: Vec<QuadEigenSteps>,
+    pub leftover: Vec<Rat>,
+}
+
+/// The quadratic part of `steps eig(A)` for the monic factor `rest` left
+/// by the rational root test.
+pub fn quadratic_steps(a: &RatMat, rest: &[Rat]) -> QuadraticSteps {
+    let s = split(rest);
+    let lifted: QuadMat = field::lift(a);
+    let mut eigen = Vec::new();
+    for f in &s.quadratic {
+        for lambda in &f.roots {
+            let shifted = shift(&lifted, lambda);
+            let (_, _, steps) = rref(&shifted);
+            eigen.push(QuadEigenSteps {
+                basis: field::null(&shifted),
+                lambda: lambda.clone(),
+                multiplicity: f.multiplicity,
+                shifted,
+                steps,
+            });
+        }
+    }
+    QuadraticSteps {
+        factors: s.quadratic,
+        eigen,
+        leftover: s.leftover,
+    }
 }
