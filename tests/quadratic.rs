@@ -44,16 +44,16 @@ fn comparisons_are_decided_exactly() {
 #[test]
 fn display_pastes_back_as_the_same_number() {
     let shown = out("e = eig([1 2; 3 4])");
-    assert_eq!(
-        shown,
-        "e =\n\n   (5 + sqrt(33))/2\n   (5 - sqrt(33))/2\n\n"
-    );
+    assert_eq!(shown, "e =\n\n   (5 + sqrt(33))/2\n   (5 - sqrt(33))/2\n\n");
     // The text typed back in is the eigenvalue exactly.
     assert_eq!(
         out("e = eig([1 2; 3 4]); e(1) == (5 + sqrt(33))/2 && e(2) == (5 - sqrt(33))/2"),
         "ans = 1\n"
     );
-    assert_eq!(out("latex((5 + sqrt(33))/2)"), "\\frac{5 + \\sqrt{33}}{2}\n");
+    assert_eq!(
+        out("latex((5 + sqrt(33))/2)"),
+        "\\frac{5 + \\sqrt{33}}{2}\n"
+    );
 }
 
 #[test]
@@ -85,7 +85,10 @@ fn elimination_over_a_quadratic_field() {
         out(&format!("{a} A \\ [1; 2]")),
         "ans =\n\n   3 - 2*sqrt(2)\n     2 - sqrt(2)\n\n"
     );
-    assert_eq!(out(&format!("{a} A * inv(A) == eye(2)")), "ans =\n\n  1  1\n  1  1\n\n");
+    assert_eq!(
+        out(&format!("{a} A * inv(A) == eye(2)")),
+        "ans =\n\n  1  1\n  1  1\n\n"
+    );
     // [1 s; s 3] with s = sqrt(3) has rank 1: row 2 = s * row 1.
     assert_eq!(out("rank([1 sqrt(3); sqrt(3) 3])"), "ans = 1\n");
     assert_eq!(
@@ -93,7 +96,10 @@ fn elimination_over_a_quadratic_field() {
         "ans =\n\n         1   sqrt(3)\n         0         0\n\n"
     );
     // Indexing, transpose and concatenation keep the field.
-    assert_eq!(out(&format!("{a} B = [A; 1 0]'; B(2, 1)")), "ans = sqrt(2)\n");
+    assert_eq!(
+        out(&format!("{a} B = [A; 1 0]'; B(2, 1)")),
+        "ans = sqrt(2)\n"
+    );
     // Two different fields: no exact home, so floating point (sqrt(2) + sqrt(3) = 3.1462...).
     assert_eq!(out("sqrt(2) + sqrt(3)"), "ans = 3.1463\n");
 }
@@ -124,9 +130,15 @@ fn roots_are_exact_and_repeated_roots_repeat() {
     // (x - 1)^3 = x^3 - 3x^2 + 3x - 1.
     assert_eq!(out("roots([1 -3 3 -1])"), "ans =\n\n   1\n   1\n   1\n\n");
     // x^2 - 2.
-    assert_eq!(out("roots([1 0 -2])"), "ans =\n\n    sqrt(2)\n   -sqrt(2)\n\n");
+    assert_eq!(
+        out("roots([1 0 -2])"),
+        "ans =\n\n    sqrt(2)\n   -sqrt(2)\n\n"
+    );
     // (x - 1)(x^2 + 1) = x^3 - x^2 + x - 1: 1, i, -i.
-    assert_eq!(out("roots([1 -1 1 -1])"), "ans =\n\n    1\n    i\n   -i\n\n");
+    assert_eq!(
+        out("roots([1 -1 1 -1])"),
+        "ans =\n\n    1\n    i\n   -i\n\n"
+    );
 }
 
 #[test]
@@ -135,10 +147,19 @@ fn irreducible_cubics_are_floating_point_with_a_note() {
     // complex pair -0.6300 ± 1.0911i.
     let r = eval("e = eig([0 0 2; 1 0 0; 0 1 0])");
     assert_eq!(r.status, 0, "{}", r.stderr);
-    assert!(r.stdout.starts_with("note: x^3 - 2 has no linear or quadratic factor over the rationals"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .starts_with("note: x^3 - 2 has no linear or quadratic factor over the rationals"),
+        "{}",
+        r.stdout
+    );
     assert!(!r.stderr.contains("warning"), "{}", r.stderr);
     let (_, _, re) = matrix("e = real(eig(double([0 0 2; 1 0 0; 0 1 0])))");
-    assert_close(&re, &[1.2599210498948732, -0.6299605249474366, -0.6299605249474366], 1e-12);
+    assert_close(
+        &re,
+        &[1.2599210498948732, -0.6299605249474366, -0.6299605249474366],
+        1e-12,
+    );
 }
 
 #[test]
@@ -155,7 +176,10 @@ fn eigenspace_takes_a_quadratic_eigenvalue() {
         "ans =\n\n  1\n  1\n\n"
     );
     // Rotation, λ = i: A - iI = [-i -1; 1 -i], x1 = i x2: [i; 1].
-    assert_eq!(out("eigenspace([0 -1; 1 0], sqrt(-1))"), "ans =\n\n   i\n   1\n\n");
+    assert_eq!(
+        out("eigenspace([0 -1; 1 0], sqrt(-1))"),
+        "ans =\n\n   i\n   1\n\n"
+    );
 }
 
 #[test]
@@ -174,7 +198,10 @@ fn steps_eig_continues_with_the_quadratic_formula() {
     ] {
         assert!(s.contains(want), "missing {want:?} in\n{s}");
     }
-    assert!(s.ends_with("ans =\n\n   (5 + sqrt(33))/2\n   (5 - sqrt(33))/2\n\n"), "{s}");
+    assert!(
+        s.ends_with("ans =\n\n   (5 + sqrt(33))/2\n   (5 - sqrt(33))/2\n\n"),
+        "{s}"
+    );
     // Complex pair: λ^2 + 1, D = -4, eigenvectors [i; 1] and [-i; 1].
     let s = out("steps eig([0 -1; 1 0])");
     for want in [

@@ -43,11 +43,14 @@ fn quad_form(name: &str) -> Option<fn(&Quad) -> Option<Quad>> {
             Some(_) => Some(q.clone()),
             None => sqrt_rat(&q.norm()),
         },
-        "sign" => |q| {
-            q.sign()
-                .map(|o| Quad::rat(Rat::from_i64(o as i64)))
+        "sign" => |q| q.sign().map(|o| Quad::rat(Rat::from_i64(o as i64))),
+        "real" => |q| {
+            Some(if q.is_real() {
+                q.clone()
+            } else {
+                Quad::rat(q.re_part().clone())
+            })
         },
-        "real" => |q| Some(if q.is_real() { q.clone() } else { Quad::rat(q.re_part().clone()) }),
         "imag" => |q| {
             Some(match q.radicand() {
                 -1 => Quad::rat(q.radical_part().clone()),

@@ -1443,7 +1443,10 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             "poly: input must be a vector or a square matrix (got {r}x{c})"
         )));
     }
-    // Roots given: multiply out (x - r_k).
+    // Roots given: multiply out (x - r_k), exactly when they are exact.
+    if let Some(p) = v.to_quad().and_then(|q| quad_linalg::poly_from_roots(&q)) {
+        return one(p);
+    }
     let roots = v.to_complex("poly")?;
     let mut coef = vec![C64::new(1.0, 0.0)];
     for z in roots.iter() {

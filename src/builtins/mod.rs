@@ -384,8 +384,21 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
 /// are, up to [`quad_linalg::MAX_ENTRIES`] entries: they compute exactly in
 /// the field or fall back to floats themselves.
 const QUAD_AWARE: &[&str] = &[
-    "abs", "conj", "det", "disp", "display", "double", "eigenspace", "imag", "inv", "latex",
-    "null", "rank", "real", "rref", "sign",
+    "abs",
+    "conj",
+    "det",
+    "disp",
+    "display",
+    "double",
+    "eigenspace",
+    "imag",
+    "inv",
+    "latex",
+    "null",
+    "rank",
+    "real",
+    "rref",
+    "sign",
 ];
 
 /// The arguments for built-in `name`: every other built-in sees complex

@@ -70,3 +70,22 @@ pub fn roots(p: &[Rat]) -> (Value, Option<Vec<Rat>>) {
         Some(s.leftover),
     )
 }
+
+/// The monic polynomial with the given exact roots (highest power first),
+/// when they share one field: `poly([sqrt(2) -sqrt(2)])` is `[1 0 -2]`.
+pub fn poly_from_roots(roots: &QuadMat) -> Option<Value> {
+    crate::exact::quad::common_field(roots.iter())?;
+    if roots.len() > MAX_ENTRIES {
+        return None;
+    }
+    let mut coef = vec![Quad::rat(Rat::one())];
+    for z in roots.iter() {
+        let mut next = coef.clone();
+        next.push(Quad::rat(Rat::zero()));
+        for k in 1..next.len() {
+            next[k] = &next[k] - &(z * &coef[k - 1]);
+        }
+        coef = next;
+    }
+    Some(Value::quad(QuadMat::from_row_slice(1, coef.len(), &coef)))
+}

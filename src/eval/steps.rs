@@ -78,7 +78,8 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
             } else {
                 render::eig_steps_text(&s) + &render::quadratic_steps_text(&q)
             };
-            let mut ev: Vec<exact::Quad> = s.eigen.iter().map(|e| e.lambda.clone().into()).collect();
+            let mut ev: Vec<exact::Quad> =
+                s.eigen.iter().map(|e| e.lambda.clone().into()).collect();
             ev.extend(q.eigen.iter().map(|e| e.lambda.clone()));
             exact::splitting::sort_descending(&mut ev);
             Working {

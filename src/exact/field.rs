@@ -11,7 +11,9 @@ use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
 /// A field of exact numbers: the four operations, with `inverse` refusing 0.
-pub trait Field: Clone + PartialEq + std::fmt::Debug + std::fmt::Display + Zero + One + 'static {
+pub trait Field:
+    Clone + PartialEq + std::fmt::Debug + std::fmt::Display + Zero + One + 'static
+{
     fn inverse(&self) -> Option<Self>;
     fn plus(&self, o: &Self) -> Self;
     fn minus(&self, o: &Self) -> Self;

@@ -12,14 +12,15 @@ pub mod matrix;
 pub mod poly;
 pub mod quad;
 pub mod rat;
-pub mod splitting;
 pub mod render;
+pub mod splitting;
 
 pub use elim::{
     augment, definiteness, det, det_cofactor_steps, det_steps, inertia, inv, inv_steps, ldl_posdef,
     null, null_steps, rank, rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps,
     CofactorExpansion, CofactorTerm, GeneralSolution, RowOp, Step,
 };
+pub use field::Field;
 pub use matrix::{
     estimated_cost_ns, is_integer_matrix, max_entry_bits, too_costly, too_costly_for, ExactWork,
     RatMat, MAX_EXACT_COST_NS, MAX_EXACT_ENTRIES,
@@ -27,7 +28,6 @@ pub use matrix::{
 pub use poly::{
     charpoly, eig_exact, eig_steps, eigenspace, rational_roots, EigSteps, EigenvalueSteps,
 };
-pub use field::Field;
 pub use quad::{Quad, QuadMat};
 pub use rat::{ParseRatError, Rat, DEFAULT_APPROX_TOL};
 pub use render::{

@@ -193,7 +193,10 @@ pub fn common_field<'a>(values: impl IntoIterator<Item = &'a Quad>) -> Option<i6
 /// True for the radicands of a field: square-free `d`, not 0 or 1, at most
 /// [`MAX_RADICAND`] in size.
 pub fn is_radicand(d: i64) -> bool {
-    d != 0 && d != 1 && d.unsigned_abs() <= MAX_RADICAND as u64 && split_square(d.unsigned_abs()).0 == 1
+    d != 0
+        && d != 1
+        && d.unsigned_abs() <= MAX_RADICAND as u64
+        && split_square(d.unsigned_abs()).0 == 1
 }
 
 /// `√r` exactly: `p√d/q` with `d` square-free, or `None` when the integer
@@ -226,7 +229,7 @@ fn split_square(mut n: u64) -> (u64, u64) {
     let mut p = 2u64;
     while p * p * p <= n {
         let mut e = 0;
-        while n % p == 0 {
+        while n.is_multiple_of(p) {
             n /= p;
             e += 1;
         }
@@ -283,11 +286,7 @@ fn mul_ref(x: &Quad, y: &Quad) -> Quad {
         return Quad::new(&x.a * &y.a, &x.a * &y.b, d);
     }
     let bd = &(&x.b * &y.b) * &Rat::from_i64(d);
-    Quad::new(
-        &(&x.a * &y.a) + &bd,
-        &(&x.a * &y.b) + &(&x.b * &y.a),
-        d,
-    )
+    Quad::new(&(&x.a * &y.a) + &bd, &(&x.a * &y.b) + &(&x.b * &y.a), d)
 }
 
 impl Neg for &Quad {

@@ -55,7 +55,10 @@ impl Split {
 /// of one field are compared exactly.
 pub fn sort_descending(v: &mut [Quad]) {
     v.sort_by(|x, y| {
-        if let Some(o) = y.cmp_real(x).filter(|_| x.is_real() && y.is_real() && same_field(x, y)) {
+        if let Some(o) = y
+            .cmp_real(x)
+            .filter(|_| x.is_real() && y.is_real() && same_field(x, y))
+        {
             return o;
         }
         let key = |q: &Quad| (q.re_f64(), q.im_f64());
@@ -179,7 +182,7 @@ fn find_quadratic(p: &[Rat]) -> Option<(Rat, Rat)> {
 /// search gives up and the factor stays numerical).
 fn small_divisors(n: &BigInt) -> Option<Vec<f64>> {
     let n: u64 = n.magnitude().try_into().ok()?;
-    (n <= 1_000_000).then(|| (1..=n).filter(|d| n % d == 0).map(|d| d as f64).collect())
+    (n <= 1_000_000).then(|| (1..=n).filter(|d| n.is_multiple_of(*d)).map(|d| d as f64).collect())
 }
 
 /// Roots of monic `p` in floating point: eigenvalues of its companion
@@ -196,7 +199,13 @@ fn numeric_roots(p: &[Rat]) -> Option<Vec<(f64, f64)>> {
         _ => 0.0,
     });
     let schur = nalgebra::linalg::Schur::try_new(companion, 1e-14, 10_000)?;
-    Some(schur.complex_eigenvalues().iter().map(|z| (z.re, z.im)).collect())
+    Some(
+        schur
+            .complex_eigenvalues()
+            .iter()
+            .map(|z| (z.re, z.im))
+            .collect(),
+    )
 }
 
 /// Every eigenvalue of `a` exactly (descending as [`Split::roots`]) when

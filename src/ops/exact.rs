@@ -38,9 +38,6 @@ fn pair<'a>(
 
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Option<Value>> {
     use BinOp::*;
-    if matches!(a, Value::Quad(_)) || matches!(b, Value::Quad(_)) {
-        return super::quad::binary(op, a, b);
-    }
     let Some((x, y)) = pair(a, b, warn) else {
         return Ok(None);
     };

@@ -46,7 +46,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
     };
     let sym = op.symbol();
     let recip_all = |m: &QuadMat| -> Option<QuadMat> {
-        m.iter().all(|q| !q.is_zero()).then(|| m.map(|q| q.recip().unwrap_or_default()))
+        m.iter()
+            .all(|q| !q.is_zero())
+            .then(|| m.map(|q| q.recip().unwrap_or_default()))
     };
     let m = match op {
         Add => broadcast(sym, &x, &y, |p, q| p + q)?,
@@ -80,7 +82,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
         }
         Lt | Le | Gt | Ge if d >= 0 => {
             let test = super::broadcast::cmp_fn::<std::cmp::Ordering>(op);
-            let out = broadcast(sym, &x, &y, |p, q| p.cmp_real(q).map(|o| test(&o, &std::cmp::Ordering::Equal)))?;
+            let out = broadcast(sym, &x, &y, |p, q| {
+                p.cmp_real(q).map(|o| test(&o, &std::cmp::Ordering::Equal))
+            })?;
             return Ok(Some(Value::Bool(out.map(|b| b.unwrap_or(false)).into())));
         }
         EPow | Pow => match power(op, &x, &y) {
@@ -102,7 +106,11 @@ fn power(op: BinOp, x: &QuadMat, y: &QuadMat) -> Option<QuadMat> {
         return None;
     }
     if op == BinOp::Pow && x.len() > 1 {
-        return if x.is_square() { field::pow(x, k) } else { None };
+        return if x.is_square() {
+            field::pow(x, k)
+        } else {
+            None
+        };
     }
     let out: Option<Vec<Quad>> = x.iter().map(|q| q.pow(k as i32)).collect();
     Some(QuadMat::from_vec(x.nrows(), x.ncols(), out?))

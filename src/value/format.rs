@@ -391,7 +391,9 @@ fn json_matrix_text<T: nalgebra::Scalar>(
 pub fn json_line(name: &str, v: &Value) -> String {
     let value = match v {
         Value::Exact(m) => json_matrix_text(m, |x| json_real(x.to_f64())),
-        Value::Quad(m) if m.iter().all(Quad::is_real) => json_matrix_text(m, |x| json_real(x.re_f64())),
+        Value::Quad(m) if m.iter().all(Quad::is_real) => {
+            json_matrix_text(m, |x| json_real(x.re_f64()))
+        }
         Value::Quad(m) => json_matrix_text(m, |x| json_complex(C64::new(x.re_f64(), x.im_f64()))),
         Value::Real(m) => json_matrix_text(m, |x| json_real(*x)),
         Value::Complex(m) => json_matrix_text(m, |z| json_complex(*z)),

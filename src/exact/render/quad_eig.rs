@@ -38,7 +38,11 @@ fn op_text(op: &RowOp<Quad>) -> String {
         RowOp::Scale { row, by } => {
             let (neg, mag) = split_sign(by);
             let r = row + 1;
-            format!("R{r} <- {}{}R{r}", if neg { "-" } else { "" }, coeff_text(&mag))
+            format!(
+                "R{r} <- {}{}R{r}",
+                if neg { "-" } else { "" },
+                coeff_text(&mag)
+            )
         }
         RowOp::AddMultiple {
             target,
@@ -89,7 +93,10 @@ fn matrix_latex(m: &QuadMat) -> String {
         .row_iter()
         .map(|r| r.iter().map(Quad::latex).collect::<Vec<_>>().join(" & "))
         .collect();
-    format!("\\begin{{bmatrix}} {} \\end{{bmatrix}}", rows.join(" \\\\ "))
+    format!(
+        "\\begin{{bmatrix}} {} \\end{{bmatrix}}",
+        rows.join(" \\\\ ")
+    )
 }
 
 fn matrix_text(m: &QuadMat) -> String {
@@ -221,10 +228,7 @@ fn factor_latex(f: &QuadFactor) -> String {
 }
 
 fn eigen_latex(e: &QuadEigenSteps) -> String {
-    let mut lines = vec![format!(
-        "&A - \\lambda I = {}",
-        matrix_latex(&e.shifted)
-    )];
+    let mut lines = vec![format!("&A - \\lambda I = {}", matrix_latex(&e.shifted))];
     lines.extend(e.steps.iter().map(|s| {
         format!(
             "&\\xrightarrow{{{}}} {}",

@@ -79,15 +79,26 @@ fn elimination_over_the_field() {
     // A = [1 √2; √2 3]: det = 3 - 2 = 1, inv = [3 -√2; -√2 1].
     let s2 = q((0, 1), (1, 1), 2);
     let one = Quad::rat(r(1, 1));
-    let a = QuadMat::from_row_slice(2, 2, &[one.clone(), s2.clone(), s2.clone(), Quad::rat(r(3, 1))]);
+    let a = QuadMat::from_row_slice(
+        2,
+        2,
+        &[one.clone(), s2.clone(), s2.clone(), Quad::rat(r(3, 1))],
+    );
     assert_eq!(field::det(&a), one);
     let inv = QuadMat::from_row_slice(2, 2, &[Quad::rat(r(3, 1)), -&s2, -&s2, one.clone()]);
     assert_eq!(field::inv(&a), Some(inv));
     // [1 √3; √3 3] has rank 1, null space [-√3; 1].
     let s3 = q((0, 1), (1, 1), 3);
-    let b = QuadMat::from_row_slice(2, 2, &[one.clone(), s3.clone(), s3.clone(), Quad::rat(r(3, 1))]);
+    let b = QuadMat::from_row_slice(
+        2,
+        2,
+        &[one.clone(), s3.clone(), s3.clone(), Quad::rat(r(3, 1))],
+    );
     assert_eq!(field::rank(&b), 1);
-    assert_eq!(field::null(&b), QuadMat::from_column_slice(2, 1, &[-&s3, one]));
+    assert_eq!(
+        field::null(&b),
+        QuadMat::from_column_slice(2, 1, &[-&s3, one])
+    );
 }
 
 #[test]
@@ -96,7 +107,10 @@ fn quadratic_factors() {
     let s = split(&[r(1, 1), r(-5, 1), r(-2, 1)]);
     assert_eq!(s.quadratic.len(), 1);
     assert_eq!(s.quadratic[0].disc, r(33, 1));
-    assert_eq!(s.roots(), vec![q((5, 2), (1, 2), 33), q((5, 2), (-1, 2), 33)]);
+    assert_eq!(
+        s.roots(),
+        vec![q((5, 2), (1, 2), 33), q((5, 2), (-1, 2), 33)]
+    );
     // (x - 1)(x² + 1)(x² - 2) = x^5 - x^4 - x^3 + x^2 - 2x + 2.
     let s = split(&[1, -1, -1, 1, -2, 2].map(|c| r(c, 1)));
     assert_eq!(s.rational, vec![(r(1, 1), 1)]);
@@ -111,5 +125,8 @@ fn quadratic_factors() {
     assert!(s.quadratic.is_empty() && s.leftover.len() == 4);
     // A rotation by 90°: ±i, i first (imaginary part descending).
     let rot = crate::exact::matrix::from_i64_rows(2, 2, &[0, -1, 1, 0]);
-    assert_eq!(eig_split(&rot), Some(vec![q((0, 1), (1, 1), -1), q((0, 1), (-1, 1), -1)]));
+    assert_eq!(
+        eig_split(&rot),
+        Some(vec![q((0, 1), (1, 1), -1), q((0, 1), (-1, 1), -1)])
+    );
 }
