@@ -223,6 +223,7 @@ fn sessions_keep_quadratic_numbers_exact() {
     let f = dir.join("q.la");
     let f = f.to_string_lossy();
     let src = format!("x = [sqrt(2)/3, 1 - sqrt(2)]; save('{f}'); clear; load('{f}'); x");
-    assert_eq!(out(&src), "x =\n\n   sqrt(2)/3   1 - sqrt(2)\n\n");
+    // Columns are right-aligned to the widest entry (11 characters).
+    assert_eq!(out(&src), "x =\n\n     sqrt(2)/3   1 - sqrt(2)\n\n");
     let _ = std::fs::remove_dir_all(&dir);
 }

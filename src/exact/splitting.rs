@@ -55,11 +55,11 @@ impl Split {
 /// of one field are compared exactly.
 pub fn sort_descending(v: &mut [Quad]) {
     v.sort_by(|x, y| {
-        if let Some(o) = y
-            .cmp_real(x)
-            .filter(|_| x.is_real() && y.is_real() && same_field(x, y))
-        {
-            return o;
+        // Only numbers of one field may be subtracted.
+        if x.is_real() && y.is_real() && same_field(x, y) {
+            if let Some(o) = y.cmp_real(x) {
+                return o;
+            }
         }
         let key = |q: &Quad| (q.re_f64(), q.im_f64());
         let (kx, ky) = (key(x), key(y));
@@ -182,7 +182,12 @@ fn find_quadratic(p: &[Rat]) -> Option<(Rat, Rat)> {
 /// search gives up and the factor stays numerical).
 fn small_divisors(n: &BigInt) -> Option<Vec<f64>> {
     let n: u64 = n.magnitude().try_into().ok()?;
-    (n <= 1_000_000).then(|| (1..=n).filter(|d| n.is_multiple_of(*d)).map(|d| d as f64).collect())
+    (n <= 1_000_000).then(|| {
+        (1..=n)
+            .filter(|d| n.is_multiple_of(*d))
+            .map(|d| d as f64)
+            .collect()
+    })
 }
 
 /// Roots of monic `p` in floating point: eigenvalues of its companion
