@@ -692,7 +692,9 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "lambda = eig(A), [V, D] = eig(A)",
             summary: concat!(
                 "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry ",
-                "positive) and D = diag(lambda)."
+                "positive) and D = diag(lambda). For exact A the eigenvalues are exact when ",
+                "the characteristic polynomial splits into linear and quadratic factors over ",
+                "the rationals (every 2x2 does)."
             ),
             math: &[
                 "A v = lambda v",
@@ -700,7 +702,18 @@ pub static BUILTINS: &[Builtin] = &[
                 "A = V D inv(V)",
                 "symmetric A: A = Q D Q' with Q orthogonal",
             ],
-            example: &[">> eig([2 1; 1 2])", "ans =", "", "   3", "   1"],
+            example: &[
+                ">> eig([2 1; 1 2])",
+                "ans =",
+                "",
+                "   3",
+                "   1",
+                ">> eig([1 2; 3 4])",
+                "ans =",
+                "",
+                "   (5 + sqrt(33))/2",
+                "   (5 - sqrt(33))/2"
+            ],
             related: &["poly", "svd", "definiteness"],
         },
         run: eig,
@@ -771,10 +784,22 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "roots(p)",
             summary: concat!(
                 "Roots of the polynomial with coefficients p (highest power first), as ",
-                "eigenvalues of the companion matrix."
+                "eigenvalues of the companion matrix; for exact p, exact roots from its ",
+                "linear and quadratic factors over the rationals."
             ),
             math: &["p(x) = p_1 x^n + ... + p_(n+1) = 0"],
-            example: &[">> roots([1 -3 2])", "ans =", "", "   2", "   1"],
+            example: &[
+                ">> roots([1 -3 2])",
+                "ans =",
+                "",
+                "   2",
+                "   1",
+                ">> roots([1 0 -2])",
+                "ans =",
+                "",
+                "    sqrt(2)",
+                "   -sqrt(2)"
+            ],
             related: &["poly", "polyval"],
         },
         run: roots,
