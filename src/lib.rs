@@ -13,7 +13,7 @@
 //! | `syntax`   | grammar → AST with spans                                        | error |
 //! | `plot`     | figures (series, style, limits) and their braille/SVG text   | error |
 //! | `linalg`   | float kernels (nalgebra values, faer factorisations)           | error |
-//! | `exact`    | exact kernels: rationals, elimination with steps, rendering    | error |
+//! | `exact`    | exact kernels: rationals, square roots, elimination, rendering | error |
 //! | `error`    | spans, errors, and the one place they are rendered             | — |
 //!
 //! The library never prints: the evaluator hands displayed values, text and

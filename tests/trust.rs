@@ -93,8 +93,9 @@ fn tiny_values_are_never_shown_as_integers_or_zero() {
     let v = cells(&r.stdout, "V");
     let tiny: f64 = v[1][1].parse().expect("a number");
     assert!(tiny != 0.0 && tiny.abs() < 1e-12, "{}", r.stdout);
-    // B'*B is 3x3 of rank 2: its smallest eigenvalue is round-off, shown as such.
-    let r = eval("B = [1 2 3; 4 5 6]; e = eig(B'*B)");
+    // B'*B is 3x3 of rank 2: in floating point its smallest eigenvalue is
+    // round-off, shown as such (exact input gives 0 and (91 ± sqrt(8065))/2).
+    let r = eval("B = double([1 2 3; 4 5 6]); e = eig(B'*B)");
     let e = cells(&r.stdout, "e");
     let small: f64 = e[2][0].parse().expect("a number");
     assert!(small != 0.0 && small.abs() < 1e-12, "{}", r.stdout);

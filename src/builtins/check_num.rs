@@ -111,6 +111,7 @@ pub fn nums(v: &Value) -> Option<DMatrix<Num>> {
         Value::Bool(m) => m.map(|b| Num::R(Rat::from_i64(i64::from(b)))),
         Value::Real(m) => m.map(|x| Num::F(C64::new(x, 0.0))),
         Value::Complex(m) => m.map(Num::F),
+        Value::Quad(_) => v.to_complex("check").ok()?.map(Num::F),
         Value::Str(_) | Value::Func(_) => return None,
     })
 }
@@ -211,6 +212,7 @@ impl Mat {
             Value::Bool(_) => Mat::E(v.to_exact()?.into_owned()),
             Value::Real(m) => Mat::F(m.map(|x| C64::new(x, 0.0))),
             Value::Complex(m) => Mat::F((**m).clone()),
+            Value::Quad(_) => Mat::F(v.to_complex("check").ok()?.into_owned()),
             Value::Str(_) | Value::Func(_) => return None,
         })
     }

@@ -398,7 +398,9 @@ pub fn save_args(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result
         for n in &names {
             let v = vars.get(n).cloned().unwrap_or_else(Value::empty);
             match v {
-                Value::Exact(_) | Value::Real(_) | Value::Bool(_) => {
+                Value::Exact(_) | Value::Quad(_) | Value::Real(_) | Value::Bool(_)
+                    if v.num_kind() != Some(crate::value::NumKind::Complex) =>
+                {
                     let m = v.to_real("save").map_err(|e| e.at(span))?.into_owned();
                     out.push_str(&storage::to_ascii(&m))
                 }

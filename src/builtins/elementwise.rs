@@ -5,7 +5,8 @@ use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::Result;
 
-use crate::exact::Rat;
+use crate::exact::quad::sqrt_rat;
+use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{RMat, C64};
 use crate::ops::broadcast;
 use crate::value::Value;
@@ -33,9 +34,62 @@ fn exact_form(name: &str) -> Option<fn(&Rat) -> Rat> {
     })
 }
 
+/// Functions that keep quadratic numbers exact (`abs(1 + 2i)` is
+/// `sqrt(5)`); `None` for an entry whose result is not exact.
+fn quad_form(name: &str) -> Option<fn(&Quad) -> Option<Quad>> {
+    Some(match name {
+        "abs" => |q| match q.sign() {
+            Some(std::cmp::Ordering::Less) => Some(-q),
+            Some(_) => Some(q.clone()),
+            None => sqrt_rat(&q.norm()),
+        },
+        "sign" => |q| q.sign().map(|o| Quad::rat(Rat::from_i64(o as i64))),
+        "real" => |q| {
+            Some(if q.is_real() {
+                q.clone()
+            } else {
+                Quad::rat(q.re_part().clone())
+            })
+        },
+        "imag" => |q| {
+            Some(match q.radicand() {
+                -1 => Quad::rat(q.radical_part().clone()),
+                d if d < 0 => Quad::new(Rat::zero(), q.radical_part().clone(), -d),
+                _ => Quad::rat(Rat::zero()),
+            })
+        },
+        "conj" => |q| Some(q.conj_complex()),
+        _ => return None,
+    })
+}
+
+/// `f` on every entry of an exact quadratic matrix, when every result is exact.
+fn map_quad(m: &QuadMat, f: fn(&Quad) -> Option<Quad>) -> Option<Value> {
+    let out: Option<Vec<Quad>> = m.iter().map(f).collect();
+    Some(Value::quad(QuadMat::from_vec(m.nrows(), m.ncols(), out?)))
+}
+
+/// `sqrt` of exact rationals is exact: `sqrt(8)` is `2*sqrt(2)`, `sqrt(-4)`
+/// is `2i` (floats when the roots need two different fields).
+fn exact_sqrt(m: &RatMat) -> Option<Value> {
+    let out: Option<Vec<Quad>> = m.iter().map(sqrt_rat).collect();
+    Some(Value::quad(QuadMat::from_vec(m.nrows(), m.ncols(), out?)))
+}
+
 fn apply(name: &str, v: &Value, f: &Elementwise) -> Result<Value> {
     if let (Value::Exact(m), Some(g)) = (v, exact_form(name)) {
         return Ok(Value::Exact(m.map(|x| g(&x)).into()));
+    }
+    if let (Value::Exact(m), "sqrt") = (v, name) {
+        if let Some(out) = exact_sqrt(m) {
+            return Ok(out);
+        }
+    }
+    if let Value::Quad(m) = v {
+        if let Some(out) = quad_form(name).and_then(|g| map_quad(m, g)) {
+            return Ok(out);
+        }
+        return apply(name, &v.clone().to_float(), f);
     }
     match v {
         Value::Complex(m) => Ok(Value::complex(m.map(f.complex))),
@@ -93,13 +147,19 @@ macro_rules! elementwise {
 pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sqrt",
-        "Square root, element by element (complex for negative input).",
-        &["sqrt(x)^2 = x"],
+        "Square root, element by element: exact for exact input (a rational times the square root of a square-free integer), complex for negative input.",
+        &["sqrt(x)^2 = x", "sqrt(8) = 2*sqrt(2)"],
         &[
+            ">> sqrt(8)",
+            "ans = 2*sqrt(2)",
+            ">> sqrt(-4)",
+            "ans = 2i",
             ">> sqrt([4 9 2])",
             "ans =",
             "",
-            "   2.0000   3.0000   1.4142"
+            "         2         3   sqrt(2)",
+            ">> double(sqrt(2))",
+            "ans = 1.4142"
         ],
         &["abs", "norm"],
         f64::sqrt,
@@ -601,6 +661,7 @@ fn conj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(match a.num(0)? {
         Value::Complex(m) => Value::complex(m.map(|z| z.conj())),
         v @ Value::Exact(_) => v.clone(),
+        Value::Quad(m) => Value::Quad(m.map(|q| q.conj_complex()).into()),
         v => Value::Real(v.to_real("conj")?.into_owned().into()),
     })
 }
@@ -633,6 +694,7 @@ fn double(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = a.val(0)?.codes();
     one(match &*v {
         Value::Complex(m) => Value::Complex(m.clone()),
+        v @ Value::Quad(_) => v.clone().to_float(),
         Value::Func(_) => return Err(a.wrong(0, "a number or a string")),
         v => Value::Real(v.to_real("double")?.into_owned().into()),
     })
@@ -692,8 +754,14 @@ fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {
     if let (Value::Exact(m), Some(g)) = (a.num(0)?, exact_form(name)) {
         return one(Value::Exact(m.map(|x| g(&x)).into()));
     }
+    if let Value::Quad(m) = a.num(0)? {
+        if let Some(out) = quad_form(name).and_then(|g| map_quad(m, g)) {
+            return one(out);
+        }
+    }
     one(match a.num(0)? {
         Value::Complex(m) => Value::Real(m.map(f).into()),
+        v @ Value::Quad(_) => Value::Real(v.to_complex(name)?.map(f).into()),
         v => Value::Real(v.to_real(name)?.map(|x| f(C64::new(x, 0.0))).into()),
     })
 }

@@ -70,6 +70,7 @@ pub fn latex_value(v: &Value) -> Result<String> {
     let cells: DMatrix<String> = match v {
         Value::Exact(m) if m.len() != 1 => return Ok(render::latex_matrix(m)),
         Value::Exact(m) => m.map(|x| render::latex_rat(&x)),
+        Value::Quad(m) => m.map(|x| x.latex()),
         Value::Complex(m) => m.map(latex_complex),
         Value::Str(s) => return Ok(format!("\\text{{{s}}}")),
         Value::Func(_) => return Err(LaError::eval("latex: function handles have no LaTeX form")),
@@ -108,6 +109,9 @@ fn latex_complex(z: C64) -> String {
 }
 
 fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(v) = quad_eigenspace(&a)? {
+        return one(v);
+    }
     let m = a
         .num(0)?
         .to_exact()
@@ -116,10 +120,43 @@ fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         Some(l) if l.len() == 1 => l[0].clone(),
         _ => {
             return Err(LaError::eval(
-                "eigenspace: lambda must be an exact scalar (a rational eigenvalue)",
+                "eigenspace: lambda must be an exact scalar (a rational eigenvalue, or one such as (5 + sqrt(33))/2 or 1 + 2*sqrt(-1))",
             ))
         }
     };
     let basis = exact::eigenspace(&m, &lambda).map_err(|e| LaError::eval(e.to_string()))?;
     one(Value::Exact(basis.into()))
+}
+
+/// `eigenspace(A, lambda)` when A or lambda is a quadratic number: the basis
+/// over lambda's field (free variable 1, cleared of fractions); `None` when
+/// both are rational.
+fn quad_eigenspace(a: &Args) -> Result<Option<Value>> {
+    let (m, l) = (a.num(0)?, a.num(1)?);
+    if !matches!(m, Value::Quad(_)) && !matches!(l, Value::Quad(_)) {
+        return Ok(None);
+    }
+    let (Some(qm), Some(ql)) = (m.to_quad(), l.to_quad()) else {
+        return Err(LaError::eval(
+            "eigenspace: A and lambda must be exact (integers, fractions or square roots)",
+        ));
+    };
+    crate::builtins::require_square("eigenspace", qm.shape())?;
+    if ql.len() != 1 {
+        return Err(LaError::eval("eigenspace: lambda must be a scalar"));
+    }
+    if qm.len() > super::quad_linalg::MAX_ENTRIES {
+        return Err(LaError::eval(format!(
+            "eigenspace: a {}x{} matrix with square roots is too large for exact elimination; use null(A - lambda*eye(n)) in floating point",
+            qm.nrows(),
+            qm.ncols()
+        )));
+    }
+    if crate::exact::quad::common_field(qm.iter().chain(ql.iter())).is_none() {
+        return Err(LaError::eval(
+            "eigenspace: A and lambda involve square roots of different numbers; no exact field holds both",
+        ));
+    }
+    let basis = crate::exact::splitting::eigenspace(&qm, &ql[0]);
+    Ok(Some(Value::quad(basis)))
 }

@@ -2,7 +2,7 @@
 //! the pure routines in `crate::linalg`.
 
 use super::ctx::Ctx;
-use super::{one, require_square, Args, Builtin, Doc, Topic, MANY};
+use super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, norms, predicates, solve, CMat, RMat, C64};
@@ -715,7 +715,9 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry ",
                 "positive) and D = diag(lambda); 'vector' or 'matrix' chooses the form ",
-                "of the eigenvalues whatever the number of outputs."
+                "of the eigenvalues whatever the number of outputs. For exact A the ",
+                "eigenvalues are exact when the characteristic polynomial splits into linear ",
+                "and quadratic factors over the rationals (every 2x2 does)."
             ),
             math: &[
                 "A v = lambda v",
@@ -723,7 +725,18 @@ pub static BUILTINS: &[Builtin] = &[
                 "A = V D inv(V)",
                 "symmetric A: A = Q D Q' with Q orthogonal",
             ],
-            example: &[">> eig([2 1; 1 2])", "ans =", "", "   3", "   1"],
+            example: &[
+                ">> eig([2 1; 1 2])",
+                "ans =",
+                "",
+                "   3",
+                "   1",
+                ">> eig([1 2; 3 4])",
+                "ans =",
+                "",
+                "   (5 + sqrt(33))/2",
+                "   (5 - sqrt(33))/2"
+            ],
             related: &["poly", "svd", "definiteness"],
         },
         run: eig,
@@ -795,10 +808,22 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Roots of the polynomial with (real or complex) coefficients p, a vector ",
                 "with the highest power first, as eigenvalues of the companion matrix; ",
-                "for exact p the rational roots are found exactly first."
+                "for exact p, exact roots from its linear and quadratic factors over the ",
+                "rationals."
             ),
             math: &["p(x) = p_1 x^n + ... + p_(n+1) = 0"],
-            example: &[">> roots([1 -3 2])", "ans =", "", "   2", "   1"],
+            example: &[
+                ">> roots([1 -3 2])",
+                "ans =",
+                "",
+                "   2",
+                "   1",
+                ">> roots([1 0 -2])",
+                "ans =",
+                "",
+                "    sqrt(2)",
+                "   -sqrt(2)"
+            ],
             related: &["poly", "polyval"],
         },
         run: roots,
@@ -937,6 +962,9 @@ fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(a.vals[0].reshaped(0, 0, "inv")?);
     }
     require_square("inverse", a.num(0)?.dims())?;
+    if let Some(v) = quad_linalg::input(&a).and_then(quad_linalg::inv) {
+        return one(v);
+    }
     let mut w = Vec::new();
     let r = match exact_input(it, &a, ExactWork::Inverse, "inv") {
         Some(x) => crate::ops::exact::inverse(&x, &mut w)?,
@@ -958,6 +986,9 @@ fn mldivide(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
+    if let (Some(q), None) = (quad_linalg::input(&a), tol) {
+        return one(quad_linalg::rank(q));
+    }
     if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), tol) {
         return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
     }
@@ -991,6 +1022,9 @@ fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     a.num(0)?;
     if a.get(1).is_some_and(|v| v.as_str().is_some()) {
         a.option(1, &["r"])?;
+        if let Some(q) = quad_linalg::input(&a) {
+            return one(quad_linalg::null(q));
+        }
         let x = a.vals[0]
             .to_exact()
             .map(|m| m.into_owned())
@@ -1008,6 +1042,10 @@ fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
+    if let (Some(q), None) = (quad_linalg::input(&a), tol) {
+        let (r, p) = quad_linalg::rref(q);
+        return Ok(vec![r, pivots(&p)]);
+    }
     if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), tol) {
         let (r, p) = exact::rref_plain(&x);
         return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
@@ -1291,6 +1329,9 @@ fn definiteness(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("det", a.num(0)?.dims())?;
+    if let Some(q) = quad_linalg::input(&a) {
+        return one(quad_linalg::det(q));
+    }
     if let Some(x) = exact_input(it, &a, ExactWork::Det, "det") {
         return one(Value::rat(exact::det(&x).map_err(exact_err)?));
     }
@@ -1440,22 +1481,13 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     };
     require_square("eig", dims)?;
     if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
-        if let Some(ev) =
-            exact_input(it, &a, ExactWork::CharPoly, "eig").and_then(|x| exact::eig_exact(&x))
-        {
-            let n = ev.len();
-            return one(Value::Exact(
-                if as_matrix {
-                    RatMat::from_fn(
-                        n,
-                        n,
-                        |i, j| if i == j { ev[i].clone() } else { Rat::zero() },
-                    )
-                } else {
-                    RatMat::from_column_slice(n, 1, &ev)
-                }
-                .into(),
-            ));
+        if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "eig") {
+            let cp = exact::charpoly(&x).map_err(exact_err)?;
+            let (v, left) = quad_linalg::roots(&cp);
+            if let Some(left) = left {
+                it.print(&float_roots_note(&left));
+            }
+            return one(if as_matrix { diagonal(&v)? } else { v });
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
@@ -1489,12 +1521,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             vec![vecs, vals]
         });
     }
-    let d = match &vals {
-        Value::Complex(l) => Value::Complex(CMat::from_diagonal(&l.column(0).into_owned()).into()),
-        other => {
-            Value::Real(RMat::from_diagonal(&other.to_real("eig")?.column(0).into_owned()).into())
-        }
-    };
+    let d = diagonal(&vals)?;
     Ok(if a.nargout <= 1 {
         vec![d]
     } else {
@@ -1521,7 +1548,10 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             "poly: input must be a vector or a square matrix (got {r}x{c})"
         )));
     }
-    // Roots given: multiply out (x - r_k).
+    // Roots given: multiply out (x - r_k), exactly when they are exact.
+    if let Some(p) = v.to_quad().and_then(|q| quad_linalg::poly_from_roots(&q)) {
+        return one(p);
+    }
     let roots = v.to_complex("poly")?;
     let mut coef = vec![C64::new(1.0, 0.0)];
     for z in roots.iter() {
@@ -1535,51 +1565,47 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::complex(CMat::from_row_slice(1, coef.len(), &coef)))
 }
 
-fn roots(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+/// A column of eigenvalues as the diagonal matrix D, in its own kind.
+fn diagonal(v: &Value) -> Result<Value> {
+    fn diag<T: nalgebra::Scalar>(c: &nalgebra::DMatrix<T>, zero: T) -> nalgebra::DMatrix<T> {
+        let n = c.len();
+        nalgebra::DMatrix::from_fn(n, n, |i, j| if i == j { c[i].clone() } else { zero.clone() })
+    }
+    Ok(match v {
+        Value::Exact(c) => Value::Exact(diag(c, Rat::zero()).into()),
+        Value::Quad(c) => Value::quad(diag(c, exact::Quad::from(Rat::zero()))),
+        Value::Complex(c) => Value::complex(diag(c, C64::new(0.0, 0.0))),
+        other => Value::Real(diag(&other.to_real("eig")?, 0.0).into()),
+    })
+}
+
+/// The note that some roots are floating point (correct, only not exact).
+fn float_roots_note(left: &[Rat]) -> String {
+    format!(
+        "note: {} has no linear or quadratic factor over the rationals; its roots are shown in floating point\n",
+        exact::poly_text(left, "x")
+    )
+}
+
+fn roots(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (rows, cols) = a.num(0)?.dims();
     if rows > 1 && cols > 1 {
         return Err(a.wrong(0, "a vector of coefficients"));
     }
-    if let Some(r) = exact_roots(&a) {
-        return one(r);
+    if let (Value::Exact(p), 1) = (&a.vals[0], rows.min(cols)) {
+        if !exact::too_costly_for(p, ExactWork::CharPoly) {
+            let (v, left) = quad_linalg::roots(p.as_slice());
+            if let Some(left) = left {
+                it.print(&float_roots_note(&left));
+            }
+            return one(v);
+        }
     }
     let r = match field_arg(&a, 0, "roots")? {
         Field::Real(p) => linalg::poly::roots(p.as_slice())?,
         Field::Complex(p) => linalg::poly::roots_c(p.as_slice())?,
     };
     one(Value::complex(CMat::from_column_slice(r.len(), 1, &r)))
-}
-
-/// Exact coefficients: the rational roots found exactly (so `roots([1 -3
-/// 3 -1])` is exactly 1, 1, 1), the rest from the float roots of what is
-/// left once they are divided out; `None` for other input. Roots come in
-/// eig's order: real part descending, then imaginary part.
-fn exact_roots(a: &Args) -> Option<Value> {
-    /// Beyond this degree the exact search costs more than it can be worth.
-    const MAX_EXACT_DEGREE: usize = 40;
-    let Some(Value::Exact(m)) = a.get(0) else {
-        return None;
-    };
-    let p: Vec<Rat> = m.iter().skip_while(|x| x.is_zero()).cloned().collect();
-    if p.len() < 2 || p.len() > MAX_EXACT_DEGREE + 1 {
-        return None;
-    }
-    let (found, left) = exact::rational_roots(&p);
-    let mut exact: Vec<Rat> = found
-        .into_iter()
-        .flat_map(|(r, k)| std::iter::repeat_n(r, k))
-        .collect();
-    if left.len() <= 1 {
-        exact.sort_by(|x, y| y.cmp(x));
-        return Some(Value::Exact(
-            RatMat::from_column_slice(exact.len(), 1, &exact).into(),
-        ));
-    }
-    let rest: Vec<f64> = left.iter().map(Rat::to_f64).collect();
-    let mut all = linalg::poly::roots(&rest).ok()?;
-    all.extend(exact.iter().map(|r| C64::new(r.to_f64(), 0.0)));
-    all.sort_by(|x, y| y.re.total_cmp(&x.re).then(y.im.total_cmp(&x.im)));
-    Some(Value::complex(CMat::from_column_slice(all.len(), 1, &all)))
 }
 
 fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

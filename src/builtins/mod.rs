@@ -28,6 +28,7 @@ mod info;
 mod io;
 mod linalg;
 mod linspace;
+mod quad_linalg;
 mod reduce;
 mod regression;
 mod shape;
@@ -383,6 +384,44 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
 }
 
 /// Shorthand for a single return value.
+/// Built-ins that take complex quadratic numbers (`1 + 2i` exact) as they
+/// are, up to [`quad_linalg::MAX_ENTRIES`] entries: they compute exactly in
+/// the field or fall back to floats themselves.
+const QUAD_AWARE: &[&str] = &[
+    "abs",
+    "conj",
+    "det",
+    "disp",
+    "display",
+    "double",
+    "eigenspace",
+    "imag",
+    "inv",
+    "latex",
+    "null",
+    "rank",
+    "real",
+    "rref",
+    "sign",
+];
+
+/// The arguments for built-in `name`: every other built-in sees complex
+/// quadratic numbers as complex floats, so none of them has to know the
+/// kind (real ones already read as floats through `to_real`).
+pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
+    let aware = QUAD_AWARE.contains(&name);
+    args.into_iter()
+        .map(|v| match v {
+            Value::Quad(_)
+                if v.radicand() < 0 && !(aware && v.numel() <= quad_linalg::MAX_ENTRIES) =>
+            {
+                v.to_float()
+            }
+            v => v,
+        })
+        .collect()
+}
+
 pub fn one(v: Value) -> Result<Vec<Value>> {
     Ok(vec![v])
 }

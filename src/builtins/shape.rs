@@ -283,6 +283,7 @@ fn blkdiag(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(match promote(&refs, "blkdiag")? {
         Promoted::Bool(ms) => Value::Bool(blk(ms, false).into()),
         Promoted::Exact(ms) => Value::Exact(blk(ms, Rat::zero()).into()),
+        Promoted::Quad(ms) => Value::quad(blk(ms, Default::default())),
         Promoted::Real(ms) => Value::Real(blk(ms, 0.0).into()),
         Promoted::Complex(ms) => Value::Complex(blk(ms, Default::default()).into()),
     })

@@ -243,6 +243,8 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> isequal([1 2], [1; 2])",
                 "ans = 0",
                 ">> isequal(sqrt(2)^2, 2)",
+                "ans = 1",
+                ">> isequal(double(sqrt(2))^2, 2)",
                 "ans = 0",
             ],
             related: &["approx", "assert"],

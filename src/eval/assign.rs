@@ -151,6 +151,7 @@ impl Interp<'_> {
         let idx = self.subscripts(target.dims(), args)?;
         let out = match &target {
             Value::Exact(m) => Value::Exact(index::delete(m, &idx)?.into()),
+            Value::Quad(m) => Value::quad(index::delete(m, &idx)?),
             Value::Real(m) => Value::Real(index::delete(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::delete(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::delete(m, &idx)?.into()),
@@ -220,6 +221,12 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
             let mut t = m.pop().unwrap_or_default();
             index::assign(&mut t, idx, &src, crate::exact::Rat::zero())?;
             Value::Exact(t.into())
+        }
+        Promoted::Quad(mut m) => {
+            let src = m.pop().unwrap_or_default();
+            let mut t = m.pop().unwrap_or_default();
+            index::assign(&mut t, idx, &src, Default::default())?;
+            Value::quad(t)
         }
         Promoted::Real(mut m) => {
             let src = m.pop().unwrap_or_default();

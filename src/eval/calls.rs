@@ -105,6 +105,7 @@ impl Interp<'_> {
         let idx = subs.into_idx();
         let out = match v {
             Value::Exact(m) => Value::Exact(index::index(m, &idx)?.into()),
+            Value::Quad(m) => Value::quad(index::index(m, &idx)?),
             Value::Real(m) => Value::Real(index::index(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::index(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::index(m, &idx)?.into()),
@@ -199,6 +200,7 @@ impl Interp<'_> {
             .at(span));
         }
         self.check_interrupt()?;
+        let args = crate::builtins::quad_args(b.name, args);
         let args = match self.run_on_worker(b, args, nargout, span) {
             Ok(result) => return result.map_err(|e| e.at(span)),
             Err(args) => args,

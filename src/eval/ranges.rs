@@ -41,6 +41,7 @@ impl Interp<'_> {
 pub(super) fn column(v: &Value, j: usize, rows: usize) -> Value {
     match v {
         Value::Exact(m) => Value::Exact(m.columns(j, 1).into_owned().into()),
+        Value::Quad(m) => Value::quad(m.columns(j, 1).into_owned()),
         Value::Real(m) => Value::Real(m.columns(j, 1).into_owned().into()),
         Value::Complex(m) => Value::complex(m.columns(j, 1).into_owned()),
         Value::Bool(m) => Value::Bool(m.columns(j, 1).into_owned().into()),

@@ -72,15 +72,19 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
         }
         "eig" => {
             let s = exact::eig_steps(a).map_err(err)?;
+            let q = exact::splitting::quadratic_steps(a, &s.leftover);
             let text = if latex {
-                render::eig_steps_latex(&s)
+                render::eig_steps_latex(&s) + &render::quadratic_steps_latex(&q)
             } else {
-                render::eig_steps_text(&s)
+                render::eig_steps_text(&s) + &render::quadratic_steps_text(&q)
             };
-            let ev: Vec<exact::Rat> = s.eigen.iter().map(|e| e.lambda.clone()).collect();
+            let mut ev: Vec<exact::Quad> =
+                s.eigen.iter().map(|e| e.lambda.clone().into()).collect();
+            ev.extend(q.eigen.iter().map(|e| e.lambda.clone()));
+            exact::splitting::sort_descending(&mut ev);
             Working {
                 text,
-                result: Value::Exact(RatMat::from_column_slice(ev.len(), 1, &ev).into()),
+                result: Value::quad(exact::QuadMat::from_column_slice(ev.len(), 1, &ev)),
             }
         }
         "rank" => {

@@ -63,6 +63,7 @@ const WORKER_MIN_ENTRIES: usize = 250 * 250;
 /// A value that may cross to the worker thread (no function handles).
 enum Plain {
     Exact(Arc<RatMat>),
+    Quad(Arc<crate::exact::QuadMat>),
     Real(Arc<RMat>),
     Complex(Arc<CMat>),
     Bool(Arc<BMat>),
@@ -73,6 +74,7 @@ impl Plain {
     fn from(v: &Value) -> Option<Plain> {
         Some(match v {
             Value::Exact(m) => Plain::Exact(m.clone()),
+            Value::Quad(m) => Plain::Quad(m.clone()),
             Value::Real(m) => Plain::Real(m.clone()),
             Value::Complex(m) => Plain::Complex(m.clone()),
             Value::Bool(m) => Plain::Bool(m.clone()),
@@ -83,6 +85,7 @@ impl Plain {
     fn value(self) -> Value {
         match self {
             Plain::Exact(m) => Value::Exact(m),
+            Plain::Quad(m) => Value::Quad(m),
             Plain::Real(m) => Value::Real(m),
             Plain::Complex(m) => Value::Complex(m),
             Plain::Bool(m) => Value::Bool(m),

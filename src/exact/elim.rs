@@ -8,57 +8,59 @@
 //!
 //! Rows and columns are 0-based here; the renderer shows rows 1-based.
 
-use crate::exact::matrix::{self, gcd, integer_rows, lcm_of_denominators, IntRows, RatMat};
+use crate::exact::field::{self, Field};
+use crate::exact::matrix::{self, integer_rows, IntRows, RatMat};
 use crate::exact::{require_square, ExactError, Rat, Result};
+use nalgebra::DMatrix;
 use num_bigint::BigInt;
 use num_traits::{One, Zero};
 
 /// One elementary row operation (or a piece of commentary) in worked steps.
 #[derive(Debug, Clone, PartialEq)]
-pub enum RowOp {
+pub enum RowOp<F = Rat> {
     /// Exchange two rows.
     Swap(usize, usize),
     /// `R_row <- by * R_row`.
-    Scale { row: usize, by: Rat },
+    Scale { row: usize, by: F },
     /// `R_target <- R_target + factor * R_source`.
     AddMultiple {
         target: usize,
         source: usize,
-        factor: Rat,
+        factor: F,
     },
     /// Back substitution for unknown `var` from an echelon row:
     /// `x_var = (rhs - sum(coeff * x_j for (j, coeff) in terms)) / pivot`,
     /// one `rhs`/`value` entry per right-hand-side column.
     BackSub {
         var: usize,
-        pivot: Rat,
-        rhs: Vec<Rat>,
-        terms: Vec<(usize, Rat)>,
-        value: Vec<Rat>,
+        pivot: F,
+        rhs: Vec<F>,
+        terms: Vec<(usize, F)>,
+        value: Vec<F>,
     },
     /// A row of the reduced [A | b] reads 0 = value (non-zero): no solution.
-    Inconsistent { row: usize, value: Rat },
+    Inconsistent { row: usize, value: F },
     /// The solutions read off a reduced [A | b]: x = particular + sum of
     /// t_k * basis[k] for any numbers t_k; `free` holds the free variables.
     /// No basis vectors means the solution is unique.
     Solutions {
         free: Vec<usize>,
-        particular: Vec<Rat>,
-        basis: Vec<Vec<Rat>>,
+        particular: Vec<F>,
+        basis: Vec<Vec<F>>,
     },
     /// A remark in words (the matrix is unchanged).
     Note(String),
 }
 
-impl RowOp {
+impl<F: Field> RowOp<F> {
     /// Applies the operation to `m` in place; `BackSub` and `Note` leave it
     /// unchanged. Row indices must be in range.
-    pub fn apply(&self, m: &mut RatMat) {
+    pub fn apply(&self, m: &mut DMatrix<F>) {
         match self {
             RowOp::Swap(i, j) => m.swap_rows(*i, *j),
             RowOp::Scale { row, by } => {
                 for x in m.row_mut(*row).iter_mut() {
-                    *x = &*x * by;
+                    *x = x.times(by);
                 }
             }
             RowOp::AddMultiple {
@@ -67,8 +69,8 @@ impl RowOp {
                 factor,
             } => {
                 for c in 0..m.ncols() {
-                    let delta = factor * &m[(*source, c)];
-                    m[(*target, c)] += delta;
+                    let delta = factor.times(&m[(*source, c)]);
+                    m[(*target, c)] = m[(*target, c)].plus(&delta);
                 }
             }
             RowOp::BackSub { .. }
@@ -81,9 +83,9 @@ impl RowOp {
 
 /// A recorded operation and the matrix right after it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Step {
-    pub op: RowOp,
-    pub after: RatMat,
+pub struct Step<F = Rat> {
+    pub op: RowOp<F>,
+    pub after: DMatrix<F>,
 }
 
 /// One term `sign * entry * det(minor)` of a first-row cofactor expansion.
@@ -364,32 +366,13 @@ pub fn rref_plain(a: &RatMat) -> (RatMat, Vec<usize>) {
 /// scaled to the smallest integers with its first non-zero entry positive.
 pub fn null(a: &RatMat) -> RatMat {
     let (r, pivots) = rref_plain(a);
-    null_from_rref(&r, &pivots)
-}
-
-fn null_from_rref(r: &RatMat, pivots: &[usize]) -> RatMat {
-    let n = r.ncols();
-    let free: Vec<usize> = (0..n).filter(|c| !pivots.contains(c)).collect();
-    let mut basis = matrix::zeros(n, free.len());
-    for (k, &f) in free.iter().enumerate() {
-        let mut v = vec![Rat::zero(); n];
-        v[f] = Rat::one();
-        for (i, &p) in pivots.iter().enumerate() {
-            v[p] = -&r[(i, f)];
-        }
-        // A positive multiple keeps the free variable positive (the special
-        // solution with x_f = 1, cleared of fractions).
-        for (i, x) in coprime_integers(&v).into_iter().enumerate() {
-            basis[(i, k)] = x;
-        }
-    }
-    basis
+    field::null_from_rref(&r, &pivots)
 }
 
 /// The positive multiple of `v` with coprime integer entries and a positive
 /// first non-zero entry (zero vectors are returned unchanged).
 pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
-    let ints = coprime_integers(v);
+    let ints = Rat::integer_multiple(v);
     if ints
         .iter()
         .find(|x| !x.is_zero())
@@ -399,20 +382,6 @@ pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
     } else {
         ints
     }
-}
-
-/// The positive multiple of `v` with coprime integer entries (zero vectors
-/// are returned unchanged).
-fn coprime_integers(v: &[Rat]) -> Vec<Rat> {
-    let lcm = lcm_of_denominators(v.iter());
-    let ints: Vec<BigInt> = v.iter().map(|x| x.numer() * (&lcm / x.denom())).collect();
-    let g = ints.iter().fold(BigInt::zero(), |g, x| gcd(g, x.clone()));
-    if g.is_zero() {
-        return v.to_vec();
-    }
-    ints.into_iter()
-        .map(|x| Rat::from_integer(x / &g))
-        .collect()
 }
 
 /// `[A | B]` (same number of rows), the start of `inv_steps` (`[A | I]`)
@@ -427,20 +396,20 @@ pub fn augment(a: &RatMat, b: &RatMat) -> RatMat {
 // ---- recorded (homework) elimination ------------------------------------
 
 /// The matrix being worked on plus the steps so far.
-struct Recorder {
-    m: RatMat,
-    steps: Vec<Step>,
+struct Recorder<F: Field = Rat> {
+    m: DMatrix<F>,
+    steps: Vec<Step<F>>,
 }
 
-impl Recorder {
-    fn new(m: RatMat) -> Recorder {
+impl<F: Field> Recorder<F> {
+    fn new(m: DMatrix<F>) -> Recorder<F> {
         Recorder {
             m,
             steps: Vec::new(),
         }
     }
 
-    fn push(&mut self, op: RowOp) {
+    fn push(&mut self, op: RowOp<F>) {
         op.apply(&mut self.m);
         self.steps.push(Step {
             op,
@@ -454,8 +423,8 @@ impl Recorder {
 
     /// First row at or below `r` with a non-zero entry in column `c`, and
     /// the reciprocal of that entry.
-    fn find_pivot(&self, r: usize, c: usize) -> Option<(usize, Rat)> {
-        (r..self.m.nrows()).find_map(|i| self.m[(i, c)].recip().map(|inv| (i, inv)))
+    fn find_pivot(&self, r: usize, c: usize) -> Option<(usize, F)> {
+        (r..self.m.nrows()).find_map(|i| self.m[(i, c)].inverse().map(|inv| (i, inv)))
     }
 
     /// Swaps row `p` up to `r` when needed.
@@ -471,12 +440,12 @@ impl Recorder {
         &mut self,
         r: usize,
         c: usize,
-        inv_pivot: &Rat,
+        inv_pivot: &F,
         rows: impl Iterator<Item = usize>,
     ) {
         for i in rows.filter(|&i| i != r) {
             if !self.m[(i, c)].is_zero() {
-                let factor = -(&self.m[(i, c)] * inv_pivot);
+                let factor = self.m[(i, c)].times(inv_pivot).negate();
                 self.push(RowOp::AddMultiple {
                     target: i,
                     source: r,
@@ -503,7 +472,7 @@ impl Recorder {
                     by: inv_pivot,
                 });
             }
-            self.clear_column(r, c, &Rat::one(), 0..self.m.nrows());
+            self.clear_column(r, c, &F::one(), 0..self.m.nrows());
             pivots.push(c);
         }
         pivots
@@ -528,7 +497,7 @@ impl Recorder {
 
 /// Gauss–Jordan reduced row echelon form with pivot columns (0-based) and
 /// the recorded steps.
-pub fn rref(a: &RatMat) -> (RatMat, Vec<usize>, Vec<Step>) {
+pub fn rref<F: Field>(a: &DMatrix<F>) -> (DMatrix<F>, Vec<usize>, Vec<Step<F>>) {
     let mut rec = Recorder::new(a.clone());
     let pivots = rec.gauss_jordan(a.ncols());
     (rec.m, pivots, rec.steps)
@@ -684,7 +653,7 @@ pub fn solve_general_steps(a: &RatMat, b: &RatMat) -> Result<(GeneralSolution, V
     for (i, &p) in pivots.iter().enumerate() {
         xp[(p, 0)] = rec.m[(i, n)].clone();
     }
-    let basis = null_from_rref(&rec.m.columns(0, n).into_owned(), &pivots);
+    let basis = field::null_from_rref(&rec.m.columns(0, n).into_owned(), &pivots);
     rec.push(RowOp::Solutions {
         free: (0..n).filter(|c| !pivots.contains(c)).collect(),
         particular: xp.iter().cloned().collect(),
@@ -719,7 +688,7 @@ pub fn null_steps(a: &RatMat) -> (RatMat, Vec<Step>) {
         .filter(|c| !pivots.contains(c))
         .map(|c| format!("x{}", c + 1))
         .collect();
-    let basis = null_from_rref(&rec.m, &pivots);
+    let basis = field::null_from_rref(&rec.m, &pivots);
     if free.is_empty() {
         rec.note("every column has a pivot: the null space is {0}".to_string());
     } else {

@@ -1,20 +1,26 @@
-//! Exact ("homework mode") linear algebra over the rationals: the `Rat`
-//! scalar, `RatMat` matrices, elimination that records its working as data,
-//! characteristic polynomials and rational eigenvalues, and text/LaTeX
-//! rendering of values and steps. Pure: nothing here prints.
+//! Exact ("homework mode") linear algebra over the rationals and the
+//! quadratic fields Q(√d): the `Rat` and `Quad` scalars, their matrices,
+//! elimination written once over a `Field` that records its working as data,
+//! characteristic polynomials with their rational roots and quadratic
+//! factors, and text/LaTeX rendering of values and steps. Pure: nothing here
+//! prints.
 //! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
 pub mod elim;
+pub mod field;
 pub mod matrix;
 pub mod poly;
+pub mod quad;
 pub mod rat;
 pub mod render;
+pub mod splitting;
 
 pub use elim::{
     augment, definiteness, det, det_cofactor_steps, det_steps, inertia, inv, inv_steps, ldl_posdef,
     null, null_steps, rank, rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps,
     CofactorExpansion, CofactorTerm, GeneralSolution, RowOp, Step,
 };
+pub use field::Field;
 pub use matrix::{
     estimated_cost_ns, is_integer_matrix, max_entry_bits, too_costly, too_costly_for, ExactWork,
     RatMat, MAX_EXACT_COST_NS, MAX_EXACT_ENTRIES,
@@ -22,6 +28,7 @@ pub use matrix::{
 pub use poly::{
     charpoly, eig_exact, eig_steps, eigenspace, rational_roots, EigSteps, EigenvalueSteps,
 };
+pub use quad::{Quad, QuadMat};
 pub use rat::{ParseRatError, Rat, DEFAULT_APPROX_TOL};
 pub use render::{
     cofactor_latex, cofactor_text, eig_steps_latex, eig_steps_text, format_rat_matrix,

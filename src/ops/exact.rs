@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 /// Entries longer than this (numerator plus denominator bits) stop being
 /// useful as fractions and make every further step slower: switch to floats.
-const MAX_EXACT_BITS: u64 = 4096;
+pub(crate) const MAX_EXACT_BITS: u64 = 4096;
 
 /// Both operands as rationals, when at least one is exact and both are small enough.
 fn pair<'a>(
@@ -93,7 +93,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
 /// Largest exponent kept exact: beyond it numbers grow too large to be useful as fractions.
 const MAX_EXACT_POWER: i64 = 256;
 
-fn small_int(q: &Rat) -> Option<i64> {
+pub(crate) fn small_int(q: &Rat) -> Option<i64> {
     let (n, d) = q.as_i64_pair()?;
     (d == 1 && n.abs() <= MAX_EXACT_POWER).then_some(n)
 }

@@ -378,6 +378,7 @@ fn is_full(ix: &Idx, ext: usize) -> bool {
 pub enum Promoted {
     Bool(Vec<BMat>),
     Exact(Vec<RatMat>),
+    Quad(Vec<crate::exact::QuadMat>),
     Real(Vec<RMat>),
     Complex(Vec<CMat>),
 }
@@ -385,6 +386,9 @@ pub enum Promoted {
 pub fn promote(vals: &[&Value], what: &str) -> Result<Promoted> {
     let owned: Vec<std::borrow::Cow<'_, Value>> = vals.iter().map(|v| v.codes()).collect();
     let vals: Vec<&Value> = owned.iter().map(|v| &**v).collect();
+    if let Some(q) = promote_quad(&vals) {
+        return Ok(Promoted::Quad(q));
+    }
     let mut kind = NumKind::Bool;
     for v in &vals {
         kind = kind.max(v.num_kind().ok_or_else(|| {
@@ -419,6 +423,20 @@ pub fn promote(vals: &[&Value], what: &str) -> Result<Promoted> {
     })
 }
 
+/// Every value as quadratic numbers of one field, when some value is a
+/// `Quad` and all are exact.
+fn promote_quad(vals: &[&Value]) -> Option<Vec<crate::exact::QuadMat>> {
+    if !vals.iter().any(|v| matches!(v, Value::Quad(_))) {
+        return None;
+    }
+    let q: Vec<crate::exact::QuadMat> = vals
+        .iter()
+        .map(|v| v.to_quad().map(|m| m.into_owned()))
+        .collect::<Option<_>>()?;
+    crate::exact::quad::common_field(q.iter().flatten())?;
+    Some(q)
+}
+
 /// `[a b; c d]`: rows of blocks. Empty blocks are skipped, as in Octave.
 pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
     if rows.iter().flatten().all(|v| matches!(v, Value::Str(_))) && rows.len() == 1 {
@@ -445,6 +463,7 @@ pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
     Ok(match promote(&flat, "concatenation")? {
         Promoted::Bool(ms) => Value::Bool(concat_blocks(&ms, &groups)?.into()),
         Promoted::Exact(ms) => Value::Exact(concat_blocks(&ms, &groups)?.into()),
+        Promoted::Quad(ms) => Value::quad(concat_blocks(&ms, &groups)?),
         Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?.into()),
         Promoted::Complex(ms) => Value::complex(concat_blocks(&ms, &groups)?),
     })

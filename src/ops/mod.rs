@@ -7,6 +7,7 @@
 pub mod broadcast;
 pub mod exact;
 pub mod index;
+pub mod quad;
 
 use broadcast::nonconformant;
 pub use broadcast::{broadcast, cmp_fn};
@@ -135,6 +136,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
     // Operators compute with the character codes of strings, as Octave's do.
     let (a, b) = (a.codes(), b.codes());
     let (a, b) = (&*a, &*b);
+    if let Some(v) = crate::ops::quad::binary(op, a, b)? {
+        return Ok(v);
+    }
     if let Some(v) = crate::ops::exact::binary(op, a, b, warn)? {
         return Ok(v);
     }
@@ -365,6 +369,7 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
         UnOp::Neg => match a {
             Value::Complex(m) => Ok(Value::Complex((-&**m).into())),
             Value::Exact(m) => Ok(Value::Exact(m.map(|x| -x).into())),
+            Value::Quad(m) => Ok(Value::Quad(m.map(|x| -x).into())),
             _ => Ok(Value::Real((-a.to_real("-")?.into_owned()).into())),
         },
         UnOp::Not => Ok(Value::Bool(a.to_bool("!")?.map(|b| !b).into())),
@@ -376,6 +381,8 @@ pub fn unary(op: UnOp, a: &Value) -> Result<Value> {
 pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
     Ok(match a {
         Value::Exact(m) => Value::Exact(m.transpose().into()),
+        Value::Quad(m) if conjugate => Value::Quad(m.transpose().map(|q| q.conj_complex()).into()),
+        Value::Quad(m) => Value::Quad(m.transpose().into()),
         Value::Real(m) => Value::Real(m.transpose().into()),
         Value::Complex(m) if conjugate => Value::Complex(m.adjoint().into()),
         Value::Complex(m) => Value::Complex(m.transpose().into()),

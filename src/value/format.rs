@@ -1,7 +1,7 @@
 //! Display of values, Octave style (`format short` / `format long`), and the
 //! `--json` encoding. Pure functions from values to text.
 
-use crate::exact::Rat;
+use crate::exact::{Quad, Rat};
 use crate::linalg::C64;
 use crate::value::{Func, Value};
 use nalgebra::DMatrix;
@@ -284,6 +284,13 @@ fn rat_matrix_body(m: &DMatrix<Rat>, width: usize) -> String {
     grid(m.shape(), cell, w, 3, width)
 }
 
+/// Exact quadratic numbers as they are typed (`sqrt(2)`, `(1 + sqrt(5))/2`,
+/// `1 + 2i`), columns right-aligned.
+fn quad_matrix_body(m: &DMatrix<Quad>, width: usize) -> String {
+    let w = widest(m, |x| x.to_string().len());
+    grid(m.shape(), |i, j| m[(i, j)].to_string(), w, 3, width)
+}
+
 /// A float matrix shown as close fractions (`format rat`).
 fn approx_rat(m: &DMatrix<f64>) -> Option<DMatrix<Rat>> {
     let rats: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, 1e-6)).collect();
@@ -305,6 +312,8 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
             width,
         ),
         Value::Exact(m) if r * c == 1 => format!("{}\n", m[0]),
+        Value::Quad(_) if !fmt.fractions() => body(&v.clone().to_float(), fmt, width),
+        Value::Quad(m) if r * c == 1 => format!("{}\n", m[0]),
         Value::Str(s) => format!("{s}\n"),
         Value::Func(f) => format!("{}\n", func_text(f)),
         _ if r * c == 0 => format!("[]({r}x{c})\n"),
@@ -315,6 +324,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Complex(m) => complex_matrix_body(m, fmt, width),
         Value::Bool(m) => bool_matrix_body(m, width),
         Value::Exact(m) => rat_matrix_body(m, width),
+        Value::Quad(m) => quad_matrix_body(m, width),
     }
 }
 
@@ -380,6 +390,10 @@ fn json_matrix_text<T: nalgebra::Scalar>(
 pub fn json_line(name: &str, v: &Value) -> String {
     let value = match v {
         Value::Exact(m) => json_matrix_text(m, |x| json_real(x.to_f64())),
+        Value::Quad(m) if m.iter().all(Quad::is_real) => {
+            json_matrix_text(m, |x| json_real(x.re_f64()))
+        }
+        Value::Quad(m) => json_matrix_text(m, |x| json_complex(C64::new(x.re_f64(), x.im_f64()))),
         Value::Real(m) => json_matrix_text(m, |x| json_real(*x)),
         Value::Complex(m) => json_matrix_text(m, |z| json_complex(*z)),
         Value::Bool(m) => json_matrix_text(m, |b| serde_json::Value::Bool(*b)),
@@ -399,7 +413,7 @@ pub fn json_line(name: &str, v: &Value) -> String {
 /// exact text (`"1/3"`, or rows of such strings), every digit kept.
 pub fn json_kind(v: &Value) -> String {
     let class = match v {
-        Value::Exact(_) | Value::Real(_) | Value::Complex(_) => "double",
+        Value::Exact(_) | Value::Quad(_) | Value::Real(_) | Value::Complex(_) => "double",
         Value::Bool(_) => "logical",
         Value::Str(_) => "char",
         Value::Func(_) => "function_handle",
@@ -407,25 +421,32 @@ pub fn json_kind(v: &Value) -> String {
     let mut out = format!("\"class\":\"{class}\"");
     match v {
         Value::Complex(_) => out.push_str(",\"complex\":true"),
-        Value::Exact(m) => {
-            let exact = if m.len() == 1 {
-                serde_json::Value::from(m[0].to_string())
-            } else {
-                serde_json::Value::from(
-                    (0..m.nrows())
-                        .map(|i| {
-                            serde_json::Value::from(
-                                (0..m.ncols())
-                                    .map(|j| serde_json::Value::from(m[(i, j)].to_string()))
-                                    .collect::<Vec<_>>(),
-                            )
-                        })
-                        .collect::<Vec<_>>(),
-                )
-            };
-            out.push_str(&format!(",\"exact\":{exact}"));
+        Value::Exact(m) => out.push_str(&format!(",\"exact\":{}", exact_json(m))),
+        Value::Quad(m) => {
+            if !m.iter().all(Quad::is_real) {
+                out.push_str(",\"complex\":true");
+            }
+            out.push_str(&format!(",\"exact\":{}", exact_json(m)));
         }
         _ => {}
     }
     out
+}
+
+/// The exact text of each entry (`"1/3"`, or rows of such strings).
+fn exact_json<T: nalgebra::Scalar + std::fmt::Display>(m: &DMatrix<T>) -> serde_json::Value {
+    if m.len() == 1 {
+        return serde_json::Value::from(m[0].to_string());
+    }
+    serde_json::Value::from(
+        (0..m.nrows())
+            .map(|i| {
+                serde_json::Value::from(
+                    (0..m.ncols())
+                        .map(|j| serde_json::Value::from(m[(i, j)].to_string()))
+                        .collect::<Vec<_>>(),
+                )
+            })
+            .collect::<Vec<_>>(),
+    )
 }

@@ -9,7 +9,7 @@ pub mod storage;
 pub mod vars;
 
 use crate::error::{LaError, Result};
-use crate::exact::{Rat, RatMat};
+use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::syntax::ast::{FunctionDef, Lambda};
 use nalgebra::DMatrix;
@@ -29,6 +29,9 @@ pub use crate::value::vars::Vars;
 pub enum Value {
     /// Exact rationals: what integer and decimal literals produce (homework mode).
     Exact(Arc<RatMat>),
+    /// Exact numbers `a + b√d` of one quadratic field (`d = -1`: `a + bi`),
+    /// at least one of them irrational (see [`Value::quad`]).
+    Quad(Arc<QuadMat>),
     Real(Arc<RMat>),
     Complex(Arc<CMat>),
     Bool(Arc<BMat>),
@@ -113,10 +116,28 @@ impl Value {
     pub fn rat(x: Rat) -> Value {
         Value::Exact(RatMat::from_element(1, 1, x).into())
     }
+    /// Quadratic numbers as a value: rational when every entry is, a
+    /// `Quad` value when the irrational ones share one field, and floating
+    /// point (real or complex) when they do not.
+    pub fn quad(m: QuadMat) -> Value {
+        match crate::exact::quad::common_field(m.iter()) {
+            Some(0) => Value::Exact(m.map(|q| q.re_part().clone()).into()),
+            Some(_) => Value::Quad(m.into()),
+            None => Value::Quad(m.into()).to_float(),
+        }
+    }
+    /// The field `d` of a `Quad` value (0 for other values).
+    pub fn radicand(&self) -> i64 {
+        match self {
+            Value::Quad(m) => crate::exact::quad::common_field(m.iter()).unwrap_or(0),
+            _ => 0,
+        }
+    }
 
     pub fn dims(&self) -> (usize, usize) {
         match self {
             Value::Exact(m) => m.shape(),
+            Value::Quad(m) => m.shape(),
             Value::Real(m) => m.shape(),
             Value::Complex(m) => m.shape(),
             Value::Bool(m) => m.shape(),
@@ -138,6 +159,7 @@ impl Value {
     pub fn type_name(&self) -> &'static str {
         match self {
             Value::Exact(_) => "rational",
+            Value::Quad(_) => "quadratic",
             Value::Real(_) => "double",
             Value::Complex(_) => "complex",
             Value::Bool(_) => "logical",
@@ -150,6 +172,9 @@ impl Value {
         match self {
             Value::Bool(_) => Some(NumKind::Bool),
             Value::Exact(_) => Some(NumKind::Exact),
+            // Operations with no exact form see the floats.
+            Value::Quad(_) if self.radicand() < 0 => Some(NumKind::Complex),
+            Value::Quad(_) => Some(NumKind::Real),
             Value::Real(_) | Value::Str(_) => Some(NumKind::Real),
             Value::Complex(_) => Some(NumKind::Complex),
             Value::Func(_) => None,
@@ -165,6 +190,7 @@ impl Value {
         Ok(match self {
             Value::Real(m) => Cow::Borrowed(m),
             Value::Exact(m) => Cow::Owned(crate::exact::matrix::to_f64(m)),
+            Value::Quad(m) if self.radicand() > 0 => Cow::Owned(m.map(|q| q.re_f64())),
             Value::Bool(m) => Cow::Owned(m.map(|b| if b { 1.0 } else { 0.0 })),
             Value::Str(_) => {
                 return Err(LaError::eval(format!(
@@ -172,7 +198,7 @@ impl Value {
                     self.describe()
                 )))
             }
-            Value::Complex(_) => {
+            Value::Complex(_) | Value::Quad(_) => {
                 return Err(LaError::eval(format!(
                     "{what}: complex input is not supported"
                 )))
@@ -212,6 +238,7 @@ impl Value {
             Value::Func(_) => "a function handle".to_string(),
             Value::Complex(m) if m.len() == 1 => "a complex number".to_string(),
             Value::Exact(m) if m.len() == 1 => format!("the number {}", m[0]),
+            Value::Quad(m) if m.len() == 1 => format!("the number {}", m[0]),
             Value::Real(m) if m.len() == 1 => format!("the number {}", plain_number(m[0])),
             Value::Bool(m) if m.len() == 1 => format!("the logical {}", m[0]),
             v => {
@@ -244,6 +271,7 @@ impl Value {
     pub fn to_complex(&self, what: &str) -> Result<Cow<'_, CMat>> {
         match self {
             Value::Complex(m) => Ok(Cow::Borrowed(m)),
+            Value::Quad(m) => Ok(Cow::Owned(m.map(|q| C64::new(q.re_f64(), q.im_f64())))),
             other => Ok(Cow::Owned(other.to_real(what)?.map(|x| C64::new(x, 0.0)))),
         }
     }
@@ -253,6 +281,7 @@ impl Value {
             Value::Bool(m) => Ok(Cow::Borrowed(m)),
             Value::Complex(m) => Ok(Cow::Owned(m.map(|z| z.re != 0.0 || z.im != 0.0))),
             Value::Exact(m) => Ok(Cow::Owned(m.map(|x| !x.is_zero()))),
+            Value::Quad(m) => Ok(Cow::Owned(m.map(|x| !num_traits::Zero::is_zero(&x)))),
             Value::Str(s) => Ok(Cow::Owned(BMat::from_row_iterator(
                 if s.is_empty() { 0 } else { 1 },
                 s.chars().count(),
@@ -312,10 +341,23 @@ impl Value {
         }
     }
 
+    /// The value as quadratic numbers, when it is exact (rationals and
+    /// logicals lifted into the field).
+    pub fn to_quad(&self) -> Option<Cow<'_, QuadMat>> {
+        match self {
+            Value::Quad(m) => Some(Cow::Borrowed(m)),
+            _ => Some(Cow::Owned(self.to_exact()?.map(Quad::rat))),
+        }
+    }
+
     /// Exact values become floating point; everything else is unchanged.
     pub fn to_float(self) -> Value {
         match self {
             Value::Exact(m) => Value::Real(crate::exact::matrix::to_f64(&m).into()),
+            Value::Quad(m) if m.iter().all(Quad::is_real) => {
+                Value::Real(m.map(|q| q.re_f64()).into())
+            }
+            Value::Quad(m) => Value::Complex(m.map(|q| C64::new(q.re_f64(), q.im_f64())).into()),
             other => other,
         }
     }
@@ -342,6 +384,7 @@ impl Value {
                 .map(|x| 16 + (x.numer().bits() + x.denom().bits()) as usize / 8)
                 .sum(),
             Value::Complex(m) => m.len() * 16,
+            Value::Quad(m) => m.iter().map(|q| 24 + q.bits() as usize / 8).sum(),
             Value::Bool(m) => m.len(),
             Value::Str(s) => s.len(),
             Value::Func(_) => 0,

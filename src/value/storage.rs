@@ -32,7 +32,7 @@
 //! Also here: plain numeric text (`load data.txt`, `csvread`, `dlmread`),
 //! parsed by [`parse_ascii`].
 
-use crate::exact::{Rat, RatMat};
+use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::syntax::ast::{ExprKind, StmtKind};
 use crate::value::{BMat, Func, Value, Vars};
@@ -93,6 +93,17 @@ fn encode(name: &str, v: &Value) -> String {
             m.nrows(),
             m.ncols(),
             rows(m.nrows(), m.ncols(), &|i, j| m[(i, j)].to_string())
+        ),
+        Value::Quad(m) => format!(
+            "{name} quad{} {} {}\n{}",
+            v.radicand(),
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| format!(
+                "{} {}",
+                m[(i, j)].re_part(),
+                m[(i, j)].radical_part()
+            ))
         ),
         Value::Real(m) => format!(
             "{name} real {} {}\n{}",
@@ -259,7 +270,15 @@ fn matrix_entry(
     kind: &str,
     words: &[&str],
 ) -> std::result::Result<Value, ParseError> {
-    if !matches!(kind, "rational" | "real" | "complex" | "logical") {
+    // `quadD`: numbers a + b√d, stored as the pairs `a b`.
+    let radicand = kind.strip_prefix("quad").map(|d| {
+        d.parse::<i64>()
+            .ok()
+            .filter(|&d| crate::exact::quad::is_radicand(d))
+            .ok_or((n, format!("bad radicand in '{kind}'")))
+    });
+    let radicand = radicand.transpose()?;
+    if radicand.is_none() && !matches!(kind, "rational" | "real" | "complex" | "logical") {
         return Err((n, format!("unknown type '{kind}'")));
     }
     let dim = |k: usize| {
@@ -272,7 +291,11 @@ fn matrix_entry(
     if r.saturating_mul(c) > 1 << 32 {
         return Err((n, "matrix too large".into()));
     }
-    let width = if kind == "complex" { 2 * c } else { c };
+    let width = if kind == "complex" || radicand.is_some() {
+        2 * c
+    } else {
+        c
+    };
     let mut words = Vec::with_capacity(r.saturating_mul(width).min(1 << 20));
     for _ in 0..r {
         let (m, row) = lines
@@ -284,7 +307,7 @@ fn matrix_entry(
         }
         words.extend(row.into_iter().map(|w| (m, w)));
     }
-    if kind == "rational" {
+    if kind == "rational" || radicand.is_some() {
         let vals: Vec<Rat> = words
             .iter()
             .map(|(m, w)| {
@@ -292,6 +315,13 @@ fn matrix_entry(
                     .map_err(|_| (*m, format!("bad fraction '{w}'")))
             })
             .collect::<std::result::Result<_, _>>()?;
+        if let Some(d) = radicand {
+            let q: Vec<Quad> = vals
+                .chunks(2)
+                .map(|p| Quad::new(p[0].clone(), p[1].clone(), d))
+                .collect();
+            return Ok(Value::quad(QuadMat::from_row_slice(r, c, &q)));
+        }
         return Ok(Value::Exact(RatMat::from_row_slice(r, c, &vals).into()));
     }
     let data: Vec<f64> = words

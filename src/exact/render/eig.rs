@@ -74,7 +74,7 @@ pub fn eig_steps_text(s: &EigSteps) -> String {
             "no rational roots remain in"
         };
         out.push_str(&format!(
-            "{why} {}: those eigenvalues are irrational or complex (use eig for them)\n",
+            "{why} {}: those eigenvalues are irrational or complex\n",
             poly_text(&s.leftover, LAMBDA)
         ));
     }

@@ -13,10 +13,13 @@ pub fn format_rat_matrix(a: &RatMat) -> Vec<String> {
 
 /// [`format_rat_matrix`] with a `|` before column `split` (0-based), for
 /// augmented matrices such as `[A | I]`.
-pub fn format_rat_matrix_split(a: &RatMat, split: Option<usize>) -> Vec<String> {
+pub fn format_rat_matrix_split<T: nalgebra::Scalar + std::fmt::Display>(
+    a: &nalgebra::DMatrix<T>,
+    split: Option<usize>,
+) -> Vec<String> {
     let cells: Vec<Vec<String>> = a
         .row_iter()
-        .map(|row| row.iter().map(Rat::to_string).collect())
+        .map(|row| row.iter().map(T::to_string).collect())
         .collect();
     let widths: Vec<usize> = (0..a.ncols())
         .map(|j| cells.iter().map(|r| r[j].len()).max().unwrap_or(0))
@@ -594,7 +597,18 @@ pub fn cofactor_latex(c: &CofactorExpansion) -> String {
 }
 
 mod eig;
+mod quad_eig;
 pub use eig::{eig_steps_latex, eig_steps_text};
+pub use quad_eig::{quadratic_steps_latex, quadratic_steps_text};
+
+/// Text of an operation that is not a row operation on a matrix over a
+/// quadratic field (only notes occur there).
+fn op_text_note<F>(op: &RowOp<F>) -> String {
+    match op {
+        RowOp::Note(text) => text.clone(),
+        _ => String::new(),
+    }
+}
 
 #[cfg(test)]
 #[path = "../tests/render.rs"]

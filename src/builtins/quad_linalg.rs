@@ -1,0 +1,91 @@
+//! Exact linear algebra on quadratic numbers (`Value::Quad`, entries
+//! `a + b*sqrt(d)` of one field): the exact forms of `det`, `inv`, `rank`,
+//! `rref`, `null(A, 'r')` and `eigenspace`, by elimination over the field,
+//! and exact `eig`/`roots` through the quadratic factors of a polynomial.
+
+use super::Args;
+use crate::exact::field;
+use crate::exact::splitting::{self, Split};
+use crate::exact::{Quad, QuadMat, Rat};
+use crate::linalg::{CMat, C64};
+use crate::value::Value;
+
+/// Largest `Quad` matrix handled exactly (elimination over the field costs
+/// a few rational operations per entry update, with no fraction-free path).
+pub const MAX_ENTRIES: usize = 400;
+
+/// Argument 0 as quadratic numbers, when it is a `Quad` value small enough.
+pub fn input(a: &Args) -> Option<&QuadMat> {
+    match a.vals.first()? {
+        Value::Quad(m) if m.len() <= MAX_ENTRIES => Some(m),
+        _ => None,
+    }
+}
+
+pub fn det(m: &QuadMat) -> Value {
+    Value::quad(QuadMat::from_element(1, 1, field::det(m)))
+}
+
+/// `None` when singular (the float path then warns as for any matrix).
+pub fn inv(m: &QuadMat) -> Option<Value> {
+    field::inv(m).map(Value::quad)
+}
+
+pub fn rank(m: &QuadMat) -> Value {
+    Value::rat(Rat::from_i64(field::rank(m) as i64))
+}
+
+pub fn rref(m: &QuadMat) -> (Value, Vec<usize>) {
+    let (r, p) = field::rref(m);
+    (Value::quad(r), p)
+}
+
+pub fn null(m: &QuadMat) -> Value {
+    Value::quad(field::null(m))
+}
+
+/// A column of exact numbers.
+pub fn column(v: &[Quad]) -> Value {
+    Value::quad(QuadMat::from_column_slice(v.len(), 1, v))
+}
+
+/// The roots of `p` (highest power first): exact when every factor over Q
+/// is linear or quadratic, otherwise the exact ones and the floating-point
+/// roots of what is left, all as complex floats, with the factor left for
+/// a note.
+pub fn roots(p: &[Rat]) -> (Value, Option<Vec<Rat>>) {
+    let s: Split = splitting::split(p);
+    let exact = s.roots();
+    if s.leftover.len() <= 1 {
+        return (column(&exact), None);
+    }
+    let left: Vec<f64> = s.leftover.iter().map(Rat::to_f64).collect();
+    let mut all: Vec<C64> = exact
+        .iter()
+        .map(|q| C64::new(q.re_f64(), q.im_f64()))
+        .collect();
+    all.extend(crate::linalg::poly::roots(&left).unwrap_or_default());
+    (
+        Value::complex(CMat::from_column_slice(all.len(), 1, &all)),
+        Some(s.leftover),
+    )
+}
+
+/// The monic polynomial with the given exact roots (highest power first),
+/// when they share one field: `poly([sqrt(2) -sqrt(2)])` is `[1 0 -2]`.
+pub fn poly_from_roots(roots: &QuadMat) -> Option<Value> {
+    crate::exact::quad::common_field(roots.iter())?;
+    if roots.len() > MAX_ENTRIES {
+        return None;
+    }
+    let mut coef = vec![Quad::rat(Rat::one())];
+    for z in roots.iter() {
+        let mut next = coef.clone();
+        next.push(Quad::rat(Rat::zero()));
+        for k in 1..next.len() {
+            next[k] = &next[k] - &(z * &coef[k - 1]);
+        }
+        coef = next;
+    }
+    Some(Value::quad(QuadMat::from_row_slice(1, coef.len(), &coef)))
+}

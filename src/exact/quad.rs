@@ -1,0 +1,496 @@
+//! `Quad`: an exact number `a + b·√d` in the quadratic field Q(√d), with
+//! rational `a`, `b` and a square-free integer `d ≠ 0, 1` (`d = -1` gives the
+//! Gaussian rationals `a + b·i`); `QuadMat` matrices of them.
+//!
+//! Every `Quad` carries its `d` so the field operations need no context; a
+//! rational (`b = 0`) carries `d = 0` and combines with any field. Two
+//! irrational operands must share `d`: callers check with [`common_field`]
+//! before combining values (the value layer falls back to floats otherwise);
+//! combining different fields is a caller bug and gives a zero radical part
+//! in release builds (a debug assertion catches it in tests).
+
+use crate::exact::field::Field;
+use crate::exact::matrix::gcd;
+use crate::exact::Rat;
+use nalgebra::DMatrix;
+use num_bigint::BigInt;
+use num_traits::{One, Signed, ToPrimitive, Zero};
+use std::cmp::Ordering;
+use std::fmt;
+use std::ops::{Add, Mul, Neg, Sub};
+
+/// An exact `a + b√d`; see the module docs. Canonical: `b = 0` iff `d = 0`,
+/// so derived equality is exact equality.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct Quad {
+    a: Rat,
+    b: Rat,
+    d: i64,
+}
+
+pub type QuadMat = DMatrix<Quad>;
+
+/// Largest |d| accepted for a radicand: keeps `b²·d` and the square-free
+/// test (trial division up to √|d|) cheap.
+pub const MAX_RADICAND: i64 = 1 << 40;
+
+impl Quad {
+    pub fn rat(a: Rat) -> Quad {
+        Quad {
+            a,
+            b: Rat::zero(),
+            d: 0,
+        }
+    }
+
+    /// `a + b√d` for square-free `d` (not checked here; see [`sqrt_rat`]).
+    pub fn new(a: Rat, b: Rat, d: i64) -> Quad {
+        if b.is_zero() || d == 0 {
+            Quad::rat(a)
+        } else {
+            Quad { a, b, d }
+        }
+    }
+
+    /// The imaginary unit `i` (`√-1`).
+    pub fn i() -> Quad {
+        Quad::new(Rat::zero(), Rat::one(), -1)
+    }
+
+    /// Rational part `a`.
+    pub fn re_part(&self) -> &Rat {
+        &self.a
+    }
+
+    /// Coefficient `b` of the radical.
+    pub fn radical_part(&self) -> &Rat {
+        &self.b
+    }
+
+    /// The radicand `d`, 0 for a rational.
+    pub fn radicand(&self) -> i64 {
+        self.d
+    }
+
+    pub fn as_rat(&self) -> Option<&Rat> {
+        (self.d == 0).then_some(&self.a)
+    }
+
+    /// `a - b√d`.
+    pub fn conj(&self) -> Quad {
+        Quad::new(self.a.clone(), -&self.b, self.d)
+    }
+
+    /// The complex conjugate: `conj` for `d < 0`, the number itself for
+    /// real numbers.
+    pub fn conj_complex(&self) -> Quad {
+        if self.d < 0 {
+            self.conj()
+        } else {
+            self.clone()
+        }
+    }
+
+    /// `a² - d b²`, the field norm (`|z|²` for `d < 0`).
+    pub fn norm(&self) -> Rat {
+        &(&self.a * &self.a) - &(&(&self.b * &self.b) * &Rat::from_i64(self.d))
+    }
+
+    /// `1/self` = conj / norm; `None` for zero (the norm of a non-zero
+    /// element is non-zero because `d` is not a square).
+    pub fn recip(&self) -> Option<Quad> {
+        let n = self.norm().recip()?;
+        Some(Quad::new(&self.a * &n, -(&self.b * &n), self.d))
+    }
+
+    pub fn pow(&self, k: i32) -> Option<Quad> {
+        let base = if k < 0 { self.recip()? } else { self.clone() };
+        let mut e = k.unsigned_abs();
+        let (mut acc, mut sq) = (Quad::rat(Rat::one()), base);
+        while e > 0 {
+            if e & 1 == 1 {
+                acc = &acc * &sq;
+            }
+            e >>= 1;
+            if e > 0 {
+                sq = &sq * &sq;
+            }
+        }
+        Some(acc)
+    }
+
+    /// Sign for real numbers (`d > 0` or rational), decided exactly:
+    /// `a + b√d > 0` iff the larger of `|a|`, `|b|√d` has a positive sign,
+    /// compared through `a²` against `b²d`. `None` for non-real numbers.
+    pub fn sign(&self) -> Option<Ordering> {
+        if self.d < 0 {
+            return None;
+        }
+        let (sa, sb) = (self.a.sign(), self.b.sign());
+        if sb == Ordering::Equal || sa == sb {
+            return Some(if sa == Ordering::Equal { sb } else { sa });
+        }
+        if sa == Ordering::Equal {
+            return Some(sb);
+        }
+        let bb = &(&self.b * &self.b) * &Rat::from_i64(self.d);
+        Some(match (&self.a * &self.a).cmp(&bb) {
+            Ordering::Greater => sa,
+            _ => sb, // never equal: d is not a square
+        })
+    }
+
+    /// Exact order of two real numbers of one field (`None` if either is
+    /// not real).
+    pub fn cmp_real(&self, other: &Quad) -> Option<Ordering> {
+        (self - other).sign()
+    }
+
+    pub fn is_real(&self) -> bool {
+        self.d >= 0
+    }
+
+    /// Nearest double of `a + b√d` (the real part when `d < 0`).
+    pub fn re_f64(&self) -> f64 {
+        if self.d > 0 {
+            self.a.to_f64() + self.b.to_f64() * (self.d as f64).sqrt()
+        } else {
+            self.a.to_f64()
+        }
+    }
+
+    /// Imaginary part as a double (0 for real numbers).
+    pub fn im_f64(&self) -> f64 {
+        if self.d < 0 {
+            self.b.to_f64() * (-self.d as f64).sqrt()
+        } else {
+            0.0
+        }
+    }
+
+    /// Bits of the parts, for the size rule.
+    pub fn bits(&self) -> u64 {
+        self.a.bits() + self.b.bits()
+    }
+}
+
+/// The field shared by some numbers: `Some(0)` when all are rational,
+/// `Some(d)` when every irrational one has radicand `d`, `None` when two
+/// differ.
+pub fn common_field<'a>(values: impl IntoIterator<Item = &'a Quad>) -> Option<i64> {
+    let mut d = 0;
+    for q in values {
+        if q.d != 0 {
+            if d != 0 && d != q.d {
+                return None;
+            }
+            d = q.d;
+        }
+    }
+    Some(d)
+}
+
+/// True for the radicands of a field: square-free `d`, not 0 or 1, at most
+/// [`MAX_RADICAND`] in size.
+pub fn is_radicand(d: i64) -> bool {
+    d != 0
+        && d != 1
+        && d.unsigned_abs() <= MAX_RADICAND as u64
+        && split_square(d.unsigned_abs()).0 == 1
+}
+
+/// `√r` exactly: `p√d/q` with `d` square-free, or `None` when the integer
+/// parts are too large to factor quickly. `√4 = 2`, `√8 = 2√2`, `√-4 = 2i`,
+/// `√(1/2) = √2/2`.
+pub fn sqrt_rat(r: &Rat) -> Option<Quad> {
+    // √(n/m) = √(n m)/m.
+    let m = r.denom();
+    let nm = (r.numer() * &m).to_i64()?;
+    if nm.unsigned_abs() > MAX_RADICAND as u64 {
+        return None;
+    }
+    let (k, d) = split_square(nm.unsigned_abs());
+    let d = if nm < 0 { -(d as i64) } else { d as i64 };
+    let coeff = Rat::new(BigInt::from(k), m)?;
+    Some(if d == 1 {
+        Quad::rat(coeff)
+    } else {
+        Quad::new(Rat::zero(), coeff, d)
+    })
+}
+
+/// `n = k² d` with `d` square-free (trial division up to the cube root, then
+/// a square test of what is left; `n ≤ 2^40`).
+fn split_square(mut n: u64) -> (u64, u64) {
+    if n == 0 {
+        return (0, 1);
+    }
+    let (mut k, mut d) = (1u64, 1u64);
+    let mut p = 2u64;
+    while p * p * p <= n {
+        let mut e = 0;
+        while n.is_multiple_of(p) {
+            n /= p;
+            e += 1;
+        }
+        k *= p.pow(e / 2);
+        if e % 2 == 1 {
+            d *= p;
+        }
+        p += if p == 2 { 1 } else { 2 };
+    }
+    // What is left has at most two prime factors, both above the cube root:
+    // it is a square or square-free.
+    let s = isqrt(n);
+    if s * s == n && n > 1 {
+        k *= s;
+    } else {
+        d *= n;
+    }
+    (k, d)
+}
+
+fn isqrt(n: u64) -> u64 {
+    let mut s = (n as f64).sqrt() as u64;
+    while s * s > n {
+        s -= 1;
+    }
+    while (s + 1) * (s + 1) <= n {
+        s += 1;
+    }
+    s
+}
+
+// ---- arithmetic -------------------------------------------------------
+
+fn field_of(x: &Quad, y: &Quad) -> i64 {
+    debug_assert!(x.d == 0 || y.d == 0 || x.d == y.d, "mixed fields");
+    if x.d != 0 {
+        x.d
+    } else {
+        y.d
+    }
+}
+
+fn add_ref(x: &Quad, y: &Quad) -> Quad {
+    let d = field_of(x, y);
+    Quad::new(&x.a + &y.a, &x.b + &y.b, d)
+}
+
+fn mul_ref(x: &Quad, y: &Quad) -> Quad {
+    let d = field_of(x, y);
+    if y.d == 0 {
+        return Quad::new(&x.a * &y.a, &x.b * &y.a, d);
+    }
+    if x.d == 0 {
+        return Quad::new(&x.a * &y.a, &x.a * &y.b, d);
+    }
+    let bd = &(&x.b * &y.b) * &Rat::from_i64(d);
+    Quad::new(&(&x.a * &y.a) + &bd, &(&x.a * &y.b) + &(&x.b * &y.a), d)
+}
+
+impl Neg for &Quad {
+    type Output = Quad;
+    fn neg(self) -> Quad {
+        Quad::new(-&self.a, -&self.b, self.d)
+    }
+}
+
+impl Neg for Quad {
+    type Output = Quad;
+    fn neg(self) -> Quad {
+        -&self
+    }
+}
+
+macro_rules! binop {
+    ($trait:ident, $method:ident, $f:expr) => {
+        impl $trait<&Quad> for &Quad {
+            type Output = Quad;
+            fn $method(self, rhs: &Quad) -> Quad {
+                $f(self, rhs)
+            }
+        }
+        impl $trait<Quad> for Quad {
+            type Output = Quad;
+            fn $method(self, rhs: Quad) -> Quad {
+                $f(&self, &rhs)
+            }
+        }
+    };
+}
+
+binop!(Add, add, add_ref);
+binop!(Sub, sub, |x: &Quad, y: &Quad| add_ref(x, &-y));
+binop!(Mul, mul, mul_ref);
+
+impl Zero for Quad {
+    fn zero() -> Quad {
+        Quad::rat(Rat::zero())
+    }
+    fn is_zero(&self) -> bool {
+        self.d == 0 && self.a.is_zero()
+    }
+}
+
+impl One for Quad {
+    fn one() -> Quad {
+        Quad::rat(Rat::one())
+    }
+}
+
+impl Default for Quad {
+    fn default() -> Quad {
+        Quad::zero()
+    }
+}
+
+impl From<Rat> for Quad {
+    fn from(r: Rat) -> Quad {
+        Quad::rat(r)
+    }
+}
+
+impl Field for Quad {
+    fn inverse(&self) -> Option<Quad> {
+        self.recip()
+    }
+    fn plus(&self, o: &Quad) -> Quad {
+        self + o
+    }
+    fn minus(&self, o: &Quad) -> Quad {
+        self - o
+    }
+    fn times(&self, o: &Quad) -> Quad {
+        self * o
+    }
+    fn negate(&self) -> Quad {
+        -self
+    }
+    /// Clears the denominators of both parts and divides by the gcd of all
+    /// the integers: a positive rational multiple.
+    fn integer_multiple(v: &[Quad]) -> Vec<Quad> {
+        let parts: Vec<&Rat> = v.iter().flat_map(|q| [&q.a, &q.b]).collect();
+        let lcm = parts.iter().fold(BigInt::one(), |l, x| {
+            let dn = x.denom();
+            let g = gcd(l.clone(), dn.clone());
+            l / g * dn
+        });
+        let g = parts.iter().fold(BigInt::zero(), |g, x| {
+            gcd(g, x.numer() * (&lcm / x.denom()))
+        });
+        let Some(s) = Rat::new(lcm, g) else {
+            return v.to_vec();
+        };
+        v.iter().map(|q| q * &Quad::rat(s.clone())).collect()
+    }
+}
+
+// ---- display ----------------------------------------------------------
+
+/// The number over one integer denominator: `(A + B√d)/L` with integers.
+fn over_common_denominator(q: &Quad) -> (BigInt, BigInt, BigInt) {
+    let (ad, bd) = (q.a.denom(), q.b.denom());
+    let l = &ad / gcd(ad.clone(), bd.clone()) * &bd;
+    (q.a.numer() * (&l / &ad), q.b.numer() * (&l / &bd), l)
+}
+
+/// How the pieces of a number are spelt (text or LaTeX).
+struct Spelling {
+    /// `|B|√d` for a positive integer multiplier `|B|` (written `""` for 1).
+    radical: fn(&BigInt, i64) -> String,
+    frac: fn(&str, &BigInt) -> String,
+}
+
+fn text_radical(k: &BigInt, d: i64) -> String {
+    let times = if k.is_one() {
+        String::new()
+    } else {
+        format!("{k}*")
+    };
+    match d {
+        -1 if k.is_one() => "i".to_string(),
+        -1 => format!("{k}i"),
+        _ => format!("{times}sqrt({d})"),
+    }
+}
+
+fn latex_radical(k: &BigInt, d: i64) -> String {
+    let k = if k.is_one() {
+        String::new()
+    } else {
+        k.to_string()
+    };
+    match d {
+        -1 => format!("{k}i"),
+        _ if d < 0 => format!("{k}\\sqrt{{{}}}\\,i", -d),
+        _ => format!("{k}\\sqrt{{{d}}}"),
+    }
+}
+
+fn spell(q: &Quad, s: &Spelling) -> String {
+    let (a, b, l) = over_common_denominator(q);
+    let rad = (s.radical)(&b.abs(), q.d);
+    let top = match (a.is_zero(), b.is_negative()) {
+        (true, false) => rad,
+        (true, true) => format!("-{rad}"),
+        (false, neg) => format!("{a} {} {rad}", if neg { '-' } else { '+' }),
+    };
+    if l.is_one() {
+        top
+    } else if a.is_zero() && b.is_negative() {
+        format!("-{}", (s.frac)(&top[1..], &l))
+    } else {
+        (s.frac)(&top, &l)
+    }
+}
+
+impl Quad {
+    /// LaTeX: `\frac{5 + \sqrt{33}}{2}`, `2\sqrt{2}`, `1 + 2i`.
+    pub fn latex(&self) -> String {
+        if let Some(r) = self.as_rat() {
+            return crate::exact::latex_rat(r);
+        }
+        spell(
+            self,
+            &Spelling {
+                radical: latex_radical,
+                frac: |top, l| format!("\\frac{{{top}}}{{{l}}}"),
+            },
+        )
+    }
+}
+
+/// Text that reads back as input: `(5 + sqrt(33))/2`, `2*sqrt(2)`,
+/// `sqrt(2)/2`, `1 + 2i`, `(1 + sqrt(-3))/2`.
+impl fmt::Display for Quad {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(r) = self.as_rat() {
+            return f.pad(&r.to_string());
+        }
+        let text = spell(
+            self,
+            &Spelling {
+                radical: text_radical,
+                frac: |top, l| {
+                    if top.contains(' ') {
+                        format!("({top})/{l}")
+                    } else {
+                        format!("{top}/{l}")
+                    }
+                },
+            },
+        );
+        f.pad(&text)
+    }
+}
+
+impl fmt::Debug for Quad {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self, f)
+    }
+}
+
+#[cfg(test)]
+#[path = "tests/quad.rs"]
+mod tests;

@@ -1,0 +1,132 @@
+//! Unit tests of `exact::quad`, `exact::field` and `exact::splitting`
+//! (values derived by hand; the derivations are in the comments).
+use super::*;
+use crate::exact::field;
+use crate::exact::splitting::{eig_split, split};
+
+fn r(n: i64, d: i64) -> Rat {
+    Rat::from_i64(n).checked_div(&Rat::from_i64(d)).unwrap()
+}
+
+fn q(a: (i64, i64), b: (i64, i64), d: i64) -> Quad {
+    Quad::new(r(a.0, a.1), r(b.0, b.1), d)
+}
+
+#[test]
+fn square_roots_of_rationals() {
+    assert_eq!(sqrt_rat(&r(8, 1)), Some(q((0, 1), (2, 1), 2)));
+    assert_eq!(sqrt_rat(&r(9, 4)), Some(Quad::rat(r(3, 2))));
+    assert_eq!(sqrt_rat(&r(-4, 1)), Some(q((0, 1), (2, 1), -1)));
+    // √(1/2) = √2/2; √(3/8) = √6/4 (3/8 = 6/16).
+    assert_eq!(sqrt_rat(&r(1, 2)), Some(q((0, 1), (1, 2), 2)));
+    assert_eq!(sqrt_rat(&r(3, 8)), Some(q((0, 1), (1, 4), 6)));
+    // 2^40 + ... is beyond the radicand limit.
+    assert_eq!(sqrt_rat(&Rat::from_i64(1 << 50)), None);
+    // 1000 = 10^2 * 10; 7^2 * 11^2 * 13 = 77^2 * 13 (a square left after
+    // trial division by primes below the cube root).
+    assert_eq!(sqrt_rat(&r(1000, 1)), Some(q((0, 1), (10, 1), 10)));
+    assert_eq!(sqrt_rat(&r(77 * 77 * 13, 1)), Some(q((0, 1), (77, 1), 13)));
+    assert_eq!(sqrt_rat(&r(101 * 101, 1)), Some(Quad::rat(r(101, 1))));
+    assert!(is_radicand(-1) && is_radicand(2) && !is_radicand(4) && !is_radicand(1));
+}
+
+#[test]
+fn field_arithmetic() {
+    let s2 = q((0, 1), (1, 1), 2);
+    assert_eq!(&s2 * &s2, Quad::rat(r(2, 1)));
+    // (1 + √2)(1 - √2) = -1, so 1/(1 + √2) = √2 - 1.
+    let a = q((1, 1), (1, 1), 2);
+    assert_eq!(a.norm(), r(-1, 1));
+    assert_eq!(a.recip(), Some(q((-1, 1), (1, 1), 2)));
+    // (1 + i)^2 = 2i, (1 + i)^-2 = -i/2.
+    let z = q((1, 1), (1, 1), -1);
+    assert_eq!(z.pow(2), Some(q((0, 1), (2, 1), -1)));
+    assert_eq!(z.pow(-2), Some(q((0, 1), (-1, 2), -1)));
+    assert_eq!(Quad::zero().recip(), None);
+    assert_eq!(common_field([&s2, &Quad::rat(r(3, 1))]), Some(2));
+    assert_eq!(common_field([&s2, &z]), None);
+}
+
+#[test]
+fn exact_signs() {
+    // 3 - 2√2 = 0.17 > 0; 1 - √2 < 0; -3 + 2√2 < 0; 7 - 5√2 = -0.07 < 0.
+    use std::cmp::Ordering::*;
+    assert_eq!(q((3, 1), (-2, 1), 2).sign(), Some(Greater));
+    assert_eq!(q((1, 1), (-1, 1), 2).sign(), Some(Less));
+    assert_eq!(q((-3, 1), (2, 1), 2).sign(), Some(Less));
+    assert_eq!(q((7, 1), (-5, 1), 2).sign(), Some(Less));
+    assert_eq!(q((0, 1), (1, 1), -1).sign(), None);
+    assert_eq!(Quad::zero().sign(), Some(Equal));
+}
+
+#[test]
+fn display_reads_back() {
+    assert_eq!(q((5, 2), (1, 2), 33).to_string(), "(5 + sqrt(33))/2");
+    assert_eq!(q((5, 2), (-1, 2), 33).to_string(), "(5 - sqrt(33))/2");
+    assert_eq!(q((0, 1), (2, 1), 2).to_string(), "2*sqrt(2)");
+    assert_eq!(q((0, 1), (-1, 2), 2).to_string(), "-sqrt(2)/2");
+    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3*sqrt(2)/2");
+    assert_eq!(q((1, 1), (2, 1), -1).to_string(), "1 + 2i");
+    assert_eq!(q((0, 1), (-1, 1), -1).to_string(), "-i");
+    assert_eq!(q((1, 2), (1, 2), -3).to_string(), "(1 + sqrt(-3))/2");
+    assert_eq!(q((1, 3), (1, 2), 2).to_string(), "(2 + 3*sqrt(2))/6");
+    assert_eq!(q((5, 2), (1, 2), 33).latex(), "\\frac{5 + \\sqrt{33}}{2}");
+    assert_eq!(q((1, 1), (-2, 1), -1).latex(), "1 - 2i");
+}
+
+#[test]
+fn elimination_over_the_field() {
+    // A = [1 √2; √2 3]: det = 3 - 2 = 1, inv = [3 -√2; -√2 1].
+    let s2 = q((0, 1), (1, 1), 2);
+    let one = Quad::rat(r(1, 1));
+    let a = QuadMat::from_row_slice(
+        2,
+        2,
+        &[one.clone(), s2.clone(), s2.clone(), Quad::rat(r(3, 1))],
+    );
+    assert_eq!(field::det(&a), one);
+    let inv = QuadMat::from_row_slice(2, 2, &[Quad::rat(r(3, 1)), -&s2, -&s2, one.clone()]);
+    assert_eq!(field::inv(&a), Some(inv));
+    // [1 √3; √3 3] has rank 1, null space [-√3; 1].
+    let s3 = q((0, 1), (1, 1), 3);
+    let b = QuadMat::from_row_slice(
+        2,
+        2,
+        &[one.clone(), s3.clone(), s3.clone(), Quad::rat(r(3, 1))],
+    );
+    assert_eq!(field::rank(&b), 1);
+    assert_eq!(
+        field::null(&b),
+        QuadMat::from_column_slice(2, 1, &[-&s3, one])
+    );
+}
+
+#[test]
+fn quadratic_factors() {
+    // λ² - 5λ - 2 (eig of [1 2; 3 4]): D = 25 + 8 = 33.
+    let s = split(&[r(1, 1), r(-5, 1), r(-2, 1)]);
+    assert_eq!(s.quadratic.len(), 1);
+    assert_eq!(s.quadratic[0].disc, r(33, 1));
+    assert_eq!(
+        s.roots(),
+        vec![q((5, 2), (1, 2), 33), q((5, 2), (-1, 2), 33)]
+    );
+    // (x - 1)(x² + 1)(x² - 2) = x^5 - x^4 - x^3 + x^2 - 2x + 2.
+    let s = split(&[1, -1, -1, 1, -2, 2].map(|c| r(c, 1)));
+    assert_eq!(s.rational, vec![(r(1, 1), 1)]);
+    assert_eq!(s.quadratic.len(), 2);
+    assert_eq!(s.leftover, vec![r(1, 1)]);
+    // (x² + 1)^2 = x^4 + 2x^2 + 1: the factor twice.
+    let s = split(&[1, 0, 2, 0, 1].map(|c| r(c, 1)));
+    assert_eq!(s.quadratic.len(), 1);
+    assert_eq!(s.quadratic[0].multiplicity, 2);
+    // x^3 - 2 is irreducible: nothing exact.
+    let s = split(&[1, 0, 0, -2].map(|c| r(c, 1)));
+    assert!(s.quadratic.is_empty() && s.leftover.len() == 4);
+    // A rotation by 90°: ±i, i first (imaginary part descending).
+    let rot = crate::exact::matrix::from_i64_rows(2, 2, &[0, -1, 1, 0]);
+    assert_eq!(
+        eig_split(&rot),
+        Some(vec![q((0, 1), (1, 1), -1), q((0, 1), (-1, 1), -1)])
+    );
+}

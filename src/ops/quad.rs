@@ -1,0 +1,117 @@
+//! Operators on quadratic numbers (`Value::Quad`): when both operands are
+//! exact and live in one field Q(√d), the result is exact (and becomes a
+//! rational again when every radical cancels); otherwise this returns
+//! `None` and the floating-point operators take over.
+
+use super::broadcast::broadcast;
+use super::exact::{small_int, MAX_EXACT_BITS};
+use crate::error::Result;
+use crate::exact::field;
+use crate::exact::quad::common_field;
+use crate::exact::{Quad, QuadMat, MAX_EXACT_ENTRIES};
+use crate::syntax::ast::BinOp;
+use crate::value::Value;
+use num_traits::Zero;
+use std::borrow::Cow;
+
+/// Both operands as numbers of one field, when one is a `Quad` value and the
+/// other is exact too, both small enough.
+fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<(Cow<'a, QuadMat>, Cow<'a, QuadMat>, i64)> {
+    if !matches!(a, Value::Quad(_)) && !matches!(b, Value::Quad(_)) {
+        return None;
+    }
+    if a.numel() > MAX_EXACT_ENTRIES || b.numel() > MAX_EXACT_ENTRIES {
+        return None;
+    }
+    let (x, y) = (a.to_quad()?, b.to_quad()?);
+    if x.iter().chain(y.iter()).any(|q| q.bits() > MAX_EXACT_BITS) {
+        return None;
+    }
+    let d = common_field(x.iter().chain(y.iter()))?;
+    Some((x, y, d))
+}
+
+/// The exponent of `y` when it is one small integer.
+fn int_exponent(y: &QuadMat) -> Option<i64> {
+    match y.as_slice() {
+        [q] => small_int(q.as_rat()?),
+        _ => None,
+    }
+}
+
+pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
+    use BinOp::*;
+    let Some((x, y, d)) = pair(a, b) else {
+        return Ok(None);
+    };
+    let sym = op.symbol();
+    let recip_all = |m: &QuadMat| -> Option<QuadMat> {
+        m.iter()
+            .all(|q| !q.is_zero())
+            .then(|| m.map(|q| q.recip().unwrap_or_default()))
+    };
+    let m = match op {
+        Add => broadcast(sym, &x, &y, |p, q| p + q)?,
+        Sub => broadcast(sym, &x, &y, |p, q| p - q)?,
+        EMul => broadcast(sym, &x, &y, |p, q| p * q)?,
+        Mul if x.len() == 1 || y.len() == 1 => broadcast(sym, &x, &y, |p, q| p * q)?,
+        Mul if x.ncols() == y.nrows() => field::matmul(&x, &y),
+        EDiv | Div if y.len() == 1 || op == EDiv => match recip_all(&y) {
+            Some(r) => broadcast(sym, &x, &r, |p, q| p * q)?,
+            None => return Ok(None),
+        },
+        ELDiv | LDiv if x.len() == 1 || op == ELDiv => match recip_all(&x) {
+            Some(r) => broadcast(sym, &r, &y, |p, q| p * q)?,
+            None => return Ok(None),
+        },
+        LDiv if x.is_square() && x.nrows() == y.nrows() => match field::solve(&x, &y) {
+            Some(s) => s,
+            None => return Ok(None), // singular: the float path warns
+        },
+        Div if y.is_square() && x.ncols() == y.ncols() => {
+            match field::solve(&y.transpose(), &x.transpose()) {
+                Some(s) => s.transpose(),
+                None => return Ok(None),
+            }
+        }
+        Eq | Ne => {
+            let eq = op == Eq;
+            return Ok(Some(Value::Bool(
+                broadcast(sym, &x, &y, |p, q| (p == q) == eq)?.into(),
+            )));
+        }
+        Lt | Le | Gt | Ge if d >= 0 => {
+            let test = super::broadcast::cmp_fn::<std::cmp::Ordering>(op);
+            let out = broadcast(sym, &x, &y, |p, q| {
+                p.cmp_real(q).map(|o| test(&o, &std::cmp::Ordering::Equal))
+            })?;
+            return Ok(Some(Value::Bool(out.map(|b| b.unwrap_or(false)).into())));
+        }
+        EPow | Pow => match power(op, &x, &y) {
+            Some(p) => p,
+            None => return Ok(None),
+        },
+        _ => return Ok(None),
+    };
+    Ok(Some(Value::quad(m)))
+}
+
+/// `x .^ k` element by element, or `x ^ k` for a square matrix, for one
+/// small integer `k`; `None` (floats) for other exponents, results that
+/// would grow too large, and zero to a negative power.
+fn power(op: BinOp, x: &QuadMat, y: &QuadMat) -> Option<QuadMat> {
+    let k = int_exponent(y)?;
+    let bits = x.iter().map(Quad::bits).max().unwrap_or(0);
+    if bits.saturating_mul(k.unsigned_abs()) > MAX_EXACT_BITS {
+        return None;
+    }
+    if op == BinOp::Pow && x.len() > 1 {
+        return if x.is_square() {
+            field::pow(x, k)
+        } else {
+            None
+        };
+    }
+    let out: Option<Vec<Quad>> = x.iter().map(|q| q.pow(k as i32)).collect();
+    Some(QuadMat::from_vec(x.nrows(), x.ncols(), out?))
+}

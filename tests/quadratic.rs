@@ -1,0 +1,229 @@
+//! Exact square roots and quadratic fields through the real binary: numbers
+//! a + b*sqrt(d) (d = -1: a + bi), their arithmetic and elimination, exact
+//! eigenvalues from quadratic factors, and `steps eig` past the rational
+//! roots. Every expected value is derived by hand in the comments.
+
+mod common;
+use common::*;
+
+fn out(src: &str) -> String {
+    let r = eval(src);
+    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn square_roots_of_exact_numbers_are_exact() {
+    // 8 = 2^2 * 2; 1/2 = 2/4; 9/4 is a square.
+    assert_eq!(out("sqrt(8)"), "ans = 2*sqrt(2)\n");
+    assert_eq!(out("sqrt(1/2)"), "ans = sqrt(2)/2\n");
+    assert_eq!(out("sqrt(9/4)"), "ans = 3/2\n");
+    assert_eq!(out("sqrt(-4)"), "ans = 2i\n");
+    assert_eq!(out("sqrt(2)*sqrt(2) == 2"), "ans = 1\n");
+    assert_eq!(out("sqrt(2)^2"), "ans = 2\n");
+    // (1 + sqrt(2))^-1 = sqrt(2) - 1 (the norm of 1 + sqrt(2) is -1).
+    assert_eq!(out("1/(1 + sqrt(2))"), "ans = -1 + sqrt(2)\n");
+    // i^2 = -1 exactly.
+    assert_eq!(out("z = sqrt(-1); z^2"), "ans = -1\n");
+    // Decimals on request; sqrt(2) = 1.41421356237309504...
+    assert_eq!(out("double(sqrt(2))"), "ans = 1.4142\n");
+    assert_eq!(out("format long; sqrt(2)"), "ans = 1.414213562373095\n");
+    assert_eq!(out("format short; sqrt(2)"), "ans = 1.4142\n");
+}
+
+#[test]
+fn comparisons_are_decided_exactly() {
+    // 7 - 5*sqrt(2) = 7 - 7.0710... < 0; the golden ratio 1.6180... > 8/5.
+    assert_eq!(out("7 - 5*sqrt(2) < 0"), "ans = 1\n");
+    assert_eq!(out("(1 + sqrt(5))/2 > 1.6"), "ans = 1\n");
+    assert_eq!(out("(1 + sqrt(5))/2 > 1.62"), "ans = 0\n");
+    // phi^2 = phi + 1 exactly.
+    assert_eq!(out("p = (1 + sqrt(5))/2; p^2 - p - 1"), "ans = 0\n");
+}
+
+#[test]
+fn display_pastes_back_as_the_same_number() {
+    let shown = out("e = eig([1 2; 3 4])");
+    assert_eq!(shown, "e =\n\n   (5 + sqrt(33))/2\n   (5 - sqrt(33))/2\n\n");
+    // The text typed back in is the eigenvalue exactly.
+    assert_eq!(
+        out("e = eig([1 2; 3 4]); e(1) == (5 + sqrt(33))/2 && e(2) == (5 - sqrt(33))/2"),
+        "ans = 1\n"
+    );
+    assert_eq!(
+        out("latex((5 + sqrt(33))/2)"),
+        "\\frac{5 + \\sqrt{33}}{2}\n"
+    );
+}
+
+#[test]
+fn json_gives_numbers_and_the_exact_text() {
+    let r = run(&["--json", "-e", "x = (5 + sqrt(33))/2"], "");
+    let v: serde_json::Value = serde_json::from_str(r.stdout.trim()).expect("json");
+    // (5 + 5.744562646538029)/2
+    assert_eq!(v["value"].as_f64(), Some(5.372281323269014));
+    assert_eq!(v["exact"], "(5 + sqrt(33))/2");
+    let r = run(&["--json", "-e", "z = 1 + sqrt(-4)"], "");
+    let v: serde_json::Value = serde_json::from_str(r.stdout.trim()).expect("json");
+    assert_eq!(v["value"]["re"].as_f64(), Some(1.0));
+    assert_eq!(v["value"]["im"].as_f64(), Some(2.0));
+    assert_eq!(v["complex"], true);
+    assert_eq!(v["exact"], "1 + 2i");
+}
+
+#[test]
+fn elimination_over_a_quadratic_field() {
+    // A = [1 r; r 3] with r = sqrt(2): det = 3 - 2 = 1, inv = [3 -r; -r 1],
+    // A \ [1; 2] = inv * [1; 2] = [3 - 2r; 2 - r].
+    let a = "A = [1 sqrt(2); sqrt(2) 3];";
+    assert_eq!(out(&format!("{a} det(A)")), "ans = 1\n");
+    assert_eq!(
+        out(&format!("{a} inv(A)")),
+        "ans =\n\n          3   -sqrt(2)\n   -sqrt(2)          1\n\n"
+    );
+    assert_eq!(
+        out(&format!("{a} A \\ [1; 2]")),
+        "ans =\n\n   3 - 2*sqrt(2)\n     2 - sqrt(2)\n\n"
+    );
+    assert_eq!(
+        out(&format!("{a} A * inv(A) == eye(2)")),
+        "ans =\n\n  1  1\n  1  1\n\n"
+    );
+    // [1 s; s 3] with s = sqrt(3) has rank 1: row 2 = s * row 1.
+    assert_eq!(out("rank([1 sqrt(3); sqrt(3) 3])"), "ans = 1\n");
+    assert_eq!(
+        out("rref([1 sqrt(3); sqrt(3) 3])"),
+        "ans =\n\n         1   sqrt(3)\n         0         0\n\n"
+    );
+    // Indexing, transpose and concatenation keep the field.
+    assert_eq!(
+        out(&format!("{a} B = [A; 1 0]'; B(2, 1)")),
+        "ans = sqrt(2)\n"
+    );
+    // Two different fields: no exact home, so floating point (sqrt(2) + sqrt(3) = 3.1462...).
+    assert_eq!(out("sqrt(2) + sqrt(3)"), "ans = 3.1463\n");
+}
+
+#[test]
+fn eigenvalues_of_every_2x2_are_exact() {
+    // Rotation by 90 degrees: λ^2 + 1 = 0, λ = ±i (imaginary part descending).
+    assert_eq!(out("eig([0 -1; 1 0])"), "ans =\n\n    i\n   -i\n\n");
+    // [2 1; 1 2]: rational 3 and 1 as before.
+    assert_eq!(out("eig([2 1; 1 2])"), "ans =\n\n   3\n   1\n\n");
+    // [1 -2; 1 3]: λ^2 - 4λ + 5, λ = 2 ± i.
+    assert_eq!(out("eig([1 -2; 1 3])"), "ans =\n\n   2 + i\n   2 - i\n\n");
+    // [1 1; 1 0]: λ^2 - λ - 1, the golden ratio and its conjugate.
+    assert_eq!(
+        out("eig([1 1; 1 0])"),
+        "ans =\n\n   (1 + sqrt(5))/2\n   (1 - sqrt(5))/2\n\n"
+    );
+    // 3x3 with one rational and a quadratic pair: [2 0 0; 0 1 2; 0 3 4] has
+    // 2 and (5 ± sqrt(33))/2 = 5.37, -0.37, sorted descending.
+    assert_eq!(
+        out("eig([2 0 0; 0 1 2; 0 3 4])"),
+        "ans =\n\n   (5 + sqrt(33))/2\n                  2\n   (5 - sqrt(33))/2\n\n"
+    );
+}
+
+#[test]
+fn roots_are_exact_and_repeated_roots_repeat() {
+    // (x - 1)^3 = x^3 - 3x^2 + 3x - 1.
+    assert_eq!(out("roots([1 -3 3 -1])"), "ans =\n\n   1\n   1\n   1\n\n");
+    // x^2 - 2.
+    assert_eq!(
+        out("roots([1 0 -2])"),
+        "ans =\n\n    sqrt(2)\n   -sqrt(2)\n\n"
+    );
+    // (x - 1)(x^2 + 1) = x^3 - x^2 + x - 1: 1, i, -i.
+    assert_eq!(
+        out("roots([1 -1 1 -1])"),
+        "ans =\n\n    1\n    i\n   -i\n\n"
+    );
+}
+
+#[test]
+fn irreducible_cubics_are_floating_point_with_a_note() {
+    // The companion matrix of x^3 - 2: eigenvalues 2^(1/3) = 1.2599 and a
+    // complex pair -0.6300 ± 1.0911i.
+    let r = eval("e = eig([0 0 2; 1 0 0; 0 1 0])");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("note: x^3 - 2 has no linear or quadratic factor over the rationals"),
+        "{}",
+        r.stdout
+    );
+    assert!(!r.stderr.contains("warning"), "{}", r.stderr);
+    let (_, _, re) = matrix("e = real(eig(double([0 0 2; 1 0 0; 0 1 0])))");
+    assert_close(
+        &re,
+        &[1.2599210498948732, -0.6299605249474366, -0.6299605249474366],
+        1e-12,
+    );
+}
+
+#[test]
+fn eigenspace_takes_a_quadratic_eigenvalue() {
+    // λ = (5 + r)/2, r = sqrt(33): A - λI row 1 is [1 - λ, 2], so
+    // x1 = 2/(λ - 1) = 4/(3 + r) = (r - 3)/6 with x2 = 1; times 6: [r - 3; 6].
+    assert_eq!(
+        out("eigenspace([1 2; 3 4], (5 + sqrt(33))/2)"),
+        "ans =\n\n   -3 + sqrt(33)\n               6\n\n"
+    );
+    // A v = λ v exactly for that vector.
+    assert_eq!(
+        out("A = [1 2; 3 4]; l = (5 + sqrt(33))/2; v = eigenspace(A, l); A*v == l*v"),
+        "ans =\n\n  1\n  1\n\n"
+    );
+    // Rotation, λ = i: A - iI = [-i -1; 1 -i], x1 = i x2: [i; 1].
+    assert_eq!(
+        out("eigenspace([0 -1; 1 0], sqrt(-1))"),
+        "ans =\n\n   i\n   1\n\n"
+    );
+}
+
+#[test]
+fn steps_eig_continues_with_the_quadratic_formula() {
+    let s = out("steps eig([1 2; 3 4])");
+    // det(A - λI) = (1 - λ)(4 - λ) - 6 = λ^2 - 5λ - 2: a = 1, b = -5, c = -2,
+    // D = 25 + 8 = 33.
+    for want in [
+        "det(A - λI) = λ^2 - 5λ - 2",
+        "discriminant D = b^2 - 4ac = (-5)^2 - 4*1*(-2) = 33",
+        "λ = (-b ± sqrt(D))/(2a) = (5 ± sqrt(33))/2",
+        "λ1 = (5 + sqrt(33))/2, λ2 = (5 - sqrt(33))/2",
+        "λ = (5 + sqrt(33))/2 (algebraic multiplicity 1):",
+        "  [-3 + sqrt(33); 6]",
+        "  [-3 - sqrt(33); 6]",
+    ] {
+        assert!(s.contains(want), "missing {want:?} in\n{s}");
+    }
+    assert!(
+        s.ends_with("ans =\n\n   (5 + sqrt(33))/2\n   (5 - sqrt(33))/2\n\n"),
+        "{s}"
+    );
+    // Complex pair: λ^2 + 1, D = -4, eigenvectors [i; 1] and [-i; 1].
+    let s = out("steps eig([0 -1; 1 0])");
+    for want in [
+        "discriminant D = b^2 - 4ac = 0^2 - 4*1*1 = -4",
+        "λ1 = i, λ2 = -i",
+        "  [i; 1]",
+        "  [-i; 1]",
+    ] {
+        assert!(s.contains(want), "missing {want:?} in\n{s}");
+    }
+    let t = out("latex steps eig([1 2; 3 4])");
+    assert!(t.contains("\\frac{5 \\pm \\sqrt{33}}{2}"), "{t}");
+}
+
+#[test]
+fn sessions_keep_quadratic_numbers_exact() {
+    let dir = std::env::temp_dir().join(format!("la-quad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let f = dir.join("q.la");
+    let f = f.to_string_lossy();
+    let src = format!("x = [sqrt(2)/3, 1 - sqrt(2)]; save('{f}'); clear; load('{f}'); x");
+    // Columns are right-aligned to the widest entry (11 characters).
+    assert_eq!(out(&src), "x =\n\n     sqrt(2)/3   1 - sqrt(2)\n\n");
+    let _ = std::fs::remove_dir_all(&dir);
+}
