@@ -1575,7 +1575,7 @@ fn diagonal(v: &Value) -> Result<Value> {
         Value::Exact(c) => Value::Exact(diag(c, Rat::zero()).into()),
         Value::Quad(c) => Value::quad(diag(c, exact::Quad::from(Rat::zero()))),
         Value::Complex(c) => Value::complex(diag(c, C64::new(0.0, 0.0))),
-        other => Value::Real(diag(&other.to_real("eig")?, 0.0).into()),
+        other => Value::Real(diag(&*other.to_real("eig")?, 0.0).into()),
     })
 }
 
