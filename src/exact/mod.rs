@@ -5,6 +5,7 @@
 //! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
 pub mod elim;
+pub mod lstsq;
 pub mod matrix;
 pub mod poly;
 pub mod rat;
