@@ -14,8 +14,7 @@ fn exact(src: &str) -> (serde_json::Value, String) {
     let line = r
         .stdout
         .lines()
-        .filter(|l| l.contains("\"name\""))
-        .next_back()
+        .rfind(|l| l.contains("\"name\""))
         .unwrap_or_else(|| panic!("{src}: no value in {}", r.stdout));
     let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
     (v["exact"].clone(), r.stderr)
