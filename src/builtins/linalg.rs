@@ -365,7 +365,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "A \\ b, mldivide(A, b)",
             summary: concat!(
                 "Solve A x = b: LU for square A, least squares (QR) for tall A, ",
-                "minimum norm for wide A."
+                "minimum norm for wide A. Exact A and b give the exact answer for every ",
+                "shape and rank (minimum-norm least squares through A = C*R, as pinv)."
             ),
             math: &[
                 "x = inv(A) b when A is invertible",

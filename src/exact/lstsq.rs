@@ -22,29 +22,39 @@ pub fn lstsq(a: &RatMat, b: &RatMat) -> Result<(RatMat, usize)> {
             b: b.shape(),
         });
     }
+    match full_rank(a) {
+        None => Ok((matrix::zeros(a.ncols(), b.ncols()), 0)),
+        Some((c, r)) => Ok((apply(&c, &r, &matmul(&transpose(&c), b)?)?, r.nrows())),
+    }
+}
+
+/// `pinv(A)` exactly, with the rank of `A` (C' stands in for C'B: no m x m identity).
+pub fn pinv(a: &RatMat) -> Result<(RatMat, usize)> {
+    match full_rank(a) {
+        None => Ok((matrix::zeros(a.ncols(), a.nrows()), 0)),
+        Some((c, r)) => Ok((apply(&c, &r, &transpose(&c))?, r.nrows())),
+    }
+}
+
+/// `A = C R` with C the pivot columns of A and R the non-zero rows of
+/// rref(A); `None` for the zero matrix (rank 0).
+fn full_rank(a: &RatMat) -> Option<(RatMat, RatMat)> {
     let (r_full, pivots) = rref_plain(a);
-    let r = pivots.len();
-    if r == 0 {
-        return Ok((matrix::zeros(a.ncols(), b.ncols()), 0));
+    if pivots.is_empty() {
+        return None;
     }
     let c = a.select_columns(pivots.iter());
-    let rows = r_full.rows(0, r).into_owned();
-    let ct = transpose(&c);
-    // (C'C) y = C'b, then (R R') z = y, then x = R' z.
-    let y = solve_full_rank(&matmul(&ct, &c)?, &matmul(&ct, b)?)?;
-    let rt = transpose(&rows);
-    let z = solve_full_rank(&matmul(&rows, &rt)?, &y)?;
-    Ok((matmul(&rt, &z)?, r))
+    Some((c, r_full.rows(0, pivots.len()).into_owned()))
 }
 
-/// `pinv(A)` exactly, with the rank of `A`.
-pub fn pinv(a: &RatMat) -> Result<(RatMat, usize)> {
-    lstsq(a, &matrix::identity(a.nrows()))
-}
-
-/// Solves a Gram system of full rank (always invertible by construction).
-fn solve_full_rank(g: &RatMat, rhs: &RatMat) -> Result<RatMat> {
-    solve(g, rhs)?.ok_or(ExactError::Singular { func: "mldivide" })
+/// `R' (R R')^-1 (C'C)^-1 M` for `M` = C'B: solve `(C'C) Y = M`, then
+/// `(R R') Z = Y`; both Gram matrices have full rank r, so are invertible.
+fn apply(c: &RatMat, r: &RatMat, m: &RatMat) -> Result<RatMat> {
+    let singular = || ExactError::Singular { func: "mldivide" };
+    let y = solve(&matmul(&transpose(c), c)?, m)?.ok_or_else(singular)?;
+    let rt = transpose(r);
+    let z = solve(&matmul(r, &rt)?, &y)?.ok_or_else(singular)?;
+    matmul(&rt, &z)
 }
 
 #[cfg(test)]
@@ -81,5 +91,9 @@ mod tests {
     fn zero_matrix_gives_zero() {
         let (x, r) = lstsq(&matrix::zeros(2, 3), &from_i64_rows(2, 1, &[1, 1])).unwrap();
         assert_eq!((x, r), (matrix::zeros(3, 1), 0));
+        assert_eq!(
+            pinv(&matrix::zeros(2, 3)).unwrap(),
+            (matrix::zeros(3, 2), 0)
+        );
     }
 }
