@@ -115,7 +115,11 @@ pub static COMMANDS: &[Command] = &[
             signature: "format, format short, format long, format rat",
             summary: concat!(
                 "Choose how numbers are shown: short (5 significant digits), long (16), rat ",
-                "(fractions); plain `format` restores the default (exact values as fractions)."
+                "(exact values as full fractions, floats as the first continued-fraction ",
+                "convergent within 1e-6); plain `format` restores the default: exact values ",
+                "as fractions when numerator and denominator have at most 10 digits together, ",
+                "else as their decimals when those end within 16 places (0.70710678 as typed), ",
+                "else rounded with a note that `format rat` shows them exactly."
             ),
             math: &[],
             example: &[

@@ -778,7 +778,7 @@ fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     ))
 }
 
-fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
+fn to_exact(it: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
     let given = a.tol(1)?;
     let tol = given.unwrap_or(crate::exact::DEFAULT_APPROX_TOL);
     if let (Value::Exact(m), None) = (a.num(0)?, given) {
@@ -787,6 +787,11 @@ fn to_exact(_: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
     let m = a.real(0)?;
     let q: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, tol)).collect();
     let q = q.ok_or_else(|| crate::error::LaError::eval("exact: Inf and NaN have no fraction"))?;
+    // Without a tolerance asked for, a fraction that does not round back to
+    // its float (sqrt(2), pi) must not pass for the true value: say so.
+    if given.is_none() && q.iter().zip(m.iter()).any(|(r, &x)| r.to_f64() != x) {
+        it.print("note: exact: a rational approximation of a floating-point value (not its exact value)\n");
+    }
     one(Value::Exact(
         crate::exact::RatMat::from_vec(m.nrows(), m.ncols(), q).into(),
     ))

@@ -99,13 +99,35 @@ fn latex_real(x: f64) -> String {
                 "-\\infty".into()
             }
         }
-        _ => crate::value::format::short_number(x),
+        _ => {
+            // `1.0000e-10` is not LaTeX: write `1.0000 \times 10^{-10}`.
+            let s = crate::value::format::short_number(x);
+            match s.split_once('e') {
+                Some((m, e)) => format!("{m} \\times 10^{{{}}}", e.parse::<i32>().unwrap_or(0)),
+                None => s,
+            }
+        }
     }
 }
 
+/// `2 - 3i`, `i`, `-2i`, `1 + i`: no `0 +` and no `1i`, as written by hand.
 fn latex_complex(z: C64) -> String {
+    if z.im == 0.0 {
+        return latex_real(z.re);
+    }
+    let im = if z.im.abs() == 1.0 {
+        String::new()
+    } else {
+        latex_real(z.im.abs())
+    };
     let sign = if z.im < 0.0 { "-" } else { "+" };
-    format!("{} {sign} {}i", latex_real(z.re), latex_real(z.im.abs()))
+    if z.re != 0.0 {
+        format!("{} {sign} {im}i", latex_real(z.re))
+    } else if z.im < 0.0 {
+        format!("-{im}i")
+    } else {
+        format!("{im}i")
+    }
 }
 
 fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -378,7 +378,8 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "A \\ b, mldivide(A, b)",
             summary: concat!(
                 "Solve A x = b: LU for square A, least squares (QR) for tall A, ",
-                "minimum norm for wide A."
+                "minimum norm for wide A. Exact A and b give the exact answer for every ",
+                "shape and rank (minimum-norm least squares through A = C*R, as pinv)."
             ),
             math: &[
                 "x = inv(A) b when A is invertible",
@@ -560,7 +561,10 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "lstsq(A, b)",
-            summary: "Minimum-norm least-squares solution for any shape of A (via the SVD).",
+            summary: concat!(
+                "Minimum-norm least-squares solution for any shape of A (via the SVD; ",
+                "exact for exact A and b, through A = C*R as in pinv)."
+            ),
             math: &[concat!(
                 "x = pinv(A) b minimises ||Ax - b||_2, and has the smallest ||x||_2 ",
                 "among minimisers"
@@ -569,7 +573,7 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> lstsq([1 1; 1 2; 1 3], [1; 2; 2])'",
                 "ans =",
                 "",
-                "   0.6667   0.5000",
+                "   2/3   1/2",
             ],
             related: &["mldivide", "pinv", "polyfit"],
         },
@@ -583,8 +587,12 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "pinv(A), pinv(A, tol)",
-            summary: "Moore-Penrose pseudoinverse.",
+            summary: concat!(
+                "Moore-Penrose pseudoinverse (exact for exact A without tol, through the ",
+                "full-rank factorisation A = C*R: C the pivot columns, R the rows of rref(A))."
+            ),
             math: &[
+                "A+ = R' inv(R R') inv(C'C) C' for A = C R of full rank r",
                 concat!(
                     "A+ = V D+ U' from A = U D V', with D+ the reciprocals of the non-zero ",
                     "singular values, transposed"
@@ -595,8 +603,8 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> pinv([1 0; 0 0; 0 2])",
                 "ans =",
                 "",
-                "   1.0000        0        0",
-                "        0        0   0.5000",
+                "     1     0     0",
+                "     0     0   1/2",
             ],
             related: &["svd", "lstsq", "inv"],
         },
@@ -1057,13 +1065,19 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     ])
 }
 
-fn lstsq(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn lstsq(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (ad, bd) = (a.num(0)?.dims(), a.num(1)?.dims());
     if ad.1 == 1 && bd.1 > 1 && ad.0 == bd.0 {
         return Err(LaError::eval(format!(
             "lstsq: the first argument ({}x{}) is a vector and the second ({}x{}) a matrix: the order is lstsq(A, b), matrix A first",
             ad.0, ad.1, bd.0, bd.1
         )));
+    }
+    if let (Some(Value::Exact(b)), true) = (a.get(1), ad.0 == bd.0) {
+        if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "lstsq") {
+            let (x, _) = exact::lstsq::lstsq(&x, b).map_err(exact_err)?;
+            return one(Value::Exact(x.into()));
+        }
     }
     one(Value::Real(
         solve::lstsq(&*a.real(0)?, &*a.real(1)?)?.into(),
@@ -1083,9 +1097,6 @@ fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             .into(),
     ))
 }
-
-/// Exact eigenvalues are tried up to this size; beyond it the rational root test is hopeless.
-const MAX_EXACT_EIG: usize = 12;
 
 /// Argument 0 as exact rationals, when it is exact and the work is affordable;
 /// otherwise `None` (with a note when only the cost stands in the way).
@@ -1341,9 +1352,14 @@ fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(solve::det(&*a.real(0)?)?))
 }
 
-fn pinv(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn pinv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "pinv"), tol) {
+        return one(Value::Exact(
+            exact::lstsq::pinv(&x).map_err(exact_err)?.0.into(),
+        ));
+    }
     if let Some(m) = complex_arg(&a, 0) {
         return one(Value::complex(solve::pinv_c(m, tol)?));
     }
@@ -1480,7 +1496,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         None => a.nargout >= 2,
     };
     require_square("eig", dims)?;
-    if a.nargout <= 1 && dims.0 <= MAX_EXACT_EIG {
+    if a.nargout <= 1 {
         if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "eig") {
             let cp = exact::charpoly(&x).map_err(exact_err)?;
             let (v, left) = quad_linalg::roots(&cp);

@@ -698,8 +698,9 @@ impl Interp<'_> {
     }
 }
 
-/// Integer and decimal literals are exact (`0.1` is 1/10) unless their
-/// exponent is so large that the fraction would be unwieldy.
+/// Integer and decimal literals of any length are exact (`0.1` is 1/10)
+/// unless their exponent is beyond ±300 (floats there, as Octave's `1e400`
+/// is Inf) or the fraction needs more than [`ops::exact::MAX_EXACT_BITS`].
 fn number_literal(s: &str, span: Span) -> Result<Value> {
     // Plain integers (the common case, e.g. inside loops) skip the decimal parser.
     if s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
@@ -712,8 +713,10 @@ fn number_literal(s: &str, span: Span) -> Result<Value> {
         .nth(1)
         .and_then(|e| e.parse().ok())
         .unwrap_or(0);
-    if exponent.abs() <= 300 && s.len() <= 40 {
-        if let Some(q) = crate::exact::Rat::from_decimal_str(s) {
+    if exponent.abs() <= 300 {
+        if let Some(q) = crate::exact::Rat::from_decimal_str(s)
+            .filter(|q| q.bits() <= ops::exact::MAX_EXACT_BITS)
+        {
             return Ok(Value::rat(q));
         }
     }

@@ -185,6 +185,55 @@ fn exact_arg(v: &Value, name: &str) -> Result<RatMat> {
     }
 }
 
+/// One Gram-Schmidt line: `v_n = a_k - c1 v1 - ... = v` with `||v_n||^2`,
+/// or the column dropped (`vn = None`) because it depends on the earlier ones.
+fn gs_line(
+    n: usize,
+    k: usize,
+    terms: &[(usize, exact::Rat)],
+    vn: Option<(&RatMat, exact::Rat)>,
+    latex: bool,
+) -> String {
+    if !latex {
+        let rhs: String = terms
+            .iter()
+            .map(|(j, c)| format!(" - ({c})*v{j}"))
+            .collect();
+        return match vn {
+            Some((v, nn)) => format!(
+                "v{n} = a{k}{rhs} = {}   (||v{n}||^2 = {nn})\n",
+                render::inline_matrix(v)
+            ),
+            None => format!(
+                "v{n} = a{k}{rhs} = 0: column {k} depends on the earlier ones and is dropped\n"
+            ),
+        };
+    }
+    let rhs: String = terms
+        .iter()
+        .map(|(j, c)| {
+            let sign = if c.is_negative() { '+' } else { '-' };
+            let mag = c.abs();
+            let coef = if mag.is_one() {
+                String::new()
+            } else {
+                render::latex_rat(&mag) + " "
+            };
+            format!(" {sign} {coef}v_{{{j}}}")
+        })
+        .collect();
+    match vn {
+        Some((v, nn)) => format!(
+            "v_{{{n}}} &= a_{{{k}}}{rhs} = {}, & \\|v_{{{n}}}\\|^2 &= {} \\\\\n",
+            render::latex_matrix(v),
+            render::latex_rat(&nn)
+        ),
+        None => format!(
+            "v_{{{n}}} &= a_{{{k}}}{rhs} = 0 & &\\text{{(column {k} depends on the earlier ones: dropped)}} \\\\\n"
+        ),
+    }
+}
+
 fn err(e: exact::ExactError) -> LaError {
     LaError::eval(e.to_string())
 }
@@ -199,14 +248,7 @@ fn gram_schmidt(a: &RatMat, latex: bool) -> Working {
             .map(|(p, q)| p * q)
             .sum::<exact::Rat>()
     };
-    let show = |m: &RatMat| {
-        if latex {
-            render::latex_matrix(m)
-        } else {
-            render::inline_matrix(m)
-        }
-    };
-    let mut text = String::new();
+    let mut lines = Vec::new();
     let mut vs: Vec<RatMat> = Vec::new();
     for k in 0..a.ncols() {
         let ak = a.columns(k, 1).into_owned();
@@ -215,34 +257,35 @@ fn gram_schmidt(a: &RatMat, latex: bool) -> Working {
         for (j, vj) in vs.iter().enumerate() {
             let c = dot(&ak, vj) / dot(vj, vj);
             if !c.is_zero() {
-                terms.push(format!("({c})*v{}", j + 1));
                 v -= vj.map(|x| &x * &c);
+                terms.push((j + 1, c));
             }
         }
-        let rhs = if terms.is_empty() {
-            String::new()
-        } else {
-            format!(" - {}", terms.join(" - "))
-        };
-        if v.iter().all(exact::Rat::is_zero) {
-            text.push_str(&format!(
-                "v{} = a{}{rhs} = 0: column {} depends on the earlier ones and is dropped\n",
-                vs.len() + 1,
-                k + 1,
-                k + 1
-            ));
-            continue;
-        }
-        text.push_str(&format!(
-            "v{} = a{}{rhs} = {}   (||v{}||^2 = {})\n",
-            vs.len() + 1,
+        let n = vs.len() + 1;
+        let dropped = v.iter().all(exact::Rat::is_zero);
+        lines.push(gs_line(
+            n,
             k + 1,
-            show(&v),
-            vs.len() + 1,
-            dot(&v, &v)
+            &terms,
+            (!dropped).then(|| (&v, dot(&v, &v))),
+            latex,
         ));
-        vs.push(v);
+        if !dropped {
+            vs.push(v);
+        }
     }
+    let text = if latex {
+        let q: Vec<String> = (1..=vs.len())
+            .map(|j| format!("\\frac{{v_{{{j}}}}}{{\\|v_{{{j}}}\\|}}"))
+            .collect();
+        format!(
+            "\\begin{{align*}}\n{}Q &= \\begin{{bmatrix}} {} \\end{{bmatrix}}\n\\end{{align*}}",
+            lines.concat(),
+            q.join(" & ")
+        )
+    } else {
+        lines.concat() + "Q = [v1/||v1||, v2/||v2||, ...]"
+    };
     let cols: Vec<nalgebra::DVector<f64>> = vs
         .iter()
         .map(|v| {
@@ -256,7 +299,6 @@ fn gram_schmidt(a: &RatMat, latex: bool) -> Working {
     } else {
         crate::linalg::RMat::from_columns(&cols)
     };
-    text.push_str("Q = [v1/||v1||, v2/||v2||, ...]");
     Working {
         text,
         result: Value::Real(q.into()),

@@ -48,6 +48,13 @@ pub enum RowOp<F = Rat> {
         particular: Vec<F>,
         basis: Vec<Vec<F>>,
     },
+    /// The determinant read off the echelon form:
+    /// `det = (-1)^swaps * (product of the diagonal)`.
+    DetProduct {
+        swaps: usize,
+        diagonal: Vec<Rat>,
+        det: Rat,
+    },
     /// A remark in words (the matrix is unchanged).
     Note(String),
 }
@@ -76,6 +83,7 @@ impl<F: Field> RowOp<F> {
             RowOp::BackSub { .. }
             | RowOp::Inconsistent { .. }
             | RowOp::Solutions { .. }
+            | RowOp::DetProduct { .. }
             | RowOp::Note(_) => {}
         }
     }
@@ -505,7 +513,7 @@ pub fn rref<F: Field>(a: &DMatrix<F>) -> (DMatrix<F>, Vec<usize>, Vec<Step<F>>) 
 
 /// Determinant by elimination to upper triangular form with swaps and row
 /// additions only (no scaling, so only swaps change the determinant):
-/// `det = (-1)^swaps * product of the diagonal`, stated in a final note.
+/// `det = (-1)^swaps * product of the diagonal`, stated in a final step.
 pub fn det_steps(a: &RatMat) -> Result<(Rat, Vec<Step>)> {
     let n = require_square("det", a)?;
     let mut rec = Recorder::new(a.clone());
@@ -522,11 +530,11 @@ pub fn det_steps(a: &RatMat) -> Result<(Rat, Vec<Step>)> {
     let diag: Vec<Rat> = (0..n).map(|i| rec.m[(i, i)].clone()).collect();
     let product = diag.iter().fold(Rat::one(), |acc, x| &acc * x);
     let d = if swaps % 2 == 1 { -product } else { product };
-    let factors: Vec<String> = diag.iter().map(|x| format!("({x})")).collect();
-    rec.note(format!(
-        "det = (-1)^{swaps} * {} = {d}",
-        factors.join(" * ")
-    ));
+    rec.push(RowOp::DetProduct {
+        swaps,
+        diagonal: diag,
+        det: d.clone(),
+    });
     Ok((d, rec.steps))
 }
 

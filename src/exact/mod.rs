@@ -8,6 +8,7 @@
 
 pub mod elim;
 pub mod field;
+pub mod lstsq;
 pub mod matrix;
 pub mod poly;
 pub mod quad;

@@ -345,6 +345,33 @@ impl Rat {
     }
 }
 
+impl Rat {
+    /// The first convergent of the nearest-integer continued fraction of `x`
+    /// within `tol * |x|` of it: the fraction a reader expects (as Octave's
+    /// `format rat`: `1e-7` is 1/10000000 where [`Rat::approx_from_f64`]'s
+    /// smallest denominator gives 1/9999991). `None` for NaN/Inf.
+    pub fn convergent_from_f64(x: f64, tol: f64) -> Option<Rat> {
+        let target = Rat::from_f64_exact(x)?.to_big();
+        let radius = Rat::from_f64_exact(tol * x.abs())?.to_big();
+        let (mut h, mut h_prev) = (BigInt::one(), BigInt::zero());
+        let (mut k, mut k_prev) = (BigInt::zero(), BigInt::one());
+        let mut y = target.clone();
+        loop {
+            let a = y.round();
+            let n = a.to_integer();
+            (h, h_prev) = (&n * &h + &h_prev, h);
+            (k, k_prev) = (&n * &k + &k_prev, k);
+            let approx = BigRational::new(h.clone(), k.clone());
+            let rest = &y - &a;
+            // The exact expansion of a finite float ends, so this terminates.
+            if (&approx - &target).abs() <= radius || rest.is_zero() {
+                return Some(Rat::from_big(approx));
+            }
+            y = rest.recip();
+        }
+    }
+}
+
 /// The simplest rational in the closed interval `[lo, hi]` (`lo <= hi`).
 fn simplest_between(lo: &BigRational, hi: &BigRational) -> BigRational {
     if !lo.is_positive() && !hi.is_negative() {

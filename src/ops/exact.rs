@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 /// Entries longer than this (numerator plus denominator bits) stop being
 /// useful as fractions and make every further step slower: switch to floats.
-pub(crate) const MAX_EXACT_BITS: u64 = 4096;
+pub const MAX_EXACT_BITS: u64 = 4096;
 
 /// Both operands as rationals, when at least one is exact and both are small enough.
 fn pair<'a>(
@@ -69,20 +69,13 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         }
         Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0]).into()),
         LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0]).into()),
-        LDiv if x.is_square() && x.nrows() == y.nrows() && !exact::too_costly(&x) => {
-            match exact::solve(&x, &y).map_err(|e| LaError::eval(e.to_string()))? {
-                Some(s) => Value::Exact(s.into()),
-                None => return Ok(None), // singular: the float path warns as Octave does
-            }
+        LDiv if x.len() > 1 && x.nrows() == y.nrows() && !exact::too_costly(&x) => {
+            Value::Exact(mldivide(&x, &y, warn)?.into())
         }
-        Div if y.is_square() && x.ncols() == y.ncols() && !exact::too_costly(&y) => {
+        Div if y.len() > 1 && x.ncols() == y.ncols() && !exact::too_costly(&y) => {
             // x / y = (y' \\ x')'
-            match exact::solve(&y.transpose(), &x.transpose())
-                .map_err(|e| LaError::eval(e.to_string()))?
-            {
-                Some(s) => Value::Exact(s.transpose().into()),
-                None => return Ok(None),
-            }
+            let t = mldivide(&y.transpose(), &x.transpose(), warn)?;
+            Value::Exact(t.transpose().into())
         }
         Pow => return matrix_power(&x, &y, warn),
         _ => return Ok(None),
@@ -149,6 +142,29 @@ fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option
     }
     Ok(exact::elim::pow(x, k).ok().map(Value::exact))
 }
+
+/// `A \ B` exactly for any shape: the unique solution when A is square and
+/// invertible, otherwise the minimum-norm least-squares solution (Octave's
+/// answer), with a warning when A is rank deficient.
+fn mldivide(a: &RatMat, b: &RatMat, warn: &mut Vec<String>) -> Result<RatMat> {
+    if a.is_square() {
+        if let Some(x) = exact::solve(a, b).map_err(err)? {
+            return Ok(x);
+        }
+    }
+    let (x, rank) = exact::lstsq::lstsq(a, b).map_err(err)?;
+    let (m, n) = a.shape();
+    if m == n {
+        warn.push(SINGULAR_SOLVE.to_string());
+    } else if rank < m.min(n) {
+        warn.push(format!("rank deficient {m}x{n} matrix, rank = {rank}"));
+    }
+    Ok(x)
+}
+
+/// The warning for `A \ b` with an exactly singular square A.
+pub const SINGULAR_SOLVE: &str =
+    "matrix is singular: det(A) = 0 exactly; the result is the minimum-norm least-squares solution";
 
 fn err(e: exact::ExactError) -> LaError {
     LaError::eval(e.to_string())

@@ -3,11 +3,13 @@
 
 use crate::exact::{Quad, Rat};
 use crate::linalg::C64;
+use crate::value::readable::{self, Layout};
 use crate::value::{Func, Value};
 use nalgebra::DMatrix;
 
-/// `Default`: floats as `format short`, exact values as fractions.
-/// `Short`/`Long`: everything in decimals. `Rat`: floats as close fractions too.
+/// `Default`: floats as `format short`, exact values as short fractions or
+/// decimals (the rule is in [`readable`]). `Short`/`Long`: everything in
+/// decimals. `Rat`: exact values as full fractions, floats as close ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
     #[default]
@@ -291,9 +293,37 @@ fn quad_matrix_body(m: &DMatrix<Quad>, width: usize) -> String {
     grid(m.shape(), |i, j| m[(i, j)].to_string(), w, 3, width)
 }
 
-/// A float matrix shown as close fractions (`format rat`).
+/// Exact values in the default format, laid out by [`readable::layout`].
+fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
+    let scalar = m.len() == 1;
+    match readable::layout(m) {
+        Layout::Fractions if scalar => format!("{}\n", m[0]),
+        Layout::Fractions => rat_matrix_body(m, width),
+        Layout::Decimals(_) if scalar => format!("{}\n", readable::decimal_text(&m[0], 0)),
+        Layout::Decimals(k) => {
+            let w = widest(m, |x| readable::decimal_text(x, k).len());
+            grid(
+                m.shape(),
+                |i, j| readable::decimal_text(&m[(i, j)], k),
+                w,
+                3,
+                width,
+            )
+        }
+        Layout::Rounded => {
+            let floats = Value::Real(crate::exact::matrix::to_f64(m).into());
+            body(&floats, Format::Default, width) + readable::ROUNDED_NOTE
+        }
+    }
+}
+
+/// A float matrix shown as close fractions (`format rat`): the first
+/// continued-fraction convergent within the display tolerance.
 fn approx_rat(m: &DMatrix<f64>) -> Option<DMatrix<Rat>> {
-    let rats: Option<Vec<Rat>> = m.iter().map(|&x| Rat::approx_from_f64(x, 1e-6)).collect();
+    let rats: Option<Vec<Rat>> = m
+        .iter()
+        .map(|&x| Rat::convergent_from_f64(x, 1e-6))
+        .collect();
     rats.map(|v| DMatrix::from_vec(m.nrows(), m.ncols(), v))
 }
 
@@ -306,6 +336,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         }
     }
     match v {
+        Value::Exact(m) if fmt == Format::Default && r * c > 0 => exact_body(m, width),
         Value::Exact(m) if !fmt.fractions() => body(
             &Value::Real(crate::exact::matrix::to_f64(m).into()),
             fmt,

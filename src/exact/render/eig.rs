@@ -85,12 +85,13 @@ pub fn eig_steps_text(s: &EigSteps) -> String {
     out
 }
 
-/// `A - 2I`, `A + 3I`, `A - (1/2)I` or `A - \frac{1}{2}I`, and `A` for 0.
+/// `A - 2I`, `A + I`, `A - (1/2)I` or `A - \frac{1}{2}I`, and `A` for 0.
 fn shift_label(lambda: &Rat, latex: bool) -> String {
     let mag = lambda.abs();
     let sign = if lambda.is_negative() { '+' } else { '-' };
     match (lambda.is_zero(), mag.is_integer(), latex) {
         (true, _, _) => "A".to_string(),
+        (false, true, _) if mag.is_one() => format!("A {sign} I"),
         (false, true, _) => format!("A {sign} {mag}I"),
         (false, false, true) => format!("A {sign} {}I", latex_rat(&mag)),
         (false, false, false) => format!("A {sign} ({mag})I"),

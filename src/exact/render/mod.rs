@@ -248,6 +248,14 @@ pub fn op_text(op: &RowOp) -> String {
                 s.params
             )
         }
+        RowOp::DetProduct {
+            swaps,
+            diagonal,
+            det,
+        } => {
+            let factors: Vec<String> = diagonal.iter().map(|x| format!("({x})")).collect();
+            format!("det = (-1)^{swaps} * {} = {det}", factors.join(" * "))
+        }
         RowOp::Note(text) => text.clone(),
     }
 }
@@ -427,7 +435,28 @@ pub fn op_latex(op: &RowOp) -> String {
                 s.free
             )
         }
+        RowOp::DetProduct {
+            swaps,
+            diagonal,
+            det,
+        } => {
+            let factors: Vec<String> = diagonal.iter().map(latex_factor).collect();
+            format!(
+                "\\det A = (-1)^{{{swaps}}} \\cdot {} = {}",
+                factors.join(" \\cdot "),
+                latex_rat(det)
+            )
+        }
         RowOp::Note(text) => format!("\\text{{{}}}", latex_escape(text)),
+    }
+}
+
+/// A factor of a product: negative numbers in parentheses.
+fn latex_factor(x: &Rat) -> String {
+    if x.is_negative() {
+        format!("\\left({}\\right)", latex_rat(x))
+    } else {
+        latex_rat(x)
     }
 }
 
@@ -498,6 +527,7 @@ fn changes_matrix(op: &RowOp) -> bool {
         RowOp::BackSub { .. }
             | RowOp::Inconsistent { .. }
             | RowOp::Solutions { .. }
+            | RowOp::DetProduct { .. }
             | RowOp::Note(_)
     )
 }

@@ -58,6 +58,7 @@ fn replay(start: &RatMat, steps: &[Step]) -> RatMat {
             RowOp::BackSub { .. }
             | RowOp::Inconsistent { .. }
             | RowOp::Solutions { .. }
+            | RowOp::DetProduct { .. }
             | RowOp::Note(_) => {}
         }
         assert_eq!(m, s.after, "after {:?}", s.op);

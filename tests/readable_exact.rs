@@ -1,0 +1,84 @@
+//! Readable exact output: short fractions as fractions, decimal data as
+//! typed, long fractions rounded with a note; `format rat`, `--json` and
+//! the values themselves keep every digit.
+
+mod common;
+use common::*;
+
+fn out(src: &str) -> String {
+    let r = eval(src);
+    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+    r.stdout
+}
+
+const NOTE: &str = "  (exact fractions shown rounded; `format rat` shows them exactly)\n";
+
+#[test]
+fn short_fractions_print_as_fractions() {
+    // inv([4 7; 2 6]) = [6 -7; -2 4] / 10 (det 10).
+    assert_eq!(
+        out("inv([4 7; 2 6])"),
+        "ans =\n\n     3/5   -7/10\n    -1/5     2/5\n\n"
+    );
+    assert_eq!(
+        out("hilb(3)"),
+        "ans =\n\n     1   1/2   1/3\n   1/2   1/3   1/4\n   1/3   1/4   1/5\n\n"
+    );
+    // det(hilb(3)) = 1/2160: 5 digits.
+    assert_eq!(out("det(hilb(3))"), "ans = 1/2160\n");
+    // Ten digits together is still short.
+    assert_eq!(out("x = 12345/67891"), "x = 12345/67891\n");
+}
+
+#[test]
+fn decimal_data_prints_as_typed() {
+    assert_eq!(out("x = 0.70710678"), "x = 0.70710678\n");
+    assert_eq!(out("x = -1.0625"), "x = -17/16\n", "short: a fraction");
+    // In a matrix every entry gets the longest number of decimals.
+    assert_eq!(
+        out("M = [0.70710678 0.5; -1.25 2]"),
+        "M =\n\n    0.70710678    0.50000000\n   -1.25000000    2.00000000\n\n"
+    );
+    // The value is still exact: 0.70710678 = 35355339/50000000.
+    assert_eq!(out("x = 0.70710678; x * 50000000"), "ans = 35355339\n");
+}
+
+#[test]
+fn long_fractions_print_rounded_with_a_note_and_keep_every_digit() {
+    // 35355339/49999999 = 0.70710679414... ; 11 + 8 digits.
+    assert_eq!(out("x = 35355339/49999999"), format!("x = 0.7071\n{NOTE}"));
+    assert_eq!(
+        out("y = [1/3 35355339/49999999]"),
+        format!("y =\n\n   0.3333   0.7071\n{NOTE}\n")
+    );
+    assert_eq!(
+        out("format rat; x = 35355339/49999999"),
+        "x = 35355339/49999999\n"
+    );
+    let r = run(&["--json", "-e", "x = 35355339/49999999"], "");
+    assert!(
+        r.stdout.contains("\"exact\":\"35355339/49999999\""),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(
+        out("x = 35355339/49999999; x * 49999999"),
+        "ans = 35355339\n"
+    );
+}
+
+#[test]
+fn format_rat_of_a_float_is_the_expected_fraction() {
+    // The first convergents of pi: 3, 22/7 (error 1.3e-3), 355/113 (8.5e-8 relative).
+    assert_eq!(out("format rat; x = pi"), "x = 355/113\n");
+    assert_eq!(out("format rat; x = double(1e-7)"), "x = 1/10000000\n");
+    assert_eq!(out("format rat; x = double(0.75)"), "x = 3/4\n");
+}
+
+#[test]
+fn exact_of_an_irrational_float_says_it_approximates() {
+    let r = eval("e = exact(sqrt(2));");
+    assert!(r.stdout.contains("rational approximation"), "{}", r.stdout);
+    // 0.25 is a float that is exactly 1/4: nothing to say.
+    assert_eq!(out("e = exact(double(0.25))"), "e = 1/4\n");
+}
