@@ -314,6 +314,47 @@ fn rows() -> Vec<(String, Want)> {
         out("isvector([1 2])", "ans = 1"),
         out("isreal(1i)", "ans = 0"),
         out("class('a')", "ans = char"),
+        // ------------------------------------------------------- lang
+        out("isnumeric(2)", "ans = 1"),
+        out("isnumeric('2')", "ans = 0"),
+        out("isfloat(true)", "ans = 0"),
+        out("isinteger(2)", "ans = 0"),
+        out("ischar('')", "ans = 1"),
+        out("islogical(1 == 1)", "ans = 1"),
+        out("isexact(0.5)", "ans = 1"),
+        out("isexact(pi)", "ans = 0"),
+        out("is_function_handle('sin')", "ans = 0"),
+        out("isstruct(@sin)", "ans = 0"),
+        out("isa(true, 'logical')", "ans = 1"),
+        out("isa(1, 'char')", "ans = 0"),
+        err("isa(1, 2)", "isa: argument 2 (classname) must be a string"),
+        out("feval(@max, [2 5 3])", "ans = 5"),
+        out("feval('hypot', 3, 4)", "ans = 5"),
+        err(
+            "feval(3, 2)",
+            "feval: argument 1 (f) must be a function handle or a function name",
+        ),
+        out("arrayfun(@(x, y) x * y, [1 2], [3 4])", "ans =\n\n   3   8"),
+        out(
+            "arrayfun(@(x) -x, [1 2], 'UniformOutput', true)",
+            "ans =\n\n  -1  -2",
+        ),
+        err(
+            "arrayfun(@(x) x, [1 2], 'UniformOutput', false)",
+            "cell arrays are not supported",
+        ),
+        err(
+            "arrayfun(@(x, y) x, [1 2], [1 2 3])",
+            "must have the same size",
+        ),
+        out("func2str(@(t) t - 1)", "ans = @(t) t - 1"),
+        err(
+            "func2str('sin')",
+            "func2str: argument 1 (f) must be a function handle",
+        ),
+        out("g = str2func('cos'); g(0)", "ans = 1"),
+        err("str2func(1)", "str2func: argument 1 (s) must be a string"),
+        out("try, error('a %d', 1); end; lasterr", "ans = a 1"),
         out("array([[1, 2], [3, 4]])", "ans =\n\n   1   2\n   3   4"),
         err("array([1 2], 3)", "Invalid call to array"),
         out("exist('pi')", "ans = 5"),
@@ -853,7 +894,7 @@ fn the_table_covers_every_builtin_and_argument() {
     };
     // Constants and the timer take no arguments.
     let no_args = [
-        "pi", "e", "Inf", "NaN", "true", "false", "i", "j", "tic", "toc",
+        "pi", "e", "Inf", "NaN", "true", "false", "i", "j", "tic", "toc", "lasterr",
     ];
     let mut missing = Vec::new();
     for b in la::builtins::all() {

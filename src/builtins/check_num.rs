@@ -111,7 +111,7 @@ pub fn nums(v: &Value) -> Option<DMatrix<Num>> {
         Value::Bool(m) => m.map(|b| Num::R(Rat::from_i64(i64::from(b)))),
         Value::Real(m) => m.map(|x| Num::F(C64::new(x, 0.0))),
         Value::Complex(m) => m.map(Num::F),
-        Value::Str(_) | Value::Func(_) => return None,
+        Value::Str(_) | Value::Func(_) | Value::Struct(_) => return None,
     })
 }
 
@@ -211,7 +211,7 @@ impl Mat {
             Value::Bool(_) => Mat::E(v.to_exact()?.into_owned()),
             Value::Real(m) => Mat::F(m.map(|x| C64::new(x, 0.0))),
             Value::Complex(m) => Mat::F((**m).clone()),
-            Value::Str(_) | Value::Func(_) => return None,
+            Value::Str(_) | Value::Func(_) | Value::Struct(_) => return None,
         })
     }
 

@@ -288,7 +288,12 @@ fn template_start(a: &Args) -> usize {
 }
 
 fn error_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    Err(LaError::eval(sprintf(&a, template_start(&a))?))
+    let first = template_start(&a);
+    let e = LaError::eval(sprintf(&a, first)?);
+    Err(match a.str(0) {
+        Some(id) if first == 1 => e.with_identifier(id),
+        _ => e,
+    })
 }
 
 fn warning_fn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -26,6 +26,7 @@ mod figures;
 pub mod homework;
 mod info;
 mod io;
+mod lang;
 mod linalg;
 mod reduce;
 mod regression;
@@ -125,6 +126,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         shape::BUILTINS,
         stats::BUILTINS,
         figures::BUILTINS,
+        lang::BUILTINS,
     ]
     .into_iter()
     .flatten()

@@ -114,6 +114,9 @@ impl Interp<'_> {
                 Value::Str(index::index(&m, &idx)?.iter().collect())
             }
             Value::Func(_) => unreachable_func()?,
+            Value::Struct(_) => {
+                return Err(LaError::eval("a structure cannot be indexed with ()").at(span))
+            }
         };
         Ok(vec![out])
     }
@@ -241,7 +244,7 @@ impl Interp<'_> {
         self.enter(frame, span)?;
         let flow = self.exec_block(&def.body);
         let frame = self.frames.pop().unwrap_or_default();
-        if let Flow::Exit(_) = flow? {
+        if let Flow::Exit(_) = flow.map_err(|e| e.leaving(&def.name, span))? {
             return Ok(Vec::new());
         }
         let mut out = Vec::new();
@@ -304,7 +307,7 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
             free_idents(a, out);
             free_idents(b, out);
         }
-        ExprKind::Unary(_, a) => free_idents(a, out),
+        ExprKind::Unary(_, a) | ExprKind::Field(a, _) => free_idents(a, out),
         ExprKind::Range(a, s, b) => {
             free_idents(a, out);
             if let Some(s) = s {

@@ -53,6 +53,9 @@ impl Ctx for Interp<'_> {
     fn figures(&mut self) -> &mut crate::plot::Figures {
         &mut self.session.figures
     }
+    fn last_error(&self) -> String {
+        self.session.last_error.clone()
+    }
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
         Interp::binary(self, op, l, r, span)
     }

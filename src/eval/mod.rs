@@ -23,6 +23,7 @@ use std::time::Instant;
 
 mod assign;
 mod calls;
+mod control;
 mod host;
 mod ranges;
 mod worker;
@@ -85,6 +86,8 @@ pub struct Session {
     pub checks: CheckTally,
     /// The figures `plot` and friends draw on.
     pub figures: crate::plot::Figures,
+    /// The message of the last error `try` caught, for `lasterr`.
+    pub last_error: String,
 }
 
 impl Default for Session {
@@ -100,6 +103,7 @@ impl Default for Session {
             width: 80,
             checks: CheckTally::default(),
             figures: crate::plot::Figures::default(),
+            last_error: String::new(),
         }
     }
 }
@@ -263,6 +267,13 @@ impl Interp<'_> {
                     other => return Ok(other),
                 }
             },
+            StmtKind::Switch(subject, cases, otherwise) => {
+                return self.exec_switch(subject, cases, otherwise.as_deref())
+            }
+            StmtKind::Try(body, var, handler) => return self.exec_try(body, var.as_ref(), handler),
+            StmtKind::Unwind(body, cleanup) => return self.exec_unwind(body, cleanup),
+            StmtKind::DoUntil(body, cond) => return self.exec_do_until(body, cond),
+            StmtKind::Incr(lv, op) => self.exec_incr(lv, *op, s)?,
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return => return Ok(Flow::Return),
@@ -497,6 +508,10 @@ impl Interp<'_> {
                 one(index::concat(vals).map_err(|err| err.at(e.span))?)
             }
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
+            ExprKind::Field(base, name) => {
+                let v = self.eval(base)?;
+                one(v.field(name).map_err(|err| err.at(e.span))?.clone())
+            }
             ExprKind::FuncHandle(name) => {
                 if self.session.funcs.contains_key(name) || builtins::lookup(name).is_some() {
                     one(Value::Func(Rc::new(Func::Named(name.clone()))))

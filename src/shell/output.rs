@@ -175,16 +175,22 @@ impl Printer {
             emit(&self.diagnostic("error", &e.message, e.span));
         }
         let _ = std::io::stdout().flush();
-        eprintln!(
-            "{}",
-            render(
-                Severity::Error,
-                &e.message,
-                e.span,
-                &self.source,
-                self.color
-            )
+        let mut text = render(
+            Severity::Error,
+            &e.message,
+            e.span,
+            &self.source,
+            self.color,
         );
+        // The user functions it passed through, innermost first, as Octave lists them.
+        if !e.called_from.is_empty() {
+            text.push_str("\nerror: called from");
+            for (name, at) in &e.called_from {
+                let (line, col) = self.source.line_col(*at);
+                text.push_str(&format!("\n    {name} at line {line} column {col}"));
+            }
+        }
+        eprintln!("{text}");
     }
 }
 
