@@ -119,8 +119,9 @@ fn error_inside_functions_lists_where_it_was_called_from() {
     );
     assert_eq!(r.status, 1);
     assert!(
-        r.stderr
-            .ends_with("error: called from\n    f at line 5 column 11\n    g at line 2 column 7\n"),
+        r.stderr.ends_with(
+            "\n  called from f at line 5 column 11\n  called from g at line 2 column 7\n"
+        ),
         "{}",
         r.stderr
     );

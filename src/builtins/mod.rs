@@ -27,12 +27,14 @@ pub mod homework;
 mod info;
 mod io;
 mod lang;
+mod limits;
 mod linalg;
 mod reduce;
 mod regression;
 mod shape;
 mod spaces;
 mod stats;
+mod strings;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -127,6 +129,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         stats::BUILTINS,
         figures::BUILTINS,
         lang::BUILTINS,
+        strings::BUILTINS,
+        limits::BUILTINS,
     ]
     .into_iter()
     .flatten()

@@ -108,11 +108,11 @@ impl Interp<'_> {
             Value::Real(m) => Value::Real(index::index(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::index(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::index(m, &idx)?.into()),
-            Value::Str(s) => {
-                let chars: Vec<char> = s.chars().collect();
-                let m = nalgebra::DMatrix::from_row_slice(1, chars.len(), &chars);
-                Value::Str(index::index(&m, &idx)?.iter().collect())
-            }
+            Value::Str(s) => Value::Str(
+                index::index(&super::assign::chars(s), &idx)?
+                    .iter()
+                    .collect(),
+            ),
             Value::Func(_) => unreachable_func()?,
             Value::Struct(_) => {
                 return Err(LaError::eval("a structure cannot be indexed with ()").at(span))

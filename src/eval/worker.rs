@@ -142,6 +142,9 @@ impl Ctx for Detached {
     fn last_error(&self) -> String {
         String::new()
     }
+    fn eval_text(&mut self, _: &str) -> Result<Value> {
+        Err(LaError::internal("a worker cannot evaluate text"))
+    }
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
         if op == BinOp::Mul && !l.is_scalar() && !r.is_scalar() {
             self.check_alloc("operator *", l.dims().0 as f64, r.dims().1 as f64, 8)?;
