@@ -129,3 +129,14 @@ fn error_inside_functions_lists_where_it_was_called_from() {
     let r = eval("x = [1 2] + [1 2 3]");
     assert!(!r.stderr.contains("called from"), "{}", r.stderr);
 }
+
+#[test]
+fn a_caught_error_saves_and_loads_as_a_structure() {
+    let path = std::env::temp_dir().join(format!("la-err-{}.txt", std::process::id()));
+    let p = path.to_str().expect("utf-8 path");
+    let r = eval(&format!(
+        "try, error('a:b', 'it''s %d', 5); catch e, end; save {p} e; clear e; load {p}; e.message, e.identifier"
+    ));
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(r.stdout, "ans = it's 5\nans = a:b\n", "{}", r.stderr);
+}
