@@ -33,6 +33,14 @@ pub struct LaError {
     pub kind: ErrorKind,
     pub message: String,
     pub span: Option<Span>,
+    /// `error('pkg:id', ...)`'s identifier, for `catch err` (`err.identifier`).
+    pub identifier: Option<String>,
+    /// The user functions the error passed through, innermost first, for
+    /// the `called from` notes: (function name, byte offset in it where it failed).
+    pub called_from: Vec<(String, usize)>,
+    /// Where the outermost function so far was called: the offset at which
+    /// its caller (the next entry of `called_from`) failed.
+    pub call_site: Option<usize>,
 }
 
 pub type Result<T> = std::result::Result<T, LaError>;
@@ -43,6 +51,9 @@ impl LaError {
             kind: ErrorKind::Eval,
             message: message.into(),
             span: None,
+            identifier: None,
+            called_from: Vec::new(),
+            call_site: None,
         }
     }
     pub fn parse(message: impl Into<String>, span: Span) -> Self {
@@ -50,6 +61,9 @@ impl LaError {
             kind: ErrorKind::Parse,
             message: message.into(),
             span: Some(span),
+            identifier: None,
+            called_from: Vec::new(),
+            call_site: None,
         }
     }
     pub fn interrupted() -> Self {
@@ -57,6 +71,9 @@ impl LaError {
             kind: ErrorKind::Interrupted,
             message: "interrupted".into(),
             span: None,
+            identifier: None,
+            called_from: Vec::new(),
+            call_site: None,
         }
     }
     /// Ctrl-C during a built-in running on a worker thread, which is left to finish unseen.
@@ -65,6 +82,9 @@ impl LaError {
             kind: ErrorKind::Interrupted,
             message: "interrupted: the computation was abandoned; every variable is kept".into(),
             span: None,
+            identifier: None,
+            called_from: Vec::new(),
+            call_site: None,
         }
     }
     pub fn internal(message: impl Into<String>) -> Self {
@@ -76,7 +96,25 @@ impl LaError {
             kind: ErrorKind::Internal,
             message,
             span: None,
+            identifier: None,
+            called_from: Vec::new(),
+            call_site: None,
         }
+    }
+    /// The error as raised by `error('pkg:id', ...)`.
+    pub fn with_identifier(mut self, id: impl Into<String>) -> Self {
+        self.identifier = Some(id.into());
+        self
+    }
+    /// Note that the error passed out of user function `name`, called at `site`.
+    pub fn leaving(mut self, name: &str, site: Span) -> Self {
+        let at = self
+            .call_site
+            .or(self.span.map(|s| s.start))
+            .unwrap_or(site.start);
+        self.called_from.push((name.to_string(), at));
+        self.call_site = Some(site.start);
+        self
     }
     /// Attach `span` unless a more precise one is already known.
     pub fn at(mut self, span: Span) -> Self {

@@ -211,7 +211,7 @@ fn syntax_errors() -> Vec<Case> {
         err("backtick", "x = `ls`").says("parse error"),
         err("cell braces", "x{1}").says("parse error"),
         err("struct field", "s.field = 1").says("parse error"),
-        err("increment operator", "x = 1; x++").says("parse error"),
+        err("increment without a variable", "1++").says("parse error"),
         err("compound op without rhs", "x = 1; x +=").says("parse error"),
         err("space inside compound op", "x = 1; x + = 1").says("parse error"),
         err("unterminated block comment", "%{\nx = 1\n").says("unterminated block comment"),
@@ -675,9 +675,15 @@ fn files_and_encodings() -> Vec<Case> {
             Expect::OneLine,
         )
         .says("line 2"),
+        // In a comment, other bytes are accepted (issue 22), as Octave does.
         script(
-            "truncated UTF-8 sequence at the end",
+            "truncated UTF-8 sequence in a comment at the end",
             b"x = 1; % caf\xc3".to_vec(),
+            Expect::Works,
+        ),
+        script(
+            "truncated UTF-8 sequence in code at the end",
+            b"x = 1; y = caf\xc3".to_vec(),
             Expect::OneLine,
         )
         .says("invalid UTF-8"),

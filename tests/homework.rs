@@ -95,8 +95,8 @@ fn steps_solve_without_a_unique_solution() {
 #[test]
 fn floats_mix_into_floats() {
     assert_eq!(
-        out("class(1/3), class(1/3 + pi - pi), class(exact(0.25))"),
-        "ans = rational\nans = double\nans = rational\n"
+        out("isexact(1/3), isexact(1/3 + pi - pi), isexact(exact(0.25)), class(1/3)"),
+        "ans = 1\nans = 0\nans = 1\nans = double\n"
     );
     assert_eq!(out("exact(pi, 1e-6)"), "ans = 355/113\n");
     assert_eq!(out("format rat; 0.75 * sqrt(1)"), "ans = 3/4\n");

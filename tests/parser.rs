@@ -39,6 +39,7 @@ fn sx(e: &Expr) -> String {
         }
         ExprKind::AnonFn(l) => format!("@({}) {}", l.params.join(","), sx(&l.body)),
         ExprKind::FuncHandle(n) => format!("@{n}"),
+        ExprKind::Field(b, n) => format!("(. {} {n})", sx(b)),
     }
 }
 
@@ -160,4 +161,34 @@ fn errors_point_at_the_problem() {
         .unwrap_err()
         .message
         .contains("nested too deeply"));
+}
+
+#[test]
+fn field_access_is_a_postfix_that_leaves_dotted_operators_alone() {
+    assert_eq!(expr("err.message"), "(. err message)");
+    assert_eq!(expr("e.message(1:3)"), "(. e message)((: 1 3))");
+    assert_eq!(expr("a.^2 + b.'"), "(+ (.^ a 2) (Transpose b))");
+    assert_eq!(expr("[1 .5]"), "[1 .5]");
+}
+
+#[test]
+fn new_blocks_parse_and_keywords_are_not_names() {
+    for src in [
+        "switch x\n case 1\n y = 1;\n case {2, 3}\n y = 2;\n otherwise\n y = 3;\nend",
+        "switch s, case 'a', disp(1), endswitch",
+        "try\n x = 1;\ncatch err\n disp(err.message)\nend_try_catch",
+        "try, x = 1; catch, x = 2; end",
+        "unwind_protect\n x = 1;\nunwind_protect_cleanup\n x = 2;\nend_unwind_protect",
+        "do\n x++;\nuntil x > 3",
+        "x--; A(2)++",
+    ] {
+        assert!(
+            parse_program(src).is_ok(),
+            "{src:?}: {:?}",
+            parse_program(src).err()
+        );
+    }
+    for src in ["case = 1", "do = 2", "until = 3", "otherwise = 4"] {
+        assert!(parse_program(src).is_err(), "{src:?} parsed");
+    }
 }

@@ -2,23 +2,7 @@
 //! through the real binary; expected values worked out by hand.
 
 mod common;
-use common::{eval, run};
-
-/// Run `src` as a script file, the way a student runs one.
-fn script(src: &str) -> common::Run {
-    let dir = std::env::temp_dir().join(format!("la-idioms-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let n = std::sync::atomic::AtomicUsize::new(0);
-    let path = dir.join(format!(
-        "s{}_{}.m",
-        n.fetch_add(1, std::sync::atomic::Ordering::SeqCst),
-        src.len() ^ src.bytes().map(usize::from).sum::<usize>()
-    ));
-    std::fs::write(&path, src).expect("write script");
-    let r = run(&[path.to_str().expect("utf-8 path")], "");
-    let _ = std::fs::remove_file(&path);
-    r
-}
+use common::{eval, script};
 
 #[test]
 fn usual_first_lines_run() {

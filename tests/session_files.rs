@@ -21,12 +21,12 @@ fn save_and_load_round_trip_every_kind_exactly() {
     let check = format!(
         "load {p}; x2 = x; A2 = A; z2 = z; b2 = b; s2 = s; F2 = F; {make}; \
          assert(isequal(x, x2)); assert(isequal(A, A2)); assert(isequal(z, z2)); assert(isequal(b, b2)); \
-         assert(strcmp(s, s2)); assert(isequal(F, F2)); class(A2)"
+         assert(strcmp(s, s2)); assert(isequal(F, F2)); isexact(A2)"
     );
     let r = eval(&check);
     assert_eq!(
         (r.status, r.stdout.as_str()),
-        (0, "ans = rational\n"),
+        (0, "ans = 1\n"),
         "{}",
         r.stderr
     );

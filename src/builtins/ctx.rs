@@ -36,6 +36,10 @@ pub trait Ctx {
     /// The session's figures (plot, hold, title, print, ...); mark them
     /// `dirty` so the front end shows the current one.
     fn figures(&mut self) -> &mut crate::plot::Figures;
+    /// The value of an expression given as text (`str2num`).
+    fn eval_text(&mut self, src: &str) -> Result<Value>;
+    /// The message of the last error a `try` caught (`lasterr`).
+    fn last_error(&self) -> String;
     /// An operator, with the memory check and warnings operators get in expressions.
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value>;
 }

@@ -618,7 +618,7 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::Elementwise,
             signature: "rem(x, y)",
             summary: "Remainder after truncated division (sign of x).",
-            math: &["rem(x, y) = x - fix(x/y)*y; rem(x, 0) = x"],
+            math: &["rem(x, y) = x - fix(x/y)*y; rem(x, 0) = NaN (mod(x, 0) = x)"],
             example: &[">> rem(-7, 3)", "ans = -1"],
             related: &["mod"],
         },
@@ -734,7 +734,7 @@ fn mod_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rem(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     binary(&a, "rem", |x, y| {
         if y == 0.0 {
-            x
+            f64::NAN
         } else {
             x - (x / y).trunc() * y
         }

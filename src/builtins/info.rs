@@ -289,10 +289,19 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Basics,
             signature: "class(x)",
-            summary: "The type of a value as a string.",
-            math: &["double, complex, logical, char or function handle"],
-            example: &[">> class(true)", "ans = logical"],
-            related: &["isreal"],
+            summary: concat!(
+                "The class of a value as Octave names it: double (exact numbers and ",
+                "complex ones too; isexact and isreal tell them apart), logical, char, ",
+                "function_handle or struct."
+            ),
+            math: &[],
+            example: &[
+                ">> class(1/3)",
+                "ans = double",
+                ">> class(true)",
+                "ans = logical",
+            ],
+            related: &["isa", "isexact", "isreal"],
         },
         run: class,
     },
@@ -395,11 +404,14 @@ fn isvector(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn isreal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::bool(!matches!(a.vals[0], Value::Complex(_))))
+    let v = &a.vals[0];
+    one(Value::bool(
+        v.num_kind().is_some() && !matches!(v, Value::Complex(_)),
+    ))
 }
 
 fn class(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::str(a.vals[0].type_name()))
+    one(Value::str(a.vals[0].class_name()))
 }
 
 fn array(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -288,7 +288,12 @@ fn template_start(a: &Args) -> usize {
 }
 
 fn error_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    Err(LaError::eval(sprintf(&a, template_start(&a))?))
+    let first = template_start(&a);
+    let e = LaError::eval(sprintf(&a, first)?);
+    Err(match a.str(0) {
+        Some(id) if first == 1 => e.with_identifier(id),
+        _ => e,
+    })
 }
 
 fn warning_fn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -343,10 +348,14 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if v.numel() == 1 {
         let s = match v {
             Value::Complex(m) => format::complex_scalar(m[0], Format::Short),
+            // An exact integer keeps every digit.
+            Value::Exact(m) if m[0].is_integer() => m[0].to_string(),
             _ => {
                 let x = a.f64(0)?;
-                if x.fract() == 0.0 || !x.is_finite() {
+                if !x.is_finite() {
                     format::real_scalar(x, Format::Short)
+                } else if x.fract() == 0.0 {
+                    format!("{}", x + 0.0)
                 } else {
                     let digits = (x.abs().log10().floor() as i64 + 1).max(1) as usize;
                     c_format('g', x, None, Some(digits + 4), "")
@@ -521,7 +530,11 @@ fn expand(t: &str, items: &[Item], next: &mut usize, out: &mut String) -> Result
         let text = match (conv, item) {
             (_, None) => String::new(),
             ('s', Some(Item::Text(s))) => s.clone(),
-            ('s', Some(Item::Num(x))) => format::short_number(*x).trim().to_string(),
+            // A whole number under %s is a character code, as in Octave.
+            ('s', Some(Item::Num(x))) => match char::from_u32(*x as u32) {
+                Some(ch) if x.fract() == 0.0 && *x >= 0.0 => ch.to_string(),
+                _ => format::short_number(*x).trim().to_string(),
+            },
             ('c', Some(Item::Num(x))) => char::from_u32(*x as u32)
                 .map(String::from)
                 .unwrap_or_default(),
@@ -583,7 +596,8 @@ pub fn c_format(
     };
     let body = match c {
         'd' | 'i' | 'u' if x.fract() == 0.0 => format!("{x:.0}"),
-        'd' | 'i' | 'u' => c_format('f', x, None, prec, ""),
+        // Octave prints a non-integer under %d as %g would.
+        'd' | 'i' | 'u' => general(x, prec.unwrap_or(6).max(1)),
         'f' | 'F' => format!("{:.*}", prec.unwrap_or(6), x),
         'e' | 'E' => exp_c(x, prec.unwrap_or(6), c == 'E'),
         'x' => format!("{:x}", x as i64),

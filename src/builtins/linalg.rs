@@ -1585,7 +1585,11 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn diagonal(v: &Value) -> Result<Value> {
     fn diag<T: nalgebra::Scalar>(c: &nalgebra::DMatrix<T>, zero: T) -> nalgebra::DMatrix<T> {
         let n = c.len();
-        nalgebra::DMatrix::from_fn(n, n, |i, j| if i == j { c[i].clone() } else { zero.clone() })
+        nalgebra::DMatrix::from_fn(
+            n,
+            n,
+            |i, j| if i == j { c[i].clone() } else { zero.clone() },
+        )
     }
     Ok(match v {
         Value::Exact(c) => Value::Exact(diag(c, Rat::zero()).into()),

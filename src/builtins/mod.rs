@@ -26,6 +26,8 @@ mod figures;
 pub mod homework;
 mod info;
 mod io;
+mod lang;
+mod limits;
 mod linalg;
 mod linspace;
 mod quad_linalg;
@@ -35,6 +37,7 @@ mod shape;
 mod show;
 mod spaces;
 mod stats;
+mod strings;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -130,6 +133,9 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         stats::BUILTINS,
         figures::BUILTINS,
         show::BUILTINS,
+        lang::BUILTINS,
+        strings::BUILTINS,
+        limits::BUILTINS,
     ]
     .into_iter()
     .flatten()

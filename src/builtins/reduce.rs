@@ -255,8 +255,8 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 3,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "find(x), find(x, n), [r, c] = find(A)",
-            summary: "Positions of non-zero elements (linear indices, or rows and columns).",
+            signature: "find(x), find(x, n), [r, c] = find(A), [r, c, v] = find(A)",
+            summary: "Positions of non-zero elements (linear indices, or rows and columns, and their values v).",
             math: &[],
             example: &[">> find([0 3 0 5])", "ans =", "", "   2   4"],
             related: &["any", "nnz"],
@@ -512,8 +512,25 @@ fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     one(Value::Real(out.into()))
 }
 
+/// The truth of each element, with a NaN counting as `nan_is`: Octave's
+/// `any` and `all` ignore NaN (false for any, true for all), `find` counts it.
+fn truth<'a>(a: &'a Args, nan_is: bool) -> Result<std::borrow::Cow<'a, crate::value::BMat>> {
+    use std::borrow::Cow;
+    Ok(match a.num(0)? {
+        Value::Real(m) => Cow::Owned(m.map(|x| if x.is_nan() { nan_is } else { x != 0.0 })),
+        Value::Complex(m) => Cow::Owned(m.map(|z| {
+            if z.re.is_nan() || z.im.is_nan() {
+                nan_is
+            } else {
+                z.re != 0.0 || z.im != 0.0
+            }
+        })),
+        _ => a.bool(0)?,
+    })
+}
+
 fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
-    let m = a.bool(0)?;
+    let m = truth(a, all)?;
     if m.is_empty() && a.len() == 1 {
         return one(Value::bool(all));
     }
@@ -680,7 +697,7 @@ fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let m = a.bool(0)?;
+    let m = truth(&a, true)?;
     let limit = match a.get(1) {
         Some(_) => a.usize(1)?,
         None => usize::MAX,
@@ -703,7 +720,18 @@ fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if a.nargout >= 2 {
         let rows = hits.iter().map(|k| (k % r + 1) as f64).collect();
         let cols = hits.iter().map(|k| (k / r + 1) as f64).collect();
-        return Ok(vec![shape(rows), shape(cols)]);
+        let mut out = vec![shape(rows), shape(cols)];
+        if a.nargout >= 3 {
+            // The values themselves, of the input's kind, shaped as the indices.
+            let vals: Vec<Value> = hits.iter().map(|&k| a.vals[0].element(k)).collect();
+            let v = crate::ops::index::concat(vec![vals])?;
+            out.push(if m.nrows() == 1 && m.ncols() != 1 {
+                v
+            } else {
+                crate::ops::transpose(&v, false)?
+            });
+        }
+        return Ok(out);
     }
     one(shape(hits.iter().map(|k| (k + 1) as f64).collect()))
 }

@@ -155,6 +155,9 @@ impl Interp<'_> {
             Value::Real(m) => Value::Real(index::delete(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::delete(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::delete(m, &idx)?.into()),
+            Value::Str(s) => {
+                string_row(&index::delete(&chars(s), &idx)?).map_err(|e| e.at(lv.span))?
+            }
             _ => return Err(LaError::eval("deletion is only defined for matrices").at(lv.span)),
         };
         if display {
@@ -163,6 +166,24 @@ impl Interp<'_> {
         self.vars_mut().insert(&lv.name, out);
         Ok(())
     }
+}
+
+/// A string as the 1xN matrix of its characters (0x0 when empty).
+pub(super) fn chars(s: &str) -> nalgebra::DMatrix<char> {
+    let v: Vec<char> = s.chars().collect();
+    nalgebra::DMatrix::from_row_slice(usize::from(!v.is_empty()), v.len(), &v)
+}
+
+/// Characters back into a string, which must be one row (la has no char matrices).
+fn string_row(m: &nalgebra::DMatrix<char>) -> Result<Value> {
+    if m.nrows() > 1 {
+        return Err(LaError::eval(format!(
+            "a string is one row of characters; this assignment would make a {}x{} char matrix",
+            m.nrows(),
+            m.ncols()
+        )));
+    }
+    Ok(Value::Str(m.iter().collect()))
 }
 
 pub(super) fn is_empty_literal(e: &Expr) -> bool {
@@ -178,6 +199,13 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
     use crate::value::NumKind;
     const WHAT: &str = "index assignment";
     let source = v.num_kind();
+    if let (Value::Str(t), Value::Str(s)) = (&*target, &v) {
+        // A string stays a string: `s(2) = 'X'`, `s(end+1) = 'd'` (gaps are NUL, as in Octave).
+        let mut m = chars(t);
+        index::assign(&mut m, idx, &chars(s), '\0')?;
+        *target = string_row(&m)?;
+        return Ok(());
+    }
     match target {
         Value::Real(t) if source.is_some_and(|k| k <= NumKind::Real) => {
             let s = v.to_real(WHAT)?;

@@ -109,12 +109,15 @@ impl Interp<'_> {
             Value::Real(m) => Value::Real(index::index(m, &idx)?.into()),
             Value::Complex(m) => Value::complex(index::index(m, &idx)?),
             Value::Bool(m) => Value::Bool(index::index(m, &idx)?.into()),
-            Value::Str(s) => {
-                let chars: Vec<char> = s.chars().collect();
-                let m = nalgebra::DMatrix::from_row_slice(1, chars.len(), &chars);
-                Value::Str(index::index(&m, &idx)?.iter().collect())
-            }
+            Value::Str(s) => Value::Str(
+                index::index(&super::assign::chars(s), &idx)?
+                    .iter()
+                    .collect(),
+            ),
             Value::Func(_) => unreachable_func()?,
+            Value::Struct(_) => {
+                return Err(LaError::eval("a structure cannot be indexed with ()").at(span))
+            }
         };
         Ok(vec![out])
     }
@@ -243,7 +246,7 @@ impl Interp<'_> {
         self.enter(frame, span)?;
         let flow = self.exec_block(&def.body);
         let frame = self.frames.pop().unwrap_or_default();
-        if let Flow::Exit(_) = flow? {
+        if let Flow::Exit(_) = flow.map_err(|e| e.leaving(&def.name, span))? {
             return Ok(Vec::new());
         }
         let mut out = Vec::new();
@@ -306,7 +309,7 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
             free_idents(a, out);
             free_idents(b, out);
         }
-        ExprKind::Unary(_, a) => free_idents(a, out),
+        ExprKind::Unary(_, a) | ExprKind::Field(a, _) => free_idents(a, out),
         ExprKind::Range(a, s, b) => {
             free_idents(a, out);
             if let Some(s) = s {

@@ -53,6 +53,19 @@ impl Ctx for Interp<'_> {
     fn figures(&mut self) -> &mut crate::plot::Figures {
         &mut self.session.figures
     }
+    fn eval_text(&mut self, src: &str) -> Result<Value> {
+        let stmts = crate::syntax::parse::parse_program(src)?;
+        match stmts.as_slice() {
+            [s] => match &s.kind {
+                crate::syntax::ast::StmtKind::Expr(e) => self.eval(e),
+                _ => Err(crate::error::LaError::eval("not an expression")),
+            },
+            _ => Err(crate::error::LaError::eval("not one expression")),
+        }
+    }
+    fn last_error(&self) -> String {
+        self.session.last_error.clone()
+    }
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
         Interp::binary(self, op, l, r, span)
     }

@@ -23,6 +23,7 @@ use std::time::Instant;
 
 mod assign;
 mod calls;
+mod control;
 mod host;
 mod ranges;
 mod worker;
@@ -88,6 +89,8 @@ pub struct Session {
     /// Decimal literals already converted, so `x = x + 0.1` in a loop parses
     /// `0.1` (a big-integer fraction) once, not on every iteration.
     literals: rustc_hash::FxHashMap<Box<str>, Value>,
+    /// The message of the last error `try` caught, for `lasterr`.
+    pub last_error: String,
 }
 
 impl Default for Session {
@@ -104,6 +107,7 @@ impl Default for Session {
             checks: CheckTally::default(),
             figures: crate::plot::Figures::default(),
             literals: Default::default(),
+            last_error: String::new(),
         }
     }
 }
@@ -267,6 +271,13 @@ impl Interp<'_> {
                     other => return Ok(other),
                 }
             },
+            StmtKind::Switch(subject, cases, otherwise) => {
+                return self.exec_switch(subject, cases, otherwise.as_deref())
+            }
+            StmtKind::Try(body, var, handler) => return self.exec_try(body, var.as_ref(), handler),
+            StmtKind::Unwind(body, cleanup) => return self.exec_unwind(body, cleanup),
+            StmtKind::DoUntil(body, cond) => return self.exec_do_until(body, cond),
+            StmtKind::Incr(lv, op) => self.exec_incr(lv, *op, s)?,
             StmtKind::Break => return Ok(Flow::Break),
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return => return Ok(Flow::Return),
@@ -514,6 +525,10 @@ impl Interp<'_> {
                 one(index::concat(vals).map_err(|err| err.at(e.span))?)
             }
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
+            ExprKind::Field(base, name) => {
+                let v = self.eval(base)?;
+                one(v.field(name).map_err(|err| err.at(e.span))?.clone())
+            }
             ExprKind::FuncHandle(name) => {
                 // A user function is bound when the handle is made, as in
                 // Octave, so the handle (and a saved copy) keeps working.

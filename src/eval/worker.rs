@@ -79,7 +79,7 @@ impl Plain {
             Value::Complex(m) => Plain::Complex(m.clone()),
             Value::Bool(m) => Plain::Bool(m.clone()),
             Value::Str(s) => Plain::Str(s.clone()),
-            Value::Func(_) => return None,
+            Value::Func(_) | Value::Struct(_) => return None,
         })
     }
     fn value(self) -> Value {
@@ -141,6 +141,12 @@ impl Ctx for Detached {
     }
     fn call(&mut self, _: &Func, _: Vec<Value>, _: usize, _: Span) -> Result<Vec<Value>> {
         Err(LaError::internal("a worker cannot call functions"))
+    }
+    fn last_error(&self) -> String {
+        String::new()
+    }
+    fn eval_text(&mut self, _: &str) -> Result<Value> {
+        Err(LaError::internal("a worker cannot evaluate text"))
     }
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
         if op == BinOp::Mul && !l.is_scalar() && !r.is_scalar() {

@@ -437,12 +437,31 @@ fn promote_quad(vals: &[&Value]) -> Option<Vec<crate::exact::QuadMat>> {
     Some(q)
 }
 
+/// A block of a string row `['a' 66]`: a string, or whole numbers that are
+/// character codes (as Octave converts them).
+fn as_chars(v: &Value) -> Option<String> {
+    match v {
+        Value::Str(s) => Some(s.clone()),
+        Value::Exact(_) | Value::Real(_) | Value::Bool(_) if v.dims().0 <= 1 => {
+            let m = v.to_real("concatenation").ok()?;
+            m.iter()
+                .map(|&x| {
+                    (x.fract() == 0.0 && x >= 0.0)
+                        .then(|| char::from_u32(x as u32))
+                        .flatten()
+                })
+                .collect()
+        }
+        _ => None,
+    }
+}
+
 /// `[a b; c d]`: rows of blocks. Empty blocks are skipped, as in Octave.
 pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
-    if rows.iter().flatten().all(|v| matches!(v, Value::Str(_))) && rows.len() == 1 {
-        return Ok(Value::Str(
-            rows[0].iter().filter_map(|v| v.as_str()).collect(),
-        ));
+    if rows.len() == 1 && rows[0].iter().any(|v| matches!(v, Value::Str(_))) {
+        if let Some(s) = rows[0].iter().map(as_chars).collect::<Option<String>>() {
+            return Ok(Value::Str(s));
+        }
     }
     if rows.iter().flatten().any(|v| matches!(v, Value::Str(_)))
         && rows.iter().flatten().any(|v| !matches!(v, Value::Str(_)))

@@ -175,16 +175,27 @@ impl Printer {
             emit(&self.diagnostic("error", &e.message, e.span));
         }
         let _ = std::io::stdout().flush();
-        eprintln!(
-            "{}",
-            render(
-                Severity::Error,
-                &e.message,
-                e.span,
-                &self.source,
-                self.color
-            )
+        let mut text = render(
+            Severity::Error,
+            &e.message,
+            e.span,
+            &self.source,
+            self.color,
         );
+        // The user functions it passed through, innermost first, as Octave
+        // lists them (a runaway recursion shows its first few).
+        const SHOWN: usize = 8;
+        for (name, at) in e.called_from.iter().take(SHOWN) {
+            let (line, col) = self.source.line_col(*at);
+            text.push_str(&format!(
+                "\n  called from {name} at line {line} column {col}"
+            ));
+        }
+        if e.called_from.len() > SHOWN {
+            let more = e.called_from.len() - SHOWN;
+            text.push_str(&format!("\n  ... and {more} more calls"));
+        }
+        eprintln!("{text}");
     }
 }
 
@@ -211,17 +222,55 @@ pub fn run_source(
     result
 }
 
-/// Decode a script file's bytes: UTF-8 (a BOM is dropped), or an error naming the line.
+/// Decode a script file's bytes: UTF-8 (a BOM is dropped). Other bytes
+/// (a Latin-1 `é`) are accepted in comments only, replaced by U+FFFD as
+/// Octave shows them; anywhere else they are an error naming the line.
 pub fn decode(bytes: Vec<u8>) -> Result<String, LaError> {
-    match String::from_utf8(bytes) {
-        Ok(s) => Ok(s.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(s)),
-        Err(e) => {
-            let good = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            let line = bytes[..good].iter().filter(|&&b| b == b'\n').count() + 1;
-            Err(LaError::eval(format!(
-                "invalid UTF-8 in input at line {line}"
-            )))
+    let bytes = match bytes.strip_prefix(b"\xef\xbb\xbf") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
+    let bytes = match String::from_utf8(bytes) {
+        Ok(s) => return Ok(s),
+        Err(e) => e.into_bytes(),
+    };
+    let mut in_block = false;
+    for (n, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        let t = line.trim_ascii();
+        if t == b"%{" || t == b"#{" {
+            in_block = true;
+        } else if t == b"%}" || t == b"#}" {
+            in_block = false;
+        } else if let Err(e) = std::str::from_utf8(line) {
+            if !in_block && comment_start(line).is_none_or(|c| e.valid_up_to() < c) {
+                return Err(LaError::eval(format!(
+                    "invalid UTF-8 in input at line {} (other encodings are accepted in comments only)",
+                    n + 1
+                )));
+            }
         }
     }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// Where a `%` or `#` comment starts on a line, outside strings (a quote
+/// right after a value is a transpose, as in the grammar).
+fn comment_start(line: &[u8]) -> Option<usize> {
+    let (mut quote, mut prev) = (None, b' ');
+    for (i, &b) in line.iter().enumerate() {
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'%' | b'#' => return Some(i),
+                b'"' => quote = Some(b),
+                b'\'' if !(prev.is_ascii_alphanumeric() || b"_)]}'.".contains(&prev)) => {
+                    quote = Some(b)
+                }
+                _ => {}
+            },
+        }
+        prev = b;
+    }
+    None
 }

@@ -130,6 +130,8 @@ pub enum ExprKind {
     Matrix(Vec<Vec<Expr>>),
     AnonFn(Rc<Lambda>),
     FuncHandle(String),
+    /// `s.name`: a field of a structure (the error of `catch err`).
+    Field(Box<Expr>, String),
 }
 
 #[derive(Debug)]
@@ -165,6 +167,16 @@ pub enum StmtKind {
     If(Vec<(Expr, Vec<Stmt>)>, Option<Vec<Stmt>>),
     For(Name, Expr, Vec<Stmt>),
     While(Expr, Vec<Stmt>),
+    /// `switch x`, its cases (each with its values: one, or a `{...}` list), `otherwise`.
+    Switch(Expr, Vec<(Vec<Expr>, Vec<Stmt>)>, Option<Vec<Stmt>>),
+    /// `try ... catch err ... end`: the body, the name the error is bound to, the handler.
+    Try(Vec<Stmt>, Option<Name>, Vec<Stmt>),
+    /// `unwind_protect ... unwind_protect_cleanup ... end`: the cleanup always runs.
+    Unwind(Vec<Stmt>, Vec<Stmt>),
+    /// `do ... until cond`.
+    DoUntil(Vec<Stmt>, Expr),
+    /// `x++` (Add) or `x--` (Sub).
+    Incr(LValue, BinOp),
     Break,
     Continue,
     Return,

@@ -2,4 +2,5 @@
 //! with spans. May use: error.
 
 pub mod ast;
+mod blocks;
 pub mod parse;

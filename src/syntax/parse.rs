@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 #[derive(pest_derive::Parser)]
 #[grammar = "../grammar/la.pest"]
-struct LaParser;
+pub(super) struct LaParser;
 
 /// Brackets nested deeper than this are refused before parsing, so neither
 /// the parser nor the evaluator can run out of stack.
@@ -80,7 +80,8 @@ fn pratt() -> &'static PrattParser<Rule> {
             .op(Op::infix(Rule::pow, Assoc::Left) | Op::infix(Rule::epow, Assoc::Left))
             .op(Op::postfix(Rule::transpose)
                 | Op::postfix(Rule::ctranspose)
-                | Op::postfix(Rule::call_args))
+                | Op::postfix(Rule::call_args)
+                | Op::postfix(Rule::field))
     })
 }
 
@@ -89,10 +90,10 @@ fn span_of(p: &Pair<Rule>) -> Span {
 }
 
 #[derive(Default)]
-struct Builder;
+pub(super) struct Builder;
 
 impl Builder {
-    fn body(&self, body: Pair<Rule>) -> Result<Vec<Stmt>> {
+    pub(super) fn body(&self, body: Pair<Rule>) -> Result<Vec<Stmt>> {
         let mut out = Vec::new();
         let mut inner = body.into_inner().peekable();
         while let Some(p) = inner.next() {
@@ -149,6 +150,24 @@ impl Builder {
             Rule::while_stmt => {
                 let cond = self.expr(next(&mut it)?)?;
                 StmtKind::While(cond, self.body(next(&mut it)?)?)
+            }
+            Rule::switch_stmt => self.switch_stmt(it)?,
+            Rule::try_stmt => self.try_stmt(it)?,
+            Rule::unwind_stmt => {
+                let body = self.body(next(&mut it)?)?;
+                StmtKind::Unwind(body, self.body(next(&mut it)?)?)
+            }
+            Rule::do_stmt => {
+                let body = self.body(next(&mut it)?)?;
+                StmtKind::DoUntil(body, self.expr(next(&mut it)?)?)
+            }
+            Rule::incr_stmt => {
+                let lv = self.lvalue(next(&mut it)?)?;
+                let op = match next(&mut it)?.as_str() {
+                    "++" => BinOp::Add,
+                    _ => BinOp::Sub,
+                };
+                StmtKind::Incr(lv, op)
             }
             Rule::break_stmt => StmtKind::Break,
             Rule::continue_stmt => StmtKind::Continue,
@@ -236,7 +255,7 @@ impl Builder {
         })))
     }
 
-    fn lvalue(&self, p: Pair<Rule>) -> Result<LValue> {
+    pub(super) fn lvalue(&self, p: Pair<Rule>) -> Result<LValue> {
         let span = span_of(&p);
         let mut it = p.into_inner();
         let name = next(&mut it)?.as_str().to_string();
@@ -248,7 +267,7 @@ impl Builder {
         })
     }
 
-    fn args(&self, p: Pair<Rule>) -> Result<Vec<Arg>> {
+    pub(super) fn args(&self, p: Pair<Rule>) -> Result<Vec<Arg>> {
         p.into_inner()
             .map(|a| match a.as_rule() {
                 Rule::magic_colon => Ok(Arg::Colon),
@@ -257,7 +276,7 @@ impl Builder {
             .collect()
     }
 
-    fn expr(&self, p: Pair<Rule>) -> Result<Expr> {
+    pub(super) fn expr(&self, p: Pair<Rule>) -> Result<Expr> {
         let e = pratt()
             .map_primary(|q| self.primary(q))
             .map_prefix(|op, rhs| {
@@ -277,6 +296,7 @@ impl Builder {
                 let lhs = lhs?;
                 let span = lhs.span.to(span_of(&op));
                 let kind = match op.as_rule() {
+                    Rule::field => ExprKind::Field(Box::new(lhs), op.as_str()[1..].to_string()),
                     Rule::transpose => ExprKind::Unary(UnOp::Transpose, Box::new(lhs)),
                     Rule::ctranspose => ExprKind::Unary(UnOp::CTranspose, Box::new(lhs)),
                     _ => ExprKind::Call(Box::new(lhs), self.args(op)?),
@@ -449,7 +469,7 @@ fn unescape(s: &str) -> String {
     out
 }
 
-fn next<'a>(it: &mut Pairs<'a, Rule>) -> Result<Pair<'a, Rule>> {
+pub(super) fn next<'a>(it: &mut Pairs<'a, Rule>) -> Result<Pair<'a, Rule>> {
     it.next()
         .ok_or_else(|| LaError::internal("malformed parse tree"))
 }
@@ -462,7 +482,7 @@ fn check_depth(e: &Expr) -> Result<()> {
         let sub = |x: &Expr| depth(x, d + 1);
         match &e.kind {
             ExprKind::Binary(_, a, b) => sub(a).and(sub(b)),
-            ExprKind::Unary(_, a) => sub(a),
+            ExprKind::Unary(_, a) | ExprKind::Field(a, _) => sub(a),
             ExprKind::Range(a, b, c) => sub(a).and(b.as_deref().map_or(Ok(()), sub)).and(sub(c)),
             ExprKind::Call(f, args) => sub(f).and(args.iter().try_for_each(|a| match a {
                 Arg::Expr(x) => sub(x),
@@ -655,7 +675,11 @@ fn rule_name(r: Rule) -> Option<&'static str> {
         | Rule::end_atom => "an expression",
         Rule::term => "end of statement",
         Rule::call_args => "'('",
-        Rule::elseif_part | Rule::else_part => "'end'",
+        Rule::elseif_part
+        | Rule::else_part
+        | Rule::switch_case
+        | Rule::otherwise_part
+        | Rule::catch_part => "'end'",
         Rule::oror
         | Rule::andand
         | Rule::or

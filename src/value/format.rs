@@ -347,6 +347,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Quad(m) if r * c == 1 => format!("{}\n", m[0]),
         Value::Str(s) => format!("{s}\n"),
         Value::Func(f) => format!("{}\n", func_text(f)),
+        Value::Struct(fields) => struct_body(fields, fmt, width),
         _ if r * c == 0 => format!("[]({r}x{c})\n"),
         Value::Real(m) if r * c == 1 => format!("{}\n", real_scalar(m[0], fmt)),
         Value::Complex(m) if r * c == 1 => format!("{}\n", complex_scalar(m[0], fmt)),
@@ -357,6 +358,19 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Exact(m) => rat_matrix_body(m, width),
         Value::Quad(m) => quad_matrix_body(m, width),
     }
+}
+
+/// A structure as Octave shows it: a heading, then `field = value` indented.
+fn struct_body(fields: &[(String, Value)], fmt: Format, width: usize) -> String {
+    let mut out = String::from("  scalar structure containing the fields:\n\n");
+    for (n, v) in fields {
+        for line in display(n, v, fmt, width.saturating_sub(4)).lines() {
+            out.push_str(if line.is_empty() { "" } else { "    " });
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 pub fn func_text(f: &Func) -> String {
@@ -371,7 +385,7 @@ pub fn func_text(f: &Func) -> String {
 pub fn display(name: &str, v: &Value, fmt: Format, width: usize) -> String {
     let (r, c) = v.dims();
     let inline = r * c == 1 || r * c == 0 || matches!(v, Value::Str(_));
-    if inline && !matches!(v, Value::Func(_)) {
+    if inline && !matches!(v, Value::Func(_) | Value::Struct(_)) {
         format!("{name} = {}", body(v, fmt, width))
     } else {
         format!("{name} =\n\n{}\n", body(v, fmt, width))
@@ -419,7 +433,17 @@ fn json_matrix_text<T: nalgebra::Scalar>(
 
 /// One line: `{"name":"x","value":V}`.
 pub fn json_line(name: &str, v: &Value) -> String {
-    let value = match v {
+    format!(
+        "{{\"name\":{},\"value\":{},{}}}",
+        serde_json::Value::from(name),
+        json_value(v),
+        json_kind(v)
+    )
+}
+
+/// The JSON text of a value (a structure is an object of its fields).
+fn json_value(v: &Value) -> String {
+    match v {
         Value::Exact(m) => json_matrix_text(m, |x| json_real(x.to_f64())),
         Value::Quad(m) if m.iter().all(Quad::is_real) => {
             json_matrix_text(m, |x| json_real(x.re_f64()))
@@ -430,12 +454,14 @@ pub fn json_line(name: &str, v: &Value) -> String {
         Value::Bool(m) => json_matrix_text(m, |b| serde_json::Value::Bool(*b)),
         Value::Str(t) => serde_json::Value::from(t.as_str()).to_string(),
         Value::Func(f) => serde_json::Value::from(func_text(f)).to_string(),
-    };
-    format!(
-        "{{\"name\":{},\"value\":{value},{}}}",
-        serde_json::Value::from(name),
-        json_kind(v)
-    )
+        Value::Struct(fields) => {
+            let body = fields
+                .iter()
+                .map(|(n, v)| format!("{}:{}", serde_json::Value::from(n.as_str()), json_value(v)))
+                .collect::<Vec<_>>();
+            format!("{{{}}}", body.join(","))
+        }
+    }
 }
 
 /// The keys a grader uses to tell values apart: `"class"` as Octave's
@@ -443,12 +469,7 @@ pub fn json_line(name: &str, v: &Value) -> String {
 /// true` for complex values, and for exact values `"exact"`: the value as
 /// exact text (`"1/3"`, or rows of such strings), every digit kept.
 pub fn json_kind(v: &Value) -> String {
-    let class = match v {
-        Value::Exact(_) | Value::Quad(_) | Value::Real(_) | Value::Complex(_) => "double",
-        Value::Bool(_) => "logical",
-        Value::Str(_) => "char",
-        Value::Func(_) => "function_handle",
-    };
+    let class = v.class_name();
     let mut out = format!("\"class\":\"{class}\"");
     match v {
         Value::Complex(_) => out.push_str(",\"complex\":true"),

@@ -38,6 +38,9 @@ pub enum Value {
     Bool(Arc<BMat>),
     Str(String),
     Func(Rc<Func>),
+    /// A scalar structure: named fields in order. Only `catch err` makes one
+    /// (fields `message`, `identifier`); `s.f` reads a field.
+    Struct(Rc<Vec<(String, Value)>>),
 }
 
 #[derive(Debug)]
@@ -143,7 +146,7 @@ impl Value {
             Value::Complex(m) => m.shape(),
             Value::Bool(m) => m.shape(),
             Value::Str(s) => (if s.is_empty() { 0 } else { 1 }, s.chars().count()),
-            Value::Func(_) => (1, 1),
+            Value::Func(_) | Value::Struct(_) => (1, 1),
         }
     }
     pub fn numel(&self) -> usize {
@@ -166,7 +169,36 @@ impl Value {
             Value::Bool(_) => "logical",
             Value::Str(_) => "char",
             Value::Func(_) => "function handle",
+            Value::Struct(_) => "struct",
         }
+    }
+
+    /// The class as Octave's `class` names it: exact numbers are doubles to the language.
+    pub fn class_name(&self) -> &'static str {
+        match self {
+            Value::Exact(_) | Value::Quad(_) | Value::Real(_) | Value::Complex(_) => "double",
+            Value::Bool(_) => "logical",
+            Value::Str(_) => "char",
+            Value::Func(_) => "function_handle",
+            Value::Struct(_) => "struct",
+        }
+    }
+
+    /// Field `name` of a structure.
+    pub fn field(&self, name: &str) -> Result<&Value> {
+        let Value::Struct(fields) = self else {
+            return Err(LaError::eval(format!(
+                "invalid use of '.{name}': {} is not a structure",
+                self.describe()
+            )));
+        };
+        fields.iter().find(|(n, _)| n == name).map(|(_, v)| v).ok_or_else(|| {
+            let names: Vec<&str> = fields.iter().map(|(n, _)| n.as_str()).collect();
+            LaError::eval(format!(
+                "invalid use of undefined value: the structure has no field '{name}' (its fields: {})",
+                names.join(", ")
+            ))
+        })
     }
 
     pub fn num_kind(&self) -> Option<NumKind> {
@@ -178,7 +210,7 @@ impl Value {
             Value::Quad(_) => Some(NumKind::Real),
             Value::Real(_) | Value::Str(_) => Some(NumKind::Real),
             Value::Complex(_) => Some(NumKind::Complex),
-            Value::Func(_) => None,
+            Value::Func(_) | Value::Struct(_) => None,
         }
     }
 
@@ -204,9 +236,10 @@ impl Value {
                     "{what}: complex input is not supported"
                 )))
             }
-            Value::Func(_) => {
+            Value::Func(_) | Value::Struct(_) => {
                 return Err(LaError::eval(format!(
-                    "{what}: expected a numeric value, got a function handle"
+                    "{what}: expected a numeric value, got {}",
+                    self.describe()
                 )))
             }
         })
@@ -237,6 +270,7 @@ impl Value {
                 format!("the string '{short}{more}'")
             }
             Value::Func(_) => "a function handle".to_string(),
+            Value::Struct(_) => "a structure".to_string(),
             Value::Complex(m) if m.len() == 1 => "a complex number".to_string(),
             Value::Exact(m) if m.len() == 1 => format!("the number {}", m[0]),
             Value::Quad(m) if m.len() == 1 => format!("the number {}", m[0]),
@@ -363,6 +397,20 @@ impl Value {
         }
     }
 
+    /// Element `k` in column-major order, as a 1x1 value of the same kind
+    /// (a function handle or structure is its own only element).
+    pub fn element(&self, k: usize) -> Value {
+        match self {
+            Value::Exact(m) => Value::rat(m[k].clone()),
+            Value::Quad(m) => Value::quad(crate::exact::QuadMat::from_element(1, 1, m[k].clone())),
+            Value::Real(m) => Value::scalar(m[k]),
+            Value::Complex(m) => Value::Complex(CMat::from_element(1, 1, m[k]).into()),
+            Value::Bool(m) => Value::bool(m[k]),
+            Value::Str(s) => Value::Str(s.chars().nth(k).map(String::from).unwrap_or_default()),
+            Value::Func(_) | Value::Struct(_) => self.clone(),
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(s),
@@ -389,6 +437,7 @@ impl Value {
             Value::Bool(m) => m.len(),
             Value::Str(s) => s.len(),
             Value::Func(_) => 0,
+            Value::Struct(f) => f.iter().map(|(n, v)| n.len() + v.bytes()).sum(),
         }
     }
 }

@@ -19,6 +19,9 @@
 //! 2
 //! g handle
 //! "sin"
+//! err struct 1
+//! message string
+//! "oops"
 //! ```
 //! Numbers use Rust's shortest round-trip form (full f64 precision); complex
 //! entries are written as `re im` pairs; strings are JSON-quoted. An anonymous
@@ -129,6 +132,13 @@ fn encode(name: &str, v: &Value) -> String {
                 .to_string())
         ),
         Value::Str(s) => format!("{name} string\n{}\n", serde_json::Value::from(s.as_str())),
+        Value::Struct(fields) => {
+            let mut out = format!("{name} struct {}\n", fields.len());
+            for (n, v) in fields.iter() {
+                out.push_str(&encode(n, v));
+            }
+            out
+        }
         Value::Func(f) => match &**f {
             Func::Lambda { def, captured } => {
                 let mut names: Vec<&String> = captured.keys().collect();
@@ -225,6 +235,20 @@ fn entry(
                 Some(StmtKind::Function(def)) => Value::Func(Rc::new(Func::User(def))),
                 _ => return Err((n + 1, format!("not a function definition: {text}"))),
             }
+        }
+        "struct" => {
+            let count = words
+                .get(2)
+                .and_then(|w| w.parse::<usize>().ok())
+                .ok_or((n, "expected 'NAME struct COUNT'".to_string()))?;
+            let mut fields = Vec::new();
+            for _ in 0..count {
+                fields.push(
+                    entry(lines, depth + 1)?
+                        .ok_or((n, "file ends inside a structure's fields".to_string()))?,
+                );
+            }
+            Value::Struct(Rc::new(fields))
         }
         "lambda" => {
             let count = words

@@ -42,6 +42,24 @@ pub fn run(args: &[&str], stdin: &str) -> Run {
     finish(child.wait_with_output().expect("wait la"))
 }
 
+/// Run `src` as a script file, the way a student runs one.
+pub fn script(src: &str) -> Run {
+    script_bytes(src.as_bytes())
+}
+
+/// Run a script file holding exactly these bytes (which need not be UTF-8).
+pub fn script_bytes(src: &[u8]) -> Run {
+    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!("la-script-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let k = N.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let path = dir.join(format!("s{k}.m"));
+    std::fs::write(&path, src).expect("write script");
+    let r = run(&[path.to_str().expect("utf-8 path")], "");
+    let _ = std::fs::remove_file(&path);
+    r
+}
+
 /// `la -e SRC`.
 pub fn eval(src: &str) -> Run {
     run(&["-e", src], "")

@@ -1,0 +1,114 @@
+//! The blocks beyond `if`/`for`/`while`, as Octave runs them: `switch`,
+//! `try`/`catch`, `unwind_protect`, `do ... until`, and `x++` / `x--`.
+
+use super::*;
+use crate::error::ErrorKind;
+
+impl Interp<'_> {
+    /// The first case whose value (or one of whose `{...}` values) equals
+    /// the subject runs; else `otherwise`.
+    pub(super) fn exec_switch(
+        &mut self,
+        subject: &Expr,
+        cases: &[(Vec<Expr>, Vec<Stmt>)],
+        otherwise: Option<&[Stmt]>,
+    ) -> Result<Flow> {
+        let v = self.eval(subject)?;
+        for (labels, body) in cases {
+            for label in labels {
+                let c = self.eval(label)?;
+                if case_matches(&v, &c).map_err(|e| e.at(label.span))? {
+                    return self.exec_block(body);
+                }
+            }
+        }
+        otherwise.map_or(Ok(Flow::Normal), |body| self.exec_block(body))
+    }
+
+    /// Run `body`; on an error run `handler` with the error bound to `var`
+    /// as a structure (`err.message`, `err.identifier`). Ctrl-C and la's own
+    /// internal errors are not caught.
+    pub(super) fn exec_try(
+        &mut self,
+        body: &[Stmt],
+        var: Option<&Name>,
+        handler: &[Stmt],
+    ) -> Result<Flow> {
+        match self.exec_block(body) {
+            Err(e) if e.kind == ErrorKind::Eval => {
+                if let Some(name) = var {
+                    self.bind(name, error_value(&e), false)?;
+                }
+                self.session.last_error = e.message;
+                self.exec_block(handler)
+            }
+            other => other,
+        }
+    }
+
+    /// The cleanup runs however the body ends (an error, `return`, `break`);
+    /// an error in the cleanup itself wins, as in Octave.
+    pub(super) fn exec_unwind(&mut self, body: &[Stmt], cleanup: &[Stmt]) -> Result<Flow> {
+        let result = self.exec_block(body);
+        let after = self.exec_block(cleanup)?;
+        let flow = result?;
+        Ok(if after == Flow::Normal { flow } else { after })
+    }
+
+    pub(super) fn exec_do_until(&mut self, body: &[Stmt], cond: &Expr) -> Result<Flow> {
+        loop {
+            self.check_interrupt()?;
+            match self.exec_block(body)? {
+                Flow::Break => break,
+                Flow::Normal | Flow::Continue => {}
+                other => return Ok(other),
+            }
+            if self
+                .eval(cond)?
+                .is_true("until")
+                .map_err(|e| e.at(cond.span))?
+            {
+                break;
+            }
+        }
+        Ok(Flow::Normal)
+    }
+
+    /// `x++` / `x--`: as in Octave, `ans` becomes the old value (shown
+    /// without `;`) and `x` the new one.
+    pub(super) fn exec_incr(&mut self, lv: &LValue, op: BinOp, stmt: &Stmt) -> Result<()> {
+        let old = self.eval_lvalue_current(lv)?;
+        let one = Value::rat(crate::exact::Rat::one());
+        let new = self.binary(op, &old, &one, stmt.span)?;
+        self.assign(lv, new, false)?;
+        if stmt.display {
+            self.show("ans", &old);
+        }
+        self.vars_mut().insert("ans", old);
+        Ok(())
+    }
+}
+
+/// Octave's rule for a case: the same size and every element equal (`'a'`
+/// matches 97 by its code; two empties match).
+fn case_matches(v: &Value, c: &Value) -> Result<bool> {
+    if v.dims() != c.dims() {
+        return Ok(false);
+    }
+    if v.is_empty() {
+        return Ok(true);
+    }
+    let eq = ops::binary(BinOp::Eq, &v.codes(), &c.codes(), &mut Vec::new())?;
+    eq.is_true("switch")
+}
+
+/// The structure `catch err` binds: `message` and `identifier` as in Octave.
+fn error_value(e: &LaError) -> Value {
+    Value::Struct(Rc::new(vec![
+        ("message".to_string(), Value::str(e.message.clone())),
+        (
+            "identifier".to_string(),
+            Value::str(e.identifier.clone().unwrap_or_default()),
+        ),
+    ]))
+}

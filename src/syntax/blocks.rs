@@ -1,0 +1,47 @@
+//! The AST of the Octave blocks beyond `if`/`for`/`while`: `switch`,
+//! `try`/`catch`, `unwind_protect` (their grammar is in `grammar/la.pest`).
+
+use crate::error::Result;
+use crate::syntax::ast::*;
+use crate::syntax::parse::{next, Builder, Rule};
+use pest::iterators::Pairs;
+
+impl Builder {
+    pub(super) fn switch_stmt(&self, mut it: Pairs<Rule>) -> Result<StmtKind> {
+        let subject = self.expr(next(&mut it)?)?;
+        let (mut cases, mut otherwise) = (Vec::new(), None);
+        for part in it {
+            let rule = part.as_rule();
+            let mut inner = part.into_inner();
+            if rule == Rule::otherwise_part {
+                otherwise = Some(self.body(next(&mut inner)?)?);
+                continue;
+            }
+            let label = next(&mut inner)?;
+            let values = match label.as_rule() {
+                Rule::case_list => label
+                    .into_inner()
+                    .filter(|v| v.as_rule() != Rule::comma)
+                    .map(|v| self.expr(v))
+                    .collect::<Result<Vec<_>>>()?,
+                _ => vec![self.expr(label)?],
+            };
+            cases.push((values, self.body(next(&mut inner)?)?));
+        }
+        Ok(StmtKind::Switch(subject, cases, otherwise))
+    }
+
+    pub(super) fn try_stmt(&self, mut it: Pairs<Rule>) -> Result<StmtKind> {
+        let body = self.body(next(&mut it)?)?;
+        let (mut var, mut handler) = (None, Vec::new());
+        if let Some(catch) = it.next() {
+            for p in catch.into_inner() {
+                match p.as_rule() {
+                    Rule::catch_var => var = Some(Name::new(p.as_str())),
+                    _ => handler = self.body(p)?,
+                }
+            }
+        }
+        Ok(StmtKind::Try(body, var, handler))
+    }
+}
