@@ -161,8 +161,25 @@ pub fn render(
         .map_or(1, |s| {
             s.split('\n').next().unwrap_or("").chars().count().max(1)
         });
-    let width = span_chars.min(shown.chars().count().saturating_sub(col - 1).max(1));
-    let caret = format!("{}{}", " ".repeat(col - 1), "^".repeat(width));
+    let count = span_chars.min(shown.chars().count().saturating_sub(col - 1).max(1));
+    // The caret lines up on screen: a tab is copied (the terminal expands both
+    // the same way), a wide character takes two columns, a zero-width one none.
+    let prefix: String = shown
+        .chars()
+        .take(col - 1)
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            c => " ".repeat(display_width(c)),
+        })
+        .collect();
+    let width: usize = shown
+        .chars()
+        .skip(col - 1)
+        .take(count)
+        .map(display_width)
+        .sum::<usize>()
+        .max(1);
+    let caret = format!("{prefix}{}", "^".repeat(width));
     let (arrow, bar, caret) = if color {
         (
             "-->".blue().bold().to_string(),
@@ -176,4 +193,9 @@ pub fn render(
         "{head}\n{pad}{arrow} {}:{line}:{col}\n{pad} {bar}\n{line} {bar} {shown}\n{pad} {bar} {caret}",
         src.name
     )
+}
+
+/// Columns a character takes on a terminal (0 for zero-width characters).
+fn display_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }

@@ -150,6 +150,12 @@ pub fn help_names() -> impl Iterator<Item = &'static str> {
 }
 
 pub fn lookup(name: &str) -> Option<&'static Builtin> {
+    // Octave accepts the lower-case spellings (and NumPy prints them).
+    let name = match name {
+        "inf" => "Inf",
+        "nan" => "NaN",
+        _ => name,
+    };
     registry().get(name).copied()
 }
 
