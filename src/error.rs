@@ -59,6 +59,14 @@ impl LaError {
             span: None,
         }
     }
+    /// Ctrl-C during a built-in running on a worker thread, which is left to finish unseen.
+    pub fn interrupted_abandoned() -> Self {
+        LaError {
+            kind: ErrorKind::Interrupted,
+            message: "interrupted: the computation was abandoned; every variable is kept".into(),
+            span: None,
+        }
+    }
     pub fn internal(message: impl Into<String>) -> Self {
         let message = format!(
             "internal error: {} (this is a bug in la; please report it with the input that caused it)",

@@ -7,10 +7,11 @@
 //! |------------|----------------------------------------------------------------|---------|
 //! | `shell`    | front ends: CLI, scripts, stdin, REPL; one `output` module     | all below |
 //! | `eval`     | the interpreter: `Session`, statements, calls, `steps`          | all below |
-//! | `builtins` | the registry: functions and commands with their help pages     | ops and below |
+//! | `builtins` | the registry: functions and commands with their help pages     | ops, plot and below |
 //! | `ops`      | operators (float and exact dispatch) and indexing              | value and below |
 //! | `value`    | run-time values, variables, display, session files             | syntax, kernels, error |
 //! | `syntax`   | grammar → AST with spans                                        | error |
+//! | `plot`     | figures (series, style, limits) and their braille/SVG text   | error |
 //! | `linalg`   | float kernels (nalgebra values, faer factorisations)           | error |
 //! | `exact`    | exact kernels: rationals, elimination with steps, rendering    | error |
 //! | `error`    | spans, errors, and the one place they are rendered             | — |
@@ -26,6 +27,7 @@ pub mod eval;
 pub mod exact;
 pub mod linalg;
 pub mod ops;
+pub mod plot;
 pub mod shell;
 pub mod syntax;
 pub mod value;

@@ -25,6 +25,9 @@ fn main() {
             }
         }
     }
+    if let Some(code) = la::shell::jupyter_main(&args) {
+        std::process::exit(code);
+    }
     let opts = match la::shell::cli::parse_args(args.into_iter()) {
         Ok(o) => o,
         Err(code) => std::process::exit(code),

@@ -108,6 +108,25 @@ fn rows() -> Vec<(String, Want)> {
         t.push(not_a_number(f, "'a'", 1, p, "a"));
     }
     t.extend([
+        // ------------------------------------------------ pictures
+        err("plot([1 2], [1 2 3])", "same number of elements"),
+        err("scatter([1 2], [1 2], 'q')", "unknown format character 'q'"),
+        err("quiver(0, 0, 1, 1, 'q')", "unknown format character 'q'"),
+        err("fplot(@(x) x, [1 0], 'r')", "a < b"),
+        err("hold('maybe')", "one of 'on', 'off'"),
+        err("title(3)", "must be a string"),
+        err("xlabel(3)", "must be a string"),
+        err("ylabel(3)", "must be a string"),
+        err("legend('a', 3)", "must be a string"),
+        err("axis([1 0 0 1])", "xmin < xmax"),
+        err("grid('x')", "one of 'on', 'off'"),
+        err("figure(0)", "positive figure number"),
+        out("gcf()", "ans = 1"),
+        out("clf()", ""),
+        err("close('x')", "one of 'all'"),
+        err("print('-dpng', 'a.png')", "only -dsvg"),
+        err("saveas(7, 'a.svg')", "no figure 7"),
+        err("showmap(eye(3))", "2x2"),
         // ------------------------------------------------ the issue's examples
         not_a_number("rank", "[1 2; 3 4], 'r'", 2, "tol", "r"),
         not_a_number("rref", "[1 2; 3 4], 'x'", 2, "tol", "x"),
@@ -329,6 +348,8 @@ fn rows() -> Vec<(String, Want)> {
         ),
         out("assert(true); disp(1)", "1"),
         err("assert(false)", "assert (cond) failed"),
+        err("assert(false, 'n = %d', 7)", "n = 7"),
+        out("warning('off', 'all'); disp(1)", "1"),
         out("assert(1, 1.1, 0.2); disp(1)", "1"),
         err("assert(1, 1.1)", "assert (observed, expected, tol) failed"),
         not_a_number("assert", "1, 1, 'a'", 3, "tol", "a"),
@@ -704,6 +725,38 @@ fn exact_rows() -> Vec<(String, Want)> {
             "singular: det(A) = 0 exactly",
         ),
         out("[1 2; 3 4]^-1", "ans =\n\n     -2      1\n    3/2   -1/2"),
+        // Functions added for Octave parity and data files; values by hand:
+        // rot90 turns counter-clockwise, circshift moves right along dim 2,
+        // cov with opt 1 divides by N (var_N([1 2 3 4]) = 1.25, y = 2x),
+        // corr([1 2 3], [2 4 7]) = 5 / sqrt(2 * 114/9).
+        out("fliplr([1 2 3])", "ans =\n\n   3   2   1"),
+        out("flipud([1; 2])", "ans =\n\n   2\n   1"),
+        out("rot90([1 2; 3 4], 1)", "ans =\n\n   2   4\n   1   3"),
+        out("circshift([1 2 3 4], 1, 2)", "ans =\n\n   4   1   2   3"),
+        out("blkdiag(1, 2)", "ans =\n\n   1   0\n   0   2"),
+        out("cat(1, [1 2], [3 4])", "ans =\n\n   1   2\n   3   4"),
+        out("ndims([1 2])", "ans = 2"),
+        out("isrow([1 2 3])", "ans = 1"),
+        out("iscolumn([1 2])", "ans = 0"),
+        out("issquare(eye(2))", "ans = 1"),
+        out("istriu([1 2; 0 3])", "ans = 1"),
+        out("istril([1 2; 0 3])", "ans = 0"),
+        out("isbanded([1 2 0; 3 4 5; 0 6 7], 1, 1)", "ans = 1"),
+        out("isbanded([1 2 9; 3 4 5; 0 6 7], 1, 1)", "ans = 0"),
+        out("ishermitian([2 1; 1 2], 0)", "ans = 1"),
+        out("factorial(5)", "ans = 120"),
+        out("nchoosek(5, 2)", "ans = 10"),
+        out("randi(1, 2, 3)", "ans =\n\n   1   1   1\n   1   1   1"),
+        out("cov([1 2 3 4], [2 4 6 8], 1)", "ans = 2.5000"),
+        out("corr([1 2 3], [2 4 7])", "ans = 0.9934"),
+        out("vecnorm([3 4; 0 0], 2, 2)", "ans =\n\n   5\n   0"),
+        out("sqrtm([4 0; 0 9])", "ans =\n\n   2   0\n   0   3"),
+        out("logm(eye(2))", "ans =\n\n   0   0\n   0   0"),
+        err(
+            "csvread('no-such-file.csv')",
+            "csvread: cannot read 'no-such-file.csv'",
+        ),
+        err("dlmread('no-such-file.txt', ',')", "dlmread: cannot read"),
     ]
 }
 

@@ -147,7 +147,7 @@ fn json_gives_one_line_per_verdict() {
     let r = run(&["--json", "-e", "check 1/3 = 0.333"], "");
     assert_eq!(
         r.stdout.trim(),
-        r#"{"check":{"correct":true,"reason":"correct (rounded to 3 decimals)"}}"#
+        r#"{"check":{"correct":true,"reason":"correct (rounded to 3 decimals)"},"source":"-e"}"#
     );
 }
 

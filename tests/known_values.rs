@@ -5,7 +5,7 @@
 //! of symmetric eigenvectors) passed the rest of the suite unnoticed.
 
 mod common;
-use common::{assert_close, eval, json, matrix};
+use common::{assert_close, decode_matrix, eval, json, matrix};
 
 /// A displayed variable of `src` (`--json`), as f64 entries row-major with its shape.
 fn named(src: &str, name: &str) -> (usize, usize, Vec<f64>) {
@@ -15,23 +15,7 @@ fn named(src: &str, name: &str) -> (usize, usize, Vec<f64>) {
         .find(|(n, _)| n == name)
         .unwrap_or_else(|| panic!("{name} not displayed by {src:?}"))
         .1;
-    if let Some(x) = v.as_f64() {
-        return (1, 1, vec![x]);
-    }
-    let rows = v["rows"].as_u64().expect("rows") as usize;
-    let cols = v["cols"].as_u64().expect("cols") as usize;
-    let data = v["data"]
-        .as_array()
-        .expect("data")
-        .iter()
-        .flat_map(|r| {
-            r.as_array()
-                .expect("row")
-                .iter()
-                .map(|x| x.as_f64().expect("real entry"))
-        })
-        .collect();
-    (rows, cols, data)
+    decode_matrix(v)
 }
 
 fn scalar(src: &str) -> f64 {

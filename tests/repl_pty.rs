@@ -218,6 +218,23 @@ fn ctrl_c_interrupts_a_loop_and_keeps_variables() {
     assert_eq!(r.quit(), 0);
 }
 
+/// Ctrl-C in the middle of one long decomposition gives the prompt back
+/// (the work is abandoned on its worker thread) with every variable kept.
+#[test]
+fn ctrl_c_abandons_a_long_decomposition() {
+    let mut r = start(false);
+    r.line("keep = 7; A = rand(3000);");
+    r.prompt();
+    r.line("disp(6*7); [U, S, V] = svd(A);");
+    r.expect("42\r\n");
+    r.send("\x03");
+    r.expect("abandoned");
+    r.prompt();
+    r.line("[keep + 1, exist('U')]");
+    r.expect("8   0");
+    assert_eq!(r.quit(), 0);
+}
+
 #[test]
 fn ctrl_c_at_the_prompt_cancels_the_line() {
     let mut r = start(false);

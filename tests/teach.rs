@@ -33,7 +33,7 @@ fn errors() -> Vec<(String, &'static str, &'static str)> {
             "'λ' (U+03BB) cannot be part of a name",
             ":1:1",
         ),
-        (a("B = A’"), "'’' (U+2019) is a typographic quote", ":1:20"),
+        (a("B = A’"), "'’' (U+2019) is a typographic quote", ":1:22"),
         (
             "s = ‘abc’".into(),
             "(U+2018) is a typographic quote",
@@ -66,17 +66,17 @@ fn errors() -> Vec<(String, &'static str, &'static str)> {
         (
             a("A[0][1]"),
             "la indexes from 1, with parentheses: write A(1, 2)",
-            ":1:17",
+            ":1:18",
         ),
         (
             a("A[0, 1]"),
             "la indexes from 1, with parentheses: write A(1, 2)",
-            ":1:17",
+            ":1:18",
         ),
         (
             a("A[:, 0]"),
             "la indexes from 1, with parentheses: write A(:, 1)",
-            ":1:17",
+            ":1:18",
         ),
         ("import numpy as np".into(), "la needs no imports", ":1:1"),
         ("from numpy import *".into(), "la needs no imports", ":1:1"),
@@ -142,10 +142,10 @@ fn accepted() -> Vec<(&'static str, &'static str)> {
         ("x = 1\u{a0}+\u{2009}2\u{202f}", "3"),
         ("x = np.array([1, 2, 3]); x(3)", "3"),
         ("x = numpy.array([4 5]); x(1)", "4"),
-        ("x = inf", "Infinity"),
-        ("x = -inf", "-Infinity"),
+        ("x = inf", "Inf"),
+        ("x = -inf", "-Inf"),
         ("x = isnan(nan)", "true"),
-        ("s = 'it’s × fine'; length(s)", "12"),
+        ("s = 'it’s × fine'; length(s)", "11"),
     ]
 }
 
@@ -154,10 +154,7 @@ fn accepted_forms_have_their_values() {
     for (src, want) in accepted() {
         let vals = json(src);
         let got = vals.last().expect("a value").1.to_string();
-        assert!(
-            got.contains(want) || got.replace('"', "").contains(want),
-            "{src}: got {got}, want {want}"
-        );
+        assert_eq!(got.trim_matches('"'), want, "{src}");
     }
     // `[1 −2]` has two elements, as `[1 -2]` does.
     let (r, c, d) = common::matrix("x = [1 −2]");

@@ -33,6 +33,9 @@ pub trait Ctx {
         nargout: usize,
         span: Span,
     ) -> Result<Vec<Value>>;
+    /// The session's figures (plot, hold, title, print, ...); mark them
+    /// `dirty` so the front end shows the current one.
+    fn figures(&mut self) -> &mut crate::plot::Figures;
     /// An operator, with the memory check and warnings operators get in expressions.
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value>;
 }

@@ -65,7 +65,8 @@ fn latex(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::Str(text))
 }
 
-fn latex_value(v: &Value) -> Result<String> {
+/// A value as LaTeX: what `latex(x)` prints (the Jupyter kernel's `text/latex`).
+pub fn latex_value(v: &Value) -> Result<String> {
     let cells: DMatrix<String> = match v {
         Value::Exact(m) if m.len() != 1 => return Ok(render::latex_matrix(m)),
         Value::Exact(m) => m.map(|x| render::latex_rat(&x)),

@@ -8,6 +8,60 @@ use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
+        name: "csvread",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "csvread(file)",
+            summary: concat!(
+                "Read a file of comma-separated numbers (one row per line; % and # comments; ",
+                "an empty field is 0; a header line is skipped with a warning) as a matrix of ",
+                "doubles. A malformed row is an error naming the file, line and column."
+            ),
+            math: &[],
+            example: &[
+                ">> A = [1 2; 3 4]; save -ascii /tmp/la-help-csvread.txt A",
+                ">> csvread('/tmp/la-help-csvread.txt')",
+                "ans =",
+                "",
+                "   1   2",
+                "   3   4",
+                "",
+            ],
+            related: &["dlmread", "load"],
+        },
+        run: csvread,
+    },
+    Builtin {
+        name: "dlmread",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "dlmread(file), dlmread(file, sep)",
+            summary: concat!(
+                "Read a file of delimited numbers as a matrix of doubles: separated by spaces ",
+                "or commas, or by the one character sep (\"\\t\" for tabs). Comments, empty ",
+                "fields and a header line as csvread."
+            ),
+            math: &[],
+            example: &[
+                ">> A = [1 2; 3 4]; save -ascii /tmp/la-help-dlmread.txt A",
+                ">> dlmread('/tmp/la-help-dlmread.txt', ' ')",
+                "ans =",
+                "",
+                "   1   2",
+                "   3   4",
+                "",
+            ],
+            related: &["csvread", "load"],
+        },
+        run: dlmread,
+    },
+    Builtin {
         name: "strcmp",
         min_args: 2,
         max_args: 2,
@@ -106,14 +160,14 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "assert",
         min_args: 1,
-        max_args: 3,
+        max_args: MANY,
         max_out: 0,
         doc: Doc {
             topic: Topic::Output,
-            signature: "assert(cond), assert(observed, expected, tol)",
+            signature: "assert(cond), assert(cond, template, ...), assert(observed, expected, tol)",
             summary: concat!(
-                "Error unless cond is true, or observed matches expected within tol ",
-                "(negative tol: relative)."
+                "Error unless cond is true (with the formatted message when given), or ",
+                "observed has expected's size and matches it within tol (negative tol: relative)."
             ),
             math: &["|observed - expected| <= tol, or <= |tol|*|expected| when tol < 0"],
             example: &[">> assert(norm([3 4]), 5)", ">> assert(pi, 3.1416, 1e-4)"],
@@ -135,6 +189,24 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["assert"],
         },
         run: error_fn,
+    },
+    Builtin {
+        name: "warning",
+        min_args: 1,
+        max_args: MANY,
+        max_out: 0,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "warning(template, ...), warning(id, template, ...), warning('off', id)",
+            summary: concat!(
+                "Show a warning and go on; `warning('off', ...)` and `warning('on', ...)` are ",
+                "accepted and change nothing."
+            ),
+            math: &[],
+            example: &[">> warning('off', 'all')"],
+            related: &["error"],
+        },
+        run: warning_fn,
     },
     Builtin {
         name: "tic",
@@ -200,8 +272,34 @@ fn sprintf_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::Str(sprintf(&a, 0)?))
 }
 
+/// The index of the template: `error('pkg:id', 'fmt', ...)` starts with an
+/// identifier (a word with a colon and no spaces), which is skipped.
+fn template_start(a: &Args) -> usize {
+    let is_id = |s: &str| {
+        s.contains(':')
+            && !s.ends_with(':')
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "_:-".contains(c))
+    };
+    match a.vals.first().and_then(|v| v.as_str()) {
+        Some(s) if a.len() > 1 && is_id(s) => 1,
+        _ => 0,
+    }
+}
+
 fn error_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    Err(LaError::eval(sprintf(&a, 0)?))
+    Err(LaError::eval(sprintf(&a, template_start(&a))?))
+}
+
+fn warning_fn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let head = a.vals[0].as_str().map(|s| s.to_ascii_lowercase());
+    if matches!(head.as_deref(), Some("on" | "off" | "query" | "error")) {
+        return Ok(Vec::new());
+    }
+    let first = template_start(&a);
+    let msg = sprintf(&a, first)?;
+    it.warn(&msg, a.span);
+    Ok(Vec::new())
 }
 
 fn tic(it: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
@@ -274,12 +372,23 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if a.len() == 1 {
+    // `assert(cond, template, ...)`: a text second argument after a condition
+    // that is not text is a message, as Octave tells the two forms apart.
+    let message_form = a.len() > 1 && a.vals[1].as_str().is_some() && a.vals[0].as_str().is_none();
+    if a.len() == 1 || message_form {
         let ok = a.vals[0].is_true("assert")?;
         if !ok {
+            if message_form {
+                return Err(LaError::eval(sprintf(&a, 1)?));
+            }
             return Err(LaError::eval("assert (cond) failed"));
         }
         return Ok(Vec::new());
+    }
+    if a.len() > 3 {
+        return Err(LaError::eval(
+            "assert: use assert(cond, template, ...) or assert(observed, expected, tol)",
+        ));
     }
     let (obs, exp) = (&a.vals[0], &a.vals[1]);
     if let (Some(x), Some(y)) = (obs.as_str(), exp.as_str()) {
@@ -291,7 +400,7 @@ fn assert(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return Ok(Vec::new());
     }
     let tol = a.opt_f64(2)?.unwrap_or(0.0);
-    if obs.dims() != exp.dims() && exp.numel() != 1 {
+    if obs.dims() != exp.dims() {
         return Err(LaError::eval(format!(
             "assert: dimensions do not agree (observed {}x{}, expected {}x{})",
             obs.dims().0,
@@ -546,4 +655,40 @@ fn unescape(s: &str) -> String {
         }
     }
     out
+}
+
+fn file_arg(a: &Args) -> Result<String> {
+    match a.val(0)? {
+        Value::Str(s) => Ok(s.clone()),
+        _ => Err(a.wrong(0, "a file name (a string)")),
+    }
+}
+
+fn csvread(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let path = file_arg(&a)?;
+    one(super::commands::read_delimited(
+        it, "csvread", &path, None, a.span,
+    )?)
+}
+
+fn dlmread(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let path = file_arg(&a)?;
+    let sep = match a.get(1) {
+        None => None,
+        Some(Value::Str(s)) => {
+            let s = match s.as_str() {
+                "\\t" => "\t",
+                other => other,
+            };
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(c),
+                _ => return Err(a.wrong(1, "one separator character such as ',' or '\\t'")),
+            }
+        }
+        Some(_) => return Err(a.wrong(1, "a separator character (a string)")),
+    };
+    one(super::commands::read_delimited(
+        it, "dlmread", &path, sep, a.span,
+    )?)
 }

@@ -3,7 +3,7 @@
 //! and implementation. `help`, tab completion and the docs all read it.
 //! Commands (`save`, `format`, ...) are entries too (`commands`). Built-ins
 //! reach the interpreter only through the narrow traits in `ctx`.
-//! May use: ops, value, linalg, exact, syntax, error — never eval or shell.
+//! May use: ops, value, plot, linalg, exact, syntax, error — never eval or shell.
 
 pub mod check;
 pub mod check_num;
@@ -22,13 +22,16 @@ mod calculus;
 mod construct;
 pub mod ctx;
 mod elementwise;
-mod homework;
+mod figures;
+pub mod homework;
 mod info;
 mod io;
 mod linalg;
 mod reduce;
 mod regression;
+mod shape;
 mod spaces;
+mod stats;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -46,6 +49,7 @@ pub enum Topic {
     Definiteness,
     LeastSquares,
     Calculus,
+    Plots,
     Output,
     Commands,
 }
@@ -66,6 +70,7 @@ impl Topic {
             Topic::Definiteness => "quadratic forms, definiteness",
             Topic::LeastSquares => "least squares, pseudoinverse, PCA",
             Topic::Calculus => "derivatives (gradient, Hessian, Jacobian)",
+            Topic::Plots => "pictures (plot, scatter, quiver, axis, print, showmap)",
             Topic::Output => "output, timing, checks",
             Topic::Commands => "commands (help, who, clear, format, save, load, exit, ...)",
         }
@@ -117,6 +122,9 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         regression::BUILTINS,
         io::BUILTINS,
         homework::BUILTINS,
+        shape::BUILTINS,
+        stats::BUILTINS,
+        figures::BUILTINS,
     ]
     .into_iter()
     .flatten()

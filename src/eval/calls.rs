@@ -18,11 +18,55 @@ impl Interp<'_> {
             if name.as_str() == "check" && !self.session.funcs.contains_key("check") {
                 return super::check::call_form(self, args, nargout, span);
             }
+            if matches!(name.as_str(), "save" | "load")
+                && !self.session.funcs.contains_key(name.as_str())
+            {
+                return self.file_call(name.as_str(), args, nargout, span);
+            }
             let vals = self.eval_args(args)?;
             return self.call_named(name, vals, nargout, span);
         }
         let v = self.eval(target)?;
         self.call_or_index(&v, args, nargout, span)
+    }
+
+    /// `save('f.txt', 'x')`, `load('f.txt')`, `X = load('data.txt')`: the
+    /// commands in function form, every argument a string.
+    fn file_call(
+        &mut self,
+        name: &str,
+        args: &[Arg],
+        nargout: usize,
+        span: Span,
+    ) -> Result<Vec<Value>> {
+        use crate::builtins::commands;
+        let vals = self.eval_args(args)?;
+        let mut words = Vec::with_capacity(vals.len());
+        for (k, v) in vals.iter().enumerate() {
+            match v {
+                Value::Str(s) => words.push(s.clone()),
+                other => {
+                    return Err(LaError::eval(format!(
+                        "{name}: argument {} must be a string (a file or variable name), not {}",
+                        k + 1,
+                        other.describe()
+                    ))
+                    .at(span))
+                }
+            }
+        }
+        if name == "save" {
+            if nargout > 0 {
+                return Err(LaError::eval("save: it returns no value").at(span));
+            }
+            commands::save_args(self, &words, span)?;
+            Ok(Vec::new())
+        } else if nargout > 0 {
+            Ok(vec![commands::load_value(self, &words, span)?])
+        } else {
+            commands::load_args(self, &words, span)?;
+            Ok(Vec::new())
+        }
     }
 
     pub(super) fn eval_args(&mut self, args: &[Arg]) -> Result<Vec<Value>> {
@@ -147,7 +191,18 @@ impl Interp<'_> {
             };
             return Err(LaError::eval(why).at(span));
         }
+        if b.max_out == 0 && nargout > 0 {
+            // Pictures return nothing: refuse `x = plot(...)` before drawing.
+            return Err(LaError::eval(format!(
+                "{name}: value on right hand side: element number 1 undefined in return list"
+            ))
+            .at(span));
+        }
         self.check_interrupt()?;
+        let args = match self.run_on_worker(b, args, nargout, span) {
+            Ok(result) => return result.map_err(|e| e.at(span)),
+            Err(args) => args,
+        };
         (b.run)(
             self,
             Args {

@@ -50,6 +50,9 @@ impl Ctx for Interp<'_> {
     ) -> Result<Vec<Value>> {
         self.call_func(f, args, nargout, span)
     }
+    fn figures(&mut self) -> &mut crate::plot::Figures {
+        &mut self.session.figures
+    }
     fn binary(&mut self, op: BinOp, l: &Value, r: &Value, span: Span) -> Result<Value> {
         Interp::binary(self, op, l, r, span)
     }

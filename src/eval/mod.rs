@@ -25,6 +25,7 @@ mod assign;
 mod calls;
 mod host;
 mod ranges;
+mod worker;
 
 use assign::is_empty_literal;
 use ranges::{column, exact_range_parts, float_range};
@@ -40,6 +41,15 @@ pub trait Sink {
     fn verdict(&mut self, verdict: &crate::builtins::check::Verdict) {
         self.text(&format!("{}\n", verdict.line()));
     }
+    /// The working of `steps` (LaTeX for `latex steps`); plain text unless the sink knows better.
+    fn working(&mut self, text: &str, latex: bool) {
+        let _ = latex;
+        self.text(text);
+        self.text("\n");
+    }
+    /// A figure to show (after a statement that changed it). Sinks that
+    /// collect values only may ignore it; the shells draw it.
+    fn figure(&mut self, _figure: &crate::plot::Figure) {}
 }
 
 /// How many `check` statements ran and how many were right: a homework
@@ -73,6 +83,8 @@ pub struct Session {
     pub width: usize,
     /// The `check` statements run so far.
     pub checks: CheckTally,
+    /// The figures `plot` and friends draw on.
+    pub figures: crate::plot::Figures,
 }
 
 impl Default for Session {
@@ -87,6 +99,7 @@ impl Default for Session {
             max_bytes: crate::eval::limits::default_max_bytes(),
             width: 80,
             checks: CheckTally::default(),
+            figures: crate::plot::Figures::default(),
         }
     }
 }
@@ -107,7 +120,9 @@ impl Session {
             frames: Vec::new(),
             ends: Vec::new(),
         };
-        match it.exec_block(&program)? {
+        let flow = it.exec_block(&program);
+        it.show_figure();
+        match flow? {
             Flow::Exit(code) => Ok(Control::Exit(code)),
             _ => Ok(Control::Continue),
         }
@@ -264,6 +279,17 @@ impl Interp<'_> {
     }
 
     fn command(&mut self, name: &str, args: &[String], span: Span) -> Result<Flow> {
+        if crate::builtins::commands::lookup(name).is_none()
+            && crate::builtins::lookup(name).is_some()
+        {
+            // Command syntax for a function (`hold on`, `print -dsvg f.svg`).
+            let vals = args.iter().map(|a| Value::Str(a.clone())).collect();
+            self.call_named(name, vals, 0, span)?;
+            if self.frames.is_empty() {
+                self.show_figure();
+            }
+            return Ok(Flow::Normal);
+        }
         let Some(c) = crate::builtins::commands::lookup(name) else {
             return Err(LaError::internal(format!(
                 "command '{name}' has no registry entry"
@@ -273,6 +299,17 @@ impl Interp<'_> {
             crate::builtins::commands::Next::Continue => Flow::Normal,
             crate::builtins::commands::Next::Exit(code) => Flow::Exit(code),
         })
+    }
+
+    /// Show the current figure if it changed since it was last shown.
+    pub fn show_figure(&mut self) {
+        if self.session.figures.dirty {
+            self.session.figures.dirty = false;
+            if let Some(f) = self.session.figures.shown() {
+                let f = f.clone();
+                self.sink.figure(&f);
+            }
+        }
     }
 
     fn exec_expr_stmt(&mut self, e: &Expr, display: bool) -> Result<()> {
@@ -288,11 +325,17 @@ impl Interp<'_> {
         }
         let mut vals = self.eval_multi(e, 0)?;
         if vals.is_empty() {
+            if display && self.frames.is_empty() {
+                self.show_figure();
+            }
             return Ok(());
         }
         let v = vals.swap_remove(0);
         if display {
             self.show("ans", &v);
+        }
+        if display && self.frames.is_empty() {
+            self.show_figure();
         }
         self.vars_mut().insert("ans", v);
         Ok(())

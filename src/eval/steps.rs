@@ -100,8 +100,7 @@ pub fn steps(it: &mut Interp, expr: &Expr, latex: bool) -> Result<()> {
         "gramschmidt" => gram_schmidt(a, latex),
         _ => return Err(LaError::eval(USAGE).at(expr.span)),
     };
-    it.sink.text(&w.text);
-    it.sink.text("\n");
+    it.sink.working(&w.text, latex);
     let fmt = it.session.format;
     it.sink.value("ans", &w.result, fmt);
     it.vars_mut().insert("ans", w.result);

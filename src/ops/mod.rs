@@ -434,7 +434,7 @@ pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
 /// `s^B` for a scalar `s > 0` and a square matrix `B`: `expm(log(s)*B)`.
 fn scalar_to_matrix_power(a: &Value, b: &Value) -> Result<Value> {
     let s = a.to_f64("^")?;
-    if !(s > 0.0) || !s.is_finite() {
+    if s.is_nan() || s <= 0.0 || s.is_infinite() {
         return Err(LaError::eval(format!(
             "operator ^: s^B with a square matrix B needs a positive base (got {s}); it is expm(log(s)*B)"
         )));

@@ -17,6 +17,8 @@ pub enum Input {
 
 pub struct Options {
     pub json: bool,
+    /// `--json-all`: text, warnings and errors as JSON lines too.
+    pub json_all: bool,
     pub inputs: Vec<Input>,
     pub interactive: bool,
     /// After an error in one input, go on with the next.
@@ -34,9 +36,13 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
   -i                 enter the REPL after the scripts / -e, keeping their variables
                      (also after an error)
   --keep-going       after an error in one script or -e, run the next (exit status 1 at the end)
-  --json             print each displayed value as one line of JSON: {\"name\":..,\"value\":..}
+  --json             print each displayed value as one JSON line {\"name\",\"value\",\"class\",\"source\",...}
+  --json-all         as --json, and text, warnings and errors as JSON lines too, in order (see README)
   --max-memory SIZE  refuse results larger than SIZE (e.g. 2G, 512M); default half of RAM
   -q, --quiet        no banner
+  --install-kernel [--user|--sys-prefix|--prefix DIR]
+                     install the Jupyter kernel (see README: Notebooks)
+  --kernel FILE      run as a Jupyter kernel (Jupyter starts this)
   -h, --help         this help
   -V, --version      print the version";
 
@@ -44,6 +50,7 @@ const USAGE: &str = "usage: la [options] [FILE.la ...]
 pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
     let mut o = Options {
         json: false,
+        json_all: false,
         inputs: vec![],
         interactive: false,
         keep_going: false,
@@ -54,6 +61,10 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> Result<Options, i32> {
     while let Some(a) = args.next() {
         match a.as_str() {
             "--json" => o.json = true,
+            "--json-all" => {
+                o.json = true;
+                o.json_all = true;
+            }
             "-e" | "--eval" => match args.next() {
                 Some(e) => o.inputs.push(Input::Eval(e)),
                 None => return usage_error("-e needs an argument"),
@@ -103,6 +114,7 @@ pub fn main_with(opts: Options) -> i32 {
     colored::control::set_override(color);
     let mut printer = Printer {
         json: opts.json,
+        json_all: opts.json_all,
         color,
         width: terminal_width(),
         source: Source::new("<input>", ""),
@@ -127,7 +139,11 @@ pub fn main_with(opts: Options) -> i32 {
         let result = match source {
             Ok(src) => run_source(&mut session, &mut printer, src).map_err(|_| ()),
             Err(message) => {
-                eprintln!("{message}");
+                let file = match input {
+                    Input::File(f) => f.as_str(),
+                    Input::Eval(_) => "-e",
+                };
+                printer.error_line(file, &message);
                 Err(())
             }
         };
@@ -166,7 +182,7 @@ pub fn main_with(opts: Options) -> i32 {
     let text = match decode(bytes) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("error: <stdin>: {}", e.message);
+            printer.error_line("<stdin>", &format!("error: <stdin>: {}", e.message));
             return 1;
         }
     };

@@ -1,5 +1,14 @@
 //! Where the session's output goes in every front end: values as Octave-style
 //! text or JSON lines on stdout, warnings and errors rendered on stderr.
+//!
+//! In `--json` mode every line on stdout is one JSON object carrying
+//! `"source"` (the script's name, `-e` or `<stdin>`), in the order things
+//! happened: values `{"name","value","class"[,"complex"][,"exact"]}`; with
+//! `--json-all` also text
+//! `{"text"}` (disp, printf, steps, latex, help, ...), `{"warning": {"message",
+//! "file", "line", "col"}}`, `{"error": {...}}`, `{"check": ...}` verdicts and
+//! the `{"checks": ...}` summary. Warnings and errors are also rendered on
+//! stderr as without `--json`.
 
 use crate::builtins::check::Verdict;
 use crate::error::{render, LaError, Severity, Source};
@@ -12,25 +21,37 @@ use std::io::Write;
 /// Prints what the session shows: Octave-style text or JSON lines.
 pub struct Printer {
     pub json: bool,
+    /// `--json-all`: text, warnings and errors as JSON lines too. Off under
+    /// plain `--json`, whose readers (the conformance runners) accept only
+    /// `{name, value}` lines on stdout.
+    pub json_all: bool,
     pub color: bool,
     pub width: usize,
     /// The source being run, for rendering warnings with their position.
     pub source: Source,
 }
 
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    let _ = out.flush();
+}
+
 impl Sink for Printer {
     fn value(&mut self, name: &str, value: &Value, fmt: Format) {
         let text = if self.json {
-            format::json_line(name, value) + "\n"
+            self.with_source(format::json_line(name, value))
         } else {
             format::display(name, value, fmt, self.width)
         };
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_all(text.as_bytes());
-        let _ = out.flush();
+        emit(&text);
     }
     fn text(&mut self, text: &str) {
         if self.json {
+            if self.json_all && !text.is_empty() {
+                let line = serde_json::json!({ "text": text }).to_string();
+                emit(&self.with_source(line));
+            }
             return;
         }
         let mut out = std::io::stdout().lock();
@@ -42,7 +63,7 @@ impl Sink for Printer {
             let line = serde_json::json!({
                 "check": { "correct": v.correct, "reason": v.message }
             });
-            format!("{line}\n")
+            self.with_source(line.to_string())
         } else if self.color {
             let mark = if v.correct {
                 v.mark().green().bold()
@@ -57,7 +78,26 @@ impl Sink for Printer {
         let _ = out.write_all(text.as_bytes());
         let _ = out.flush();
     }
+    fn figure(&mut self, fig: &crate::plot::Figure) {
+        let text = if self.json {
+            let line = serde_json::json!({ "figure": { "svg": crate::plot::svg::render(fig) } });
+            format!("{line}\n")
+        } else {
+            let height = std::env::var("LINES")
+                .ok()
+                .and_then(|c| c.parse().ok())
+                .filter(|&h: &usize| h >= 10)
+                .map_or(24, |h| h.min(60));
+            crate::plot::braille::render(fig, self.width, height - 2, self.color)
+        };
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
     fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
+        if self.json_all {
+            emit(&self.diagnostic("warning", message, span));
+        }
         let _ = std::io::stdout().flush();
         eprintln!(
             "{}",
@@ -73,7 +113,7 @@ impl Printer {
             let line = serde_json::json!({
                 "checks": { "correct": tally.correct, "total": tally.total }
             });
-            format!("{line}\n")
+            self.with_source(line.to_string())
         } else {
             format!("{} of {} correct\n", tally.correct, tally.total)
         };
@@ -82,7 +122,58 @@ impl Printer {
         let _ = out.flush();
     }
 
+    /// The source as JSON lines name it: `-e` for command-line statements.
+    fn source_name(&self) -> &str {
+        match self.source.name.as_str() {
+            "<input>" => "-e",
+            n => n,
+        }
+    }
+
+    /// A JSON object's text with `"source"` added, as one line.
+    fn with_source(&self, object: String) -> String {
+        let source = serde_json::Value::from(self.source_name());
+        match object.strip_suffix('}') {
+            Some(body) if body.len() > 1 => format!("{body},\"source\":{source}}}\n"),
+            _ => format!("{{\"source\":{source}}}\n"),
+        }
+    }
+
+    /// `{"error": {"message", "file", "line", "col"}}` (or `"warning"`).
+    fn diagnostic(&self, kind: &str, message: &str, span: Option<crate::error::Span>) -> String {
+        let (line, col) = match span {
+            Some(s) => {
+                let (l, c) = self.source.line_col(s.start);
+                (serde_json::Value::from(l), serde_json::Value::from(c))
+            }
+            None => (serde_json::Value::Null, serde_json::Value::Null),
+        };
+        let body = serde_json::json!({
+            "message": message,
+            "file": self.source_name(),
+            "line": line,
+            "col": col,
+        });
+        let mut obj = serde_json::Map::new();
+        obj.insert(kind.to_string(), body);
+        self.with_source(serde_json::Value::Object(obj).to_string())
+    }
+
+    /// An error that is not about a position in the source (a script that
+    /// cannot be read): stderr as always, and a JSON line in `--json` mode.
+    pub fn error_line(&mut self, file: &str, line: &str) {
+        if self.json_all {
+            let message = line.strip_prefix("error: ").unwrap_or(line);
+            self.source = Source::new(file.to_string(), "");
+            emit(&self.diagnostic("error", message, None));
+        }
+        eprintln!("{line}");
+    }
+
     pub fn error(&self, e: &LaError) {
+        if self.json_all {
+            emit(&self.diagnostic("error", &e.message, e.span));
+        }
         let _ = std::io::stdout().flush();
         eprintln!(
             "{}",

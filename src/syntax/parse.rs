@@ -30,8 +30,8 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
     let mut pairs = LaParser::parse(Rule::program, src).map_err(|e| {
         let err = pest_error(e);
         if let Some((at, c)) = teach::unmatched_closer(src) {
-            return LaError::parse(
-                format!("unmatched '{c}': no bracket before it is open"),
+            return teach::parse_error(
+                format_args!("unmatched '{c}': no bracket before it is open"),
                 Span::new(at, at + 1),
             );
         }

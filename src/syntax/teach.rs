@@ -48,6 +48,11 @@ pub const NUMPY_NAMES: &[(&str, &str)] = &[
     ("arange", "a:step:b"),
 ];
 
+/// A parse error with the `parse error:` prefix every parse message carries.
+pub fn parse_error(msg: impl std::fmt::Display, span: Span) -> LaError {
+    LaError::parse(format!("parse error: {msg}"), span)
+}
+
 /// The NumPy name's `la` spelling, if `la` has one.
 pub fn numpy_name(name: &str) -> Option<&'static str> {
     NUMPY_NAMES
@@ -84,44 +89,48 @@ fn char_advice(c: char) -> Option<&'static str> {
     })
 }
 
-/// The first character outside strings and comments that `la` does not
-/// accept but can name, as an error pointing at it.
-pub fn check_characters(src: &str) -> Result<(), LaError> {
+/// The characters of `src` outside strings and comments, with their byte
+/// offsets. A quote after a value (`A'`) is a transpose, otherwise it opens
+/// a string, as in the grammar.
+fn code_chars(src: &str) -> impl Iterator<Item = (usize, char)> + '_ {
     let mut prev = ' ';
     let mut chars = src.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    std::iter::from_fn(move || loop {
+        let (i, c) = chars.next()?;
         match c {
             '%' | '#' => {
-                while chars.peek().is_some_and(|&(_, c)| c != '\n') {
-                    chars.next();
-                }
+                while chars.next_if(|&(_, d)| d != '\n').is_some() {}
                 prev = ' ';
-                continue;
             }
             '"' | '\'' if c == '"' || !(prev.is_ascii_alphanumeric() || "_)]'.".contains(prev)) => {
-                while let Some((_, d)) = chars.next() {
-                    if d == '\n' {
-                        break;
-                    }
+                while let Some((_, d)) = chars.next_if(|&(_, d)| d != '\n') {
                     if d == '\\' && c == '"' {
-                        chars.next();
-                    } else if d == c {
+                        chars.next_if(|&(_, d)| d != '\n');
+                    } else if d == c && chars.next_if(|&(_, e)| e == c).is_none() {
                         break;
                     }
                 }
                 prev = c;
-                continue;
             }
-            _ => {}
+            _ => {
+                if !c.is_whitespace() {
+                    prev = c;
+                }
+                return Some((i, c));
+            }
         }
+    })
+}
+
+/// The first character outside strings and comments that `la` does not
+/// accept but can name, as an error pointing at it.
+pub fn check_characters(src: &str) -> Result<(), LaError> {
+    for (i, c) in code_chars(src) {
         if let Some(advice) = char_advice(c) {
-            return Err(LaError::parse(
-                format!("'{c}' (U+{:04X}) {advice}", c as u32),
+            return Err(parse_error(
+                format_args!("'{c}' (U+{:04X}) {advice}", c as u32),
                 Span::new(i, i + c.len_utf8()),
             ));
-        }
-        if !c.is_whitespace() {
-            prev = c;
         }
     }
     Ok(())
@@ -134,41 +143,18 @@ pub fn accept_numpy_array(src: &str) -> Option<String> {
         return None;
     }
     let mut out = src.to_string();
-    for prefix in ["numpy.array(", "np.array("] {
-        let mut from = 0;
-        while let Some(k) = out[from..].find(prefix) {
-            let at = from + k;
-            let word_start = at == 0 || !is_ident(out.as_bytes()[at - 1]);
-            let line = &out[out[..at].rfind('\n').map_or(0, |j| j + 1)..at];
-            let in_text = line.matches('"').count() % 2 == 1
-                || line.contains('%')
-                || line.contains('#')
-                || quote_open(line);
-            let n = prefix.len() - "array(".len();
-            if word_start && !in_text {
-                out.replace_range(at..at + n, &" ".repeat(n));
-            }
-            from = at + n;
+    for (at, _) in code_chars(src) {
+        let word_start = at == 0 || !is_ident(src.as_bytes()[at - 1]);
+        let prefix = ["numpy.", "np."].into_iter().find(|p| {
+            src[at..]
+                .strip_prefix(p)
+                .is_some_and(|r| r.starts_with("array("))
+        });
+        if let (true, Some(p)) = (word_start, prefix) {
+            out.replace_range(at..at + p.len(), &" ".repeat(p.len()));
         }
     }
     Some(out)
-}
-
-/// Whether a single-quoted string is open at the end of `line`.
-fn quote_open(line: &str) -> bool {
-    let mut open = false;
-    let mut prev = ' ';
-    for c in line.chars() {
-        if c == '\'' {
-            if open {
-                open = false;
-            } else if !(prev.is_ascii_alphanumeric() || "_)]'.".contains(prev)) {
-                open = true;
-            }
-        }
-        prev = c;
-    }
-    open
 }
 
 fn is_ident(b: u8) -> bool {
@@ -198,7 +184,7 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
     let line_end = src[pos..].find('\n').map_or(src.len(), |i| pos + i);
     let rest = &src[pos..line_end];
     let err = |msg: String, start: usize, len: usize| {
-        Some(LaError::parse(msg, Span::new(start, start + len.max(1))))
+        Some(parse_error(msg, Span::new(start, start + len.max(1))))
     };
     // The statement around `pos`: from the last `;` or `,` outside brackets.
     let mut stmt_start = line_start;
@@ -399,38 +385,13 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
 
 /// The first `)`, `]` or `}` that closes nothing, skipping strings and comments.
 pub fn unmatched_closer(src: &str) -> Option<(usize, char)> {
-    let mut depth: Vec<char> = Vec::new();
-    let mut prev = ' ';
-    let mut chars = src.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut depth = 0usize;
+    for (i, c) in code_chars(src) {
         match c {
-            '%' | '#' => {
-                while chars.peek().is_some_and(|&(_, c)| c != '\n') {
-                    chars.next();
-                }
-            }
-            '"' | '\'' if c == '"' || !(prev.is_ascii_alphanumeric() || "_)]'.".contains(prev)) => {
-                while let Some((_, d)) = chars.next() {
-                    if d == '\n' {
-                        break;
-                    }
-                    if d == '\\' && c == '"' {
-                        chars.next();
-                    } else if d == c {
-                        break;
-                    }
-                }
-            }
-            '(' | '[' | '{' => depth.push(c),
-            ')' | ']' | '}' => {
-                if depth.pop().is_none() {
-                    return Some((i, c));
-                }
-            }
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' if depth == 0 => return Some((i, c)),
+            ')' | ']' | '}' => depth -= 1,
             _ => {}
-        }
-        if !c.is_whitespace() {
-            prev = c;
         }
     }
     None

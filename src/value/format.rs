@@ -388,7 +388,45 @@ pub fn json_line(name: &str, v: &Value) -> String {
         Value::Func(f) => serde_json::Value::from(func_text(f)).to_string(),
     };
     format!(
-        "{{\"name\":{},\"value\":{value}}}",
-        serde_json::Value::from(name)
+        "{{\"name\":{},\"value\":{value},{}}}",
+        serde_json::Value::from(name),
+        json_kind(v)
     )
+}
+
+/// The keys a grader uses to tell values apart: `"class"` as Octave's
+/// `class` names it (exact numbers are doubles to the language), `"complex":
+/// true` for complex values, and for exact values `"exact"`: the value as
+/// exact text (`"1/3"`, or rows of such strings), every digit kept.
+pub fn json_kind(v: &Value) -> String {
+    let class = match v {
+        Value::Exact(_) | Value::Real(_) | Value::Complex(_) => "double",
+        Value::Bool(_) => "logical",
+        Value::Str(_) => "char",
+        Value::Func(_) => "function_handle",
+    };
+    let mut out = format!("\"class\":\"{class}\"");
+    match v {
+        Value::Complex(_) => out.push_str(",\"complex\":true"),
+        Value::Exact(m) => {
+            let exact = if m.len() == 1 {
+                serde_json::Value::from(m[0].to_string())
+            } else {
+                serde_json::Value::from(
+                    (0..m.nrows())
+                        .map(|i| {
+                            serde_json::Value::from(
+                                (0..m.ncols())
+                                    .map(|j| serde_json::Value::from(m[(i, j)].to_string()))
+                                    .collect::<Vec<_>>(),
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                )
+            };
+            out.push_str(&format!(",\"exact\":{exact}"));
+        }
+        _ => {}
+    }
+    out
 }

@@ -13,16 +13,30 @@
 //! s string
 //! "hello\n"
 //! ```
+//! f lambda 1
+//! "@(x) a*x"
+//! a rational 1 1
+//! 2
+//! g handle
+//! "sin"
+//! ```
 //! Numbers use Rust's shortest round-trip form (full f64 precision); complex
-//! entries are written as `re im` pairs; strings are JSON-quoted. Function
-//! handles are not saved. Files are written to a temporary name and renamed,
-//! so an interrupted save never leaves a half-written file.
+//! entries are written as `re im` pairs; strings are JSON-quoted. An anonymous
+//! function is saved as its source text followed by the N variables it
+//! captured (entries of the same format), and re-parsed on load; a handle to a
+//! named function is saved as the name. Files are written to a temporary name
+//! and renamed, so an interrupted save never leaves a half-written file.
+//!
+//! Also here: plain numeric text (`load data.txt`, `csvread`, `dlmread`),
+//! parsed by [`parse_ascii`].
 
 use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
-use crate::value::{BMat, Value};
+use crate::syntax::ast::{ExprKind, StmtKind};
+use crate::value::{BMat, Func, Value, Vars};
 use std::collections::HashMap;
 use std::io::Write;
+use std::rc::Rc;
 
 const HEADER: &str = "# la session v1";
 
@@ -102,102 +116,335 @@ fn encode(name: &str, v: &Value) -> String {
                 .to_string())
         ),
         Value::Str(s) => format!("{name} string\n{}\n", serde_json::Value::from(s.as_str())),
-        Value::Func(_) => String::new(),
+        Value::Func(f) => match &**f {
+            Func::Lambda { def, captured } => {
+                let mut names: Vec<&String> = captured.keys().collect();
+                names.sort();
+                let mut out = format!(
+                    "{name} lambda {}\n{}\n",
+                    names.len(),
+                    serde_json::Value::from(def.text.as_str())
+                );
+                for n in names {
+                    if let Some(v) = captured.get(n) {
+                        out.push_str(&encode(n, v));
+                    }
+                }
+                out
+            }
+            Func::Named(n) => format!("{name} handle\n{}\n", serde_json::Value::from(n.as_str())),
+            Func::User(d) => format!(
+                "{name} handle\n{}\n",
+                serde_json::Value::from(d.name.as_str())
+            ),
+        },
     }
 }
 
 pub type ParseError = (usize, String);
 
+/// The header every session file starts with.
+pub fn is_session_file(text: &str) -> bool {
+    text.lines()
+        .next()
+        .is_some_and(|h| h.trim_start_matches('\u{feff}').trim() == HEADER)
+}
+
+type Lines<'a> = std::iter::Peekable<Box<dyn Iterator<Item = (usize, &'a str)> + 'a>>;
+
 /// The variables of a session file, or the line and reason it is malformed.
 pub fn parse(text: &str) -> std::result::Result<HashMap<String, Value>, ParseError> {
-    let mut lines = text.lines().enumerate().map(|(k, l)| {
-        (
-            k + 1,
-            l.trim_start_matches('\u{feff}').trim_end_matches('\r'),
-        )
-    });
+    let it: Box<dyn Iterator<Item = (usize, &str)>> =
+        Box::new(text.lines().enumerate().map(|(k, l)| {
+            (
+                k + 1,
+                l.trim_start_matches('\u{feff}').trim_end_matches('\r'),
+            )
+        }));
+    let mut lines: Lines = it.peekable();
     let mut vars = HashMap::new();
     match lines.next() {
         Some((_, h)) if h.trim() == HEADER => {}
         _ => return Err((1, format!("not an la session file (expected '{HEADER}')"))),
     }
-    while let Some((n, line)) = lines.next() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let words: Vec<&str> = line.split_whitespace().collect();
-        let (name, kind) = match words.as_slice() {
-            [name, kind, ..] if is_name(name) => (name.to_string(), *kind),
-            _ => return Err((n, "expected 'NAME TYPE [ROWS COLS]'".into())),
-        };
-        let value = if kind == "string" {
-            let (m, body) = lines
-                .next()
-                .ok_or((n, "missing string value".to_string()))?;
-            Value::Str(
-                serde_json::from_str::<String>(body)
-                    .map_err(|e| (m, format!("bad string: {e}")))?,
-            )
-        } else {
-            let dim = |k: usize| {
-                words
-                    .get(k)
-                    .and_then(|w| w.parse::<usize>().ok())
-                    .ok_or((n, "expected ROWS COLS".to_string()))
-            };
-            let (r, c) = (dim(2)?, dim(3)?);
-            if r.saturating_mul(c) > 1 << 32 {
-                return Err((n, "matrix too large".into()));
-            }
-            let width = if kind == "complex" { 2 * c } else { c };
-            let mut words = Vec::with_capacity(r * width);
-            for _ in 0..r {
-                let (m, row) = lines
-                    .next()
-                    .ok_or((n, "file ends inside a matrix".to_string()))?;
-                let row: Vec<&str> = row.split_whitespace().collect();
-                if row.len() != width {
-                    return Err((m, format!("expected {width} numbers, found {}", row.len())));
-                }
-                words.extend(row.into_iter().map(|w| (m, w)));
-            }
-            if kind == "rational" {
-                let vals: Vec<Rat> = words
-                    .iter()
-                    .map(|(m, w)| {
-                        w.parse::<Rat>()
-                            .map_err(|_| (*m, format!("bad fraction '{w}'")))
-                    })
-                    .collect::<std::result::Result<_, _>>()?;
-                vars.insert(
-                    name,
-                    Value::Exact(RatMat::from_row_slice(r, c, &vals).into()),
-                );
-                continue;
-            }
-            let data: Vec<f64> = words
-                .iter()
-                .map(|(m, w)| {
-                    w.parse::<f64>()
-                        .map_err(|_| (*m, format!("bad number '{w}'")))
-                })
-                .collect::<std::result::Result<_, _>>()?;
-            match kind {
-                "real" => Value::Real(RMat::from_row_slice(r, c, &data).into()),
-                "complex" => {
-                    let z: Vec<C64> = data.chunks(2).map(|p| C64::new(p[0], p[1])).collect();
-                    Value::Complex(CMat::from_row_slice(r, c, &z).into())
-                }
-                "logical" => Value::Bool(
-                    BMat::from_row_slice(r, c, &data.iter().map(|x| *x != 0.0).collect::<Vec<_>>())
-                        .into(),
-                ),
-                other => return Err((n, format!("unknown type '{other}'"))),
-            }
-        };
+    while let Some((name, value)) = entry(&mut lines, 0)? {
         vars.insert(name, value);
     }
     Ok(vars)
+}
+
+/// The next `NAME TYPE ...` entry, or `None` at the end of the file.
+fn entry(
+    lines: &mut Lines,
+    depth: usize,
+) -> std::result::Result<Option<(String, Value)>, ParseError> {
+    let (n, line) = loop {
+        match lines.next() {
+            None => return Ok(None),
+            Some((_, l)) if l.trim().is_empty() || l.starts_with('#') => continue,
+            Some(x) => break x,
+        }
+    };
+    if depth > 64 {
+        return Err((n, "functions nested too deeply".into()));
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let (name, kind) = match words.as_slice() {
+        [name, kind, ..] if is_name(name) => (name.to_string(), *kind),
+        _ => return Err((n, "expected 'NAME TYPE [ROWS COLS]'".into())),
+    };
+    let quoted = |lines: &mut Lines, what: &str| {
+        let (m, body) = lines.next().ok_or((n, format!("missing {what} value")))?;
+        serde_json::from_str::<String>(body).map_err(|e| (m, format!("bad {what}: {e}")))
+    };
+    let value = match kind {
+        "string" => Value::Str(quoted(lines, "string")?),
+        "handle" => {
+            let f = quoted(lines, "function name")?;
+            if !is_name(&f) {
+                return Err((n + 1, format!("bad function name '{f}'")));
+            }
+            Value::Func(Rc::new(Func::Named(f)))
+        }
+        "lambda" => {
+            let count = words
+                .get(2)
+                .and_then(|w| w.parse::<usize>().ok())
+                .ok_or((n, "expected 'NAME lambda COUNT'".to_string()))?;
+            let text = quoted(lines, "function text")?;
+            let def = match crate::syntax::parse::parse_program(&text) {
+                Ok(stmts) => match stmts.as_slice() {
+                    [s] => match &s.kind {
+                        StmtKind::Expr(e) => match &e.kind {
+                            ExprKind::AnonFn(def) => Some(def.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                Err(_) => None,
+            }
+            .ok_or((n + 1, format!("not an anonymous function: {text}")))?;
+            let mut captured = Vars::default();
+            for _ in 0..count {
+                let (cn, cv) = entry(lines, depth + 1)?.ok_or((
+                    n,
+                    "file ends inside a function's captured values".to_string(),
+                ))?;
+                captured.insert(&cn, cv);
+            }
+            Value::Func(Rc::new(Func::Lambda { def, captured }))
+        }
+        _ => matrix_entry(lines, n, kind, &words)?,
+    };
+    Ok(Some((name, value)))
+}
+
+fn matrix_entry(
+    lines: &mut Lines,
+    n: usize,
+    kind: &str,
+    words: &[&str],
+) -> std::result::Result<Value, ParseError> {
+    if !matches!(kind, "rational" | "real" | "complex" | "logical") {
+        return Err((n, format!("unknown type '{kind}'")));
+    }
+    let dim = |k: usize| {
+        words
+            .get(k)
+            .and_then(|w| w.parse::<usize>().ok())
+            .ok_or((n, "expected ROWS COLS".to_string()))
+    };
+    let (r, c) = (dim(2)?, dim(3)?);
+    if r.saturating_mul(c) > 1 << 32 {
+        return Err((n, "matrix too large".into()));
+    }
+    let width = if kind == "complex" { 2 * c } else { c };
+    let mut words = Vec::with_capacity(r.saturating_mul(width).min(1 << 20));
+    for _ in 0..r {
+        let (m, row) = lines
+            .next()
+            .ok_or((n, "file ends inside a matrix".to_string()))?;
+        let row: Vec<&str> = row.split_whitespace().collect();
+        if row.len() != width {
+            return Err((m, format!("expected {width} numbers, found {}", row.len())));
+        }
+        words.extend(row.into_iter().map(|w| (m, w)));
+    }
+    if kind == "rational" {
+        let vals: Vec<Rat> = words
+            .iter()
+            .map(|(m, w)| {
+                w.parse::<Rat>()
+                    .map_err(|_| (*m, format!("bad fraction '{w}'")))
+            })
+            .collect::<std::result::Result<_, _>>()?;
+        return Ok(Value::Exact(RatMat::from_row_slice(r, c, &vals).into()));
+    }
+    let data: Vec<f64> = words
+        .iter()
+        .map(|(m, w)| {
+            w.parse::<f64>()
+                .map_err(|_| (*m, format!("bad number '{w}'")))
+        })
+        .collect::<std::result::Result<_, _>>()?;
+    Ok(match kind {
+        "real" => Value::Real(RMat::from_row_slice(r, c, &data).into()),
+        "complex" => {
+            let z: Vec<C64> = data.chunks(2).map(|p| C64::new(p[0], p[1])).collect();
+            Value::Complex(CMat::from_row_slice(r, c, &z).into())
+        }
+        _ => Value::Bool(
+            BMat::from_row_slice(r, c, &data.iter().map(|x| *x != 0.0).collect::<Vec<_>>()).into(),
+        ),
+    })
+}
+
+/// Plain numeric text as a matrix: one row per line, numbers separated by
+/// whitespace or commas (or `sep` when given), `%` and `#` starting comments,
+/// blank lines ignored. A first line that is not numeric is a header and is
+/// skipped (its line number is returned so the caller can say so). A
+/// malformed row is an error with its line and 1-based column.
+pub struct AsciiData {
+    pub matrix: RMat,
+    pub header: Option<usize>,
+}
+
+pub fn parse_ascii(
+    text: &str,
+    sep: Option<char>,
+) -> std::result::Result<AsciiData, (usize, usize, String)> {
+    let mut rows: Vec<Vec<f64>> = Vec::new();
+    let mut header = None;
+    let mut first_line: Option<usize> = None;
+    for (k, raw) in text.lines().enumerate() {
+        let n = k + 1;
+        let line = raw.trim_start_matches('\u{feff}').trim_end_matches('\r');
+        let line = match line.find(['%', '#']) {
+            Some(i) => &line[..i],
+            None => line,
+        };
+        if line.trim().is_empty() {
+            continue;
+        }
+        let is_first = first_line.is_none();
+        first_line.get_or_insert(n);
+        // Fields with their 1-based character columns.
+        let mut fields: Vec<(usize, &str)> = Vec::new();
+        let mut start: Option<usize> = None;
+        let mut seps_since = 0usize;
+        let mut col = 0usize;
+        let mut byte_start = 0usize;
+        let is_sep = |c: char| match sep {
+            Some(s) if s.is_whitespace() => false,
+            Some(s) => c == s,
+            None => c == ',' || c == ';',
+        };
+        for (b, ch) in line.char_indices() {
+            col += 1;
+            if ch.is_whitespace() || is_sep(ch) {
+                if let Some(s) = start.take() {
+                    fields.push((s, &line[byte_start..b]));
+                }
+                if is_sep(ch) {
+                    seps_since += 1;
+                    // Two separators in a row: an empty field, as Octave's dlmread reads 0.
+                    if seps_since > 1 || fields.is_empty() {
+                        fields.push((col, ""));
+                    }
+                }
+            } else {
+                if start.is_none() {
+                    start = Some(col);
+                    byte_start = b;
+                    seps_since = 0;
+                }
+            }
+        }
+        if let Some(s) = start {
+            fields.push((s, &line[byte_start..]));
+        }
+        let mut row = Vec::with_capacity(fields.len());
+        let mut bad = None;
+        for (c, f) in &fields {
+            if f.is_empty() {
+                row.push(0.0);
+                continue;
+            }
+            match parse_number(f) {
+                Some(x) => row.push(x),
+                None => {
+                    bad = Some((*c, *f));
+                    break;
+                }
+            }
+        }
+        if let Some((c, f)) = bad {
+            if is_first && header.is_none() {
+                header = Some(n);
+                first_line = None;
+                continue;
+            }
+            return Err((n, c, format!("'{f}' is not a number")));
+        }
+        if let Some(first) = rows.first() {
+            if row.len() != first.len() {
+                let c = fields
+                    .get(first.len())
+                    .map_or(line.chars().count() + 1, |(c, _)| *c);
+                return Err((
+                    n,
+                    c,
+                    format!(
+                        "this row has {} numbers but the rows above have {}",
+                        row.len(),
+                        first.len()
+                    ),
+                ));
+            }
+        }
+        rows.push(row);
+    }
+    if rows.is_empty() {
+        let line = header.unwrap_or(1);
+        return Err((line, 1, "no rows of numbers (not a data file)".to_string()));
+    }
+    let cols = rows.first().map_or(0, Vec::len);
+    let data: Vec<f64> = rows.iter().flatten().copied().collect();
+    Ok(AsciiData {
+        matrix: RMat::from_row_slice(rows.len(), cols, &data),
+        header,
+    })
+}
+
+/// A number as data files write it: decimal, e-notation, `Inf`, `NaN`.
+fn parse_number(w: &str) -> Option<f64> {
+    let t = w.trim_start_matches('+');
+    match t.to_ascii_lowercase().as_str() {
+        "inf" | "+inf" => return Some(f64::INFINITY),
+        "-inf" => return Some(f64::NEG_INFINITY),
+        "nan" | "-nan" | "na" => return Some(f64::NAN),
+        _ => {}
+    }
+    if !t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+    {
+        return None;
+    }
+    t.parse::<f64>().ok()
+}
+
+/// The text `save -ascii` writes: each numeric variable's rows, full precision.
+pub fn to_ascii(m: &RMat) -> String {
+    let mut out = String::new();
+    for i in 0..m.nrows() {
+        let row: Vec<String> = (0..m.ncols()).map(|j| num(m[(i, j)])).collect();
+        out.push_str(&row.join(" "));
+        out.push('\n');
+    }
+    out
 }
 
 fn is_name(s: &str) -> bool {

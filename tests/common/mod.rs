@@ -53,12 +53,10 @@ pub fn json(src: &str) -> Vec<(String, serde_json::Value)> {
     assert_eq!(r.status, 0, "la failed on {src:?}: {}", r.stderr);
     r.stdout
         .lines()
-        .map(|l| {
+        .filter_map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).expect("one JSON object per line");
-            (
-                v["name"].as_str().expect("name").to_string(),
-                v["value"].clone(),
-            )
+            // Text, warning and check lines have no name: only values are kept here.
+            Some((v["name"].as_str()?.to_string(), v["value"].clone()))
         })
         .collect()
 }
@@ -66,7 +64,11 @@ pub fn json(src: &str) -> Vec<(String, serde_json::Value)> {
 /// The single displayed value of `src` (`--json`), as f64 entries row-major with its shape.
 pub fn matrix(src: &str) -> (usize, usize, Vec<f64>) {
     let vals = json(src);
-    let v = &vals.last().expect("a displayed value").1;
+    decode_matrix(&vals.last().expect("a displayed value").1)
+}
+
+/// A JSON value line's `value` as f64 entries row-major with its shape.
+pub fn decode_matrix(v: &serde_json::Value) -> (usize, usize, Vec<f64>) {
     if let Some(x) = v.as_f64() {
         return (1, 1, vec![x]);
     }

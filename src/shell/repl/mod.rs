@@ -14,7 +14,7 @@ mod hint;
 mod history;
 mod lex;
 mod names;
-mod validate;
+pub mod validate;
 
 use crate::error::{ErrorKind, Source};
 use crate::eval::{Control, Session};

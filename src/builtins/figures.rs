@@ -1,0 +1,731 @@
+//! Pictures: `plot`, `scatter`, `quiver`, `fplot` and the commands that
+//! dress and save the current figure (`hold`, `title`, `axis`, `legend`,
+//! `print`, ...), plus the chapter figure `showmap`. They change the
+//! session's figures (through `Ctx::figures`); the front end shows them.
+
+use super::ctx::Ctx;
+use super::{Args, Builtin, Doc, Topic, MANY};
+use crate::error::{LaError, Result};
+use crate::plot::{self, Color, Figure, LineStyle, Marker, Series, Shape, Style};
+use crate::value::Value;
+
+macro_rules! entry {
+    ($name:expr, $min:expr, $max:expr, $out:expr, $run:expr, $sig:expr, $sum:expr, $math:expr, $ex:expr, $rel:expr) => {
+        Builtin {
+            name: $name,
+            min_args: $min,
+            max_args: $max,
+            max_out: $out,
+            doc: Doc {
+                topic: Topic::Plots,
+                signature: $sig,
+                summary: $sum,
+                math: $math,
+                example: $ex,
+                related: $rel,
+            },
+            run: $run,
+        }
+    };
+}
+
+pub static BUILTINS: &[Builtin] = &[
+    entry!(
+        "plot", 1, MANY, 0, plot_fn,
+        "plot(y), plot(x, y), plot(x, y, fmt), plot(x1, y1, fmt1, x2, y2, fmt2, ...)",
+        concat!(
+            "Draw lines through the points (x(k), y(k)) on the current figure (y against 1:n ",
+            "when x is left out); a matrix y draws one line per column. fmt: colour r g b k m ",
+            "c y, line - -- :, marker o x + * . (e.g. 'r--', 'ko')."
+        ),
+        &[],
+        &[">> x = linspace(0, 2*pi, 50);", ">> plot(x, sin(x), 'r-', x, cos(x), 'b--');"],
+        &["scatter", "quiver", "fplot", "hold", "print"]
+    ),
+    entry!(
+        "scatter", 2, 3, 0, scatter_fn,
+        "scatter(x, y), scatter(x, y, fmt)",
+        "Mark the points (x(k), y(k)) without joining them (circles unless fmt names a marker).",
+        &[],
+        &[">> scatter([1 2 3], [2 1 3]);"],
+        &["plot", "pca"]
+    ),
+    entry!(
+        "quiver", 4, 5, 0, quiver_fn,
+        "quiver(x, y, u, v), quiver(x, y, u, v, fmt)",
+        concat!(
+            "Arrows from (x(k), y(k)) to (x(k) + u(k), y(k) + v(k)), at their true length ",
+            "(Octave rescales them; la never does): vectors as arrows."
+        ),
+        &["arrow k: tail (x_k, y_k), tip (x_k + u_k, y_k + v_k)"],
+        &[">> quiver([0 0], [0 0], [1 0], [0 1]);"],
+        &["plot", "showmap"]
+    ),
+    entry!(
+        "fplot", 2, 3, 0, fplot_fn,
+        "fplot(f, [a b]), fplot(f, [a b], fmt)",
+        "Plot the function f at 201 points from a to b.",
+        &[],
+        &[">> fplot(@(x) x^2 - 1, [-2 2]);"],
+        &["plot"]
+    ),
+    entry!(
+        "hold", 0, 1, 0, hold_fn,
+        "hold on, hold off, hold",
+        "Keep the figure's series when plotting more (on), or replace them (off); hold alone toggles.",
+        &[],
+        &[">> hold on", ">> plot([1 2]); plot([2 1]);", ">> hold off"],
+        &["plot", "clf"]
+    ),
+    entry!(
+        "title", 1, 1, 0, title_fn,
+        "title(text)",
+        "Set the title of the current figure.",
+        &[],
+        &[">> plot([1 4 9]); title('squares');"],
+        &["xlabel", "ylabel", "legend"]
+    ),
+    entry!(
+        "xlabel", 1, 1, 0, xlabel_fn,
+        "xlabel(text)",
+        "Label the horizontal axis of the current figure.",
+        &[],
+        &[">> plot([1 4 9]); xlabel('n');"],
+        &["ylabel", "title"]
+    ),
+    entry!(
+        "ylabel", 1, 1, 0, ylabel_fn,
+        "ylabel(text)",
+        "Label the vertical axis of the current figure.",
+        &[],
+        &[">> plot([1 4 9]); ylabel('n^2');"],
+        &["xlabel", "title"]
+    ),
+    entry!(
+        "legend", 1, MANY, 0, legend_fn,
+        "legend(label1, label2, ...), legend off",
+        "Name the series of the current figure, in the order they were drawn.",
+        &[],
+        &[">> plot([1 2 3], [1 4 9], [1 2 3], [1 2 3]); legend('squares', 'identity');"],
+        &["plot", "title"]
+    ),
+    entry!(
+        "axis", 1, 1, 0, axis_fn,
+        "axis([xmin xmax ymin ymax]), axis equal, axis auto",
+        concat!(
+            "Fix the window of the current figure, or make one unit equally long on both ",
+            "axes (equal: circles look round), or go back to fitting the data (auto)."
+        ),
+        &[],
+        &[">> plot([0 1], [0 1]); axis([-1 2 -1 2]);", ">> axis equal"],
+        &["plot", "grid"]
+    ),
+    entry!(
+        "grid", 0, 1, 0, grid_fn,
+        "grid on, grid off, grid",
+        "Draw grid lines at the ticks of the current figure (on), or not (off); grid alone toggles.",
+        &[],
+        &[">> plot([1 2 3]); grid on"],
+        &["axis"]
+    ),
+    entry!(
+        "figure", 0, 1, 1, figure_fn,
+        "figure, figure(n), h = figure",
+        "Start a new empty figure (or make figure n current); returns its number.",
+        &[],
+        &[">> h = figure", "h = 1"],
+        &["clf", "close", "gcf"]
+    ),
+    entry!(
+        "gcf", 0, 0, 1, gcf_fn,
+        "h = gcf",
+        "The number of the current figure (made when there is none).",
+        &[],
+        &[">> gcf", "ans = 1"],
+        &["figure", "saveas"]
+    ),
+    entry!(
+        "clf", 0, 0, 0, clf_fn,
+        "clf",
+        "Clear the current figure: no series, title, labels, limits or legend; hold off.",
+        &[],
+        &[">> plot([1 2]); clf"],
+        &["close", "figure"]
+    ),
+    entry!(
+        "close", 0, 1, 0, close_fn,
+        "close, close all",
+        "Close the current figure, or all of them.",
+        &[],
+        &[">> plot([1 2]); close all"],
+        &["clf", "figure"]
+    ),
+    entry!(
+        "print", 1, 2, 0, print_fn,
+        "print('file.svg'), print -dsvg file.svg",
+        concat!(
+            "Write the current figure as an SVG file (640x480, no fonts needed; open it in ",
+            "a browser or convert it to PNG with rsvg-convert). Only SVG is written."
+        ),
+        &[],
+        &[">> plot([1 4 9]); print('/tmp/la-print-example.svg')"],
+        &["saveas", "plot"]
+    ),
+    entry!(
+        "saveas", 2, 2, 0, saveas_fn,
+        "saveas(h, 'file.svg')",
+        "Write figure h (e.g. gcf) as an SVG file, as print does.",
+        &[],
+        &[">> plot([1 4 9]); saveas(gcf, '/tmp/la-saveas-example.svg')"],
+        &["print", "gcf"]
+    ),
+    entry!(
+        "showmap", 1, 1, 0, showmap_fn,
+        "showmap(A)",
+        concat!(
+            "A 2x2 matrix as a map of the plane: the unit circle and its image, an ellipse ",
+            "with semi-axes sigma1, sigma2; the right singular vectors v_i on the circle and ",
+            "sigma_i u_i on the ellipse; real eigenvector directions through the origin; the ",
+            "sigma's, lambda's and det (the area factor) in the title."
+        ),
+        &[
+            "A = U S V': A v_i = sigma_i u_i, so the circle's image is an ellipse with axes sigma_i u_i",
+            "A x = lambda x: eigen-directions are only stretched",
+            "area of the ellipse / area of the circle = |det A| = sigma1 sigma2",
+        ],
+        &[">> showmap([2 1; 1 2]);"],
+        &["svd", "eig", "det", "quiver"]
+    ),
+];
+
+/// Argument `k` as a list of finite-or-not numbers (a vector, or a matrix read by columns).
+fn numbers(a: &Args, k: usize) -> Result<(Vec<f64>, (usize, usize))> {
+    let m = a.real(k)?;
+    Ok((m.as_slice().to_vec(), m.shape()))
+}
+
+fn is_fmt(a: &Args, k: usize) -> bool {
+    a.str(k).is_some()
+}
+
+fn style_of(
+    a: &Args,
+    k: Option<usize>,
+    fig: &Figure,
+    offset: usize,
+    default_line: LineStyle,
+    default_marker: Marker,
+) -> Result<Style> {
+    let (c, l, m) = match k {
+        Some(k) => plot::parse_format(a.string(k)?)
+            .map_err(|e| LaError::eval(format!("{}: {}: {}", a.name, a.position(k), e.message)))?,
+        None => (None, None, None),
+    };
+    let line = match (l, m) {
+        (Some(l), _) => l,
+        (None, Some(_)) if k.is_some() => LineStyle::None,
+        _ => default_line,
+    };
+    Ok(Style {
+        color: c.unwrap_or(plot::CYCLE[(fig.series.len() + offset) % plot::CYCLE.len()]),
+        line,
+        marker: m.unwrap_or(default_marker),
+    })
+}
+
+fn same_len(a: &Args, x: &[f64], y: &[f64]) -> Result<()> {
+    if x.len() != y.len() {
+        return Err(LaError::eval(format!(
+            "{}: x and y must have the same number of elements ({} and {})",
+            a.name,
+            x.len(),
+            y.len()
+        )));
+    }
+    Ok(())
+}
+
+/// Start a drawing on the current figure: clear it unless hold is on.
+fn begin(ctx: &mut dyn Ctx) {
+    let f = ctx.figures();
+    f.dirty = true;
+    let fig = f.current();
+    if !fig.hold {
+        fig.series.clear();
+        fig.legend.clear();
+    }
+}
+
+fn plot_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    // Split the arguments into groups: y | x, y, each with an optional fmt.
+    let mut groups: Vec<(Option<usize>, usize, Option<usize>)> = Vec::new();
+    let mut k = 0;
+    while k < a.len() {
+        if is_fmt(&a, k) {
+            return Err(a.wrong(k, "x or y data (a format string follows the data)"));
+        }
+        let two = k + 1 < a.len() && !is_fmt(&a, k + 1);
+        let (x, y) = if two { (Some(k), k + 1) } else { (None, k) };
+        k = y + 1;
+        let fmt = if k < a.len() && is_fmt(&a, k) {
+            k += 1;
+            Some(k - 1)
+        } else {
+            None
+        };
+        groups.push((x, y, fmt));
+    }
+    let mut series = Vec::new();
+    begin(ctx);
+    for (x, y, fmt) in groups {
+        let (yv, (r, c)) = numbers(&a, y)?;
+        let cols: Vec<Vec<f64>> = if r == 1 || c == 1 {
+            vec![yv]
+        } else {
+            yv.chunks(r).map(|s| s.to_vec()).collect()
+        };
+        let xv = match x {
+            Some(x) => numbers(&a, x)?.0,
+            None => (1..=cols[0].len()).map(|i| i as f64).collect(),
+        };
+        for col in cols {
+            same_len(&a, &xv, &col)?;
+            let fig = ctx.figures().current();
+            let style = style_of(&a, fmt, fig, series.len(), LineStyle::Solid, Marker::None)?;
+            series.push(Series {
+                x: xv.clone(),
+                y: col,
+                shape: Shape::Points,
+                style,
+            });
+        }
+    }
+    let fig = ctx.figures().current();
+    fig.series.extend(series);
+    Ok(vec![])
+}
+
+fn scatter_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let (x, _) = numbers(&a, 0)?;
+    let (y, _) = numbers(&a, 1)?;
+    same_len(&a, &x, &y)?;
+    let fmt = if a.len() > 2 { Some(2) } else { None };
+    begin(ctx);
+    let fig = ctx.figures().current();
+    let mut style = style_of(&a, fmt, fig, 0, LineStyle::None, Marker::Circle)?;
+    if style.line != LineStyle::None
+        && fmt.is_some_and(|k| {
+            !a.str(k).unwrap_or("").contains('-') && !a.str(k).unwrap_or("").contains(':')
+        })
+    {
+        style.line = LineStyle::None;
+    }
+    if style.marker == Marker::None {
+        style.marker = Marker::Circle;
+    }
+    fig.series.push(Series {
+        x,
+        y,
+        shape: Shape::Points,
+        style,
+    });
+    Ok(vec![])
+}
+
+fn quiver_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let (x, _) = numbers(&a, 0)?;
+    let (y, _) = numbers(&a, 1)?;
+    let (u, _) = numbers(&a, 2)?;
+    let (v, _) = numbers(&a, 3)?;
+    if y.len() != x.len() || u.len() != x.len() || v.len() != x.len() {
+        return Err(LaError::eval(format!(
+            "quiver: x, y, u and v must have the same number of elements ({}, {}, {} and {})",
+            x.len(),
+            y.len(),
+            u.len(),
+            v.len()
+        )));
+    }
+    let fmt = if a.len() > 4 { Some(4) } else { None };
+    begin(ctx);
+    let fig = ctx.figures().current();
+    let mut style = style_of(&a, fmt, fig, 0, LineStyle::Solid, Marker::None)?;
+    if style.line == LineStyle::None {
+        style.line = LineStyle::Solid;
+    }
+    fig.series.push(Series {
+        x,
+        y,
+        shape: Shape::Arrows { u, v },
+        style,
+    });
+    Ok(vec![])
+}
+
+fn fplot_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let f = match a.val(0)? {
+        Value::Func(f) => f.clone(),
+        _ => return Err(a.wrong(0, "a function handle such as @(x) x.^2")),
+    };
+    let (r, _) = numbers(&a, 1)?;
+    if r.len() != 2 || r[0] >= r[1] || !r[0].is_finite() || !r[1].is_finite() {
+        return Err(a.wrong(1, "an interval [a b] with a < b"));
+    }
+    let fmt = if a.len() > 2 { Some(2) } else { None };
+    let n = 201;
+    let mut xs = Vec::with_capacity(n);
+    let mut ys = Vec::with_capacity(n);
+    for i in 0..n {
+        let x = r[0] + (r[1] - r[0]) * i as f64 / (n - 1) as f64;
+        let out = ctx.call(&f, vec![Value::scalar(x)], 1, a.span)?;
+        let y = match out.first() {
+            Some(v) if v.numel() == 1 && v.as_str().is_none() => {
+                v.to_f64("fplot").unwrap_or(f64::NAN)
+            }
+            _ => {
+                return Err(LaError::eval(
+                    "fplot: the function must return one number for each x",
+                ))
+            }
+        };
+        xs.push(x);
+        ys.push(y);
+    }
+    begin(ctx);
+    let fig = ctx.figures().current();
+    let style = style_of(&a, fmt, fig, 0, LineStyle::Solid, Marker::None)?;
+    fig.series.push(Series {
+        x: xs,
+        y: ys,
+        shape: Shape::Points,
+        style,
+    });
+    Ok(vec![])
+}
+
+/// `on`/`off`, or a toggle when absent.
+fn on_off(a: &Args, now: bool) -> Result<bool> {
+    Ok(match a.option(0, &["on", "off"])? {
+        Some("on") => true,
+        Some(_) => false,
+        None => !now,
+    })
+}
+
+fn hold_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let now = ctx.figures().current().hold;
+    let on = on_off(&a, now)?;
+    ctx.figures().current().hold = on;
+    Ok(vec![])
+}
+
+fn grid_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let now = ctx.figures().current().grid;
+    let on = on_off(&a, now)?;
+    let f = ctx.figures();
+    f.current().grid = on;
+    f.dirty = true;
+    Ok(vec![])
+}
+
+fn set_text(
+    ctx: &mut dyn Ctx,
+    a: &Args,
+    which: fn(&mut Figure) -> &mut String,
+) -> Result<Vec<Value>> {
+    let t = a.string(0)?.to_string();
+    let f = ctx.figures();
+    *which(f.current()) = t;
+    f.dirty = true;
+    Ok(vec![])
+}
+
+fn title_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    set_text(ctx, &a, |f| &mut f.title)
+}
+fn xlabel_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    set_text(ctx, &a, |f| &mut f.xlabel)
+}
+fn ylabel_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    set_text(ctx, &a, |f| &mut f.ylabel)
+}
+
+fn legend_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let mut labels = Vec::new();
+    for k in 0..a.len() {
+        labels.push(a.string(k)?.to_string());
+    }
+    if labels.len() == 1 && (labels[0] == "off" || labels[0] == "hide") {
+        labels.clear();
+    }
+    let f = ctx.figures();
+    f.current().legend = labels;
+    f.dirty = true;
+    Ok(vec![])
+}
+
+fn axis_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let f = ctx.figures();
+    if let Some(s) = a.str(0) {
+        match s.to_ascii_lowercase().as_str() {
+            "equal" | "square" | "image" => f.current().equal = true,
+            "auto" | "normal" | "tight" => {
+                let fig = f.current();
+                fig.equal = false;
+                fig.limits = None;
+            }
+            _ => return Err(a.wrong(0, "[xmin xmax ymin ymax], 'equal' or 'auto'")),
+        }
+    } else {
+        let (v, _) = numbers(&a, 0)?;
+        if v.len() != 4 || !v.iter().all(|x| x.is_finite()) || !(v[0] < v[1] && v[2] < v[3]) {
+            return Err(a.wrong(0, "[xmin xmax ymin ymax] with xmin < xmax and ymin < ymax"));
+        }
+        f.current().limits = Some([v[0], v[1], v[2], v[3]]);
+    }
+    f.dirty = true;
+    Ok(vec![])
+}
+
+fn figure_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let n = match a.get(0) {
+        Some(_) => {
+            let n = a.usize(0)?;
+            if n == 0 {
+                return Err(a.wrong(0, "a positive figure number"));
+            }
+            Some(n)
+        }
+        None => None,
+    };
+    let n = ctx.figures().select(n);
+    Ok(vec![Value::scalar(n as f64)])
+}
+
+fn gcf_fn(ctx: &mut dyn Ctx, _a: Args) -> Result<Vec<Value>> {
+    let n = ctx.figures().current().number;
+    Ok(vec![Value::scalar(n as f64)])
+}
+
+fn clf_fn(ctx: &mut dyn Ctx, _a: Args) -> Result<Vec<Value>> {
+    let fig = ctx.figures().current();
+    *fig = Figure::new(fig.number);
+    ctx.figures().dirty = false;
+    Ok(vec![])
+}
+
+fn close_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let all = a.option(0, &["all"])?.is_some();
+    ctx.figures().close(all);
+    Ok(vec![])
+}
+
+fn write_svg(name: &str, fig: &Figure, path: &str) -> Result<()> {
+    let lower = path.to_ascii_lowercase();
+    if !lower.ends_with(".svg") {
+        return Err(LaError::eval(format!(
+            "{name}: only SVG is written (a file name ending in .svg); convert it to PNG \
+             with e.g. rsvg-convert -o fig.png fig.svg"
+        )));
+    }
+    std::fs::write(path, plot::svg::render(fig))
+        .map_err(|e| LaError::eval(format!("{name}: cannot write '{path}': {e}")))
+}
+
+fn print_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let mut file = None;
+    for k in 0..a.len() {
+        let Some(s) = a.str(k) else {
+            return Err(LaError::eval(
+                "print writes the current figure to a file (print -dsvg fig.svg); to show a value, write disp(x)",
+            ));
+        };
+        if let Some(dev) = s.strip_prefix("-d") {
+            if !dev.eq_ignore_ascii_case("svg") {
+                return Err(LaError::eval(format!(
+                    "print: only -dsvg is supported (not -d{dev})"
+                )));
+            }
+        } else if file.is_none() {
+            file = Some(s.to_string());
+        } else {
+            return Err(a.wrong(k, "a '-dsvg' device (the file name was already given)"));
+        }
+    }
+    let Some(file) = file else {
+        return Err(LaError::eval(
+            "print: missing the file name, e.g. print -dsvg fig.svg",
+        ));
+    };
+    let fig = ctx.figures().current().clone();
+    write_svg("print", &fig, &file)?;
+    Ok(vec![])
+}
+
+fn saveas_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let h = a.usize(0)?;
+    let file = a.string(1)?.to_string();
+    let figs = ctx.figures();
+    let Some(fig) = figs.list.iter().find(|f| f.number == h).cloned() else {
+        return Err(LaError::eval(format!("saveas: there is no figure {h}")));
+    };
+    write_svg("saveas", &fig, &file)?;
+    Ok(vec![])
+}
+
+/// Eigen-decomposition of a symmetric 2x2 [a b; b c]: (larger λ, its unit vector), (smaller, ...).
+fn sym_eig(a: f64, b: f64, c: f64) -> [(f64, [f64; 2]); 2] {
+    let m = (a + c) / 2.0;
+    let r = (((a - c) / 2.0).powi(2) + b * b).sqrt();
+    let theta = 0.5 * (2.0 * b).atan2(a - c);
+    let v1 = [theta.cos(), theta.sin()];
+    let v2 = [-theta.sin(), theta.cos()];
+    [(m + r, v1), (m - r, v2)]
+}
+
+fn fmt_num(x: f64) -> String {
+    let s = format!("{x:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.').to_string();
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+fn showmap_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let m = a.real(0)?;
+    if m.shape() != (2, 2) {
+        return Err(a.wrong(0, "a 2x2 matrix"));
+    }
+    if !m.iter().all(|x| x.is_finite()) {
+        return Err(a.wrong(0, "a finite 2x2 matrix"));
+    }
+    let (p, q, r, s) = (m[(0, 0)], m[(0, 1)], m[(1, 0)], m[(1, 1)]);
+    let apply = |x: f64, y: f64| (p * x + q * y, r * x + s * y);
+    // SVD from A'A = V S^2 V'.
+    let ev = sym_eig(p * p + r * r, p * q + r * s, q * q + s * s);
+    let sig = [ev[0].0.max(0.0).sqrt(), ev[1].0.max(0.0).sqrt()];
+    let v = [ev[0].1, ev[1].1];
+    let n = 181;
+    let t: Vec<f64> = (0..n)
+        .map(|k| 2.0 * std::f64::consts::PI * k as f64 / (n - 1) as f64)
+        .collect();
+    let (cx, cy): (Vec<f64>, Vec<f64>) = t.iter().map(|t| (t.cos(), t.sin())).unzip();
+    let (ex, ey): (Vec<f64>, Vec<f64>) = t.iter().map(|t| apply(t.cos(), t.sin())).unzip();
+    let mut fig = Figure::new(0);
+    let solid = |c| Style {
+        color: c,
+        line: LineStyle::Solid,
+        marker: Marker::None,
+    };
+    fig.series.push(Series {
+        x: cx,
+        y: cy,
+        shape: Shape::Points,
+        style: Style {
+            color: Color::Black,
+            line: LineStyle::Dashed,
+            marker: Marker::None,
+        },
+    });
+    fig.legend.push("unit circle".into());
+    fig.series.push(Series {
+        x: ex,
+        y: ey,
+        shape: Shape::Points,
+        style: solid(Color::Blue),
+    });
+    fig.legend.push("A * circle".into());
+    // v_i on the circle, sigma_i u_i = A v_i on the ellipse.
+    fig.series.push(Series {
+        x: vec![0.0, 0.0],
+        y: vec![0.0, 0.0],
+        shape: Shape::Arrows {
+            u: vec![v[0][0], v[1][0]],
+            v: vec![v[0][1], v[1][1]],
+        },
+        style: solid(Color::Green),
+    });
+    fig.legend.push("v1, v2".into());
+    let (a1, a2) = (apply(v[0][0], v[0][1]), apply(v[1][0], v[1][1]));
+    fig.series.push(Series {
+        x: vec![0.0, 0.0],
+        y: vec![0.0, 0.0],
+        shape: Shape::Arrows {
+            u: vec![a1.0, a2.0],
+            v: vec![a1.1, a2.1],
+        },
+        style: solid(Color::Red),
+    });
+    fig.legend.push("s1 u1, s2 u2".into());
+    // Real eigen-directions: lines through the origin.
+    let tr = p + s;
+    let det = p * s - q * r;
+    let disc = tr * tr / 4.0 - det;
+    let lams;
+    if disc >= -1e-12 {
+        let d = disc.max(0.0).sqrt();
+        let ls = if d == 0.0 {
+            vec![tr / 2.0]
+        } else {
+            vec![tr / 2.0 + d, tr / 2.0 - d]
+        };
+        let reach = sig[0].max(1.0) * 1.15;
+        let mut first = true;
+        for l in &ls {
+            // (A - l I) x = 0: x = [q, l - p] or [l - s, r].
+            let cand = if (q.abs() + (l - p).abs()) >= (r.abs() + (l - s).abs()) {
+                [q, l - p]
+            } else {
+                [l - s, r]
+            };
+            let nrm = cand[0].hypot(cand[1]);
+            if nrm > 1e-12 {
+                let (x, y) = (cand[0] / nrm * reach, cand[1] / nrm * reach);
+                fig.series.push(Series {
+                    x: vec![-x, x],
+                    y: vec![-y, y],
+                    shape: Shape::Points,
+                    style: Style {
+                        color: Color::Magenta,
+                        line: LineStyle::Dotted,
+                        marker: Marker::None,
+                    },
+                });
+                fig.legend.push(if first {
+                    "eigen-directions".into()
+                } else {
+                    String::new()
+                });
+                first = false;
+            } else if ls.len() == 1 {
+                // A = l I: every direction is an eigen-direction.
+            }
+        }
+        lams = ls
+            .iter()
+            .map(|l| fmt_num(*l))
+            .collect::<Vec<_>>()
+            .join(", ");
+    } else {
+        let im = (-disc).sqrt();
+        lams = format!("{} ± {}i", fmt_num(tr / 2.0), fmt_num(im));
+    }
+    fig.title = format!(
+        "σ = {}, {};  λ = {};  det = {}",
+        fmt_num(sig[0]),
+        fmt_num(sig[1]),
+        lams,
+        fmt_num(det)
+    );
+    fig.equal = true;
+    fig.grid = true;
+    let figs = ctx.figures();
+    let cur = figs.current();
+    fig.number = cur.number;
+    fig.hold = cur.hold;
+    *cur = fig;
+    figs.dirty = true;
+    Ok(vec![])
+}
