@@ -137,16 +137,29 @@ pub enum Severity {
 /// 1 | x = y + 1
 ///   |     ^
 /// ```
+/// `wrap`: the terminal's width, to which the message is wrapped (`None`
+/// when the output is read by a program, which wants one line).
 pub fn render(
     sev: Severity,
     message: &str,
     span: Option<Span>,
     src: &Source,
     color: bool,
+    wrap: Option<usize>,
 ) -> String {
     let label = match sev {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    };
+    let wrapped;
+    let message = match wrap {
+        Some(width) => {
+            let hang = label.len() + 2;
+            let text = wrap_hanging(&format!("{label}: {message}"), width, hang);
+            wrapped = text[hang..].to_string();
+            wrapped.as_str()
+        }
+        None => message,
     };
     let head = if color {
         let l = match sev {
@@ -206,4 +219,83 @@ pub fn render(
 /// Columns a character takes on a terminal (0 for zero-width characters).
 fn display_width(c: char) -> usize {
     unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// `text` with each line longer than `width` columns broken at spaces, the
+/// continuation indented like the line. A break never falls beside an
+/// operator (`A*x = b` stays whole), inside quotes or backticks, nor inside
+/// brackets unless between two plain words (`f(x, y)` stays whole, a remark
+/// in parentheses may wrap), so a formula is never split; a line with no
+/// safe break stays long.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        wrap_line(line, width, indent, &mut out);
+    }
+    out
+}
+
+/// One line wrapped as `wrap` does, its continuation lines indented by `hang`
+/// columns (under the text after a label such as `error: `).
+pub fn wrap_hanging(line: &str, width: usize, hang: usize) -> String {
+    let mut out = String::with_capacity(line.len());
+    wrap_line(line, width, hang, &mut out);
+    out
+}
+
+fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
+    let indent = " ".repeat(hang);
+    let mut rest = line;
+    let mut room = width;
+    while rest.chars().count() > room {
+        let Some(at) = break_before(rest, room) else {
+            break;
+        };
+        out.push_str(rest[..at].trim_end());
+        out.push('\n');
+        out.push_str(&indent);
+        rest = rest[at..].trim_start();
+        room = width.saturating_sub(hang).max(20);
+    }
+    out.push_str(rest);
+}
+
+/// The byte offset of the last safe break point at or before column `width`.
+fn break_before(line: &str, width: usize) -> Option<usize> {
+    let is_op = |w: &str| !w.is_empty() && w.chars().all(|c| "=+-*/\\^<>~!&|:.'->".contains(c));
+    let mut depth = 0i32;
+    let (mut tick, mut quote) = (false, false);
+    let mut best = None;
+    let indent = line.len() - line.trim_start().len();
+    for (col, (i, c)) in line.char_indices().enumerate() {
+        if col > width {
+            break;
+        }
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '`' => tick = !tick,
+            '"' => quote = !quote,
+            ' ' if i > indent && !tick && !quote => {
+                let before = line[..i].rsplit(' ').next().unwrap_or("");
+                let after = line[i + 1..].split(' ').next().unwrap_or("");
+                // A word of prose: two letters or more, at most an opening
+                // parenthesis before and a comma or semicolon after.
+                let plain = |w: &str| {
+                    let w = w.trim_start_matches('(').trim_end_matches([',', ';']);
+                    w.chars().count() > 1 && w.chars().all(char::is_alphabetic)
+                };
+                let inside_ok = depth <= 0 || (plain(before) && plain(after));
+                if inside_ok && !is_op(before) && !is_op(after) && !after.is_empty() {
+                    best = Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    best
 }

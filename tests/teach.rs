@@ -183,3 +183,64 @@ fn numpy_hints_name_only_existing_functions() {
         }
     }
 }
+
+/// `format` as in Octave: each expected text is what Octave 8 prints.
+#[test]
+fn format_forms_print_as_octave() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "format compact; x = [1 2; 3 4]",
+            "x =\n   1   2\n   3   4\n",
+        ),
+        (
+            "format compact; format loose; x = [1 2]",
+            "x =\n\n   1   2\n\n",
+        ),
+        (
+            "format short g; a = [pi 1e5 1e-3]",
+            "a =\n\n       3.1416        1e+05        0.001\n\n",
+        ),
+        ("format short g; b = pi", "b = 3.1416\n"),
+        ("format long g; b = pi", "b = 3.141592653589793\n"),
+        (
+            "format long g; c = [pi; 1e5]",
+            "c =\n\n       3.141592653589793\n                  100000\n\n",
+        ),
+        ("format short e; b = pi", "b = 3.1416e+00\n"),
+        (
+            "format short e; x = [1 2; 3 4]",
+            "x =\n\n   1.0000e+00   2.0000e+00\n   3.0000e+00   4.0000e+00\n\n",
+        ),
+        ("format long e; b = pi", "b = 3.141592653589793e+00\n"),
+        ("format bank; b = pi", "b = 3.14\n"),
+        (
+            "format bank; d = [1.005 -2.5; 100 3]",
+            "d =\n\n     1.00    -2.50\n   100.00     3.00\n\n",
+        ),
+        ("format long; format; b = 0.5", "b = 1/2\n"),
+    ];
+    for (src, want) in cases {
+        let r = eval(src);
+        assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+        assert_eq!(r.stdout, *want, "{src}");
+    }
+    assert_error(&eval("format shrt"), "unknown format 'shrt'", ":1:1");
+}
+
+/// A block on one line without commas parses as in Octave.
+#[test]
+fn one_line_blocks_parse_as_octave() {
+    let cases: &[(&str, &str)] = &[
+        ("x = 1; if x > 0 disp(1) end", "1\n"),
+        ("x = -1; if x > 0 disp(1) else disp(2) end", "2\n"),
+        ("x = 0; if x > 0 disp(1) elseif x == 0 disp(0) end", "0\n"),
+        ("for k = 1:3 disp(k) end", "1\n2\n3\n"),
+        ("x = 0; while x < 2 x = x + 1; end, disp(x)", "2\n"),
+        ("if 1 y = 3 end", "y = 3\n"),
+    ];
+    for (src, want) in cases {
+        let r = eval(src);
+        assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+        assert_eq!(r.stdout, *want, "{src}");
+    }
+}

@@ -3,7 +3,7 @@
 use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::value::format::{self, Format};
+use crate::value::format::{self, Format, Numbers};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -342,11 +342,11 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }
     if v.numel() == 1 {
         let s = match v {
-            Value::Complex(m) => format::complex_scalar(m[0], Format::Short),
+            Value::Complex(m) => format::complex_scalar(m[0], Format::of(Numbers::Short)),
             _ => {
                 let x = a.f64(0)?;
                 if x.fract() == 0.0 || !x.is_finite() {
-                    format::real_scalar(x, Format::Short)
+                    format::real_scalar(x, Format::of(Numbers::Short))
                 } else {
                     let digits = (x.abs().log10().floor() as i64 + 1).max(1) as usize;
                     c_format('g', x, None, Some(digits + 4), "")

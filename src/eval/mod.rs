@@ -50,6 +50,8 @@ pub trait Sink {
     /// A figure to show (after a statement that changed it). Sinks that
     /// collect values only may ignore it; the shells draw it.
     fn figure(&mut self, _figure: &crate::plot::Figure) {}
+    /// `clc`: the shells clear a terminal; other sinks have no screen.
+    fn clear_screen(&mut self) {}
 }
 
 /// How many `check` statements ran and how many were right: a homework
@@ -92,7 +94,7 @@ impl Default for Session {
         Session {
             vars: Vars::default(),
             funcs: HashMap::new(),
-            format: Format::Default,
+            format: Format::default(),
             rng: crate::linalg::random::Rng::new(42),
             tic: None,
             interrupt: Arc::new(AtomicBool::new(false)),
