@@ -87,7 +87,7 @@ fn help_and_lookfor_search_the_pages() {
 #[test]
 fn a_word_no_page_mentions_is_an_error_with_a_way_on() {
     let r = eval("help zzyzx");
-    common::assert_error(&r, "no help page mentions it", ":1:1");
+    common::assert_error(&r, "no page mentions it", ":1:1");
     assert!(r.stderr.contains("`help` lists every function"));
     let r = eval("lookfor zzyzx");
     assert_eq!(r.status, 0);

@@ -308,11 +308,11 @@ fn help(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
         )),
         None => {
             let guess = super::help::closest(&phrase, super::help_names());
-            let hint = guess
-                .map(|g| format!(" (did you mean `{g}`?)"))
-                .unwrap_or_default();
+            let hint = guess.map_or("; `help` lists every function".into(), |g| {
+                format!(" (did you mean `{g}`?)")
+            });
             return Err(LaError::eval(format!(
-                "help: '{phrase}' is no function and no help page mentions it{hint}; `help` lists every function"
+                "help: '{phrase}' is no page and no page mentions it{hint}"
             )));
         }
     }
