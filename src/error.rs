@@ -175,16 +175,29 @@ pub enum Severity {
 /// 1 | x = y + 1
 ///   |     ^
 /// ```
+/// `wrap`: the terminal's width, to which the message is wrapped (`None`
+/// when the output is read by a program, which wants one line).
 pub fn render(
     sev: Severity,
     message: &str,
     span: Option<Span>,
     src: &Source,
     color: bool,
+    wrap: Option<usize>,
 ) -> String {
     let label = match sev {
         Severity::Error => "error",
         Severity::Warning => "warning",
+    };
+    let wrapped;
+    let message = match wrap {
+        Some(width) => {
+            let hang = label.len() + 2;
+            let text = wrap_hanging(&format!("{label}: {message}"), width, hang);
+            wrapped = text[hang..].to_string();
+            wrapped.as_str()
+        }
+        None => message,
     };
     let head = if color {
         let l = match sev {
@@ -207,8 +220,25 @@ pub fn render(
         .map_or(1, |s| {
             s.split('\n').next().unwrap_or("").chars().count().max(1)
         });
-    let width = span_chars.min(shown.chars().count().saturating_sub(col - 1).max(1));
-    let caret = format!("{}{}", " ".repeat(col - 1), "^".repeat(width));
+    let count = span_chars.min(shown.chars().count().saturating_sub(col - 1).max(1));
+    // The caret lines up on screen: a tab is copied (the terminal expands both
+    // the same way), a wide character takes two columns, a zero-width one none.
+    let prefix: String = shown
+        .chars()
+        .take(col - 1)
+        .map(|c| match c {
+            '\t' => "\t".to_string(),
+            c => " ".repeat(display_width(c)),
+        })
+        .collect();
+    let width: usize = shown
+        .chars()
+        .skip(col - 1)
+        .take(count)
+        .map(display_width)
+        .sum::<usize>()
+        .max(1);
+    let caret = format!("{prefix}{}", "^".repeat(width));
     let (arrow, bar, caret) = if color {
         (
             "-->".blue().bold().to_string(),
@@ -222,4 +252,88 @@ pub fn render(
         "{head}\n{pad}{arrow} {}:{line}:{col}\n{pad} {bar}\n{line} {bar} {shown}\n{pad} {bar} {caret}",
         src.name
     )
+}
+
+/// Columns a character takes on a terminal (0 for zero-width characters).
+fn display_width(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// `text` with each line longer than `width` columns broken at spaces, the
+/// continuation indented like the line. A break never falls beside an
+/// operator (`A*x = b` stays whole), inside quotes or backticks, nor inside
+/// brackets unless between two plain words (`f(x, y)` stays whole, a remark
+/// in parentheses may wrap), so a formula is never split; a line with no
+/// safe break stays long.
+pub fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, line) in text.split('\n').enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let indent = line.len() - line.trim_start().len();
+        wrap_line(line, width, indent, &mut out);
+    }
+    out
+}
+
+/// One line wrapped as `wrap` does, its continuation lines indented by `hang`
+/// columns (under the text after a label such as `error: `).
+pub fn wrap_hanging(line: &str, width: usize, hang: usize) -> String {
+    let mut out = String::with_capacity(line.len());
+    wrap_line(line, width, hang, &mut out);
+    out
+}
+
+fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
+    let indent = " ".repeat(hang);
+    let mut rest = line;
+    let mut room = width;
+    while rest.chars().count() > room {
+        let Some(at) = break_before(rest, room) else {
+            break;
+        };
+        out.push_str(rest[..at].trim_end());
+        out.push('\n');
+        out.push_str(&indent);
+        rest = rest[at..].trim_start();
+        room = width.saturating_sub(hang).max(20);
+    }
+    out.push_str(rest);
+}
+
+/// The byte offset of the last safe break point at or before column `width`.
+fn break_before(line: &str, width: usize) -> Option<usize> {
+    let is_op = |w: &str| !w.is_empty() && w.chars().all(|c| "=+-*/\\^<>~!&|:.'->".contains(c));
+    let mut depth = 0i32;
+    let (mut tick, mut quote) = (false, false);
+    let mut best = None;
+    let indent = line.len() - line.trim_start().len();
+    for (col, (i, c)) in line.char_indices().enumerate() {
+        if col > width {
+            break;
+        }
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth -= 1,
+            '`' => tick = !tick,
+            '"' => quote = !quote,
+            ' ' if i > indent && !tick && !quote => {
+                let before = line[..i].rsplit(' ').next().unwrap_or("");
+                let after = line[i + 1..].split(' ').next().unwrap_or("");
+                // A word of prose: two letters or more, at most an opening
+                // parenthesis before and a comma or semicolon after.
+                let plain = |w: &str| {
+                    let w = w.trim_start_matches('(').trim_end_matches([',', ';']);
+                    w.chars().count() > 1 && w.chars().all(char::is_alphabetic)
+                };
+                let inside_ok = depth <= 0 || (plain(before) && plain(after));
+                if inside_ok && !is_op(before) && !is_op(after) && !after.is_empty() {
+                    best = Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    best
 }

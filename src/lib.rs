@@ -14,7 +14,7 @@
 //! | `plot`     | figures (series, style, limits) and their braille/SVG text   | error |
 //! | `linalg`   | float kernels (nalgebra values, faer factorisations)           | error |
 //! | `exact`    | exact kernels: rationals, square roots, elimination, rendering | error |
-//! | `error`    | spans, errors, and the one place they are rendered             | — |
+//! | `error`    | spans, errors, the one place they are rendered, text wrapping  | — |
 //!
 //! The library never prints: the evaluator hands displayed values, text and
 //! warnings to a `Sink`, and the shells decide how to show them. Built-ins see

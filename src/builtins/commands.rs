@@ -5,7 +5,7 @@
 use super::ctx::{CommandCtx, Ctx};
 use super::{Doc, Topic};
 use crate::error::{LaError, Result, Span};
-use crate::value::format::Format;
+use crate::value::format::{Format, Numbers};
 use crate::value::storage;
 use crate::value::Value;
 
@@ -27,24 +27,47 @@ pub struct Command {
 pub static COMMANDS: &[Command] = &[
     Command {
         name: "help",
-        aliases: &[],
+        aliases: &["doc"],
         doc: Doc {
             topic: Topic::Commands,
-            signature: "help, help NAME",
-            summary: "List every function by topic, or show one function's or command's page.",
+            signature: "help, help NAME, help WORDS, doc NAME",
+            summary: concat!(
+                "List every function by topic, or show the page of a function, command or ",
+                "operator (help \\, help .*). For words that name no page, list the pages that ",
+                "mention them all. doc NAME is help NAME."
+            ),
             math: &[],
             example: &[
                 ">> help clc",
                 "clc",
                 "",
-                "  Clear the terminal screen (does nothing in scripts).",
+                "  Clear the terminal screen (does nothing when the output is not a terminal).",
                 "",
                 "Example:",
                 "  >> clc",
             ],
-            related: &["who", "format"],
+            related: &["lookfor", "who", "format"],
         },
         run: help,
+    },
+    Command {
+        name: "lookfor",
+        aliases: &[],
+        doc: Doc {
+            topic: Topic::Commands,
+            signature: "lookfor WORDS",
+            summary: concat!(
+                "List the functions whose help (name, summary, math) mentions all the words, ",
+                "one line each, as in Octave."
+            ),
+            math: &[],
+            example: &[
+                ">> lookfor pseudoinverse",
+                "pinv  Moore-Penrose pseudoinverse.",
+            ],
+            related: &["help"],
+        },
+        run: lookfor,
     },
     Command {
         name: "who",
@@ -112,14 +135,20 @@ pub static COMMANDS: &[Command] = &[
         aliases: &[],
         doc: Doc {
             topic: Topic::Commands,
-            signature: "format, format short, format long, format rat",
+            signature: concat!(
+                "format, format short, format long, format short e, format long e, ",
+                "format short g, format long g, format bank, format rat, format compact, format loose"
+            ),
             summary: concat!(
-                "Choose how numbers are shown: short (5 significant digits), long (16), rat ",
-                "(exact values as full fractions, floats as the first continued-fraction ",
-                "convergent within 1e-6); plain `format` restores the default: exact values ",
-                "as fractions when numerator and denominator have at most 10 digits together, ",
-                "else as their decimals when those end within 16 places (0.70710678 as typed), ",
-                "else rounded with a note that `format rat` shows them exactly."
+                "Choose how numbers are shown: short (5 significant digits), long (16), e ",
+                "(always with an exponent), g (fixed or exponent, whichever is shorter, ",
+                "trailing zeros dropped), bank (two decimals), rat (exact values as full ",
+                "fractions, floats as the first continued-fraction convergent within 1e-6); ",
+                "compact drops the blank lines around a matrix, loose restores them. Plain ",
+                "`format` restores every default: exact values as fractions when numerator and ",
+                "denominator have at most 10 digits together, else as their decimals when ",
+                "those end within 16 places (0.70710678 as typed), else rounded with a note ",
+                "that `format rat` shows them exactly."
             ),
             math: &[],
             example: &[
@@ -197,12 +226,12 @@ pub static COMMANDS: &[Command] = &[
         doc: Doc {
             topic: Topic::Commands,
             signature: "clc",
-            summary: "Clear the terminal screen (does nothing in scripts).",
+            summary: "Clear the terminal screen (does nothing when the output is not a terminal).",
             math: &[],
             example: &[">> clc"],
             related: &[],
         },
-        run: nothing,
+        run: clc,
     },
     Command {
         name: "more",
@@ -266,19 +295,47 @@ pub fn words() -> impl Iterator<Item = &'static str> {
 }
 
 fn help(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
-    let Some(name) = args.first() else {
+    let width = it.display().1;
+    if args.is_empty() {
         it.print(&super::help::overview());
         return Ok(Next::Continue);
-    };
-    match super::help::page(name) {
-        Some(text) => it.print(&text),
+    }
+    let pages: Option<Vec<String>> = args.iter().map(|a| super::help::page(a, width)).collect();
+    if let Some(pages) = pages {
+        it.print(&pages.join("\n"));
+        return Ok(Next::Continue);
+    }
+    let phrase = args.join(" ");
+    match super::help::search(args, width) {
+        Some(list) => it.print(&format!(
+            "'{phrase}' is not a function name; the help pages that mention it:\n\n{list}"
+        )),
         None => {
-            let guess = super::help::closest(name, super::help_names());
-            let hint = guess
-                .map(|g| format!(" (did you mean `{g}`?)"))
-                .unwrap_or_default();
-            return Err(LaError::eval(format!("help: '{name}' not found{hint}")));
+            let guess = super::help::closest(&phrase, super::help_names());
+            let hint = guess.map_or("; `help` lists every function".into(), |g| {
+                format!(" (did you mean `{g}`?)")
+            });
+            return Err(LaError::eval(format!(
+                "help: '{phrase}' is no page and no page mentions it{hint}"
+            )));
         }
+    }
+    Ok(Next::Continue)
+}
+
+/// `lookfor WORDS`: the pages whose text holds the words, as in Octave.
+fn lookfor(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
+    if args.is_empty() {
+        return Err(LaError::eval(
+            "lookfor: give a word to look for, e.g. lookfor eigenvalue",
+        ));
+    }
+    match super::help::search(args, it.display().1) {
+        Some(list) => it.print(&list),
+        None => it.print(&format!(
+            "no help page mentions '{}'; `help` lists every function\n",
+            args.join(" ")
+        )),
     }
     Ok(Next::Continue)
 }
@@ -331,22 +388,38 @@ fn clear(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
     Ok(Next::Continue)
 }
 
+/// `format [short|long] [e|g]`, `format shortg`, `bank`, `rat`, `compact`,
+/// `loose`, as in Octave: plain `format` restores every default; the others
+/// change only what they name.
 fn format(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
-    let format = match args.first().map(|s| s.to_ascii_lowercase()).as_deref() {
-        None => Format::Default,
-        Some("short") => Format::Short,
-        Some("long") => Format::Long,
-        Some("rat") => Format::Rat,
-        // Octave's blank-line settings: la's layout does not change.
-        Some("compact") | Some("loose") => return Ok(Next::Continue),
-        Some(other) => {
-            return Err(LaError::eval(format!(
-                "format: unknown format '{other}' (use short, long, rat or compact)"
-            ))
-            .at(span))
+    let mut fmt = it.display().0;
+    let words = args.join(" ").to_ascii_lowercase().replace(' ', "");
+    match words.as_str() {
+        "" => fmt = Format::default(),
+        "compact" => fmt.compact = true,
+        "loose" => fmt.compact = false,
+        w => {
+            fmt.numbers = match w {
+                "short" => Numbers::Short,
+                "long" => Numbers::Long,
+                "rat" => Numbers::Rat,
+                "shorte" => Numbers::ShortE,
+                "longe" => Numbers::LongE,
+                "shortg" => Numbers::ShortG,
+                "longg" => Numbers::LongG,
+                "bank" => Numbers::Bank,
+                _ => {
+                    return Err(LaError::eval(format!(
+                        "format: unknown format '{}' (use short, long, short e, long e, short g, \
+                         long g, bank, rat, compact or loose)",
+                        args.join(" ")
+                    ))
+                    .at(span))
+                }
+            }
         }
-    };
-    it.set_format(format);
+    }
+    it.set_format(fmt);
     Ok(Next::Continue)
 }
 
@@ -603,6 +676,11 @@ pub fn read_delimited(
 fn exit(_: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
     let code = args.first().and_then(|s| s.parse().ok()).unwrap_or(0);
     Ok(Next::Exit(code))
+}
+
+fn clc(it: &mut dyn CommandCtx, _: &[String], _: Span) -> Result<Next> {
+    it.clear_screen();
+    Ok(Next::Continue)
 }
 
 /// Terminal-only commands: nothing to do outside a terminal UI.

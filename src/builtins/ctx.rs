@@ -58,4 +58,6 @@ pub trait CommandCtx: Ctx {
     fn vars(&self) -> &Vars;
     fn vars_mut(&mut self) -> &mut Vars;
     fn set_format(&mut self, format: Format);
+    /// `clc`: clear the terminal screen (front ends without one ignore it).
+    fn clear_screen(&mut self);
 }

@@ -635,7 +635,7 @@ pub static BUILTINS: &[Builtin] = &[
             summary: "Element-wise power, as x .^ y.",
             math: &[],
             example: &[">> power([1 2 3], 2)", "ans =", "", "   1   4   9"],
-            related: &["mpower"],
+            related: &["^", ".*"],
         },
         run: power,
     },

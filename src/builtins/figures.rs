@@ -518,7 +518,11 @@ fn write_svg(name: &str, fig: &Figure, path: &str) -> Result<()> {
 fn print_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let mut file = None;
     for k in 0..a.len() {
-        let s = a.string(k)?;
+        let Some(s) = a.str(k) else {
+            return Err(LaError::eval(
+                "print writes the current figure to a file (print -dsvg fig.svg); to show a value, write disp(x)",
+            ));
+        };
         if let Some(dev) = s.strip_prefix("-d") {
             if !dev.eq_ignore_ascii_case("svg") {
                 return Err(LaError::eval(format!(

@@ -2,6 +2,40 @@
 //! "did you mean" suggestions.
 
 use super::Doc;
+use crate::error::{wrap, wrap_hanging};
+
+/// `help WORDS` for words that name no page, and `lookfor WORDS`: every page
+/// whose name, signature, summary or math holds all the words, listed
+/// as `name  first sentence of its summary`.
+pub fn search(words: &[String], width: usize) -> Option<String> {
+    let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let mut hits: Vec<(&str, &str)> = super::docs()
+        .filter(|(name, d)| {
+            let text =
+                format!("{name} {} {} {}", d.signature, d.summary, d.math.join(" ")).to_lowercase();
+            words.iter().all(|w| text.contains(w.as_str()))
+        })
+        .map(|(name, d)| (name, first_sentence(d.summary)))
+        .collect();
+    if hits.is_empty() {
+        return None;
+    }
+    hits.sort();
+    let col = hits.iter().map(|(n, _)| n.len()).max().unwrap_or(0) + 2;
+    let mut out = String::new();
+    for (name, summary) in hits {
+        out.push_str(&wrap_hanging(&format!("{name:<col$}{summary}"), width, col));
+        out.push('\n');
+    }
+    Some(out)
+}
+
+fn first_sentence(s: &str) -> &str {
+    match s.find(". ") {
+        Some(k) => &s[..=k],
+        None => s,
+    }
+}
 
 /// The overview: every function and command grouped by topic.
 pub fn overview() -> String {
@@ -35,10 +69,11 @@ fn flush(out: &mut String, line: &mut String) {
     }
 }
 
-/// `help NAME`: signature, what it computes, the math, an example, related names.
-pub fn page(name: &str) -> Option<String> {
+/// `help NAME`: signature, what it computes, the math, an example, related
+/// names; the prose wrapped to `width` (the math and the example never are).
+pub fn page(name: &str, width: usize) -> Option<String> {
     let d = super::doc(name)?;
-    let mut out = format!("{}\n\n  {}\n", d.signature, d.summary);
+    let mut out = wrap(&format!("{}\n\n  {}\n", d.signature, d.summary), width);
     if !d.math.is_empty() {
         out.push_str("\nMath:\n");
         for l in d.math {
@@ -52,7 +87,8 @@ pub fn page(name: &str) -> Option<String> {
         }
     }
     if !d.related.is_empty() {
-        out.push_str(&format!("\nSee also: {}\n", d.related.join(", ")));
+        let see = format!("\nSee also: {}\n", d.related.join(", "));
+        out.push_str(&wrap(&see, width));
     }
     Some(out)
 }

@@ -56,6 +56,33 @@ pub static BUILTINS: &[Builtin] = &[
     },
 ];
 
+/// `steps EXPR` is a statement (the evaluator runs it); this is its help page.
+pub static STEPS_DOC: Doc = Doc {
+    topic: Topic::Output,
+    signature: "steps EXPR, latex steps EXPR",
+    summary: concat!(
+        "Show the working of an exact computation as a student writes it: the row ",
+        "operations of rref(A), inv(A), det(A), A\\b, rank(A), null(A), the characteristic ",
+        "polynomial of eig(A), gramschmidt(A); det(A, 'cofactor') expands along a row. ",
+        "`latex steps EXPR` gives the same working as LaTeX."
+    ),
+    math: &[],
+    example: &[
+        ">> steps rref([1 2; 2 4])",
+        "    1  2",
+        "    2  4",
+        "",
+        "R2 <- R2 - 2*R1",
+        "    1  2",
+        "    0  0",
+        "ans =",
+        "",
+        "   1   2",
+        "   0   0",
+    ],
+    related: &["rref", "latex", "det", "inv"],
+};
+
 fn latex(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let text = latex_value(&a.vals[0])?;
     if a.nargout == 0 {

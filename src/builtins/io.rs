@@ -3,7 +3,7 @@
 use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::value::format::{self, Format};
+use crate::value::format::{self, Format, Numbers};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -347,13 +347,13 @@ fn num2str(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }
     if v.numel() == 1 {
         let s = match v {
-            Value::Complex(m) => format::complex_scalar(m[0], Format::Short),
+            Value::Complex(m) => format::complex_scalar(m[0], Format::of(Numbers::Short)),
             // An exact integer keeps every digit.
             Value::Exact(m) if m[0].is_integer() => m[0].to_string(),
             _ => {
                 let x = a.f64(0)?;
                 if !x.is_finite() {
-                    format::real_scalar(x, Format::Short)
+                    format::real_scalar(x, Format::of(Numbers::Short))
                 } else if x.fract() == 0.0 {
                     format!("{}", x + 0.0)
                 } else {

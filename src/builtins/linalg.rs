@@ -588,8 +588,8 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::LeastSquares,
             signature: "pinv(A), pinv(A, tol)",
             summary: concat!(
-                "Moore-Penrose pseudoinverse (exact for exact A without tol, through the ",
-                "full-rank factorisation A = C*R: C the pivot columns, R the rows of rref(A))."
+                "Moore-Penrose pseudoinverse. Exact for exact A without tol, through the ",
+                "full-rank factorisation A = C*R: C the pivot columns, R the rows of rref(A)."
             ),
             math: &[
                 "A+ = R' inv(R R') inv(C'C) C' for A = C R of full rank r",

@@ -9,6 +9,7 @@ pub mod check;
 pub mod check_num;
 pub mod commands;
 pub mod help;
+pub mod operators;
 
 use crate::error::{LaError, Result};
 use crate::linalg::{CMat, RMat};
@@ -43,6 +44,7 @@ mod strings;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Topic {
     Basics,
+    Operators,
     Construct,
     Elementwise,
     Reductions,
@@ -64,6 +66,7 @@ impl Topic {
     pub fn title(self) -> &'static str {
         match self {
             Topic::Basics => "basics",
+            Topic::Operators => "operators (help \\, help ', help .*, ...)",
             Topic::Construct => "building matrices",
             Topic::Elementwise => "element-wise math",
             Topic::Reductions => "sums, extremes, sorting",
@@ -143,32 +146,46 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
 
 /// Statement keywords with a help page: the grammar parses them and the
 /// evaluator runs them, but `help` and completion know them from here.
-pub static KEYWORDS: &[(&str, &Doc)] = &[("check", &check::CHECK_DOC)];
+pub static KEYWORDS: &[(&str, &Doc)] = &[
+    ("check", &check::CHECK_DOC),
+    ("steps", &homework::STEPS_DOC),
+];
 
-/// Every help page: the functions, the commands, then the statement keywords.
+/// Every help page: the functions, the commands, the statement keywords,
+/// then the operators (under their first spelling).
 pub fn docs() -> impl Iterator<Item = (&'static str, &'static Doc)> {
     all()
         .map(|b| (b.name, &b.doc))
         .chain(commands::COMMANDS.iter().map(|c| (c.name, &c.doc)))
         .chain(KEYWORDS.iter().copied())
+        .chain(operators::OPERATORS.iter().map(|o| (o.names[0], &o.doc)))
 }
 
-/// The help page of a function, a command, a command's alias or a keyword.
+/// The help page of a function, a command, a command's alias, a keyword or an operator.
 pub fn doc(name: &str) -> Option<&'static Doc> {
     match lookup(name) {
         Some(b) => Some(&b.doc),
         None => commands::lookup(name)
             .map(|c| &c.doc)
-            .or_else(|| KEYWORDS.iter().find(|(k, _)| *k == name).map(|(_, d)| *d)),
+            .or_else(|| KEYWORDS.iter().find(|(k, _)| *k == name).map(|(_, d)| *d))
+            .or_else(|| operators::lookup(name).map(|o| &o.doc)),
     }
 }
 
 /// Every name `help`, completion and "did you mean" know.
 pub fn help_names() -> impl Iterator<Item = &'static str> {
-    docs().map(|(name, _)| name)
+    docs()
+        .map(|(name, _)| name)
+        .filter(|n| n.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 pub fn lookup(name: &str) -> Option<&'static Builtin> {
+    // Octave accepts the lower-case spellings (and NumPy prints them).
+    let name = match name {
+        "inf" => "Inf",
+        "nan" => "NaN",
+        _ => name,
+    };
     registry().get(name).copied()
 }
 

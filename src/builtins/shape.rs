@@ -165,7 +165,7 @@ pub static BUILTINS: &[Builtin] = &[
         "n! = 1 * 2 * ... * n, element-wise, for non-negative integers (Inf beyond 170, as Octave's doubles).",
         &["n! = prod(1:n), 0! = 1"],
         &[">> factorial([0 1 5])", "ans =", "", "     1     1   120"],
-        &["nchoosek", "prod", "gamma"],
+        &["nchoosek", "prod"],
         factorial
     ),
     entry!(
@@ -174,7 +174,7 @@ pub static BUILTINS: &[Builtin] = &[
         "Binomial coefficient n choose k; for a vector v, every k-element combination as the rows of a matrix.",
         &["nchoosek(n, k) = n! / (k! (n - k)!)", "nchoosek(v, k) has nchoosek(numel(v), k) rows, in lexicographic order of positions"],
         &[">> nchoosek(5, 2)", "ans = 10"],
-        &["factorial", "perms"],
+        &["factorial"],
         nchoosek
     ),
 ];

@@ -286,6 +286,18 @@ pub(super) fn unreachable_func() -> Result<Value> {
 }
 
 pub(super) fn undefined_message(name: &str, it: &Interp) -> String {
+    let habit = match name {
+        "True" => Some("Python's True is true in la"),
+        "False" => Some("Python's False is false in la"),
+        "None" => Some("Python's None has no la twin; [] is the empty matrix"),
+        "len" => Some("len is Python's; in la write length(x) (or numel(x), size(x))"),
+        "print" => Some("print is Python's; in la write disp(x), or leave off the ';' to show x"),
+        "np" | "numpy" => Some("la needs no NumPy: its functions are always available"),
+        _ => None,
+    };
+    if let Some(h) = habit {
+        return format!("'{name}' undefined: {h}");
+    }
     let mut known: Vec<&str> = builtins::names().collect();
     known.extend(it.vars().keys().map(|s| s.as_str()));
     known.extend(it.session.funcs.keys().map(|s| s.as_str()));

@@ -81,4 +81,7 @@ impl CommandCtx for Interp<'_> {
     fn set_format(&mut self, format: Format) {
         self.session.format = format;
     }
+    fn clear_screen(&mut self) {
+        self.sink.clear_screen();
+    }
 }

@@ -51,6 +51,8 @@ pub trait Sink {
     /// A figure to show (after a statement that changed it). Sinks that
     /// collect values only may ignore it; the shells draw it.
     fn figure(&mut self, _figure: &crate::plot::Figure) {}
+    /// `clc`: the shells clear a terminal; other sinks have no screen.
+    fn clear_screen(&mut self) {}
 }
 
 /// How many `check` statements ran and how many were right: a homework
@@ -98,7 +100,7 @@ impl Default for Session {
         Session {
             vars: Vars::default(),
             funcs: HashMap::new(),
-            format: Format::Default,
+            format: Format::default(),
             rng: crate::linalg::random::Rng::new(42),
             tic: None,
             interrupt: Arc::new(AtomicBool::new(false)),
@@ -527,6 +529,16 @@ impl Interp<'_> {
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
             ExprKind::Field(base, name) => {
                 let v = self.eval(base)?;
+                if !matches!(v, Value::Struct(_)) {
+                    // NumPy's `A.T`, `A.shape`: name the la spelling, at the dot.
+                    let obj = match &base.kind {
+                        ExprKind::Ident(n) => n.to_string(),
+                        _ => "A".to_string(),
+                    };
+                    if let Some(hint) = crate::syntax::teach::attribute_hint(&obj, name) {
+                        return Err(LaError::eval(hint).at(Span::new(base.span.end, e.span.end)));
+                    }
+                }
                 one(v.field(name).map_err(|err| err.at(e.span))?.clone())
             }
             ExprKind::FuncHandle(name) => {

@@ -323,9 +323,17 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
         return power_elementwise(a, b);
     }
     let (r, c) = a.dims();
+    if a.is_scalar() && b.dims().0 == b.dims().1 {
+        return scalar_to_matrix_power(a, b);
+    }
     if !b.is_scalar() || r != c {
+        let note = if !a.is_scalar() && !b.is_scalar() {
+            " (^ and ** are the matrix power; .^ is element-wise)"
+        } else {
+            ""
+        };
         return Err(LaError::eval(format!(
-            "operator ^: for x^y, only square matrix arguments are permitted and one argument must be scalar (got {r}x{c} and {}x{})",
+            "operator ^: for x^y, only square matrix arguments are permitted and one argument must be scalar (got {r}x{c} and {}x{}){note}",
             b.dims().0,
             b.dims().1
         )));
@@ -333,7 +341,7 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
     let p = b.to_f64("^")?;
     if p.fract() != 0.0 || p.abs() > 1e15 {
         return Err(LaError::eval(
-            "operator ^: non-integer powers of a matrix are not supported; use expm/logm or eig",
+            "operator ^: non-integer powers of a matrix are not supported; with [V, D] = eig(A), A^p is V*D.^p/V",
         ));
     }
     let base = if p < 0.0 {
@@ -433,4 +441,17 @@ pub fn range_len(base: f64, inc: f64, limit: f64) -> f64 {
     }
     let n = ((limit - base) / inc * (1.0 + f64::EPSILON * 4.0)).floor() + 1.0;
     n.max(0.0)
+}
+
+/// `s^B` for a scalar `s > 0` and a square matrix `B`: `expm(log(s)*B)`.
+fn scalar_to_matrix_power(a: &Value, b: &Value) -> Result<Value> {
+    let s = a.to_f64("^")?;
+    if s.is_nan() || s <= 0.0 || s.is_infinite() {
+        return Err(LaError::eval(format!(
+            "operator ^: s^B with a square matrix B needs a positive base (got {s}); it is expm(log(s)*B)"
+        )));
+    }
+    let m = b.to_real("^")?;
+    let e = linalg::decomp::expm(&(&*m * s.ln()))?;
+    Ok(Value::Real(e.into()))
 }

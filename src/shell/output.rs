@@ -16,7 +16,7 @@ use crate::eval::{CheckTally, Control, Session, Sink};
 use crate::value::format::{self, Format};
 use crate::value::Value;
 use colored::Colorize;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 /// Prints what the session shows: Octave-style text or JSON lines.
 pub struct Printer {
@@ -38,6 +38,12 @@ fn emit(text: &str) {
 }
 
 impl Sink for Printer {
+    fn clear_screen(&mut self) {
+        if !self.json && std::io::stdout().is_terminal() {
+            // Home the cursor and clear the screen, as Octave's clc does.
+            emit("\x1b[H\x1b[2J");
+        }
+    }
     fn value(&mut self, name: &str, value: &Value, fmt: Format) {
         let text = if self.json {
             self.with_source(format::json_line(name, value))
@@ -101,12 +107,24 @@ impl Sink for Printer {
         let _ = std::io::stdout().flush();
         eprintln!(
             "{}",
-            render(Severity::Warning, message, span, &self.source, self.color)
+            render(
+                Severity::Warning,
+                message,
+                span,
+                &self.source,
+                self.color,
+                self.wrap_width()
+            )
         );
     }
 }
 
 impl Printer {
+    /// Messages wrap to the width on a terminal; a program reading stderr gets one line each.
+    fn wrap_width(&self) -> Option<usize> {
+        std::io::stderr().is_terminal().then_some(self.width)
+    }
+
     /// The last line of a run with `check` statements: `7 of 8 correct`.
     pub fn check_summary(&self, tally: CheckTally) {
         let text = if self.json {
@@ -181,6 +199,7 @@ impl Printer {
             e.span,
             &self.source,
             self.color,
+            self.wrap_width(),
         );
         // The user functions it passed through, innermost first, as Octave
         // lists them (a runaway recursion shows its first few).

@@ -4,3 +4,4 @@
 pub mod ast;
 mod blocks;
 pub mod parse;
+pub mod teach;

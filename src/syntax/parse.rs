@@ -4,6 +4,7 @@
 
 use crate::error::{LaError, Result};
 use crate::syntax::ast::*;
+use crate::syntax::teach;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
 use pest::Parser;
@@ -21,10 +22,26 @@ pub const MAX_NESTING: usize = 256;
 pub const MAX_EXPR_DEPTH: usize = 2000;
 
 pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
+    teach::check_characters(src)?;
+    let accepted = teach::accept_numpy_array(src);
+    let src = accepted.as_deref().unwrap_or(src);
     let open = check_nesting(src)?;
     check_block_comments(src)?;
     let mut pairs = LaParser::parse(Rule::program, src).map_err(|e| {
         let err = pest_error(e);
+        if let Some((at, c)) = teach::unmatched_closer(src) {
+            return teach::parse_error(
+                format_args!("unmatched '{c}': no bracket before it is open"),
+                Span::new(at, at + 1),
+            );
+        }
+        let taught = match err.span {
+            Some(s) if !err.message.starts_with("unterminated") => teach::explain(src, s.start),
+            _ => None,
+        };
+        if let Some(t) = taught {
+            return t;
+        }
         // Input that ends inside a bracket: point at the bracket, not past the end.
         match (open.last(), err.span) {
             (Some(&(at, b)), Some(span)) if src[span.start.min(src.len())..].trim().is_empty() => {
@@ -44,6 +61,9 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
             _ => err,
         }
     })?;
+    if let Some(e) = teach::numpy_prefix(src) {
+        return Err(e);
+    }
     let program = pairs
         .next()
         .ok_or_else(|| LaError::internal("empty parse"))?;

@@ -7,32 +7,54 @@ use crate::value::readable::{self, Layout};
 use crate::value::{Func, Value};
 use nalgebra::DMatrix;
 
-/// `Default`: floats as `format short`, exact values as short fractions or
-/// decimals (the rule is in [`readable`]). `Short`/`Long`: everything in
-/// decimals. `Rat`: exact values as full fractions, floats as close ones.
+/// How numbers are written. `Default`: floats as `format short`, exact
+/// values as short fractions or decimals (the rule is in [`readable`]).
+/// `Short`/`Long`: everything in decimals. `Rat`: exact values as full
+/// fractions, floats as close ones. `ShortE`/`LongE`: always e-notation;
+/// `ShortG`/`LongG`: each entry in the shorter of fixed and e-notation (C's
+/// `%g`); `Bank`: two decimals. As Octave's `format` names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
+pub enum Numbers {
     #[default]
     Default,
     Short,
     Long,
     Rat,
+    ShortE,
+    LongE,
+    ShortG,
+    LongG,
+    Bank,
+}
+
+/// The display settings `format` chooses: the numbers, and `compact` (no
+/// blank line after `x =`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Format {
+    pub numbers: Numbers,
+    pub compact: bool,
 }
 
 impl Format {
+    pub const fn of(numbers: Numbers) -> Format {
+        Format {
+            numbers,
+            compact: false,
+        }
+    }
     fn precision(self) -> i32 {
-        match self {
-            Format::Long => 16,
+        match self.numbers {
+            Numbers::Long | Numbers::LongE | Numbers::LongG => 16,
             _ => 5,
         }
     }
     fn fractions(self) -> bool {
-        matches!(self, Format::Default | Format::Rat)
+        matches!(self.numbers, Numbers::Default | Numbers::Rat)
     }
     /// Widest fixed-point field before switching to exponent notation.
     fn max_width(self) -> usize {
-        match self {
-            Format::Long => 20,
+        match self.numbers {
+            Numbers::Long => 20,
             _ => 9,
         }
     }
@@ -41,9 +63,21 @@ impl Format {
 /// How every entry of one matrix is printed, chosen from all of them at once.
 #[derive(Debug, Clone, Copy)]
 enum NumFmt {
-    Int { width: usize },
-    Fixed { width: usize, decimals: usize },
-    Exp { decimals: usize },
+    Int {
+        width: usize,
+    },
+    Fixed {
+        width: usize,
+        decimals: usize,
+    },
+    Exp {
+        decimals: usize,
+    },
+    /// `%g` with `prec` significant digits, right-aligned in `width`.
+    General {
+        width: usize,
+        prec: usize,
+    },
 }
 
 fn digits(x: f64) -> i32 {
@@ -69,14 +103,36 @@ fn ld_rd(x: f64, prec: i32) -> (i32, i32) {
 fn choose(values: &[f64], fmt: Format) -> NumFmt {
     let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     let max_abs = finite.iter().fold(0.0f64, |m, x| m.max(x.abs()));
+    let prec = fmt.precision();
+    match fmt.numbers {
+        Numbers::ShortE | Numbers::LongE => {
+            return NumFmt::Exp {
+                decimals: (prec - 1) as usize,
+            }
+        }
+        // Octave's columns: 13 characters in short g, 24 in long g.
+        Numbers::ShortG | Numbers::LongG => {
+            return NumFmt::General {
+                width: prec as usize + 6,
+                prec: prec as usize,
+            }
+        }
+        Numbers::Bank => {
+            return NumFmt::Fixed {
+                width: digits(max_abs).max(1) as usize + 4,
+                decimals: 2,
+            }
+        }
+        _ => {}
+    }
     let has_special = finite.len() < values.len();
     // Integer layout only when every entry is an integer: a tiny nonzero
     // entry (round-off included) must stay visible, as in Octave.
     if finite.iter().all(|x| x.fract() == 0.0) {
         // Octave prints integers in full up to 6 digits in a matrix, 7 for a
         // scalar (15 in format long), and switches to e-notation beyond.
-        let int_digits = match (fmt, values.len()) {
-            (Format::Long, _) => 15,
+        let int_digits = match (fmt.numbers, values.len()) {
+            (Numbers::Long, _) => 15,
             (_, 1) => 7,
             _ => 6,
         };
@@ -94,7 +150,6 @@ fn choose(values: &[f64], fmt: Format) -> NumFmt {
         .iter()
         .filter(|x| **x != 0.0)
         .fold(f64::INFINITY, |m, x| m.min(x.abs()));
-    let prec = fmt.precision();
     let (ld_max, rd_max) = ld_rd(max_abs, prec);
     let (ld_min, rd_min) = ld_rd(min_abs, prec);
     let (ld, rd) = (ld_max.max(ld_min), rd_max.max(rd_min).max(1));
@@ -135,6 +190,27 @@ fn exp_string(x: f64, decimals: usize) -> String {
     }
 }
 
+/// C's `%.{prec}g`: e-notation when the exponent is below -5 or at least
+/// `prec`, otherwise fixed; trailing zeros dropped either way.
+fn general_string(x: f64, prec: usize) -> String {
+    let e = exp_string(x, prec.saturating_sub(1));
+    let (mantissa, exp) = e.split_once('e').unwrap_or((&e, "+00"));
+    let p: i32 = exp.parse().unwrap_or(0);
+    let trim = |s: &str| -> String {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if p < -5 || p >= prec as i32 {
+        format!("{}e{exp}", trim(mantissa))
+    } else {
+        let decimals = (prec as i32 - 1 - p).max(0) as usize;
+        trim(&format!("{x:.decimals$}"))
+    }
+}
+
 fn entry(x: f64, f: NumFmt) -> String {
     if let Some(s) = special(x) {
         return s.to_string();
@@ -149,6 +225,7 @@ fn entry(x: f64, f: NumFmt) -> String {
         NumFmt::Int { .. } => format!("{x:.0}"),
         NumFmt::Fixed { decimals, .. } => format!("{x:.decimals$}"),
         NumFmt::Exp { decimals } => exp_string(x, decimals),
+        NumFmt::General { prec, .. } => general_string(x, prec),
     }
 }
 
@@ -166,6 +243,7 @@ fn width_of(f: NumFmt) -> usize {
     match f {
         NumFmt::Int { width } | NumFmt::Fixed { width, .. } => width,
         NumFmt::Exp { decimals } => decimals + 7,
+        NumFmt::General { width, .. } => width,
     }
 }
 
@@ -177,7 +255,7 @@ pub fn real_scalar(x: f64, fmt: Format) -> String {
 
 /// Compact form for messages.
 pub fn short_number(x: f64) -> String {
-    real_scalar(x, Format::Short)
+    real_scalar(x, Format::of(Numbers::Short))
 }
 
 /// Real part, the sign between the parts, and the imaginary magnitude.
@@ -312,7 +390,7 @@ fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
         }
         Layout::Rounded => {
             let floats = Value::Real(crate::exact::matrix::to_f64(m).into());
-            body(&floats, Format::Default, width) + readable::ROUNDED_NOTE
+            body(&floats, Format::default(), width) + readable::ROUNDED_NOTE
         }
     }
 }
@@ -330,13 +408,13 @@ fn approx_rat(m: &DMatrix<f64>) -> Option<DMatrix<Rat>> {
 /// The body of a value without its name: what `disp` prints.
 pub fn body(v: &Value, fmt: Format, width: usize) -> String {
     let (r, c) = v.dims();
-    if let (Format::Rat, Value::Real(m)) = (fmt, v) {
+    if let (Numbers::Rat, Value::Real(m)) = (fmt.numbers, v) {
         if let Some(q) = approx_rat(m).filter(|_| r * c > 0) {
             return body(&Value::Exact(q.into()), fmt, width);
         }
     }
     match v {
-        Value::Exact(m) if fmt == Format::Default && r * c > 0 => exact_body(m, width),
+        Value::Exact(m) if fmt.numbers == Numbers::Default && r * c > 0 => exact_body(m, width),
         Value::Exact(m) if !fmt.fractions() => body(
             &Value::Real(crate::exact::matrix::to_f64(m).into()),
             fmt,
@@ -388,7 +466,8 @@ pub fn display(name: &str, v: &Value, fmt: Format, width: usize) -> String {
     if inline && !matches!(v, Value::Func(_) | Value::Struct(_)) {
         format!("{name} = {}", body(v, fmt, width))
     } else {
-        format!("{name} =\n\n{}\n", body(v, fmt, width))
+        let gap = if fmt.compact { "" } else { "\n" };
+        format!("{name} =\n{gap}{}{gap}", body(v, fmt, width))
     }
 }
 

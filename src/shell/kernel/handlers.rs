@@ -130,7 +130,14 @@ impl Worker {
                     ErrorKind::Interrupted => "KeyboardInterrupt",
                     ErrorKind::Internal => "InternalError",
                 };
-                let traceback = vec![render(Severity::Error, &e.message, e.span, &source, false)];
+                let traceback = vec![render(
+                    Severity::Error,
+                    &e.message,
+                    e.span,
+                    &source,
+                    false,
+                    None,
+                )];
                 let err = json!({"ename": ename, "evalue": e.message, "traceback": traceback});
                 if !silent {
                     let _ = self.out.iopub.send(req.iopub("error", err.clone()));
@@ -193,7 +200,7 @@ fn inspect(c: &Json) -> Json {
         end += 1;
     }
     let name: String = chars[start..end].iter().collect();
-    match help::page(&name) {
+    match help::page(&name, usize::MAX) {
         Some(page) => json!({
             "status": "ok",
             "found": true,
@@ -273,7 +280,7 @@ impl Sink for KernelSink<'_> {
     }
 
     fn warning(&mut self, message: &str, span: Option<crate::syntax::ast::Span>) {
-        let text = render(Severity::Warning, message, span, &self.source, false);
+        let text = render(Severity::Warning, message, span, &self.source, false, None);
         self.stream("stderr", &format!("{text}\n"));
     }
 

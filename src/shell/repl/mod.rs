@@ -33,10 +33,11 @@ type LaEditor = Editor<LaHelper, DefaultHistory>;
 
 pub fn run(session: &mut Session, printer: &mut Printer, quiet: bool) -> i32 {
     if !quiet {
-        println!(
+        let banner = format!(
             "la {} - linear algebra for students. Type `help` for functions, `exit` or Ctrl-D to leave.",
             env!("CARGO_PKG_VERSION")
         );
+        println!("{}", crate::error::wrap(&banner, printer.width));
     }
     let color = colored::control::SHOULD_COLORIZE.should_colorize();
     let mut rl = match editor(color) {

@@ -1,0 +1,182 @@
+//! Help that finds things (issue 13): a page for every command and operator,
+//! `help WORDS` and `lookfor` search the pages, `doc` is `help`, and help
+//! text wraps to the terminal width without splitting a formula. Through
+//! the real binary.
+
+mod common;
+use common::{eval, run};
+
+/// (input, a fragment its output must hold)
+const PAGES: &[(&str, &str)] = &[
+    ("help save", "save FILE"),
+    ("help load", "load FILE"),
+    ("help clear", "clear NAME"),
+    ("help format", "format long"),
+    ("help who", "names of the variables"),
+    ("help whos", "size, bytes and class"),
+    ("help steps", "working of an exact computation"),
+    ("help latex", "as LaTeX"),
+    ("help help", "List every function by topic"),
+    ("help exit", "Leave la"),
+    ("help clc", "Clear the terminal screen"),
+    ("help \\", "Solve A*x = b"),
+    ("help '", "Transpose: rows become columns"),
+    ("help .'", "A.' does not"),
+    ("help .*", "entry by entry (the Hadamard product)"),
+    ("help ./", "entry by entry"),
+    ("help ^", "Matrix power"),
+    ("help .^", "Power entry by entry"),
+    ("help :", "A range a, a+step"),
+    ("help *", "The matrix product"),
+    ("help ==", "Comparisons entry by entry"),
+    ("doc eig", "eig(A)"),
+    ("help lookfor", "lookfor WORDS"),
+    ("help check", "check"),
+];
+
+#[test]
+fn every_command_and_operator_has_a_page() {
+    for (src, want) in PAGES {
+        let r = eval(src);
+        assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+        assert!(
+            r.stdout.contains(want),
+            "{src}: lacks {want:?}:\n{}",
+            r.stdout
+        );
+    }
+}
+
+/// (words, names that must be listed, a name that must not be)
+const SEARCHES: &[(&str, &[&str], &str)] = &[
+    ("eigen", &["eig", "eigenspace"], "ones"),
+    ("pseudoinverse", &["pinv"], "inv"),
+    ("orthogonal", &["qr", "isorthogonal"], "det"),
+    ("least squares", &["\\"], "eig"),
+];
+
+/// The names a search lists: the first word of each line that starts one.
+fn listed(out: &str) -> Vec<&str> {
+    out.lines()
+        .filter(|l| !l.starts_with(' ') && !l.is_empty() && !l.contains("not a function name"))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect()
+}
+
+#[test]
+fn help_and_lookfor_search_the_pages() {
+    for (words, want, not) in SEARCHES {
+        for cmd in ["help", "lookfor"] {
+            let r = eval(&format!("{cmd} {words}"));
+            assert_eq!(r.status, 0, "{cmd} {words}: {}", r.stderr);
+            let names = listed(&r.stdout);
+            for w in *want {
+                assert!(names.contains(w), "{cmd} {words}: lacks {w}: {names:?}");
+            }
+            assert!(!names.contains(not), "{cmd} {words}: lists {not}");
+        }
+    }
+    let r = eval("help pseudoinverse");
+    assert!(r
+        .stdout
+        .starts_with("'pseudoinverse' is not a function name"));
+    let r = eval("lookfor pseudoinverse");
+    assert_eq!(r.stdout, "pinv  Moore-Penrose pseudoinverse.\n");
+}
+
+#[test]
+fn a_word_no_page_mentions_is_an_error_with_a_way_on() {
+    let r = eval("help zzyzx");
+    common::assert_error(&r, "no page mentions it", ":1:1");
+    assert!(r.stderr.contains("`help` lists every function"));
+    let r = eval("lookfor zzyzx");
+    assert_eq!(r.status, 0);
+    assert!(r.stdout.contains("no help page mentions 'zzyzx'"));
+}
+
+/// Every `See also` name of every page is itself a page: a hint never names
+/// something `help` cannot show.
+#[test]
+fn see_also_names_only_existing_pages() {
+    let missing: Vec<String> = la::builtins::docs()
+        .flat_map(|(name, doc)| {
+            doc.related
+                .iter()
+                .filter(|r| la::builtins::doc(r).is_none())
+                .map(move |r| format!("{name}: See also {r}"))
+        })
+        .collect();
+    assert!(missing.is_empty(), "no such page: {missing:?}");
+}
+
+/// The prose of a help page: every line but those of the Math and Example
+/// sections, which are formulas and code and are never wrapped.
+fn prose(page: &str) -> Vec<&str> {
+    let mut in_code = false;
+    page.lines()
+        .filter(|l| {
+            if matches!(*l, "Math:" | "Example:") || l.starts_with("See also:") {
+                in_code = !l.starts_with("See also:");
+                return false;
+            }
+            !in_code || !l.starts_with("  ")
+        })
+        .collect()
+}
+
+#[test]
+fn help_wraps_to_the_width_and_keeps_formulas_whole() {
+    for (cols, w) in [("80", 80), ("50", 50)] {
+        for page in [
+            "help save",
+            "help load",
+            "help \\",
+            "help help",
+            "help inv",
+            "help eig",
+        ] {
+            let r = run_cols(cols, page);
+            for l in prose(&r) {
+                assert!(l.chars().count() <= w, "{page} at {cols}: {l:?}");
+            }
+        }
+    }
+    // `A*x = b` never splits around its `=`, nor `A\b` from its words.
+    let r = run_cols("40", "help \\");
+    assert!(r.contains("Solve A*x = b:"), "{r}");
+    // The summary of save is long: at 80 columns it takes several lines of
+    // the page's indent, each ending in a whole word.
+    let r = run_cols("80", "help save");
+    let summary: Vec<&str> = r
+        .lines()
+        .filter(|l| l.starts_with("  ") && !l.starts_with("  >>"))
+        .collect();
+    assert!(summary.len() >= 4, "{r}");
+    // A search result's continuation lines start under its summary.
+    let r = run_cols("60", "lookfor orthogonal");
+    let first = r.lines().next().unwrap_or("");
+    let name = first.split(' ').next().unwrap_or("");
+    let col = first.len() - first[name.len()..].trim_start().len();
+    for l in r.lines().filter(|l| l.starts_with(' ')) {
+        assert_eq!(l.len() - l.trim_start().len(), col, "{r}");
+        assert!(l.chars().count() <= 60, "{l:?}");
+    }
+}
+
+fn run_cols(cols: &str, src: &str) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_la"))
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", cols)
+        .args(["-e", src])
+        .output()
+        .expect("run la");
+    assert!(out.status.success(), "{src}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn run_keeps_working_on_stdin() {
+    // `help` through a script read from stdin behaves as with -e.
+    let r = run(&[], "help \\\n");
+    assert!(r.stdout.contains("Solve A*x = b"), "{}", r.stdout);
+}
