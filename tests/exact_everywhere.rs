@@ -126,3 +126,28 @@ fn out(src: &str) -> String {
     assert_eq!(r.status, 0, "{src}: {}", r.stderr);
     r.stdout
 }
+
+/// A large exact matrix whose characteristic polynomial has irreducible
+/// factors of high degree: the eigenvalues are those of the matrix itself
+/// (float QR), not float roots of a degree-30 polynomial, which lose most
+/// of their digits. Checked against the float path on the same matrix and
+/// against trace(S) = sum of the eigenvalues.
+#[test]
+fn large_exact_eig_is_as_accurate_as_the_float_path() {
+    let v = json(
+        "B = mod((1:30)' * (1:30), 7) - 3; S = B + B'; \
+         d = norm(eig(S) - eig(double(S))) / norm(S), t = abs(sum(eig(S)) - trace(S))",
+    );
+    let num = |name: &str| {
+        v.iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, x)| x.as_f64())
+            .unwrap_or_else(|| panic!("{name} not shown as a number: {v:?}"))
+    };
+    assert!(
+        num("d") < 1e-12,
+        "eig(S) differs from eig(double(S)): {}",
+        num("d")
+    );
+    assert!(num("t") < 1e-9, "sum of eigenvalues vs trace: {}", num("t"));
+}

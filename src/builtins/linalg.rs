@@ -1499,11 +1499,13 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if a.nargout <= 1 {
         if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "eig") {
             let cp = exact::charpoly(&x).map_err(exact_err)?;
-            let (v, left) = quad_linalg::roots(&cp);
-            if let Some(left) = left {
-                it.print(&float_roots_note(&left));
+            match quad_linalg::roots(&cp) {
+                (v, None) => return one(if as_matrix { diagonal(&v)? } else { v }),
+                // Some roots are irrational of degree >= 3: the float eigenvalues
+                // of the matrix itself are far more accurate than float roots of
+                // its characteristic polynomial (ill-conditioned for large n).
+                (_, Some(left)) => it.print(&float_roots_note(&left)),
             }
-            return one(if as_matrix { diagonal(&v)? } else { v });
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
@@ -1601,9 +1603,12 @@ fn diagonal(v: &Value) -> Result<Value> {
 
 /// The note that some roots are floating point (correct, only not exact).
 fn float_roots_note(left: &[Rat]) -> String {
+    let factor = match left.len() - 1 {
+        n if n > 4 => format!("a factor of degree {n}"),
+        _ => exact::poly_text(left, "x"),
+    };
     format!(
-        "note: {} has no linear or quadratic factor over the rationals; its roots are shown in floating point\n",
-        exact::poly_text(left, "x")
+        "note: {factor} has no linear or quadratic factor over the rationals; its roots are shown in floating point\n"
     )
 }
 
