@@ -7,35 +7,7 @@
 //! imag().
 
 mod common;
-use common::{assert_close, eval, json};
-
-fn num(x: &serde_json::Value) -> f64 {
-    match x {
-        serde_json::Value::Bool(b) => f64::from(u8::from(*b)),
-        serde_json::Value::String(s) if s == "Inf" => f64::INFINITY,
-        serde_json::Value::String(s) if s == "-Inf" => f64::NEG_INFINITY,
-        serde_json::Value::String(s) if s == "NaN" => f64::NAN,
-        _ => x.as_f64().expect("a real entry"),
-    }
-}
-
-/// The last displayed value of `src`: shape and entries row-major.
-fn matrix(src: &str) -> (usize, usize, Vec<f64>) {
-    let vals = json(src);
-    let v = &vals.last().expect("a displayed value").1;
-    if !v.is_object() {
-        return (1, 1, vec![num(v)]);
-    }
-    let rows = v["rows"].as_u64().expect("rows") as usize;
-    let cols = v["cols"].as_u64().expect("cols") as usize;
-    let data = v["data"]
-        .as_array()
-        .expect("data")
-        .iter()
-        .flat_map(|r| r.as_array().expect("row").iter().map(num))
-        .collect();
-    (rows, cols, data)
-}
+use common::{assert_close, eval, matrix};
 
 const INF: f64 = f64::INFINITY;
 

@@ -85,10 +85,22 @@ pub fn matrix(src: &str) -> (usize, usize, Vec<f64>) {
     decode_matrix(&vals.last().expect("a displayed value").1)
 }
 
+/// One real entry of a JSON value: a number, a logical as 0/1, or the
+/// strings "Inf", "-Inf", "NaN" that `--json` writes for them.
+pub fn num(x: &serde_json::Value) -> f64 {
+    match x {
+        serde_json::Value::Bool(b) => f64::from(u8::from(*b)),
+        serde_json::Value::String(s) if s == "Inf" => f64::INFINITY,
+        serde_json::Value::String(s) if s == "-Inf" => f64::NEG_INFINITY,
+        serde_json::Value::String(s) if s == "NaN" => f64::NAN,
+        _ => x.as_f64().expect("a real entry"),
+    }
+}
+
 /// A JSON value line's `value` as f64 entries row-major with its shape.
 pub fn decode_matrix(v: &serde_json::Value) -> (usize, usize, Vec<f64>) {
-    if let Some(x) = v.as_f64() {
-        return (1, 1, vec![x]);
+    if !v.is_object() {
+        return (1, 1, vec![num(v)]);
     }
     let rows = v["rows"].as_u64().expect("rows") as usize;
     let cols = v["cols"].as_u64().expect("cols") as usize;
@@ -96,12 +108,7 @@ pub fn decode_matrix(v: &serde_json::Value) -> (usize, usize, Vec<f64>) {
         .as_array()
         .expect("data")
         .iter()
-        .flat_map(|r| {
-            r.as_array()
-                .expect("row")
-                .iter()
-                .map(|x| x.as_f64().expect("real entry"))
-        })
+        .flat_map(|r| r.as_array().expect("row").iter().map(num))
         .collect();
     (rows, cols, data)
 }
