@@ -142,6 +142,11 @@ fn accepted() -> Vec<(&'static str, &'static str)> {
         ("x = 1\u{a0}+\u{2009}2\u{202f}", "3"),
         ("x = np.array([1, 2, 3]); x(3)", "3"),
         ("x = numpy.array([4 5]); x(1)", "4"),
+        // NumPy's printed output pasted back: dtype and scalar types.
+        ("x = array([[1, 2], [3, 4]], dtype=float64); x(2, 1)", "3"),
+        ("y = np.float64(3.0) + 1", "4"),
+        ("z = np.array([1., 2.5], dtype = np.float32); z(2) * 2", "5"),
+        ("s = 'dtype=x'; length(s)", "7"),
         ("x = inf", "Inf"),
         ("x = -inf", "-Inf"),
         ("x = isnan(nan)", "true"),

@@ -136,25 +136,65 @@ pub fn check_characters(src: &str) -> Result<(), LaError> {
     Ok(())
 }
 
-/// `np.array(` and `numpy.array(` outside strings become `array(` (the
-/// prefix is replaced by spaces, so every offset stays where it was).
+/// NumPy's printed output, pasted back: `np.array(` and `numpy.array(`
+/// become `array(`, a scalar type call `np.float64(3.0)` becomes `(3.0)`, and
+/// a trailing `, dtype=float64` is dropped. Replaced text becomes spaces, so
+/// every offset stays where it was; `None` when nothing is to be replaced.
 pub fn accept_numpy_array(src: &str) -> Option<String> {
-    if !src.contains(".array(") {
+    const TYPES: [&str; 10] = [
+        "float64",
+        "float32",
+        "float16",
+        "int64",
+        "int32",
+        "int16",
+        "int8",
+        "uint8",
+        "complex128",
+        "bool_",
+    ];
+    if !src.contains(".array(")
+        && !src.contains("dtype")
+        && !src.contains(".float")
+        && !src.contains(".int")
+    {
         return None;
     }
+    let bytes = src.as_bytes();
     let mut out = src.to_string();
+    let mut blank = |from: usize, to: usize| out.replace_range(from..to, &" ".repeat(to - from));
+    let mut skip_to = 0;
     for (at, _) in code_chars(src) {
-        let word_start = at == 0 || !is_ident(src.as_bytes()[at - 1]);
-        let prefix = ["numpy.", "np."].into_iter().find(|p| {
-            src[at..]
-                .strip_prefix(p)
-                .is_some_and(|r| r.starts_with("array("))
-        });
-        if let (true, Some(p)) = (word_start, prefix) {
-            out.replace_range(at..at + p.len(), &" ".repeat(p.len()));
+        if at < skip_to || (at > 0 && is_ident(bytes[at - 1])) {
+            continue;
+        }
+        let rest = &src[at..];
+        if let Some(p) = ["numpy.", "np."].into_iter().find(|p| rest.starts_with(p)) {
+            let name = word_at(&rest[p.len()..]);
+            let called = rest[p.len() + name.len()..].starts_with('(');
+            if called && name == "array" {
+                blank(at, at + p.len());
+            } else if called && TYPES.contains(&name) {
+                blank(at, at + p.len() + name.len());
+            }
+            skip_to = at + p.len() + name.len();
+        } else if let Some(after) = rest.strip_prefix("dtype") {
+            // `, dtype = np.float64` at the end of a call: drop it with its comma.
+            let eq = after.trim_start();
+            let Some(ty) = eq.strip_prefix('=') else {
+                continue;
+            };
+            let ty = ty.trim_start();
+            let ty_at = src.len() - ty.len();
+            let name_len = ty.bytes().take_while(|&b| is_ident(b) || b == b'.').count();
+            let comma = src[..at].trim_end();
+            if name_len > 0 && comma.ends_with(',') {
+                blank(comma.len() - 1, ty_at + name_len);
+                skip_to = ty_at + name_len;
+            }
         }
     }
-    Some(out)
+    (out != src).then_some(out)
 }
 
 fn is_ident(b: u8) -> bool {
