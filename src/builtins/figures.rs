@@ -4,28 +4,26 @@
 //! session's figures (through `Ctx::figures`); the front end shows them.
 
 use super::ctx::Ctx;
-use super::{Args, Builtin, Doc, Topic, MANY};
+use super::{Args, Builtin, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::plot::{self, Figure, LineStyle, Marker, Series, Shape, Style};
 use crate::value::Value;
 
 macro_rules! entry {
     ($name:expr, $min:expr, $max:expr, $out:expr, $run:expr, $sig:expr, $sum:expr, $math:expr, $ex:expr, $rel:expr) => {
-        Builtin {
-            name: $name,
-            min_args: $min,
-            max_args: $max,
-            max_out: $out,
-            doc: Doc {
-                topic: Topic::Plots,
-                signature: $sig,
-                summary: $sum,
-                math: $math,
-                example: $ex,
-                related: $rel,
-            },
-            run: $run,
-        }
+        builtin!(
+            $name,
+            $min,
+            $max,
+            $out,
+            Topic::Plots,
+            $sig,
+            $sum,
+            $math,
+            $ex,
+            $rel,
+            $run
+        )
     };
 }
 

@@ -11,24 +11,22 @@ use std::rc::Rc;
 /// One `is...` type test: name, what it asks, an example and what follows `ans =`.
 macro_rules! type_test {
     ($name:literal, $summary:literal, $example:literal, $answer:literal, $test:expr) => {
-        Builtin {
-            name: $name,
-            min_args: 1,
-            max_args: 1,
-            max_out: 1,
-            doc: Doc {
-                topic: Topic::Basics,
-                signature: concat!($name, "(x)"),
-                summary: $summary,
-                math: &[],
-                example: &[concat!(">> ", $example), concat!("ans =", $answer)],
-                related: &["class", "isa"],
-            },
-            run: |_, a| {
+        builtin!(
+            $name,
+            1,
+            1,
+            1,
+            Topic::Basics,
+            concat!($name, "(x)"),
+            $summary,
+            &[],
+            &[concat!(">> ", $example), concat!("ans =", $answer)],
+            &["class", "isa"],
+            |_, a| {
                 let test: fn(&Value) -> bool = $test;
                 one(Value::bool(test(&a.vals[0])))
-            },
-        }
+            }
+        )
     };
 }
 

@@ -10,21 +10,19 @@ use crate::value::Value;
 /// A constant of doubles: name, summary, value and its display.
 macro_rules! double_limit {
     ($name:literal, $summary:literal, $math:literal, $shown:literal, $value:expr) => {
-        Builtin {
-            name: $name,
-            min_args: 0,
-            max_args: 0,
-            max_out: 1,
-            doc: Doc {
-                topic: Topic::Basics,
-                signature: $name,
-                summary: $summary,
-                math: &[$math],
-                example: &[concat!(">> ", $name), concat!("ans = ", $shown)],
-                related: &["eps", "intmax", "realmax", "realmin", "flintmax"],
-            },
-            run: |_, _| one(Value::scalar($value)),
-        }
+        builtin!(
+            $name,
+            0,
+            0,
+            1,
+            Topic::Basics,
+            $name,
+            $summary,
+            &[$math],
+            &[concat!(">> ", $name), concat!("ans = ", $shown)],
+            &["eps", "intmax", "realmax", "realmin", "flintmax"],
+            |_, _| one(Value::scalar($value))
+        )
     };
 }
 

@@ -5,6 +5,29 @@
 //! reach the interpreter only through the narrow traits in `ctx`.
 //! May use: ops, value, plot, linalg, exact, syntax, error — never eval or shell.
 
+/// One registry entry from its fields in a fixed order; the families' own
+/// macros (`entry!`, `type_test!`, ...) fill in what their entries share.
+macro_rules! builtin {
+    ($name:expr, $min:expr, $max:expr, $out:expr, $topic:expr, $sig:expr, $sum:expr,
+     $math:expr, $ex:expr, $rel:expr, $run:expr) => {
+        $crate::builtins::Builtin {
+            name: $name,
+            min_args: $min,
+            max_args: $max,
+            max_out: $out,
+            doc: $crate::builtins::Doc {
+                topic: $topic,
+                signature: $sig,
+                summary: $sum,
+                math: $math,
+                example: $ex,
+                related: $rel,
+            },
+            run: $run,
+        }
+    };
+}
+
 pub mod check;
 pub mod check_num;
 pub mod commands;

@@ -4,7 +4,7 @@
 //! keeps the kind of its input: exact stays exact, logical stays logical.
 
 use super::ctx::Ctx;
-use super::{one, Args, Builtin, Doc, Topic, MANY};
+use super::{one, Args, Builtin, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, C64};
@@ -14,21 +14,7 @@ use nalgebra::{DMatrix, Scalar};
 
 macro_rules! entry {
     ($name:expr, $min:expr, $max:expr, $topic:expr, $sig:expr, $sum:expr, $math:expr, $ex:expr, $rel:expr, $run:expr) => {
-        Builtin {
-            name: $name,
-            min_args: $min,
-            max_args: $max,
-            max_out: 1,
-            doc: Doc {
-                topic: $topic,
-                signature: $sig,
-                summary: $sum,
-                math: $math,
-                example: $ex,
-                related: $rel,
-            },
-            run: $run,
-        }
+        builtin!($name, $min, $max, 1, $topic, $sig, $sum, $math, $ex, $rel, $run)
     };
 }
 

@@ -9,24 +9,22 @@ use crate::value::Value;
 /// A string-to-string function of one argument.
 macro_rules! text_map {
     ($name:literal, $summary:literal, $example:literal, $answer:literal, $f:expr) => {
-        Builtin {
-            name: $name,
-            min_args: 1,
-            max_args: 1,
-            max_out: 1,
-            doc: Doc {
-                topic: Topic::Output,
-                signature: concat!($name, "(s)"),
-                summary: $summary,
-                math: &[],
-                example: &[concat!(">> ", $example), concat!("ans = ", $answer)],
-                related: &["strrep", "strcat", "sprintf"],
-            },
-            run: |_, a| {
+        builtin!(
+            $name,
+            1,
+            1,
+            1,
+            Topic::Output,
+            concat!($name, "(s)"),
+            $summary,
+            &[],
+            &[concat!(">> ", $example), concat!("ans = ", $answer)],
+            &["strrep", "strcat", "sprintf"],
+            |_, a| {
                 let f: fn(&str) -> String = $f;
                 one(Value::Str(f(a.string(0)?)))
-            },
-        }
+            }
+        )
     };
 }
 

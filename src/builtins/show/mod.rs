@@ -13,28 +13,26 @@ mod pca;
 mod quad;
 
 use super::ctx::Ctx;
-use super::{Args, Builtin, Doc, Topic, MANY};
+use super::{Args, Builtin, Topic, MANY};
 use crate::error::Result;
 use crate::plot::{Color, Figure, LineStyle, Marker, Series, Shape, Style};
 use crate::value::Value;
 
 macro_rules! entry {
     ($name:expr, $min:expr, $max:expr, $run:expr, $sig:expr, $sum:expr, $math:expr, $ex:expr, $rel:expr) => {
-        Builtin {
-            name: $name,
-            min_args: $min,
-            max_args: $max,
-            max_out: 0,
-            doc: Doc {
-                topic: Topic::Plots,
-                signature: $sig,
-                summary: $sum,
-                math: $math,
-                example: $ex,
-                related: $rel,
-            },
-            run: $run,
-        }
+        builtin!(
+            $name,
+            $min,
+            $max,
+            0,
+            Topic::Plots,
+            $sig,
+            $sum,
+            $math,
+            $ex,
+            $rel,
+            $run
+        )
     };
 }
 
