@@ -199,6 +199,7 @@ pub fn assign<T: Scalar>(m: &mut DMatrix<T>, idx: &[Idx], src: &DMatrix<T>, zero
             Ok(())
         }
         [i, j] => {
+            let (r, c) = assign_extents((r, c), i, j, src);
             let (ni, nj) = (i.len(r), j.len(c));
             check_count(ni * nj, src, (ni, nj))?;
             if !src.is_empty()
@@ -210,18 +211,7 @@ pub fn assign<T: Scalar>(m: &mut DMatrix<T>, idx: &[Idx], src: &DMatrix<T>, zero
             }
             let nr = i.max().map_or(r, |x| r.max(x + 1));
             let nc = j.max().map_or(c, |x| c.max(x + 1));
-            // `A(:, k) = v` on an empty A takes its row count from v.
-            let nr = if r == 0 && matches!(i, Idx::All) {
-                src.nrows().max(nr)
-            } else {
-                nr
-            };
-            let nc = if c == 0 && matches!(j, Idx::All) {
-                src.ncols().max(nc)
-            } else {
-                nc
-            };
-            if (nr, nc) != (r, c) {
+            if (nr, nc) != m.shape() {
                 resize(m, nr, nc, zero);
             }
             let (ni, nj) = (i.len(nr), j.len(nc));
@@ -235,6 +225,28 @@ pub fn assign<T: Scalar>(m: &mut DMatrix<T>, idx: &[Idx], src: &DMatrix<T>, zero
         _ => Err(LaError::eval(
             "index: only one or two subscripts are supported",
         )),
+    }
+}
+
+/// The extents `m(i, j) = src` indexes into: `m`'s, except that a colon into
+/// an empty 0x0 `m` takes its length from `src`, as in Octave (`A = [];
+/// A(:, 1) = v` makes a column; a colon beside one position takes all of a vector).
+fn assign_extents<T: Scalar>(
+    (r, c): (usize, usize),
+    i: &Idx,
+    j: &Idx,
+    src: &DMatrix<T>,
+) -> (usize, usize) {
+    if r != 0 || c != 0 {
+        return (r, c);
+    }
+    match (i, j) {
+        (Idx::All, Idx::All) => src.shape(),
+        (Idx::All, j) if j.len(0) == 1 => (src.len(), 0),
+        (Idx::All, _) => (src.nrows(), 0),
+        (i, Idx::All) if i.len(0) == 1 => (0, src.len()),
+        (_, Idx::All) => (0, src.ncols()),
+        _ => (0, 0),
     }
 }
 

@@ -1,0 +1,277 @@
+//! Indexing, indexed assignment, deletion and concatenation through the real
+//! binary, with results worked out by hand from Octave's rules (column-major
+//! linear order; a vector indexed by a vector keeps its orientation; growing
+//! pads with zeros). Written to kill mutants of src/ops/index.rs and
+//! src/eval/assign.rs that the rest of the suite let through (scripts/mutants).
+
+mod common;
+use common::{eval, matrix};
+
+/// The first line of the error `src` stops with.
+fn error_line(src: &str) -> String {
+    let r = eval(src);
+    assert_eq!(r.status, 1, "{src:?} should fail; stdout: {}", r.stdout);
+    r.stderr.lines().next().unwrap_or("").to_string()
+}
+
+// ------------------------------------------------------------ reading
+
+/// Shapes of `A(I)`: I's shape, except that a vector A indexed by a vector
+/// keeps A's orientation, and a mask gives a column (a row for a row A).
+#[test]
+fn linear_index_result_shapes() {
+    let a = "A = [1 2 3; 4 5 6];"; // linear order 1 4 2 5 3 6
+    assert_eq!(
+        matrix(&format!("{a} A([1 2 3])")),
+        (1, 3, vec![1.0, 4.0, 2.0])
+    );
+    assert_eq!(matrix(&format!("{a} A([1; 2])")), (2, 1, vec![1.0, 4.0]));
+    assert_eq!(
+        matrix(&format!("{a} A([1 2; 3 4])")),
+        (2, 2, vec![1.0, 4.0, 2.0, 5.0])
+    );
+    assert_eq!(
+        matrix(&format!("{a} A(:)")),
+        (6, 1, vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0])
+    );
+    // A mask on a matrix: the chosen elements in linear order, as a column.
+    assert_eq!(
+        matrix(&format!("{a} A(A > 2)")),
+        (4, 1, vec![4.0, 5.0, 3.0, 6.0])
+    );
+    // A row keeps its orientation whatever the index's shape ...
+    assert_eq!(matrix("x = 10:10:50; x([1; 2])"), (1, 2, vec![10.0, 20.0]));
+    assert_eq!(
+        matrix("x = 10:10:50; x(x > 25)"),
+        (1, 3, vec![30.0, 40.0, 50.0])
+    );
+    // ... and so does a column.
+    assert_eq!(matrix("y = (1:5)'; y([1 2])"), (2, 1, vec![1.0, 2.0]));
+    assert_eq!(matrix("y = (1:5)'; y(y > 3)"), (2, 1, vec![4.0, 5.0]));
+    // A scalar is no vector: the index's shape wins.
+    assert_eq!(matrix("s = 5; s([1 1 1])"), (1, 3, vec![5.0, 5.0, 5.0]));
+    assert_eq!(matrix("s = 5; s([1; 1])"), (2, 1, vec![5.0, 5.0]));
+}
+
+#[test]
+fn two_subscripts_pick_rows_and_columns() {
+    let a = "A = [1 2 3; 4 5 6; 7 8 9];";
+    assert_eq!(
+        matrix(&format!("{a} A([3 1], [2 3])")),
+        (2, 2, vec![8.0, 9.0, 2.0, 3.0])
+    );
+    assert_eq!(matrix(&format!("{a} A(:, 3)")), (3, 1, vec![3.0, 6.0, 9.0]));
+    assert_eq!(matrix(&format!("{a} A(2, :)")), (1, 3, vec![4.0, 5.0, 6.0]));
+    assert_eq!(matrix(&format!("{a} A(end, end)")), (1, 1, vec![9.0]));
+}
+
+/// Out-of-bound messages name the subscript that is out (`5`, `3,_` or `_,3`),
+/// its bound, and the dimensions.
+#[test]
+fn out_of_bound_messages_name_the_position_and_bound() {
+    assert_eq!(
+        error_line("x = 1:3; x(5)"),
+        "error: index (5): out of bound 3 (dimensions are 1x3)"
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4; 5 6]; A(4, 1)"),
+        "error: index (4,_): out of bound 3 (dimensions are 3x2)"
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4; 5 6]; A(1, 3)"),
+        "error: index (_,3): out of bound 2 (dimensions are 3x2)"
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4]; A(5) = []"),
+        "error: index (5): out of bound 4 (dimensions are 2x2)"
+    );
+    assert_eq!(
+        error_line("A = [1 2 3; 4 5 6]; A(3, 1) = []"),
+        "error: index (3,_): out of bound 2 (dimensions are 2x3)"
+    );
+}
+
+// ------------------------------------------------------------ writing
+
+#[test]
+fn assignment_through_two_subscripts() {
+    // A scalar fills the whole block.
+    assert_eq!(
+        matrix("A = zeros(2, 3); A(1:2, [1 3]) = 7; A"),
+        (2, 3, vec![7.0, 0.0, 7.0, 7.0, 0.0, 7.0])
+    );
+    // A block goes in column by column.
+    assert_eq!(
+        matrix("A = zeros(2, 3); A(:, [3 1]) = [1 2; 3 4]; A"),
+        (2, 3, vec![2.0, 0.0, 1.0, 4.0, 0.0, 3.0])
+    );
+    // A column may fill a row (and a row a column): only the count matters.
+    assert_eq!(
+        matrix("A = zeros(2, 3); A(2, :) = [7; 8; 9]; A"),
+        (2, 3, vec![0.0, 0.0, 0.0, 7.0, 8.0, 9.0])
+    );
+    assert_eq!(
+        matrix("A = zeros(3, 2); A(:, 2) = [4 5 6]; A"),
+        (3, 2, vec![0.0, 4.0, 0.0, 5.0, 0.0, 6.0])
+    );
+}
+
+#[test]
+fn assignment_shape_mismatches_are_refused() {
+    assert_eq!(
+        error_line("A = zeros(2); A(1:2, 1:2) = [1 2 3 4]"),
+        "error: =: nonconformant arguments (op1 is 2x2, op2 is 1x4)"
+    );
+    assert_eq!(
+        error_line("A = zeros(2); A(1:2, 1) = [1 2 3]"),
+        "error: =: nonconformant arguments (op1 is 2x1, op2 is 1x3)"
+    );
+    // Octave's own wording for a linear index: op1 is count x 1.
+    assert_eq!(
+        error_line("x = 1:5; x([1 2]) = [1 2 3]"),
+        "error: =: nonconformant arguments (op1 is 2x1, op2 is 1x3)"
+    );
+}
+
+/// Growing keeps every old element at its (row, column) and pads with zeros.
+#[test]
+fn assignment_past_the_end_grows_with_zeros() {
+    assert_eq!(
+        matrix("A = [1 2; 3 4]; A(3, 4) = 5; A"),
+        (
+            3,
+            4,
+            vec![1.0, 2.0, 0.0, 0.0, 3.0, 4.0, 0.0, 0.0, 0.0, 0.0, 0.0, 5.0]
+        )
+    );
+    assert_eq!(
+        matrix("A = [1 2; 3 4]; A(3, :) = [5 6]; A"),
+        (3, 2, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    );
+    assert_eq!(
+        matrix("A = [1 2 3; 4 5 6]; A(4, 2) = 9; A"),
+        (
+            4,
+            3,
+            vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0, 0.0, 0.0, 0.0, 9.0, 0.0]
+        )
+    );
+    // Through one subscript: an empty matrix or a scalar becomes a row, a column stays one.
+    assert_eq!(matrix("x = []; x(3) = 1; x"), (1, 3, vec![0.0, 0.0, 1.0]));
+    assert_eq!(matrix("s = 5; s(3) = 1; s"), (1, 3, vec![5.0, 0.0, 1.0]));
+    assert_eq!(
+        matrix("y = [1; 2]; y(4) = 4; y"),
+        (4, 1, vec![1.0, 2.0, 0.0, 4.0])
+    );
+    assert_eq!(
+        matrix("x = [1 2]; x([4 3]) = [8 7]; x"),
+        (1, 4, vec![1.0, 2.0, 7.0, 8.0])
+    );
+    assert_eq!(
+        error_line("A = eye(2); A(7) = 1"),
+        "error: Octave:index out of bound; A(I) = X: X must fit in A when A is a 2x2 matrix \
+         (index 7 is past its 4 elements)"
+    );
+}
+
+/// A colon into an empty 0x0 matrix takes its length from the value (checked
+/// against Octave 8): the way students build a matrix column by column.
+#[test]
+fn colon_assignment_into_an_empty_matrix_takes_the_values_size() {
+    assert_eq!(
+        matrix("M = []; for k = 1:3, M(:, k) = [k; 2*k]; end; M"),
+        (2, 3, vec![1.0, 2.0, 3.0, 2.0, 4.0, 6.0])
+    );
+    assert_eq!(
+        matrix("B = []; B(:, 2) = [1; 2; 3]; B"),
+        (3, 2, vec![0.0, 1.0, 0.0, 2.0, 0.0, 3.0])
+    );
+    // Beside one position, the colon takes a whole vector, row or column.
+    assert_eq!(
+        matrix("B = []; B(:, 2) = [1 2 3]; B"),
+        (3, 2, vec![0.0, 1.0, 0.0, 2.0, 0.0, 3.0])
+    );
+    assert_eq!(
+        matrix("B = []; B(2, :) = [1; 2; 3]; B"),
+        (2, 3, vec![0.0, 0.0, 0.0, 1.0, 2.0, 3.0])
+    );
+    assert_eq!(
+        matrix("B = []; B(:, [1 3]) = [1 2; 3 4]; B"),
+        (2, 3, vec![1.0, 0.0, 2.0, 3.0, 0.0, 4.0])
+    );
+    assert_eq!(matrix("B = []; B(:, 1) = 5; B"), (1, 1, vec![5.0]));
+    assert_eq!(
+        matrix("B = []; B(:, :) = [1 2; 3 4]; B"),
+        (2, 2, vec![1.0, 2.0, 3.0, 4.0])
+    );
+    // A 0x3 matrix has its row count: zero rows cannot take two values.
+    assert_eq!(
+        error_line("B = zeros(0, 3); B(:, 1) = [1; 2]"),
+        "error: =: nonconformant arguments (op1 is 0x1, op2 is 2x1)"
+    );
+}
+
+// ------------------------------------------------------------ deleting
+
+#[test]
+fn deleting_elements_rows_and_columns() {
+    let a = "A = [1 2 3; 4 5 6; 7 8 9];";
+    assert_eq!(
+        matrix(&format!("{a} A(:, 2) = []; A")),
+        (3, 2, vec![1.0, 3.0, 4.0, 6.0, 7.0, 9.0])
+    );
+    assert_eq!(
+        matrix(&format!("{a} A([3 1], :) = []; A")),
+        (1, 3, vec![4.0, 5.0, 6.0])
+    );
+    // A row subscript naming every row (in any order) deletes columns, and the other way round.
+    assert_eq!(
+        matrix(&format!("{a} A([3 1 2], [1 3]) = []; A")),
+        (3, 1, vec![2.0, 5.0, 8.0])
+    );
+    assert_eq!(
+        matrix(&format!("{a} A(2, [3 2 1]) = []; A")),
+        (2, 3, vec![1.0, 2.0, 3.0, 7.0, 8.0, 9.0])
+    );
+    assert_eq!(
+        error_line(&format!("{a} A(1:2, 1:2) = []")),
+        "error: a null assignment can only have one non-colon index"
+    );
+    // One subscript: a column stays a column; anything else becomes a row.
+    assert_eq!(
+        matrix("y = (1:4)'; y([2 2 4]) = []; y"),
+        (2, 1, vec![1.0, 3.0])
+    );
+    assert_eq!(matrix("x = 1:4; x(1) = []; x"), (1, 3, vec![2.0, 3.0, 4.0]));
+    assert_eq!(
+        matrix("A = [1 2; 3 4]; A([1 4]) = []; A"),
+        (1, 2, vec![3.0, 2.0])
+    );
+}
+
+// ------------------------------------------------------------ concatenating
+
+#[test]
+fn concatenation_joins_blocks_and_checks_their_sizes() {
+    assert_eq!(
+        matrix("[[1; 2] [3 4; 5 6]; 7 8 9]"),
+        (3, 3, vec![1.0, 3.0, 4.0, 2.0, 5.0, 6.0, 7.0, 8.0, 9.0])
+    );
+    // Empty blocks are skipped.
+    assert_eq!(matrix("[[] 1 2; 3 [] 4]"), (2, 2, vec![1.0, 2.0, 3.0, 4.0]));
+    assert_eq!(
+        error_line("[1 2; 3 4 5]"),
+        "error: vertical dimensions mismatch (1x2 vs 1x3)"
+    );
+    assert_eq!(
+        error_line("[[1; 2] [1; 2; 3]]"),
+        "error: horizontal dimensions mismatch (2x1 vs 3x1)"
+    );
+    // Whole numbers beside a string are character codes.
+    let r = eval("s = ['a' 66 67]");
+    assert_eq!(r.stdout, "s = aBC\n");
+    assert_eq!(
+        error_line("['ab'; 'cd']"),
+        "error: concatenation: strings can only be joined side by side with other strings"
+    );
+}
