@@ -275,3 +275,146 @@ fn concatenation_joins_blocks_and_checks_their_sizes() {
         "error: concatenation: strings can only be joined side by side with other strings"
     );
 }
+
+// ------------------------------------------------------------ kinds and paths of assignment
+
+/// The whole `--json` line of the last value `src` displays.
+fn value_line(src: &str) -> serde_json::Value {
+    let r = common::run(&["--json", "-e", src], "");
+    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .rfind(|l| l.contains("\"name\""))
+        .expect("a value");
+    serde_json::from_str(line).expect("JSON")
+}
+
+/// What the target becomes depends on both kinds: a double stays double, an
+/// exact target stays exact only for exact sources, a logical one only for
+/// logicals, a complex one becomes real again when no imaginary part is left.
+#[test]
+fn assignment_keeps_or_widens_the_kind() {
+    let v = value_line("x = double([1 2]); x(2) = 1/3");
+    assert_eq!(v["exact"], serde_json::Value::Null, "{v}");
+    assert_eq!(v["value"]["data"][0][1], serde_json::json!(1.0 / 3.0));
+    let v = value_line("x = [1 2]; x(2) = 1/3");
+    assert_eq!(v["exact"], serde_json::json!([["1", "1/3"]]));
+    let v = value_line("x = [1 2]; x(1) = double(0.5)");
+    assert_eq!(v["exact"], serde_json::Value::Null, "{v}");
+    assert_eq!(v["value"]["data"][0][0], serde_json::json!(0.5));
+    let v = value_line("b = [true false]; b(2) = true");
+    assert_eq!(v["class"], "logical");
+    let v = value_line("b = [true false]; b(2) = 5");
+    assert_eq!(
+        (v["class"].clone(), v["exact"].clone()),
+        ("double".into(), serde_json::json!([["1", "5"]]))
+    );
+    let v = value_line("b = [true false]; b(1:2) = [0 1] > 0");
+    assert_eq!(v["value"]["data"], serde_json::json!([[false, true]]));
+    assert_eq!(v["class"], "logical");
+    let v = value_line("z = [1+1i, 2]; z(1) = 3");
+    assert_eq!(v["complex"], serde_json::Value::Null, "{v}");
+    assert_eq!(v["value"]["data"], serde_json::json!([[3, 2]]));
+    let v = value_line("z = [1+1i, 2]; z(2) = 2i");
+    assert_eq!(
+        v["value"]["data"],
+        serde_json::json!([[{"re": 1, "im": 1}, {"re": 0, "im": 2}]])
+    );
+    let v = value_line("x = double([1 2]); x(2) = 1i");
+    assert_eq!(
+        v["value"]["data"],
+        serde_json::json!([[{"re": 1, "im": 0}, {"re": 0, "im": 1}]])
+    );
+    let v = value_line("z = [1+1i, 2]; z(1:2) = [5 6]");
+    assert_eq!(v["complex"], serde_json::Value::Null, "{v}");
+    assert_eq!(v["value"]["data"], serde_json::json!([[5, 6]]));
+}
+
+/// One element through two scalar subscripts is written in place at
+/// row + column * rows (column-major); anything else takes the general path.
+#[test]
+fn element_writes_land_at_their_row_and_column() {
+    for a in ["[1 2 3; 4 5 6]", "double([1 2 3; 4 5 6])"] {
+        assert_eq!(
+            matrix(&format!("A = {a}; A(2, 1) = 9; A")),
+            (2, 3, vec![1.0, 2.0, 3.0, 9.0, 5.0, 6.0])
+        );
+        assert_eq!(
+            matrix(&format!("A = {a}; A(1, 3) = 9; A")),
+            (2, 3, vec![1.0, 2.0, 9.0, 4.0, 5.0, 6.0])
+        );
+        assert_eq!(
+            matrix(&format!("A = {a}; A(2, 3) = 9; A")),
+            (2, 3, vec![1.0, 2.0, 3.0, 4.0, 5.0, 9.0])
+        );
+        assert_eq!(
+            matrix(&format!("A = {a}; A(5) = 9; A")),
+            (2, 3, vec![1.0, 2.0, 9.0, 4.0, 5.0, 6.0])
+        );
+        // Past the end through two subscripts: the matrix grows.
+        assert_eq!(
+            matrix(&format!("A = {a}; A(3, 1) = 9; A")),
+            (3, 3, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 9.0, 0.0, 0.0])
+        );
+    }
+    // `end` in two subscripts is that dimension's size; in one, the element count.
+    assert_eq!(
+        matrix("A = [1 2 3; 4 5 6]; A(end, end - 2) = 0; A"),
+        (2, 3, vec![1.0, 2.0, 3.0, 0.0, 5.0, 6.0])
+    );
+    // A logical scalar subscript is a mask, not position 1 by accident.
+    assert_eq!(
+        matrix("x = [1 2 3]; x(true) = 9; x"),
+        (1, 3, vec![9.0, 2.0, 3.0])
+    );
+    assert_eq!(
+        matrix("x = [1 2 3]; x(false) = 9; x"),
+        (1, 3, vec![1.0, 2.0, 3.0])
+    );
+    // Subscripts may read the variable being assigned.
+    assert_eq!(
+        matrix("A = [1 2; 3 4]; A(A > 2) = 0; A"),
+        (2, 2, vec![1.0, 2.0, 0.0, 0.0])
+    );
+    // A new variable is created by an indexed assignment.
+    assert_eq!(matrix("w(2, 2) = 1; w"), (2, 2, vec![0.0, 0.0, 0.0, 1.0]));
+    assert_eq!(
+        error_line("x = [1 2 3]; x(2.5) = 1"),
+        "error: index (2.5000): subscripts must be either integers 1 to (2^63)-1 or logicals"
+    );
+    assert_eq!(
+        error_line("x = [1 2 3]; x(1/2) = 1"),
+        "error: index (0.5000): subscripts must be either integers 1 to (2^63)-1 or logicals"
+    );
+}
+
+#[test]
+fn strings_and_other_kinds_under_assignment_and_deletion() {
+    let s = |src: &str| value_line(src)["value"].clone();
+    assert_eq!(s("s = 'abc'; s(2) = 'X'"), "aXc");
+    assert_eq!(s("s = 'abc'; s(end + 1) = 'd'"), "abcd");
+    assert_eq!(s("s = 'hello'; s([1 5]) = []"), "ell");
+    assert_eq!(
+        error_line("s = 'ab'; s(2, 1) = 'c'"),
+        "error: a string is one row of characters; this assignment would make a 2x2 char matrix"
+    );
+    let v = value_line("b = [true false true]; b(2) = []");
+    assert_eq!(
+        (v["class"].clone(), v["value"]["data"].clone()),
+        ("logical".into(), serde_json::json!([[true, true]]))
+    );
+    let v = value_line("z = [1+1i, 2, 3i]; z(2) = []");
+    assert_eq!(
+        v["value"]["data"],
+        serde_json::json!([[{"re": 1, "im": 1}, {"re": 0, "im": 3}]])
+    );
+    let v = value_line("x = [1/2 1/3 1/4]; x(2) = []");
+    assert_eq!(v["exact"], serde_json::json!([["1/2", "1/4"]]));
+    let v = value_line("x = double([1 2 3]); x(1) = []");
+    assert_eq!(
+        (v["exact"].clone(), v["value"]["data"].clone()),
+        (serde_json::Value::Null, serde_json::json!([[2, 3]]))
+    );
+    assert_eq!(error_line("q(1) = []"), "error: 'q' undefined");
+}
