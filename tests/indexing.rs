@@ -199,6 +199,10 @@ fn colon_assignment_into_an_empty_matrix_takes_the_values_size() {
         matrix("B = []; B(:, [1 3]) = [1 2; 3 4]; B"),
         (2, 3, vec![1.0, 0.0, 2.0, 3.0, 0.0, 4.0])
     );
+    assert_eq!(
+        matrix("B = []; B([1 2], :) = [1 2; 3 4]; B"),
+        (2, 2, vec![1.0, 2.0, 3.0, 4.0])
+    );
     assert_eq!(matrix("B = []; B(:, 1) = 5; B"), (1, 1, vec![5.0]));
     assert_eq!(
         matrix("B = []; B(:, :) = [1 2; 3 4]; B"),
