@@ -194,6 +194,12 @@ fn powers_element_wise_and_of_scalars() {
     assert_eq!(matrix("double([1 2 3]) .^ 2"), (1, 3, vec![1.0, 4.0, 9.0]));
     assert_eq!(matrix("2 .^ double([1 2 3])"), (1, 3, vec![2.0, 4.0, 8.0]));
     assert_eq!(matrix("double([4 9]) .^ 0.5"), (1, 2, vec![2.0, 3.0]));
+    // A zero base is not negative: the result stays real.
+    let v = json("x = double([0 4 9]) .^ 0.5");
+    assert_eq!(
+        v[0].1,
+        serde_json::json!({"cols": 3, "data": [[0, 2, 3]], "rows": 1})
+    );
     assert_eq!(matrix("double(2) ^ -2"), (1, 1, vec![0.25]));
     assert_eq!(
         exact("x = [2 3] .^ -2"),
@@ -314,7 +320,66 @@ fn range_lengths() {
         ("1:-1:5", 0.0),
         ("1:0:5", 0.0),
         ("0:3:10", 4.0),
+        ("5:-2:0", 3.0),
+        ("10:-3:0", 4.0),
     ] {
         assert_eq!(matrix(&format!("numel({src})")).2, vec![n], "{src}");
     }
+}
+
+/// Quadratic numbers (one field Q(sqrt(2))): every operator stays exact, and
+/// a result whose radicals cancel is rational again. Worked by hand.
+#[test]
+fn quadratic_numbers_stay_exact_under_every_operator() {
+    let cases: &[(&str, serde_json::Value)] = &[
+        (
+            "[sqrt(2) 1] .* [sqrt(2) 3]",
+            serde_json::json!([["2", "3"]]),
+        ),
+        (
+            "sqrt(2) * [1 2]",
+            serde_json::json!([["sqrt(2)", "2*sqrt(2)"]]),
+        ),
+        ("(1 + sqrt(2)) * (1 - sqrt(2))", serde_json::json!("-1")),
+        ("[1 sqrt(2)] * [sqrt(2); 1]", serde_json::json!("2*sqrt(2)")),
+        ("1 / sqrt(2)", serde_json::json!("sqrt(2)/2")),
+        ("sqrt(2) \\ 2", serde_json::json!("sqrt(2)")),
+        (
+            "[sqrt(2) 0; 0 1] \\ [2; 1]",
+            serde_json::json!([["sqrt(2)"], ["1"]]),
+        ),
+        (
+            "[2 1] / [sqrt(2) 0; 0 1]",
+            serde_json::json!([["sqrt(2)", "1"]]),
+        ),
+        (
+            "[sqrt(2) 2] ./ [2 sqrt(2)]",
+            serde_json::json!([["sqrt(2)/2", "sqrt(2)"]]),
+        ),
+        (
+            "[2 4] .\\ [sqrt(2) 2]",
+            serde_json::json!([["sqrt(2)/2", "1/2"]]),
+        ),
+        (
+            "sqrt(2) - [1 2]",
+            serde_json::json!([["-1 + sqrt(2)", "-2 + sqrt(2)"]]),
+        ),
+        (
+            "sqrt(2) + [1 2]",
+            serde_json::json!([["1 + sqrt(2)", "2 + sqrt(2)"]]),
+        ),
+        ("sqrt(2) ^ 3", serde_json::json!("2*sqrt(2)")),
+        ("[sqrt(2) 1] .^ 2", serde_json::json!([["2", "1"]])),
+        (
+            "[1 sqrt(2); 0 1] ^ 2",
+            serde_json::json!([["1", "2*sqrt(2)"], ["0", "1"]]),
+        ),
+    ];
+    for (src, want) in cases {
+        assert_eq!(&exact(&format!("x = {src}")), want, "{src}");
+    }
+    assert_eq!(
+        matrix("s = sqrt(2); [s < 1.5, s > 1.5, s == s, s ~= s, s <= s, s >= 2]"),
+        (1, 6, vec![1.0, 0.0, 1.0, 0.0, 1.0, 0.0])
+    );
 }
