@@ -48,6 +48,9 @@ fn exact_values() {
         eval("x = [1 2; 3 4]").stdout,
         "x =\n\n   1   2\n   3   4\n\n"
     );
+    // Empty exact matrices show their size like empty doubles.
+    assert_eq!(eval("x = zeros(0, 3)").stdout, "x = [](0x3)\n");
+    assert_eq!(eval("x = zeros(2, 0)").stdout, "x = [](2x0)\n");
     // format long shows exact values as decimals, format rat as fractions.
     assert_eq!(
         eval("format long; x = 1/3").stdout,
@@ -72,6 +75,11 @@ fn json_numbers() {
     assert_eq!(
         r.stdout,
         "{\"name\":\"x\",\"value\":{\"cols\":4,\"data\":[[1,-2.5,\"NaN\",\"-Inf\"]],\"rows\":1},\"class\":\"double\",\"source\":\"-e\"}\n"
+    );
+    let r = common::run(&["--json", "-e", "z = [1+2i, -1]"], "");
+    assert_eq!(
+        r.stdout,
+        "{\"name\":\"z\",\"value\":{\"cols\":2,\"data\":[[{\"im\":2,\"re\":1},{\"im\":0,\"re\":-1}]],\"rows\":1},\"class\":\"double\",\"complex\":true,\"source\":\"-e\"}\n"
     );
     let r = common::run(&["--json", "-e", "x = [1 2; 3 4] == 1"], "");
     assert_eq!(
