@@ -37,7 +37,7 @@ impl Interp<'_> {
         match self.exec_block(body) {
             Err(e) if e.kind == ErrorKind::Eval => {
                 if let Some(name) = var {
-                    self.bind(name, error_value(&e), false)?;
+                    self.bind(name, error_value(&e).into(), false)?;
                 }
                 self.session.last_error = e.message;
                 self.exec_block(handler)
@@ -80,7 +80,7 @@ impl Interp<'_> {
         let old = self.eval_lvalue_current(lv)?;
         let one = Value::rat(crate::exact::Rat::one());
         let new = self.binary(op, &old, &one, stmt.span)?;
-        self.assign(lv, new, false)?;
+        self.assign(lv, new.into(), false)?;
         if stmt.display {
             self.show("ans", &old);
         }
