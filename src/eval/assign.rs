@@ -21,39 +21,60 @@ impl Interp<'_> {
         }
     }
 
+    /// `lv = rhs`. The variable is changed where it lives: when it is the
+    /// only owner of its matrix nothing is copied. A new variable appears
+    /// only on success.
     #[inline(always)]
     pub(super) fn assign(&mut self, lv: &LValue, rhs: Rhs, display: bool) -> Result<()> {
-        match &lv.index {
-            None => self.bind(&lv.name, rhs, display),
-            Some(args) => self.assign_at(lv, args, rhs, display),
+        let Some(args) = &lv.index else {
+            return self.bind(&lv.name, rhs, display);
+        };
+        // One element named by plain numbers (the loop case): written in
+        // place, or appended to a vector (amortised), when the kinds agree.
+        let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
+        if let Some(k) = self.element_at(dims, args, true) {
+            if self.put_element(lv, dims, k, &rhs)? {
+                return self.show_variable(&lv.name, display);
+            }
+        }
+        self.assign_at(lv, args, rhs.into_value(), display)
+    }
+
+    /// `A(k) = rhs` through [`assign_element`]; false (nothing changed) when
+    /// that is not the case.
+    fn put_element(
+        &mut self,
+        lv: &LValue,
+        (r, c): (usize, usize),
+        k: usize,
+        rhs: &Rhs,
+    ) -> Result<bool> {
+        if k >= r * c {
+            self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
+                .map_err(|e| e.at(lv.span))?;
+        }
+        let owned;
+        let x = match rhs {
+            Rhs::Scalar(x) => *x,
+            Rhs::Value(v) => match Scalar::of(v) {
+                Some(x) => {
+                    owned = x;
+                    &owned
+                }
+                None => return Ok(false),
+            },
+        };
+        match self.vars_mut().lookup_mut(&lv.name) {
+            Some(target) => assign_element(target, k, x).map_err(|e| e.at(lv.span)),
+            None => Ok(false),
         }
     }
 
-    /// `A(args) = rhs`.
-    fn assign_at(&mut self, lv: &LValue, args: &[Arg], rhs: Rhs, display: bool) -> Result<()> {
+    /// `A(args) = v` in general.
+    fn assign_at(&mut self, lv: &LValue, args: &[Arg], v: Value, display: bool) -> Result<()> {
         // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
         let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
-        let subs = self.eval_subscripts(dims, args)?;
-        // The variable is changed where it lives: when it is the only owner
-        // of its matrix nothing is copied. A new variable appears only on success.
-        // One element: written in place, or appended to a vector (amortised).
-        let one = match subs {
-            Subs::One(k) => Some(k),
-            _ => subs.element(dims),
-        };
-        if let Some(k) = one {
-            if k >= dims.0 * dims.1 {
-                self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
-                    .map_err(|e| e.at(lv.span))?;
-            }
-            if let (Some(x), Some(target)) = (rhs.scalar(), self.vars_mut().lookup_mut(&lv.name)) {
-                if assign_element(target, k, &x).map_err(|e| e.at(lv.span))? {
-                    return self.show_variable(&lv.name, display);
-                }
-            }
-        }
-        let v = rhs.into_value();
-        let idx = subs.into_idx();
+        let idx = self.subscripts(dims, args)?;
         self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
         match self.vars_mut().lookup_mut(&lv.name) {
             Some(target) => assign_indexed(target, &idx, v).map_err(|e| e.at(lv.span))?,
@@ -80,10 +101,12 @@ impl Interp<'_> {
     /// its kind in place) and show it unless suppressed.
     #[inline(always)]
     pub(super) fn bind(&mut self, name: &Name, rhs: Rhs, display: bool) -> Result<()> {
-        match (self.vars_mut().lookup_mut(name), rhs) {
-            (Some(slot), Rhs::Scalar(x)) => x.store(slot),
-            (Some(slot), Rhs::Value(v)) => *slot = v,
-            (None, rhs) => {
+        match self.vars_mut().lookup_mut(name) {
+            Some(slot) => match rhs {
+                Rhs::Scalar(x) => x.store(slot),
+                Rhs::Value(v) => *slot = take(v),
+            },
+            None => {
                 self.vars_mut().insert(name, rhs.into_value());
             }
         }
@@ -330,33 +353,26 @@ fn assign_element(target: &mut Value, k: usize, x: &Scalar) -> Result<bool> {
 }
 
 /// What an assignment stores: a plain number (no `Value` built for it yet)
-/// or a value. The number is borrowed: a `Scalar` moved out of the call that
-/// returned it is copied through memory, and reading that copy back stalls
-/// the CPU (store forwarding fails) for longer than the rest of `s = s + i`.
+/// or a value (taken when stored). Both are borrowed so that `Rhs` is two
+/// words, passed in registers: a larger one, or a `Scalar` moved out of the
+/// call that returned it, is copied through memory, and reading the copy
+/// back stalls the CPU (store forwarding fails) for a good part of what
+/// `s = s + i` costs.
 pub(super) enum Rhs<'a> {
     Scalar(&'a Scalar),
-    Value(Value),
-}
-
-impl From<Value> for Rhs<'_> {
-    fn from(v: Value) -> Self {
-        Rhs::Value(v)
-    }
+    Value(&'a mut Value),
 }
 
 impl Rhs<'_> {
-    /// The number it is, when it is one.
-    fn scalar(&self) -> Option<std::borrow::Cow<'_, Scalar>> {
-        match self {
-            Rhs::Scalar(x) => Some(std::borrow::Cow::Borrowed(*x)),
-            Rhs::Value(v) => Scalar::of(v).map(std::borrow::Cow::Owned),
-        }
-    }
-
     fn into_value(self) -> Value {
         match self {
             Rhs::Scalar(x) => x.to_value(),
-            Rhs::Value(v) => v,
+            Rhs::Value(v) => take(v),
         }
     }
+}
+
+/// The value out of an `Rhs`, leaving an empty string (no allocation).
+fn take(v: &mut Value) -> Value {
+    std::mem::replace(v, Value::Str(String::new()))
 }

@@ -29,7 +29,7 @@ mod ranges;
 mod scalar;
 mod worker;
 
-use assign::{is_empty_literal, Rhs, Subs};
+use assign::{is_empty_literal, Rhs};
 use ops::Scalar;
 use ranges::{column, exact_range_parts, float_range};
 use scalar::{end_of, small_int_literal};
@@ -233,17 +233,21 @@ impl Interp<'_> {
                 }
                 // A plain number (the typical loop body) is stored without a `Value`.
                 let x = self.scalar(e);
+                let mut v;
                 let rhs = match &x {
                     Some(x) => Rhs::Scalar(x),
-                    None => Rhs::Value(self.eval(e)?),
+                    None => {
+                        v = self.eval(e)?;
+                        Rhs::Value(&mut v)
+                    }
                 };
                 self.assign(lv, rhs, s.display)?;
             }
             StmtKind::OpAssign(lv, op, e) => {
                 let current = self.eval_lvalue_current(lv)?;
                 let rhs = self.eval(e)?;
-                let v = self.binary(*op, &current, &rhs, s.span)?;
-                self.assign(lv, v.into(), s.display)?;
+                let mut v = self.binary(*op, &current, &rhs, s.span)?;
+                self.assign(lv, Rhs::Value(&mut v), s.display)?;
             }
             StmtKind::MultiAssign(targets, e) => self.multi_assign(targets, e, s.display)?,
             StmtKind::If(arms, otherwise) => {
@@ -409,7 +413,7 @@ impl Interp<'_> {
             // A number overwrites the previous one in place: no allocation per iteration.
             match item(k) {
                 Item::Scalar(x) => self.bind(var, Rhs::Scalar(&x), false)?,
-                Item::Value(v) => self.bind(var, Rhs::Value(v), false)?,
+                Item::Value(mut v) => self.bind(var, Rhs::Value(&mut v), false)?,
             }
             match self.exec_block(body)? {
                 Flow::Break => break,
@@ -434,9 +438,9 @@ impl Interp<'_> {
             ))
             .at(e.span));
         }
-        for (t, v) in targets.iter().zip(vals) {
+        for (t, mut v) in targets.iter().zip(vals) {
             if let Some(lv) = t {
-                self.assign(lv, v.into(), display)?;
+                self.assign(lv, Rhs::Value(&mut v), display)?;
             }
         }
         Ok(())

@@ -56,24 +56,40 @@ impl Interp<'_> {
             return None;
         };
         let dims = self.vars().lookup(name)?.dims();
-        let mut pos = [0usize; 2];
-        if !(1..=2).contains(&args.len()) {
+        let k = self.element_at(dims, args, false)?;
+        Scalar::element(self.vars().lookup(name)?, k)
+    }
+
+    /// The column-major position of the one element `args` name in an
+    /// `r` x `c` matrix when they are plain numbers: `A(k)` (past the end
+    /// too when `grow`, for an assignment that appends) or `A(i, j)` inside
+    /// it. `None` for anything else, as [`Interp::scalar`].
+    pub(super) fn element_at(
+        &mut self,
+        dims: (usize, usize),
+        args: &[Arg],
+        grow: bool,
+    ) -> Option<usize> {
+        let n = args.len();
+        if !(1..=2).contains(&n) {
             return None;
         }
+        let mut pos = [0usize; 2];
         for (k, a) in args.iter().enumerate() {
             let Arg::Expr(e) = a else {
                 return None;
             };
-            self.ends.push(end_of(dims, args.len(), k));
+            self.ends.push(end_of(dims, n, k));
             let x = self.scalar(e);
             self.ends.pop();
             pos[k] = x.as_ref()?.position()?;
         }
-        let subs = match args.len() {
-            1 => Subs::One(pos[0]),
-            _ => Subs::Two(pos[0], pos[1]),
-        };
-        Scalar::element(self.vars().lookup(name)?, subs.element(dims)?)
+        let (r, c) = dims;
+        match (n, pos) {
+            (1, [k, _]) if grow || k < r * c => Some(k),
+            (2, [i, j]) if i < r && j < c => Some(i + j * r),
+            _ => None,
+        }
     }
 }
 
