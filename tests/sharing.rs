@@ -169,6 +169,11 @@ fn growth_is_amortised() {
         ("w = zeros(0, 1);", "w(end+1) = 0.5;", "w"),
         ("c = zeros(3, 0);", "c(:, end+1) = [1; 2; 3];", "c"),
         ("r = [];", "r(end+1, 1) = 2;", "r"),
+        // Every kind grows in place, past the end by `end+1` or by a number.
+        ("e = [1];", "e(end+1) = 1/3;", "e"),
+        ("q = [1];", "k = numel(q) + 1; q(k) = -k;", "q"),
+        ("x = [1i];", "x(end+1) = 2i;", "x"),
+        ("b = [true];", "b(numel(b) + 1) = false;", "b"),
     ];
     for (setup, step, name) in cases {
         let mut s = Session::new();
@@ -216,4 +221,24 @@ fn growing_rows_keeps_the_elements_in_place() {
     assert_eq!(exact("b"), vec![40.0, 400.0, 4000.0]);
     assert_eq!(exact("e"), vec![0.0, 0.0, 0.0]);
     assert_eq!(exact("f"), vec![0.0, -1.0, 0.0]);
+}
+
+/// The loops of issue 19 leave the right numbers behind, not just the right
+/// count: `z(k) = k^2` from `z = []` (past the end each time) and
+/// `y(end+1) = k`, checked against the closed forms.
+#[test]
+fn grown_vectors_hold_the_assigned_values() {
+    let mut s = Session::new();
+    run(
+        &mut s,
+        "z = []; for k = 1:3000, z(k) = k^2; end\ny = []; for k = 1:3000, y(end+1) = 2*k - 1; end",
+    );
+    let (z, y) = (real(&s, "z"), real(&s, "y"));
+    assert_eq!(z.len(), 3000);
+    assert_eq!(y.len(), 3000);
+    for k in 1..=3000usize {
+        assert_eq!(z[k - 1], (k * k) as f64, "z({k})");
+        assert_eq!(y[k - 1], (2 * k - 1) as f64, "y({k})");
+    }
+    assert_eq!(var(&s, "z").dims(), (1, 3000));
 }

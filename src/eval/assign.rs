@@ -21,44 +21,73 @@ impl Interp<'_> {
         }
     }
 
-    pub(super) fn assign(&mut self, lv: &LValue, v: Value, display: bool) -> Result<()> {
-        if let Some(args) = &lv.index {
-            // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
-            let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
-            let subs = self.eval_subscripts(dims, args)?;
-            // The variable is changed where it lives: when it is the only owner
-            // of its matrix nothing is copied. A new variable appears only on success.
-            // One element: written in place, or appended to a vector (amortised).
-            let one = match subs {
-                Subs::One(k) => Some(k),
-                _ => subs.element(dims),
-            };
-            if let Some(k) = one {
-                if k >= dims.0 * dims.1 {
-                    self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
-                        .map_err(|e| e.at(lv.span))?;
-                }
-                if let Some(target) = self.vars_mut().lookup_mut(&lv.name) {
-                    if assign_element(target, k, &v).map_err(|e| e.at(lv.span))? {
-                        return self.show_variable(&lv.name, display);
-                    }
-                }
+    /// `lv = rhs`. The variable is changed where it lives: when it is the
+    /// only owner of its matrix nothing is copied. A new variable appears
+    /// only on success.
+    #[inline(always)]
+    pub(super) fn assign(&mut self, lv: &LValue, rhs: Rhs, display: bool) -> Result<()> {
+        let Some(args) = &lv.index else {
+            return self.bind(&lv.name, rhs, display);
+        };
+        // One element named by plain numbers (the loop case): written in
+        // place, or appended to a vector (amortised), when the kinds agree.
+        let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
+        if let Some(k) = self.element_at(dims, args, true) {
+            if self.put_element(lv, dims, k, &rhs)? {
+                return self.show_variable(&lv.name, display);
             }
-            let idx = subs.into_idx();
-            self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
-            match self.vars_mut().lookup_mut(&lv.name) {
-                Some(target) => assign_indexed(target, &idx, v).map_err(|e| e.at(lv.span))?,
-                None => {
-                    let mut target = Value::empty();
-                    assign_indexed(&mut target, &idx, v).map_err(|e| e.at(lv.span))?;
-                    self.vars_mut().insert(&lv.name, target);
-                }
-            }
-            return self.show_variable(&lv.name, display);
         }
-        self.bind(&lv.name, v, display)
+        self.assign_at(lv, args, rhs.into_value(), display)
     }
 
+    /// `A(k) = rhs` through [`assign_element`]; false (nothing changed) when
+    /// that is not the case.
+    fn put_element(
+        &mut self,
+        lv: &LValue,
+        (r, c): (usize, usize),
+        k: usize,
+        rhs: &Rhs,
+    ) -> Result<bool> {
+        if k >= r * c {
+            self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
+                .map_err(|e| e.at(lv.span))?;
+        }
+        let owned;
+        let x = match rhs {
+            Rhs::Scalar(x) => *x,
+            Rhs::Value(v) => match Scalar::of(v) {
+                Some(x) => {
+                    owned = x;
+                    &owned
+                }
+                None => return Ok(false),
+            },
+        };
+        match self.vars_mut().lookup_mut(&lv.name) {
+            Some(target) => assign_element(target, k, x).map_err(|e| e.at(lv.span)),
+            None => Ok(false),
+        }
+    }
+
+    /// `A(args) = v` in general.
+    fn assign_at(&mut self, lv: &LValue, args: &[Arg], v: Value, display: bool) -> Result<()> {
+        // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
+        let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
+        let idx = self.subscripts(dims, args)?;
+        self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
+        match self.vars_mut().lookup_mut(&lv.name) {
+            Some(target) => assign_indexed(target, &idx, v).map_err(|e| e.at(lv.span))?,
+            None => {
+                let mut target = Value::empty();
+                assign_indexed(&mut target, &idx, v).map_err(|e| e.at(lv.span))?;
+                self.vars_mut().insert(&lv.name, target);
+            }
+        }
+        self.show_variable(&lv.name, display)
+    }
+
+    #[inline(always)]
     fn show_variable(&mut self, name: &Name, display: bool) -> Result<()> {
         if display {
             if let Some(v) = self.vars().lookup(name).cloned() {
@@ -68,18 +97,20 @@ impl Interp<'_> {
         Ok(())
     }
 
-    /// Store a variable (reusing its slot) and show it unless suppressed.
-    pub(super) fn bind(&mut self, name: &str, value: Value, display: bool) -> Result<()> {
-        if display {
-            self.show(name, &value);
-        }
-        match self.vars_mut().get_mut(name) {
-            Some(slot) => *slot = value,
+    /// Store a variable (reusing its slot; a number overwrites a number of
+    /// its kind in place) and show it unless suppressed.
+    #[inline(always)]
+    pub(super) fn bind(&mut self, name: &Name, rhs: Rhs, display: bool) -> Result<()> {
+        match self.vars_mut().lookup_mut(name) {
+            Some(slot) => match rhs {
+                Rhs::Scalar(x) => x.store(slot),
+                Rhs::Value(v) => *slot = take(v),
+            },
             None => {
-                self.vars_mut().insert(name, value);
+                self.vars_mut().insert(name, rhs.into_value());
             }
         }
-        Ok(())
+        self.show_variable(name, display)
     }
 
     /// Evaluate subscripts; `end` means the extent of `dims` along that position.
@@ -90,32 +121,20 @@ impl Interp<'_> {
     /// [`Interp::subscripts`], keeping one or two plain integer subscripts
     /// (the loop case `A(i, j)`) as numbers instead of index lists.
     pub(super) fn eval_subscripts(&mut self, dims: (usize, usize), args: &[Arg]) -> Result<Subs> {
-        let (r, c) = dims;
         let n = args.len();
         let mut scalars = [0usize; 2];
         let mut general: Option<Vec<Idx>> = None;
         for (k, a) in args.iter().enumerate() {
-            let end = match (n, k) {
-                (1, _) => r * c,
-                (_, 0) => r,
-                (_, 1) => c,
-                _ => 1,
-            };
             let idx = match a {
                 Arg::Colon => Idx::All,
-                Arg::Expr(e) => {
-                    self.ends.push(end);
-                    let v = self.eval(e);
-                    self.ends.pop();
-                    let v = v?;
-                    match (scalar_subscript(&v), &mut general) {
-                        (Some(p), None) if k < 2 => {
-                            scalars[k] = p;
-                            continue;
-                        }
-                        _ => index::resolve(&v).map_err(|err| err.at(e.span))?,
+                Arg::Expr(e) => match (self.subscript(e, end_of(dims, n, k))?, &mut general) {
+                    (Ok(p), None) if k < 2 => {
+                        scalars[k] = p;
+                        continue;
                     }
-                }
+                    (Ok(p), _) => Idx::scalar(p),
+                    (Err(v), _) => index::resolve(&v).map_err(|err| err.at(e.span))?,
+                },
             };
             general
                 .get_or_insert_with(|| scalars[..k].iter().map(|&p| Idx::scalar(p)).collect())
@@ -127,6 +146,21 @@ impl Interp<'_> {
             None if n == 2 => Subs::Two(scalars[0], scalars[1]),
             None => Subs::List(Vec::new()),
         })
+    }
+
+    /// One subscript with `end` meaning `end`: the 0-based position when it
+    /// is one positive integer (computed without a `Value` when it is a plain
+    /// number), else its value for `index::resolve`.
+    fn subscript(&mut self, e: &Expr, end: usize) -> Result<std::result::Result<usize, Value>> {
+        self.ends.push(end);
+        let sub = match &self.scalar(e) {
+            Some(x) => Ok(x.position().ok_or_else(|| x.to_value())),
+            None => self
+                .eval(e)
+                .map(|v| Scalar::of(&v).and_then(|x| x.position()).ok_or(v)),
+        };
+        self.ends.pop();
+        sub
     }
 
     /// The memory limit for `A(idx) = v`: the result is at least as large as
@@ -299,47 +333,46 @@ impl Subs {
     }
 }
 
-/// A subscript that is one positive integer (not a logical), 0-based; `None`
-/// sends everything else, errors included, through `index::resolve`.
-fn scalar_subscript(v: &Value) -> Option<usize> {
-    const LIMIT: f64 = (1u64 << 53) as f64;
-    match v {
-        Value::Real(m) if m.len() == 1 => {
-            let x = m[0];
-            ((1.0..LIMIT).contains(&x) && x.fract() == 0.0).then(|| x as usize - 1)
-        }
-        Value::Exact(m) if m.len() == 1 => match m[0].as_i64_pair() {
-            Some((p, 1)) if p >= 1 => usize::try_from(p - 1).ok(),
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// `target(k) = v` for one element, written in place (a vector grows when
-/// `k` is past its end) when `v` is a scalar that fits the target's kind
-/// without changing it. False when this is not that case (nothing is changed
-/// then).
-pub(super) fn assign_element(target: &mut Value, k: usize, v: &Value) -> Result<bool> {
+/// `target(k) = x` for one element, written in place (a vector grows when
+/// `k` is past its end) when `x` fits the target's kind without changing
+/// it. False when this is not that case (nothing is changed then).
+fn assign_element(target: &mut Value, k: usize, x: &Scalar) -> Result<bool> {
     use crate::exact::Rat;
-    match (target, v) {
-        (Value::Real(t), Value::Real(s)) if s.len() == 1 => index::put(make_mut(t), k, s[0], 0.0)?,
-        (Value::Real(t), Value::Exact(s)) if s.len() == 1 => {
-            index::put(make_mut(t), k, s[0].to_f64(), 0.0)?
+    match (target, x) {
+        (Value::Real(t), Scalar::Real(s)) => index::put(make_mut(t), k, *s, 0.0)?,
+        (Value::Real(t), Scalar::Rat(s)) => index::put(make_mut(t), k, s.to_f64(), 0.0)?,
+        (Value::Real(t), Scalar::Bool(s)) => index::put(make_mut(t), k, f64::from(*s), 0.0)?,
+        (Value::Exact(t), Scalar::Rat(s)) => index::put(make_mut(t), k, s.clone(), Rat::zero())?,
+        (Value::Complex(t), Scalar::Complex(s)) => {
+            index::put(make_mut(t), k, *s, crate::linalg::C64::new(0.0, 0.0))?
         }
-        (Value::Real(t), Value::Bool(s)) if s.len() == 1 => {
-            index::put(make_mut(t), k, if s[0] { 1.0 } else { 0.0 }, 0.0)?
-        }
-        (Value::Exact(t), Value::Exact(s)) if s.len() == 1 => {
-            index::put(make_mut(t), k, s[0].clone(), Rat::zero())?
-        }
-        (Value::Complex(t), Value::Complex(s)) if s.len() == 1 => {
-            index::put(make_mut(t), k, s[0], crate::linalg::C64::new(0.0, 0.0))?
-        }
-        (Value::Bool(t), Value::Bool(s)) if s.len() == 1 => {
-            index::put(make_mut(t), k, s[0], false)?
-        }
+        (Value::Bool(t), Scalar::Bool(s)) => index::put(make_mut(t), k, *s, false)?,
         _ => return Ok(false),
     }
     Ok(true)
+}
+
+/// What an assignment stores: a plain number (no `Value` built for it yet)
+/// or a value (taken when stored). Both are borrowed so that `Rhs` is two
+/// words, passed in registers: a larger one, or a `Scalar` moved out of the
+/// call that returned it, is copied through memory, and reading the copy
+/// back stalls the CPU (store forwarding fails) for a good part of what
+/// `s = s + i` costs.
+pub(super) enum Rhs<'a> {
+    Scalar(&'a Scalar),
+    Value(&'a mut Value),
+}
+
+impl Rhs<'_> {
+    fn into_value(self) -> Value {
+        match self {
+            Rhs::Scalar(x) => x.to_value(),
+            Rhs::Value(v) => take(v),
+        }
+    }
+}
+
+/// The value out of an `Rhs`, leaving an empty string (no allocation).
+fn take(v: &mut Value) -> Value {
+    std::mem::replace(v, Value::Str(String::new()))
 }

@@ -37,7 +37,7 @@ impl Interp<'_> {
         match self.exec_block(body) {
             Err(e) if e.kind == ErrorKind::Eval => {
                 if let Some(name) = var {
-                    self.bind(name, error_value(&e), false)?;
+                    self.bind(name, Rhs::Value(&mut error_value(&e)), false)?;
                 }
                 self.session.last_error = e.message;
                 self.exec_block(handler)
@@ -79,8 +79,8 @@ impl Interp<'_> {
     pub(super) fn exec_incr(&mut self, lv: &LValue, op: BinOp, stmt: &Stmt) -> Result<()> {
         let old = self.eval_lvalue_current(lv)?;
         let one = Value::rat(crate::exact::Rat::one());
-        let new = self.binary(op, &old, &one, stmt.span)?;
-        self.assign(lv, new, false)?;
+        let mut new = self.binary(op, &old, &one, stmt.span)?;
+        self.assign(lv, Rhs::Value(&mut new), false)?;
         if stmt.display {
             self.show("ans", &old);
         }

@@ -26,10 +26,13 @@ mod calls;
 mod control;
 mod host;
 mod ranges;
+mod scalar;
 mod worker;
 
-use assign::is_empty_literal;
+use assign::{is_empty_literal, Rhs};
+use ops::Scalar;
 use ranges::{column, exact_range_parts, float_range};
+use scalar::{end_of, small_int_literal};
 
 /// Where evaluation output goes: the CLI prints it, tests collect it.
 pub trait Sink {
@@ -147,10 +150,9 @@ fn transposed_operand(e: &Expr) -> Option<&Expr> {
     }
 }
 
-/// One value of a `for` loop: plain numbers are written in place.
+/// One value of a `for` loop.
 enum Item {
-    Scalar(f64),
-    Rat(crate::exact::Rat),
+    Scalar(Scalar),
     Value(Value),
 }
 
@@ -226,21 +228,26 @@ impl Interp<'_> {
         match &s.kind {
             StmtKind::Expr(e) => self.exec_expr_stmt(e, s.display)?,
             StmtKind::Assign(lv, e) => {
-                if lv.index.is_none() && !s.display && self.assign_scalar_in_place(&lv.name, e) {
-                    return Ok(Flow::Normal);
-                }
-                let v = if is_empty_literal(e) && lv.index.is_some() {
+                if is_empty_literal(e) && lv.index.is_some() {
                     return self.delete(lv, s.display).map(|_| Flow::Normal);
-                } else {
-                    self.eval(e)?
+                }
+                // A plain number (the typical loop body) is stored without a `Value`.
+                let x = self.scalar(e);
+                let mut v;
+                let rhs = match &x {
+                    Some(x) => Rhs::Scalar(x),
+                    None => {
+                        v = self.eval(e)?;
+                        Rhs::Value(&mut v)
+                    }
                 };
-                self.assign(lv, v, s.display)?;
+                self.assign(lv, rhs, s.display)?;
             }
             StmtKind::OpAssign(lv, op, e) => {
                 let current = self.eval_lvalue_current(lv)?;
                 let rhs = self.eval(e)?;
-                let v = self.binary(*op, &current, &rhs, s.span)?;
-                self.assign(lv, v, s.display)?;
+                let mut v = self.binary(*op, &current, &rhs, s.span)?;
+                self.assign(lv, Rhs::Value(&mut v), s.display)?;
             }
             StmtKind::MultiAssign(targets, e) => self.multi_assign(targets, e, s.display)?,
             StmtKind::If(arms, otherwise) => {
@@ -373,10 +380,10 @@ impl Interp<'_> {
                         let k = i64::try_from(k).ok()?;
                         b.checked_add(s.checked_mul(k)?)
                     });
-                    Item::Rat(match small {
+                    Item::Scalar(Scalar::Rat(match small {
                         Some(x) => crate::exact::Rat::from_i64(x),
                         None => &base + &(&inc * &crate::exact::Rat::from_i64(k as i64)),
-                    })
+                    }))
                 };
                 return self.run_loop(var, n, at, body);
             }
@@ -384,7 +391,7 @@ impl Interp<'_> {
             return self.run_loop(
                 var,
                 n as usize,
-                |k| Item::Scalar(base + k as f64 * inc),
+                |k| Item::Scalar(Scalar::Real(base + k as f64 * inc)),
                 body,
             );
         }
@@ -403,17 +410,10 @@ impl Interp<'_> {
     ) -> Result<Flow> {
         for k in 0..n {
             self.check_interrupt()?;
+            // A number overwrites the previous one in place: no allocation per iteration.
             match item(k) {
-                // Overwrite the previous number in place: no allocation per iteration.
-                Item::Scalar(x) => match self.vars_mut().lookup_mut(var) {
-                    Some(Value::Real(m)) if m.len() == 1 => make_mut(m)[0] = x,
-                    _ => self.bind(var, Value::scalar(x), false)?,
-                },
-                Item::Rat(q) => match self.vars_mut().lookup_mut(var) {
-                    Some(Value::Exact(m)) if m.len() == 1 => make_mut(m)[0] = q,
-                    _ => self.bind(var, Value::rat(q), false)?,
-                },
-                Item::Value(v) => self.bind(var, v, false)?,
+                Item::Scalar(x) => self.bind(var, Rhs::Scalar(&x), false)?,
+                Item::Value(mut v) => self.bind(var, Rhs::Value(&mut v), false)?,
             }
             match self.exec_block(body)? {
                 Flow::Break => break,
@@ -438,9 +438,9 @@ impl Interp<'_> {
             ))
             .at(e.span));
         }
-        for (t, v) in targets.iter().zip(vals) {
+        for (t, mut v) in targets.iter().zip(vals) {
             if let Some(lv) = t {
-                self.assign(lv, v, display)?;
+                self.assign(lv, Rhs::Value(&mut v), display)?;
             }
         }
         Ok(())
@@ -449,7 +449,12 @@ impl Interp<'_> {
     pub fn eval(&mut self, e: &Expr) -> Result<Value> {
         // Single-valued forms skip the Vec of eval_multi: this is the interpreter's hot path.
         match &e.kind {
-            ExprKind::Binary(op, a, b) => return self.eval_binary(*op, a, b, e.span),
+            ExprKind::Binary(op, a, b) => {
+                return match &self.scalar(e) {
+                    Some(x) => Ok(x.to_value()),
+                    None => self.eval_binary(*op, a, b, e.span),
+                }
+            }
             ExprKind::Ident(name) => {
                 if let Some(v) = self.vars().lookup(name) {
                     return Ok(v.clone());
@@ -580,10 +585,6 @@ impl Interp<'_> {
                 return Ok(v);
             }
         }
-        // Two scalar variables (the typical loop body): one lookup each, no copies.
-        if let Some(r) = self.scalar_variables_op(op, a, b) {
-            return Ok(r.into_value());
-        }
         // Variables are read in place rather than copied (a 2000x2000 operand is 32 MB).
         // Reading a variable has no side effects, so evaluating the other operand first is safe.
         let l = self.operand(a)?;
@@ -595,36 +596,6 @@ impl Interp<'_> {
         let (v, warnings) = self.apply(op, lv, rv, span)?;
         self.flush_warnings(warnings, span);
         Ok(v)
-    }
-
-    /// `x = a op b` on existing scalar variables (the typical loop body):
-    /// the result overwrites x's storage, with no allocation. False when the
-    /// statement is not of that shape; the general path then runs it.
-    fn assign_scalar_in_place(&mut self, target: &Name, e: &Expr) -> bool {
-        let ExprKind::Binary(op, a, b) = &e.kind else {
-            return false;
-        };
-        let Some(r) = self.scalar_variables_op(*op, a, b) else {
-            return false;
-        };
-        match self.vars_mut().lookup_mut(target) {
-            Some(slot) => {
-                r.store(slot);
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// `a op b` when both are variables holding plain scalars, without
-    /// copying them; `None` for anything else.
-    #[inline]
-    fn scalar_variables_op(&self, op: BinOp, a: &Expr, b: &Expr) -> Option<ops::ScalarResult> {
-        let (ExprKind::Ident(x), ExprKind::Ident(y)) = (&a.kind, &b.kind) else {
-            return None;
-        };
-        let vars = self.vars();
-        ops::scalar_op(op, vars.lookup(x)?, vars.lookup(y)?)
     }
 
     /// An operand: a variable to borrow, or a computed value.
@@ -729,11 +700,8 @@ impl Interp<'_> {
 /// unless their exponent is beyond ±300 (floats there, as Octave's `1e400`
 /// is Inf) or the fraction needs more than [`ops::exact::MAX_EXACT_BITS`].
 fn number_literal(s: &str, span: Span) -> Result<Value> {
-    // Plain integers (the common case, e.g. inside loops) skip the decimal parser.
-    if s.len() <= 18 && s.bytes().all(|b| b.is_ascii_digit()) {
-        if let Ok(n) = s.parse::<i64>() {
-            return Ok(Value::rat(crate::exact::Rat::from_i64(n)));
-        }
+    if let Some(n) = small_int_literal(s) {
+        return Ok(Value::rat(crate::exact::Rat::from_i64(n)));
     }
     let exponent: i64 = s
         .split(['e', 'E'])

@@ -262,13 +262,21 @@ impl Rat {
     }
 
     /// The nearest `f64` (round half to even, including subnormals).
+    #[inline]
     pub fn to_f64(&self) -> f64 {
         const EXACT: i64 = 1 << 53;
         match &self.0 {
+            // An integer needs no division (the common case: loop counters).
+            Repr::Small(n, 1) if n.abs() <= EXACT => *n as f64,
             // Both operands exact, so the single division rounds correctly.
             Repr::Small(n, d) if n.abs() <= EXACT && *d <= EXACT => *n as f64 / *d as f64,
-            _ => big_ratio_to_f64(&self.numer(), &self.denom()),
+            _ => self.to_f64_big(),
         }
+    }
+
+    #[cold]
+    fn to_f64_big(&self) -> f64 {
+        big_ratio_to_f64(&self.numer(), &self.denom())
     }
 
     /// The exact binary value of a finite `f64` (`None` for NaN/Inf).

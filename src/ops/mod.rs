@@ -8,15 +8,16 @@ pub mod broadcast;
 pub mod exact;
 pub mod index;
 pub mod quad;
+pub mod scalar;
 
 use broadcast::nonconformant;
 pub use broadcast::{broadcast, cmp_fn};
+pub use scalar::{scalar_fast_path, scalar_op, Scalar};
 
 use crate::error::{LaError, Result};
-use crate::exact::Rat;
 use crate::linalg::{self, RMat, C64};
 use crate::syntax::ast::{BinOp, UnOp};
-use crate::value::{make_mut, NumKind, Value};
+use crate::value::{NumKind, Value};
 
 fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
@@ -25,108 +26,6 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
             "binary operator '{op}' not implemented for function handle operands"
         ))),
     }
-}
-
-/// An operator's result on two plain scalars, before it becomes a `Value`
-/// (so a loop can overwrite a variable in place instead of allocating).
-pub enum ScalarResult {
-    Real(f64),
-    Bool(bool),
-    Rat(Rat),
-}
-
-impl ScalarResult {
-    pub fn into_value(self) -> Value {
-        match self {
-            ScalarResult::Real(x) => Value::scalar(x),
-            ScalarResult::Bool(b) => Value::bool(b),
-            ScalarResult::Rat(r) => Value::rat(r),
-        }
-    }
-
-    /// Stores the result in `slot`, reusing its storage when it already
-    /// holds a scalar of the same kind.
-    pub fn store(self, slot: &mut Value) {
-        match (self, &mut *slot) {
-            (ScalarResult::Real(x), Value::Real(m)) if m.len() == 1 => make_mut(m)[0] = x,
-            (ScalarResult::Bool(b), Value::Bool(m)) if m.len() == 1 => make_mut(m)[0] = b,
-            (ScalarResult::Rat(r), Value::Exact(m)) if m.len() == 1 => make_mut(m)[0] = r,
-            (s, _) => *slot = s.into_value(),
-        }
-    }
-}
-
-/// Two real scalars: the interpreter's commonest case, done without the
-/// general machinery (same results as the general path).
-pub fn scalar_fast_path(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
-    scalar_op(op, a, b).map(ScalarResult::into_value)
-}
-
-/// [`scalar_fast_path`] before the result is wrapped in a `Value`.
-pub fn scalar_op(op: BinOp, a: &Value, b: &Value) -> Option<ScalarResult> {
-    use BinOp::*;
-    if let (Value::Exact(x), Value::Exact(y)) = (a, b) {
-        return exact_scalar(op, x, y);
-    }
-    // A double and an exact scalar (`end + 1`, `x(k) * 2`): the exact one
-    // becomes a double, as the general path does.
-    let (p, q) = match (a, b) {
-        (Value::Real(x), Value::Real(y)) => match (x.as_slice(), y.as_slice()) {
-            (&[p], &[q]) => (p, q),
-            _ => return None,
-        },
-        _ => mixed_scalars(a, b)?,
-    };
-    match op {
-        Add | Sub | EMul | EDiv => Some(ScalarResult::Real(real_op(op, p, q))),
-        // For scalars the matrix product and division are the element-wise ones.
-        Mul => Some(ScalarResult::Real(real_op(EMul, p, q))),
-        Div => Some(ScalarResult::Real(real_op(EDiv, p, q))),
-        Eq | Ne | Lt | Le | Gt | Ge => Some(ScalarResult::Bool(cmp_fn(op)(&p, &q))),
-        // A negative base with a fractional exponent is complex: the general path.
-        Pow | EPow if !(p < 0.0 && q.fract() != 0.0 && q.is_finite()) => {
-            Some(ScalarResult::Real(real_pow(p, q)))
-        }
-        _ => None,
-    }
-}
-
-/// A double and an exact scalar as two doubles.
-#[cold]
-fn mixed_scalars(a: &Value, b: &Value) -> Option<(f64, f64)> {
-    match (a, b) {
-        (Value::Real(x), Value::Exact(y)) if x.len() == 1 && y.len() == 1 => {
-            Some((x[0], y[0].to_f64()))
-        }
-        (Value::Exact(x), Value::Real(y)) if x.len() == 1 && y.len() == 1 => {
-            Some((x[0].to_f64(), y[0]))
-        }
-        _ => None,
-    }
-}
-
-/// Two small exact scalars: arithmetic and comparisons directly on the
-/// fractions (division by zero is left to the general path).
-fn exact_scalar(
-    op: BinOp,
-    x: &crate::exact::RatMat,
-    y: &crate::exact::RatMat,
-) -> Option<ScalarResult> {
-    use BinOp::*;
-    if x.len() != 1 || y.len() != 1 || x[0].as_i64_pair().is_none() || y[0].as_i64_pair().is_none()
-    {
-        return None;
-    }
-    let (p, q) = (&x[0], &y[0]);
-    Some(match op {
-        Add => ScalarResult::Rat(p + q),
-        Sub => ScalarResult::Rat(p - q),
-        Mul | EMul => ScalarResult::Rat(p * q),
-        Div | EDiv => ScalarResult::Rat(p.checked_div(q)?),
-        Eq | Ne | Lt | Le | Gt | Ge => ScalarResult::Bool(cmp_fn(op)(p, q)),
-        Pow | EPow => ScalarResult::Rat(exact::scalar_power(p, q)?),
-        _ => return None,
-    })
 }
 
 /// Apply a binary operator; numerical warnings (singular systems) go to `warn`.
