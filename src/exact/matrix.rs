@@ -141,6 +141,15 @@ pub(crate) fn integer_rows(a: &RatMat) -> (IntRows, Vec<BigInt>) {
         .unzip()
 }
 
+/// `[A | B]` (same number of rows), the start of `inv_steps` (`[A | I]`)
+/// and `solve_steps`.
+pub fn augment(a: &RatMat, b: &RatMat) -> RatMat {
+    let mut aug = zeros(a.nrows(), a.ncols() + b.ncols());
+    aug.view_mut((0, 0), a.shape()).copy_from(a);
+    aug.view_mut((0, a.ncols()), b.shape()).copy_from(b);
+    aug
+}
+
 pub fn add(a: &RatMat, b: &RatMat) -> Result<RatMat> {
     zip_same_shape("plus", a, b, |x, y| x + y)
 }
