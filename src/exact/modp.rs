@@ -79,9 +79,17 @@ pub fn inv_mod(a: u64, p: u64) -> u64 {
     pow_mod(a, p - 2, p)
 }
 
-/// `x mod p` in `[0, p)` for any signed 64-bit integer.
+/// `x mod p` in `[0, p)` for any signed 64-bit integer (small entries,
+/// the usual case, without a division).
 pub fn reduce_i64(x: i64, p: u64) -> u64 {
-    x.rem_euclid(p as i64) as u64
+    let p = p as i64;
+    if (0..p).contains(&x) {
+        x as u64
+    } else if (-p..0).contains(&x) {
+        (x + p) as u64
+    } else {
+        x.rem_euclid(p) as u64
+    }
 }
 
 /// A dense matrix over Z/p, row-major, entries in `[0, p)` (u32: the
@@ -128,12 +136,13 @@ impl ModMat {
         }
     }
 
-    /// Gaussian elimination over the first `pivot_cols` columns, each pivot
-    /// row scaled to a leading 1. With `jordan` the entries above each pivot
-    /// are cleared too, leaving the reduced row echelon form; without it
-    /// only the rows below are, from the pivot column on (enough for the
-    /// determinant and rank, a third of the work).
-    pub fn eliminate(&mut self, pivot_cols: usize, jordan: bool) -> Elimination {
+    /// Gaussian elimination over the first `pivot_cols` columns, LAPACK
+    /// style: rows are swapped whole, each pivot row is scaled to a leading
+    /// 1 and cleared below. What is left is packed: above the pivots the
+    /// scaled rows (U), at each pivot the inverse of the pivot, below it the
+    /// multiplier that cleared that entry (L), so a square invertible matrix
+    /// can then be solved against ([`Lu`]).
+    pub fn eliminate(&mut self, pivot_cols: usize) -> Elimination {
         let (p, cols) = (self.p, self.cols);
         let mut out = Elimination {
             pivots: Vec::new(),
@@ -155,21 +164,18 @@ impl ModMat {
             }
             let piv = self.get(r, c);
             out.det = out.det * piv % p;
-            let scale = Shoup::new(inv_mod(piv, p), p);
-            for x in &mut self.data[r * cols + c..(r + 1) * cols] {
-                *x = scale.mul(u64::from(*x)) as u32;
+            let inv = inv_mod(piv, p);
+            let scale = Shoup::new(inv, p);
+            for x in &mut self.data[r * cols + c + 1..(r + 1) * cols] {
+                *x = scale.mul(*x);
             }
-            let (head, tail) = self.data.split_at_mut(r * cols);
-            let (pivot_row, below) = tail.split_at_mut(cols);
-            let above = head.chunks_exact_mut(cols).take(if jordan { r } else { 0 });
-            let under = below.chunks_exact_mut(cols);
-            for row in above.chain(under) {
+            self.data[r * cols + c] = inv as u32;
+            let (pivot_row, below) = self.data[r * cols..].split_at_mut(cols);
+            for row in below.chunks_exact_mut(cols) {
+                // The scaled pivot row has a 1 in column c: row[c] is the multiplier.
                 let f = u64::from(row[c]);
                 if f != 0 {
-                    let neg = Shoup::new(p - f, p);
-                    for (x, &y) in row[c..].iter_mut().zip(&pivot_row[c..]) {
-                        *x = add_mod(u64::from(*x), neg.mul(u64::from(y)), p) as u32;
-                    }
+                    Shoup::new(p - f, p).add_mul_rows(&mut row[c + 1..], &pivot_row[c + 1..]);
                 }
             }
             out.pivots.push(c);
@@ -183,83 +189,100 @@ impl ModMat {
     /// The determinant of a square matrix (consumed by the elimination).
     pub fn det(mut self) -> u64 {
         let n = self.cols;
-        self.eliminate(n, false).det
+        self.eliminate(n).det
     }
 
-    /// The inverse of a square matrix, or `None` when it is singular mod p.
-    pub fn inverse(&self) -> Option<ModMat> {
+    /// The factors of a square matrix, or `None` when it is singular mod p.
+    pub fn lu(mut self) -> Option<Lu> {
         let n = self.rows;
-        let mut aug = ModMat::from_fn(self.p, n, 2 * n, |i, j| {
-            if j < n {
-                self.get(i, j) as i64
-            } else {
-                i64::from(j - n == i)
-            }
-        });
-        if aug.eliminate(n, true).pivots.len() < n {
-            return None;
-        }
-        let data = aug.data.chunks_exact(2 * n).flat_map(|r| r[n..].to_vec());
-        Some(ModMat {
-            p: self.p,
-            rows: n,
-            cols: n,
-            data: data.collect(),
+        let elim = self.eliminate(n);
+        (elim.pivots.len() == n).then_some(Lu {
+            packed: self,
+            origin: elim.origin,
         })
-    }
-
-    /// `self * v mod p` for a vector of residues (sums kept in u128, one
-    /// reduction per entry).
-    pub fn mul_vec(&self, v: &[u64]) -> Vec<u64> {
-        self.data
-            .chunks_exact(self.cols)
-            .map(|row| {
-                let s: u128 = row
-                    .iter()
-                    .zip(v)
-                    .map(|(&a, &b)| u128::from(u64::from(a) * b))
-                    .sum();
-                (s % u128::from(self.p)) as u64
-            })
-            .collect()
     }
 }
 
-fn add_mod(a: u64, b: u64, p: u64) -> u64 {
-    let s = a + b;
-    if s >= p {
-        s - p
-    } else {
-        s
+/// A square matrix invertible mod p, eliminated by [`ModMat::eliminate`]:
+/// each solve costs `n²` multiplications instead of the `n³/3` of the
+/// elimination.
+pub struct Lu {
+    packed: ModMat,
+    origin: Vec<usize>,
+}
+
+impl Lu {
+    pub fn p(&self) -> u64 {
+        self.packed.p
     }
+
+    /// `x` with `A x ≡ b (mod p)`: the row operations replayed on `b`
+    /// (forward, with L and the inverse pivots), then back substitution
+    /// with the unit upper triangle. Sums are kept in u128, one reduction
+    /// per entry.
+    pub fn solve(&self, b: &[u64]) -> Vec<u64> {
+        let (n, p) = (self.packed.rows, self.packed.p);
+        let dot = |row: &[u32], v: &[u64]| -> u64 {
+            let s: u128 = row
+                .iter()
+                .zip(v)
+                .map(|(&a, &b)| u128::from(u64::from(a) * b))
+                .sum();
+            (s % u128::from(p)) as u64
+        };
+        let mut v: Vec<u64> = self.origin.iter().map(|&i| b[i]).collect();
+        for (i, row) in self.packed.data.chunks_exact(n).enumerate() {
+            let rest = (v[i] + p - dot(&row[..i], &v[..i])) % p;
+            v[i] = rest * u64::from(row[i]) % p;
+        }
+        for (i, row) in self.packed.data.chunks_exact(n).enumerate().rev() {
+            v[i] = (v[i] + p - dot(&row[i + 1..], &v[i + 1..])) % p;
+        }
+        v
+    }
+}
+
+/// `x mod p` for `x < 2p`, without a branch (a mispredicted branch per
+/// entry would cost more than the arithmetic): when `x < p` the subtraction
+/// wraps to a larger number and `min` keeps `x`.
+#[inline(always)]
+fn fold(x: u32, p: u32) -> u32 {
+    x.min(x.wrapping_sub(p))
 }
 
 /// Multiplication by a fixed residue `w` with Shoup's precomputed quotient.
+#[derive(Clone, Copy)]
 struct Shoup {
-    w: u64,
-    w_quot: u64,
-    p: u64,
+    w: u32,
+    w_quot: u32,
+    p: u32,
 }
 
 impl Shoup {
     fn new(w: u64, p: u64) -> Shoup {
+        // w < p < 2^31, so the quotient is below 2^32 and everything fits u32.
         Shoup {
-            w,
-            w_quot: (w << 32) / p,
-            p,
+            w: w as u32,
+            w_quot: ((w << 32) / p) as u32,
+            p: p as u32,
         }
     }
 
-    /// `w * y mod p` for `y < p < 2^31`: the estimated quotient is at most
-    /// one short, so one conditional subtraction finishes.
+    /// `w * y mod p` for `y < p`: the estimated quotient is at most one
+    /// short, so the remainder is below 2p and one fold finishes. Every
+    /// product is of two 32-bit numbers, which vectorises.
     #[inline(always)]
-    fn mul(&self, y: u64) -> u64 {
-        let q = (y * self.w_quot) >> 32;
-        let r = (y * self.w).wrapping_sub(q * self.p);
-        if r >= self.p {
-            r - self.p
-        } else {
-            r
+    fn mul(self, y: u32) -> u32 {
+        let y = u64::from(y);
+        let q = (y * u64::from(self.w_quot)) >> 32;
+        let r = (y * u64::from(self.w)).wrapping_sub(q * u64::from(self.p));
+        fold(r as u32, self.p)
+    }
+
+    /// `x + w * y` (mod p) along two rows.
+    fn add_mul_rows(self, x: &mut [u32], y: &[u32]) {
+        for (x, &y) in x.iter_mut().zip(y) {
+            *x = fold(*x + self.mul(y), self.p);
         }
     }
 }
@@ -285,23 +308,43 @@ mod tests {
     fn shoup_matches_plain_remainder() {
         let p = 2_147_483_629u64;
         for (w, y) in [(1, 1), (p - 1, p - 1), (123_456_789, 987_654_321), (0, 5)] {
-            assert_eq!(Shoup::new(w, p).mul(y), w * y % p);
+            assert_eq!(u64::from(Shoup::new(w, p).mul(y as u32)), w * y % p);
         }
     }
 
     #[test]
-    fn det_and_inverse_mod_small_prime() {
-        // [2 1; 7 4] has det 1; mod 13 its inverse is [4 -1; -7 2].
+    fn det_and_solve_mod_small_prime() {
+        // [2 1; 7 4] has det 1 and inverse [4 -1; -7 2]: A \ [1; 0] is
+        // [4; -7] = [4; 6] mod 13, A \ [0; 1] is [-1; 2] = [12; 2].
         let a = ModMat::from_fn(13, 2, 2, |i, j| [[2, 1], [7, 4]][i][j]);
         assert_eq!(a.clone().det(), 1);
-        let inv = a.inverse().expect("invertible");
-        assert_eq!(inv.data, vec![4, 12, 6, 2]);
-        // A swap flips the sign: [0 1; 1 0] has det -1 = 12 mod 13.
+        let lu = a.lu().expect("invertible");
+        assert_eq!(lu.solve(&[1, 0]), vec![4, 6]);
+        assert_eq!(lu.solve(&[0, 1]), vec![12, 2]);
+        // A swap flips the sign: [0 1; 1 0] has det -1 = 12 mod 13, and
+        // swaps [3; 5] to [5; 3].
         let s = ModMat::from_fn(13, 2, 2, |i, j| i64::from(i != j));
-        assert_eq!(s.det(), 12);
+        assert_eq!(s.clone().det(), 12);
+        assert_eq!(s.lu().expect("invertible").solve(&[3, 5]), vec![5, 3]);
         // Singular mod 13 though not over Q: [13 0; 0 1].
         let t = ModMat::from_fn(13, 2, 2, |i, j| [[13, 0], [0, 1]][i][j]);
         assert_eq!(t.clone().det(), 0);
-        assert!(t.inverse().is_none());
+        assert!(t.lu().is_none());
+    }
+
+    /// A 3x3 needing a swap in the middle: x = [1; 2; 3] comes back.
+    #[test]
+    fn lu_solve_replays_swaps_and_multipliers() {
+        let rows = [[1i64, 2, 3], [2, 4, 7], [5, 1, 1]];
+        let p = 101;
+        let a = ModMat::from_fn(p, 3, 3, |i, j| rows[i][j]);
+        let b: Vec<u64> = rows
+            .iter()
+            .map(|r| (r[0] + 2 * r[1] + 3 * r[2]) as u64 % p)
+            .collect();
+        assert_eq!(
+            a.lu().expect("det = 9, invertible").solve(&b),
+            vec![1, 2, 3]
+        );
     }
 }

@@ -18,8 +18,8 @@
 //! clearing denominators, an unlucky prime, a failed check); the caller
 //! then uses fraction-free elimination, so no answer rests on chance.
 
-use crate::exact::matrix::{augment, RatMat};
-use crate::exact::modp::{primes, ModMat};
+use crate::exact::matrix::{augment, word_rows, RatMat};
+use crate::exact::modp::{primes, Lu, ModMat};
 use crate::exact::reconstruct::{hadamard_bits, rational_vector, Crt};
 use crate::exact::Rat;
 use num_bigint::BigInt;
@@ -33,35 +33,12 @@ pub(crate) struct IntMat {
     data: Vec<i64>,
 }
 
-/// Entries above this (after clearing denominators) take the big-integer path.
-const MAX_ENTRY: u64 = 1 << 62;
-
 impl IntMat {
     /// `a` with each row multiplied by the lcm of its denominators, and
-    /// those multipliers; `None` when an entry or multiplier passes 2^62.
+    /// those multipliers (see [`word_rows`]).
     pub(crate) fn from_rat_rows(a: &RatMat) -> Option<(IntMat, Vec<i64>)> {
+        let (data, scales) = word_rows(a)?;
         let (rows, cols) = a.shape();
-        let mut data = vec![0; rows * cols];
-        let mut scales = Vec::with_capacity(rows);
-        for i in 0..rows {
-            let mut lcm: u64 = 1;
-            for j in 0..cols {
-                let d = a[(i, j)].as_i64_pair()?.1.unsigned_abs();
-                lcm = (lcm / gcd(lcm, d)).checked_mul(d)?;
-            }
-            if lcm > MAX_ENTRY {
-                return None;
-            }
-            for j in 0..cols {
-                let (n, d) = a[(i, j)].as_i64_pair()?;
-                let x = i128::from(n) * i128::from(lcm / d.unsigned_abs());
-                if x.unsigned_abs() > u128::from(MAX_ENTRY) {
-                    return None;
-                }
-                data[i * cols + j] = x as i64;
-            }
-            scales.push(lcm as i64);
-        }
         Some((IntMat { rows, cols, data }, scales))
     }
 
@@ -112,13 +89,6 @@ impl IntMat {
     }
 }
 
-fn gcd(mut a: u64, mut b: u64) -> u64 {
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
-
 /// Exact determinant of a square matrix; `None` when the entries are too
 /// large for the word-size path.
 pub fn det(a: &RatMat) -> Option<Rat> {
@@ -153,8 +123,8 @@ struct Fractions {
     den: BigInt,
 }
 
-/// Dixon's lifting for `A X = B` (A square, invertible modulo `inv.p`,
-/// `inv` its inverse there): digit `X_i = A^-1 R_i mod p`, residual
+/// Dixon's lifting for `A X = B` (A square, `lu` its factors modulo a
+/// prime p): digit `X_i = A^-1 R_i mod p`, residual
 /// `R_{i+1} = (R_i - A X_i) / p`, so `X_0 + X_1 p + ...` is X modulo ever
 /// higher powers of p. Reconstruction is tried at steps 2, 4, 8, ... and at
 /// the step where `p^k` passes `2^bound_bits` (where it must succeed if the
@@ -163,11 +133,11 @@ struct Fractions {
 fn dixon(
     a: &IntMat,
     b: &IntMat,
-    inv: &ModMat,
+    lu: &Lu,
     bound_bits: f64,
     accept: impl Fn(&Fractions) -> bool,
 ) -> Option<Fractions> {
-    let (n, k, p) = (a.rows, b.cols, inv.p);
+    let (n, k, p) = (a.rows, b.cols, lu.p());
     let steps = (bound_bits / (p as f64).log2()).ceil().max(1.0) as usize;
     let mut residual: Vec<i128> = b.data.iter().map(|&x| i128::from(x)).collect();
     let mut sum = vec![BigInt::zero(); n * k];
@@ -179,7 +149,7 @@ fn dixon(
             let col: Vec<u64> = (0..n)
                 .map(|i| residual[i * k + c].rem_euclid(i128::from(p)) as u64)
                 .collect();
-            for (i, x) in inv.mul_vec(&col).into_iter().enumerate() {
+            for (i, x) in lu.solve(&col).into_iter().enumerate() {
                 digit[i * k + c] = x;
             }
         }
@@ -232,16 +202,13 @@ pub fn solve(a: &RatMat, b: &RatMat) -> Option<Option<RatMat>> {
     let all: Vec<usize> = (0..n).collect();
     let rhs: Vec<usize> = (n..aug.cols).collect();
     let (ai, bi) = (aug.select(&all, &all), aug.select(&all, &rhs));
-    let Some(inv) = primes()
-        .take(PRIME_TRIES)
-        .find_map(|p| ai.modp(p).inverse())
-    else {
+    let Some(lu) = primes().take(PRIME_TRIES).find_map(|p| ai.modp(p).lu()) else {
         return det_int(&ai).is_zero().then_some(None);
     };
     // Numerators are determinants of A with a column replaced from B, so
     // Hadamard's bound on the rows of [A | B] covers them and det(A).
     let bound = hadamard_bits((0..n).map(|i| aug.row(i)))?;
-    let x = dixon(&ai, &bi, &inv, 2.0 * bound + 2.0, |x| solves(&ai, &bi, x))?;
+    let x = dixon(&ai, &bi, &lu, 2.0 * bound + 2.0, |x| solves(&ai, &bi, x))?;
     let data = x.num.into_iter().map(|v| Rat::new(v, x.den.clone()));
     let data: Option<Vec<Rat>> = data.collect();
     Some(Some(RatMat::from_row_iterator(n, b.ncols(), data?)))
@@ -252,7 +219,7 @@ pub fn solve(a: &RatMat, b: &RatMat) -> Option<Option<RatMat>> {
 pub fn rref(a: &RatMat) -> Option<(RatMat, Vec<usize>)> {
     let (m, _) = IntMat::from_rat_rows(a)?;
     let p = primes().next()?;
-    let elim = m.modp(p).eliminate(m.cols, false);
+    let elim = m.modp(p).eliminate(m.cols);
     let rows = &elim.origin[..elim.pivots.len()];
     let pivots = elim.pivots;
     let free: Vec<usize> = (0..m.cols).filter(|c| !pivots.contains(c)).collect();
@@ -270,7 +237,7 @@ pub fn rref(a: &RatMat) -> Option<(RatMat, Vec<usize>)> {
     let all: Vec<usize> = (0..m.rows).collect();
     let (c_all, f_all) = (m.select(&all, &pivots), m.select(&all, &free));
     let (c, f) = (m.select(rows, &pivots), m.select(rows, &free));
-    let inv = c.modp(p).inverse()?;
+    let lu = c.modp(p).lu()?;
     let bound = hadamard_bits(rows.iter().map(|&i| m.row(i)))?;
     let echelon = |y: &Fractions| {
         let zero_before_pivot = pivots.iter().enumerate().all(|(i, &pc)| {
@@ -278,7 +245,7 @@ pub fn rref(a: &RatMat) -> Option<(RatMat, Vec<usize>)> {
         });
         zero_before_pivot && solves(&c_all, &f_all, y)
     };
-    let y = dixon(&c, &f, &inv, 2.0 * bound + 2.0, echelon)?;
+    let y = dixon(&c, &f, &lu, 2.0 * bound + 2.0, echelon)?;
     for i in 0..pivots.len() {
         for (t, &col) in free.iter().enumerate() {
             r[(i, col)] = Rat::new(y.num[i * free.len() + t].clone(), y.den.clone())?;
