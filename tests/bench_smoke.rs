@@ -53,6 +53,8 @@ fn bench_smoke_runs_and_reports_every_op() {
         "peak RSS",
         "exact: inv",
         "exact: rref",
+        "exact: det, random integers",
+        "exact: rank, random integers",
     ] {
         assert!(
             stdout.contains(op),

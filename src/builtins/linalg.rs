@@ -379,7 +379,8 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Solve A x = b: LU for square A, least squares (QR) for tall A, ",
                 "minimum norm for wide A. Exact A and b give the exact answer for every ",
-                "shape and rank (minimum-norm least squares through A = C*R, as pinv)."
+                "shape and rank (minimum-norm least squares through A = C*R, as pinv); ",
+                "square exact A of size 8 and up by Dixon's p-adic lifting, checked by A*x == b."
             ),
             math: &[
                 "x = inv(A) b when A is invertible",
@@ -398,7 +399,10 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Solving,
             signature: "det(A)",
-            summary: "Determinant, by LU factorisation.",
+            summary: concat!(
+                "Determinant: exact input exactly (for larger matrices modulo word-size ",
+                "primes, rebuilt by the Chinese remainder theorem), floats by LU factorisation."
+            ),
             math: &[
                 "det(A) = product of eigenvalues",
                 "det(AB) = det(A)det(B)",
@@ -418,7 +422,8 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::Solving,
             signature: "rank(A), rank(A, tol)",
             summary: concat!(
-                "Number of independent columns: exactly (by elimination) for exact input; ",
+                "Number of independent columns: exactly for exact input (by elimination, or ",
+                "modulo a prime with an exact check for larger matrices); ",
                 "otherwise, or with tol, the number of singular values above tol ",
                 "(default max(m,n) * sigma_max * eps)."
             ),
@@ -537,8 +542,9 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::Solving,
             signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
             summary: concat!(
-                "Reduced row echelon form by Gauss-Jordan elimination; pivots lists ",
-                "the pivot columns."
+                "Reduced row echelon form by Gauss-Jordan elimination (exact input: for ",
+                "larger matrices, pivots modulo a prime and the rest lifted p-adically, ",
+                "then checked exactly); pivots lists the pivot columns."
             ),
             math: &["each pivot is 1, the only non-zero in its column; zero rows last"],
             example: &[
@@ -938,7 +944,7 @@ fn isorthogonal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn issingular(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("issingular", a.num(0)?.dims())?;
     if exact_decision(&a, 1)?.is_some() {
-        if let Some(x) = exact_input(it, &a, ExactWork::Det, "issingular") {
+        if let Some(x) = exact_input(it, &a, ExactWork::ModularDet, "issingular") {
             return one(Value::bool(
                 x.nrows() > 0 && exact::det(&x).map_err(exact_err)?.is_zero(),
             ));
@@ -997,7 +1003,7 @@ fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let (Some(q), None) = (quad_linalg::input(&a), tol) {
         return one(quad_linalg::rank(q));
     }
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Det, "rank"), tol) {
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::ModularRref, "rank"), tol) {
         return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
     }
     one(Value::scalar(solve::rank(&*a.real(0)?, tol)? as f64))
@@ -1054,7 +1060,7 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let (r, p) = quad_linalg::rref(q);
         return Ok(vec![r, pivots(&p)]);
     }
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::Inverse, "rref"), tol) {
+    if let (Some(x), None) = (exact_input(it, &a, ExactWork::ModularRref, "rref"), tol) {
         let (r, p) = exact::rref_plain(&x);
         return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
     }
@@ -1343,7 +1349,7 @@ fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(q) = quad_linalg::input(&a) {
         return one(quad_linalg::det(q));
     }
-    if let Some(x) = exact_input(it, &a, ExactWork::Det, "det") {
+    if let Some(x) = exact_input(it, &a, ExactWork::ModularDet, "det") {
         return one(Value::rat(exact::det(&x).map_err(exact_err)?));
     }
     if let Some(m) = complex_arg(&a, 0) {

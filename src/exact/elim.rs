@@ -1,6 +1,7 @@
 //! Exact elimination. Two families:
-//! * fast, fraction-free (Bareiss) routines on integer rows for results only:
-//!   `det`, `inv`, `solve`, `rank`, `rref_plain`, `null`;
+//! * fast routines for results only: `det`, `inv`, `solve`, `rank`,
+//!   `rref_plain`, `null`, by fraction-free (Bareiss) elimination on integer
+//!   rows, or for larger matrices by the modular methods of `modular`;
 //! * homework routines that record every row operation with the matrix after
 //!   it (`rref`, `det_steps`, `inv_steps`, `solve_steps`, `rank_steps`,
 //!   `null_steps`, `det_cofactor_steps`). They keep a full matrix per step, so
@@ -9,7 +10,9 @@
 //! Rows and columns are 0-based here; the renderer shows rows 1-based.
 
 use crate::exact::field::{self, Field};
+pub use crate::exact::matrix::augment;
 use crate::exact::matrix::{self, integer_rows, IntRows, RatMat};
+use crate::exact::modular;
 use crate::exact::{require_square, ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -180,16 +183,31 @@ fn solve_augmented(aug: &RatMat, n: usize) -> Option<RatMat> {
     Some(RatMat::from_row_iterator(n, k, data))
 }
 
-/// Exact determinant by fraction-free Bareiss elimination.
+/// Matrices from this size on go to the modular routines (`modular`) when
+/// their entries allow; smaller ones are quicker by fraction-free elimination.
+const MODULAR_FROM: usize = 8;
+
+/// Exact determinant: multimodular for larger matrices, else Bareiss.
 pub fn det(a: &RatMat) -> Result<Rat> {
     let n = require_square("det", a)?;
+    if n >= MODULAR_FROM {
+        if let Some(d) = modular::det(a) {
+            return Ok(d);
+        }
+    }
+    Ok(det_fraction_free(a))
+}
+
+/// Exact determinant by fraction-free Bareiss elimination (`a` square).
+pub(crate) fn det_fraction_free(a: &RatMat) -> Rat {
+    let n = a.nrows();
     if n == 0 {
-        return Ok(Rat::one());
+        return Rat::one();
     }
     let (mut rows, scales) = integer_rows(a);
     let out = fraction_free(&mut rows, n, false);
     if out.pivots.len() < n {
-        return Ok(Rat::zero());
+        return Rat::zero();
     }
     let mut d = rows[n - 1][n - 1].clone();
     if out.swaps % 2 == 1 {
@@ -197,7 +215,7 @@ pub fn det(a: &RatMat) -> Result<Rat> {
     }
     // The scales are lcms of denominators, so their product is non-zero.
     let scale = scales.into_iter().product();
-    Ok(Rat::new(d, scale).unwrap_or_else(Rat::zero))
+    Rat::new(d, scale).unwrap_or_else(Rat::zero)
 }
 
 /// Exact inverse; `Ok(None)` when `a` is singular.
@@ -216,10 +234,19 @@ pub fn solve(a: &RatMat, b: &RatMat) -> Result<Option<RatMat>> {
             b: b.shape(),
         });
     }
-    Ok(solve_augmented(&augment(a, b), n))
+    if n >= MODULAR_FROM {
+        if let Some(x) = modular::solve(a, b) {
+            return Ok(x);
+        }
+    }
+    Ok(solve_fraction_free(a, b))
 }
 
-/// Rank by fraction-free elimination.
+/// [`solve`] by fraction-free Gauss–Jordan (`a` square, `b` as many rows).
+pub(crate) fn solve_fraction_free(a: &RatMat, b: &RatMat) -> Option<RatMat> {
+    solve_augmented(&augment(a, b), a.nrows())
+}
+
 /// `a^k` by repeated squaring; negative `k` inverts first.
 pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
     let n = require_square("mpower", a)?;
@@ -242,122 +269,29 @@ pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
     Ok(acc)
 }
 
-/// The inertia of the symmetric part S = (A + A')/2 of a square matrix:
-/// how many eigenvalues of S are positive, negative and zero, decided
-/// exactly. Symmetric elimination (S -> E S E', a congruence) keeps the
-/// inertia (Sylvester's law), and each diagonal pivot adds its sign; when
-/// every remaining diagonal entry is zero but some S_ij is not, adding row
-/// and column j to row and column i makes the pivot 2 S_ij. What is left
-/// when everything remaining is zero counts as zero eigenvalues.
-pub fn inertia(a: &RatMat) -> Result<(usize, usize, usize)> {
-    let n = require_square("definiteness", a)?;
-    let half = Rat::from_i64(1) / Rat::from_i64(2);
-    let mut s: Vec<Vec<Rat>> = (0..n)
-        .map(|i| (0..n).map(|j| &(&a[(i, j)] + &a[(j, i)]) * &half).collect())
-        .collect();
-    let mut live: Vec<usize> = (0..n).collect();
-    let (mut pos, mut neg) = (0, 0);
-    while !live.is_empty() {
-        if let Some(k) = live.iter().position(|&i| !s[i][i].is_zero()) {
-            let p = live.remove(k);
-            let d = s[p][p].clone();
-            if d.is_positive() {
-                pos += 1;
-            } else {
-                neg += 1;
-            }
-            for &i in &live {
-                if s[i][p].is_zero() {
-                    continue;
-                }
-                let f = &s[i][p] / &d;
-                for &j in &live {
-                    if !s[p][j].is_zero() {
-                        let t = &f * &s[p][j];
-                        s[i][j] = &s[i][j] - &t;
-                    }
-                }
-            }
-            continue;
-        }
-        let pair = live.iter().enumerate().find_map(|(x, &i)| {
-            live[x + 1..]
-                .iter()
-                .find(|&&j| !s[i][j].is_zero())
-                .map(|&j| (i, j))
-        });
-        let Some((i, j)) = pair else {
-            break; // the rest of S is zero
-        };
-        for &k in &live {
-            let t = s[j][k].clone();
-            s[i][k] += t;
-        }
-        for &k in &live {
-            let t = s[k][j].clone();
-            s[k][i] += t;
-        }
-    }
-    Ok((pos, neg, n - pos - neg))
-}
-
-/// The class of the symmetric part of `a` from its exact [`inertia`]: one
-/// of "positive definite", "negative definite", "positive semidefinite",
-/// "negative semidefinite", "indefinite" (the zero matrix is reported as
-/// positive semidefinite).
-pub fn definiteness(a: &RatMat) -> Result<&'static str> {
-    let (pos, neg, zero) = inertia(a)?;
-    Ok(match (pos, neg, zero) {
-        (_, 0, 0) => "positive definite",
-        (0, _, 0) => "negative definite",
-        (_, 0, _) => "positive semidefinite",
-        (0, _, _) => "negative semidefinite",
-        _ => "indefinite",
-    })
-}
-
-/// Exact A = L D L' without pivoting, reading only the upper triangle of
-/// `a` (as `chol` does): `Ok(Ok((L, d)))` when every pivot is positive,
-/// i.e. the symmetric matrix is positive definite (Sylvester's criterion:
-/// pivot k is the ratio of leading principal minors k and k-1), and
-/// `Ok(Err(k))` when leading minor k (1-based) is the first that is not
-/// positive. `L` is unit lower triangular, `d` holds the pivots.
-#[allow(clippy::type_complexity)]
-pub fn ldl_posdef(a: &RatMat) -> Result<std::result::Result<(RatMat, Vec<Rat>), usize>> {
-    let n = require_square("chol", a)?;
-    let mut s = RatMat::from_fn(n, n, |i, j| a[(i.min(j), i.max(j))].clone());
-    let mut l = matrix::identity(n);
-    let mut d = Vec::with_capacity(n);
-    for p in 0..n {
-        let piv = s[(p, p)].clone();
-        if !piv.is_positive() {
-            return Ok(Err(p + 1));
-        }
-        for i in p + 1..n {
-            if s[(i, p)].is_zero() {
-                continue;
-            }
-            let f = &s[(i, p)] / &piv;
-            for j in p + 1..n {
-                if !s[(p, j)].is_zero() {
-                    let t = &f * &s[(p, j)];
-                    s[(i, j)] = &s[(i, j)] - &t;
-                }
-            }
-            l[(i, p)] = f;
-        }
-        d.push(piv);
-    }
-    Ok(Ok((l, d)))
-}
-
+/// Exact rank (through the modular rref for larger matrices).
 pub fn rank(a: &RatMat) -> usize {
+    if a.nrows().min(a.ncols()) >= MODULAR_FROM {
+        if let Some((_, pivots)) = modular::rref(a) {
+            return pivots.len();
+        }
+    }
     let (mut rows, _) = integer_rows(a);
     fraction_free(&mut rows, a.ncols(), false).pivots.len()
 }
 
 /// Reduced row echelon form and pivot columns, without steps (fast).
 pub fn rref_plain(a: &RatMat) -> (RatMat, Vec<usize>) {
+    if a.nrows().min(a.ncols()) >= MODULAR_FROM {
+        if let Some(r) = modular::rref(a) {
+            return r;
+        }
+    }
+    rref_fraction_free(a)
+}
+
+/// [`rref_plain`] by fraction-free Gauss–Jordan.
+pub(crate) fn rref_fraction_free(a: &RatMat) -> (RatMat, Vec<usize>) {
     let (mut rows, _) = integer_rows(a);
     let pivots = fraction_free(&mut rows, a.ncols(), true).pivots;
     let mut r = matrix::zeros(a.nrows(), a.ncols());
@@ -390,15 +324,6 @@ pub(crate) fn smallest_integers(v: &[Rat]) -> Vec<Rat> {
     } else {
         ints
     }
-}
-
-/// `[A | B]` (same number of rows), the start of `inv_steps` (`[A | I]`)
-/// and `solve_steps`.
-pub fn augment(a: &RatMat, b: &RatMat) -> RatMat {
-    let mut aug = matrix::zeros(a.nrows(), a.ncols() + b.ncols());
-    aug.view_mut((0, 0), a.shape()).copy_from(a);
-    aug.view_mut((0, a.ncols()), b.shape()).copy_from(b);
-    aug
 }
 
 // ---- recorded (homework) elimination ------------------------------------

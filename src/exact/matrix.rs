@@ -17,7 +17,17 @@
 //! (n = 10..100, entries up to 10^12) and err on the slow side; debug builds
 //! are several times slower. For `A^k` the caller should also account for
 //! entries growing `k`-fold in size.
+//!
+//! `det`, `A\B` (square A), `rank` and `rref` run modulo word-size primes
+//! (`exact::modular`) when every row, times the lcm of its denominators,
+//! has entries below 2^62; their estimates ([`ExactWork::ModularDet`],
+//! [`ExactWork::ModularSolve`], [`ExactWork::ModularRref`]) count
+//! machine-word updates per 31 bits of Hadamard's bound plus the exact
+//! check of each result entry, so a 100x100 matrix of small integers stays
+//! exact (a few milliseconds) while `A\B` with many columns in B, or the
+//! rref of a large rank-deficient matrix, still gives way.
 
+use crate::exact::modp::ModMat;
 use crate::exact::{ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -44,6 +54,19 @@ pub enum ExactWork {
     /// Any recorded working (`rref`, `*_steps`): rational Gauss–Jordan that
     /// keeps a copy of the matrix per step.
     Steps,
+    /// `det` by the multimodular method (`modular::det`): one `n³/3`
+    /// elimination modulo a word-size prime per 31 bits of Hadamard's
+    /// bound. Entries that are not machine words are costed as `Det`.
+    ModularDet,
+    /// `A\B` for square A (`modular::solve`) with `rhs` columns in B: one
+    /// elimination modulo a prime, then p-adic lifting, two digits per 31
+    /// bits of Hadamard's bound, and the exact check of every entry.
+    /// Entries that are not machine words are costed as `Inverse`.
+    ModularSolve { rhs: usize },
+    /// `rank`, `rref` (`modular::rref`): as `ModularSolve` for the pivot
+    /// block, with the non-pivot columns as right-hand sides; the rank
+    /// modulo a prime (one cheap elimination) says how many there are.
+    ModularRref,
 }
 
 pub fn to_f64(a: &RatMat) -> DMatrix<f64> {
@@ -141,6 +164,15 @@ pub(crate) fn integer_rows(a: &RatMat) -> (IntRows, Vec<BigInt>) {
         .unzip()
 }
 
+/// `[A | B]` (same number of rows), the start of `inv_steps` (`[A | I]`)
+/// and `solve_steps`.
+pub fn augment(a: &RatMat, b: &RatMat) -> RatMat {
+    let mut aug = zeros(a.nrows(), a.ncols() + b.ncols());
+    aug.view_mut((0, 0), a.shape()).copy_from(a);
+    aug.view_mut((0, a.ncols()), b.shape()).copy_from(b);
+    aug
+}
+
 pub fn add(a: &RatMat, b: &RatMat) -> Result<RatMat> {
     zip_same_shape("plus", a, b, |x, y| x + y)
 }
@@ -157,6 +189,45 @@ pub fn scale(a: &RatMat, s: &Rat) -> RatMat {
     a.map(|x| &x * s)
 }
 
+/// Entries above this (after clearing denominators) are not machine words.
+const MAX_WORD_ENTRY: u64 = 1 << 62;
+
+/// `a` row-major with each row multiplied by the lcm of its denominators,
+/// and those multipliers, when every entry and multiplier stays within
+/// 2^62 (the machine-word form the modular routines work on).
+pub(crate) fn word_rows(a: &RatMat) -> Option<(Vec<i64>, Vec<i64>)> {
+    let (rows, cols) = a.shape();
+    let mut data = vec![0; rows * cols];
+    let mut scales = Vec::with_capacity(rows);
+    for i in 0..rows {
+        let mut lcm: u64 = 1;
+        for j in 0..cols {
+            let d = a[(i, j)].as_i64_pair()?.1.unsigned_abs();
+            lcm = (lcm / gcd_u64(lcm, d)).checked_mul(d)?;
+        }
+        if lcm > MAX_WORD_ENTRY {
+            return None;
+        }
+        for j in 0..cols {
+            let (n, d) = a[(i, j)].as_i64_pair()?;
+            let x = i128::from(n) * i128::from(lcm / d.unsigned_abs());
+            if x.unsigned_abs() > u128::from(MAX_WORD_ENTRY) {
+                return None;
+            }
+            data[i * cols + j] = x as i64;
+        }
+        scales.push(lcm as i64);
+    }
+    Some((data, scales))
+}
+
+fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
 /// Largest `bits(numerator) + bits(denominator)` over the entries.
 pub fn max_entry_bits(a: &RatMat) -> u64 {
     a.iter().map(Rat::bits).max().unwrap_or(0)
@@ -167,12 +238,60 @@ pub fn max_entry_bits(a: &RatMat) -> u64 {
 pub fn estimated_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
     let (m, n) = (a.nrows() as f64, a.ncols() as f64);
     let k = m.min(n);
+    let updates = m * n * k;
+    let fallback = match work {
+        ExactWork::ModularDet => ExactWork::Det,
+        ExactWork::ModularSolve { .. } | ExactWork::ModularRref => ExactWork::Inverse,
+        _ => return bareiss_cost_ns(a, work),
+    };
+    let Some((data, _)) = word_rows(a) else {
+        return bareiss_cost_ns(a, fallback);
+    };
+    let max = data.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
+    let bits = f64::from(64 - max.leading_zeros());
+    // Hadamard: each row's length is at most sqrt(n) * 2^bits; one word per
+    // 31 bits of the bound.
+    let words = k * (bits + 0.5 * n.max(1.0).log2()) / 31.0 + 1.0;
+    let lifting = |r: f64, rhs: f64| {
+        updates * MODULAR_ELIM_NS
+            + 2.0 * words * r * r * rhs * MODULAR_LIFT_NS
+            + r * rhs * words * m * MODULAR_CHECK_NS
+    };
+    match work {
+        ExactWork::ModularDet => updates / 3.0 * words * MODULAR_ELIM_NS,
+        ExactWork::ModularSolve { rhs } => lifting(k, rhs as f64),
+        ExactWork::ModularRref => {
+            let p = crate::exact::modp::primes().next().unwrap_or(2);
+            let mut mp = ModMat::from_fn(u64::from(p), a.nrows(), a.ncols(), |i, j| {
+                data[i * a.ncols() + j]
+            });
+            let r = mp.eliminate(a.ncols()).pivots.len() as f64;
+            lifting(r, n - r)
+        }
+        _ => bareiss_cost_ns(a, fallback),
+    }
+}
+
+/// Nanoseconds per entry update of an elimination modulo a prime, per
+/// lifting digit and entry of the system times right-hand side, and per
+/// result entry, word and row of its exact check (big-integer products,
+/// reduction of the fraction), fitted to release builds with room to spare.
+const MODULAR_ELIM_NS: f64 = 1.5;
+const MODULAR_LIFT_NS: f64 = 3.0;
+const MODULAR_CHECK_NS: f64 = 40.0;
+
+/// The fraction-free (Bareiss) model of the module docs.
+fn bareiss_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
+    let (m, n) = (a.nrows() as f64, a.ncols() as f64);
+    let k = m.min(n);
     let limbs = 1.0 + k * max_entry_bits(a) as f64 / 64.0;
     let sq = limbs * limbs;
     let updates = m * n * k;
     match work {
-        ExactWork::Det => updates * (30.0 + 0.6 * sq),
-        ExactWork::Inverse => updates * (200.0 + 3.6 * sq),
+        ExactWork::Det | ExactWork::ModularDet => updates * (30.0 + 0.6 * sq),
+        ExactWork::Inverse | ExactWork::ModularSolve { .. } | ExactWork::ModularRref => {
+            updates * (200.0 + 3.6 * sq)
+        }
         ExactWork::CharPoly => updates * n * (9.0 + 0.02 * sq),
         ExactWork::Steps => updates * (200.0 + 6.0 * k * sq),
     }
@@ -278,5 +397,39 @@ mod tests {
             &RatMat::from_element(100, 100, Rat::one()),
             ExactWork::CharPoly
         ));
+    }
+
+    /// 100x100 with one-digit entries: the modular routines keep det, A\b,
+    /// rank and rref exact; the inverse (and A\B for 100 columns) give way.
+    #[test]
+    fn cost_rule_of_the_modular_routines() {
+        // Pseudo-random digits in [-9, 9] (a linear congruential stream):
+        // full rank, as random matrices are.
+        let mut s: u64 = 19;
+        let digits = RatMat::from_fn(100, 100, |_, _| {
+            s = s
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            Rat::from_i64((s >> 33) as i64 % 19 - 9)
+        });
+        for w in [
+            ExactWork::ModularDet,
+            ExactWork::ModularSolve { rhs: 1 },
+            ExactWork::ModularRref,
+        ] {
+            assert!(!too_costly_for(&digits, w), "{w:?}");
+        }
+        assert!(too_costly_for(&digits, ExactWork::Inverse));
+        assert!(too_costly_for(
+            &digits,
+            ExactWork::ModularSolve { rhs: 100 }
+        ));
+        // Entries past machine words are costed as fraction-free elimination.
+        let mut big = digits.clone();
+        big[(0, 0)] = Rat::from_integer(BigInt::from(1u64 << 63));
+        assert_eq!(
+            estimated_cost_ns(&big, ExactWork::ModularDet),
+            estimated_cost_ns(&big, ExactWork::Det)
+        );
     }
 }

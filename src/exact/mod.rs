@@ -10,16 +10,20 @@ pub mod elim;
 pub mod field;
 pub mod lstsq;
 pub mod matrix;
+pub mod modp;
+pub mod modular;
 pub mod poly;
 pub mod quad;
 pub mod rat;
+pub mod reconstruct;
 pub mod render;
 pub mod splitting;
+pub mod symmetric;
 
 pub use elim::{
-    augment, definiteness, det, det_cofactor_steps, det_steps, inertia, inv, inv_steps, ldl_posdef,
-    null, null_steps, rank, rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps,
-    CofactorExpansion, CofactorTerm, GeneralSolution, RowOp, Step,
+    augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_steps, rank,
+    rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps, CofactorExpansion,
+    CofactorTerm, GeneralSolution, RowOp, Step,
 };
 pub use field::Field;
 pub use matrix::{
@@ -36,6 +40,7 @@ pub use render::{
     format_rat_matrix_split, inline_matrix, latex_matrix, latex_matrix_split, latex_rat, op_latex,
     op_text, poly_latex, poly_text, steps_latex, steps_text, working_latex, working_text,
 };
+pub use symmetric::{definiteness, inertia, ldl_posdef};
 
 /// Why an exact routine refused its input. `func` is the user-facing function
 /// name so the message can be shown as is (mirrors `linalg::LinalgError`).

@@ -69,18 +69,31 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         }
         Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0]).into()),
         LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0]).into()),
-        LDiv if x.len() > 1 && x.nrows() == y.nrows() && !exact::too_costly(&x) => {
-            Value::Exact(mldivide(&x, &y, warn)?.into())
+        LDiv if x.len() > 1 && x.nrows() == y.nrows() && affordable(&x, y.ncols()) => {
+            return Ok(mldivide(&x, &y, warn)?.map(Value::exact));
         }
-        Div if y.len() > 1 && x.ncols() == y.ncols() && !exact::too_costly(&y) => {
+        Div if y.len() > 1 && x.ncols() == y.ncols() && affordable(&y, x.nrows()) => {
             // x / y = (y' \\ x')'
             let t = mldivide(&y.transpose(), &x.transpose(), warn)?;
-            Value::Exact(t.transpose().into())
+            return Ok(t.map(|t| Value::exact(t.transpose())));
         }
         Pow => return matrix_power(&x, &y, warn),
         _ => return Ok(None),
     };
     Ok(Some(v))
+}
+
+/// Whether `A \ B` (B with `rhs` columns) is worth doing exactly: p-adic
+/// lifting (`exact::modular`) for square A, the least-squares route by
+/// fraction-free elimination for other shapes (and, checked again in
+/// [`mldivide`], for a singular square A).
+fn affordable(a: &RatMat, rhs: usize) -> bool {
+    let work = if a.is_square() {
+        exact::ExactWork::ModularSolve { rhs }
+    } else {
+        exact::ExactWork::Inverse
+    };
+    !exact::too_costly_for(a, work)
 }
 
 /// Largest exponent kept exact: beyond it numbers grow too large to be useful as fractions.
@@ -145,11 +158,15 @@ fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option
 
 /// `A \ B` exactly for any shape: the unique solution when A is square and
 /// invertible, otherwise the minimum-norm least-squares solution (Octave's
-/// answer), with a warning when A is rank deficient.
-fn mldivide(a: &RatMat, b: &RatMat, warn: &mut Vec<String>) -> Result<RatMat> {
+/// answer), with a warning when A is rank deficient; `None` (floating
+/// point) when A is singular and too large for the least-squares route.
+fn mldivide(a: &RatMat, b: &RatMat, warn: &mut Vec<String>) -> Result<Option<RatMat>> {
     if a.is_square() {
         if let Some(x) = exact::solve(a, b).map_err(err)? {
-            return Ok(x);
+            return Ok(Some(x));
+        }
+        if exact::too_costly(a) {
+            return Ok(None);
         }
     }
     let (x, rank) = exact::lstsq::lstsq(a, b).map_err(err)?;
@@ -159,7 +176,7 @@ fn mldivide(a: &RatMat, b: &RatMat, warn: &mut Vec<String>) -> Result<RatMat> {
     } else if rank < m.min(n) {
         warn.push(format!("rank deficient {m}x{n} matrix, rank = {rank}"));
     }
-    Ok(x)
+    Ok(Some(x))
 }
 
 /// The warning for `A \ b` with an exactly singular square A.

@@ -1,6 +1,7 @@
 //! Unit tests of `exact::elim` (kept beside it so they can reach private items).
 use super::*;
 use crate::exact::matrix::{from_i64_rows, identity, matmul};
+use crate::exact::symmetric::{definiteness, inertia, ldl_posdef};
 use proptest::prelude::*;
 
 /// Property tests run a fixed sequence of cases (seed 2002), so a failure seen
