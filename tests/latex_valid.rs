@@ -173,6 +173,11 @@ fn every_latex_form_compiles_when_a_tex_engine_is_installed() {
         .arg("--version")
         .output();
     if !probe.is_ok_and(|o| o.status.success()) {
+        // CI sets LA_REQUIRE_TEX when it installed TeX: then a skip is a failure.
+        assert!(
+            std::env::var_os("LA_REQUIRE_TEX").is_none(),
+            "LA_REQUIRE_TEX is set but pdflatex does not run"
+        );
         eprintln!("pdflatex not installed: only the structure check ran");
         return;
     }
@@ -191,4 +196,6 @@ fn every_latex_form_compiles_when_a_tex_engine_is_installed() {
         "pdflatex failed:\n{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    let pdf = std::fs::metadata(dir.join("all.pdf")).expect("pdflatex wrote all.pdf");
+    assert!(pdf.len() > 0, "all.pdf is empty");
 }
