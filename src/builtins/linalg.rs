@@ -725,7 +725,13 @@ pub static BUILTINS: &[Builtin] = &[
                 "positive) and D = diag(lambda); 'vector' or 'matrix' chooses the form ",
                 "of the eigenvalues whatever the number of outputs. For exact A the ",
                 "eigenvalues are exact when the characteristic polynomial splits into linear ",
-                "and quadratic factors over the rationals (every 2x2 does)."
+                "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
+                "A is exact when every eigenvalue is rational and simple: the columns are ",
+                "shown as v/sqrt(k) (V'*V is then exact too). Otherwise V and D are floating ",
+                "point, with a note: for irrational eigenvalues such as those of [1 2; 3 4] ",
+                "the norm of an eigenvector is the square root of a number of the ",
+                "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
+                "lambda) gives an exact basis."
             ),
             math: &[
                 "A v = lambda v",
@@ -739,6 +745,11 @@ pub static BUILTINS: &[Builtin] = &[
                 "",
                 "   3",
                 "   1",
+                ">> [V, D] = eig([2 1; 1 2]); V",
+                "V =",
+                "",
+                "    1/sqrt(2)    1/sqrt(2)",
+                "    1/sqrt(2)   -1/sqrt(2)",
                 ">> eig([1 2; 3 4])",
                 "ans =",
                 "",
@@ -1509,28 +1520,16 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
-        Value::Complex(m) => {
-            if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
-                return Err(LaError::from(linalg::LinalgError::NonFinite {
-                    func: "eig",
-                }));
-            }
-            let (l, v) = decomp::eig_complex(m)?;
-            (
-                Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
-                Value::complex(v),
-            )
-        }
-        _ => {
-            let m = real_finite(&a, 0, "eig")?;
-            match decomp::eig(&m)? {
-                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
-                decomp::Eig::Complex(l, v) => (
-                    Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
-                    Value::complex(v),
-                ),
+        Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
+            match exact::orth::unit_eigenvectors(m) {
+                Some((l, v)) => (Value::exact(RatMat::from_column_slice(l.len(), 1, &l)), Value::quad(v)),
+                None => {
+                    it.print(FLOAT_VECTORS_NOTE);
+                    float_eig(&a)?
+                }
             }
         }
+        _ => float_eig(&a)?,
     };
     if !as_matrix {
         return Ok(if a.nargout <= 1 {
@@ -1544,6 +1543,37 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         vec![d]
     } else {
         vec![vecs, d]
+    })
+}
+
+/// Why `[V, D] = eig(A)` of exact A is floating point.
+const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: exact unit eigenvectors v/sqrt(k) are shown when every eigenvalue is rational and simple; eig(A) gives the exact eigenvalues and eigenspace(A, lambda) an exact basis for each\n";
+
+/// The eigenvalues (a column) and unit eigenvectors in floating point.
+fn float_eig(a: &Args) -> Result<(Value, Value)> {
+    Ok(match &a.vals[0] {
+        Value::Complex(m) => {
+            if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
+                return Err(LaError::from(linalg::LinalgError::NonFinite {
+                    func: "eig",
+                }));
+            }
+            let (l, v) = decomp::eig_complex(m)?;
+            (
+                Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                Value::complex(v),
+            )
+        }
+        _ => {
+            let m = real_finite(a, 0, "eig")?;
+            match decomp::eig(&m)? {
+                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
+                decomp::Eig::Complex(l, v) => (
+                    Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                    Value::complex(v),
+                ),
+            }
+        }
     })
 }
 

@@ -14,10 +14,15 @@ use crate::value::Value;
 /// a few rational operations per entry update, with no fraction-free path).
 pub const MAX_ENTRIES: usize = 400;
 
-/// Argument 0 as quadratic numbers, when it is a `Quad` value small enough.
+/// Argument 0 as quadratic numbers of one field, when it is a `Quad`
+/// value small enough (entries of different fields take the float path).
 pub fn input(a: &Args) -> Option<&QuadMat> {
     match a.vals.first()? {
-        Value::Quad(m) if m.len() <= MAX_ENTRIES => Some(m),
+        Value::Quad(m)
+            if m.len() <= MAX_ENTRIES && crate::exact::quad::common_field(m.iter()).is_some() =>
+        {
+            Some(m)
+        }
         _ => None,
     }
 }

@@ -10,6 +10,7 @@ pub mod elim;
 pub mod field;
 pub mod lstsq;
 pub mod matrix;
+pub mod orth;
 pub mod poly;
 pub mod quad;
 pub mod rat;
