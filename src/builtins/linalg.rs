@@ -1439,6 +1439,13 @@ fn econ_flag(a: &Args, k: usize) -> Result<bool> {
 
 fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let econ = econ_flag(&a, 1)?;
+    if let Value::Exact(x) = &a.vals[0] {
+        if !exact::too_costly_for(x, ExactWork::Inverse) {
+            let (q, r) = decomp::qr(&exact::matrix::to_f64(x), econ);
+            let (q, r) = exact_qr(x, &r).unwrap_or((Value::real(q), Value::real(r)));
+            return Ok(if a.nargout <= 1 { vec![r] } else { vec![q, r] });
+        }
+    }
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
         let (q, r) = decomp::qr(m, econ);
         if a.nargout <= 1 {
@@ -1446,6 +1453,27 @@ fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
         Ok(vec![wrap(q), wrap(r)])
     })
+}
+
+/// `qr` of exact A exactly, when Q's columns are fixed up to sign (the
+/// leading columns of A independent and as many as Q has): Gram-Schmidt's
+/// unit vectors, each signed as the float `R(i, i)` (Householder's
+/// convention, as Octave), and `R = Q'A`. `None` otherwise.
+fn exact_qr(x: &RatMat, r_float: &RMat) -> Option<(Value, Value)> {
+    let p = r_float.nrows().min(x.ncols());
+    let st = exact::orth::gram_schmidt(x);
+    let vs: Vec<&RatMat> = exact::orth::kept(&st).collect();
+    if vs.len() != r_float.nrows() || st.iter().take(p).any(|s| s.v.is_none()) {
+        return None;
+    }
+    let big = r_float.amax();
+    let diag: Vec<f64> = (0..p).map(|i| r_float[(i, i)]).collect();
+    if diag.iter().any(|d| d.abs() <= 1e-8 * big) {
+        return None;
+    }
+    let flip: Vec<bool> = diag.iter().map(|d| *d < 0.0).collect();
+    let (q, r) = exact::orth::q_and_r(x, &vs, &flip)?;
+    Some((Value::quad(q), Value::quad(r)))
 }
 
 fn chol(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1522,7 +1550,10 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
         Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
             match exact::orth::unit_eigenvectors(m) {
-                Some((l, v)) => (Value::exact(RatMat::from_column_slice(l.len(), 1, &l)), Value::quad(v)),
+                Some((l, v)) => (
+                    Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
+                    Value::quad(v),
+                ),
                 None => {
                     it.print(FLOAT_VECTORS_NOTE);
                     float_eig(&a)?

@@ -58,9 +58,14 @@ pub fn gram_schmidt(a: &RatMat) -> Vec<GsStep> {
 /// `v/‖v‖` exactly: entries `v_i/√k` with `k = v·v` (rational when `k` is
 /// a square). `None` for the zero vector or a `k` too large to factor.
 pub fn unit(v: &[Rat]) -> Option<Vec<Quad>> {
-    let k: Rat = v.iter().map(|x| x * x).sum();
-    let s = sqrt_rat(&k.recip()?)?;
+    let s = inv_norm(v)?;
     Some(v.iter().map(|x| &Quad::rat(x.clone()) * &s).collect())
+}
+
+/// `1/‖v‖ = 1/√(v·v)` exactly.
+fn inv_norm(v: &[Rat]) -> Option<Quad> {
+    let k: Rat = v.iter().map(|x| x * x).sum();
+    sqrt_rat(&k.recip()?)
 }
 
 /// The columns of `a` as unit vectors (see [`unit`]), in one matrix whose
@@ -82,7 +87,10 @@ fn dominant_positive(v: &mut [Rat]) {
     let Some(big) = v.iter().map(Rat::abs).max() else {
         return;
     };
-    if v.iter().find(|x| x.abs() == big).is_some_and(Rat::is_negative) {
+    if v.iter()
+        .find(|x| x.abs() == big)
+        .is_some_and(Rat::is_negative)
+    {
         v.iter_mut().for_each(|x| *x = -&*x);
     }
 }
@@ -110,4 +118,40 @@ pub fn unit_eigenvectors(a: &RatMat) -> Option<(Vec<Rat>, QuadMat)> {
             .for_each(|(c, x)| *c = x);
     }
     Some((lambdas, unit_columns(&cols)?))
+}
+
+/// The kept vectors of a Gram–Schmidt run, in order.
+pub fn kept(steps: &[GsStep]) -> impl Iterator<Item = &RatMat> {
+    steps.iter().filter_map(|s| s.v.as_ref())
+}
+
+/// `Q = [v_1/‖v_1‖ ...]` and `R = Q'A` exactly (row `i` of R is
+/// `(v_i·a_j)/‖v_i‖`, in the field of `q_i`), with the columns listed in
+/// `flip` negated (and their rows of R), so `A = Q R` for the kept columns.
+/// `None` when a norm is too large to take the square root of.
+pub fn q_and_r(a: &RatMat, vs: &[&RatMat], flip: &[bool]) -> Option<(QuadMat, QuadMat)> {
+    let mut q = QuadMat::zeros(a.nrows(), vs.len());
+    let mut r = QuadMat::zeros(vs.len(), a.ncols());
+    for (i, v) in vs.iter().enumerate() {
+        let s = inv_norm(v.as_slice())?;
+        let s = if flip.get(i) == Some(&true) { -s } else { s };
+        for (k, x) in v.iter().enumerate() {
+            q[(k, i)] = &Quad::rat(x.clone()) * &s;
+        }
+        for j in 0..a.ncols() {
+            let c = dot(v, &a.columns(j, 1).into_owned());
+            r[(i, j)] = &Quad::rat(c) * &s;
+        }
+    }
+    Some((q, r))
+}
+
+/// `v/‖v‖` as a student writes it: the smallest integer multiple `w` of
+/// `v` and `w·w`, so the unit vector is `w/sqrt(w·w)`.
+pub fn unit_form(v: &RatMat) -> (RatMat, Rat) {
+    use crate::exact::Field;
+    let w = Rat::integer_multiple(v.as_slice());
+    let w = RatMat::from_column_slice(w.len(), 1, &w);
+    let k = norm2(&w);
+    (w, k)
 }

@@ -55,7 +55,10 @@ fn cross_field(op: BinOp, x: &QuadMat, y: &QuadMat) -> Result<Option<QuadMat>> {
         EPow => return Ok(power(op, x, y)),
         _ => return Ok(None),
     };
-    Ok(m.iter().cloned().collect::<Option<Vec<Quad>>>().map(|v| QuadMat::from_vec(m.nrows(), m.ncols(), v)))
+    Ok(m.iter()
+        .cloned()
+        .collect::<Option<Vec<Quad>>>()
+        .map(|v| QuadMat::from_vec(m.nrows(), m.ncols(), v)))
 }
 
 fn checked_matmul(x: &QuadMat, y: &QuadMat) -> Option<QuadMat> {

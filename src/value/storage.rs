@@ -314,7 +314,8 @@ fn matrix_entry(
             .ok_or((n, format!("bad radicand in '{kind}'")))
     });
     let radicand = radicand.transpose()?;
-    if radicand.is_none() && !mixed && !matches!(kind, "rational" | "real" | "complex" | "logical") {
+    if radicand.is_none() && !mixed && !matches!(kind, "rational" | "real" | "complex" | "logical")
+    {
         return Err((n, format!("unknown type '{kind}'")));
     }
     let dim = |k: usize| {
@@ -549,10 +550,16 @@ fn mixed_quad(
             .ok_or((n, "file ends inside a matrix".to_string()))?;
         let row: Vec<&str> = row.split_whitespace().collect();
         if row.len() != 3 * c {
-            return Err((m, format!("expected {} numbers, found {}", 3 * c, row.len())));
+            return Err((
+                m,
+                format!("expected {} numbers, found {}", 3 * c, row.len()),
+            ));
         }
         for t in row.chunks(3) {
-            let part = |w: &str| w.parse::<Rat>().map_err(|_| (m, format!("bad fraction '{w}'")));
+            let part = |w: &str| {
+                w.parse::<Rat>()
+                    .map_err(|_| (m, format!("bad fraction '{w}'")))
+            };
             let d = t[2]
                 .parse::<i64>()
                 .ok()
