@@ -36,7 +36,7 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "ctranspose(A), A'",
             summary: "Conjugate transpose.",
             math: &["(A')_ij = conj(A_ji)"],
-            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "   3 - 0i"],
+            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "        3"],
             related: &["transpose"],
         },
         run: ctranspose,
@@ -728,7 +728,7 @@ pub static BUILTINS: &[Builtin] = &[
                 "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
                 "A is exact when every eigenvalue is rational and simple: the columns are ",
                 "shown as v/sqrt(k) (V'*V is then exact too). Otherwise V and D are floating ",
-                "point, with a note: for irrational eigenvalues such as those of [1 2; 3 4] ",
+                "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
                 "the norm of an eigenvector is the square root of a number of the ",
                 "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
                 "lambda) gives an exact basis."
@@ -1442,7 +1442,7 @@ fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Value::Exact(x) = &a.vals[0] {
         if !exact::too_costly_for(x, ExactWork::Inverse) {
             let (q, r) = decomp::qr(&exact::matrix::to_f64(x), econ);
-            let (q, r) = exact_qr(x, &r).unwrap_or((Value::real(q), Value::real(r)));
+            let (q, r) = quad_linalg::qr(x, &r).unwrap_or((Value::real(q), Value::real(r)));
             return Ok(if a.nargout <= 1 { vec![r] } else { vec![q, r] });
         }
     }
@@ -1453,27 +1453,6 @@ fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
         Ok(vec![wrap(q), wrap(r)])
     })
-}
-
-/// `qr` of exact A exactly, when Q's columns are fixed up to sign (the
-/// leading columns of A independent and as many as Q has): Gram-Schmidt's
-/// unit vectors, each signed as the float `R(i, i)` (Householder's
-/// convention, as Octave), and `R = Q'A`. `None` otherwise.
-fn exact_qr(x: &RatMat, r_float: &RMat) -> Option<(Value, Value)> {
-    let p = r_float.nrows().min(x.ncols());
-    let st = exact::orth::gram_schmidt(x);
-    let vs: Vec<&RatMat> = exact::orth::kept(&st).collect();
-    if vs.len() != r_float.nrows() || st.iter().take(p).any(|s| s.v.is_none()) {
-        return None;
-    }
-    let big = r_float.amax();
-    let diag: Vec<f64> = (0..p).map(|i| r_float[(i, i)]).collect();
-    if diag.iter().any(|d| d.abs() <= 1e-8 * big) {
-        return None;
-    }
-    let flip: Vec<bool> = diag.iter().map(|d| *d < 0.0).collect();
-    let (q, r) = exact::orth::q_and_r(x, &vs, &flip)?;
-    Some((Value::quad(q), Value::quad(r)))
 }
 
 fn chol(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -1549,15 +1528,19 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
         Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
-            match exact::orth::unit_eigenvectors(m) {
-                Some((l, v)) => (
-                    Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
-                    Value::quad(v),
-                ),
+            match exact::eig_exact(m) {
                 None => {
                     it.print(FLOAT_VECTORS_NOTE);
                     float_eig(&a)?
                 }
+                // Repeated eigenvalues: no unique unit basis, float as documented.
+                Some(l) => match exact::orth::unit_eigenvectors(m, &l) {
+                    Some(v) => (
+                        Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
+                        Value::quad(v),
+                    ),
+                    None => float_eig(&a)?,
+                },
             }
         }
         _ => float_eig(&a)?,
@@ -1578,7 +1561,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 /// Why `[V, D] = eig(A)` of exact A is floating point.
-const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: exact unit eigenvectors v/sqrt(k) are shown when every eigenvalue is rational and simple; eig(A) gives the exact eigenvalues and eigenspace(A, lambda) an exact basis for each\n";
+const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: the eigenvalues are irrational, and exact unit eigenvectors v/sqrt(k) need rational ones; eig(A) gives the eigenvalues exactly where it can, eigenspace(A, lambda) an exact basis\n";
 
 /// The eigenvalues (a column) and unit eigenvectors in floating point.
 fn float_eig(a: &Args) -> Result<(Value, Value)> {

@@ -5,7 +5,7 @@
 //! convention (largest entry positive).
 
 use crate::exact::quad::sqrt_rat;
-use crate::exact::{eig_exact, eigenspace, Quad, QuadMat, Rat, RatMat};
+use crate::exact::{eigenspace, Quad, QuadMat, Rat, RatMat};
 
 /// One Gram–Schmidt column: `v = a_col - Σ c_j v_j` over the earlier kept
 /// vectors `j` (1-based, only the non-zero `c_j`), or `v = None` when the
@@ -95,12 +95,12 @@ fn dominant_positive(v: &mut [Rat]) {
     }
 }
 
-/// `[V, D] = eig(A)` exactly when every eigenvalue is rational and simple:
-/// the eigenvalues descending and the unit eigenvectors `v/√k` as columns
-/// (largest entry positive). `None` otherwise: repeated eigenvalues have
-/// no unique unit basis, and irrational ones give norms outside the field.
-pub fn unit_eigenvectors(a: &RatMat) -> Option<(Vec<Rat>, QuadMat)> {
-    let lambdas = eig_exact(a)?;
+/// The unit eigenvectors `v/√k` of `a` for its rational eigenvalues
+/// `lambdas` (descending, as [`crate::exact::eig_exact`] gives them), as
+/// columns with the largest entry positive. `None` when an eigenvalue is
+/// repeated: its eigenspace has no unique unit basis. (Irrational
+/// eigenvalues give norms outside any one quadratic field.)
+pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Option<QuadMat> {
     if lambdas.windows(2).any(|w| w[0] == w[1]) {
         return None;
     }
@@ -117,7 +117,7 @@ pub fn unit_eigenvectors(a: &RatMat) -> Option<(Vec<Rat>, QuadMat)> {
             .zip(v)
             .for_each(|(c, x)| *c = x);
     }
-    Some((lambdas, unit_columns(&cols)?))
+    unit_columns(&cols)
 }
 
 /// The kept vectors of a Gram–Schmidt run, in order.
