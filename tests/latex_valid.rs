@@ -26,6 +26,10 @@ const SOURCES: &[&str] = &[
     "latex(-7/3)",
     "latex([1+2i, 3i; -1i 2])",
     "latex(sqrt(-1))",
+    "latex(sqrt(1/2)*[1 1; 1 -1])",
+    "[Q, R] = qr([1 2; 3 4]); latex(R)",
+    "latex([1 2i; -2i 1] / 3)",
+    "latex steps gramschmidt([1 1; 1 0])",
     "latex([1e-10 NaN; Inf -Inf])",
     "latex(pi)",
     "latex('text')",
@@ -173,6 +177,11 @@ fn every_latex_form_compiles_when_a_tex_engine_is_installed() {
         .arg("--version")
         .output();
     if !probe.is_ok_and(|o| o.status.success()) {
+        // CI sets LA_REQUIRE_TEX when it installed TeX: then a skip is a failure.
+        assert!(
+            std::env::var_os("LA_REQUIRE_TEX").is_none(),
+            "LA_REQUIRE_TEX is set but pdflatex does not run"
+        );
         eprintln!("pdflatex not installed: only the structure check ran");
         return;
     }
@@ -191,4 +200,6 @@ fn every_latex_form_compiles_when_a_tex_engine_is_installed() {
         "pdflatex failed:\n{}",
         String::from_utf8_lossy(&out.stdout)
     );
+    let pdf = std::fs::metadata(dir.join("all.pdf")).expect("pdflatex wrote all.pdf");
+    assert!(pdf.len() > 0, "all.pdf is empty");
 }

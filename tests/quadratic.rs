@@ -14,9 +14,13 @@ fn out(src: &str) -> String {
 
 #[test]
 fn square_roots_of_exact_numbers_are_exact() {
-    // 8 = 2^2 * 2; 1/2 = 2/4; 9/4 is a square.
+    // 8 = 2^2 * 2; sqrt(1/2) = 1/sqrt(2) (= sqrt(2)/2, shown as a unit vector's
+    // entry is written); 9/4 is a square.
     assert_eq!(out("sqrt(8)"), "ans = 2*sqrt(2)\n");
-    assert_eq!(out("sqrt(1/2)"), "ans = sqrt(2)/2\n");
+    assert_eq!(out("sqrt(1/2)"), "ans = 1/sqrt(2)\n");
+    assert_eq!(out("sqrt(1/2) == sqrt(2)/2"), "ans = 1\n");
+    // sqrt(8)/3 = 2*sqrt(2)/3 is not n/sqrt(2) for an integer n (n = 4/3).
+    assert_eq!(out("sqrt(8)/3"), "ans = 2*sqrt(2)/3\n");
     assert_eq!(out("sqrt(9/4)"), "ans = 3/2\n");
     assert_eq!(out("sqrt(-4)"), "ans = 2i\n");
     assert_eq!(out("sqrt(2)*sqrt(2) == 2"), "ans = 1\n");

@@ -95,7 +95,7 @@ fn writing_a_shared_matrix_copies_it_once_then_writes_in_place() {
         ),
         (
             "complex",
-            "A = [1+2i, 3; 4, 5i];",
+            "A = double([1+2i, 3; 4, 5i]);",
             "A(2, 1) = 7i;",
             "A(:, 2) = [1i; 2];",
             "A(3) = 1;",

@@ -3,7 +3,6 @@
 use super::ctx::{Ctx, NameKind};
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::Result;
-use crate::linalg::{CMat, C64};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -418,8 +417,13 @@ fn array(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(a.vals[0].clone())
 }
 
+/// The Gaussian rational `i`: exact, like the literal `1i`.
 fn imag_unit() -> Value {
-    Value::Complex(CMat::from_element(1, 1, C64::new(0.0, 1.0)).into())
+    Value::quad(crate::exact::QuadMat::from_element(
+        1,
+        1,
+        crate::exact::Quad::i(),
+    ))
 }
 
 fn eps(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -36,7 +36,7 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "ctranspose(A), A'",
             summary: "Conjugate transpose.",
             math: &["(A')_ij = conj(A_ji)"],
-            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "   3 - 0i"],
+            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "        3"],
             related: &["transpose"],
         },
         run: ctranspose,
@@ -731,7 +731,13 @@ pub static BUILTINS: &[Builtin] = &[
                 "positive) and D = diag(lambda); 'vector' or 'matrix' chooses the form ",
                 "of the eigenvalues whatever the number of outputs. For exact A the ",
                 "eigenvalues are exact when the characteristic polynomial splits into linear ",
-                "and quadratic factors over the rationals (every 2x2 does)."
+                "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
+                "A is exact when every eigenvalue is rational and simple: the columns are ",
+                "shown as v/sqrt(k) (V'*V is then exact too). Otherwise V and D are floating ",
+                "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
+                "the norm of an eigenvector is the square root of a number of the ",
+                "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
+                "lambda) gives an exact basis."
             ),
             math: &[
                 "A v = lambda v",
@@ -745,6 +751,11 @@ pub static BUILTINS: &[Builtin] = &[
                 "",
                 "   3",
                 "   1",
+                ">> [V, D] = eig([2 1; 1 2]); V",
+                "V =",
+                "",
+                "    1/sqrt(2)    1/sqrt(2)",
+                "    1/sqrt(2)   -1/sqrt(2)",
                 ">> eig([1 2; 3 4])",
                 "ans =",
                 "",
@@ -1434,6 +1445,13 @@ fn econ_flag(a: &Args, k: usize) -> Result<bool> {
 
 fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let econ = econ_flag(&a, 1)?;
+    if let Value::Exact(x) = &a.vals[0] {
+        if !exact::too_costly_for(x, ExactWork::Inverse) {
+            let (q, r) = decomp::qr(&exact::matrix::to_f64(x), econ);
+            let (q, r) = quad_linalg::qr(x, &r).unwrap_or((Value::real(q), Value::real(r)));
+            return Ok(if a.nargout <= 1 { vec![r] } else { vec![q, r] });
+        }
+    }
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
         let (q, r) = decomp::qr(m, econ);
         if a.nargout <= 1 {
@@ -1515,28 +1533,23 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         }
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
-        Value::Complex(m) => {
-            if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
-                return Err(LaError::from(linalg::LinalgError::NonFinite {
-                    func: "eig",
-                }));
-            }
-            let (l, v) = decomp::eig_complex(m)?;
-            (
-                Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
-                Value::complex(v),
-            )
-        }
-        _ => {
-            let m = real_finite(&a, 0, "eig")?;
-            match decomp::eig(&m)? {
-                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
-                decomp::Eig::Complex(l, v) => (
-                    Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
-                    Value::complex(v),
-                ),
+        Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
+            match exact::eig_exact(m) {
+                None => {
+                    it.print(FLOAT_VECTORS_NOTE);
+                    float_eig(&a)?
+                }
+                // Repeated eigenvalues: no unique unit basis, float as documented.
+                Some(l) => match exact::orth::unit_eigenvectors(m, &l) {
+                    Some(v) => (
+                        Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
+                        Value::quad(v),
+                    ),
+                    None => float_eig(&a)?,
+                },
             }
         }
+        _ => float_eig(&a)?,
     };
     if !as_matrix {
         return Ok(if a.nargout <= 1 {
@@ -1550,6 +1563,37 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         vec![d]
     } else {
         vec![vecs, d]
+    })
+}
+
+/// Why `[V, D] = eig(A)` of exact A is floating point.
+const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: the eigenvalues are irrational, and exact unit eigenvectors v/sqrt(k) need rational ones; eig(A) gives the eigenvalues exactly where it can, eigenspace(A, lambda) an exact basis\n";
+
+/// The eigenvalues (a column) and unit eigenvectors in floating point.
+fn float_eig(a: &Args) -> Result<(Value, Value)> {
+    Ok(match &a.vals[0] {
+        Value::Complex(m) => {
+            if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
+                return Err(LaError::from(linalg::LinalgError::NonFinite {
+                    func: "eig",
+                }));
+            }
+            let (l, v) = decomp::eig_complex(m)?;
+            (
+                Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                Value::complex(v),
+            )
+        }
+        _ => {
+            let m = real_finite(a, 0, "eig")?;
+            match decomp::eig(&m)? {
+                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
+                decomp::Eig::Complex(l, v) => (
+                    Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                    Value::complex(v),
+                ),
+            }
+        }
     })
 }
 

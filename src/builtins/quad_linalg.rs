@@ -1,23 +1,29 @@
 //! Exact linear algebra on quadratic numbers (`Value::Quad`, entries
 //! `a + b*sqrt(d)` of one field): the exact forms of `det`, `inv`, `rank`,
 //! `rref`, `null(A, 'r')` and `eigenspace`, by elimination over the field,
-//! and exact `eig`/`roots` through the quadratic factors of a polynomial.
+//! exact `eig`/`roots` through the quadratic factors of a polynomial, and
+//! exact `qr` of rational input (unit columns `w/sqrt(k)`).
 
 use super::Args;
 use crate::exact::field;
 use crate::exact::splitting::{self, Split};
-use crate::exact::{Quad, QuadMat, Rat};
-use crate::linalg::{CMat, C64};
+use crate::exact::{Quad, QuadMat, Rat, RatMat};
+use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
 
 /// Largest `Quad` matrix handled exactly (elimination over the field costs
 /// a few rational operations per entry update, with no fraction-free path).
 pub const MAX_ENTRIES: usize = 400;
 
-/// Argument 0 as quadratic numbers, when it is a `Quad` value small enough.
+/// Argument 0 as quadratic numbers of one field, when it is a `Quad`
+/// value small enough (entries of different fields take the float path).
 pub fn input(a: &Args) -> Option<&QuadMat> {
     match a.vals.first()? {
-        Value::Quad(m) if m.len() <= MAX_ENTRIES => Some(m),
+        Value::Quad(m)
+            if m.len() <= MAX_ENTRIES && crate::exact::quad::common_field(m.iter()).is_some() =>
+        {
+            Some(m)
+        }
         _ => None,
     }
 }
@@ -88,4 +94,25 @@ pub fn poly_from_roots(roots: &QuadMat) -> Option<Value> {
         coef = next;
     }
     Some(Value::quad(QuadMat::from_row_slice(1, coef.len(), &coef)))
+}
+
+/// `qr` of exact A exactly, when Q's columns are fixed up to sign (the
+/// leading columns of A independent and as many as Q has): Gram-Schmidt's
+/// unit vectors, each signed as the float `R(i, i)` (Householder's
+/// convention, as Octave), and `R = Q'A`. `None` otherwise.
+pub fn qr(x: &RatMat, r_float: &RMat) -> Option<(Value, Value)> {
+    let p = r_float.nrows().min(x.ncols());
+    let st = crate::exact::orth::gram_schmidt(x);
+    let vs: Vec<&RatMat> = crate::exact::orth::kept(&st).collect();
+    if vs.len() != r_float.nrows() || st.iter().take(p).any(|s| s.v.is_none()) {
+        return None;
+    }
+    let big = r_float.amax();
+    let diag: Vec<f64> = (0..p).map(|i| r_float[(i, i)]).collect();
+    if diag.iter().any(|d| d.abs() <= 1e-8 * big) {
+        return None;
+    }
+    let flip: Vec<bool> = diag.iter().map(|d| *d < 0.0).collect();
+    let (q, r) = crate::exact::orth::q_and_r(x, &vs, &flip)?;
+    Some((Value::quad(q), Value::quad(r)))
 }

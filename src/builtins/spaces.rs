@@ -191,7 +191,9 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "Q = gramschmidt(A), gramschmidt(A, tol), [Q, R] = gramschmidt(A)",
             summary: concat!(
                 "Orthonormalise the columns of A (modified Gram-Schmidt); dependent ",
-                "columns are dropped with a note."
+                "columns are dropped with a note. Exact A (and no tol) is done exactly: ",
+                "each unit column is shown as w/sqrt(k), e.g. 1/sqrt(2), and R is exact; ",
+                "steps gramschmidt(A) shows the working."
             ),
             math: &[
                 concat!(
@@ -208,8 +210,13 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> Q = gramschmidt([3 1; 4 2])",
                 "Q =",
                 "",
-                "   0.6000  -0.8000",
-                "   0.8000   0.6000",
+                "    3/5   -4/5",
+                "    4/5    3/5",
+                ">> Q = gramschmidt([1 1; 1 0])",
+                "Q =",
+                "",
+                "    1/sqrt(2)    1/sqrt(2)",
+                "    1/sqrt(2)   -1/sqrt(2)",
                 ">> norm(Q'*Q - eye(2)) < 1e-12",
                 "ans = 1",
                 ">> size(gramschmidt([1 2; 1 2]))",
@@ -481,7 +488,55 @@ fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }))
 }
 
+/// Exact Gram-Schmidt (no tolerance given): the orthogonal vectors stay
+/// rational and Q, R are exact, their entries `w_i/sqrt(k)`.
+fn exact_gramschmidt(it: &mut dyn Ctx, a: &Args) -> Option<Vec<Value>> {
+    let (Value::Exact(m), None) = (&a.vals[0], a.get(1)) else {
+        return None;
+    };
+    if crate::exact::too_costly_for(m, crate::exact::ExactWork::Inverse) {
+        return None;
+    }
+    let st = crate::exact::orth::gram_schmidt(m);
+    let vs: Vec<_> = crate::exact::orth::kept(&st).collect();
+    let (q, r) = crate::exact::orth::q_and_r(m, &vs, &[])?;
+    let dropped: Vec<usize> = st
+        .iter()
+        .filter(|s| s.v.is_none())
+        .map(|s| s.col + 1)
+        .collect();
+    warn_dropped(it, &dropped, vs.len(), a.span);
+    Some(if a.nargout < 2 {
+        vec![Value::quad(q)]
+    } else {
+        vec![Value::quad(q), Value::quad(r)]
+    })
+}
+
+fn warn_dropped(it: &mut dyn Ctx, dropped: &[usize], kept: usize, span: crate::error::Span) {
+    if dropped.is_empty() {
+        return;
+    }
+    let list: Vec<String> = dropped.iter().map(|j| j.to_string()).collect();
+    let (s, those) = if dropped.len() == 1 {
+        ("", "it is zero or")
+    } else {
+        ("s", "each is zero or")
+    };
+    it.warn(
+        &format!(
+            "gramschmidt: dropped column{s} {} of A ({those} a linear combination of the earlier columns); Q has {kept} column{}",
+            list.join(", "),
+            if kept == 1 { "" } else { "s" }
+        ),
+        span,
+    );
+}
+
 fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(out) = exact_gramschmidt(it, &a) {
+        return Ok(out);
+    }
     let m = finite(&a, 0, "gramschmidt")?;
     let tol = a.tol(1)?.unwrap_or(REL_TOL);
     let rows = m.nrows();
@@ -508,23 +563,7 @@ fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         qs.push(v / n1);
         origin.push(j);
     }
-    if !dropped.is_empty() {
-        let list: Vec<String> = dropped.iter().map(|j| j.to_string()).collect();
-        let (s, those) = if dropped.len() == 1 {
-            ("", "it is zero or")
-        } else {
-            ("s", "each is zero or")
-        };
-        it.warn(
-            &format!(
-                "gramschmidt: dropped column{s} {} of A ({those} a linear combination of the earlier columns); Q has {} column{}",
-                list.join(", "),
-                qs.len(),
-                if qs.len() == 1 { "" } else { "s" }
-            ),
-            a.span,
-        );
-    }
+    warn_dropped(it, &dropped, qs.len(), a.span);
     let q = if qs.is_empty() {
         RMat::zeros(rows, 0)
     } else {

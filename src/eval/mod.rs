@@ -492,14 +492,7 @@ impl Interp<'_> {
         let one = |v: Value| Ok(vec![v]);
         match &e.kind {
             ExprKind::Number(s) => one(self.number(s, e.span)?),
-            ExprKind::Imag(s) => one(Value::Complex(
-                crate::linalg::CMat::from_element(
-                    1,
-                    1,
-                    crate::linalg::C64::new(0.0, parse_number(s, e.span)?),
-                )
-                .into(),
-            )),
+            ExprKind::Imag(s) => one(imaginary(self.number(s, e.span)?)?),
             ExprKind::Str(s) => one(Value::Str(s.clone())),
             ExprKind::End => match self.ends.last() {
                 Some(&n) => one(Value::scalar(n as f64)),
@@ -716,6 +709,21 @@ fn number_literal(s: &str, span: Span) -> Result<Value> {
         }
     }
     parse_number(s, span).map(Value::scalar)
+}
+
+/// `b` times the imaginary unit: a Gaussian rational `bi` for exact `b`
+/// (so `[1 2i; -2i 1]` stays exact), a complex float otherwise.
+fn imaginary(b: Value) -> Result<Value> {
+    use crate::exact::{Quad, Rat};
+    Ok(match b {
+        Value::Exact(m) => Value::quad(m.map(|x| Quad::new(Rat::zero(), x, -1))),
+        other => Value::Complex(
+            other
+                .to_real("imaginary literal")?
+                .map(|x| crate::linalg::C64::new(0.0, x))
+                .into(),
+        ),
+    })
 }
 
 fn parse_number(s: &str, span: Span) -> Result<f64> {

@@ -185,122 +185,26 @@ fn exact_arg(v: &Value, name: &str) -> Result<RatMat> {
     }
 }
 
-/// One Gram-Schmidt line: `v_n = a_k - c1 v1 - ... = v` with `||v_n||^2`,
-/// or the column dropped (`vn = None`) because it depends on the earlier ones.
-fn gs_line(
-    n: usize,
-    k: usize,
-    terms: &[(usize, exact::Rat)],
-    vn: Option<(&RatMat, exact::Rat)>,
-    latex: bool,
-) -> String {
-    if !latex {
-        let rhs: String = terms
-            .iter()
-            .map(|(j, c)| format!(" - ({c})*v{j}"))
-            .collect();
-        return match vn {
-            Some((v, nn)) => format!(
-                "v{n} = a{k}{rhs} = {}   (||v{n}||^2 = {nn})\n",
-                render::inline_matrix(v)
-            ),
-            None => format!(
-                "v{n} = a{k}{rhs} = 0: column {k} depends on the earlier ones and is dropped\n"
-            ),
-        };
-    }
-    let rhs: String = terms
-        .iter()
-        .map(|(j, c)| {
-            let sign = if c.is_negative() { '+' } else { '-' };
-            let mag = c.abs();
-            let coef = if mag.is_one() {
-                String::new()
-            } else {
-                render::latex_rat(&mag) + " "
-            };
-            format!(" {sign} {coef}v_{{{j}}}")
-        })
-        .collect();
-    match vn {
-        Some((v, nn)) => format!(
-            "v_{{{n}}} &= a_{{{k}}}{rhs} = {}, & \\|v_{{{n}}}\\|^2 &= {} \\\\\n",
-            render::latex_matrix(v),
-            render::latex_rat(&nn)
-        ),
-        None => format!(
-            "v_{{{n}}} &= a_{{{k}}}{rhs} = 0 & &\\text{{(column {k} depends on the earlier ones: dropped)}} \\\\\n"
-        ),
-    }
-}
-
 fn err(e: exact::ExactError) -> LaError {
     LaError::eval(e.to_string())
 }
 
-/// Classical Gram-Schmidt in exact arithmetic: each v_k = a_k - sum_j (a_k.v_j / v_j.v_j) v_j,
-/// shown term by term; the orthogonal v_k stay exact, and the result is the
-/// orthonormal Q = v_k / ||v_k|| (floating point: the norms are square roots).
+/// Exact Gram-Schmidt: the orthogonal v_k stay rational and the result is
+/// Q = [v_1/||v_1|| ...] exactly (entries w_i/sqrt(k)).
 fn gram_schmidt(a: &RatMat, latex: bool) -> Working {
-    let dot = |x: &RatMat, y: &RatMat| {
-        x.iter()
-            .zip(y.iter())
-            .map(|(p, q)| p * q)
-            .sum::<exact::Rat>()
-    };
-    let mut lines = Vec::new();
-    let mut vs: Vec<RatMat> = Vec::new();
-    for k in 0..a.ncols() {
-        let ak = a.columns(k, 1).into_owned();
-        let mut v = ak.clone();
-        let mut terms = Vec::new();
-        for (j, vj) in vs.iter().enumerate() {
-            let c = dot(&ak, vj) / dot(vj, vj);
-            if !c.is_zero() {
-                v -= vj.map(|x| &x * &c);
-                terms.push((j + 1, c));
-            }
-        }
-        let n = vs.len() + 1;
-        let dropped = v.iter().all(exact::Rat::is_zero);
-        lines.push(gs_line(
-            n,
-            k + 1,
-            &terms,
-            (!dropped).then(|| (&v, dot(&v, &v))),
-            latex,
-        ));
-        if !dropped {
-            vs.push(v);
-        }
-    }
+    let st = exact::orth::gram_schmidt(a);
     let text = if latex {
-        let q: Vec<String> = (1..=vs.len())
-            .map(|j| format!("\\frac{{v_{{{j}}}}}{{\\|v_{{{j}}}\\|}}"))
-            .collect();
-        format!(
-            "\\begin{{align*}}\n{}Q &= \\begin{{bmatrix}} {} \\end{{bmatrix}}\n\\end{{align*}}",
-            lines.concat(),
-            q.join(" & ")
-        )
+        render::gram_schmidt_latex(&st)
     } else {
-        lines.concat() + "Q = [v1/||v1||, v2/||v2||, ...]"
+        render::gram_schmidt_text(&st)
     };
-    let cols: Vec<nalgebra::DVector<f64>> = vs
-        .iter()
-        .map(|v| {
-            let f = exact::matrix::to_f64(v);
-            let n = f.norm();
-            f.column(0).into_owned() / n
-        })
-        .collect();
-    let q = if cols.is_empty() {
-        crate::linalg::RMat::zeros(a.nrows(), 0)
-    } else {
-        crate::linalg::RMat::from_columns(&cols)
+    let vs: Vec<&RatMat> = exact::orth::kept(&st).collect();
+    let result = match exact::orth::q_and_r(a, &vs, &[]) {
+        Some((q, _)) => Value::quad(q),
+        // A norm too large to factor: the unit vectors in floating point.
+        None => Value::real(crate::linalg::RMat::from_fn(a.nrows(), vs.len(), |i, j| {
+            vs[j][i].to_f64() / exact::orth::norm2(vs[j]).to_f64().sqrt()
+        })),
     };
-    Working {
-        text,
-        result: Value::Real(q.into()),
-    }
+    Working { text, result }
 }

@@ -12,6 +12,7 @@ pub mod lstsq;
 pub mod matrix;
 pub mod modp;
 pub mod modular;
+pub mod orth;
 pub mod poly;
 pub mod quad;
 pub mod rat;

@@ -263,6 +263,35 @@ fn isqrt(n: u64) -> u64 {
 
 // ---- arithmetic -------------------------------------------------------
 
+/// `x * y` when the product lies in one field even if the factors do not
+/// share one: same field, a rational factor, or two real pure radicals
+/// (`b√p · c√q = bc·g·√(p/g · q/g)` with `g = gcd(p, q)`), which is how the
+/// columns `v/√k` of different `k` multiply (`V'*V`). `None` otherwise.
+pub fn checked_mul(x: &Quad, y: &Quad) -> Option<Quad> {
+    if x.d == 0 || y.d == 0 || x.d == y.d {
+        return Some(x * y);
+    }
+    if x.d < 0 || y.d < 0 || !x.a.is_zero() || !y.a.is_zero() {
+        return None;
+    }
+    let g = gcd(BigInt::from(x.d), BigInt::from(y.d)).to_i64()?;
+    let r = (x.d / g).checked_mul(y.d / g)?;
+    if r > MAX_RADICAND {
+        return None;
+    }
+    let coeff = &(&x.b * &y.b) * &Rat::from_i64(g);
+    Some(if r == 1 {
+        Quad::rat(coeff)
+    } else {
+        Quad::new(Rat::zero(), coeff, r)
+    })
+}
+
+/// `x + y` when both lie in one field (or either is rational).
+pub fn checked_add(x: &Quad, y: &Quad) -> Option<Quad> {
+    (x.d == 0 || y.d == 0 || x.d == y.d).then(|| x + y)
+}
+
 fn field_of(x: &Quad, y: &Quad) -> i64 {
     debug_assert!(x.d == 0 || y.d == 0 || x.d == y.d, "mixed fields");
     if x.d != 0 {
@@ -395,8 +424,21 @@ fn over_common_denominator(q: &Quad) -> (BigInt, BigInt, BigInt) {
     (q.a.numer() * (&l / &ad), q.b.numer() * (&l / &bd), l)
 }
 
+/// `n` when a real `q = (n/d)·√d = n/√d` for an integer `n` and is not
+/// an integer multiple of `√d`: the entries of unit vectors `v/√k` read
+/// best that way (`1/sqrt(2)` rather than `sqrt(2)/2`).
+fn over_radical(q: &Quad) -> Option<BigInt> {
+    if q.d <= 0 || !q.a.is_zero() || q.b.denom().is_one() {
+        return None;
+    }
+    let n = &q.b * &Rat::from_i64(q.d);
+    n.denom().is_one().then(|| n.numer())
+}
+
 /// How the pieces of a number are spelt (text or LaTeX).
 struct Spelling {
+    /// `n/√d` (see [`over_radical`]).
+    over_radical: fn(&BigInt, i64) -> String,
     /// `|B|√d` for a positive integer multiplier `|B|` (written `""` for 1).
     radical: fn(&BigInt, i64) -> String,
     frac: fn(&str, &BigInt) -> String,
@@ -429,6 +471,9 @@ fn latex_radical(k: &BigInt, d: i64) -> String {
 }
 
 fn spell(q: &Quad, s: &Spelling) -> String {
+    if let Some(n) = over_radical(q) {
+        return (s.over_radical)(&n, q.d);
+    }
     let (a, b, l) = over_common_denominator(q);
     let rad = (s.radical)(&b.abs(), q.d);
     let top = match (a.is_zero(), b.is_negative()) {
@@ -454,6 +499,10 @@ impl Quad {
         spell(
             self,
             &Spelling {
+                over_radical: |n, d| {
+                    let sign = if n.is_negative() { "-" } else { "" };
+                    format!("{sign}\\frac{{{}}}{{\\sqrt{{{d}}}}}", n.abs())
+                },
                 radical: latex_radical,
                 frac: |top, l| format!("\\frac{{{top}}}{{{l}}}"),
             },
@@ -462,7 +511,7 @@ impl Quad {
 }
 
 /// Text that reads back as input: `(5 + sqrt(33))/2`, `2*sqrt(2)`,
-/// `sqrt(2)/2`, `1 + 2i`, `(1 + sqrt(-3))/2`.
+/// `1/sqrt(2)`, `2*sqrt(2)/3`, `1 + 2i`, `(1 + sqrt(-3))/2`.
 impl fmt::Display for Quad {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if let Some(r) = self.as_rat() {
@@ -471,6 +520,7 @@ impl fmt::Display for Quad {
         let text = spell(
             self,
             &Spelling {
+                over_radical: |n, d| format!("{n}/sqrt({d})"),
                 radical: text_radical,
                 frac: |top, l| {
                     if top.contains(' ') {

@@ -435,8 +435,8 @@ pub fn promote(vals: &[&Value], what: &str) -> Result<Promoted> {
     })
 }
 
-/// Every value as quadratic numbers of one field, when some value is a
-/// `Quad` and all are exact.
+/// Every value as quadratic numbers, when some value is a `Quad` and all
+/// are exact, of one field or all real (`Value::quad` decides the kind).
 fn promote_quad(vals: &[&Value]) -> Option<Vec<crate::exact::QuadMat>> {
     if !vals.iter().any(|v| matches!(v, Value::Quad(_))) {
         return None;
@@ -445,8 +445,8 @@ fn promote_quad(vals: &[&Value]) -> Option<Vec<crate::exact::QuadMat>> {
         .iter()
         .map(|v| v.to_quad().map(|m| m.into_owned()))
         .collect::<Option<_>>()?;
-    crate::exact::quad::common_field(q.iter().flatten())?;
-    Some(q)
+    let real = q.iter().flatten().all(crate::exact::Quad::is_real);
+    (real || crate::exact::quad::common_field(q.iter().flatten()).is_some()).then_some(q)
 }
 
 /// A block of a string row `['a' 66]`: a string, or whole numbers that are

@@ -81,7 +81,7 @@ fn compare(op: BinOp, a: &Value, b: &Value) -> Result<Value> {
     // Ordering compares real parts, as Octave does for complex operands.
     let re = |v: &Value| -> Result<RMat> {
         match v {
-            Value::Complex(m) => Ok(m.map(|z| z.re)),
+            Value::Complex(_) | Value::Quad(_) => Ok(v.to_complex(sym)?.map(|z| z.re)),
             _ => Ok(v.to_real(sym)?.into_owned()),
         }
     };

@@ -1,22 +1,27 @@
 //! Operators on quadratic numbers (`Value::Quad`): when both operands are
 //! exact and live in one field Q(√d), the result is exact (and becomes a
-//! rational again when every radical cancels); otherwise this returns
-//! `None` and the floating-point operators take over.
+//! rational again when every radical cancels). Operands whose entries lie in
+//! different real fields (unit columns `v/√k`) stay exact through `+ - .* *`
+//! and division by a scalar when every result entry lies in one field
+//! (`V'*V`), and through `.^` by an integer; otherwise this returns `None` and the floating-point operators
+//! take over.
 
 use super::broadcast::broadcast;
 use super::exact::{small_int, MAX_EXACT_BITS};
 use crate::error::Result;
 use crate::exact::field;
-use crate::exact::quad::common_field;
+use crate::exact::quad::{checked_add, checked_mul, common_field};
 use crate::exact::{Quad, QuadMat, MAX_EXACT_ENTRIES};
 use crate::syntax::ast::BinOp;
 use crate::value::Value;
 use num_traits::Zero;
 use std::borrow::Cow;
 
-/// Both operands as numbers of one field, when one is a `Quad` value and the
-/// other is exact too, both small enough.
-fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<(Cow<'a, QuadMat>, Cow<'a, QuadMat>, i64)> {
+/// Both operands as quadratic numbers, when one is a `Quad` value and the
+/// other is exact too, both small enough; with their common field, if any.
+type Pair<'a> = (Cow<'a, QuadMat>, Cow<'a, QuadMat>, Option<i64>);
+
+fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<Pair<'a>> {
     if !matches!(a, Value::Quad(_)) && !matches!(b, Value::Quad(_)) {
         return None;
     }
@@ -27,8 +32,47 @@ fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<(Cow<'a, QuadMat>, Cow<'a, Qua
     if x.iter().chain(y.iter()).any(|q| q.bits() > MAX_EXACT_BITS) {
         return None;
     }
-    let d = common_field(x.iter().chain(y.iter()))?;
+    let d = common_field(x.iter().chain(y.iter()));
     Some((x, y, d))
+}
+
+/// Operands of different fields: the operations whose every result entry
+/// still lies in one field (`None` as soon as one does not).
+fn cross_field(op: BinOp, x: &QuadMat, y: &QuadMat) -> Result<Option<QuadMat>> {
+    use BinOp::*;
+    let sym = op.symbol();
+    let sub = |p: &Quad, q: &Quad| checked_add(p, &-q);
+    let div = |p: &Quad, q: &Quad| checked_mul(p, &q.recip()?);
+    let m = match op {
+        Add => broadcast(sym, x, y, checked_add)?,
+        Sub => broadcast(sym, x, y, sub)?,
+        EMul => broadcast(sym, x, y, checked_mul)?,
+        Mul if x.len() == 1 || y.len() == 1 => broadcast(sym, x, y, checked_mul)?,
+        Mul if x.ncols() == y.nrows() => return Ok(checked_matmul(x, y)),
+        EDiv => broadcast(sym, x, y, div)?,
+        Div if y.len() == 1 => broadcast(sym, x, y, div)?,
+        // Each power stays in its entry's own field.
+        EPow => return Ok(power(op, x, y)),
+        _ => return Ok(None),
+    };
+    Ok(m.iter()
+        .cloned()
+        .collect::<Option<Vec<Quad>>>()
+        .map(|v| QuadMat::from_vec(m.nrows(), m.ncols(), v)))
+}
+
+fn checked_matmul(x: &QuadMat, y: &QuadMat) -> Option<QuadMat> {
+    let mut out = QuadMat::zeros(x.nrows(), y.ncols());
+    for i in 0..x.nrows() {
+        for j in 0..y.ncols() {
+            let mut acc = Quad::zero();
+            for k in 0..x.ncols() {
+                acc = checked_add(&acc, &checked_mul(&x[(i, k)], &y[(k, j)])?)?;
+            }
+            out[(i, j)] = acc;
+        }
+    }
+    Some(out)
 }
 
 /// The exponent of `y` when it is one small integer.
@@ -43,6 +87,15 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
     use BinOp::*;
     let Some((x, y, d)) = pair(a, b) else {
         return Ok(None);
+    };
+    if let Eq | Ne = op {
+        // Canonical forms: equal numbers have equal parts and fields.
+        let eq = op == Eq;
+        let out = broadcast(op.symbol(), &x, &y, |p, q| (p == q) == eq)?;
+        return Ok(Some(Value::Bool(out.into())));
+    }
+    let Some(d) = d else {
+        return Ok(cross_field(op, &x, &y)?.map(Value::quad));
     };
     let sym = op.symbol();
     let recip_all = |m: &QuadMat| -> Option<QuadMat> {
@@ -73,12 +126,6 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
                 Some(s) => s.transpose(),
                 None => return Ok(None),
             }
-        }
-        Eq | Ne => {
-            let eq = op == Eq;
-            return Ok(Some(Value::Bool(
-                broadcast(sym, &x, &y, |p, q| (p == q) == eq)?.into(),
-            )));
         }
         Lt | Le | Gt | Ge if d >= 0 => {
             let test = super::broadcast::cmp_fn::<std::cmp::Ordering>(op);

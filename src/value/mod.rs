@@ -31,7 +31,11 @@ pub enum Value {
     /// Exact rationals: what integer and decimal literals produce (homework mode).
     Exact(Arc<RatMat>),
     /// Exact numbers `a + b√d` of one quadratic field (`d = -1`: `a + bi`),
-    /// at least one of them irrational (see [`Value::quad`]).
+    /// at least one of them irrational (see [`Value::quad`]); or real numbers
+    /// whose entries lie in different real fields, such as unit columns
+    /// `v/√k` of different `k`. Whatever combines entries checks
+    /// `common_field` (or uses `quad::checked_*`) and otherwise falls back to
+    /// floating point.
     Quad(Arc<QuadMat>),
     Real(Arc<RMat>),
     Complex(Arc<CMat>),
@@ -121,16 +125,19 @@ impl Value {
         Value::Exact(RatMat::from_element(1, 1, x).into())
     }
     /// Quadratic numbers as a value: rational when every entry is, a
-    /// `Quad` value when the irrational ones share one field, and floating
-    /// point (real or complex) when they do not.
+    /// `Quad` value when the irrational ones share one field or are all
+    /// real, and floating point (complex) when complex numbers mix with
+    /// other fields.
     pub fn quad(m: QuadMat) -> Value {
         match crate::exact::quad::common_field(m.iter()) {
             Some(0) => Value::Exact(m.map(|q| q.re_part().clone()).into()),
             Some(_) => Value::Quad(m.into()),
+            None if m.iter().all(Quad::is_real) => Value::Quad(m.into()),
             None => Value::Quad(m.into()).to_float(),
         }
     }
-    /// The field `d` of a `Quad` value (0 for other values).
+    /// The field `d` of a `Quad` value (0 for other values and for real
+    /// entries of different fields).
     pub fn radicand(&self) -> i64 {
         match self {
             Value::Quad(m) => crate::exact::quad::common_field(m.iter()).unwrap_or(0),
@@ -223,7 +230,7 @@ impl Value {
         Ok(match self {
             Value::Real(m) => Cow::Borrowed(m),
             Value::Exact(m) => Cow::Owned(crate::exact::matrix::to_f64(m)),
-            Value::Quad(m) if self.radicand() > 0 => Cow::Owned(m.map(|q| q.re_f64())),
+            Value::Quad(m) if m.iter().all(Quad::is_real) => Cow::Owned(m.map(|q| q.re_f64())),
             Value::Bool(m) => Cow::Owned(m.map(|b| if b { 1.0 } else { 0.0 })),
             Value::Str(_) => {
                 return Err(LaError::eval(format!(

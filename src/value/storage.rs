@@ -97,6 +97,16 @@ fn encode(name: &str, v: &Value) -> String {
             m.ncols(),
             rows(m.nrows(), m.ncols(), &|i, j| m[(i, j)].to_string())
         ),
+        // Entries of different fields: each as `a b d`.
+        Value::Quad(m) if v.radicand() == 0 => format!(
+            "{name} quad {} {}\n{}",
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| {
+                let q = &m[(i, j)];
+                format!("{} {} {}", q.re_part(), q.radical_part(), q.radicand())
+            })
+        ),
         Value::Quad(m) => format!(
             "{name} quad{} {} {}\n{}",
             v.radicand(),
@@ -294,15 +304,18 @@ fn matrix_entry(
     kind: &str,
     words: &[&str],
 ) -> std::result::Result<Value, ParseError> {
-    // `quadD`: numbers a + b√d, stored as the pairs `a b`.
-    let radicand = kind.strip_prefix("quad").map(|d| {
+    // `quadD`: numbers a + b√d, stored as the pairs `a b`; `quad`: real
+    // numbers of different fields, as the triples `a b d`.
+    let mixed = kind == "quad";
+    let radicand = kind.strip_prefix("quad").filter(|_| !mixed).map(|d| {
         d.parse::<i64>()
             .ok()
             .filter(|&d| crate::exact::quad::is_radicand(d))
             .ok_or((n, format!("bad radicand in '{kind}'")))
     });
     let radicand = radicand.transpose()?;
-    if radicand.is_none() && !matches!(kind, "rational" | "real" | "complex" | "logical") {
+    if radicand.is_none() && !mixed && !matches!(kind, "rational" | "real" | "complex" | "logical")
+    {
         return Err((n, format!("unknown type '{kind}'")));
     }
     let dim = |k: usize| {
@@ -314,6 +327,9 @@ fn matrix_entry(
     let (r, c) = (dim(2)?, dim(3)?);
     if r.saturating_mul(c) > 1 << 32 {
         return Err((n, "matrix too large".into()));
+    }
+    if mixed {
+        return mixed_quad(lines, n, r, c);
     }
     let width = if kind == "complex" || radicand.is_some() {
         2 * c
@@ -518,4 +534,39 @@ fn is_name(s: &str) -> bool {
         .next()
         .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// A `quad` entry: real numbers `a + b√d`, each row `a b d` per entry.
+fn mixed_quad(
+    lines: &mut Lines,
+    n: usize,
+    r: usize,
+    c: usize,
+) -> std::result::Result<Value, ParseError> {
+    let mut q = Vec::with_capacity(r.saturating_mul(c).min(1 << 20));
+    for _ in 0..r {
+        let (m, row) = lines
+            .next()
+            .ok_or((n, "file ends inside a matrix".to_string()))?;
+        let row: Vec<&str> = row.split_whitespace().collect();
+        if row.len() != 3 * c {
+            return Err((
+                m,
+                format!("expected {} numbers, found {}", 3 * c, row.len()),
+            ));
+        }
+        for t in row.chunks(3) {
+            let part = |w: &str| {
+                w.parse::<Rat>()
+                    .map_err(|_| (m, format!("bad fraction '{w}'")))
+            };
+            let d = t[2]
+                .parse::<i64>()
+                .ok()
+                .filter(|&d| d == 0 || (d > 0 && crate::exact::quad::is_radicand(d)))
+                .ok_or((m, format!("bad radicand '{}'", t[2])))?;
+            q.push(Quad::new(part(t[0])?, part(t[1])?, d));
+        }
+    }
+    Ok(Value::quad(QuadMat::from_row_slice(r, c, &q)))
 }

@@ -627,8 +627,10 @@ pub fn cofactor_latex(c: &CofactorExpansion) -> String {
 }
 
 mod eig;
+mod gram_schmidt;
 mod quad_eig;
 pub use eig::{eig_steps_latex, eig_steps_text};
+pub use gram_schmidt::{gram_schmidt_latex, gram_schmidt_text};
 pub use quad_eig::{quadratic_steps_latex, quadratic_steps_text};
 
 /// Text of an operation that is not a row operation on a matrix over a

@@ -64,8 +64,12 @@ fn display_reads_back() {
     assert_eq!(q((5, 2), (1, 2), 33).to_string(), "(5 + sqrt(33))/2");
     assert_eq!(q((5, 2), (-1, 2), 33).to_string(), "(5 - sqrt(33))/2");
     assert_eq!(q((0, 1), (2, 1), 2).to_string(), "2*sqrt(2)");
-    assert_eq!(q((0, 1), (-1, 2), 2).to_string(), "-sqrt(2)/2");
-    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3*sqrt(2)/2");
+    // n/sqrt(d) when the coefficient is n/d (unit vectors' entries).
+    assert_eq!(q((0, 1), (-1, 2), 2).to_string(), "-1/sqrt(2)");
+    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3/sqrt(2)");
+    assert_eq!(q((0, 1), (1, 3), 6).to_string(), "2/sqrt(6)");
+    assert_eq!(q((0, 1), (3, 4), 2).to_string(), "3*sqrt(2)/4");
+    assert_eq!(q((0, 1), (-1, 2), 2).latex(), "-\\frac{1}{\\sqrt{2}}");
     assert_eq!(q((1, 1), (2, 1), -1).to_string(), "1 + 2i");
     assert_eq!(q((0, 1), (-1, 1), -1).to_string(), "-i");
     assert_eq!(q((1, 2), (1, 2), -3).to_string(), "(1 + sqrt(-3))/2");

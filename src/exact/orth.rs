@@ -1,0 +1,157 @@
+//! Orthogonal and unit vectors exactly: Gram–Schmidt over the rationals
+//! (the orthogonal `v_k` stay rational), unit vectors `v/√k` (each entry a
+//! pure radical `v_i/√k` of Q(√k)), and the unit eigenvectors of a matrix
+//! whose eigenvalues are rational and distinct, under the float `eig`
+//! convention (largest entry positive).
+
+use crate::exact::quad::sqrt_rat;
+use crate::exact::{eigenspace, Quad, QuadMat, Rat, RatMat};
+
+/// One Gram–Schmidt column: `v = a_col - Σ c_j v_j` over the earlier kept
+/// vectors `j` (1-based, only the non-zero `c_j`), or `v = None` when the
+/// column depends on the earlier ones and is dropped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GsStep {
+    pub col: usize,
+    pub terms: Vec<(usize, Rat)>,
+    pub v: Option<RatMat>,
+}
+
+fn dot(x: &RatMat, y: &RatMat) -> Rat {
+    x.iter().zip(y.iter()).map(|(p, q)| p * q).sum()
+}
+
+/// `v·v`.
+pub fn norm2(v: &RatMat) -> Rat {
+    dot(v, v)
+}
+
+/// Classical Gram–Schmidt in exact arithmetic:
+/// `v_k = a_k - Σ_j (a_k·v_j / v_j·v_j) v_j`, dropping the columns that give 0.
+pub fn gram_schmidt(a: &RatMat) -> Vec<GsStep> {
+    let mut kept: Vec<RatMat> = Vec::new();
+    let mut out = Vec::with_capacity(a.ncols());
+    for col in 0..a.ncols() {
+        let ak = a.columns(col, 1).into_owned();
+        let mut v = ak.clone();
+        let mut terms = Vec::new();
+        for (j, vj) in kept.iter().enumerate() {
+            let c = dot(&ak, vj) / norm2(vj);
+            if !c.is_zero() {
+                v -= vj.map(|x| &x * &c);
+                terms.push((j + 1, c));
+            }
+        }
+        let dropped = v.iter().all(Rat::is_zero);
+        if !dropped {
+            kept.push(v.clone());
+        }
+        out.push(GsStep {
+            col,
+            terms,
+            v: (!dropped).then_some(v),
+        });
+    }
+    out
+}
+
+/// `v/‖v‖` exactly: entries `v_i/√k` with `k = v·v` (rational when `k` is
+/// a square). `None` for the zero vector or a `k` too large to factor.
+pub fn unit(v: &[Rat]) -> Option<Vec<Quad>> {
+    let s = inv_norm(v)?;
+    Some(v.iter().map(|x| &Quad::rat(x.clone()) * &s).collect())
+}
+
+/// `1/‖v‖ = 1/√(v·v)` exactly.
+fn inv_norm(v: &[Rat]) -> Option<Quad> {
+    let k: Rat = v.iter().map(|x| x * x).sum();
+    sqrt_rat(&k.recip()?)
+}
+
+/// The columns of `a` as unit vectors (see [`unit`]), in one matrix whose
+/// columns may lie in different fields.
+pub fn unit_columns(a: &RatMat) -> Option<QuadMat> {
+    let cols: Option<Vec<Vec<Quad>>> = a
+        .column_iter()
+        .map(|c| unit(&c.iter().cloned().collect::<Vec<_>>()))
+        .collect();
+    let cols = cols?;
+    Some(QuadMat::from_fn(a.nrows(), a.ncols(), |i, j| {
+        cols[j][i].clone()
+    }))
+}
+
+/// Flips `v` so its first entry of largest magnitude is positive (the sign
+/// rule of the float `eig` and `pca`).
+fn dominant_positive(v: &mut [Rat]) {
+    let Some(big) = v.iter().map(Rat::abs).max() else {
+        return;
+    };
+    if v.iter()
+        .find(|x| x.abs() == big)
+        .is_some_and(Rat::is_negative)
+    {
+        v.iter_mut().for_each(|x| *x = -&*x);
+    }
+}
+
+/// The unit eigenvectors `v/√k` of `a` for its rational eigenvalues
+/// `lambdas` (descending, as [`crate::exact::eig_exact`] gives them), as
+/// columns with the largest entry positive. `None` when an eigenvalue is
+/// repeated: its eigenspace has no unique unit basis. (Irrational
+/// eigenvalues give norms outside any one quadratic field.)
+pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Option<QuadMat> {
+    if lambdas.windows(2).any(|w| w[0] == w[1]) {
+        return None;
+    }
+    let mut cols = RatMat::zeros(a.nrows(), lambdas.len());
+    for (j, l) in lambdas.iter().enumerate() {
+        let basis = eigenspace(a, l).ok()?;
+        if basis.ncols() != 1 {
+            return None;
+        }
+        let mut v: Vec<Rat> = basis.iter().cloned().collect();
+        dominant_positive(&mut v);
+        cols.column_mut(j)
+            .iter_mut()
+            .zip(v)
+            .for_each(|(c, x)| *c = x);
+    }
+    unit_columns(&cols)
+}
+
+/// The kept vectors of a Gram–Schmidt run, in order.
+pub fn kept(steps: &[GsStep]) -> impl Iterator<Item = &RatMat> {
+    steps.iter().filter_map(|s| s.v.as_ref())
+}
+
+/// `Q = [v_1/‖v_1‖ ...]` and `R = Q'A` exactly (row `i` of R is
+/// `(v_i·a_j)/‖v_i‖`, in the field of `q_i`), with the columns listed in
+/// `flip` negated (and their rows of R), so `A = Q R` for the kept columns.
+/// `None` when a norm is too large to take the square root of.
+pub fn q_and_r(a: &RatMat, vs: &[&RatMat], flip: &[bool]) -> Option<(QuadMat, QuadMat)> {
+    let mut q = QuadMat::zeros(a.nrows(), vs.len());
+    let mut r = QuadMat::zeros(vs.len(), a.ncols());
+    for (i, v) in vs.iter().enumerate() {
+        let s = inv_norm(v.as_slice())?;
+        let s = if flip.get(i) == Some(&true) { -s } else { s };
+        for (k, x) in v.iter().enumerate() {
+            q[(k, i)] = &Quad::rat(x.clone()) * &s;
+        }
+        for j in 0..a.ncols() {
+            let c = dot(v, &a.columns(j, 1).into_owned());
+            r[(i, j)] = &Quad::rat(c) * &s;
+        }
+    }
+    Some((q, r))
+}
+
+/// `v/‖v‖` as a student writes it: the smallest integer multiple `w` of
+/// `v` and `w·w`, so the unit vector is `w/sqrt(w·w)`.
+pub fn unit_form(v: &RatMat) -> (RatMat, Rat) {
+    use crate::exact::Field;
+    let w = Rat::integer_multiple(v.as_slice());
+    let w = RatMat::from_column_slice(w.len(), 1, &w);
+    let k = norm2(&w);
+    (w, k)
+}
