@@ -309,21 +309,27 @@ fn unary_and_logical_operators() {
     assert_eq!(matrix("[1 0] & [1; 0]"), (2, 2, vec![1.0, 0.0, 0.0, 0.0]));
 }
 
-/// Element counts of ranges, with Octave's round-off tolerance.
+/// Element counts of ranges, with Octave's round-off tolerance, for exact
+/// bounds and for double ones (a separate count: `range_len`).
 #[test]
 fn range_lengths() {
-    for (src, n) in [
-        ("0:0.1:1", 11.0),
-        ("1:0.2:2", 6.0),
-        ("1:0", 0.0),
-        ("5:-1:1", 5.0),
-        ("1:-1:5", 0.0),
-        ("1:0:5", 0.0),
-        ("0:3:10", 4.0),
-        ("5:-2:0", 3.0),
-        ("10:-3:0", 4.0),
+    for (a, s, b, n) in [
+        ("0", "0.1", "1", 11.0),
+        ("1", "0.2", "2", 6.0),
+        ("1", "1", "0", 0.0),
+        ("5", "-1", "1", 5.0),
+        ("1", "-1", "5", 0.0),
+        ("1", "0", "5", 0.0),
+        ("0", "3", "10", 4.0),
+        ("5", "-2", "0", 3.0),
+        ("10", "-3", "0", 4.0),
     ] {
-        assert_eq!(matrix(&format!("numel({src})")).2, vec![n], "{src}");
+        for src in [
+            format!("{a}:{s}:{b}"),
+            format!("double({a}):double({s}):double({b})"),
+        ] {
+            assert_eq!(matrix(&format!("numel({src})")).2, vec![n], "{src}");
+        }
     }
 }
 

@@ -38,7 +38,7 @@ pub fn is_prime(n: u32) -> bool {
         return false;
     }
     for q in [2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37] {
-        if n % q == 0 {
+        if n.is_multiple_of(q) {
             return n == q;
         }
     }

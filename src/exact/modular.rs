@@ -107,7 +107,7 @@ fn det_int(m: &IntMat) -> BigInt {
     let Some(bits) = m.det_bound_bits() else {
         return BigInt::zero();
     };
-    let mut crt = Crt::new();
+    let mut crt = Crt::default();
     for p in primes() {
         if crt.modulus_bits() as f64 > bits + 1.0 {
             break;

@@ -14,14 +14,17 @@ pub struct Crt {
     modulus: BigInt,
 }
 
-impl Crt {
-    pub fn new() -> Crt {
+impl Default for Crt {
+    /// Nothing known yet: 0 modulo 1.
+    fn default() -> Crt {
         Crt {
             value: BigInt::zero(),
             modulus: BigInt::one(),
         }
     }
+}
 
+impl Crt {
     /// Adds the fact `x ≡ r (mod p)` for a prime `p` not used before.
     pub fn add(&mut self, r: u64, p: u64) {
         let m_mod_p = (&self.modulus % p)
@@ -131,7 +134,7 @@ mod tests {
     #[test]
     fn crt_recovers_negative_and_large_integers() {
         let x: BigInt = "-123456789012345678901234567890".parse().expect("literal");
-        let mut crt = Crt::new();
+        let mut crt = Crt::default();
         for p in crate::exact::modp::primes().take(4) {
             let r = x.mod_floor(&BigInt::from(p));
             crt.add(
