@@ -29,7 +29,6 @@ macro_rules! builtin {
 }
 
 pub mod check;
-pub mod check_num;
 pub mod commands;
 pub mod help;
 pub mod operators;
