@@ -364,6 +364,22 @@ impl Args {
             .as_str()
             .ok_or_else(|| self.wrong(k, "a string"))
     }
+    /// Error unless arguments that go together agree in size, each given by
+    /// its name and its count of `what`: `quiver: x, y, u and v must have
+    /// the same number of elements (2, 2, 3 and 2)`.
+    pub fn same_counts(&self, counts: &[(&str, usize)], what: &str) -> Result<()> {
+        if counts.windows(2).all(|w| w[0].1 == w[1].1) {
+            return Ok(());
+        }
+        let names: Vec<String> = counts.iter().map(|(n, _)| n.to_string()).collect();
+        let sizes: Vec<String> = counts.iter().map(|(_, c)| c.to_string()).collect();
+        Err(LaError::eval(format!(
+            "{}: {} must have the same number of {what} ({})",
+            self.name,
+            and_list(&names),
+            and_list(&sizes)
+        )))
+    }
     /// Option string argument `k`, one of `choices` (matched ignoring case),
     /// or `None` when absent. Any other value is an error listing the choices.
     pub fn option(&self, k: usize, choices: &[&'static str]) -> Result<Option<&'static str>> {
@@ -377,6 +393,14 @@ impl Args {
         }
         let list: Vec<String> = choices.iter().map(|c| format!("'{c}'")).collect();
         Err(self.wrong(k, &format!("one of {}", list.join(", "))))
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => items.concat(),
     }
 }
 

@@ -119,15 +119,7 @@ fn polyfit(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x = finite(&a, 0, "polyfit")?;
     let y = finite(&a, 1, "polyfit")?;
     let n = a.usize(2)?;
-    if x.len() != y.len() {
-        return Err(LaError::eval(format!(
-            "polyfit: x and y must have the same number of elements (x is {}x{}, y is {}x{})",
-            x.nrows(),
-            x.ncols(),
-            y.nrows(),
-            y.ncols()
-        )));
-    }
+    a.same_counts(&[("x", x.len()), ("y", y.len())], "elements")?;
     if x.is_empty() {
         return Err(LaError::eval("polyfit: x and y must not be empty"));
     }

@@ -130,6 +130,9 @@ fn randi(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     })))
 }
 
+/// What `cov` and `corr` count in their arguments.
+const OBSERVATIONS: &str = "rows, one observation each";
+
 /// A vector as one column; a matrix as it is (rows are observations).
 fn observations(a: &Args, k: usize) -> Result<RMat> {
     let m = a.real(k)?.into_owned();
@@ -173,12 +176,7 @@ fn cov(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let out = match y {
         None => cx.transpose() * &cx / div,
         Some(y) => {
-            if y.nrows() != n {
-                return Err(LaError::eval(format!(
-                    "cov: x and y must have the same number of observations (rows), not {n} and {}",
-                    y.nrows()
-                )));
-            }
+            a.same_counts(&[("x", n), ("y", y.nrows())], OBSERVATIONS)?;
             cx.transpose() * centred(&y) / div
         }
     };
@@ -192,11 +190,7 @@ fn corr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     } else {
         x.clone()
     };
-    if y.nrows() != x.nrows() {
-        return Err(LaError::eval(
-            "corr: x and y must have the same number of observations (rows)",
-        ));
-    }
+    a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
     let (cx, cy) = (centred(&x), centred(&y));
     let cross = cx.transpose() * &cy;
     let sx: Vec<f64> = cx.column_iter().map(|c| c.norm()).collect();
