@@ -12,6 +12,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "pi",
@@ -27,6 +28,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "e",
@@ -42,6 +44,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "Inf",
@@ -57,6 +60,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "NaN",
@@ -72,6 +76,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "eps, eps(x)",
@@ -87,6 +92,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "true",
@@ -102,6 +108,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "false",
@@ -117,6 +124,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "i, j",
@@ -132,6 +140,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "i, j",
@@ -147,6 +156,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: MANY,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature:
@@ -166,6 +176,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "numel(A)",
@@ -181,6 +192,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "length(A)",
@@ -196,6 +208,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "rows(A)",
@@ -211,6 +224,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "columns(A)",
@@ -226,6 +240,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isempty(A)",
@@ -241,6 +256,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isscalar(A)",
@@ -256,6 +272,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isvector(A)",
@@ -271,6 +288,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isreal(A)",
@@ -286,6 +304,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "class(x)",
@@ -310,6 +329,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "array(X)",
@@ -331,6 +351,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "exist(name)",

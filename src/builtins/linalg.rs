@@ -16,6 +16,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "transpose(A), A.', A'",
@@ -31,6 +32,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "ctranspose(A), A'",
@@ -46,6 +48,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "hadamard(A, B), A .* B",
@@ -67,6 +70,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "dot(x, y)",
@@ -85,6 +89,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "cross(x, y), cross(A, B, dim)",
@@ -104,6 +109,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: MANY,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Products,
             signature: "kron(A, B), kron(A, B, C, ...)",
@@ -128,6 +134,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "trace(A)",
@@ -151,6 +158,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "quadform(A, x)",
@@ -170,6 +178,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Norms,
             signature: "norm(x), norm(x, p), norm(A, 'fro')",
@@ -203,6 +212,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "unit(x)",
@@ -219,6 +229,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "issymmetric(A), issymmetric(A, tol)",
@@ -239,6 +250,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "isdiag(A)",
@@ -254,6 +266,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "isorthogonal(Q), isorthogonal(Q, tol)",
@@ -269,6 +282,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "issingular(A), issingular(A, tol)",
@@ -288,6 +302,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "isposdef(A), isposdef(A, tol)",
@@ -307,6 +322,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "definiteness(A), definiteness(A, tol)",
@@ -342,6 +358,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "inv(A)",
@@ -373,6 +390,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "A \\ b, mldivide(A, b)",
@@ -395,6 +413,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "det(A)",
@@ -414,6 +433,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rank(A), rank(A, tol)",
@@ -438,6 +458,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "cond(A), cond(A, p)",
@@ -459,6 +480,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rcond(A)",
@@ -475,6 +497,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "null(A), null(A, tol), null(A, 'r')",
@@ -505,6 +528,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "orth(A), orth(A, tol)",
@@ -533,6 +557,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
@@ -558,6 +583,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "lstsq(A, b)",
@@ -584,6 +610,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "pinv(A), pinv(A, tol)",
@@ -616,6 +643,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 3,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "[L, U, P] = lu(A), [L, U] = lu(A), Y = lu(A)",
@@ -643,6 +671,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0), qr(A, 'econ')",
@@ -667,6 +696,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "R = chol(A)",
@@ -694,6 +724,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 3,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ'), svd(A, 0)",
@@ -717,6 +748,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "lambda = eig(A), [V, D] = eig(A), eig(A, 'vector'), eig(A, 'matrix')",
@@ -754,6 +786,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "expm(A)",
@@ -776,6 +809,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "poly(A), poly(r)",
@@ -794,6 +828,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "charpoly(A)",
@@ -810,6 +845,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "roots(p)",
@@ -841,6 +877,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "polyval(p, x)",
@@ -857,6 +894,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 4,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "coeff = pca(X), [coeff, score, latent, mu] = pca(X, k)",

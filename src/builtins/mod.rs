@@ -7,6 +7,7 @@
 
 /// One registry entry from its fields in a fixed order; the families' own
 /// macros (`entry!`, `type_test!`, ...) fill in what their entries share.
+/// Their entries are quick, so none is `heavy`.
 macro_rules! builtin {
     ($name:expr, $min:expr, $max:expr, $out:expr, $topic:expr, $sig:expr, $sum:expr,
      $math:expr, $ex:expr, $rel:expr, $run:expr) => {
@@ -15,6 +16,7 @@ macro_rules! builtin {
             min_args: $min,
             max_args: $max,
             max_out: $out,
+            heavy: false,
             doc: $crate::builtins::Doc {
                 topic: $topic,
                 signature: $sig,
@@ -129,6 +131,10 @@ pub struct Builtin {
     pub max_args: usize,
     /// Most outputs it can return (`[V, D] = eig(A)` needs 2).
     pub max_out: usize,
+    /// One call can run for seconds on a large matrix (a decomposition, an
+    /// inverse): the evaluator runs it on a worker thread so Ctrl-C gives
+    /// the prompt back at once.
+    pub heavy: bool,
     pub doc: Doc,
     pub run: fn(&mut dyn ctx::Ctx, Args) -> Result<Vec<Value>>,
 }

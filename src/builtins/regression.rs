@@ -19,6 +19,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 3,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "p = polyfit(x, y, n)",
@@ -50,6 +51,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "w = linreg(X, y), [w, mse] = linreg(X, y)",

@@ -14,6 +14,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "randi(imax), randi(imax, n), randi(imax, m, n), randi([imin imax], m, n)",
@@ -29,6 +30,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cov(x), cov(x, opt), cov(x, y), cov(x, y, opt)",
@@ -44,6 +46,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "corr(x), corr(x, y)",
@@ -65,6 +68,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "vecnorm(A), vecnorm(A, p), vecnorm(A, p, dim)",
@@ -80,6 +84,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "sqrtm(A)",
@@ -95,6 +100,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "logm(A)",

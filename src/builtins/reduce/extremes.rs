@@ -16,6 +16,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 2,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim), max(A, [], 'all')",
@@ -35,6 +36,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 2,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim), min(A, [], 'all')",
@@ -54,6 +56,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 2,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",

@@ -13,6 +13,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "any(x), any(A, dim), any(A, 'all')",
@@ -28,6 +29,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "all(x), all(A, dim), all(A, 'all')",
@@ -43,6 +45,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 3,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "find(x), find(x, n), [r, c] = find(A), [r, c, v] = find(A)",
@@ -58,6 +61,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "nnz(x)",

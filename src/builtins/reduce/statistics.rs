@@ -15,6 +15,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "mean(x), mean(A, dim), mean(A, 'all')",
@@ -30,6 +31,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "median(x), median(A, dim)",
@@ -53,6 +55,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "var(x), var(A, opt)",
@@ -68,6 +71,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "std(x), std(A, opt)",

@@ -15,6 +15,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "diff(x)",
@@ -30,6 +31,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "sum(x), sum(A, dim), sum(A, 'all')",
@@ -53,6 +55,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "prod(x), prod(A, dim), prod(A, 'all')",
@@ -68,6 +71,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cumsum(x), cumsum(A, dim)",
@@ -83,6 +87,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cumprod(x), cumprod(A, dim)",
