@@ -110,6 +110,23 @@ fn rows() -> Vec<(String, Want)> {
     t.extend([
         // ------------------------------------------------ pictures
         err("plot([1 2], [1 2 3])", "same number of elements"),
+        // arguments that go together must agree in size, all named and counted
+        err(
+            "quiver(0, 0, [1 2], 1)",
+            "quiver: x, y, u and v must have the same number of elements (1, 1, 2 and 1)",
+        ),
+        err(
+            "polyfit([1 2 3], [1 2], 1)",
+            "polyfit: x and y must have the same number of elements (3 and 2)",
+        ),
+        err(
+            "cov([1; 2; 3], [1; 2])",
+            "cov: x and y must have the same number of rows, one observation each (3 and 2)",
+        ),
+        err(
+            "corr([1 2 3], [1 2])",
+            "corr: x and y must have the same number of rows, one observation each (3 and 2)",
+        ),
         err("scatter([1 2], [1 2], 'q')", "unknown format character 'q'"),
         err("quiver(0, 0, 1, 1, 'q')", "unknown format character 'q'"),
         err("fplot(@(x) x, [1 0], 'r')", "a < b"),

@@ -230,3 +230,28 @@ fn factorial_beyond_170_overflows_to_inf_as_octave() {
     let (_, _, d) = matrix("factorial(171)");
     assert!(d[0].is_infinite());
 }
+
+#[test]
+fn the_statistic_of_nothing_is_nan_in_each_place() {
+    // mean = sum / n with n = 0: 0/0 = NaN, one per empty column (Octave
+    // 7.3 gives NaN(1,3) for mean(zeros(0,3), 1) and var(zeros(0,3)), NaN
+    // for mean([])); exact input must not divide by 1 instead.
+    for (src, shape) in [
+        ("mean(zeros(0, 3), 1)", (1, 3)),
+        ("mean(zeros(0, 3))", (1, 3)),
+        ("mean(1.5 * ones(0, 3), 1)", (1, 3)),
+        ("mean(zeros(0, 3), 'all')", (1, 1)),
+        ("mean([])", (1, 1)),
+        ("mean(zeros(0, 1))", (1, 1)),
+        ("var(zeros(0, 3))", (1, 3)),
+        ("std([])", (1, 1)),
+        ("median(zeros(0, 2))", (1, 2)),
+    ] {
+        let (r, c, d) = matrix(src);
+        assert_eq!((r, c), shape, "shape of {src}");
+        assert!(d.iter().all(|x| x.is_nan()), "{src}: {d:?}");
+    }
+    // Empty along the other dimension: nothing to report, as Octave.
+    assert_eq!(matrix("mean(zeros(0, 3), 2)").0, 0);
+    assert_eq!(matrix("mean(zeros(3, 0))").1, 0);
+}

@@ -231,3 +231,38 @@ fn sessions_keep_quadratic_numbers_exact() {
     assert_eq!(out(&src), "x =\n\n     sqrt(2)/3   1 - sqrt(2)\n\n");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn check_compares_numbers_of_one_field_exactly() {
+    // [1 2; 3 4]: trace 5, det -2, so l^2 - 5l - 2 = 0 and l = (5 ± sqrt(33))/2.
+    let right = |src: &str, note: &str| {
+        let got = out(src);
+        assert!(
+            got.starts_with("✓ correct") && got.contains(note),
+            "{src}: {got}"
+        );
+    };
+    let wrong = |src: &str| {
+        let got = out(src);
+        assert!(got.starts_with("✗ not correct"), "{src}: {got}");
+    };
+    right(
+        "check eig([1 2; 3 4]) = [(5-sqrt(33))/2; (5+sqrt(33))/2]",
+        "any order",
+    );
+    right("check (5+sqrt(33))/2 = 5/2 + sqrt(33/4)", "");
+    // Within 1e-8 as floats, yet not the number: exact sides must be equal.
+    wrong("check (5+sqrt(33))/2 = (5+sqrt(33))/2 + 1e-10");
+    wrong("check eig([1 2; 3 4]) = [(5-sqrt(33))/2; (5+sqrt(33))/2 + 1e-12]");
+    // 665857/470832 is a convergent of sqrt(2): 665857^2 - 2*470832^2 = 1,
+    // so it is off by about 1/(2*sqrt(2)*470832^2) ≈ 1.6e-12.
+    wrong("check sqrt(2) = 665857/470832");
+    // Typed decimals are rounded exactly: (5+sqrt(33))/2 = 5.37228132...
+    right("check (5+sqrt(33))/2 = 5.3723", "rounded to 4 decimals");
+    wrong("check (5+sqrt(33))/2 = 5.3722");
+    // Gaussian rationals: (1+2i)/3 = 1/3 + 2/3 i rounds to 0.333 + 0.667i.
+    right("check (1+2i)/3 = 0.333+0.667i", "rounded to 3 decimals");
+    wrong("check (1+2i)/3 = 0.333+0.666i");
+    // sqrt(-2) = 1.41421356...i lies in another field than 1.4142i: floats decide.
+    right("check sqrt(-2) = 1.4142i", "rounded to 4 decimals");
+}

@@ -432,3 +432,24 @@ fn interactive_after_a_failing_script_keeps_its_variables() {
     r.expect("ans = 0");
     assert_eq!(r.quit(), 0);
 }
+
+#[test]
+fn exit_with_a_status_that_is_no_integer_is_refused_and_the_session_goes_on() {
+    let mut r = start(false);
+    r.line("k = 6 * 7");
+    r.expect("k = 42");
+    r.prompt();
+    r.line("exit abc");
+    r.expect("exit: the status must be an integer, not 'abc'");
+    r.prompt();
+    r.line("exit 1 2");
+    r.expect("exit: one status at most");
+    r.prompt();
+    // Still the same session, and a real status still leaves with it.
+    r.line("k + 1");
+    r.expect("ans = 43");
+    r.prompt();
+    r.line("exit 3");
+    r.p.exp_eof().expect("la exits on `exit 3`");
+    assert_eq!(r.status(), 3);
+}

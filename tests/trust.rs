@@ -130,3 +130,21 @@ fn steps_back_substitution_brackets_fractions() {
     );
     assert!(!r.stdout.contains("/ 1/2"), "{}", r.stdout);
 }
+
+#[test]
+fn check_quotes_a_long_decimal_as_typed() {
+    // 2/3 to 21 decimals rounds to ...667, so ...666 is wrong; the verdict
+    // must quote the 21 digits typed, not a double's (0.66666666666666662966).
+    let r = eval("check 2/3 = 0.666666666666666666666");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stdout
+            .starts_with("✗ not correct: you have 0.666666666666666666666, 2/3 is 2/3"),
+        "{}",
+        r.stdout
+    );
+    let r = eval("check -1/2 = -0.50");
+    assert!(r.stdout.starts_with("✓ correct"), "{}", r.stdout);
+    let r = eval("check -1/4 = -0.26");
+    assert!(r.stdout.contains("you have -0.26,"), "{}", r.stdout);
+}

@@ -14,6 +14,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "zeros(n), zeros(m, n)",
@@ -35,6 +36,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "ones(n), ones(m, n)",
@@ -50,6 +52,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "eye(n), eye(m, n)",
@@ -72,6 +75,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "rand(n), rand(m, n), rand(\"seed\", s)",
@@ -92,6 +96,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "randn(n), randn(m, n), randn(\"seed\", s)",
@@ -112,6 +117,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "colon(a, b), colon(a, step, b)",
@@ -127,6 +133,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "reshape(A, m, n), reshape(A, [m n])",
@@ -148,6 +155,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "repmat(A, m, n), repmat(A, n)",
@@ -169,6 +177,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "magic(n)",
@@ -191,6 +200,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "hilb(n)",
@@ -206,6 +216,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "diag(v), diag(v, k), diag(v, m, n), diag(A), diag(A, k)",
@@ -239,6 +250,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "triu(A), triu(A, k)",
@@ -261,6 +273,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "tril(A), tril(A, k)",
@@ -283,6 +296,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: MANY,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "horzcat(A, B, ...)",
@@ -304,6 +318,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: MANY,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "vertcat(A, B, ...)",

@@ -124,6 +124,7 @@ macro_rules! elementwise {
             min_args: 1,
             max_args: 1,
             max_out: 1,
+            heavy: false,
             doc: Doc {
                 topic: Topic::Elementwise,
                 signature: concat!($name, "(x)"),
@@ -357,6 +358,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "abs(x)",
@@ -380,6 +382,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "real(z)",
@@ -395,6 +398,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "imag(z)",
@@ -410,6 +414,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "angle(z), arg(z)",
@@ -425,6 +430,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "conj(z)",
@@ -440,6 +446,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "complex(a, b)",
@@ -455,6 +462,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "isnan(x)",
@@ -470,6 +478,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "isinf(x)",
@@ -485,6 +494,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "isfinite(x)",
@@ -500,6 +510,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "double(x)",
@@ -515,6 +526,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "exact(x), exact(x, tol)",
@@ -539,6 +551,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "logical(x)",
@@ -554,6 +567,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "not(x)",
@@ -569,6 +583,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "atan2(y, x)",
@@ -584,6 +599,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "hypot(x, y)",
@@ -599,6 +615,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "mod(x, y)",
@@ -614,6 +631,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "rem(x, y)",
@@ -629,6 +647,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "power(x, y)",

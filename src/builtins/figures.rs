@@ -214,18 +214,6 @@ fn style_of(
     })
 }
 
-fn same_len(a: &Args, x: &[f64], y: &[f64]) -> Result<()> {
-    if x.len() != y.len() {
-        return Err(LaError::eval(format!(
-            "{}: x and y must have the same number of elements ({} and {})",
-            a.name,
-            x.len(),
-            y.len()
-        )));
-    }
-    Ok(())
-}
-
 /// Start a drawing on the current figure: clear it unless hold is on.
 fn begin(ctx: &mut dyn Ctx) {
     let f = ctx.figures();
@@ -270,7 +258,7 @@ fn plot_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             None => (1..=cols[0].len()).map(|i| i as f64).collect(),
         };
         for col in cols {
-            same_len(&a, &xv, &col)?;
+            a.same_counts(&[("x", xv.len()), ("y", col.len())], "elements")?;
             let fig = ctx.figures().current();
             let style = style_of(&a, fmt, fig, series.len(), LineStyle::Solid, Marker::None)?;
             series.push(Series {
@@ -289,7 +277,7 @@ fn plot_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn scatter_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (x, _) = numbers(&a, 0)?;
     let (y, _) = numbers(&a, 1)?;
-    same_len(&a, &x, &y)?;
+    a.same_counts(&[("x", x.len()), ("y", y.len())], "elements")?;
     let fmt = if a.len() > 2 { Some(2) } else { None };
     begin(ctx);
     let fig = ctx.figures().current();
@@ -318,15 +306,13 @@ fn quiver_fn(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let (y, _) = numbers(&a, 1)?;
     let (u, _) = numbers(&a, 2)?;
     let (v, _) = numbers(&a, 3)?;
-    if y.len() != x.len() || u.len() != x.len() || v.len() != x.len() {
-        return Err(LaError::eval(format!(
-            "quiver: x, y, u and v must have the same number of elements ({}, {}, {} and {})",
-            x.len(),
-            y.len(),
-            u.len(),
-            v.len()
-        )));
-    }
+    let counts = [
+        ("x", x.len()),
+        ("y", y.len()),
+        ("u", u.len()),
+        ("v", v.len()),
+    ];
+    a.same_counts(&counts, "elements")?;
     let fmt = if a.len() > 4 { Some(4) } else { None };
     begin(ctx);
     let fig = ctx.figures().current();

@@ -11,6 +11,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "pi",
@@ -26,6 +27,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "e",
@@ -41,6 +43,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "Inf",
@@ -56,6 +59,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "NaN",
@@ -71,6 +75,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "eps, eps(x)",
@@ -86,6 +91,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "true",
@@ -101,6 +107,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "false",
@@ -116,6 +123,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "i, j",
@@ -131,6 +139,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "i, j",
@@ -146,6 +155,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: MANY,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature:
@@ -165,6 +175,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "numel(A)",
@@ -180,6 +191,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "length(A)",
@@ -195,6 +207,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "rows(A)",
@@ -210,6 +223,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "columns(A)",
@@ -225,6 +239,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isempty(A)",
@@ -240,6 +255,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isscalar(A)",
@@ -255,6 +271,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isvector(A)",
@@ -270,6 +287,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isreal(A)",
@@ -285,6 +303,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "class(x)",
@@ -309,6 +328,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "array(X)",
@@ -330,6 +350,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "exist(name)",

@@ -12,6 +12,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "csvread(file)",
@@ -39,6 +40,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "dlmread(file), dlmread(file, sep)",
@@ -66,6 +68,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strcmp(s, t)",
@@ -84,6 +87,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 0,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "disp(x)",
@@ -99,6 +103,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 0,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "printf(template, ...)",
@@ -117,6 +122,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 0,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "fprintf(template, ...), fprintf(1, template, ...)",
@@ -132,6 +138,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "sprintf(template, ...)",
@@ -147,6 +154,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "num2str(x), num2str(x, prec)",
@@ -162,6 +170,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 0,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "assert(cond), assert(cond, template, ...), assert(observed, expected, tol)",
@@ -180,6 +189,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 0,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "error(template, ...)",
@@ -195,6 +205,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 0,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "warning(template, ...), warning(id, template, ...), warning('off', id)",
@@ -213,6 +224,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "tic",
@@ -228,6 +240,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "toc, t = toc",

@@ -92,6 +92,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isa(x, classname)",
@@ -110,6 +111,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: MANY,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "feval(f, x, ...)",
@@ -125,6 +127,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: MANY,
         max_out: MANY,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "arrayfun(f, A), arrayfun(f, A, B, ...), arrayfun(f, A, 'UniformOutput', true)",
@@ -144,6 +147,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "func2str(f)",
@@ -159,6 +163,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "str2func(s)",
@@ -174,6 +179,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 0,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "lasterr",

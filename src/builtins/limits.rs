@@ -53,6 +53,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "intmax, intmax(type)",
@@ -71,6 +72,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 0,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "intmin, intmin(type)",

@@ -16,6 +16,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "transpose(A), A.', A'",
@@ -31,6 +32,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "ctranspose(A), A'",
@@ -46,6 +48,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "hadamard(A, B), A .* B",
@@ -67,6 +70,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "dot(x, y)",
@@ -85,6 +89,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "cross(x, y), cross(A, B, dim)",
@@ -104,6 +109,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: MANY,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Products,
             signature: "kron(A, B), kron(A, B, C, ...)",
@@ -128,6 +134,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "trace(A)",
@@ -151,6 +158,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "quadform(A, x)",
@@ -170,6 +178,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Norms,
             signature: "norm(x), norm(x, p), norm(A, 'fro')",
@@ -203,6 +212,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "unit(x)",
@@ -219,6 +229,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "issymmetric(A), issymmetric(A, tol)",
@@ -239,6 +250,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "isdiag(A)",
@@ -254,6 +266,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "isorthogonal(Q), isorthogonal(Q, tol)",
@@ -269,6 +282,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "issingular(A), issingular(A, tol)",
@@ -288,6 +302,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "isposdef(A), isposdef(A, tol)",
@@ -307,6 +322,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "definiteness(A), definiteness(A, tol)",
@@ -342,6 +358,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "inv(A)",
@@ -373,6 +390,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "A \\ b, mldivide(A, b)",
@@ -396,6 +414,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "det(A)",
@@ -418,6 +437,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rank(A), rank(A, tol)",
@@ -443,6 +463,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "cond(A), cond(A, p)",
@@ -464,6 +485,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rcond(A)",
@@ -480,6 +502,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "null(A), null(A, tol), null(A, 'r')",
@@ -510,6 +533,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "orth(A), orth(A, tol)",
@@ -538,6 +562,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
@@ -564,6 +589,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "lstsq(A, b)",
@@ -590,6 +616,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "pinv(A), pinv(A, tol)",
@@ -622,6 +649,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 3,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "[L, U, P] = lu(A), [L, U] = lu(A), Y = lu(A)",
@@ -649,6 +677,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0), qr(A, 'econ')",
@@ -673,6 +702,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "R = chol(A)",
@@ -700,6 +730,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 3,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "s = svd(A), [U, S, V] = svd(A), svd(A, 'econ'), svd(A, 0)",
@@ -723,6 +754,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "lambda = eig(A), [V, D] = eig(A), eig(A, 'vector'), eig(A, 'matrix')",
@@ -771,6 +803,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "expm(A)",
@@ -793,6 +826,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "poly(A), poly(r)",
@@ -811,6 +845,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "charpoly(A)",
@@ -827,6 +862,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "roots(p)",
@@ -858,6 +894,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "polyval(p, x)",
@@ -874,6 +911,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 4,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "coeff = pca(X), [coeff, score, latent, mu] = pca(X, k)",

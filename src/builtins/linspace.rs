@@ -11,6 +11,7 @@ pub static BUILTINS: &[Builtin] = &[Builtin {
     min_args: 2,
     max_args: 3,
     max_out: 1,
+    heavy: false,
     doc: Doc {
         topic: Topic::Construct,
         signature: "linspace(a, b), linspace(a, b, n)",

@@ -7,6 +7,7 @@
 
 /// One registry entry from its fields in a fixed order; the families' own
 /// macros (`entry!`, `type_test!`, ...) fill in what their entries share.
+/// Their entries are quick, so none is `heavy`.
 macro_rules! builtin {
     ($name:expr, $min:expr, $max:expr, $out:expr, $topic:expr, $sig:expr, $sum:expr,
      $math:expr, $ex:expr, $rel:expr, $run:expr) => {
@@ -15,6 +16,7 @@ macro_rules! builtin {
             min_args: $min,
             max_args: $max,
             max_out: $out,
+            heavy: false,
             doc: $crate::builtins::Doc {
                 topic: $topic,
                 signature: $sig,
@@ -29,7 +31,6 @@ macro_rules! builtin {
 }
 
 pub mod check;
-pub mod check_num;
 pub mod commands;
 pub mod help;
 pub mod operators;
@@ -130,6 +131,10 @@ pub struct Builtin {
     pub max_args: usize,
     /// Most outputs it can return (`[V, D] = eig(A)` needs 2).
     pub max_out: usize,
+    /// One call can run for seconds on a large matrix (a decomposition, an
+    /// inverse): the evaluator runs it on a worker thread so Ctrl-C gives
+    /// the prompt back at once.
+    pub heavy: bool,
     pub doc: Doc,
     pub run: fn(&mut dyn ctx::Ctx, Args) -> Result<Vec<Value>>,
 }
@@ -148,7 +153,10 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         construct::BUILTINS,
         linspace::BUILTINS,
         elementwise::BUILTINS,
-        reduce::BUILTINS,
+        reduce::SUMS,
+        reduce::STATISTICS,
+        reduce::EXTREMES,
+        reduce::LOGICAL,
         linalg::BUILTINS,
         spaces::BUILTINS,
         calculus::BUILTINS,
@@ -365,6 +373,22 @@ impl Args {
             .as_str()
             .ok_or_else(|| self.wrong(k, "a string"))
     }
+    /// Error unless arguments that go together agree in size, each given by
+    /// its name and its count of `what`: `quiver: x, y, u and v must have
+    /// the same number of elements (2, 2, 3 and 2)`.
+    pub fn same_counts(&self, counts: &[(&str, usize)], what: &str) -> Result<()> {
+        if counts.windows(2).all(|w| w[0].1 == w[1].1) {
+            return Ok(());
+        }
+        let names: Vec<String> = counts.iter().map(|(n, _)| n.to_string()).collect();
+        let sizes: Vec<String> = counts.iter().map(|(_, c)| c.to_string()).collect();
+        Err(LaError::eval(format!(
+            "{}: {} must have the same number of {what} ({})",
+            self.name,
+            and_list(&names),
+            and_list(&sizes)
+        )))
+    }
     /// Option string argument `k`, one of `choices` (matched ignoring case),
     /// or `None` when absent. Any other value is an error listing the choices.
     pub fn option(&self, k: usize, choices: &[&'static str]) -> Result<Option<&'static str>> {
@@ -378,6 +402,14 @@ impl Args {
         }
         let list: Vec<String> = choices.iter().map(|c| format!("'{c}'")).collect();
         Err(self.wrong(k, &format!("one of {}", list.join(", "))))
+    }
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [init @ .., last] if !init.is_empty() => format!("{} and {last}", init.join(", ")),
+        _ => items.concat(),
     }
 }
 

@@ -19,6 +19,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 3,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "p = polyfit(x, y, n)",
@@ -50,6 +51,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "w = linreg(X, y), [w, mse] = linreg(X, y)",
@@ -119,15 +121,7 @@ fn polyfit(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x = finite(&a, 0, "polyfit")?;
     let y = finite(&a, 1, "polyfit")?;
     let n = a.usize(2)?;
-    if x.len() != y.len() {
-        return Err(LaError::eval(format!(
-            "polyfit: x and y must have the same number of elements (x is {}x{}, y is {}x{})",
-            x.nrows(),
-            x.ncols(),
-            y.nrows(),
-            y.ncols()
-        )));
-    }
+    a.same_counts(&[("x", x.len()), ("y", y.len())], "elements")?;
     if x.is_empty() {
         return Err(LaError::eval("polyfit: x and y must not be empty"));
     }

@@ -18,6 +18,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 2,
+        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "inspan(b, A), inspan(b, A, tol), [tf, x] = inspan(b, A)",
@@ -53,6 +54,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "colspace(A)",
@@ -92,6 +94,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rowspace(A)",
@@ -120,6 +123,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "leftnull(A)",
@@ -147,6 +151,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "proj(b, A), proj(u, v)",
@@ -186,6 +191,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 2,
+        heavy: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "Q = gramschmidt(A), gramschmidt(A, tol), [Q, R] = gramschmidt(A)",
@@ -233,6 +239,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: MANY,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "isequal(A, B, ...)",
@@ -263,6 +270,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "approx(A, B), approx(A, B, tol)",

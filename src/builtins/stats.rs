@@ -14,6 +14,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "randi(imax), randi(imax, n), randi(imax, m, n), randi([imin imax], m, n)",
@@ -29,6 +30,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cov(x), cov(x, opt), cov(x, y), cov(x, y, opt)",
@@ -44,6 +46,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "corr(x), corr(x, y)",
@@ -65,6 +68,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "vecnorm(A), vecnorm(A, p), vecnorm(A, p, dim)",
@@ -80,6 +84,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "sqrtm(A)",
@@ -95,6 +100,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "logm(A)",
@@ -129,6 +135,9 @@ fn randi(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         (lo + (rng.uniform() * span).floor()).min(hi)
     })))
 }
+
+/// What `cov` and `corr` count in their arguments.
+const OBSERVATIONS: &str = "rows, one observation each";
 
 /// A vector as one column; a matrix as it is (rows are observations).
 fn observations(a: &Args, k: usize) -> Result<RMat> {
@@ -173,12 +182,7 @@ fn cov(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let out = match y {
         None => cx.transpose() * &cx / div,
         Some(y) => {
-            if y.nrows() != n {
-                return Err(LaError::eval(format!(
-                    "cov: x and y must have the same number of observations (rows), not {n} and {}",
-                    y.nrows()
-                )));
-            }
+            a.same_counts(&[("x", n), ("y", y.nrows())], OBSERVATIONS)?;
             cx.transpose() * centred(&y) / div
         }
     };
@@ -192,11 +196,7 @@ fn corr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     } else {
         x.clone()
     };
-    if y.nrows() != x.nrows() {
-        return Err(LaError::eval(
-            "corr: x and y must have the same number of observations (rows)",
-        ));
-    }
+    a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
     let (cx, cy) = (centred(&x), centred(&y));
     let cross = cx.transpose() * &cy;
     let sx: Vec<f64> = cx.column_iter().map(|c| c.norm()).collect();

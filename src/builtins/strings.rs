@@ -43,6 +43,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: super::MANY,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strcat(s1, s2, ...)",
@@ -58,6 +59,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 3,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strrep(s, pattern, replacement)",
@@ -73,6 +75,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 3,
         max_args: 3,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "regexprep(s, pattern, replacement)",
@@ -88,6 +91,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strcmpi(a, b)",
@@ -103,6 +107,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "int2str(x)",
@@ -118,6 +123,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "mat2str(A), mat2str(A, n)",
@@ -133,6 +139,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "str2double(s)",
@@ -148,6 +155,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 1,
+        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "str2num(s)",

@@ -3,8 +3,8 @@
 //! itself, reads how each decimal of the answers was typed, and hands both to
 //! `builtins::check`, which judges; the verdict goes to the sink and `ans`.
 
+use crate::builtins::check::Typed;
 use crate::builtins::check::{self as judge, Answer, Question};
-use crate::builtins::check_num::Typed;
 use crate::error::{LaError, Result, Span};
 use crate::eval::Interp;
 use crate::syntax::ast::{Arg, BinOp, Check, Expr, ExprKind, StmtKind, UnOp};

@@ -22,41 +22,6 @@ use std::sync::atomic::Ordering;
 use std::sync::{mpsc, Arc};
 use std::time::{Duration, Instant};
 
-/// Built-ins whose single call can run for seconds on a large matrix.
-const HEAVY: &[&str] = &[
-    "svd",
-    "eig",
-    "inv",
-    "pinv",
-    "det",
-    "rank",
-    "null",
-    "orth",
-    "qr",
-    "lu",
-    "chol",
-    "expm",
-    "cond",
-    "rcond",
-    "norm",
-    "lstsq",
-    "mldivide",
-    "mrdivide",
-    "pca",
-    "linreg",
-    "kron",
-    "colspace",
-    "rowspace",
-    "leftnull",
-    "rref",
-    "poly",
-    "charpoly",
-    "roots",
-    "gramschmidt",
-    "isposdef",
-    "definiteness",
-];
-
 /// Inputs below this many entries finish before a thread would pay off.
 const WORKER_MIN_ENTRIES: usize = 250 * 250;
 
@@ -162,7 +127,7 @@ impl Ctx for Detached {
 
 /// The arguments as plain values when `b` on them is worth a worker thread.
 fn worth_a_worker(b: &Builtin, args: &[Value]) -> Option<Vec<Plain>> {
-    if !HEAVY.contains(&b.name) {
+    if !b.heavy {
         return None;
     }
     let entries: usize = args.iter().map(|v| v.dims().0 * v.dims().1).sum();

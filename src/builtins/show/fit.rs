@@ -3,7 +3,7 @@
 
 use super::{call, line, marks, num, runs, show, Ctx};
 use crate::builtins::Args;
-use crate::error::{LaError, Result};
+use crate::error::Result;
 use crate::plot::{Color, Figure, LineStyle, Marker};
 use crate::value::Value;
 
@@ -55,13 +55,7 @@ fn poly_text(p: &[f64]) -> String {
 pub(super) fn showfit(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let x: Vec<f64> = a.real(0)?.iter().copied().collect();
     let y: Vec<f64> = a.real(1)?.iter().copied().collect();
-    if x.len() != y.len() {
-        return Err(LaError::eval(format!(
-            "showfit: x and y must have the same number of elements ({} and {})",
-            x.len(),
-            y.len()
-        )));
-    }
+    a.same_counts(&[("x", x.len()), ("y", y.len())], "elements")?;
     if let Some(k) = [&x, &y]
         .iter()
         .position(|v| v.iter().any(|t| !t.is_finite()))

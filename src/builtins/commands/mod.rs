@@ -1,13 +1,22 @@
 //! Command-syntax statements (`help eig`, `format long`, `save hw.txt A`):
 //! registry entries like the functions, with help pages, run against the
-//! workspace through `CommandCtx`.
+//! workspace through `CommandCtx`. This module holds the table and the
+//! session files (`save`, `load`, and the reader `csvread`/`dlmread` share);
+//! the other commands are by job in `pages` (help, lookfor), `workspace`
+//! (who, whos, clear) and `session` (format, clc, warning, pkg, exit).
+
+mod pages;
+mod session;
+mod workspace;
 
 use super::ctx::{CommandCtx, Ctx};
 use super::{Doc, Topic};
 use crate::error::{LaError, Result, Span};
-use crate::value::format::{Format, Numbers};
 use crate::value::storage;
 use crate::value::Value;
+use pages::{help, lookfor};
+use session::{clc, exit, format, nothing, pkg, warning};
+use workspace::{clear, sorted_names, who, whos};
 
 /// What the front end should do after a command.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,135 +303,6 @@ pub fn words() -> impl Iterator<Item = &'static str> {
         .flat_map(|c| std::iter::once(c.name).chain(c.aliases.iter().copied()))
 }
 
-fn help(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
-    let width = it.display().1;
-    if args.is_empty() {
-        it.print(&super::help::overview());
-        return Ok(Next::Continue);
-    }
-    let pages: Option<Vec<String>> = args.iter().map(|a| super::help::page(a, width)).collect();
-    if let Some(pages) = pages {
-        it.print(&pages.join("\n"));
-        return Ok(Next::Continue);
-    }
-    let phrase = args.join(" ");
-    match super::help::search(args, width) {
-        Some(list) => it.print(&format!(
-            "'{phrase}' is not a function name; the help pages that mention it:\n\n{list}"
-        )),
-        None => {
-            let guess = super::help::closest(&phrase, super::help_names());
-            let hint = guess.map_or("; `help` lists every function".into(), |g| {
-                format!(" (did you mean `{g}`?)")
-            });
-            return Err(LaError::eval(format!(
-                "help: '{phrase}' is no page and no page mentions it{hint}"
-            )));
-        }
-    }
-    Ok(Next::Continue)
-}
-
-/// `lookfor WORDS`: the pages whose text holds the words, as in Octave.
-fn lookfor(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
-    if args.is_empty() {
-        return Err(LaError::eval(
-            "lookfor: give a word to look for, e.g. lookfor eigenvalue",
-        ));
-    }
-    match super::help::search(args, it.display().1) {
-        Some(list) => it.print(&list),
-        None => it.print(&format!(
-            "no help page mentions '{}'; `help` lists every function\n",
-            args.join(" ")
-        )),
-    }
-    Ok(Next::Continue)
-}
-
-fn sorted_names(it: &dyn CommandCtx) -> Vec<String> {
-    let mut names: Vec<String> = it.vars().keys().cloned().collect();
-    names.sort();
-    names
-}
-
-fn who(it: &mut dyn CommandCtx, _: &[String], _: Span) -> Result<Next> {
-    let names = sorted_names(it);
-    if !names.is_empty() {
-        it.print(&format!(
-            "Variables visible from the current scope:\n\n{}\n\n",
-            names.join("  ")
-        ));
-    }
-    Ok(Next::Continue)
-}
-
-fn whos(it: &mut dyn CommandCtx, _: &[String], _: Span) -> Result<Next> {
-    let mut out = String::from(
-        "Variables visible from the current scope:\n\n  \
-         Name        Size          Bytes  Class\n  \
-         ====        ====          =====  =====\n",
-    );
-    let mut total = 0;
-    for n in sorted_names(it) {
-        let Some(v) = it.vars().get(&n) else { continue };
-        let (r, c) = v.dims();
-        let (bytes, class) = (v.bytes(), v.type_name());
-        total += bytes;
-        let size = format!("{r}x{c}");
-        out.push_str(&format!("  {n:<11} {size:<12} {bytes:>6}  {class}\n"));
-    }
-    out.push_str(&format!("\nTotal is {total} bytes\n"));
-    it.print(&out);
-    Ok(Next::Continue)
-}
-
-fn clear(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
-    if args.is_empty() || args.iter().any(|a| a == "all" || a == "-all") {
-        it.vars_mut().clear();
-    } else {
-        for a in args {
-            it.vars_mut().remove(a);
-        }
-    }
-    Ok(Next::Continue)
-}
-
-/// `format [short|long] [e|g]`, `format shortg`, `bank`, `rat`, `compact`,
-/// `loose`, as in Octave: plain `format` restores every default; the others
-/// change only what they name.
-fn format(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
-    let mut fmt = it.display().0;
-    let words = args.join(" ").to_ascii_lowercase().replace(' ', "");
-    match words.as_str() {
-        "" => fmt = Format::default(),
-        "compact" => fmt.compact = true,
-        "loose" => fmt.compact = false,
-        w => {
-            fmt.numbers = match w {
-                "short" => Numbers::Short,
-                "long" => Numbers::Long,
-                "rat" => Numbers::Rat,
-                "shorte" => Numbers::ShortE,
-                "longe" => Numbers::LongE,
-                "shortg" => Numbers::ShortG,
-                "longg" => Numbers::LongG,
-                "bank" => Numbers::Bank,
-                _ => {
-                    return Err(LaError::eval(format!(
-                        "format: unknown format '{}' (use short, long, short e, long e, short g, \
-                         long g, bank, rat, compact or loose)",
-                        args.join(" ")
-                    ))
-                    .at(span))
-                }
-            }
-        }
-    }
-    it.set_format(fmt);
-    Ok(Next::Continue)
-}
-
 fn save(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
     save_args(it, args, span)?;
     Ok(Next::Continue)
@@ -671,39 +551,4 @@ pub fn read_delimited(
         .map_err(|e| LaError::eval(format!("{who}: cannot read '{path}': {e}")).at(span))?;
     let text = String::from_utf8_lossy(&bytes);
     read_data(it, who, path, &text, sep, span)
-}
-
-fn exit(_: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
-    let code = args.first().and_then(|s| s.parse().ok()).unwrap_or(0);
-    Ok(Next::Exit(code))
-}
-
-fn clc(it: &mut dyn CommandCtx, _: &[String], _: Span) -> Result<Next> {
-    it.clear_screen();
-    Ok(Next::Continue)
-}
-
-/// Terminal-only commands: nothing to do outside a terminal UI.
-fn nothing(_: &mut dyn CommandCtx, _: &[String], _: Span) -> Result<Next> {
-    Ok(Next::Continue)
-}
-
-/// `warning off|on|query|error ...` changes nothing; any other words are a message.
-fn warning(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
-    match args.first().map(|s| s.to_ascii_lowercase()).as_deref() {
-        None | Some("on") | Some("off") | Some("query") | Some("error") => {}
-        Some(_) => it.warn(&args.join(" "), span),
-    }
-    Ok(Next::Continue)
-}
-
-fn pkg(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<Next> {
-    let what = std::iter::once("pkg")
-        .chain(args.iter().map(String::as_str))
-        .collect::<Vec<_>>()
-        .join(" ");
-    it.print(&format!(
-        "note: la needs no packages; '{what}' is ignored\n"
-    ));
-    Ok(Next::Continue)
 }

@@ -1,0 +1,229 @@
+//! Extremes and order: `max` and `min` (of each column, of two arrays, or
+//! of all) with their positions, and `sort`; NaN and complex values are
+//! ordered as Octave orders them.
+
+use super::super::ctx::Ctx;
+use super::super::{one, Args, Builtin, Doc, Topic};
+use super::dims::{all_form, pick_dim};
+use crate::error::{LaError, Result};
+use crate::linalg::{CMat, RMat, C64};
+use crate::value::Value;
+use std::cmp::Ordering;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "max",
+        min_args: 1,
+        max_args: 3,
+        max_out: 2,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim), max(A, [], 'all')",
+            summary: concat!(
+                "Largest element (of each column), or element-wise larger of two ",
+                "arrays. NaN is ignored. Complex values compare by modulus, then by ",
+                "angle, as Octave."
+            ),
+            math: &["max(x) = x_i with x_i >= x_j for all j"],
+            example: &[">> max([3 -1 7])", "ans = 7"],
+            related: &["min", "sort"],
+        },
+        run: max,
+    },
+    Builtin {
+        name: "min",
+        min_args: 1,
+        max_args: 3,
+        max_out: 2,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim), min(A, [], 'all')",
+            summary: concat!(
+                "Smallest element (of each column), or element-wise smaller of two ",
+                "arrays. NaN is ignored. Complex values compare by modulus, then by ",
+                "angle, as Octave."
+            ),
+            math: &["min(x) = x_i with x_i <= x_j for all j"],
+            example: &[">> min([3 -1 7])", "ans = -1"],
+            related: &["max", "sort"],
+        },
+        run: min,
+    },
+    Builtin {
+        name: "sort",
+        min_args: 1,
+        max_args: 3,
+        max_out: 2,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
+            summary: concat!(
+                "Sort ascending (or descending) along columns; the second output holds ",
+                "the original positions."
+            ),
+            math: &["s = x(i) with s_1 <= s_2 <= ..."],
+            example: &[">> sort([3 1 2], 'descend')", "ans =", "", "   3   2   1"],
+            related: &["max", "min"],
+        },
+        run: sort,
+    },
+];
+
+fn max(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    extreme(all_form(a, 2)?, "max", Ordering::Greater)
+}
+
+fn min(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    extreme(all_form(a, 2)?, "min", Ordering::Less)
+}
+
+/// The order of min and max, as Octave's: real values by value, complex
+/// ones by modulus and then phase angle. A NaN entry has a NaN key.
+fn order_key(z: C64, complex: bool) -> (f64, f64) {
+    if complex {
+        (z.norm(), z.arg())
+    } else {
+        (z.re, 0.0)
+    }
+}
+
+/// The result of min/max: complex if an input was, else real.
+fn extreme_value(m: CMat, complex: bool) -> Value {
+    if complex {
+        Value::complex(m)
+    } else {
+        Value::Real(m.map(|z| z.re).into())
+    }
+}
+
+fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
+    let better = |x: (f64, f64), y: (f64, f64)| x.partial_cmp(&y) == Some(want);
+    let is_complex = |k: usize| matches!(a.get(k), Some(Value::Complex(_)));
+    if a.len() >= 2 && !a.vals[1].is_empty() {
+        if a.len() == 3 {
+            return Err(LaError::eval(format!(
+                "{what}: a dimension goes with one array: {what}(A, [], dim), not {what}(a, b, dim)"
+            )));
+        }
+        let cx = is_complex(0) || is_complex(1);
+        let (x, y) = (a.complex(0)?, a.complex(1)?);
+        // NaN loses to any number, as Octave.
+        let pick = |p: &C64, q: &C64| {
+            let (kp, kq) = (order_key(*p, cx), order_key(*q, cx));
+            if kq.0.is_nan() || (!kp.0.is_nan() && !better(kq, kp)) {
+                *p
+            } else {
+                *q
+            }
+        };
+        let m = crate::ops::broadcast(what, &x, &y, pick)?;
+        return one(extreme_value(m, cx));
+    }
+    let cx = is_complex(0);
+    let m = a.complex(0)?;
+    let dim = pick_dim(&a, 2, m.shape(), what)?;
+    if m.is_empty() {
+        return Ok(vec![Value::empty(), Value::empty()]);
+    }
+    if dim > 2 {
+        let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);
+        return Ok(vec![
+            extreme_value(m.into_owned(), cx),
+            Value::Real(ones.into()),
+        ]);
+    }
+    let best = |it: &mut dyn Iterator<Item = (usize, C64)>| {
+        it.fold((usize::MAX, (f64::NAN, 0.0)), |(bi, bk), (i, z)| {
+            let k = order_key(z, cx);
+            if k.0.is_nan() || (!bk.0.is_nan() && !better(k, bk)) {
+                (if bi == usize::MAX { i } else { bi }, bk)
+            } else {
+                (i, k)
+            }
+        })
+    };
+    let (r, c) = m.shape();
+    // (row, column) of the pick in each column (dim 1) or row (dim 2); an
+    // all-NaN line picks its first entry.
+    let picks: Vec<(usize, usize)> = match dim {
+        1 => (0..c)
+            .map(|j| {
+                (
+                    best(&mut m.column(j).iter().copied().enumerate())
+                        .0
+                        .min(r - 1),
+                    j,
+                )
+            })
+            .collect(),
+        _ => (0..r)
+            .map(|i| {
+                (
+                    i,
+                    best(&mut m.row(i).iter().copied().enumerate()).0.min(c - 1),
+                )
+            })
+            .collect(),
+    };
+    let shape = if dim == 1 { (1, c) } else { (r, 1) };
+    let vals = CMat::from_fn(shape.0, shape.1, |i, j| m[picks[i + j]]);
+    let idx = RMat::from_fn(shape.0, shape.1, |i, j| {
+        let (p, q) = picks[i + j];
+        (if dim == 1 { p } else { q } + 1) as f64
+    });
+    Ok(vec![extreme_value(vals, cx), Value::Real(idx.into())])
+}
+
+fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let mut descend = false;
+    for k in 1..a.len() {
+        if a.vals[k].as_str().is_some() {
+            descend = a.option(k, &["ascend", "descend"])? == Some("descend");
+        }
+    }
+    let m = a.real(0)?;
+    let dim_arg = a.vals[1..]
+        .iter()
+        .position(|v| v.as_str().is_none())
+        .map(|p| p + 1);
+    let dim = match dim_arg {
+        Some(k) => pick_dim(&a, k, m.shape(), "sort")?,
+        None => {
+            if m.nrows() == 1 {
+                2
+            } else {
+                1
+            }
+        }
+    };
+    let mut out = m.clone().into_owned();
+    let mut idx = RMat::zeros(m.nrows(), m.ncols());
+    let lines = if dim == 1 { m.ncols() } else { m.nrows() };
+    for l in 0..lines {
+        let mut items: Vec<(usize, f64)> = if dim == 1 {
+            m.column(l).iter().copied().enumerate().collect()
+        } else {
+            m.row(l).iter().copied().enumerate().collect()
+        };
+        // NaN sorts last ascending and first descending, as in Octave; the sort is stable.
+        items.sort_by(|x, y| {
+            let o =
+                x.1.partial_cmp(&y.1)
+                    .unwrap_or_else(|| x.1.is_nan().cmp(&y.1.is_nan()));
+            if descend {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        for (k, (i, x)) in items.into_iter().enumerate() {
+            let pos = if dim == 1 { (k, l) } else { (l, k) };
+            out[pos] = x;
+            idx[pos] = (i + 1) as f64;
+        }
+    }
+    Ok(vec![Value::Real(out.into()), Value::Real(idx.into())])
+}

@@ -1,0 +1,207 @@
+//! Statistics of each column: `mean` (exact for exact input), `median`,
+//! `var` and `std`; the statistic of nothing is NaN, as in Octave.
+
+use super::super::ctx::Ctx;
+use super::super::{one, Args, Builtin, Doc, Topic};
+use super::dims::{all_form, along, pick_dim};
+use crate::error::Result;
+use crate::exact::Rat;
+use crate::linalg::{RMat, C64};
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "mean",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "mean(x), mean(A, dim), mean(A, 'all')",
+            summary: "Arithmetic mean (of each column of a matrix).",
+            math: &["mean(x) = sum(x)/n"],
+            example: &[">> mean([1 2; 3 4])", "ans =", "", "   2   3"],
+            related: &["sum", "pca"],
+        },
+        run: mean,
+    },
+    Builtin {
+        name: "median",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "median(x), median(A, dim)",
+            summary: concat!(
+                "Middle value (of each column); the mean of the two middle values for ",
+                "an even count. NaN if any entry is NaN."
+            ),
+            math: &["median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries"],
+            example: &[
+                ">> median([3 1 4 1 5])",
+                "ans = 3",
+                ">> median([1 2 3 4])",
+                "ans = 2.5000",
+            ],
+            related: &["mean", "sort"],
+        },
+        run: median,
+    },
+    Builtin {
+        name: "var",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "var(x), var(A, opt)",
+            summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave.",
+            math: &["var(x) = sum((x_i - mean(x))^2) / (n - 1)"],
+            example: &[">> var([2 4 4 4 5 5 7 9])", "ans = 4.5714"],
+            related: &["std", "mean", "pca"],
+        },
+        run: var,
+    },
+    Builtin {
+        name: "std",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "std(x), std(A, opt)",
+            summary: "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n).",
+            math: &["std(x) = sqrt(var(x))"],
+            example: &[">> std([2 4 4 4 5 5 7 9], 1)", "ans = 2"],
+            related: &["var", "mean"],
+        },
+        run: std,
+    },
+];
+
+fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let a = all_form(a, 1)?;
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 1, v.dims(), "mean")?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        return one(nan);
+    }
+    one(match v {
+        Value::Exact(m) => Value::Exact(
+            along(m, dim, |it| {
+                let (s, n) = it.fold((Rat::zero(), 0i64), |(s, n), x| (s + x, n + 1));
+                // n >= 1: `of_nothing` answered for empty lines
+                s / Rat::from_i64(n)
+            })
+            .into(),
+        ),
+        Value::Complex(m) => Value::complex(along(m, dim, |it| {
+            let (s, n) = it.fold((C64::new(0.0, 0.0), 0.0), |(s, n), x| (s + x, n + 1.0));
+            s / n
+        })),
+        _ => Value::Real(
+            along(&*v.to_real("mean")?, dim, |it| {
+                let (s, n) = it.fold((0.0, 0.0), |(s, n), x| (s + x, n + 1.0));
+                s / n
+            })
+            .into(),
+        ),
+    })
+}
+
+fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    statistic(&a, "median", median_of)
+}
+
+fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    spread(&a, false)
+}
+
+fn std(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    spread(&a, true)
+}
+
+/// The statistic of nothing is NaN, as in Octave: one NaN for `[]` with no
+/// dimension given, else NaN in each place of the result when the lines
+/// along `dim` are empty (`mean(zeros(0, 3))` is `[NaN NaN NaN]`).
+/// `None` when there is something to reduce.
+fn of_nothing(a: &Args, (r, c): (usize, usize), dim: usize) -> Option<Value> {
+    if (r, c) == (0, 0) && a.len() == 1 {
+        return Some(Value::scalar(f64::NAN));
+    }
+    let shape = match dim {
+        1 if r == 0 => (1, c),
+        2 if c == 0 => (r, 1),
+        _ => return None,
+    };
+    Some(Value::Real(
+        RMat::from_element(shape.0, shape.1, f64::NAN).into(),
+    ))
+}
+
+/// A statistic of each column (or of a vector), in floating point.
+fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value>> {
+    let m = a.real(0)?;
+    let dim = pick_dim(a, 1, m.shape(), what)?;
+    if let Some(nan) = of_nothing(a, m.shape(), dim) {
+        return one(nan);
+    }
+    one(Value::Real(
+        along(&m, dim, |it| f(&mut it.collect::<Vec<f64>>())).into(),
+    ))
+}
+
+fn median_of(v: &mut [f64]) -> f64 {
+    if v.iter().any(|x| x.is_nan()) {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    }
+}
+
+/// var / std: the second argument 1 divides by n instead of n - 1.
+fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
+    let by_n = match a.get(1) {
+        Some(o) if o.is_empty() && o.as_str().is_none() => false,
+        Some(_) => match a.f64(1)? {
+            0.0 => false,
+            1.0 => true,
+            _ => return Err(a.wrong(1, "0 (divide by n - 1) or 1 (divide by n)")),
+        },
+        None => false,
+    };
+    let m = a.real(0)?;
+    let dim = if m.nrows() == 1 { 2 } else { 1 };
+    if let Some(nan) = of_nothing(a, m.shape(), dim) {
+        return one(nan);
+    }
+    one(Value::Real(
+        along(&m, dim, |it| {
+            let v: Vec<f64> = it.collect();
+            let n = v.len() as f64;
+            let mean = v.iter().sum::<f64>() / n;
+            let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
+            let var = if n == 1.0 {
+                0.0
+            } else {
+                ss / if by_n { n } else { n - 1.0 }
+            };
+            if root {
+                var.sqrt()
+            } else {
+                var
+            }
+        })
+        .into(),
+    ))
+}

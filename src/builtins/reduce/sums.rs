@@ -1,0 +1,200 @@
+//! Sums and products: `sum`, `prod`, their running forms `cumsum` and
+//! `cumprod`, and `diff`; exact input stays exact where the result is.
+
+use super::super::ctx::Ctx;
+use super::super::{one, Args, Builtin, Doc, Topic};
+use super::dims::{all_form, along, pick_dim};
+use crate::error::Result;
+use crate::exact::Rat;
+use crate::linalg::{RMat, C64};
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "diff",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "diff(x)",
+            summary: "Differences of neighbours (down each column of a matrix).",
+            math: &["diff(x)_k = x_(k+1) - x_k"],
+            example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7"],
+            related: &["cumsum", "sum"],
+        },
+        run: diff,
+    },
+    Builtin {
+        name: "sum",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "sum(x), sum(A, dim), sum(A, 'all')",
+            summary: "Sum of elements (of each column of a matrix).",
+            math: &["sum(x) = x_1 + ... + x_n"],
+            example: &[
+                ">> sum([1 2; 3 4])",
+                "ans =",
+                "",
+                "   4   6",
+                "",
+                ">> sum([1 2; 3 4], 'all')",
+                "ans = 10",
+            ],
+            related: &["prod", "cumsum", "mean"],
+        },
+        run: sum,
+    },
+    Builtin {
+        name: "prod",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "prod(x), prod(A, dim), prod(A, 'all')",
+            summary: "Product of elements (of each column of a matrix).",
+            math: &["prod(x) = x_1 * ... * x_n"],
+            example: &[">> prod([1 2 3 4])", "ans = 24"],
+            related: &["sum", "det"],
+        },
+        run: prod,
+    },
+    Builtin {
+        name: "cumsum",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "cumsum(x), cumsum(A, dim)",
+            summary: "Running sums.",
+            math: &["cumsum(x)_k = x_1 + ... + x_k"],
+            example: &[">> cumsum([1 2 3])", "ans =", "", "   1   3   6"],
+            related: &["sum", "cumprod"],
+        },
+        run: cumsum,
+    },
+    Builtin {
+        name: "cumprod",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "cumprod(x), cumprod(A, dim)",
+            summary: "Running products.",
+            math: &["cumprod(x)_k = x_1 * ... * x_k"],
+            example: &[">> cumprod([1 2 3])", "ans =", "", "   1   2   6"],
+            related: &["prod", "cumsum"],
+        },
+        run: cumprod,
+    },
+];
+
+fn sum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    fold(&all_form(a, 1)?, "sum", 0.0, |s, x| s + x)
+}
+
+fn prod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    fold(&all_form(a, 1)?, "prod", 1.0, |s, x| s * x)
+}
+
+fn cumsum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    scan(&a, "cumsum", |s, x| s + x)
+}
+
+fn cumprod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    scan(&a, "cumprod", |s, x| s * x)
+}
+
+fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+    let v = a.num(0)?;
+    let dim = pick_dim(a, 1, v.dims(), what)?;
+    if v.dims() == (0, 0) && a.len() == 1 {
+        return one(Value::scalar(init));
+    }
+    one(match v {
+        Value::Exact(m) => {
+            let start = Rat::from_i64(init as i64);
+            let sum = init == 0.0;
+            Value::Exact(
+                along(m, dim, |it| {
+                    it.fold(start.clone(), |s, x| if sum { s + x } else { s * x })
+                })
+                .into(),
+            )
+        }
+        Value::Complex(m) => {
+            let g = |s: C64, x: C64| if init == 0.0 { s + x } else { s * x };
+            Value::complex(along(m, dim, |it| it.fold(C64::new(init, 0.0), &g)))
+        }
+        _ => Value::Real(along(&*v.to_real(what)?, dim, |it| it.fold(init, f)).into()),
+    })
+}
+
+fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+    let m = a.real(0)?;
+    let dim = pick_dim(a, 1, m.shape(), what)?;
+    let mut out = m.into_owned();
+    let (r, c) = out.shape();
+    if dim == 1 {
+        for j in 0..c {
+            for i in 1..r {
+                out[(i, j)] = f(out[(i - 1, j)], out[(i, j)]);
+            }
+        }
+    } else if dim == 2 {
+        for i in 0..r {
+            for j in 1..c {
+                out[(i, j)] = f(out[(i, j - 1)], out[(i, j)]);
+            }
+        }
+    }
+    one(Value::Real(out.into()))
+}
+
+fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let v = a.num(0)?;
+    let (r, c) = v.dims();
+    let row = r == 1;
+    let (nr, nc) = if row {
+        (1, c.saturating_sub(1))
+    } else {
+        (r.saturating_sub(1), c)
+    };
+    let at = |i: usize, j: usize| {
+        if row {
+            ((0, j), (0, j + 1))
+        } else {
+            ((i, j), (i + 1, j))
+        }
+    };
+    one(match v {
+        Value::Exact(m) => Value::Exact(
+            nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
+                let (p, q) = at(i, j);
+                &m[q] - &m[p]
+            })
+            .into(),
+        ),
+        _ => {
+            let m = v.to_real("diff")?;
+            Value::Real(
+                RMat::from_fn(nr, nc, |i, j| {
+                    let (p, q) = at(i, j);
+                    m[q] - m[p]
+                })
+                .into(),
+            )
+        }
+    })
+}
