@@ -90,10 +90,12 @@ fn irrational_or_repeated_eigenvalues_keep_float_vectors() {
         "{}",
         r.stdout
     );
-    // Repeated eigenvalue 2 of [2 0 0; 0 2 0; 0 0 3]: any unit basis of its
-    // eigenspace is right, so V stays floating point as documented, silently.
-    let r = eval("[V, D] = eig([2 0 0; 0 2 0; 0 0 3]); class(V), V(3, 3)");
-    assert_eq!(r.stdout, "ans = double\nans = 1\n");
+    // Repeated eigenvalue 3 of [2 1 0; 1 2 0; 0 0 3] (and 1, with v = [1; -1; 0]):
+    // any unit basis of the eigenspace of 3 is right, so V stays floating point
+    // as documented, silently; 1/sqrt(2) = 0.7071...
+    let r = eval("[V, D] = eig([2 1 0; 1 2 0; 0 0 3]); V");
+    assert!(!r.stdout.contains("note"), "{}", r.stdout);
+    assert!(r.stdout.contains("0.7071"), "{}", r.stdout);
     // One output: no note, exact eigenvalues.
     assert_eq!(
         out("eig([1 2; 3 4])"),
