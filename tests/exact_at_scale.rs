@@ -3,16 +3,19 @@
 //! switching to floating point). Every answer is known by construction:
 //! A = L*U with L unit lower triangular and U upper triangular with a
 //! chosen diagonal, so det(A) is the product of that diagonal; b = A*x for
-//! a chosen x; B = A(:, 1:60) * [I K] has rank 60 and rref [I K; 0].
+//! a chosen x; A is invertible, so rank 100 and rref I; and B = C * [I K]
+//! with C of full column rank has rref [I K; 0] (40x40: a rank-deficient
+//! 100x100 still gives way to the cost rule).
 
 mod common;
 use common::*;
 
 /// la source defining A (100x100, integer entries) from the formulas below.
+/// (`mod` gives floats: `exact` brings its integers back.)
 const SETUP: &str = "n = 100; i = (1:n)'; j = 1:n; \
-    L = tril(mod(7*i + 3*j, 5) - 2, -1) + eye(n); \
-    d = mod(1:n, 3) + 1; \
-    U = triu(mod(5*i + 11*j, 7) - 3, 1) + diag(d); \
+    L = tril(exact(mod(7*i + 3*j, 5)) - 2, -1) + eye(n); \
+    d = exact(mod(1:n, 3)) + 1; \
+    U = triu(exact(mod(5*i + 11*j, 7)) - 3, 1) + diag(d); \
     A = L*U;";
 
 /// The last value `src` displays in `--json` mode as its exact entries,
@@ -70,26 +73,43 @@ fn solve_100x100_returns_the_chosen_fractions() {
 }
 
 #[test]
-fn rank_and_rref_of_a_rank_60_product() {
-    // K(i, j) = mod(i + 2j, 9) - 4 is 60x40; B = A(:, 1:60) * [I K]. A is
-    // invertible, so its first 60 columns are independent and rref(B) is
-    // [I K; 0].
-    let setup =
-        format!("{SETUP} K = mod((1:60)' + 2*(1:40), 9) - 4; B = A(:, 1:60) * [eye(60) K];");
+fn rank_and_rref_of_the_invertible_100x100() {
+    // det(A) = 2^34 * 3^33 is not 0, so rank 100 and rref(A) = I.
+    let (r, err) = exact(&format!("{SETUP} r = rank(A)"));
+    assert_eq!(r, serde_json::json!("100"));
+    no_float_switch(&err);
+    let (rref, err) = exact(&format!("{SETUP} R = rref(A)"));
+    no_float_switch(&err);
+    let rows = rref.as_array().expect("rows");
+    for (i, row) in rows.iter().enumerate() {
+        let row = row.as_array().expect("entries");
+        for (j, e) in row.iter().enumerate() {
+            let want = i64::from(i == j).to_string();
+            assert_eq!(e, &serde_json::json!(want), "R({}, {})", i + 1, j + 1);
+        }
+    }
+}
+
+#[test]
+fn rank_and_rref_of_a_rank_24_product() {
+    // C = [I; M] (40x24) has full column rank, K(i, j) = mod(i + 2j, 9) - 4
+    // is 24x16, and B = C * [I K] is 40x40 of rank 24 with rref [I K; 0].
+    let setup = "i = (1:16)'; C = [eye(24); exact(mod(3*i + (1:24), 5)) - 2]; \
+        K = exact(mod((1:24)' + 2*(1:16), 9)) - 4; B = C * [eye(24) K];";
     let (r, err) = exact(&format!("{setup} r = rank(B)"));
-    assert_eq!(r, serde_json::json!("60"));
+    assert_eq!(r, serde_json::json!("24"));
     no_float_switch(&err);
     let (rref, err) = exact(&format!("{setup} R = rref(B)"));
     no_float_switch(&err);
     let rows = rref.as_array().expect("rows");
-    assert_eq!(rows.len(), 100);
+    assert_eq!(rows.len(), 40);
     for (i, row) in rows.iter().enumerate() {
         let row = row.as_array().expect("entries");
         for (j, e) in row.iter().enumerate() {
-            let want = match (i < 60, j < 60) {
+            let want = match (i < 24, j < 24) {
                 (false, _) => 0,
                 (true, true) => i64::from(i == j),
-                (true, false) => ((i + 1 + 2 * (j - 59)) % 9) as i64 - 4,
+                (true, false) => ((i + 1 + 2 * (j - 23)) % 9) as i64 - 4,
             };
             assert_eq!(
                 e,
