@@ -38,7 +38,7 @@ impl Interp<'_> {
                 let y = self.scalar(b);
                 ops::scalar_op(*op, x, y.as_ref()?)
             }
-            ExprKind::Unary(UnOp::Neg, a) => self.scalar(a)?.neg(),
+            ExprKind::Unary(UnOp::Neg, a) => self.scalar(a)?.negated(),
             ExprKind::Call(target, args) => self.scalar_element(target, args),
             _ => None,
         }

@@ -85,7 +85,7 @@ impl Scalar {
     }
 
     /// `-x` for a double or an exact number.
-    pub fn neg(self) -> Option<Scalar> {
+    pub fn negated(self) -> Option<Scalar> {
         match self {
             Scalar::Real(x) => Some(Scalar::Real(-x)),
             Scalar::Rat(q) => Some(Scalar::Rat(-q)),
