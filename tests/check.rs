@@ -116,6 +116,43 @@ fn ans_is_the_verdict() {
     );
 }
 
+/// NumPy prints a double in full (`repr(2/3)` is `0.6666666666666666`,
+/// `repr(math.sqrt(2))` is `1.4142135623730951`): pasted back, that is the
+/// right value to double precision, not a wrong 16-decimal rounding. A print
+/// a few units off in the last place, or a truncated 15 decimals, stays wrong.
+#[test]
+fn numpy_full_precision_prints_are_right() {
+    for (src, verdict) in [
+        (
+            "check 2/3 = 0.6666666666666666",
+            "✓ correct (to double precision",
+        ),
+        (
+            "check sqrt(2) = 1.4142135623730951",
+            "✓ correct (to double precision",
+        ),
+        (
+            "check [1/3 2/3] = [0.3333333333333333 0.6666666666666666]",
+            "✓ correct (",
+        ),
+        (
+            "check 2/3 = 0.6666666666666667",
+            "✓ correct (rounded to 16 decimals)",
+        ),
+        ("check 2/3 = 0.6666666666666656", "✗ not correct"),
+        ("check 2/3 = 0.666666666666666", "✗ not correct"),
+        ("check sqrt(2) = 1.4142135623730965", "✗ not correct"),
+    ] {
+        let r = eval(src);
+        assert!(
+            r.stdout.contains(verdict),
+            "{src}: {}{}",
+            r.stdout,
+            r.stderr
+        );
+    }
+}
+
 #[test]
 fn json_gives_one_line_per_verdict() {
     let r = run(

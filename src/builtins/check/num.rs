@@ -20,6 +20,9 @@ pub struct Typed {
     pub decimals: i32,
     /// Digits without the leading zeros (`0.050` has 2).
     pub sig: u32,
+    /// Not the rounded value but the exact one to double precision, as NumPy
+    /// prints it (`0.6666666666666666` for 2/3).
+    pub nearest_double: bool,
 }
 
 impl Typed {
@@ -39,6 +42,7 @@ impl Typed {
         Some(Typed {
             decimals: frac.saturating_sub(exp),
             sig,
+            nearest_double: false,
         })
     }
 
@@ -55,7 +59,9 @@ impl Typed {
 
     /// What the note says: `rounded to 3 decimals`.
     pub fn describe(self) -> String {
-        if self.decimals > 0 {
+        if self.nearest_double {
+            "to double precision, as NumPy prints it".into()
+        } else if self.decimals > 0 {
             let s = if self.decimals == 1 { "" } else { "s" };
             format!("rounded to {} decimal{s}", self.decimals)
         } else {
@@ -166,6 +172,14 @@ pub fn entry_match(want: &Num, got: &Num, typed: Option<Typed>, tol: f64) -> Mat
             .is_some_and(|h| within(&(&w - &g), &h));
         return match typed {
             Some(t) if close => rounded(t, want.c().norm()),
+            // A full-precision float print of the right value (NumPy's
+            // `2/3` is 0.6666666666666666, not 2/3 rounded to 16 decimals).
+            Some(t) if t.sig >= 15 && w.is_real() && same_double(w.re_f64(), g.re_f64()) => {
+                Match::Rounded(Typed {
+                    nearest_double: true,
+                    ..t
+                })
+            }
             _ => Match::No,
         };
     }
@@ -189,6 +203,11 @@ pub fn entry_match(want: &Num, got: &Num, typed: Option<Typed>, tol: f64) -> Mat
         }
     }
     Match::No
+}
+
+/// Equal as doubles, within the last bit or two of a float computation.
+fn same_double(w: f64, g: f64) -> bool {
+    (w - g).abs() <= 2.0 * f64::EPSILON * w.abs()
 }
 
 /// Both parts of `z` at most `h` in size (`h >= 0`), decided exactly: the
