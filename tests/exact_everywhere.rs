@@ -151,3 +151,28 @@ fn large_exact_eig_is_as_accurate_as_the_float_path() {
     );
     assert!(num("t") < 1e-9, "sum of eigenvalues vs trace: {}", num("t"));
 }
+
+#[test]
+fn remainders_of_exact_numbers_are_exact() {
+    // 10 = 3 (mod 7) and 3^6 = 1 (mod 7), so 10^20 = 3^20 = 3^2 = 2 and
+    // 10^20 + 1 = 3 (mod 7); a double holds 10^20 + 1 as 10^20 (remainder 2,
+    // or 0 after the rounding of x/y).
+    let (x, _) = exact("x = mod(10^20 + 1, 7)");
+    assert_eq!(x, serde_json::json!("3"));
+    // rem takes the sign of x: -(10^20 + 1) = -3 (mod 7).
+    let (x, _) = exact("x = rem(-(10^20 + 1), 7)");
+    assert_eq!(x, serde_json::json!("-3"));
+    // 1/3 = 1*(1/4) + 1/12; -1/3 = -1 + 2/3.
+    let (x, _) = exact("x = [mod(1/3, 1/4) mod(-1/3, 1)]");
+    assert_eq!(x, serde_json::json!([["1/12", "2/3"]]));
+    // mod(x, 0) = x and the sign of a negative divisor (Octave's rules).
+    let (x, _) = exact("x = mod(-7, [3 0 -3])");
+    assert_eq!(x, serde_json::json!([["2", "-7", "-1"]]));
+    // rem(x, 0) is NaN, which no fraction holds: a double.
+    let r = eval("x = rem(5, 0), isexact(x)");
+    assert!(
+        r.stdout.contains("x = NaN") && r.stdout.contains("ans = 0"),
+        "{}",
+        r.stdout
+    );
+}

@@ -736,26 +736,41 @@ fn hypot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn mod_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    binary(&a, "mod", |x, y| {
-        if y == 0.0 {
-            x
-        } else {
-            let r = x - (x / y).floor() * y;
-            if r != 0.0 && (r < 0.0) != (y < 0.0) {
-                r + y
-            } else {
-                r
-            }
-        }
-    })
+    remainder(&a, "mod", true)
 }
 
 fn rem(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    binary(&a, "rem", |x, y| {
+    remainder(&a, "rem", false)
+}
+
+/// `mod` and `rem`: x - q*y with q = floor(x/y) (mod, the sign of y) or
+/// fix(x/y) (rem, the sign of x); a zero divisor gives x for mod and NaN for
+/// rem. Exact operands stay exact: in floats `mod(10^20 + 1, 7)` is 0, not 3.
+fn remainder(a: &Args, name: &str, floored: bool) -> Result<Vec<Value>> {
+    if let (Value::Exact(x), Value::Exact(y)) = (a.num(0)?, a.num(1)?) {
+        if floored || y.iter().all(|d| !d.is_zero()) {
+            let m = broadcast(name, x, y, |x, y| {
+                if y.is_zero() {
+                    return x.clone();
+                }
+                let q = x / y;
+                let q = if floored { q.floor() } else { q.trunc() };
+                x - &(&q * y)
+            })?;
+            return one(Value::Exact(m.into()));
+        }
+    }
+    binary(a, name, |x, y| {
         if y == 0.0 {
-            f64::NAN
+            return if floored { x } else { f64::NAN };
+        }
+        let q = x / y;
+        let r = x - if floored { q.floor() } else { q.trunc() } * y;
+        // Rounding in x/y can leave r on the wrong side of 0 for mod.
+        if floored && r != 0.0 && (r < 0.0) != (y < 0.0) {
+            r + y
         } else {
-            x - (x / y).trunc() * y
+            r
         }
     })
 }
@@ -790,7 +805,7 @@ fn test(a: &Args, f: fn(C64) -> bool) -> Result<Vec<Value>> {
     one(Value::Bool(m.map(f).into()))
 }
 
-fn binary(a: &Args, name: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+fn binary(a: &Args, name: &str, f: impl Fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     let (x, y) = (a.real(0)?, a.real(1)?);
     one(Value::Real(
         broadcast(name, &x, &y, |p, q| f(*p, *q))?.into(),
