@@ -168,6 +168,11 @@ fn remainders_of_exact_numbers_are_exact() {
     // mod(x, 0) = x and the sign of a negative divisor (Octave's rules).
     let (x, _) = exact("x = mod(-7, [3 0 -3])");
     assert_eq!(x, serde_json::json!([["2", "-7", "-1"]]));
+    // 10^400 = 3^400 = 3^4 = 4 (mod 7), as 3^6 = 1: powers past 256 stay exact.
+    let (x, _) = exact("x = mod(10^400 + 1, 7)");
+    assert_eq!(x, serde_json::json!("5"));
+    let (x, _) = exact("x = 2^1000 - 2^999 * 2 + 2^-300 * 2^300");
+    assert_eq!(x, serde_json::json!("1"));
     // rem(x, 0) is NaN, which no fraction holds: a double.
     let r = eval("x = rem(5, 0), isexact(x)");
     assert!(

@@ -96,12 +96,14 @@ fn affordable(a: &RatMat, rhs: usize) -> bool {
     !exact::too_costly_for(a, work)
 }
 
-/// Largest exponent kept exact: beyond it numbers grow too large to be useful as fractions.
-const MAX_EXACT_POWER: i64 = 256;
+/// Largest exponent of a matrix power kept exact: each squaring multiplies
+/// whole matrices of growing fractions. Powers of numbers are bounded by the
+/// size of the result instead ([`MAX_EXACT_BITS`]), so `2^1000` stays exact.
+const MAX_MATRIX_POWER: u64 = 256;
 
 pub(crate) fn small_int(q: &Rat) -> Option<i64> {
     let (n, d) = q.as_i64_pair()?;
-    (d == 1 && n.abs() <= MAX_EXACT_POWER).then_some(n)
+    (d == 1 && n.unsigned_abs() <= MAX_EXACT_BITS).then_some(n)
 }
 
 /// `x .^ y` with integer exponents stays exact (0 .^ negative goes to floats: Inf).
@@ -143,7 +145,10 @@ fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option
         return Ok(power("^", x, y)?.map(Value::exact));
     }
     let (Some(k), true, true) = (
-        y.iter().next().and_then(small_int),
+        y.iter()
+            .next()
+            .and_then(small_int)
+            .filter(|k| k.unsigned_abs() <= MAX_MATRIX_POWER),
         y.len() == 1,
         x.is_square(),
     ) else {
