@@ -29,6 +29,14 @@ const PAGES: &[(&str, &str)] = &[
     ("help :", "A range a, a+step"),
     ("help *", "The matrix product"),
     ("help ==", "Comparisons entry by entry"),
+    ("help &", "Logical and, or, entry by entry"),
+    ("help |", "Logical and, or, entry by entry"),
+    ("help ~", "Logical not, entry by entry"),
+    ("help !", "Logical not, entry by entry"),
+    ("help &&", "Short-circuit and, or"),
+    ("help ||", "the right side is not evaluated"),
+    ("help xor", "Exclusive or entry by entry"),
+    ("help not", "Logical not entry by entry"),
     ("doc eig", "eig(A)"),
     ("help lookfor", "lookfor WORDS"),
     ("help check", "check"),
@@ -152,15 +160,58 @@ fn help_wraps_to_the_width_and_keeps_formulas_whole() {
         .filter(|l| l.starts_with("  ") && !l.starts_with("  >>"))
         .collect();
     assert!(summary.len() >= 4, "{r}");
-    // A search result's continuation lines start under its summary.
-    let r = run_cols("60", "lookfor orthogonal");
-    let first = r.lines().next().unwrap_or("");
-    let name = first.split(' ').next().unwrap_or("");
-    let col = first.len() - first[name.len()..].trim_start().len();
-    for l in r.lines().filter(|l| l.starts_with(' ')) {
-        assert_eq!(l.len() - l.trim_start().len(), col, "{r}");
-        assert!(l.chars().count() <= 60, "{l:?}");
+}
+
+/// A search lists one line per page, as Octave's lookfor: the name, then the
+/// first sentence of its summary, shortened at a word boundary with `...`
+/// to fit the width and never cut inside parentheses.
+#[test]
+fn a_search_lists_one_short_line_per_page() {
+    for (cols, w) in [("80", 80), ("60", 60)] {
+        let r = run_cols(cols, "help eigen");
+        let lines: Vec<&str> = r.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        let names = listed(&r);
+        assert_eq!(lines.len(), names.len(), "a page took two lines:\n{r}");
+        assert!(names.contains(&"eig") && names.contains(&"showeig"), "{r}");
+        for l in &lines {
+            assert!(l.chars().count() <= w, "{cols}: {l:?}");
+            if let Some(kept) = l.strip_suffix("...") {
+                // never cut inside a parenthesis
+                assert_eq!(
+                    kept.matches('(').count(),
+                    kept.matches(')').count(),
+                    "{l:?}"
+                );
+            }
+        }
     }
+    // A short first sentence is shown whole; the rest of the summary is not.
+    let r = run_cols("80", "help eigen");
+    assert!(
+        r.contains("\nquadform      The quadratic form x'Ax.\n"),
+        "{r}"
+    );
+    // "values" would reach column 80, and "..." must fit too.
+    assert!(
+        r.contains(
+            "\nsvd           Singular value decomposition; one output gives the singular...\n"
+        ),
+        "{r}"
+    );
+    // A long one is cut at the last word that fits: here before "(descending),"
+    // would still fit at 80 but the text goes on past the width.
+    // An ellipsis in a formula ends no sentence; an open parenthesis is left out whole, and the formula's own "..." is
+    // not doubled.
+    assert!(
+        r.contains("\ntrace         Sum of the diagonal A_11 + A_22 + ...\n"),
+        "{r}"
+    );
+    let eig = r.lines().find(|l| l.starts_with("eig ")).unwrap_or("");
+    assert!(
+        eig.starts_with("eig           Eigenvalues (descending), or eigenvectors"),
+        "{eig}"
+    );
+    assert!(eig.ends_with("..."), "{eig}");
 }
 
 fn run_cols(cols: &str, src: &str) -> String {

@@ -134,7 +134,11 @@ fn grid_of(
         }
         for i in 0..r {
             for j in start..end {
-                out.push_str(&format!("{:>w$}", cell(i, j), w = columns.width + columns.sep));
+                out.push_str(&format!(
+                    "{:>w$}",
+                    cell(i, j),
+                    w = columns.width + columns.sep
+                ));
             }
             out.push('\n');
         }

@@ -219,4 +219,3 @@ pub(super) fn width_of(f: NumFmt) -> usize {
         NumFmt::General { width, .. } => width,
     }
 }
-
