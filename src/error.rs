@@ -302,8 +302,9 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
     out.push_str(rest);
 }
 
-/// The byte offset of the last safe break point at or before column `width`.
-fn break_before(line: &str, width: usize) -> Option<usize> {
+/// The byte offset of the last safe break point at or before column `width`
+/// (where `wrap` may start a new line, and a shortened text may end).
+pub fn break_before(line: &str, width: usize) -> Option<usize> {
     let is_op = |w: &str| !w.is_empty() && w.chars().all(|c| "=+-*/\\^<>~!&|:.'->".contains(c));
     let mut depth = 0i32;
     let (mut tick, mut quote) = (false, false);

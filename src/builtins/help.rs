@@ -2,7 +2,7 @@
 //! "did you mean" suggestions.
 
 use super::Doc;
-use crate::error::wrap;
+use crate::error::{break_before, wrap};
 
 /// `help WORDS` for words that name no page, and `lookfor WORDS`: every page
 /// whose name, signature, summary or math holds all the words, listed one
@@ -31,33 +31,20 @@ pub fn search(words: &[String], width: usize) -> Option<String> {
     Some(out)
 }
 
-/// `text` whole when it fits in `room` characters, else cut at the last
-/// space that fits with `...` after it and leaves no parenthesis open, so a
-/// formula like `det(lambda I - A)` is kept whole or left out.
+/// `text` whole when it fits in `room` characters, else cut with `...` at
+/// the last point where `wrap` could break the line, so a formula like
+/// `det(lambda I - A)` is kept whole or left out.
 fn shorten(text: &str, room: usize) -> String {
     if text.chars().count() <= room {
         return text.to_string();
     }
-    let mut depth = 0i32;
-    let mut cut = None;
-    for (chars, (k, c)) in text.char_indices().enumerate() {
-        if chars + 3 > room {
-            break;
-        }
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth -= 1,
-            ' ' if depth == 0 => cut = Some(k),
-            _ => {}
-        }
-    }
     // One long word: cut it where the room ends.
-    let end = cut.unwrap_or_else(|| {
+    let end = break_before(text, room.saturating_sub(3)).unwrap_or_else(|| {
         text.char_indices()
             .nth(room.saturating_sub(3))
             .map_or(text.len(), |(k, _)| k)
     });
-    let kept = text[..end].trim_end_matches([',', ';', ':']);
+    let kept = text[..end].trim_end().trim_end_matches([',', ';', ':']);
     // A formula's own ellipsis (`A_11 + A_22 + ...`) already says "more".
     match kept.ends_with("...") {
         true => kept.to_string(),
