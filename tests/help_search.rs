@@ -149,6 +149,14 @@ fn help_wraps_to_the_width_and_keeps_formulas_whole() {
             }
         }
     }
+    // A hyphenated word is prose: a remark in parentheses may break beside
+    // it instead of leaving a short line.
+    let r = run_cols("80", "help inv");
+    let first = r
+        .lines()
+        .find(|l| l.contains("Inverse of a square"))
+        .unwrap_or("");
+    assert!(first.ends_with("ill-conditioned;"), "{r}");
     // `A*x = b` never splits around its `=`, nor `A\b` from its words.
     let r = run_cols("40", "help \\");
     assert!(r.contains("Solve A*x = b:"), "{r}");

@@ -434,7 +434,7 @@ fn interactive_after_a_failing_script_keeps_its_variables() {
 }
 
 /// On a real 80-column terminal (the pty sized by stty before la starts,
-/// COLUMNS unset), a long error message and a long help page wrap so that
+/// COLUMNS unset), the banner, a long error message and a long help page wrap so that
 /// no line shown is wider than 80, and no formula is split across lines.
 #[test]
 fn errors_and_help_wrap_at_80_columns_on_a_terminal() {
@@ -456,8 +456,7 @@ fn errors_and_help_wrap_at_80_columns_on_a_terminal() {
         home,
         prompt_due: false,
     };
-    r.expect("Type `help`");
-    r.expect(">> ");
+    let banner = r.expect("Type `help`") + &r.expect(">> ");
     // What the terminal shows: each line (the pty ends it with `\r\n`) as
     // it stands after its last carriage return.
     let shown = |text: &str| -> Vec<String> {
@@ -471,7 +470,7 @@ fn errors_and_help_wrap_at_80_columns_on_a_terminal() {
     r.line("help save");
     let help = shown(&r.expect(FRESH_PROMPT));
     r.prompt_due = false;
-    for l in err.iter().chain(&help) {
+    for l in shown(&banner).iter().chain(&err).chain(&help) {
         assert!(l.chars().count() <= 80, "wider than 80: {l:?}");
     }
     let err = err.join("\n");

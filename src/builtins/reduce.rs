@@ -14,14 +14,14 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "diff",
         min_args: 1,
-        max_args: 1,
+        max_args: 3,
         max_out: 1,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "diff(x)",
-            summary: "Differences of neighbours (down each column of a matrix).",
-            math: &["diff(x)_k = x_(k+1) - x_k"],
-            example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7"],
+            signature: "diff(x), diff(x, k), diff(A, k, dim)",
+            summary: "Differences of neighbours (down each column of a matrix, or along dim); k repeats it (the k-th difference).",
+            math: &["diff(x)_k = x_(k+1) - x_k", "diff(x, 2) = diff(diff(x))"],
+            example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7", "", ">> diff([1 4 9 16], 2)", "ans =", "", "   2   2", ""],
             related: &["cumsum", "sum"],
         },
         run: diff,
@@ -531,7 +531,8 @@ fn truth<'a>(a: &'a Args, nan_is: bool) -> Result<std::borrow::Cow<'a, crate::va
 
 fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
     let m = truth(a, all)?;
-    if m.is_empty() && a.len() == 1 {
+    // Only [] itself gives one answer; 0xN gives one per column, as Octave.
+    if m.shape() == (0, 0) && a.len() == 1 {
         return one(Value::bool(all));
     }
     let dim = pick_dim(a, 1, m.shape(), what)?;
@@ -594,7 +595,16 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
     let m = a.complex(0)?;
     let dim = pick_dim(&a, 2, m.shape(), what)?;
     if m.is_empty() {
-        return Ok(vec![Value::empty(), Value::empty()]);
+        // As Octave: the reduced dimension becomes 1 only if it was not 0
+        // (max(zeros(3, 0)) is 1x0, max(zeros(0, 3)) stays 0x3).
+        let (r, c) = m.shape();
+        let shape = match dim {
+            1 => (r.min(1), c),
+            2 => (r, c.min(1)),
+            _ => (r, c),
+        };
+        let empty = || Value::Real(RMat::zeros(shape.0, shape.1).into());
+        return Ok(vec![empty(), empty()]);
     }
     if dim > 2 {
         let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);
@@ -711,7 +721,10 @@ fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         .collect();
     let (r, _) = m.shape();
     let shape = |v: Vec<f64>| {
-        if m.nrows() == 1 && m.ncols() != 1 {
+        // As Octave: [] finds a 0x0 [], a row finds a row, all else a column.
+        if m.shape() == (0, 0) {
+            Value::empty()
+        } else if m.nrows() == 1 && m.ncols() != 1 {
             Value::row(v)
         } else {
             Value::col(v)
@@ -736,23 +749,45 @@ fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(shape(hits.iter().map(|k| (k + 1) as f64).collect()))
 }
 
+/// `diff(x, k, dim)`: the one-step difference taken k times (default 1)
+/// along dim (default: along a row vector, else down the columns).
 fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = a.num(0)?;
+    let mut v = a.num(0)?.clone();
+    let k = match a.get(1) {
+        Some(x) if x.is_empty() => 1,
+        Some(_) => a.usize(1)?,
+        None => 1,
+    };
+    let dim = match a.get(2) {
+        Some(_) => match a.usize(2)? {
+            d @ (1 | 2) => d,
+            _ => return Err(a.wrong(2, "the dimension 1 or 2")),
+        },
+        None if v.dims().0 == 1 => 2,
+        None => 1,
+    };
+    for _ in 0..k {
+        v = diff_once(&v, dim == 2)?;
+    }
+    one(v)
+}
+
+/// Differences of neighbours along a row (`row`) or down each column.
+fn diff_once(v: &Value, row: bool) -> Result<Value> {
     let (r, c) = v.dims();
-    let row = r == 1;
     let (nr, nc) = if row {
-        (1, c.saturating_sub(1))
+        (r, c.saturating_sub(1))
     } else {
         (r.saturating_sub(1), c)
     };
     let at = |i: usize, j: usize| {
         if row {
-            ((0, j), (0, j + 1))
+            ((i, j), (i, j + 1))
         } else {
             ((i, j), (i + 1, j))
         }
     };
-    one(match v {
+    Ok(match v {
         Value::Exact(m) => Value::Exact(
             nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
                 let (p, q) = at(i, j);
