@@ -1,5 +1,5 @@
-//! The logical operators as functions, as Octave has them: `and`, `or`,
-//! `xor` (which has no operator) and `not`. They read their arguments as
+//! The logical operators as functions, as Octave has them: `and`, `or` and
+//! `xor` (which has no operator); `not` is in `elementwise`. They read their arguments as
 //! the operators `&`, `|`, `~` do (nonzero is true, NaN an error).
 
 use super::{one, Args, Builtin, Topic, MANY};
@@ -63,18 +63,5 @@ pub static BUILTINS: &[Builtin] = &[
         "xor([1 1 0 0], [1 0 1 0])",
         "  0  1  1  0",
         |p, q| p != q
-    ),
-    builtin!(
-        "not",
-        1,
-        1,
-        1,
-        Topic::Operators,
-        "not(x)",
-        "Logical not entry by entry, the same as ~x or !x.",
-        &["not(x) = 1 where x == 0"],
-        &[">> not([1 0 2])", "ans =", "", "  0  1  0", ""],
-        &["~", "&", "|"],
-        |_, a| one(Value::Bool(a.bool(0)?.map(|b| !b).into()))
     ),
 ];

@@ -5,7 +5,6 @@
 //! entries mu also turns through sampled phases), then the power method with
 //! dual vectors until the estimate stops growing.
 
-use super::norms::{vector_norm, NormKind};
 use super::C64;
 use nalgebra::{ComplexField, DMatrix};
 
@@ -29,9 +28,15 @@ impl Entry for C64 {
     }
 }
 
+/// The vector p-norm, scaled by the largest magnitude so that no power
+/// overflows or underflows.
 fn norm<T: Entry>(v: &[T], p: f64) -> f64 {
-    let mags: Vec<f64> = v.iter().map(|x| x.modulus()).collect();
-    vector_norm(&mags, NormKind::P(p))
+    let max = v.iter().fold(0.0f64, |m, x| m.max(x.modulus()));
+    if max == 0.0 {
+        return 0.0;
+    }
+    let sum: f64 = v.iter().map(|x| (x.modulus() / max).powf(p)).sum();
+    max * sum.powf(1.0 / p)
 }
 
 /// The dual of v: sign(v_i) |v_i|^(p-1), scaled to unit q-norm.
