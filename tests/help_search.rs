@@ -36,7 +36,7 @@ const PAGES: &[(&str, &str)] = &[
     ("help &&", "Short-circuit and, or"),
     ("help ||", "the right side is not evaluated"),
     ("help xor", "Exclusive or entry by entry"),
-    ("help not", "Logical not entry by entry"),
+    ("help not", "Logical negation"),
     ("doc eig", "eig(A)"),
     ("help lookfor", "lookfor WORDS"),
     ("help check", "check"),
