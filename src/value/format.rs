@@ -6,55 +6,10 @@ use crate::linalg::C64;
 use crate::value::numfmt::{
     choose, choose_complex, entry, special, two_digit_exponents, width_of, NumFmt,
 };
+pub use crate::value::numfmt::{Format, Numbers};
 use crate::value::readable::{self, Layout};
 use crate::value::{Func, Value};
 use nalgebra::DMatrix;
-
-/// How numbers are written. `Default`: floats as `format short`, exact
-/// values as short fractions or decimals (the rule is in [`readable`]).
-/// `Short`/`Long`: everything in decimals. `Rat`: exact values as full
-/// fractions, floats as close ones. `ShortE`/`LongE`: always e-notation;
-/// `ShortG`/`LongG`: each entry in the shorter of fixed and e-notation (C's
-/// `%g`); `Bank`: two decimals. As Octave's `format` names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Numbers {
-    #[default]
-    Default,
-    Short,
-    Long,
-    Rat,
-    ShortE,
-    LongE,
-    ShortG,
-    LongG,
-    Bank,
-}
-
-/// The display settings `format` chooses: the numbers, and `compact` (no
-/// blank line after `x =`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Format {
-    pub numbers: Numbers,
-    pub compact: bool,
-}
-
-impl Format {
-    pub const fn of(numbers: Numbers) -> Format {
-        Format {
-            numbers,
-            compact: false,
-        }
-    }
-    pub(super) fn precision(self) -> i32 {
-        match self.numbers {
-            Numbers::Long | Numbers::LongE | Numbers::LongG => 16,
-            _ => 5,
-        }
-    }
-    fn fractions(self) -> bool {
-        matches!(self.numbers, Numbers::Default | Numbers::Rat)
-    }
-}
 
 /// A real number the way Octave shows a scalar (`3.1416`, `7`, `1.0000e-10`).
 pub fn real_scalar(x: f64, fmt: Format) -> String {

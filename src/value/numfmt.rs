@@ -2,8 +2,53 @@
 //! once as Octave's `format short`/`long` do: integers, fixed point with a
 //! shared number of decimals, or e-notation, and the field widths.
 
-use super::format::{Format, Numbers};
 use crate::linalg::C64;
+
+/// How numbers are written. `Default`: floats as `format short`, exact
+/// values as short fractions or decimals (the rule is in [`readable`]).
+/// `Short`/`Long`: everything in decimals. `Rat`: exact values as full
+/// fractions, floats as close ones. `ShortE`/`LongE`: always e-notation;
+/// `ShortG`/`LongG`: each entry in the shorter of fixed and e-notation (C's
+/// `%g`); `Bank`: two decimals. As Octave's `format` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Numbers {
+    #[default]
+    Default,
+    Short,
+    Long,
+    Rat,
+    ShortE,
+    LongE,
+    ShortG,
+    LongG,
+    Bank,
+}
+
+/// The display settings `format` chooses: the numbers, and `compact` (no
+/// blank line after `x =`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Format {
+    pub numbers: Numbers,
+    pub compact: bool,
+}
+
+impl Format {
+    pub const fn of(numbers: Numbers) -> Format {
+        Format {
+            numbers,
+            compact: false,
+        }
+    }
+    pub(super) fn precision(self) -> i32 {
+        match self.numbers {
+            Numbers::Long | Numbers::LongE | Numbers::LongG => 16,
+            _ => 5,
+        }
+    }
+    pub(super) fn fractions(self) -> bool {
+        matches!(self.numbers, Numbers::Default | Numbers::Rat)
+    }
+}
 
 /// How every entry of one matrix is printed, chosen from all of them at once.
 #[derive(Debug, Clone, Copy)]
