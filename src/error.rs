@@ -302,8 +302,9 @@ fn wrap_line(line: &str, width: usize, hang: usize, out: &mut String) {
     out.push_str(rest);
 }
 
-/// The byte offset of the last safe break point at or before column `width`.
-fn break_before(line: &str, width: usize) -> Option<usize> {
+/// The byte offset of the last safe break point at or before column `width`
+/// (where `wrap` may start a new line, and a shortened text may end).
+pub fn break_before(line: &str, width: usize) -> Option<usize> {
     let is_op = |w: &str| !w.is_empty() && w.chars().all(|c| "=+-*/\\^<>~!&|:.'->".contains(c));
     let mut depth = 0i32;
     let (mut tick, mut quote) = (false, false);
@@ -321,11 +322,15 @@ fn break_before(line: &str, width: usize) -> Option<usize> {
             ' ' if i > indent && !tick && !quote => {
                 let before = line[..i].rsplit(' ').next().unwrap_or("");
                 let after = line[i + 1..].split(' ').next().unwrap_or("");
-                // A word of prose: two letters or more, at most an opening
+                // A word of prose: two letters or more (a hyphen may join
+                // them, as in ill-conditioned), at most an opening
                 // parenthesis before and a comma or semicolon after.
                 let plain = |w: &str| {
                     let w = w.trim_start_matches('(').trim_end_matches([',', ';']);
-                    w.chars().count() > 1 && w.chars().all(char::is_alphabetic)
+                    let joined = w.split('-').all(|p| !p.is_empty());
+                    w.chars().count() > 1
+                        && joined
+                        && w.chars().all(|c| c.is_alphabetic() || c == '-')
                 };
                 let inside_ok = depth <= 0 || (plain(before) && plain(after));
                 if inside_ok && !is_op(before) && !is_op(after) && !after.is_empty() {

@@ -29,6 +29,14 @@ const PAGES: &[(&str, &str)] = &[
     ("help :", "A range a, a+step"),
     ("help *", "The matrix product"),
     ("help ==", "Comparisons entry by entry"),
+    ("help &", "Logical and, or, entry by entry"),
+    ("help |", "Logical and, or, entry by entry"),
+    ("help ~", "Logical not, entry by entry"),
+    ("help !", "Logical not, entry by entry"),
+    ("help &&", "Short-circuit and, or"),
+    ("help ||", "the right side is not evaluated"),
+    ("help xor", "Exclusive or entry by entry"),
+    ("help not", "Logical negation"),
     ("doc eig", "eig(A)"),
     ("help lookfor", "lookfor WORDS"),
     ("help check", "check"),
@@ -141,6 +149,14 @@ fn help_wraps_to_the_width_and_keeps_formulas_whole() {
             }
         }
     }
+    // A hyphenated word is prose: a remark in parentheses may break beside
+    // it instead of leaving a short line.
+    let r = run_cols("80", "help inv");
+    let first = r
+        .lines()
+        .find(|l| l.contains("Inverse of a square"))
+        .unwrap_or("");
+    assert!(first.ends_with("ill-conditioned;"), "{r}");
     // `A*x = b` never splits around its `=`, nor `A\b` from its words.
     let r = run_cols("40", "help \\");
     assert!(r.contains("Solve A*x = b:"), "{r}");
@@ -152,15 +168,56 @@ fn help_wraps_to_the_width_and_keeps_formulas_whole() {
         .filter(|l| l.starts_with("  ") && !l.starts_with("  >>"))
         .collect();
     assert!(summary.len() >= 4, "{r}");
-    // A search result's continuation lines start under its summary.
-    let r = run_cols("60", "lookfor orthogonal");
-    let first = r.lines().next().unwrap_or("");
-    let name = first.split(' ').next().unwrap_or("");
-    let col = first.len() - first[name.len()..].trim_start().len();
-    for l in r.lines().filter(|l| l.starts_with(' ')) {
-        assert_eq!(l.len() - l.trim_start().len(), col, "{r}");
-        assert!(l.chars().count() <= 60, "{l:?}");
+}
+
+/// A search lists one line per page, as Octave's lookfor: the name, then the
+/// first sentence of its summary, shortened with `...` where a line could
+/// wrap (a word boundary, never inside a formula) to fit the width.
+#[test]
+fn a_search_lists_one_short_line_per_page() {
+    for (cols, w) in [("80", 80), ("60", 60)] {
+        let r = run_cols(cols, "help eigen");
+        let lines: Vec<&str> = r.lines().skip(1).filter(|l| !l.is_empty()).collect();
+        let names = listed(&r);
+        assert_eq!(lines.len(), names.len(), "a page took two lines:\n{r}");
+        assert!(names.contains(&"eig") && names.contains(&"showeig"), "{r}");
+        for l in &lines {
+            assert!(l.chars().count() <= w, "{cols}: {l:?}");
+        }
     }
+    // A short first sentence is shown whole; the rest of the summary is not.
+    let r = run_cols("80", "help eigen");
+    assert!(
+        r.contains("\nquadform      The quadratic form x'Ax.\n"),
+        "{r}"
+    );
+    // "values" would reach column 80, and "..." must fit too.
+    assert!(
+        r.contains(
+            "\nsvd           Singular value decomposition; one output gives the singular...\n"
+        ),
+        "{r}"
+    );
+    // An ellipsis in a formula ends no sentence; a remark in parentheses
+    // may be cut between its words.
+    assert!(
+        r.contains("\ntrace         Sum of the diagonal A_11 + A_22 + ... (of any 2-D matrix...\n"),
+        "{r}"
+    );
+    // A formula is kept whole: at 60 columns charpoly's det(lambda I - A) is
+    // left out, not cut.
+    let r60 = run_cols("60", "help eigen");
+    assert!(
+        r60.contains("\ncharpoly      Characteristic polynomial...\n"),
+        "{r60}"
+    );
+    // A long one is cut at the last word that fits.
+    let eig = r.lines().find(|l| l.starts_with("eig ")).unwrap_or("");
+    assert!(
+        eig.starts_with("eig           Eigenvalues (descending), or eigenvectors"),
+        "{eig}"
+    );
+    assert!(eig.ends_with("..."), "{eig}");
 }
 
 fn run_cols(cols: &str, src: &str) -> String {

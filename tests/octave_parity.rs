@@ -8,6 +8,13 @@ use common::{assert_close, eval, matrix};
 
 /// (input, rows, cols, entries row-major)
 const TABLE: &[(&str, usize, usize, &[f64])] = &[
+    // and / or / xor / not: the logical operators as functions (true is 1)
+    ("xor([1 1 0 0], [1 0 1 0])", 1, 4, &[0.0, 1.0, 1.0, 0.0]),
+    ("xor(1, 0, 1)", 1, 1, &[0.0]),
+    ("xor([1; 0], [1 0])", 2, 2, &[0.0, 1.0, 1.0, 0.0]),
+    ("and([1 0 1], [1 1 0], [1 1 1])", 1, 3, &[1.0, 0.0, 0.0]),
+    ("or([0 0; 0 1], 0)", 2, 2, &[0.0, 0.0, 0.0, 1.0]),
+    ("not([1 0 2])", 1, 3, &[0.0, 1.0, 0.0]),
     // fliplr / flipud / rot90: reversals and rotations of positions
     (
         "fliplr([1 2 3; 4 5 6])",

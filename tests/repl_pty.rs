@@ -453,3 +453,64 @@ fn exit_with_a_status_that_is_no_integer_is_refused_and_the_session_goes_on() {
     r.p.exp_eof().expect("la exits on `exit 3`");
     assert_eq!(r.status(), 3);
 }
+
+/// On a real 80-column terminal (the pty sized by stty before la starts,
+/// COLUMNS unset), the banner, a long error message and a long help page wrap so that
+/// no line shown is wider than 80, and no formula is split across lines.
+#[test]
+fn errors_and_help_wrap_at_80_columns_on_a_terminal() {
+    let home = TempHome::new();
+    let la = env!("CARGO_BIN_EXE_la");
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", "stty cols 80 rows 50 && exec \"$0\"", la])
+        .env("HOME", &home.0)
+        .env("XDG_DATA_HOME", home.data())
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS");
+    let opts = Options::new()
+        .timeout_ms(Some(TIMEOUT_MS))
+        .strip_ansi_escape_codes(true);
+    let p = spawn_with_options(cmd, opts).expect("spawn la in a pty");
+    let mut r = Repl {
+        p,
+        home,
+        prompt_due: false,
+    };
+    let banner = r.expect("Type `help`") + &r.expect(">> ");
+    // What the terminal shows: each line (the pty ends it with `\r\n`) as
+    // it stands after its last carriage return.
+    let shown = |text: &str| -> Vec<String> {
+        text.split('\n')
+            .map(|l| l.trim_end_matches('\r'))
+            .map(|l| l.rsplit('\r').next().unwrap_or("").to_string())
+            .collect()
+    };
+    r.line("A = [1 2; 3 4]; A ** A");
+    let err = shown(&r.expect(FRESH_PROMPT));
+    r.line("help save");
+    let help = shown(&r.expect(FRESH_PROMPT));
+    r.prompt_due = false;
+    for l in shown(&banner).iter().chain(&err).chain(&help) {
+        assert!(l.chars().count() <= 80, "wider than 80: {l:?}");
+    }
+    let err = err.join("\n");
+    // the message is longer than 80 (so it did wrap), and its formulas and
+    // remarks are each on one line
+    assert!(err.matches('\n').count() >= 6, "{err:?}");
+    assert!(err.contains("error: operator ^:"), "{err}");
+    for whole in ["x^y", "(got 2x2 and 2x2)", ".^ is element-wise"] {
+        assert!(
+            err.lines().any(|l| l.contains(whole)),
+            "{whole} split:\n{err}"
+        );
+    }
+    assert!(err.contains("A ** A"), "{err}");
+    let help = help.join("\n");
+    assert!(help.contains("save FILE"), "{help}");
+    assert!(
+        help.lines().filter(|l| l.starts_with("  ")).count() >= 4,
+        "{help}"
+    );
+    assert_eq!(r.quit(), 0);
+}

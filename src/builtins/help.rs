@@ -2,11 +2,12 @@
 //! "did you mean" suggestions.
 
 use super::Doc;
-use crate::error::{wrap, wrap_hanging};
+use crate::error::{break_before, wrap};
 
 /// `help WORDS` for words that name no page, and `lookfor WORDS`: every page
-/// whose name, signature, summary or math holds all the words, listed
-/// as `name  first sentence of its summary`.
+/// whose name, signature, summary or math holds all the words, listed one
+/// line each as Octave's `lookfor` does: `name  first sentence of its
+/// summary`, shortened to fit `width`.
 pub fn search(words: &[String], width: usize) -> Option<String> {
     let words: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
     let mut hits: Vec<(&str, &str)> = super::docs()
@@ -24,17 +25,41 @@ pub fn search(words: &[String], width: usize) -> Option<String> {
     let col = hits.iter().map(|(n, _)| n.len()).max().unwrap_or(0) + 2;
     let mut out = String::new();
     for (name, summary) in hits {
-        out.push_str(&wrap_hanging(&format!("{name:<col$}{summary}"), width, col));
-        out.push('\n');
+        let room = width.saturating_sub(col).max(20);
+        out.push_str(&format!("{name:<col$}{}\n", shorten(summary, room)));
     }
     Some(out)
 }
 
-fn first_sentence(s: &str) -> &str {
-    match s.find(". ") {
-        Some(k) => &s[..=k],
-        None => s,
+/// `text` whole when it fits in `room` characters, else cut with `...` at
+/// the last point where `wrap` could break the line, so a formula like
+/// `det(lambda I - A)` is kept whole or left out.
+fn shorten(text: &str, room: usize) -> String {
+    if text.chars().count() <= room {
+        return text.to_string();
     }
+    // One long word: cut it where the room ends.
+    let end = break_before(text, room.saturating_sub(3)).unwrap_or_else(|| {
+        text.char_indices()
+            .nth(room.saturating_sub(3))
+            .map_or(text.len(), |(k, _)| k)
+    });
+    let kept = text[..end].trim_end().trim_end_matches([',', ';', ':']);
+    // A formula's own ellipsis (`A_11 + A_22 + ...`) already says "more".
+    match kept.ends_with("...") {
+        true => kept.to_string(),
+        false => format!("{kept}..."),
+    }
+}
+
+/// Up to the first full stop followed by a space; the dots of an ellipsis
+/// (`A_11 + A_22 + ... (of`) end no sentence.
+fn first_sentence(s: &str) -> &str {
+    let end = s
+        .match_indices(". ")
+        .map(|(k, _)| k)
+        .find(|&k| !s[..k].ends_with('.'));
+    end.map_or(s, |k| &s[..=k])
 }
 
 /// The overview: every function and command grouped by topic.

@@ -55,6 +55,7 @@ mod lang;
 mod limits;
 mod linalg;
 mod linspace;
+mod logical;
 mod quad_linalg;
 mod reduce;
 mod regression;
@@ -170,6 +171,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         lang::BUILTINS,
         strings::BUILTINS,
         limits::BUILTINS,
+        logical::BUILTINS,
     ]
     .into_iter()
     .flatten()

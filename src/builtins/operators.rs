@@ -108,12 +108,31 @@ pub static OPERATORS: &[Operator] = &[
         &["isequal", "find", "any", "all"]
     ),
     op!(
-        &["&", "|", "!", "~", "&&", "||"],
-        "A & B, A | B, ~A, a && b, a || b",
-        "Logical and, or, not, entry by entry; && and || take scalars and skip the right side when the left decides.",
-        &[],
-        &[">> [1 0 1] & [1 1 0]", "ans =", "", "  1  0  0", ""],
-        &["any", "all"]
+        &["&", "|"],
+        "A & B, A | B",
+        "Logical and, or, entry by entry: nonzero is true, and the result is a logical matrix; sizes must match or broadcast. For exclusive or use xor.",
+        &[
+            "(A & B)(i,j) = 1 where A(i,j) ~= 0 and B(i,j) ~= 0",
+            "(A | B)(i,j) = 1 where A(i,j) ~= 0 or B(i,j) ~= 0",
+        ],
+        &[">> [1 0 1] & [1 1 0]", "ans =", "", "  1  0  0", "", ">> [1 0 0] | [0 0 1]", "ans =", "", "  1  0  1", ""],
+        &["&&", "~", "xor", "and", "or", "any", "all"]
+    ),
+    op!(
+        &["~", "!"],
+        "~A, !A",
+        "Logical not, entry by entry: 1 where A is zero, 0 elsewhere. ~= (or !=) is the comparison 'not equal'.",
+        &["(~A)(i,j) = 1 where A(i,j) == 0"],
+        &[">> ~[1 0 2]", "ans =", "", "  0  1  0", ""],
+        &["not", "&", "==", "any"]
+    ),
+    op!(
+        &["&&", "||"],
+        "a && b, a || b",
+        "Short-circuit and, or for conditions (if, while): each side is one true or false (a matrix counts as all(A(:))), and the right side is not evaluated when the left decides.",
+        &["a && b = 0 without evaluating b when a is 0", "a || b = 1 without evaluating b when a is nonzero"],
+        &[">> x = 0;", ">> x ~= 0 && 1/x > 2", "ans = 0"],
+        &["&", "|", "all", "any"]
     ),
 ];
 

@@ -47,6 +47,7 @@ impl From<LinalgError> for crate::error::LaError {
 pub mod decomp;
 pub mod norms;
 pub mod pca;
+mod pnorm;
 pub mod poly;
 pub mod predicates;
 pub mod solve;

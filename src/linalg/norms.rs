@@ -1,11 +1,12 @@
 //! Vector and matrix norms (Octave's `norm`) for real and complex entries.
 
 use super::decomp::{singular_values, svd_thin_c};
+use super::pnorm::p_norm_estimate;
 use super::{CMat, LinalgError, RMat, Result, C64};
 
 /// Which norm to take. `P(p)`: for vectors any p (p = 0 counts nonzeros,
 /// `f64::INFINITY` is the max |x|, `f64::NEG_INFINITY` the min |x|); for
-/// matrices any p >= 1 (complex ones only 1, 2 and Inf). `Fro` is the Frobenius norm (the 2-norm for
+/// matrices any p >= 1. `Fro` is the Frobenius norm (the 2-norm for
 /// vectors).
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum NormKind {
@@ -84,7 +85,7 @@ pub fn vector_norm_c(x: &[C64], p: NormKind) -> f64 {
 /// Octave's `norm(A, p)` for a real matrix: row/column vectors use the vector
 /// norms; otherwise 1 = max column sum, 2 = largest singular value,
 /// Inf = max row sum, Fro = Frobenius, other p > 1 Higham's estimate as
-/// Octave. p < 1 is an `Invalid` error.
+/// Octave ([`p_norm_estimate`]). p < 1 is an `Invalid` error.
 /// The 2-norm of a matrix with NaN is NaN (Inf entries give Inf) instead of
 /// an SVD error. norm([]) = 0.
 pub fn matrix_norm(a: &RMat, p: NormKind) -> Result<f64> {
@@ -100,92 +101,18 @@ pub fn matrix_norm(a: &RMat, p: NormKind) -> Result<f64> {
     }
 }
 
-/// Octave's estimate of the matrix p-norm max ||Ax||_p / ||x||_p for
-/// 1 < p < Inf (N. J. Higham, "Estimating the matrix p-norm", 1992): a
-/// start vector grown column by column, each step keeping the best
-/// lambda y + mu a_k with |lambda|^p + |mu|^p = 1 over 4k angles, then the
-/// power method with dual vectors until the estimate stops growing.
-fn p_norm_estimate(a: &RMat, p: f64) -> f64 {
-    if a.iter().any(|x| x.is_nan()) {
-        return f64::NAN;
-    }
-    if a.iter().any(|x| x.is_infinite()) {
-        return f64::INFINITY;
-    }
-    if a.iter().all(|&x| x == 0.0) {
-        return 0.0;
-    }
-    let q = p / (p - 1.0);
-    let norm = |v: &[f64], p: f64| {
-        norm_of_magnitudes(
-            &v.iter().map(|x| x.abs()).collect::<Vec<_>>(),
-            NormKind::P(p),
-        )
-    };
-    // The dual of v: sign(v_i)|v_i|^(p-1), scaled to unit q-norm.
-    let dual = |v: &[f64], p: f64, q: f64| {
-        let d: Vec<f64> = v
-            .iter()
-            .map(|x| x.signum() * x.abs().powf(p - 1.0))
-            .collect();
-        let n = norm(&d, q);
-        d.into_iter().map(|x| x / n).collect::<Vec<f64>>()
-    };
-    let (m, n) = a.shape();
-    let (mut x, mut y) = (vec![0.0; n], vec![0.0; m]);
-    let (mut lambda, mut mu) = (0.0, 1.0);
-    for k in 0..n {
-        let col = a.column(k);
-        let samples = 4 * k;
-        let mut best = 0.0;
-        for i in 0..samples {
-            let phi = i as f64 * std::f64::consts::PI / samples as f64;
-            let (l, u) = (phi.cos(), phi.sin());
-            let s = (l.abs().powf(p) + u.abs().powf(p)).powf(1.0 / p);
-            let (l, u) = (l / s, u / s);
-            let v: Vec<f64> = y
-                .iter()
-                .zip(col.iter())
-                .map(|(y, c)| l * y + u * c)
-                .collect();
-            let nv = norm(&v, p);
-            if nv > best {
-                (lambda, mu, best) = (l, u, nv);
-            }
-        }
-        x[..k].iter_mut().for_each(|xi| *xi *= lambda);
-        x[k] = mu;
-        y.iter_mut()
-            .zip(col.iter())
-            .for_each(|(yi, c)| *yi = lambda * *yi + mu * c);
-    }
-    let nx = norm(&x, p);
-    x.iter_mut().for_each(|xi| *xi /= nx);
-    let mut gamma = 0.0;
-    for iter in 0..256 {
-        let y = a * RMat::from_column_slice(n, 1, &x);
-        let last = gamma;
-        gamma = norm(y.as_slice(), p);
-        let z = a.transpose() * RMat::from_column_slice(m, 1, &dual(y.as_slice(), p, q));
-        if iter > 0
-            && (norm(z.as_slice(), q) <= gamma || gamma - last <= f64::EPSILON.sqrt() * gamma)
-        {
-            break;
-        }
-        x = dual(z.as_slice(), q, p);
-    }
-    gamma
-}
-
 /// `norm(A, p)` for a complex matrix, same rules as [`matrix_norm`].
 pub fn matrix_norm_c(a: &CMat, p: NormKind) -> Result<f64> {
     let mags = a.map(|z| z.norm());
     if a.nrows() == 1 || a.ncols() == 1 {
         return Ok(norm_of_magnitudes(mags.as_slice(), p));
     }
-    general_matrix_norm(&mags, p, || {
-        Ok(svd_thin_c("norm", a)?.0.first().copied().unwrap_or(0.0))
-    })
+    match p {
+        NormKind::P(x) if x > 1.0 && x != 2.0 && x.is_finite() => Ok(p_norm_estimate(a, x)),
+        _ => general_matrix_norm(&mags, p, || {
+            Ok(svd_thin_c("norm", a)?.0.first().copied().unwrap_or(0.0))
+        }),
+    }
 }
 
 /// Matrix norms from the entry magnitudes; `sigma_max` is only called for
@@ -213,12 +140,6 @@ fn general_matrix_norm(
                 sigma_max()
             }
         }
-        NormKind::P(x) if x > 1.0 => Err(LinalgError::Invalid {
-            func: "norm",
-            msg: format!(
-                "p = {x} is supported for real matrices only (complex: use 1, 2, Inf or \"fro\")"
-            ),
-        }),
         NormKind::P(x) => Err(LinalgError::Invalid {
             func: "norm",
             msg: format!("p = {x} is not a matrix norm (use p >= 1, Inf or \"fro\")"),

@@ -3,249 +3,13 @@
 
 use crate::exact::{Quad, Rat};
 use crate::linalg::C64;
+use crate::value::numfmt::{
+    choose, choose_complex, entry, special, two_digit_exponents, width_of, NumFmt,
+};
+pub use crate::value::numfmt::{Format, Numbers};
 use crate::value::readable::{self, Layout};
 use crate::value::{Func, Value};
 use nalgebra::DMatrix;
-
-/// How numbers are written. `Default`: floats as `format short`, exact
-/// values as short fractions or decimals (the rule is in [`readable`]).
-/// `Short`/`Long`: everything in decimals. `Rat`: exact values as full
-/// fractions, floats as close ones. `ShortE`/`LongE`: always e-notation;
-/// `ShortG`/`LongG`: each entry in the shorter of fixed and e-notation (C's
-/// `%g`); `Bank`: two decimals. As Octave's `format` names them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Numbers {
-    #[default]
-    Default,
-    Short,
-    Long,
-    Rat,
-    ShortE,
-    LongE,
-    ShortG,
-    LongG,
-    Bank,
-}
-
-/// The display settings `format` chooses: the numbers, and `compact` (no
-/// blank line after `x =`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Format {
-    pub numbers: Numbers,
-    pub compact: bool,
-}
-
-impl Format {
-    pub const fn of(numbers: Numbers) -> Format {
-        Format {
-            numbers,
-            compact: false,
-        }
-    }
-    fn precision(self) -> i32 {
-        match self.numbers {
-            Numbers::Long | Numbers::LongE | Numbers::LongG => 16,
-            _ => 5,
-        }
-    }
-    fn fractions(self) -> bool {
-        matches!(self.numbers, Numbers::Default | Numbers::Rat)
-    }
-    /// Widest fixed-point field before switching to exponent notation.
-    fn max_width(self) -> usize {
-        match self.numbers {
-            Numbers::Long => 20,
-            _ => 9,
-        }
-    }
-}
-
-/// How every entry of one matrix is printed, chosen from all of them at once.
-#[derive(Debug, Clone, Copy)]
-enum NumFmt {
-    Int {
-        width: usize,
-    },
-    Fixed {
-        width: usize,
-        decimals: usize,
-    },
-    Exp {
-        decimals: usize,
-    },
-    /// `%g` with `prec` significant digits, right-aligned in `width`.
-    General {
-        width: usize,
-        prec: usize,
-    },
-}
-
-fn digits(x: f64) -> i32 {
-    if x == 0.0 {
-        0
-    } else {
-        x.abs().log10().floor() as i32 + 1
-    }
-}
-
-/// Octave's rule: digits left and right of the point for one magnitude.
-fn ld_rd(x: f64, prec: i32) -> (i32, i32) {
-    let d = digits(x);
-    if d > 0 {
-        (d, if prec > d { prec - d } else { prec })
-    } else if d < 0 {
-        (1, if prec > d { prec - d } else { prec })
-    } else {
-        (1, if prec > 1 { prec - 1 } else { prec })
-    }
-}
-
-fn choose(values: &[f64], fmt: Format) -> NumFmt {
-    let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
-    let max_abs = finite.iter().fold(0.0f64, |m, x| m.max(x.abs()));
-    let prec = fmt.precision();
-    match fmt.numbers {
-        Numbers::ShortE | Numbers::LongE => {
-            return NumFmt::Exp {
-                decimals: (prec - 1) as usize,
-            }
-        }
-        // Octave's columns: 13 characters in short g, 24 in long g.
-        Numbers::ShortG | Numbers::LongG => {
-            return NumFmt::General {
-                width: prec as usize + 6,
-                prec: prec as usize,
-            }
-        }
-        Numbers::Bank => {
-            return NumFmt::Fixed {
-                width: digits(max_abs).max(1) as usize + 4,
-                decimals: 2,
-            }
-        }
-        _ => {}
-    }
-    let has_special = finite.len() < values.len();
-    // Integer layout only when every entry is an integer: a tiny nonzero
-    // entry (round-off included) must stay visible, as in Octave.
-    if finite.iter().all(|x| x.fract() == 0.0) {
-        // Octave prints integers in full up to 6 digits in a matrix, 7 for a
-        // scalar (15 in format long), and switches to e-notation beyond.
-        let int_digits = match (fmt.numbers, values.len()) {
-            (Numbers::Long, _) => 15,
-            (_, 1) => 7,
-            _ => 6,
-        };
-        if digits(max_abs) <= int_digits {
-            let w = digits(max_abs).max(1) as usize + 1;
-            return NumFmt::Int {
-                width: if has_special { w.max(4) } else { w },
-            };
-        }
-        return NumFmt::Exp {
-            decimals: (fmt.precision() - 1) as usize,
-        };
-    }
-    let min_abs = finite
-        .iter()
-        .filter(|x| **x != 0.0)
-        .fold(f64::INFINITY, |m, x| m.min(x.abs()));
-    let (ld_max, rd_max) = ld_rd(max_abs, prec);
-    let (ld_min, rd_min) = ld_rd(min_abs, prec);
-    let (ld, rd) = (ld_max.max(ld_min), rd_max.max(rd_min).max(1));
-    let width = (1 + ld + 1 + rd) as usize;
-    if width > fmt.max_width() {
-        NumFmt::Exp {
-            decimals: (prec - 1) as usize,
-        }
-    } else {
-        NumFmt::Fixed {
-            width,
-            decimals: rd as usize,
-        }
-    }
-}
-
-fn special(x: f64) -> Option<&'static str> {
-    if x.is_nan() {
-        Some("NaN")
-    } else if x == f64::INFINITY {
-        Some("Inf")
-    } else if x == f64::NEG_INFINITY {
-        Some("-Inf")
-    } else {
-        None
-    }
-}
-
-fn exp_string(x: f64, decimals: usize) -> String {
-    let s = format!("{:.*e}", decimals, x);
-    // Rust writes `1.5e3`; Octave writes `1.5000e+03`.
-    match s.split_once('e') {
-        Some((m, e)) => {
-            let (sign, digits) = e.strip_prefix('-').map_or(("+", e), |d| ("-", d));
-            format!("{m}e{sign}{digits:0>2}")
-        }
-        None => s,
-    }
-}
-
-/// C's `%.{prec}g`: e-notation when the exponent is below -5 or at least
-/// `prec`, otherwise fixed; trailing zeros dropped either way.
-fn general_string(x: f64, prec: usize) -> String {
-    let e = exp_string(x, prec.saturating_sub(1));
-    let (mantissa, exp) = e.split_once('e').unwrap_or((&e, "+00"));
-    let p: i32 = exp.parse().unwrap_or(0);
-    let trim = |s: &str| -> String {
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    if p < -5 || p >= prec as i32 {
-        format!("{}e{exp}", trim(mantissa))
-    } else {
-        let decimals = (prec as i32 - 1 - p).max(0) as usize;
-        trim(&format!("{x:.decimals$}"))
-    }
-}
-
-fn entry(x: f64, f: NumFmt) -> String {
-    if let Some(s) = special(x) {
-        return s.to_string();
-    }
-    if x == 0.0 {
-        return "0".to_string();
-    }
-    match f {
-        // Integer formatting is several times faster than `{:.0}` on a float,
-        // which matters when a million-entry range is displayed.
-        NumFmt::Int { .. } if x.fract() == 0.0 && x.abs() < 1e15 => (x as i64).to_string(),
-        NumFmt::Int { .. } => format!("{x:.0}"),
-        NumFmt::Fixed { decimals, .. } => format!("{x:.decimals$}"),
-        NumFmt::Exp { decimals } => exp_string(x, decimals),
-        NumFmt::General { prec, .. } => general_string(x, prec),
-    }
-}
-
-/// True when `f` is e-notation and every exponent has two digits, so every
-/// cell is exactly as wide as [`width_of`] says and formatting them all
-/// just to measure (slow for a huge matrix) can be skipped.
-fn two_digit_exponents(f: NumFmt, values: &[f64]) -> bool {
-    matches!(f, NumFmt::Exp { .. })
-        && values
-            .iter()
-            .all(|x| !x.is_finite() || *x == 0.0 || (1e-99..1e99).contains(&x.abs()))
-}
-
-fn width_of(f: NumFmt) -> usize {
-    match f {
-        NumFmt::Int { width } | NumFmt::Fixed { width, .. } => width,
-        NumFmt::Exp { decimals } => decimals + 7,
-        NumFmt::General { width, .. } => width,
-    }
-}
 
 /// A real number the way Octave shows a scalar (`3.1416`, `7`, `1.0000e-10`).
 pub fn real_scalar(x: f64, fmt: Format) -> String {
@@ -275,8 +39,15 @@ pub fn complex_scalar(z: C64, fmt: Format) -> String {
     format!("{re} {sign} {im}i")
 }
 
-/// Rows of right-aligned cells, split into column blocks to fit `width`.
-/// Cells are produced on demand so a huge matrix costs only its output text.
+/// Column layout: cells right-aligned in `width` after `sep` spaces, and
+/// the width a column counts for when a wide matrix is split into blocks.
+struct Columns {
+    width: usize,
+    sep: usize,
+    counted: usize,
+}
+
+/// Rows of right-aligned cells, `sep` spaces before each of `col_width`.
 fn grid(
     shape: (usize, usize),
     cell: impl Fn(usize, usize) -> String,
@@ -284,9 +55,26 @@ fn grid(
     sep: usize,
     width: usize,
 ) -> String {
+    let columns = Columns {
+        width: col_width,
+        sep,
+        counted: col_width + sep,
+    };
+    grid_of(shape, cell, columns, width)
+}
+
+/// Rows of cells laid out by `columns`, split into column blocks to fit
+/// `width`. Cells are produced on demand so a huge matrix costs only its
+/// output text.
+fn grid_of(
+    shape: (usize, usize),
+    cell: impl Fn(usize, usize) -> String,
+    columns: Columns,
+    width: usize,
+) -> String {
     let (r, c) = shape;
     // As Octave: a row of exactly `width` characters still fits.
-    let per_block = (width / (col_width + sep)).max(1);
+    let per_block = (width / columns.counted).max(1);
     let mut out = String::new();
     let mut start = 0;
     while start < c {
@@ -301,7 +89,11 @@ fn grid(
         }
         for i in 0..r {
             for j in start..end {
-                out.push_str(&format!("{:>w$}", cell(i, j), w = col_width + sep));
+                out.push_str(&format!(
+                    "{:>w$}",
+                    cell(i, j),
+                    w = columns.width + columns.sep
+                ));
             }
             out.push('\n');
         }
@@ -330,17 +122,24 @@ pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
 }
 
 fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
-    let parts: Vec<f64> = m.iter().flat_map(|z| [z.re, z.im]).collect();
-    let f = choose(&parts, fmt);
+    let f = choose_complex(m.as_slice(), fmt);
     let parts = |z: C64| complex_parts(z, f);
-    let wr = widest(m, |z| parts(*z).0.len());
-    let wi = widest(m, |z| parts(*z).2.len());
-    // As Octave: the sign in a fixed place, the imaginary magnitude right-aligned after it.
+    // As Octave: both parts in one field width (the widest magnitude of
+    // either), the real field one wider for its sign, the sign in a fixed place.
+    let wi = widest(m, |z| entry(z.re.abs(), f).len().max(parts(*z).2.len()));
+    let wr = wi + 1;
     let cell = |i, j| {
         let (re, sign, im) = parts(m[(i, j)]);
         format!("{re:>wr$} {sign} {im:>wi$}i")
     };
-    grid(m.shape(), cell, wr + wi + 4, 3, width)
+    // Octave counts a complex column one character wider than it prints
+    // when it splits a wide matrix into blocks.
+    let columns = Columns {
+        width: wr + wi + 4,
+        sep: 2,
+        counted: wr + wi + 7,
+    };
+    grid_of(m.shape(), cell, columns, width)
 }
 
 fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {

@@ -5,6 +5,7 @@
 //! file format (`storage`). May use: linalg, exact, syntax, error.
 
 pub mod format;
+mod numfmt;
 pub mod readable;
 pub mod storage;
 pub mod vars;

@@ -126,7 +126,16 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
     let m = a.complex(0)?;
     let dim = pick_dim(&a, 2, m.shape(), what)?;
     if m.is_empty() {
-        return Ok(vec![Value::empty(), Value::empty()]);
+        // As Octave: the reduced dimension becomes 1 only if it was not 0
+        // (max(zeros(3, 0)) is 1x0, max(zeros(0, 3)) stays 0x3).
+        let (r, c) = m.shape();
+        let shape = match dim {
+            1 => (r.min(1), c),
+            2 => (r, c.min(1)),
+            _ => (r, c),
+        };
+        let empty = || Value::Real(RMat::zeros(shape.0, shape.1).into());
+        return Ok(vec![empty(), empty()]);
     }
     if dim > 2 {
         let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);

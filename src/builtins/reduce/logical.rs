@@ -110,7 +110,8 @@ fn truth<'a>(a: &'a Args, nan_is: bool) -> Result<std::borrow::Cow<'a, crate::va
 
 fn logical_fold(a: &Args, what: &str, all: bool) -> Result<Vec<Value>> {
     let m = truth(a, all)?;
-    if m.is_empty() && a.len() == 1 {
+    // Only [] itself gives one answer; 0xN gives one per column, as Octave.
+    if m.shape() == (0, 0) && a.len() == 1 {
         return one(Value::bool(all));
     }
     let dim = pick_dim(a, 1, m.shape(), what)?;
@@ -142,7 +143,10 @@ fn find(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         .collect();
     let (r, _) = m.shape();
     let shape = |v: Vec<f64>| {
-        if m.nrows() == 1 && m.ncols() != 1 {
+        // As Octave: [] finds a 0x0 [], a row finds a row, all else a column.
+        if m.shape() == (0, 0) {
+            Value::empty()
+        } else if m.nrows() == 1 && m.ncols() != 1 {
             Value::row(v)
         } else {
             Value::col(v)

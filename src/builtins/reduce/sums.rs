@@ -13,15 +13,15 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "diff",
         min_args: 1,
-        max_args: 1,
+        max_args: 3,
         max_out: 1,
         heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "diff(x)",
-            summary: "Differences of neighbours (down each column of a matrix).",
-            math: &["diff(x)_k = x_(k+1) - x_k"],
-            example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7"],
+            signature: "diff(x), diff(x, k), diff(A, k, dim)",
+            summary: "Differences of neighbours (down each column of a matrix, or along dim); k repeats it (the k-th difference).",
+            math: &["diff(x)_k = x_(k+1) - x_k", "diff(x, 2) = diff(diff(x))"],
+            example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7", "", ">> diff([1 4 9 16], 2)", "ans =", "", "   2   2", ""],
             related: &["cumsum", "sum"],
         },
         run: diff,
@@ -162,23 +162,45 @@ fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
     one(Value::Real(out.into()))
 }
 
+/// `diff(x, k, dim)`: the one-step difference taken k times (default 1)
+/// along dim (default: along a row vector, else down the columns).
 fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = a.num(0)?;
+    let mut v = a.num(0)?.clone();
+    let k = match a.get(1) {
+        Some(x) if x.is_empty() => 1,
+        Some(_) => a.usize(1)?,
+        None => 1,
+    };
+    let dim = match a.get(2) {
+        Some(_) => match a.usize(2)? {
+            d @ (1 | 2) => d,
+            _ => return Err(a.wrong(2, "the dimension 1 or 2")),
+        },
+        None if v.dims().0 == 1 => 2,
+        None => 1,
+    };
+    for _ in 0..k {
+        v = diff_once(&v, dim == 2)?;
+    }
+    one(v)
+}
+
+/// Differences of neighbours along a row (`row`) or down each column.
+fn diff_once(v: &Value, row: bool) -> Result<Value> {
     let (r, c) = v.dims();
-    let row = r == 1;
     let (nr, nc) = if row {
-        (1, c.saturating_sub(1))
+        (r, c.saturating_sub(1))
     } else {
         (r.saturating_sub(1), c)
     };
     let at = |i: usize, j: usize| {
         if row {
-            ((0, j), (0, j + 1))
+            ((i, j), (i, j + 1))
         } else {
             ((i, j), (i + 1, j))
         }
     };
-    one(match v {
+    Ok(match v {
         Value::Exact(m) => Value::Exact(
             nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
                 let (p, q) = at(i, j);
