@@ -112,7 +112,7 @@ pub fn nums(v: &Value) -> Option<DMatrix<Num>> {
         Value::Real(m) => m.map(|x| Num::F(C64::new(x, 0.0))),
         Value::Complex(m) => m.map(Num::F),
         Value::Quad(_) => v.to_complex("check").ok()?.map(Num::F),
-        Value::Str(_) | Value::Func(_) | Value::Struct(_) => return None,
+        Value::Str(_) | Value::Func(_) | Value::Struct(_) | Value::Cell(_) => return None,
     })
 }
 
@@ -213,7 +213,7 @@ impl Mat {
             Value::Real(m) => Mat::F(m.map(|x| C64::new(x, 0.0))),
             Value::Complex(m) => Mat::F((**m).clone()),
             Value::Quad(_) => Mat::F(v.to_complex("check").ok()?.into_owned()),
-            Value::Str(_) | Value::Func(_) | Value::Struct(_) => return None,
+            Value::Str(_) | Value::Func(_) | Value::Struct(_) | Value::Cell(_) => return None,
         })
     }
 

@@ -43,6 +43,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod calculus;
+mod cells;
 mod construct;
 pub mod ctx;
 mod elementwise;
@@ -160,6 +161,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         figures::BUILTINS,
         show::BUILTINS,
         lang::BUILTINS,
+        cells::BUILTINS,
         strings::BUILTINS,
         limits::BUILTINS,
     ]

@@ -12,8 +12,13 @@ impl Interp<'_> {
         match &lv.index {
             None => self.eval(&base),
             Some(args) => {
+                let base = Box::new(base);
+                let kind = match lv.brace {
+                    true => ExprKind::CellIndex(base, args.clone()),
+                    false => ExprKind::Call(base, args.clone()),
+                };
                 let e = Expr {
-                    kind: ExprKind::Call(Box::new(base), args.clone()),
+                    kind,
                     span: lv.span,
                 };
                 self.eval(&e)
@@ -22,6 +27,9 @@ impl Interp<'_> {
     }
 
     pub(super) fn assign(&mut self, lv: &LValue, v: Value, display: bool) -> Result<()> {
+        if lv.brace {
+            return self.assign_brace(lv, v, display);
+        }
         if let Some(args) = &lv.index {
             // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
             let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
@@ -158,6 +166,7 @@ impl Interp<'_> {
             Value::Str(s) => {
                 string_row(&index::delete(&chars(s), &idx)?).map_err(|e| e.at(lv.span))?
             }
+            Value::Cell(m) => Value::cell(index::delete(m, &idx)?),
             _ => return Err(LaError::eval("deletion is only defined for matrices").at(lv.span)),
         };
         if display {
@@ -199,6 +208,9 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
     use crate::value::NumKind;
     const WHAT: &str = "index assignment";
     let source = v.num_kind();
+    if matches!(target, Value::Cell(_)) || matches!(v, Value::Cell(_)) {
+        return super::cells::assign_cell_paren(target, idx, v);
+    }
     if let (Value::Str(t), Value::Str(s)) = (&*target, &v) {
         // A string stays a string: `s(2) = 'X'`, `s(end+1) = 'd'` (gaps are NUL, as in Octave).
         let mut m = chars(t);

@@ -69,13 +69,16 @@ impl Interp<'_> {
         }
     }
 
+    /// Argument values; `c{:}` stands for every element it picks.
     pub(super) fn eval_args(&mut self, args: &[Arg]) -> Result<Vec<Value>> {
-        args.iter()
-            .map(|a| match a {
-                Arg::Colon => Ok(Value::str(":")),
-                Arg::Expr(e) => self.eval(e),
-            })
-            .collect()
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            match a {
+                Arg::Colon => out.push(Value::str(":")),
+                Arg::Expr(e) => self.push_values(e, &mut out)?,
+            }
+        }
+        Ok(out)
     }
 
     pub(super) fn call_or_index(
@@ -114,6 +117,7 @@ impl Interp<'_> {
                     .iter()
                     .collect(),
             ),
+            Value::Cell(m) => Value::cell(index::index(m, &idx)?),
             Value::Func(_) => unreachable_func()?,
             Value::Struct(_) => {
                 return Err(LaError::eval("a structure cannot be indexed with ()").at(span))
@@ -333,7 +337,13 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
             free_idents(f, out);
             args(a, out);
         }
-        ExprKind::Matrix(rows) => rows.iter().flatten().for_each(|x| free_idents(x, out)),
+        ExprKind::CellIndex(f, a) => {
+            free_idents(f, out);
+            args(a, out);
+        }
+        ExprKind::Matrix(rows) | ExprKind::Cell(rows) => {
+            rows.iter().flatten().for_each(|x| free_idents(x, out))
+        }
         ExprKind::AnonFn(def) => free_idents(&def.body, out),
         _ => {}
     }

@@ -10,16 +10,21 @@ impl Interp<'_> {
     pub(super) fn exec_switch(
         &mut self,
         subject: &Expr,
-        cases: &[(Vec<Expr>, Vec<Stmt>)],
+        cases: &[(Expr, Vec<Stmt>)],
         otherwise: Option<&[Stmt]>,
     ) -> Result<Flow> {
         let v = self.eval(subject)?;
-        for (labels, body) in cases {
-            for label in labels {
-                let c = self.eval(label)?;
-                if case_matches(&v, &c).map_err(|e| e.at(label.span))? {
-                    return self.exec_block(body);
-                }
+        for (label, body) in cases {
+            let c = self.eval(label)?;
+            // A cell of values `case {1, 2}` matches when one of them does.
+            let matched = match &c {
+                Value::Cell(m) => m.iter().try_fold(false, |hit, e| {
+                    Ok::<_, LaError>(hit || case_matches(&v, &e.0)?)
+                }),
+                _ => case_matches(&v, &c),
+            };
+            if matched.map_err(|e| e.at(label.span))? {
+                return self.exec_block(body);
             }
         }
         otherwise.map_or(Ok(Flow::Normal), |body| self.exec_block(body))

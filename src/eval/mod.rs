@@ -23,6 +23,7 @@ use std::time::Instant;
 
 mod assign;
 mod calls;
+mod cells;
 mod control;
 mod host;
 mod ranges;
@@ -229,7 +230,7 @@ impl Interp<'_> {
                 if lv.index.is_none() && !s.display && self.assign_scalar_in_place(&lv.name, e) {
                     return Ok(Flow::Normal);
                 }
-                let v = if is_empty_literal(e) && lv.index.is_some() {
+                let v = if is_empty_literal(e) && lv.index.is_some() && !lv.brace {
                     return self.delete(lv, s.display).map(|_| Flow::Normal);
                 } else {
                     self.eval(e)?
@@ -347,8 +348,17 @@ impl Interp<'_> {
             }
             return Ok(());
         }
-        let v = vals.swap_remove(0);
+        // `c{:}` gives several values: each becomes `ans` in turn, as in Octave.
+        if !matches!(e.kind, ExprKind::CellIndex(..)) {
+            vals.truncate(1);
+        }
+        let Some(v) = vals.pop() else {
+            return Ok(());
+        };
         if display {
+            for earlier in &vals {
+                self.show("ans", earlier);
+            }
             self.show("ans", &v);
         }
         if display && self.frames.is_empty() {
@@ -517,7 +527,7 @@ impl Interp<'_> {
                 for row in rows {
                     let mut r = Vec::with_capacity(row.len());
                     for x in row {
-                        r.push(self.eval(x)?);
+                        self.push_values(x, &mut r)?;
                     }
                     vals.push(r);
                 }
@@ -525,6 +535,17 @@ impl Interp<'_> {
                 self.check_alloc("concatenation", total as f64, 1.0, 16)
                     .map_err(|err| err.at(e.span))?;
                 one(index::concat(vals).map_err(|err| err.at(e.span))?)
+            }
+            ExprKind::Cell(rows) => one(self.cell_literal(rows, e.span)?),
+            ExprKind::CellIndex(target, args) => {
+                let vals = self.cell_contents(target, args, e.span)?;
+                if vals.is_empty() {
+                    return Err(LaError::eval(
+                        "indexing produces no results: the cell elements picked are none",
+                    )
+                    .at(e.span));
+                }
+                Ok(vals)
             }
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
             ExprKind::Field(base, name) => {

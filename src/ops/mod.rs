@@ -397,6 +397,7 @@ pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
         Value::Bool(m) => Value::Bool(m.transpose().into()),
         Value::Str(s) if s.chars().count() <= 1 => a.clone(),
         Value::Str(_) => Value::Real(a.codes().to_real("transpose")?.transpose().into()),
+        Value::Cell(m) => Value::cell(m.transpose()),
         Value::Func(_) | Value::Struct(_) => {
             return Err(LaError::eval(format!(
                 "transpose not defined for {}",
