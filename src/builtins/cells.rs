@@ -313,3 +313,70 @@ fn strjoin(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let delim = if a.len() == 2 { a.string(1)? } else { " " };
     one(Value::str(parts.join(delim)))
 }
+
+/// `strcmp`/`strcmpi`: one answer for two values (false unless both are
+/// strings and `same`), or one per element when either is a cell, as Octave.
+pub(super) fn string_compare(a: &Args, same: fn(&str, &str) -> bool) -> Result<Vec<Value>> {
+    let test = |x: &Value, y: &Value| matches!((x.as_str(), y.as_str()), (Some(p), Some(q)) if same(p, q));
+    let (x, y) = (&a.vals[0], &a.vals[1]);
+    let (cell, other) = match (x, y) {
+        (Value::Cell(m), _) => (m, y),
+        (_, Value::Cell(m)) => (m, x),
+        _ => return one(Value::bool(test(x, y))),
+    };
+    let at = |k: usize| match other {
+        Value::Cell(o) if o.len() == 1 => o[0].0.clone(),
+        Value::Cell(o) => o[k].0.clone(),
+        v => v.clone(),
+    };
+    if let Value::Cell(o) = other {
+        if o.len() != 1 && cell.len() != 1 && o.shape() != cell.shape() {
+            return Err(LaError::eval(format!(
+                "{}: nonconformant cell arrays ({}x{} vs {}x{})",
+                a.name,
+                x.dims().0,
+                x.dims().1,
+                y.dims().0,
+                y.dims().1
+            )));
+        }
+        if cell.len() == 1 && o.len() != 1 {
+            let answers = o.map(|e| test(&cell[0].0, &e.0));
+            return one(Value::Bool(answers.into()));
+        }
+    }
+    let answers = crate::value::BMat::from_fn(cell.nrows(), cell.ncols(), |i, j| {
+        test(&cell[(i, j)].0, &at(i + j * cell.nrows()))
+    });
+    one(Value::Bool(answers.into()))
+}
+
+/// `sort` of a cell of strings: in character-code order (stable), with the
+/// original positions as the second output.
+pub(super) fn sort_cellstr(a: &Args, descend: bool) -> Result<Vec<Value>> {
+    let Value::Cell(m) = &a.vals[0] else {
+        return Err(a.wrong(0, "a cell of strings"));
+    };
+    if !a.vals[0].is_cellstr() || a.vals[1..].iter().any(|v| v.as_str().is_none()) {
+        return Err(LaError::eval(
+            "sort: a cell array must hold only strings, and is sorted as a whole (no dim argument)",
+        ));
+    }
+    let mut order: Vec<usize> = (0..m.len()).collect();
+    let key = |k: usize| m[k].0.as_str().unwrap_or_default();
+    order.sort_by(|&x, &y| {
+        let o = key(x).cmp(key(y));
+        if descend {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    let sorted = order.iter().map(|&k| m[k].0.clone()).collect();
+    let positions: Vec<f64> = order.iter().map(|&k| (k + 1) as f64).collect();
+    let dims = m.shape();
+    Ok(vec![
+        Value::cell_shaped(sorted, dims),
+        Value::real(crate::linalg::RMat::from_vec(dims.0, dims.1, positions)),
+    ])
+}

@@ -325,7 +325,9 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
             free_idents(a, out);
             free_idents(b, out);
         }
-        ExprKind::Unary(_, a) | ExprKind::Field(a, _) => free_idents(a, out),
+        ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::PreIncr(_, a) => {
+            free_idents(a, out)
+        }
         ExprKind::Range(a, s, b) => {
             free_idents(a, out);
             if let Some(s) = s {

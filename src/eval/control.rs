@@ -79,6 +79,35 @@ impl Interp<'_> {
         Ok(Flow::Normal)
     }
 
+    /// `++x` / `--x`: the variable (or its indexed element) changed by one,
+    /// giving the new value; on anything but a variable, two signs.
+    pub(super) fn pre_increment(&mut self, op: BinOp, a: &Expr, span: Span) -> Result<Value> {
+        let target = match &a.kind {
+            ExprKind::Ident(n) => Some((n, None)),
+            ExprKind::Call(f, args) => match &f.kind {
+                ExprKind::Ident(n) => Some((n, Some(args.clone()))),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((name, index)) = target.filter(|(n, _)| self.vars().lookup(n).is_some()) else {
+            let sign = if op == BinOp::Add { UnOp::Plus } else { UnOp::Neg };
+            let v = ops::unary(sign, &self.eval(a)?).map_err(|e| e.at(span))?;
+            return ops::unary(sign, &v).map_err(|e| e.at(span));
+        };
+        let lv = LValue {
+            name: name.clone(),
+            index,
+            brace: false,
+            span: a.span,
+        };
+        let old = self.eval_lvalue_current(&lv)?;
+        let one = Value::rat(crate::exact::Rat::one());
+        let new = self.binary(op, &old, &one, span)?;
+        self.assign(&lv, new.clone(), false)?;
+        Ok(new)
+    }
+
     /// `x++` / `x--`: as in Octave, `ans` becomes the old value (shown
     /// without `;`) and `x` the new one.
     pub(super) fn exec_incr(&mut self, lv: &LValue, op: BinOp, stmt: &Stmt) -> Result<()> {

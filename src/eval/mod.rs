@@ -520,6 +520,7 @@ impl Interp<'_> {
                 let v = self.eval(a)?;
                 one(ops::unary(*op, &v).map_err(|err| err.at(e.span))?)
             }
+            ExprKind::PreIncr(op, a) => one(self.pre_increment(*op, a, e.span)?),
             ExprKind::Range(a, step, b) => one(self.eval_range(a, step.as_deref(), b, e.span)?),
             ExprKind::Call(target, args) => self.eval_call(target, args, nargout, e.span),
             ExprKind::Matrix(rows) => {

@@ -22,7 +22,9 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
         (Some(x), Some(y)) => Ok(x.max(y).max(NumKind::Real)),
         _ => Err(LaError::eval(format!(
-            "binary operator '{op}' not implemented for function handle operands"
+            "binary operator '{op}' not implemented for '{}' by '{}' operations",
+            a.class_name(),
+            b.class_name()
         ))),
     }
 }

@@ -134,6 +134,9 @@ pub enum ExprKind {
     CellIndex(Box<Expr>, Vec<Arg>),
     AnonFn(Rc<Lambda>),
     FuncHandle(String),
+    /// `++x` (Add) / `--x` (Sub): x changed by one, the value the new x;
+    /// two signs when the operand is not a variable (`--2` is 2).
+    PreIncr(BinOp, Box<Expr>),
     /// `s.name`: a field of a structure (the error of `catch err`).
     Field(Box<Expr>, String),
 }

@@ -96,7 +96,10 @@ fn pratt() -> &'static PrattParser<Rule> {
                 | Op::infix(Rule::emul, Assoc::Left)
                 | Op::infix(Rule::ediv, Assoc::Left)
                 | Op::infix(Rule::eldiv, Assoc::Left))
-            .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::not))
+            .op(Op::prefix(Rule::neg)
+                | Op::prefix(Rule::pos)
+                | Op::prefix(Rule::not)
+                | Op::prefix(Rule::incr))
             .op(Op::infix(Rule::pow, Assoc::Left) | Op::infix(Rule::epow, Assoc::Left))
             .op(Op::postfix(Rule::transpose)
                 | Op::postfix(Rule::ctranspose)
@@ -306,6 +309,13 @@ impl Builder {
             .map_prefix(|op, rhs| {
                 let rhs = rhs?;
                 let span = span_of(&op).to(rhs.span);
+                if op.as_rule() == Rule::incr {
+                    let bin = if op.as_str() == "++" { BinOp::Add } else { BinOp::Sub };
+                    return Ok(Expr {
+                        kind: ExprKind::PreIncr(bin, Box::new(rhs)),
+                        span,
+                    });
+                }
                 let u = match op.as_rule() {
                     Rule::neg => UnOp::Neg,
                     Rule::pos => UnOp::Plus,
@@ -513,7 +523,7 @@ fn check_depth(e: &Expr) -> Result<()> {
         let sub = |x: &Expr| depth(x, d + 1);
         match &e.kind {
             ExprKind::Binary(_, a, b) => sub(a).and(sub(b)),
-            ExprKind::Unary(_, a) | ExprKind::Field(a, _) => sub(a),
+            ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::PreIncr(_, a) => sub(a),
             ExprKind::Range(a, b, c) => sub(a).and(b.as_deref().map_or(Ok(()), sub)).and(sub(c)),
             ExprKind::Call(f, args) | ExprKind::CellIndex(f, args) => sub(f).and(args.iter().try_for_each(|a| match a {
                 Arg::Expr(x) => sub(x),
