@@ -119,8 +119,10 @@ impl Interp<'_> {
             ),
             Value::Cell(m) => Value::cell(index::index(m, &idx)?),
             Value::Func(_) => unreachable_func()?,
+            // A scalar structure is its own only element: `err.stack(1)`.
+            Value::Struct(_) if !idx.is_empty() && idx.iter().all(is_first) => v.clone(),
             Value::Struct(_) => {
-                return Err(LaError::eval("a structure cannot be indexed with ()").at(span))
+                return Err(LaError::eval("index out of bound: a structure has one element, s(1)").at(span))
             }
         };
         Ok(vec![out])
@@ -283,6 +285,11 @@ impl Interp<'_> {
             captured,
         }))
     }
+}
+
+/// A subscript that picks exactly the first element.
+fn is_first(i: &Idx) -> bool {
+    matches!(i, Idx::List { pos, .. } if pos.as_slice() == [0])
 }
 
 pub(super) fn unreachable_func() -> Result<Value> {

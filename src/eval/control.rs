@@ -42,7 +42,8 @@ impl Interp<'_> {
         match self.exec_block(body) {
             Err(e) if e.kind == ErrorKind::Eval => {
                 if let Some(name) = var {
-                    self.bind(name, error_value(&e), false)?;
+                    let v = error_value(&e, &self.session.source);
+                    self.bind(name, v, false)?;
                 }
                 self.session.last_error = e.message;
                 self.exec_block(handler)
@@ -136,13 +137,34 @@ fn case_matches(v: &Value, c: &Value) -> Result<bool> {
     eq.is_true("switch")
 }
 
-/// The structure `catch err` binds: `message` and `identifier` as in Octave.
-fn error_value(e: &LaError) -> Value {
+/// The structure `catch err` binds: `message`, `identifier` and `stack` as
+/// in Octave. la has no structure arrays, so `stack` is the innermost frame
+/// only (what Octave's `err.stack(1)` is): the file, the function (the
+/// script's name outside functions), and the line and column of the failure.
+fn error_value(e: &LaError, src: &crate::error::Source) -> Value {
+    let script = std::path::Path::new(&src.name)
+        .file_stem()
+        .map_or(src.name.clone(), |s| s.to_string_lossy().into_owned());
+    let (name, line, col) = match e.stack(src).into_iter().next() {
+        Some(frame) => frame,
+        None => {
+            let (l, c) = e.span.map_or((0, 0), |s| src.line_col(s.start));
+            (script, l, c)
+        }
+    };
+    let number = |x: usize| Value::rat(crate::exact::Rat::from_i64(x as i64));
+    let stack = Value::Struct(Rc::new(vec![
+        ("file".to_string(), Value::str(src.name.clone())),
+        ("name".to_string(), Value::str(name)),
+        ("line".to_string(), number(line)),
+        ("column".to_string(), number(col)),
+    ]));
     Value::Struct(Rc::new(vec![
         ("message".to_string(), Value::str(e.message.clone())),
         (
             "identifier".to_string(),
             Value::str(e.identifier.clone().unwrap_or_default()),
         ),
+        ("stack".to_string(), stack),
     ]))
 }

@@ -94,6 +94,8 @@ pub struct Session {
     literals: rustc_hash::FxHashMap<Box<str>, Value>,
     /// The message of the last error `try` caught, for `lasterr`.
     pub last_error: String,
+    /// The source being run (its name set by the shell), for `err.stack`.
+    pub source: crate::error::Source,
 }
 
 impl Default for Session {
@@ -111,6 +113,7 @@ impl Default for Session {
             figures: crate::plot::Figures::default(),
             literals: Default::default(),
             last_error: String::new(),
+            source: crate::error::Source::new("<input>", ""),
         }
     }
 }
@@ -123,6 +126,9 @@ impl Session {
     /// Parse and run `src`. On error, statements before it have taken effect
     /// and every variable is kept.
     pub fn run(&mut self, src: &str, sink: &mut dyn Sink) -> Result<Control> {
+        if self.source.text != src {
+            self.source = crate::error::Source::new("<input>", src);
+        }
         let program = crate::syntax::parse::parse_program(src)?;
         self.interrupt.store(false, Ordering::Relaxed);
         let mut it = Interp {
