@@ -210,10 +210,19 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
             summary: concat!(
                 "Sort ascending (or descending) along columns; the second output holds ",
-                "the original positions."
+                "the original positions. A string sorts its characters by code (the ",
+                "result a string), a cell of strings its strings."
             ),
             math: &["s = x(i) with s_1 <= s_2 <= ..."],
-            example: &[">> sort([3 1 2], 'descend')", "ans =", "", "   3   2   1"],
+            example: &[
+                ">> sort([3 1 2], 'descend')",
+                "ans =",
+                "",
+                "   3   2   1",
+                "",
+                ">> sort('hello')",
+                "ans = ehllo",
+            ],
             related: &["max", "min"],
         },
         run: sort,
