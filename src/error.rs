@@ -180,7 +180,10 @@ pub fn called_from_notes(e: &LaError, src: &Source) -> Vec<String> {
         .map(|(name, line, col)| format!("  called from {name} at line {line} column {col}"))
         .collect();
     if e.called_from.len() > SHOWN {
-        notes.push(format!("  ... and {} more calls", e.called_from.len() - SHOWN));
+        notes.push(format!(
+            "  ... and {} more calls",
+            e.called_from.len() - SHOWN
+        ));
     }
     notes
 }

@@ -57,7 +57,10 @@ fn content_and_paren_indexing() {
     assert_eq!(out("f = @(c) c{2}; f({1, 5})"), "ans = 5\n");
     fails("c = {1, 2}; c{3}", "out of bound 2");
     fails("c = {1, 2}; c{1.5}", "subscripts must be either integers");
-    fails("x = [1 2]; x{1}", "'{' indexing needs a cell array, but x is a 1x2 matrix");
+    fails(
+        "x = [1 2]; x{1}",
+        "'{' indexing needs a cell array, but x is a 1x2 matrix",
+    );
 }
 
 #[test]
@@ -80,9 +83,18 @@ fn assignment_grows_the_cell() {
     // c(i) = {v} and c(i) = v set elements; c(i) = [] deletes them; c{i} = [] stores [].
     assert_eq!(out("q = {}; q(3) = {7}; q{3}"), "ans = 7\n");
     assert_eq!(out("r = {1, 'a'}; r(2) = 5; r{2}"), "ans = 5\n");
-    assert_eq!(out("r = {1, 'a'}; r(2) = []; size(r)"), "ans =\n\n   1   1\n\n");
-    assert_eq!(out("r = {1, 'a'}; r{2} = []; size(r)"), "ans =\n\n   1   2\n\n");
-    fails("x = 1; x{2} = 3", "'{' indexing needs a cell array, but x is the number 1");
+    assert_eq!(
+        out("r = {1, 'a'}; r(2) = []; size(r)"),
+        "ans =\n\n   1   1\n\n"
+    );
+    assert_eq!(
+        out("r = {1, 'a'}; r{2} = []; size(r)"),
+        "ans =\n\n   1   2\n\n"
+    );
+    fails(
+        "x = 1; x{2} = 3",
+        "'{' indexing needs a cell array, but x is the number 1",
+    );
     fails("c = {1, 2}; c{1:2} = 5", "sets one element");
 }
 
@@ -90,7 +102,9 @@ fn assignment_grows_the_cell() {
 fn size_class_and_tests() {
     let c = "c = {1, 'a'; [1 2], @sin}; ";
     assert_eq!(
-        out(&format!("{c}[numel(c), length(c), isempty(c), isempty({{}})]")),
+        out(&format!(
+            "{c}[numel(c), length(c), isempty(c), isempty({{}})]"
+        )),
         "ans =\n\n   4   2   0   1\n\n"
     );
     assert_eq!(out(&format!("{c}size(c)")), "ans =\n\n   2   2\n\n");
@@ -103,7 +117,10 @@ fn size_class_and_tests() {
         out("[isequal({1, 'a'}, {1, 'a'}), isequal({1, 'a'}, {1, 'b'}), isequal({1}, {1, 1}), isequal({[1 2]}, {[1 2]})]"),
         "ans =\n\n  1  0  0  1\n\n"
     );
-    fails("c = {1}; c + 1", "binary operator '+' not implemented for 'cell' by 'double' operations");
+    fails(
+        "c = {1}; c + 1",
+        "binary operator '+' not implemented for 'cell' by 'double' operations",
+    );
     fails("c = {1}; sum(c)", "got a 1x1 cell array");
     fails("if {1}, end", "got a 1x1 cell array");
 }
@@ -115,7 +132,10 @@ fn concatenation_and_transpose() {
     assert_eq!(out("m = [{1}, 2]; m{2}"), "ans = 2\n");
     assert_eq!(out("c = {1, 2}'; size(c)"), "ans =\n\n   2   1\n\n");
     // A cell inside a cell literal stays whole.
-    assert_eq!(out("a = {1, 2}; b = {a, 3}; size(b)"), "ans =\n\n   1   2\n\n");
+    assert_eq!(
+        out("a = {1, 2}; b = {a, 3}; size(b)"),
+        "ans =\n\n   1   2\n\n"
+    );
     fails("{1, 2; 3}", "vertical dimensions mismatch (1x2 vs 1x1)");
 }
 
@@ -131,13 +151,22 @@ fn strsplit_and_strjoin() {
         "ans = 4\n"
     );
     assert_eq!(out("s = strsplit('x y  z'); s{3}"), "ans = z\n");
-    assert_eq!(out("s = strsplit('1+2-3', {'+', '-'}); [s{:}]"), "ans = 123\n");
+    assert_eq!(
+        out("s = strsplit('1+2-3', {'+', '-'}); [s{:}]"),
+        "ans = 123\n"
+    );
     assert_eq!(out("strjoin({'a', 'b', 'c'}, '-')"), "ans = a-b-c\n");
     assert_eq!(out("strjoin({'a', 'b'})"), "ans = a b\n");
     assert_eq!(out("strjoin(strsplit('p q r'), ', ')"), "ans = p, q, r\n");
-    fails("strjoin({'a', 1})", "strjoin: argument 1 (c) must be a cell of strings");
+    fails(
+        "strjoin({'a', 1})",
+        "strjoin: argument 1 (c) must be a cell of strings",
+    );
     // strcmp and strcmpi answer per element of a cell.
-    assert_eq!(out("strcmp({'a', 'b', 'a'}, 'a')"), "ans =\n\n  1  0  1\n\n");
+    assert_eq!(
+        out("strcmp({'a', 'b', 'a'}, 'a')"),
+        "ans =\n\n  1  0  1\n\n"
+    );
     assert_eq!(out("strcmpi('B', {'a'; 'b'})"), "ans =\n\n  0\n  1\n\n");
 }
 
@@ -147,7 +176,10 @@ fn cellfun_num2cell_and_cell() {
         out("cellfun(@length, {'ab', [1 2 3], []})"),
         "ans =\n\n   2   3   0\n\n"
     );
-    assert_eq!(out("cellfun('isempty', {1, [], ''})"), "ans =\n\n  0  1  1\n\n");
+    assert_eq!(
+        out("cellfun('isempty', {1, [], ''})"),
+        "ans =\n\n  0  1  1\n\n"
+    );
     assert_eq!(
         out("u = cellfun(@(x) [x x], {'a', 'b'}, 'UniformOutput', false)"),
         "u =\n{\n  [1,1] = aa\n  [1,2] = bb\n}\n\n"
@@ -157,10 +189,22 @@ fn cellfun_num2cell_and_cell() {
         out("[m, k] = cellfun(@max, {[1 3], [5 2]})"),
         "m =\n\n   3   5\n\nk =\n\n   2   1\n\n"
     );
-    assert_eq!(out("cellfun(@(a, b) a * b, {2, 3}, {4, 5})"), "ans =\n\n    8   15\n\n");
-    fails("cellfun(@(x) [x x], {1, 2})", "all values must be scalars when UniformOutput = true");
-    fails("cellfun(@numel, [1 2])", "cellfun: argument 2 (c) must be a cell array");
-    fails("cellfun(@numel, {1}, 'ErrorHandler', @disp)", "'ErrorHandler' option is not supported");
+    assert_eq!(
+        out("cellfun(@(a, b) a * b, {2, 3}, {4, 5})"),
+        "ans =\n\n    8   15\n\n"
+    );
+    fails(
+        "cellfun(@(x) [x x], {1, 2})",
+        "all values must be scalars when UniformOutput = true",
+    );
+    fails(
+        "cellfun(@numel, [1 2])",
+        "cellfun: argument 2 (c) must be a cell array",
+    );
+    fails(
+        "cellfun(@numel, {1}, 'ErrorHandler', @disp)",
+        "'ErrorHandler' option is not supported",
+    );
     assert_eq!(
         out("n = num2cell([1 2; 3 4])"),
         "n =\n{\n  [1,1] = 1\n  [2,1] = 3\n  [1,2] = 2\n  [2,2] = 4\n}\n\n"
@@ -200,7 +244,10 @@ fn sort_of_a_cell_of_strings() {
         out("[s, i] = sort({'pear'; 'apple'; 'fig'})"),
         "s =\n{\n  [1,1] = apple\n  [2,1] = fig\n  [3,1] = pear\n}\n\ni =\n\n   2\n   3\n   1\n\n"
     );
-    assert_eq!(out("s = sort({'b', 'a', 'c'}, 'descend'); [s{:}]"), "ans = cba\n");
+    assert_eq!(
+        out("s = sort({'b', 'a', 'c'}, 'descend'); [s{:}]"),
+        "ans = cba\n"
+    );
     fails("sort({'b', 1})", "a cell array must hold only strings");
 }
 

@@ -63,7 +63,7 @@ fn caught_error_shows_as_a_structure() {
     let r = eval("try, error('a:b', 'oops'); catch err, end; err");
     assert_eq!(
         r.stdout,
-        "err =\n\n  scalar structure containing the fields:\n\n    message = oops\n    identifier = a:b\n\n"
+        "err =\n\n  scalar structure containing the fields:\n\n    message = oops\n    identifier = a:b\n    stack =\n\n      scalar structure containing the fields:\n\n        file = <input>\n        name = <input>\n        line = 1\n        column = 6\n\n\n"
     );
     let r = eval("try, error('oops'); catch err, end; err.nope");
     assert_eq!(r.status, 1);
@@ -126,7 +126,7 @@ fn prefix_increment_gives_the_new_value() {
     assert_eq!(r.stdout, "v =\n\n   1   3\n\n", "{}", r.stderr);
     // On anything but a variable the two signs stay signs.
     let r = eval("[--2, ++3, 1 --2]");
-    assert_eq!(r.stdout, "ans =\n\n   2   3   3\n\n", "{}", r.stderr);
+    assert_eq!(r.stdout, "ans =\n\n   2   3   1   2\n\n", "{}", r.stderr);
 }
 
 #[test]
@@ -143,7 +143,11 @@ fn a_caught_error_has_its_stack() {
     assert_eq!(r.stdout, "3\n", "{}", r.stderr);
     let r = eval("try, error('x'); catch e, e.stack(2), end");
     assert_eq!(r.status, 1);
-    assert!(r.stderr.contains("a structure has one element"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("a structure has one element"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

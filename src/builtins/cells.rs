@@ -260,9 +260,10 @@ fn cellfun(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// The strings of a cell argument (`what` names it in the error).
 fn strings(a: &Args, k: usize, what: &str) -> Result<Vec<String>> {
     match a.val(k)? {
-        Value::Cell(m) if a.vals[k].is_cellstr() => {
-            Ok(m.iter().filter_map(|e| e.0.as_str().map(str::to_string)).collect())
-        }
+        Value::Cell(m) if a.vals[k].is_cellstr() => Ok(m
+            .iter()
+            .filter_map(|e| e.0.as_str().map(str::to_string))
+            .collect()),
         _ => Err(a.wrong(k, what)),
     }
 }
@@ -278,18 +279,30 @@ fn strsplit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return Err(LaError::eval("strsplit: a delimiter cannot be empty"));
     }
     let collapse = match a.len() {
-        4 if a.str(2).is_some_and(|o| o.eq_ignore_ascii_case("CollapseDelimiters")) => {
+        4 if a
+            .str(2)
+            .is_some_and(|o| o.eq_ignore_ascii_case("CollapseDelimiters")) =>
+        {
             a.vals[3].is_true("strsplit")?
         }
         2 | 1 => true,
-        _ => return Err(a.wrong(2, "the option 'CollapseDelimiters' followed by true or false")),
+        _ => {
+            return Err(a.wrong(
+                2,
+                "the option 'CollapseDelimiters' followed by true or false",
+            ))
+        }
     };
     let mut pieces = vec![String::new()];
     let mut rest = s;
     let mut after_delim = false;
     while !rest.is_empty() {
         // The longest delimiter that starts here, as Octave tries them.
-        match delims.iter().filter(|d| rest.starts_with(d.as_str())).max_by_key(|d| d.len()) {
+        match delims
+            .iter()
+            .filter(|d| rest.starts_with(d.as_str()))
+            .max_by_key(|d| d.len())
+        {
             Some(d) => {
                 if !(collapse && after_delim) {
                     pieces.push(String::new());
@@ -299,13 +312,17 @@ fn strsplit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             }
             None => {
                 let c = rest.chars().next().unwrap_or_default();
-                pieces.last_mut().map(|p| p.push(c));
+                if let Some(p) = pieces.last_mut() {
+                    p.push(c);
+                }
                 after_delim = false;
                 rest = &rest[c.len_utf8()..];
             }
         }
     }
-    one(Value::cell_row(pieces.into_iter().map(Value::Str).collect()))
+    one(Value::cell_row(
+        pieces.into_iter().map(Value::Str).collect(),
+    ))
 }
 
 fn strjoin(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -317,7 +334,8 @@ fn strjoin(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// `strcmp`/`strcmpi`: one answer for two values (false unless both are
 /// strings and `same`), or one per element when either is a cell, as Octave.
 pub(super) fn string_compare(a: &Args, same: fn(&str, &str) -> bool) -> Result<Vec<Value>> {
-    let test = |x: &Value, y: &Value| matches!((x.as_str(), y.as_str()), (Some(p), Some(q)) if same(p, q));
+    let test =
+        |x: &Value, y: &Value| matches!((x.as_str(), y.as_str()), (Some(p), Some(q)) if same(p, q));
     let (x, y) = (&a.vals[0], &a.vals[1]);
     let (cell, other) = match (x, y) {
         (Value::Cell(m), _) => (m, y),

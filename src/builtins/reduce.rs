@@ -656,7 +656,11 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
 
 /// `sort`: numbers; a string's characters by their codes (the result a
 /// string); a cell of strings in character-code order (the result a cell).
-fn sort(it: &mut dyn Ctx, mut a: Args) -> Result<Vec<Value>> {
+fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    sort_value(a)
+}
+
+fn sort_value(mut a: Args) -> Result<Vec<Value>> {
     let mut descend = false;
     for k in 1..a.len() {
         if a.vals[k].as_str().is_some() {
@@ -666,7 +670,7 @@ fn sort(it: &mut dyn Ctx, mut a: Args) -> Result<Vec<Value>> {
     match &a.vals[0] {
         Value::Str(s) => {
             a.vals[0] = Value::Str(s.clone()).codes().into_owned();
-            let mut out = sort(it, a)?;
+            let mut out = sort_value(a)?;
             let text: Option<String> = out[0]
                 .to_real("sort")?
                 .iter()

@@ -122,7 +122,9 @@ impl Interp<'_> {
             // A scalar structure is its own only element: `err.stack(1)`.
             Value::Struct(_) if !idx.is_empty() && idx.iter().all(is_first) => v.clone(),
             Value::Struct(_) => {
-                return Err(LaError::eval("index out of bound: a structure has one element, s(1)").at(span))
+                return Err(
+                    LaError::eval("index out of bound: a structure has one element, s(1)").at(span),
+                )
             }
         };
         Ok(vec![out])

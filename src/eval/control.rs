@@ -92,7 +92,11 @@ impl Interp<'_> {
             _ => None,
         };
         let Some((name, index)) = target.filter(|(n, _)| self.vars().lookup(n).is_some()) else {
-            let sign = if op == BinOp::Add { UnOp::Plus } else { UnOp::Neg };
+            let sign = if op == BinOp::Add {
+                UnOp::Plus
+            } else {
+                UnOp::Neg
+            };
             let v = ops::unary(sign, &self.eval(a)?).map_err(|e| e.at(span))?;
             return ops::unary(sign, &v).map_err(|e| e.at(span));
         };

@@ -284,7 +284,9 @@ impl Builder {
         let mut it = p.into_inner();
         let name = next(&mut it)?.as_str().to_string();
         let args = it.next();
-        let brace = args.as_ref().is_some_and(|a| a.as_rule() == Rule::brace_args);
+        let brace = args
+            .as_ref()
+            .is_some_and(|a| a.as_rule() == Rule::brace_args);
         let index = args.map(|a| self.args(a)).transpose()?;
         Ok(LValue {
             name: Name::new(name),
@@ -310,7 +312,11 @@ impl Builder {
                 let rhs = rhs?;
                 let span = span_of(&op).to(rhs.span);
                 if op.as_rule() == Rule::incr {
-                    let bin = if op.as_str() == "++" { BinOp::Add } else { BinOp::Sub };
+                    let bin = if op.as_str() == "++" {
+                        BinOp::Add
+                    } else {
+                        BinOp::Sub
+                    };
                     return Ok(Expr {
                         kind: ExprKind::PreIncr(bin, Box::new(rhs)),
                         span,
@@ -525,11 +531,15 @@ fn check_depth(e: &Expr) -> Result<()> {
             ExprKind::Binary(_, a, b) => sub(a).and(sub(b)),
             ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::PreIncr(_, a) => sub(a),
             ExprKind::Range(a, b, c) => sub(a).and(b.as_deref().map_or(Ok(()), sub)).and(sub(c)),
-            ExprKind::Call(f, args) | ExprKind::CellIndex(f, args) => sub(f).and(args.iter().try_for_each(|a| match a {
-                Arg::Expr(x) => sub(x),
-                Arg::Colon => Ok(()),
-            })),
-            ExprKind::Matrix(rows) | ExprKind::Cell(rows) => rows.iter().flatten().try_for_each(sub),
+            ExprKind::Call(f, args) | ExprKind::CellIndex(f, args) => {
+                sub(f).and(args.iter().try_for_each(|a| match a {
+                    Arg::Expr(x) => sub(x),
+                    Arg::Colon => Ok(()),
+                }))
+            }
+            ExprKind::Matrix(rows) | ExprKind::Cell(rows) => {
+                rows.iter().flatten().try_for_each(sub)
+            }
             _ => Ok(()),
         }
     }

@@ -463,9 +463,8 @@ impl Value {
             (Value::Cell(a), Value::Cell(b)) => cell::cells_equal(a, b),
             (Value::Struct(a), Value::Struct(b)) => {
                 a.len() == b.len()
-                    && a.iter().all(|(n, v)| {
-                        b.iter().any(|(m, w)| m == n && v.is_equal(w))
-                    })
+                    && a.iter()
+                        .all(|(n, v)| b.iter().any(|(m, w)| m == n && v.is_equal(w)))
             }
             // Two exact values compare as fractions, not after rounding to doubles.
             (Value::Exact(p), Value::Exact(q)) => p == q,
