@@ -8,6 +8,7 @@ use super::{one, Args, Builtin, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::value::cell::{CellMat, Elem};
 use crate::value::{Func, Value};
+use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
     builtin!(
@@ -244,7 +245,7 @@ pub(super) fn same_dims(a: &Args, vals: &[Value], first: usize) -> Result<(usize
 }
 
 fn cellfun(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let f = super::lang::function(&a, 0)?;
+    let f = function(&a, 0)?;
     let (n, uniform) = uniform_option(&a)?;
     let mut inputs = Vec::with_capacity(n - 1);
     for k in 1..n {
@@ -397,4 +398,13 @@ pub(super) fn sort_cellstr(a: &Args, descend: bool) -> Result<Vec<Value>> {
         Value::cell_shaped(sorted, dims),
         Value::real(crate::linalg::RMat::from_vec(dims.0, dims.1, positions)),
     ])
+}
+
+/// Argument `k` as a function: a handle, or the name of one.
+pub(super) fn function(a: &Args, k: usize) -> Result<Rc<Func>> {
+    match a.val(k)? {
+        Value::Func(f) => Ok(f.clone()),
+        Value::Str(s) => Ok(Rc::new(Func::Named(s.clone()))),
+        _ => Err(a.wrong(k, "a function handle or a function name")),
+    }
 }

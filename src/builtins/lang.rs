@@ -203,14 +203,7 @@ fn isa(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::bool(answer))
 }
 
-/// Argument `k` as a function: a handle, or the name of one.
-pub(super) fn function(a: &Args, k: usize) -> Result<Rc<Func>> {
-    match a.val(k)? {
-        Value::Func(f) => Ok(f.clone()),
-        Value::Str(s) => Ok(Rc::new(Func::Named(s.clone()))),
-        _ => Err(a.wrong(k, "a function handle or a function name")),
-    }
-}
+use super::cells::function;
 
 fn feval(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let f = function(&a, 0)?;
