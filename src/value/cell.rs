@@ -54,31 +54,3 @@ impl Value {
 pub(super) fn cells_equal(a: &CellMat, b: &CellMat) -> bool {
     a.shape() == b.shape() && a.iter().zip(b.iter()).all(|(x, y)| x == y)
 }
-
-/// A cell as Octave shows it: `{`, each element as `[i,j] = value` in
-/// column-major order indented by two, `}`; an empty one as `{}(0x0)`.
-pub(super) fn body(m: &CellMat, fmt: super::format::Format, width: usize) -> String {
-    let (r, c) = m.shape();
-    if r * c == 0 {
-        return format!("{{}}({r}x{c})\n");
-    }
-    let mut out = String::from("{\n");
-    for j in 0..c {
-        for i in 0..r {
-            let name = format!("[{},{}]", i + 1, j + 1);
-            let v = &m[(i, j)].0;
-            let text = match v {
-                // Octave shows a handle inside a cell on its name's line.
-                Value::Func(f) => format!("{name} = {}\n", super::format::func_text(f)),
-                _ => super::format::display(&name, v, fmt, width.saturating_sub(2)),
-            };
-            for line in text.lines() {
-                out.push_str(if line.is_empty() { "" } else { "  " });
-                out.push_str(line);
-                out.push('\n');
-            }
-        }
-    }
-    out.push_str("}\n");
-    out
-}

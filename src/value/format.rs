@@ -426,7 +426,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Str(s) => format!("{s}\n"),
         Value::Func(f) => format!("{}\n", func_text(f)),
         Value::Struct(fields) => struct_body(fields, fmt, width),
-        Value::Cell(m) => super::cell::body(m, fmt, width),
+        Value::Cell(m) => cell_body(m, fmt, width),
         _ if r * c == 0 => format!("[]({r}x{c})\n"),
         Value::Real(m) if r * c == 1 => format!("{}\n", real_scalar(m[0], fmt)),
         Value::Complex(m) if r * c == 1 => format!("{}\n", complex_scalar(m[0], fmt)),
@@ -452,6 +452,34 @@ fn struct_body(fields: &[(String, Value)], fmt: Format, width: usize) -> String 
     out
 }
 
+/// A cell as Octave shows it: `{`, each element as `[i,j] = value` in
+/// column-major order indented by two, `}`; an empty one as `{}(0x0)`.
+fn cell_body(m: &super::cell::CellMat, fmt: Format, width: usize) -> String {
+    let (r, c) = m.shape();
+    if r * c == 0 {
+        return format!("{{}}({r}x{c})\n");
+    }
+    let mut out = String::from("{\n");
+    for j in 0..c {
+        for i in 0..r {
+            let name = format!("[{},{}]", i + 1, j + 1);
+            let v = &m[(i, j)].0;
+            let text = match v {
+                // Octave shows a handle inside a cell on its name's line.
+                Value::Func(f) => format!("{name} = {}\n", func_text(f)),
+                _ => display(&name, v, fmt, width.saturating_sub(2)),
+            };
+            for line in text.lines() {
+                out.push_str(if line.is_empty() { "" } else { "  " });
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
 pub fn func_text(f: &Func) -> String {
     match f {
         Func::Lambda { def, .. } => def.text.clone(),
@@ -469,7 +497,7 @@ pub fn display(name: &str, v: &Value, fmt: Format, width: usize) -> String {
     } else if let Value::Cell(m) = v {
         // Octave puts no blank line between `c =` and the cell's `{`.
         let gap = if fmt.compact { "" } else { "\n" };
-        format!("{name} =\n{}{gap}", super::cell::body(m, fmt, width))
+        format!("{name} =\n{}{gap}", cell_body(m, fmt, width))
     } else {
         let gap = if fmt.compact { "" } else { "\n" };
         format!("{name} =\n{gap}{}{gap}", body(v, fmt, width))
