@@ -154,6 +154,40 @@ impl Source {
     }
 }
 
+impl LaError {
+    /// The user functions the error passed through, innermost first, each
+    /// with the line and column in `src` where it failed.
+    pub fn stack(&self, src: &Source) -> Vec<(String, usize, usize)> {
+        self.called_from
+            .iter()
+            .map(|(name, at)| {
+                let (line, col) = src.line_col(*at);
+                (name.clone(), line, col)
+            })
+            .collect()
+    }
+}
+
+/// The `called from` notes under an error, innermost first as Octave lists
+/// them (a runaway recursion shows its first few): the terminal, the
+/// Jupyter kernel's traceback.
+pub fn called_from_notes(e: &LaError, src: &Source) -> Vec<String> {
+    const SHOWN: usize = 8;
+    let mut notes: Vec<String> = e
+        .stack(src)
+        .into_iter()
+        .take(SHOWN)
+        .map(|(name, line, col)| format!("  called from {name} at line {line} column {col}"))
+        .collect();
+    if e.called_from.len() > SHOWN {
+        notes.push(format!(
+            "  ... and {} more calls",
+            e.called_from.len() - SHOWN
+        ));
+    }
+    notes
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while !s.is_char_boundary(i) {
         i -= 1;

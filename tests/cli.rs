@@ -316,3 +316,30 @@ fn inputs_run_in_command_line_order_and_keep_going() {
     assert!(r.stderr.contains("'nosuch' undefined"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn json_error_lines_carry_the_call_stack() {
+    let dir = std::env::temp_dir().join(format!("la-stack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("s.la");
+    std::fs::write(
+        &file,
+        "function r = f(x)\n  r = g(x);\nend\nfunction r = g(x)\n  r = x + undefined_z;\nend\nf(1)\n",
+    )
+    .unwrap();
+    let r = common::run(&["--json-all", file.to_str().unwrap()], "");
+    assert_eq!(r.status, 1);
+    let line = r.stdout.lines().last().expect("an error line");
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    // Innermost first: g failed at 5:11, f at its call of g, 2:7.
+    assert_eq!(
+        v["error"]["stack"],
+        serde_json::json!([{"name": "g", "line": 5, "col": 11}, {"name": "f", "line": 2, "col": 7}])
+    );
+    assert_eq!(v["error"]["line"], 5);
+    // An error outside functions has an empty stack.
+    let r = common::run(&["--json-all", "-e", "[1 2] + [1 2 3]"], "");
+    let v: serde_json::Value = serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(v["error"]["stack"], serde_json::json!([]));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -30,17 +30,31 @@ fn sx(e: &Expr) -> String {
                 .collect();
             format!("{}({})", sx(f), a.join(","))
         }
-        ExprKind::Matrix(rows) => {
-            let r: Vec<String> = rows
+        ExprKind::Matrix(rows) => format!("[{}]", rows_text(rows)),
+        ExprKind::Cell(rows) => format!("{{{}}}", rows_text(rows)),
+        ExprKind::CellIndex(f, args) => {
+            let a: Vec<String> = args
                 .iter()
-                .map(|r| r.iter().map(sx).collect::<Vec<_>>().join(" "))
+                .map(|a| match a {
+                    Arg::Colon => ":".to_string(),
+                    Arg::Expr(x) => sx(x),
+                })
                 .collect();
-            format!("[{}]", r.join("; "))
+            format!("{}{{{}}}", sx(f), a.join(","))
         }
+        ExprKind::PreIncr(op, a) => format!("(pre{} {})", op.symbol(), sx(a)),
         ExprKind::AnonFn(l) => format!("@({}) {}", l.params.join(","), sx(&l.body)),
         ExprKind::FuncHandle(n) => format!("@{n}"),
         ExprKind::Field(b, n) => format!("(. {} {n})", sx(b)),
     }
+}
+
+fn rows_text(rows: &[Vec<Expr>]) -> String {
+    let r: Vec<String> = rows
+        .iter()
+        .map(|r| r.iter().map(sx).collect::<Vec<_>>().join(" "))
+        .collect();
+    r.join("; ")
 }
 
 fn expr(src: &str) -> String {
@@ -191,4 +205,13 @@ fn new_blocks_parse_and_keywords_are_not_names() {
     for src in ["case = 1", "do = 2", "until = 3", "otherwise = 4"] {
         assert!(parse_program(src).is_err(), "{src:?} parsed");
     }
+}
+
+#[test]
+fn cells_and_prefix_increments_parse() {
+    assert_eq!(expr("{1, 'a'; x, @sin}"), "{1 'a'; x @sin}");
+    assert_eq!(expr("c{end, 2}(3)"), "c{end,2}(3)");
+    assert_eq!(expr("c{:}"), "c{:}");
+    assert_eq!(expr("3 - --x"), "(- 3 (pre- x))");
+    assert_eq!(expr("++v(2)"), "(pre+ v(2))");
 }

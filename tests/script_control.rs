@@ -63,7 +63,7 @@ fn caught_error_shows_as_a_structure() {
     let r = eval("try, error('a:b', 'oops'); catch err, end; err");
     assert_eq!(
         r.stdout,
-        "err =\n\n  scalar structure containing the fields:\n\n    message = oops\n    identifier = a:b\n\n"
+        "err =\n\n  scalar structure containing the fields:\n\n    message = oops\n    identifier = a:b\n    stack =\n\n      scalar structure containing the fields:\n\n        file = <input>\n        name = <input>\n        line = 1\n        column = 6\n\n\n"
     );
     let r = eval("try, error('oops'); catch err, end; err.nope");
     assert_eq!(r.status, 1);
@@ -110,6 +110,44 @@ fn increment_and_compound_assignment() {
     assert_eq!(r.stdout, "y = 0\nA =\n\n   1   3\n\n", "{}", r.stderr);
     let r = eval("z = 6; z /= 4; z -= 1; z * 4");
     assert_eq!(r.stdout, "ans = 2\n", "{}", r.stderr);
+}
+
+#[test]
+fn prefix_increment_gives_the_new_value() {
+    // Octave: `++x` changes x and its value (and ans) is the new x.
+    let r = eval("x = 1; ++x\nx");
+    assert_eq!(r.stdout, "ans = 2\nx = 2\n", "{}", r.stderr);
+    let r = eval("x = 5; --x; ans, x");
+    assert_eq!(r.stdout, "ans = 4\nx = 4\n", "{}", r.stderr);
+    // Inside an expression: y = 3 - (x after --x) = 3 - 0.
+    let r = eval("x = 1; y = 3 - --x, x");
+    assert_eq!(r.stdout, "y = 3\nx = 0\n", "{}", r.stderr);
+    let r = eval("v = [1 2]; ++v(2); v");
+    assert_eq!(r.stdout, "v =\n\n   1   3\n\n", "{}", r.stderr);
+    // On anything but a variable the two signs stay signs.
+    let r = eval("[--2, ++3, 1 --2]");
+    assert_eq!(r.stdout, "ans =\n\n   2   3   1   2\n\n", "{}", r.stderr);
+}
+
+#[test]
+fn a_caught_error_has_its_stack() {
+    // err.stack(1) is where the error happened: in g, line 5, column 3.
+    let r = script(
+        "function r = f(x)\n  r = g(x);\nend\nfunction r = g(x)\n  error('bad %d', x);\nend\n\
+         try\n  f(2)\ncatch err\n  s = err.stack(1);\n  printf('%s %d %d\\n', s.name, s.line, s.column)\n\
+         printf('%d\\n', err.stack.line)\nend\n",
+    );
+    assert_eq!(r.stdout, "g 5 3\n5\n", "{}", r.stderr);
+    // Outside functions the frame is the script itself, named by its file.
+    let r = script("x = 1;\ntry\n  x(3)\ncatch e\n  disp(e.stack.line)\nend\n");
+    assert_eq!(r.stdout, "3\n", "{}", r.stderr);
+    let r = eval("try, error('x'); catch e, e.stack(2), end");
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains("a structure has one element"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

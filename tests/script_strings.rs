@@ -167,3 +167,15 @@ fn latin1_bytes_in_comments_are_accepted() {
         r.stderr
     );
 }
+
+#[test]
+fn sort_of_a_string_is_a_string() {
+    assert_eq!(out("sort('hello')"), "ans = ehllo\n");
+    assert_eq!(out("class(sort('ba'))"), "ans = char\n");
+    // Descending, with the original positions: 'bca' -> c(2) b(1) a(3).
+    assert_eq!(
+        out("[s, i] = sort('bca', 'descend')"),
+        "s = cba\ni =\n\n   2   1   3\n\n"
+    );
+    assert_eq!(out("sort('Ba a')"), "ans =  Baa\n");
+}

@@ -72,7 +72,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Output,
             signature: "strcmp(s, t)",
-            summary: "True when s and t are identical strings.",
+            summary: "True when s and t are identical strings; with a cell of strings, the answer for each element.",
             math: &[],
             example: &[
                 ">> strcmp(definiteness(eye(2)), 'positive definite')",
@@ -254,8 +254,7 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 fn strcmp(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let same = matches!((a.vals[0].as_str(), a.vals[1].as_str()), (Some(x), Some(y)) if x == y);
-    one(Value::bool(same))
+    super::cells::string_compare(&a, |x, y| x == y)
 }
 
 fn disp(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -130,11 +130,11 @@ pub static BUILTINS: &[Builtin] = &[
         heavy: false,
         doc: Doc {
             topic: Topic::Basics,
-            signature: "arrayfun(f, A), arrayfun(f, A, B, ...), arrayfun(f, A, 'UniformOutput', true)",
+            signature: "arrayfun(f, A), arrayfun(f, A, B, ...), arrayfun(f, A, 'UniformOutput', false)",
             summary: concat!(
                 "f applied to each element of A (and the matching elements of B, ...); ",
-                "each call must return one value, and the results keep A's shape. ",
-                "'UniformOutput', false would need cell arrays, which la does not have."
+                "each call must return one value, and the results keep A's shape; ",
+                "with 'UniformOutput', false they form a cell array instead."
             ),
             math: &["arrayfun(f, A)(i, j) = f(A(i, j))"],
             example: &[">> arrayfun(@(x) x^2, [1 2; 3 4])", "ans =", "", "    1    4", "    9   16", ""],
@@ -209,14 +209,7 @@ fn isa(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::bool(answer))
 }
 
-/// Argument `k` as a function: a handle, or the name of one.
-fn function(a: &Args, k: usize) -> Result<Rc<Func>> {
-    match a.val(k)? {
-        Value::Func(f) => Ok(f.clone()),
-        Value::Str(s) => Ok(Rc::new(Func::Named(s.clone()))),
-        _ => Err(a.wrong(k, "a function handle or a function name")),
-    }
-}
+use super::cells::function;
 
 fn feval(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let f = function(&a, 0)?;
@@ -225,58 +218,14 @@ fn feval(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn arrayfun(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let f = function(&a, 0)?;
-    let mut n = a.len();
-    if n >= 4
-        && a.str(n - 2)
-            .is_some_and(|s| s.eq_ignore_ascii_case("UniformOutput"))
-    {
-        if !a.vals[n - 1].is_true("arrayfun")? {
-            return Err(LaError::eval(
-                "arrayfun: 'UniformOutput', false makes a cell array, and cell arrays are not supported",
-            ));
-        }
-        n -= 2;
-    }
+    let (n, uniform) = super::cells::uniform_option(&a)?;
     let arrays = &a.vals[1..n];
-    let dims = arrays[0].dims();
-    if let Some(k) = arrays.iter().position(|v| v.dims() != dims) {
-        let (r, c) = arrays[k].dims();
-        return Err(LaError::eval(format!(
-            "arrayfun: all the input arguments must have the same size (argument {} is {r}x{c}, argument 2 is {}x{})",
-            k + 2,
-            dims.0,
-            dims.1
-        )));
-    }
-    let outs = a.nargout.max(1);
-    let mut results: Vec<Vec<Value>> = vec![Vec::with_capacity(dims.0 * dims.1); outs];
-    for k in 0..dims.0 * dims.1 {
-        let args = arrays.iter().map(|v| v.element(k)).collect();
-        let vals = it.call(&f, args, outs, a.span)?;
-        for (o, out) in results.iter_mut().enumerate() {
-            match vals.get(o) {
-                Some(v) if v.numel() == 1 => out.push(v.clone()),
-                _ => {
-                    return Err(LaError::eval(
-                        "arrayfun: all values must be scalars when UniformOutput = true; \
-                         la has no cell arrays for the 'UniformOutput', false form",
-                    ))
-                }
-            }
-        }
-    }
-    results.into_iter().map(|vals| shaped(vals, dims)).collect()
-}
-
-/// Scalars in column-major order, as a matrix of `dims`.
-fn shaped(vals: Vec<Value>, (r, c): (usize, usize)) -> Result<Value> {
-    if vals.is_empty() {
-        return Ok(Value::real(crate::linalg::RMat::zeros(r, c)));
-    }
-    let rows = (0..r)
-        .map(|i| (0..c).map(|j| vals[i + j * r].clone()).collect())
+    let dims = super::cells::same_dims(&a, arrays, 1)?;
+    let inputs = arrays
+        .iter()
+        .map(|v| (0..v.numel()).map(|k| v.element(k)).collect())
         .collect();
-    crate::ops::index::concat(rows)
+    super::cells::map_elements(it, &f, inputs, dims, uniform, &a)
 }
 
 fn func2str(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -44,6 +44,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 mod calculus;
+mod cells;
 mod construct;
 pub mod ctx;
 mod elementwise;
@@ -169,6 +170,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         figures::BUILTINS,
         show::BUILTINS,
         lang::BUILTINS,
+        cells::BUILTINS,
         strings::BUILTINS,
         limits::BUILTINS,
         logical::BUILTINS,

@@ -7,7 +7,7 @@ use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::linalg::{self, decomp, solve, RMat};
-use crate::value::{Func, Value};
+use crate::value::Value;
 
 /// Default relative tolerance of `approx`, `inspan` and `gramschmidt`.
 const REL_TOL: f64 = 1e-10;
@@ -591,32 +591,10 @@ fn gramschmidt(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// Exact equality of two values as Octave's isequal: same size and values;
 /// numbers, logicals and characters compare by value.
-fn equal(x: &Value, y: &Value) -> Result<bool> {
-    match (x, y) {
-        (Value::Func(f), Value::Func(g)) => Ok(match (&**f, &**g) {
-            (Func::Named(p), Func::Named(q)) => p == q,
-            (Func::User(p), Func::User(q)) => std::rc::Rc::ptr_eq(p, q),
-            _ => std::rc::Rc::ptr_eq(f, g),
-        }),
-        (Value::Func(_), _) | (_, Value::Func(_)) => Ok(false),
-        // Two exact values compare as fractions, not after rounding to doubles.
-        (Value::Exact(p), Value::Exact(q)) => Ok(p == q),
-        _ => {
-            if x.dims() != y.dims() {
-                return Ok(false);
-            }
-            // Characters compare by their codes ('a' equals 97), as in Octave.
-            let (x, y) = (x.codes(), y.codes());
-            let (p, q) = (x.to_complex("isequal")?, y.to_complex("isequal")?);
-            Ok(p.iter().zip(q.iter()).all(|(s, t)| s == t))
-        }
-    }
-}
-
 fn isequal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let first = &a.vals[0];
     for v in &a.vals[1..] {
-        if !equal(first, v)? {
+        if !first.is_equal(v) {
             return one(Value::bool(false));
         }
     }

@@ -201,11 +201,7 @@ fn regexprep(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn strcmpi(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let same = match (a.vals[0].as_str(), a.vals[1].as_str()) {
-        (Some(x), Some(y)) => x.to_lowercase() == y.to_lowercase(),
-        _ => false,
-    };
-    one(Value::bool(same))
+    super::cells::string_compare(&a, |x, y| x.to_lowercase() == y.to_lowercase())
 }
 
 /// Rounding half away from zero, as Octave's `round`.

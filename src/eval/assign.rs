@@ -12,8 +12,13 @@ impl Interp<'_> {
         match &lv.index {
             None => self.eval(&base),
             Some(args) => {
+                let base = Box::new(base);
+                let kind = match lv.brace {
+                    true => ExprKind::CellIndex(base, args.clone()),
+                    false => ExprKind::Call(base, args.clone()),
+                };
                 let e = Expr {
-                    kind: ExprKind::Call(Box::new(base), args.clone()),
+                    kind,
                     span: lv.span,
                 };
                 self.eval(&e)
@@ -26,6 +31,9 @@ impl Interp<'_> {
     /// only on success.
     #[inline(always)]
     pub(super) fn assign(&mut self, lv: &LValue, rhs: Rhs, display: bool) -> Result<()> {
+        if lv.brace {
+            return self.assign_brace(lv, rhs.into_value(), display);
+        }
         let Some(args) = &lv.index else {
             return self.bind(&lv.name, rhs, display);
         };
@@ -192,6 +200,7 @@ impl Interp<'_> {
             Value::Str(s) => {
                 string_row(&index::delete(&chars(s), &idx)?).map_err(|e| e.at(lv.span))?
             }
+            Value::Cell(m) => Value::cell(index::delete(m, &idx)?),
             _ => return Err(LaError::eval("deletion is only defined for matrices").at(lv.span)),
         };
         if display {
@@ -233,6 +242,9 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
     use crate::value::NumKind;
     const WHAT: &str = "index assignment";
     let source = v.num_kind();
+    if matches!(target, Value::Cell(_)) || matches!(v, Value::Cell(_)) {
+        return super::cells::assign_cell_paren(target, idx, v);
+    }
     if let (Value::Str(t), Value::Str(s)) = (&*target, &v) {
         // A string stays a string: `s(2) = 'X'`, `s(end+1) = 'd'` (gaps are NUL, as in Octave).
         let mut m = chars(t);

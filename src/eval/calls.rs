@@ -69,13 +69,16 @@ impl Interp<'_> {
         }
     }
 
+    /// Argument values; `c{:}` stands for every element it picks.
     pub(super) fn eval_args(&mut self, args: &[Arg]) -> Result<Vec<Value>> {
-        args.iter()
-            .map(|a| match a {
-                Arg::Colon => Ok(Value::str(":")),
-                Arg::Expr(e) => self.eval(e),
-            })
-            .collect()
+        let mut out = Vec::with_capacity(args.len());
+        for a in args {
+            match a {
+                Arg::Colon => out.push(Value::str(":")),
+                Arg::Expr(e) => self.push_values(e, &mut out)?,
+            }
+        }
+        Ok(out)
     }
 
     pub(super) fn call_or_index(
@@ -114,9 +117,14 @@ impl Interp<'_> {
                     .iter()
                     .collect(),
             ),
+            Value::Cell(m) => Value::cell(index::index(m, &idx)?),
             Value::Func(_) => unreachable_func()?,
+            // A scalar structure is its own only element: `err.stack(1)`.
+            Value::Struct(_) if !idx.is_empty() && idx.iter().all(is_first) => v.clone(),
             Value::Struct(_) => {
-                return Err(LaError::eval("a structure cannot be indexed with ()").at(span))
+                return Err(
+                    LaError::eval("index out of bound: a structure has one element, s(1)").at(span),
+                )
             }
         };
         Ok(vec![out])
@@ -281,6 +289,11 @@ impl Interp<'_> {
     }
 }
 
+/// A subscript that picks exactly the first element.
+fn is_first(i: &Idx) -> bool {
+    matches!(i, Idx::List { pos, .. } if pos.as_slice() == [0])
+}
+
 pub(super) fn unreachable_func() -> Result<Value> {
     Err(LaError::internal("function value reached indexing"))
 }
@@ -321,7 +334,9 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
             free_idents(a, out);
             free_idents(b, out);
         }
-        ExprKind::Unary(_, a) | ExprKind::Field(a, _) => free_idents(a, out),
+        ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::PreIncr(_, a) => {
+            free_idents(a, out)
+        }
         ExprKind::Range(a, s, b) => {
             free_idents(a, out);
             if let Some(s) = s {
@@ -333,7 +348,13 @@ pub(super) fn free_idents(e: &Expr, out: &mut Vec<String>) {
             free_idents(f, out);
             args(a, out);
         }
-        ExprKind::Matrix(rows) => rows.iter().flatten().for_each(|x| free_idents(x, out)),
+        ExprKind::CellIndex(f, a) => {
+            free_idents(f, out);
+            args(a, out);
+        }
+        ExprKind::Matrix(rows) | ExprKind::Cell(rows) => {
+            rows.iter().flatten().for_each(|x| free_idents(x, out))
+        }
         ExprKind::AnonFn(def) => free_idents(&def.body, out),
         _ => {}
     }

@@ -10,16 +10,21 @@ impl Interp<'_> {
     pub(super) fn exec_switch(
         &mut self,
         subject: &Expr,
-        cases: &[(Vec<Expr>, Vec<Stmt>)],
+        cases: &[(Expr, Vec<Stmt>)],
         otherwise: Option<&[Stmt]>,
     ) -> Result<Flow> {
         let v = self.eval(subject)?;
-        for (labels, body) in cases {
-            for label in labels {
-                let c = self.eval(label)?;
-                if case_matches(&v, &c).map_err(|e| e.at(label.span))? {
-                    return self.exec_block(body);
-                }
+        for (label, body) in cases {
+            let c = self.eval(label)?;
+            // A cell of values `case {1, 2}` matches when one of them does.
+            let matched = match &c {
+                Value::Cell(m) => m.iter().try_fold(false, |hit, e| {
+                    Ok::<_, LaError>(hit || case_matches(&v, &e.0)?)
+                }),
+                _ => case_matches(&v, &c),
+            };
+            if matched.map_err(|e| e.at(label.span))? {
+                return self.exec_block(body);
             }
         }
         otherwise.map_or(Ok(Flow::Normal), |body| self.exec_block(body))
@@ -37,7 +42,8 @@ impl Interp<'_> {
         match self.exec_block(body) {
             Err(e) if e.kind == ErrorKind::Eval => {
                 if let Some(name) = var {
-                    self.bind(name, Rhs::Value(&mut error_value(&e)), false)?;
+                    let mut v = error_value(&e, &self.session.source);
+                    self.bind(name, Rhs::Value(&mut v), false)?;
                 }
                 self.session.last_error = e.message;
                 self.exec_block(handler)
@@ -74,6 +80,39 @@ impl Interp<'_> {
         Ok(Flow::Normal)
     }
 
+    /// `++x` / `--x`: the variable (or its indexed element) changed by one,
+    /// giving the new value; on anything but a variable, two signs.
+    pub(super) fn pre_increment(&mut self, op: BinOp, a: &Expr, span: Span) -> Result<Value> {
+        let target = match &a.kind {
+            ExprKind::Ident(n) => Some((n, None)),
+            ExprKind::Call(f, args) => match &f.kind {
+                ExprKind::Ident(n) => Some((n, Some(args.clone()))),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some((name, index)) = target.filter(|(n, _)| self.vars().lookup(n).is_some()) else {
+            let sign = if op == BinOp::Add {
+                UnOp::Plus
+            } else {
+                UnOp::Neg
+            };
+            let v = ops::unary(sign, &self.eval(a)?).map_err(|e| e.at(span))?;
+            return ops::unary(sign, &v).map_err(|e| e.at(span));
+        };
+        let lv = LValue {
+            name: name.clone(),
+            index,
+            brace: false,
+            span: a.span,
+        };
+        let old = self.eval_lvalue_current(&lv)?;
+        let one = Value::rat(crate::exact::Rat::one());
+        let new = self.binary(op, &old, &one, span)?;
+        self.assign(&lv, Rhs::Value(&mut new.clone()), false)?;
+        Ok(new)
+    }
+
     /// `x++` / `x--`: as in Octave, `ans` becomes the old value (shown
     /// without `;`) and `x` the new one.
     pub(super) fn exec_incr(&mut self, lv: &LValue, op: BinOp, stmt: &Stmt) -> Result<()> {
@@ -102,13 +141,34 @@ fn case_matches(v: &Value, c: &Value) -> Result<bool> {
     eq.is_true("switch")
 }
 
-/// The structure `catch err` binds: `message` and `identifier` as in Octave.
-fn error_value(e: &LaError) -> Value {
+/// The structure `catch err` binds: `message`, `identifier` and `stack` as
+/// in Octave. la has no structure arrays, so `stack` is the innermost frame
+/// only (what Octave's `err.stack(1)` is): the file, the function (the
+/// script's name outside functions), and the line and column of the failure.
+fn error_value(e: &LaError, src: &crate::error::Source) -> Value {
+    let script = std::path::Path::new(&src.name)
+        .file_stem()
+        .map_or(src.name.clone(), |s| s.to_string_lossy().into_owned());
+    let (name, line, col) = match e.stack(src).into_iter().next() {
+        Some(frame) => frame,
+        None => {
+            let (l, c) = e.span.map_or((0, 0), |s| src.line_col(s.start));
+            (script, l, c)
+        }
+    };
+    let number = |x: usize| Value::rat(crate::exact::Rat::from_i64(x as i64));
+    let stack = Value::Struct(Rc::new(vec![
+        ("file".to_string(), Value::str(src.name.clone())),
+        ("name".to_string(), Value::str(name)),
+        ("line".to_string(), number(line)),
+        ("column".to_string(), number(col)),
+    ]));
     Value::Struct(Rc::new(vec![
         ("message".to_string(), Value::str(e.message.clone())),
         (
             "identifier".to_string(),
             Value::str(e.identifier.clone().unwrap_or_default()),
         ),
+        ("stack".to_string(), stack),
     ]))
 }

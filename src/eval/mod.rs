@@ -23,6 +23,7 @@ use std::time::Instant;
 
 mod assign;
 mod calls;
+mod cells;
 mod control;
 mod host;
 mod ranges;
@@ -96,6 +97,8 @@ pub struct Session {
     literals: rustc_hash::FxHashMap<Box<str>, Value>,
     /// The message of the last error `try` caught, for `lasterr`.
     pub last_error: String,
+    /// The source being run (its name set by the shell), for `err.stack`.
+    pub source: crate::error::Source,
 }
 
 impl Default for Session {
@@ -113,6 +116,7 @@ impl Default for Session {
             figures: crate::plot::Figures::default(),
             literals: Default::default(),
             last_error: String::new(),
+            source: crate::error::Source::new("<input>", ""),
         }
     }
 }
@@ -125,6 +129,9 @@ impl Session {
     /// Parse and run `src`. On error, statements before it have taken effect
     /// and every variable is kept.
     pub fn run(&mut self, src: &str, sink: &mut dyn Sink) -> Result<Control> {
+        if self.source.text != src {
+            self.source = crate::error::Source::new("<input>", src);
+        }
         let program = crate::syntax::parse::parse_program(src)?;
         self.interrupt.store(false, Ordering::Relaxed);
         let mut it = Interp {
@@ -228,7 +235,7 @@ impl Interp<'_> {
         match &s.kind {
             StmtKind::Expr(e) => self.exec_expr_stmt(e, s.display)?,
             StmtKind::Assign(lv, e) => {
-                if is_empty_literal(e) && lv.index.is_some() {
+                if is_empty_literal(e) && lv.index.is_some() && !lv.brace {
                     return self.delete(lv, s.display).map(|_| Flow::Normal);
                 }
                 // A plain number (the typical loop body) is stored without a `Value`.
@@ -354,8 +361,17 @@ impl Interp<'_> {
             }
             return Ok(());
         }
-        let v = vals.swap_remove(0);
+        // `c{:}` gives several values: each becomes `ans` in turn, as in Octave.
+        if !matches!(e.kind, ExprKind::CellIndex(..)) {
+            vals.truncate(1);
+        }
+        let Some(v) = vals.pop() else {
+            return Ok(());
+        };
         if display {
+            for earlier in &vals {
+                self.show("ans", earlier);
+            }
             self.show("ans", &v);
         }
         if display && self.frames.is_empty() {
@@ -508,6 +524,7 @@ impl Interp<'_> {
                 let v = self.eval(a)?;
                 one(ops::unary(*op, &v).map_err(|err| err.at(e.span))?)
             }
+            ExprKind::PreIncr(op, a) => one(self.pre_increment(*op, a, e.span)?),
             ExprKind::Range(a, step, b) => one(self.eval_range(a, step.as_deref(), b, e.span)?),
             ExprKind::Call(target, args) => self.eval_call(target, args, nargout, e.span),
             ExprKind::Matrix(rows) => {
@@ -515,7 +532,7 @@ impl Interp<'_> {
                 for row in rows {
                     let mut r = Vec::with_capacity(row.len());
                     for x in row {
-                        r.push(self.eval(x)?);
+                        self.push_values(x, &mut r)?;
                     }
                     vals.push(r);
                 }
@@ -523,6 +540,17 @@ impl Interp<'_> {
                 self.check_alloc("concatenation", total as f64, 1.0, 16)
                     .map_err(|err| err.at(e.span))?;
                 one(index::concat(vals).map_err(|err| err.at(e.span))?)
+            }
+            ExprKind::Cell(rows) => one(self.cell_literal(rows, e.span)?),
+            ExprKind::CellIndex(target, args) => {
+                let vals = self.cell_contents(target, args, e.span)?;
+                if vals.is_empty() {
+                    return Err(LaError::eval(
+                        "indexing produces no results: the cell elements picked are none",
+                    )
+                    .at(e.span));
+                }
+                Ok(vals)
             }
             ExprKind::AnonFn(def) => one(self.make_lambda(def)),
             ExprKind::Field(base, name) => {

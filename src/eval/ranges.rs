@@ -46,6 +46,8 @@ pub(super) fn column(v: &Value, j: usize, rows: usize) -> Value {
         Value::Complex(m) => Value::complex(m.columns(j, 1).into_owned()),
         Value::Bool(m) => Value::Bool(m.columns(j, 1).into_owned().into()),
         Value::Str(s) => Value::Str(s.chars().nth(j).map(String::from).unwrap_or_default()),
+        // A cell loop gives each column as a cell, as Octave does.
+        Value::Cell(m) => Value::cell(m.columns(j, 1).into_owned()),
         Value::Func(_) | Value::Struct(_) if rows > 0 => v.clone(),
         Value::Func(_) | Value::Struct(_) => Value::empty(),
     }

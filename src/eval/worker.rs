@@ -44,7 +44,7 @@ impl Plain {
             Value::Complex(m) => Plain::Complex(m.clone()),
             Value::Bool(m) => Plain::Bool(m.clone()),
             Value::Str(s) => Plain::Str(s.clone()),
-            Value::Func(_) | Value::Struct(_) => return None,
+            Value::Func(_) | Value::Struct(_) | Value::Cell(_) => return None,
         })
     }
     fn value(self) -> Value {

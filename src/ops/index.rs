@@ -470,6 +470,9 @@ fn as_chars(v: &Value) -> Option<String> {
 
 /// `[a b; c d]`: rows of blocks. Empty blocks are skipped, as in Octave.
 pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
+    if rows.iter().flatten().any(|v| matches!(v, Value::Cell(_))) {
+        return concat_cells(rows);
+    }
     if rows.len() == 1 && rows[0].iter().any(|v| matches!(v, Value::Str(_))) {
         if let Some(s) = rows[0].iter().map(as_chars).collect::<Option<String>>() {
             return Ok(Value::Str(s));
@@ -498,6 +501,26 @@ pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
         Promoted::Real(ms) => Value::Real(concat_blocks(&ms, &groups)?.into()),
         Promoted::Complex(ms) => Value::complex(concat_blocks(&ms, &groups)?),
     })
+}
+
+/// `[c1, c2]` with a cell among the blocks: cells joined as matrices are,
+/// any other value taken as a 1x1 cell holding it (as Octave does).
+fn concat_cells(rows: Vec<Vec<Value>>) -> Result<Value> {
+    use crate::value::cell::{CellMat, Elem};
+    let mut blocks = Vec::new();
+    let mut groups = Vec::new();
+    for row in rows {
+        let mut group = Vec::new();
+        for v in row {
+            group.push(blocks.len());
+            blocks.push(match v {
+                Value::Cell(m) => (*m).clone(),
+                other => CellMat::from_element(1, 1, Elem(other)),
+            });
+        }
+        groups.push(group);
+    }
+    Ok(Value::cell(concat_blocks(&blocks, &groups)?))
 }
 
 fn concat_blocks<T: Scalar>(blocks: &[DMatrix<T>], rows: &[Vec<usize>]) -> Result<DMatrix<T>> {

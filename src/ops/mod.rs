@@ -23,7 +23,9 @@ fn kind_of(a: &Value, b: &Value, op: &str) -> Result<NumKind> {
     match (a.num_kind(), b.num_kind()) {
         (Some(x), Some(y)) => Ok(x.max(y).max(NumKind::Real)),
         _ => Err(LaError::eval(format!(
-            "binary operator '{op}' not implemented for function handle operands"
+            "binary operator '{op}' not implemented for '{}' by '{}' operations",
+            a.class_name(),
+            b.class_name()
         ))),
     }
 }
@@ -296,6 +298,7 @@ pub fn transpose(a: &Value, conjugate: bool) -> Result<Value> {
         Value::Bool(m) => Value::Bool(m.transpose().into()),
         Value::Str(s) if s.chars().count() <= 1 => a.clone(),
         Value::Str(_) => Value::Real(a.codes().to_real("transpose")?.transpose().into()),
+        Value::Cell(m) => Value::cell(m.transpose()),
         Value::Func(_) | Value::Struct(_) => {
             return Err(LaError::eval(format!(
                 "transpose not defined for {}",

@@ -159,6 +159,17 @@ impl Printer {
 
     /// `{"error": {"message", "file", "line", "col"}}` (or `"warning"`).
     fn diagnostic(&self, kind: &str, message: &str, span: Option<crate::error::Span>) -> String {
+        self.diagnostic_with(kind, message, span, None)
+    }
+
+    /// [`Printer::diagnostic`] with an error's `"stack"`.
+    fn diagnostic_with(
+        &self,
+        kind: &str,
+        message: &str,
+        span: Option<crate::error::Span>,
+        stack: Option<Vec<serde_json::Value>>,
+    ) -> String {
         let (line, col) = match span {
             Some(s) => {
                 let (l, c) = self.source.line_col(s.start);
@@ -166,15 +177,29 @@ impl Printer {
             }
             None => (serde_json::Value::Null, serde_json::Value::Null),
         };
-        let body = serde_json::json!({
+        let mut body = serde_json::json!({
             "message": message,
             "file": self.source_name(),
             "line": line,
             "col": col,
         });
+        if let Some(stack) = stack {
+            body["stack"] = serde_json::Value::from(stack);
+        }
         let mut obj = serde_json::Map::new();
         obj.insert(kind.to_string(), body);
         self.with_source(serde_json::Value::Object(obj).to_string())
+    }
+
+    /// An error's JSON line: the diagnostic plus `"stack"`, the user
+    /// functions it passed through (innermost first) as `{"name", "line", "col"}`.
+    fn error_json(&self, e: &LaError) -> String {
+        let stack: Vec<serde_json::Value> = e
+            .stack(&self.source)
+            .into_iter()
+            .map(|(name, line, col)| serde_json::json!({"name": name, "line": line, "col": col}))
+            .collect();
+        self.diagnostic_with("error", &e.message, e.span, Some(stack))
     }
 
     /// An error that is not about a position in the source (a script that
@@ -190,7 +215,7 @@ impl Printer {
 
     pub fn error(&self, e: &LaError) {
         if self.json_all {
-            emit(&self.diagnostic("error", &e.message, e.span));
+            emit(&self.error_json(e));
         }
         let _ = std::io::stdout().flush();
         let mut text = render(
@@ -201,18 +226,9 @@ impl Printer {
             self.color,
             self.wrap_width(),
         );
-        // The user functions it passed through, innermost first, as Octave
-        // lists them (a runaway recursion shows its first few).
-        const SHOWN: usize = 8;
-        for (name, at) in e.called_from.iter().take(SHOWN) {
-            let (line, col) = self.source.line_col(*at);
-            text.push_str(&format!(
-                "\n  called from {name} at line {line} column {col}"
-            ));
-        }
-        if e.called_from.len() > SHOWN {
-            let more = e.called_from.len() - SHOWN;
-            text.push_str(&format!("\n  ... and {more} more calls"));
+        for note in crate::error::called_from_notes(e, &self.source) {
+            text.push('\n');
+            text.push_str(&note);
         }
         eprintln!("{text}");
     }
@@ -225,6 +241,7 @@ pub fn run_source(
     src: Source,
 ) -> Result<Control, LaError> {
     printer.source = src.clone();
+    session.source = src.clone();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         session.run(&src.text, printer)
     }));

@@ -128,8 +128,15 @@ pub enum ExprKind {
     Call(Box<Expr>, Vec<Arg>),
     /// Rows of elements; each element may itself be a matrix (concatenation).
     Matrix(Vec<Vec<Expr>>),
+    /// A cell array literal `{1, 'a'; [1 2], @sin}`: rows of elements.
+    Cell(Vec<Vec<Expr>>),
+    /// `c{i}` / `c{i, j}`: the contents of a cell's elements.
+    CellIndex(Box<Expr>, Vec<Arg>),
     AnonFn(Rc<Lambda>),
     FuncHandle(String),
+    /// `++x` (Add) / `--x` (Sub): x changed by one, the value the new x;
+    /// two signs when the operand is not a variable (`--2` is 2).
+    PreIncr(BinOp, Box<Expr>),
     /// `s.name`: a field of a structure (the error of `catch err`).
     Field(Box<Expr>, String),
 }
@@ -146,6 +153,8 @@ pub struct Lambda {
 pub struct LValue {
     pub name: Name,
     pub index: Option<Vec<Arg>>,
+    /// The index is in braces: `c{i} = v` sets a cell's element.
+    pub brace: bool,
     pub span: Span,
 }
 
@@ -167,8 +176,8 @@ pub enum StmtKind {
     If(Vec<(Expr, Vec<Stmt>)>, Option<Vec<Stmt>>),
     For(Name, Expr, Vec<Stmt>),
     While(Expr, Vec<Stmt>),
-    /// `switch x`, its cases (each with its values: one, or a `{...}` list), `otherwise`.
-    Switch(Expr, Vec<(Vec<Expr>, Vec<Stmt>)>, Option<Vec<Stmt>>),
+    /// `switch x`, its cases (a value, or a cell of values `{1, 2}`), `otherwise`.
+    Switch(Expr, Vec<(Expr, Vec<Stmt>)>, Option<Vec<Stmt>>),
     /// `try ... catch err ... end`: the body, the name the error is bound to, the handler.
     Try(Vec<Stmt>, Option<Name>, Vec<Stmt>),
     /// `unwind_protect ... unwind_protect_cleanup ... end`: the cleanup always runs.

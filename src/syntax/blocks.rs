@@ -17,16 +17,8 @@ impl Builder {
                 otherwise = Some(self.body(next(&mut inner)?)?);
                 continue;
             }
-            let label = next(&mut inner)?;
-            let values = match label.as_rule() {
-                Rule::case_list => label
-                    .into_inner()
-                    .filter(|v| v.as_rule() != Rule::comma)
-                    .map(|v| self.expr(v))
-                    .collect::<Result<Vec<_>>>()?,
-                _ => vec![self.expr(label)?],
-            };
-            cases.push((values, self.body(next(&mut inner)?)?));
+            let label = self.expr(next(&mut inner)?)?;
+            cases.push((label, self.body(next(&mut inner)?)?));
         }
         Ok(StmtKind::Switch(subject, cases, otherwise))
     }

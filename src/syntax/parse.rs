@@ -96,11 +96,15 @@ fn pratt() -> &'static PrattParser<Rule> {
                 | Op::infix(Rule::emul, Assoc::Left)
                 | Op::infix(Rule::ediv, Assoc::Left)
                 | Op::infix(Rule::eldiv, Assoc::Left))
-            .op(Op::prefix(Rule::neg) | Op::prefix(Rule::pos) | Op::prefix(Rule::not))
+            .op(Op::prefix(Rule::neg)
+                | Op::prefix(Rule::pos)
+                | Op::prefix(Rule::not)
+                | Op::prefix(Rule::incr))
             .op(Op::infix(Rule::pow, Assoc::Left) | Op::infix(Rule::epow, Assoc::Left))
             .op(Op::postfix(Rule::transpose)
                 | Op::postfix(Rule::ctranspose)
                 | Op::postfix(Rule::call_args)
+                | Op::postfix(Rule::brace_args)
                 | Op::postfix(Rule::field))
     })
 }
@@ -279,10 +283,15 @@ impl Builder {
         let span = span_of(&p);
         let mut it = p.into_inner();
         let name = next(&mut it)?.as_str().to_string();
-        let index = it.next().map(|a| self.args(a)).transpose()?;
+        let args = it.next();
+        let brace = args
+            .as_ref()
+            .is_some_and(|a| a.as_rule() == Rule::brace_args);
+        let index = args.map(|a| self.args(a)).transpose()?;
         Ok(LValue {
             name: Name::new(name),
             index,
+            brace,
             span,
         })
     }
@@ -302,6 +311,17 @@ impl Builder {
             .map_prefix(|op, rhs| {
                 let rhs = rhs?;
                 let span = span_of(&op).to(rhs.span);
+                if op.as_rule() == Rule::incr {
+                    let bin = if op.as_str() == "++" {
+                        BinOp::Add
+                    } else {
+                        BinOp::Sub
+                    };
+                    return Ok(Expr {
+                        kind: ExprKind::PreIncr(bin, Box::new(rhs)),
+                        span,
+                    });
+                }
                 let u = match op.as_rule() {
                     Rule::neg => UnOp::Neg,
                     Rule::pos => UnOp::Plus,
@@ -319,6 +339,7 @@ impl Builder {
                     Rule::field => ExprKind::Field(Box::new(lhs), op.as_str()[1..].to_string()),
                     Rule::transpose => ExprKind::Unary(UnOp::Transpose, Box::new(lhs)),
                     Rule::ctranspose => ExprKind::Unary(UnOp::CTranspose, Box::new(lhs)),
+                    Rule::brace_args => ExprKind::CellIndex(Box::new(lhs), self.args(op)?),
                     _ => ExprKind::Call(Box::new(lhs), self.args(op)?),
                 };
                 Ok(Expr { kind, span })
@@ -347,7 +368,11 @@ impl Builder {
             Rule::ident => ExprKind::Ident(Name::new(s)),
             Rule::end_atom => ExprKind::End,
             Rule::paren => return self.expr(next(&mut p.into_inner())?),
-            Rule::matrix => self.matrix(p)?,
+            Rule::matrix => {
+                let (rows, all_commas) = self.rows(p)?;
+                ExprKind::Matrix(numpy_rows(rows, all_commas))
+            }
+            Rule::cell => ExprKind::Cell(self.rows(p)?.0),
             Rule::func_handle => {
                 ExprKind::FuncHandle(next(&mut p.into_inner())?.as_str().to_string())
             }
@@ -367,7 +392,9 @@ impl Builder {
         Ok(Expr { kind, span })
     }
 
-    fn matrix(&self, p: Pair<Rule>) -> Result<ExprKind> {
+    /// The rows of a `[...]` or `{...}` literal, and whether every element
+    /// was separated by a comma.
+    fn rows(&self, p: Pair<Rule>) -> Result<(Vec<Vec<Expr>>, bool)> {
         let mut rows = Vec::new();
         let mut all_commas = true;
         for row in p.into_inner() {
@@ -385,7 +412,7 @@ impl Builder {
             }
             rows.push(elems);
         }
-        Ok(ExprKind::Matrix(numpy_rows(rows, all_commas)))
+        Ok((rows, all_commas))
     }
 }
 
@@ -502,13 +529,17 @@ fn check_depth(e: &Expr) -> Result<()> {
         let sub = |x: &Expr| depth(x, d + 1);
         match &e.kind {
             ExprKind::Binary(_, a, b) => sub(a).and(sub(b)),
-            ExprKind::Unary(_, a) | ExprKind::Field(a, _) => sub(a),
+            ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::PreIncr(_, a) => sub(a),
             ExprKind::Range(a, b, c) => sub(a).and(b.as_deref().map_or(Ok(()), sub)).and(sub(c)),
-            ExprKind::Call(f, args) => sub(f).and(args.iter().try_for_each(|a| match a {
-                Arg::Expr(x) => sub(x),
-                Arg::Colon => Ok(()),
-            })),
-            ExprKind::Matrix(rows) => rows.iter().flatten().try_for_each(sub),
+            ExprKind::Call(f, args) | ExprKind::CellIndex(f, args) => {
+                sub(f).and(args.iter().try_for_each(|a| match a {
+                    Arg::Expr(x) => sub(x),
+                    Arg::Colon => Ok(()),
+                }))
+            }
+            ExprKind::Matrix(rows) | ExprKind::Cell(rows) => {
+                rows.iter().flatten().try_for_each(sub)
+            }
             _ => Ok(()),
         }
     }
@@ -689,6 +720,7 @@ fn rule_name(r: Rule) -> Option<&'static str> {
         | Rule::sq_string
         | Rule::dq_string
         | Rule::matrix
+        | Rule::cell
         | Rule::paren
         | Rule::anon_fn
         | Rule::func_handle

@@ -225,6 +225,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Str(s) => format!("{s}\n"),
         Value::Func(f) => format!("{}\n", func_text(f)),
         Value::Struct(fields) => struct_body(fields, fmt, width),
+        Value::Cell(m) => cell_body(m, fmt, width),
         _ if r * c == 0 => format!("[]({r}x{c})\n"),
         Value::Real(m) if r * c == 1 => format!("{}\n", real_scalar(m[0], fmt)),
         Value::Complex(m) if r * c == 1 => format!("{}\n", complex_scalar(m[0], fmt)),
@@ -250,6 +251,34 @@ fn struct_body(fields: &[(String, Value)], fmt: Format, width: usize) -> String 
     out
 }
 
+/// A cell as Octave shows it: `{`, each element as `[i,j] = value` in
+/// column-major order indented by two, `}`; an empty one as `{}(0x0)`.
+fn cell_body(m: &super::cell::CellMat, fmt: Format, width: usize) -> String {
+    let (r, c) = m.shape();
+    if r * c == 0 {
+        return format!("{{}}({r}x{c})\n");
+    }
+    let mut out = String::from("{\n");
+    for j in 0..c {
+        for i in 0..r {
+            let name = format!("[{},{}]", i + 1, j + 1);
+            let v = &m[(i, j)].0;
+            let text = match v {
+                // Octave shows a handle inside a cell on its name's line.
+                Value::Func(f) => format!("{name} = {}\n", func_text(f)),
+                _ => display(&name, v, fmt, width.saturating_sub(2)),
+            };
+            for line in text.lines() {
+                out.push_str(if line.is_empty() { "" } else { "  " });
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    out.push_str("}\n");
+    out
+}
+
 pub fn func_text(f: &Func) -> String {
     match f {
         Func::Lambda { def, .. } => def.text.clone(),
@@ -262,8 +291,12 @@ pub fn func_text(f: &Func) -> String {
 pub fn display(name: &str, v: &Value, fmt: Format, width: usize) -> String {
     let (r, c) = v.dims();
     let inline = r * c == 1 || r * c == 0 || matches!(v, Value::Str(_));
-    if inline && !matches!(v, Value::Func(_) | Value::Struct(_)) {
+    if inline && !matches!(v, Value::Func(_) | Value::Struct(_) | Value::Cell(_)) || r * c == 0 {
         format!("{name} = {}", body(v, fmt, width))
+    } else if let Value::Cell(m) = v {
+        // Octave puts no blank line between `c =` and the cell's `{`.
+        let gap = if fmt.compact { "" } else { "\n" };
+        format!("{name} =\n{}{gap}", cell_body(m, fmt, width))
     } else {
         let gap = if fmt.compact { "" } else { "\n" };
         format!("{name} =\n{gap}{}{gap}", body(v, fmt, width))
@@ -339,6 +372,19 @@ fn json_value(v: &Value) -> String {
                 .collect::<Vec<_>>();
             format!("{{{}}}", body.join(","))
         }
+        // A vector cell is an array of its elements, a matrix one an array of rows.
+        Value::Cell(m) => {
+            let elems = |it: &mut dyn Iterator<Item = &super::cell::Elem>| {
+                let parts: Vec<String> = it.map(|e| json_value(&e.0)).collect();
+                format!("[{}]", parts.join(","))
+            };
+            if m.nrows() <= 1 || m.ncols() == 1 {
+                elems(&mut m.iter())
+            } else {
+                let rows: Vec<String> = m.row_iter().map(|r| elems(&mut r.iter())).collect();
+                format!("[{}]", rows.join(","))
+            }
+        }
     }
 }
 
@@ -351,6 +397,7 @@ pub fn json_kind(v: &Value) -> String {
     let mut out = format!("\"class\":\"{class}\"");
     match v {
         Value::Complex(_) => out.push_str(",\"complex\":true"),
+        Value::Cell(m) => out.push_str(&format!(",\"size\":[{},{}]", m.nrows(), m.ncols())),
         Value::Exact(m) => out.push_str(&format!(",\"exact\":{}", exact_json(m))),
         Value::Quad(m) => {
             if !m.iter().all(Quad::is_real) {

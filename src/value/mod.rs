@@ -4,6 +4,7 @@
 //! Also here: the variable store (`vars`), display (`format`) and the session
 //! file format (`storage`). May use: linalg, exact, syntax, error.
 
+pub mod cell;
 pub mod format;
 mod numfmt;
 pub mod readable;
@@ -46,6 +47,8 @@ pub enum Value {
     /// A scalar structure: named fields in order. Only `catch err` makes one
     /// (fields `message`, `identifier`); `s.f` reads a field.
     Struct(Rc<Vec<(String, Value)>>),
+    /// A cell array (`{1, 'a'}`): a 2-D array of any values (see `cell`).
+    Cell(Rc<cell::CellMat>),
 }
 
 #[derive(Debug)]
@@ -155,6 +158,7 @@ impl Value {
             Value::Bool(m) => m.shape(),
             Value::Str(s) => (if s.is_empty() { 0 } else { 1 }, s.chars().count()),
             Value::Func(_) | Value::Struct(_) => (1, 1),
+            Value::Cell(m) => m.shape(),
         }
     }
     pub fn numel(&self) -> usize {
@@ -178,6 +182,7 @@ impl Value {
             Value::Str(_) => "char",
             Value::Func(_) => "function handle",
             Value::Struct(_) => "struct",
+            Value::Cell(_) => "cell",
         }
     }
 
@@ -189,6 +194,7 @@ impl Value {
             Value::Str(_) => "char",
             Value::Func(_) => "function_handle",
             Value::Struct(_) => "struct",
+            Value::Cell(_) => "cell",
         }
     }
 
@@ -218,7 +224,7 @@ impl Value {
             Value::Quad(_) => Some(NumKind::Real),
             Value::Real(_) | Value::Str(_) => Some(NumKind::Real),
             Value::Complex(_) => Some(NumKind::Complex),
-            Value::Func(_) | Value::Struct(_) => None,
+            Value::Func(_) | Value::Struct(_) | Value::Cell(_) => None,
         }
     }
 
@@ -244,7 +250,7 @@ impl Value {
                     "{what}: complex input is not supported"
                 )))
             }
-            Value::Func(_) | Value::Struct(_) => {
+            Value::Func(_) | Value::Struct(_) | Value::Cell(_) => {
                 return Err(LaError::eval(format!(
                     "{what}: expected a numeric value, got {}",
                     self.describe()
@@ -279,6 +285,7 @@ impl Value {
             }
             Value::Func(_) => "a function handle".to_string(),
             Value::Struct(_) => "a structure".to_string(),
+            Value::Cell(m) => format!("a {}x{} cell array", m.nrows(), m.ncols()),
             Value::Complex(m) if m.len() == 1 => "a complex number".to_string(),
             Value::Exact(m) if m.len() == 1 => format!("the number {}", m[0]),
             Value::Quad(m) if m.len() == 1 => format!("the number {}", m[0]),
@@ -416,6 +423,7 @@ impl Value {
             Value::Bool(m) => Value::bool(m[k]),
             Value::Str(s) => Value::Str(s.chars().nth(k).map(String::from).unwrap_or_default()),
             Value::Func(_) | Value::Struct(_) => self.clone(),
+            Value::Cell(m) => Value::cell(cell::CellMat::from_element(1, 1, m[k].clone())),
         }
     }
 
@@ -446,6 +454,39 @@ impl Value {
             Value::Str(s) => s.len(),
             Value::Func(_) => 0,
             Value::Struct(f) => f.iter().map(|(n, v)| n.len() + v.bytes()).sum(),
+            Value::Cell(m) => m.iter().map(|e| 8 + e.0.bytes()).sum(),
+        }
+    }
+
+    /// `isequal`: same size and the same elements (a string equals its
+    /// character codes, 1 equals true, as in Octave); structures field by
+    /// field, cells element by element; handles when they name the same function.
+    pub fn is_equal(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Func(f), Value::Func(g)) => match (&**f, &**g) {
+                (Func::Named(p), Func::Named(q)) => p == q,
+                (Func::User(p), Func::User(q)) => Rc::ptr_eq(p, q),
+                _ => Rc::ptr_eq(f, g),
+            },
+            (Value::Cell(a), Value::Cell(b)) => cell::cells_equal(a, b),
+            (Value::Struct(a), Value::Struct(b)) => {
+                a.len() == b.len()
+                    && a.iter()
+                        .all(|(n, v)| b.iter().any(|(m, w)| m == n && v.is_equal(w)))
+            }
+            // Two exact values compare as fractions, not after rounding to doubles.
+            (Value::Exact(p), Value::Exact(q)) => p == q,
+            _ if self.num_kind().is_none() || other.num_kind().is_none() => false,
+            _ => {
+                if self.dims() != other.dims() {
+                    return false;
+                }
+                let (x, y) = (self.codes(), other.codes());
+                match (x.to_complex("isequal"), y.to_complex("isequal")) {
+                    (Ok(p), Ok(q)) => p.iter().zip(q.iter()).all(|(s, t)| s == t),
+                    _ => false,
+                }
+            }
         }
     }
 }

@@ -142,6 +142,14 @@ fn encode(name: &str, v: &Value) -> String {
                 .to_string())
         ),
         Value::Str(s) => format!("{name} string\n{}\n", serde_json::Value::from(s.as_str())),
+        // The elements follow in column-major order, each an entry named `e`.
+        Value::Cell(m) => {
+            let mut out = format!("{name} cell {} {}\n", m.nrows(), m.ncols());
+            for e in m.iter() {
+                out.push_str(&encode("e", &e.0));
+            }
+            out
+        }
         Value::Struct(fields) => {
             let mut out = format!("{name} struct {}\n", fields.len());
             for (n, v) in fields.iter() {
@@ -259,6 +267,22 @@ fn entry(
                 );
             }
             Value::Struct(Rc::new(fields))
+        }
+        "cell" => {
+            let dim = |k: usize| words.get(k).and_then(|w| w.parse::<usize>().ok());
+            let (Some(r), Some(c)) = (dim(2), dim(3)) else {
+                return Err((n, "expected 'NAME cell ROWS COLS'".to_string()));
+            };
+            let count = r
+                .checked_mul(c)
+                .ok_or((n, "cell size too large".to_string()))?;
+            let mut elems = Vec::new();
+            for _ in 0..count {
+                let (_, v) = entry(lines, depth + 1)?
+                    .ok_or((n, "file ends inside a cell's elements".to_string()))?;
+                elems.push(v);
+            }
+            Value::cell_shaped(elems, (r, c))
         }
         "lambda" => {
             let count = words

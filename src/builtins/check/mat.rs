@@ -24,7 +24,7 @@ impl Mat {
             Value::Real(m) => Mat::F(m.map(|x| C64::new(x, 0.0))),
             Value::Complex(m) => Mat::F((**m).clone()),
             Value::Quad(_) => Mat::F(v.to_complex("check").ok()?.into_owned()),
-            Value::Str(_) | Value::Func(_) | Value::Struct(_) => return None,
+            Value::Str(_) | Value::Func(_) | Value::Struct(_) | Value::Cell(_) => return None,
         })
     }
 

@@ -136,7 +136,7 @@ pub fn nums(v: &Value) -> Option<DMatrix<Num>> {
             Some(r) => Num::R(r.clone()),
             None => Num::Q(q),
         }),
-        Value::Str(_) | Value::Func(_) | Value::Struct(_) => return None,
+        Value::Str(_) | Value::Func(_) | Value::Struct(_) | Value::Cell(_) => return None,
     })
 }
 

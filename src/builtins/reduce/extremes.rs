@@ -62,10 +62,19 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
             summary: concat!(
                 "Sort ascending (or descending) along columns; the second output holds ",
-                "the original positions."
+                "the original positions. A string sorts its characters by code (the ",
+                "result a string), a cell of strings its strings."
             ),
             math: &["s = x(i) with s_1 <= s_2 <= ..."],
-            example: &[">> sort([3 1 2], 'descend')", "ans =", "", "   3   2   1"],
+            example: &[
+                ">> sort([3 1 2], 'descend')",
+                "ans =",
+                "",
+                "   3   2   1",
+                "",
+                ">> sort('hello')",
+                "ans = ehllo",
+            ],
             related: &["max", "min"],
         },
         run: sort,
@@ -186,12 +195,33 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
     Ok(vec![extreme_value(vals, cx), Value::Real(idx.into())])
 }
 
+/// `sort`: numbers; a string's characters by their codes (the result a
+/// string); a cell of strings in character-code order (the result a cell).
 fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    sort_value(a)
+}
+
+fn sort_value(mut a: Args) -> Result<Vec<Value>> {
     let mut descend = false;
     for k in 1..a.len() {
         if a.vals[k].as_str().is_some() {
             descend = a.option(k, &["ascend", "descend"])? == Some("descend");
         }
+    }
+    match &a.vals[0] {
+        Value::Str(s) => {
+            a.vals[0] = Value::Str(s.clone()).codes().into_owned();
+            let mut out = sort_value(a)?;
+            let text: Option<String> = out[0]
+                .to_real("sort")?
+                .iter()
+                .map(|&c| char::from_u32(c as u32))
+                .collect();
+            out[0] = Value::Str(text.ok_or_else(|| LaError::internal("sorted character"))?);
+            return Ok(out);
+        }
+        Value::Cell(_) => return super::super::cells::sort_cellstr(&a, descend),
+        _ => {}
     }
     let m = a.real(0)?;
     let dim_arg = a.vals[1..]

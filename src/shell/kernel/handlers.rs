@@ -130,7 +130,7 @@ impl Worker {
                     ErrorKind::Interrupted => "KeyboardInterrupt",
                     ErrorKind::Internal => "InternalError",
                 };
-                let traceback = vec![render(
+                let mut traceback = vec![render(
                     Severity::Error,
                     &e.message,
                     e.span,
@@ -138,6 +138,7 @@ impl Worker {
                     false,
                     None,
                 )];
+                traceback.extend(crate::error::called_from_notes(&e, &source));
                 let err = json!({"ename": ename, "evalue": e.message, "traceback": traceback});
                 if !silent {
                     let _ = self.out.iopub.send(req.iopub("error", err.clone()));
