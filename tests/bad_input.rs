@@ -209,7 +209,7 @@ fn syntax_errors() -> Vec<Case> {
         err("number glued to a name", "x = 3abc").says("parse error"),
         err("dollar sign", "x = $y").says("parse error"),
         err("backtick", "x = `ls`").says("parse error"),
-        err("cell braces", "x{1}").says("parse error"),
+        err("cell braces on an undefined name", "x{1}").says("undefined"),
         err("struct field", "s.field = 1").says("parse error"),
         err("increment without a variable", "1++").says("parse error"),
         err("compound op without rhs", "x = 1; x +=").says("parse error"),
@@ -252,7 +252,7 @@ fn eval_errors() -> Vec<Case> {
         err("nested concat mismatch", "[[1 2]; [1 2 3]]").says("dimensions mismatch"),
         err("power of a non-square matrix", "[1 2 3]^2").says("only square matrix"),
         err("matrix power of a matrix", "[1 2; 3 4]^[1 2; 3 4]").says("only square matrix"),
-        err("operator on a function handle", "f = @sin; f + 1").says("function handle"),
+        err("operator on a function handle", "f = @sin; f + 1").says("function_handle"),
         err("transpose a function handle", "f = @sin; f'").says("function handle"),
         err("handle in a matrix", "[@sin, @cos]").says("function handles cannot be used here"),
         err(

@@ -180,7 +180,7 @@ fn growth_is_amortised() {
         // Every kind grows in place, past the end by `end+1` or by a number.
         ("e = [1];", "e(end+1) = 1/3;", "e"),
         ("q = [1];", "k = numel(q) + 1; q(k) = -k;", "q"),
-        ("x = [1i];", "x(end+1) = 2i;", "x"),
+        ("x = double([1i]);", "x(end+1) = 2i;", "x"),
         ("b = [true];", "b(numel(b) + 1) = false;", "b"),
     ];
     for (setup, step, name) in cases {

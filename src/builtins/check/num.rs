@@ -173,8 +173,13 @@ pub fn entry_match(want: &Num, got: &Num, typed: Option<Typed>, tol: f64) -> Mat
         return match typed {
             Some(t) if close => rounded(t, want.c().norm()),
             // A full-precision float print of the right value (NumPy's
-            // `2/3` is 0.6666666666666666, not 2/3 rounded to 16 decimals).
-            Some(t) if t.sig >= 15 && w.is_real() && same_double(w.re_f64(), g.re_f64()) => {
+            // `2/3` is 0.6666666666666666, not 2/3 rounded to 16 decimals);
+            // a double has at most 17 significant digits to print.
+            Some(t)
+                if (15..=17).contains(&t.sig)
+                    && w.is_real()
+                    && same_double(w.re_f64(), g.re_f64()) =>
+            {
                 Match::Rounded(Typed {
                     nearest_double: true,
                     ..t
