@@ -1,0 +1,193 @@
+//! Eigenvalues and eigenvectors (`eig`) and the matrix exponential (`expm`).
+
+use super::super::ctx::Ctx;
+use super::super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
+use super::polynomials::float_roots_note;
+use super::{exact_err, exact_input, real_finite};
+use crate::error::{LaError, Result};
+use crate::exact::{self, ExactWork, Rat, RatMat};
+use crate::linalg::{self, decomp, CMat, C64};
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "eig",
+        min_args: 1,
+        max_args: 2,
+        max_out: 2,
+        heavy: true,
+        doc: Doc {
+            topic: Topic::Eigen,
+            signature: "lambda = eig(A), [V, D] = eig(A), eig(A, 'vector'), eig(A, 'matrix')",
+            summary: concat!(
+                "Eigenvalues (descending), or eigenvectors V (unit norm, largest entry ",
+                "positive) and D = diag(lambda); 'vector' or 'matrix' chooses the form ",
+                "of the eigenvalues whatever the number of outputs. For exact A the ",
+                "eigenvalues are exact when the characteristic polynomial splits into linear ",
+                "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
+                "A is exact when every eigenvalue is rational and simple: the columns are ",
+                "shown as v/sqrt(k) (V'*V is then exact too). Otherwise V and D are floating ",
+                "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
+                "the norm of an eigenvector is the square root of a number of the ",
+                "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
+                "lambda) gives an exact basis."
+            ),
+            math: &[
+                "A v = lambda v",
+                "det(A - lambda I) = 0",
+                "A = V D inv(V)",
+                "symmetric A: A = Q D Q' with Q orthogonal",
+            ],
+            example: &[
+                ">> eig([2 1; 1 2])",
+                "ans =",
+                "",
+                "   3",
+                "   1",
+                ">> [V, D] = eig([2 1; 1 2]); V",
+                "V =",
+                "",
+                "    1/sqrt(2)    1/sqrt(2)",
+                "    1/sqrt(2)   -1/sqrt(2)",
+                ">> eig([1 2; 3 4])",
+                "ans =",
+                "",
+                "   (5 + sqrt(33))/2",
+                "   (5 - sqrt(33))/2"
+            ],
+            related: &["poly", "svd", "definiteness"],
+        },
+        run: eig,
+    },
+    Builtin {
+        name: "expm",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        heavy: true,
+        doc: Doc {
+            topic: Topic::Decompositions,
+            signature: "expm(A)",
+            summary: "Matrix exponential.",
+            math: &["expm(A) = I + A + A^2/2! + A^3/3! + ..."],
+            example: &[
+                ">> expm([1 0; 0 2])",
+                "ans =",
+                "",
+                "   2.7183        0",
+                "        0   7.3891",
+            ],
+            related: &["exp"],
+        },
+        run: expm,
+    },
+];
+
+fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let dims = a.num(0)?.dims();
+    // The eigenvalues as a column or as a diagonal matrix: by default a
+    // column for one output and a matrix beside the eigenvectors.
+    let as_matrix = match a.option(1, &["vector", "matrix"])? {
+        Some(form) => form == "matrix",
+        None => a.nargout >= 2,
+    };
+    require_square("eig", dims)?;
+    if a.nargout <= 1 {
+        if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "eig") {
+            let cp = exact::charpoly(&x).map_err(exact_err)?;
+            match quad_linalg::roots(&cp) {
+                (v, None) => return one(if as_matrix { diagonal(&v)? } else { v }),
+                // Some roots are irrational of degree >= 3: the float eigenvalues
+                // of the matrix itself are far more accurate than float roots of
+                // its characteristic polynomial (ill-conditioned for large n).
+                (_, Some(left)) => it.print(&float_roots_note(&left)),
+            }
+        }
+    }
+    let (vals, vecs): (Value, Value) = match &a.vals[0] {
+        Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
+            match exact::eig_exact(m) {
+                None => {
+                    it.print(FLOAT_VECTORS_NOTE);
+                    float_eig(&a)?
+                }
+                // Repeated eigenvalues: no unique unit basis, float as documented.
+                Some(l) => match exact::orth::unit_eigenvectors(m, &l) {
+                    Some(v) => (
+                        Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
+                        Value::quad(v),
+                    ),
+                    None => float_eig(&a)?,
+                },
+            }
+        }
+        _ => float_eig(&a)?,
+    };
+    if !as_matrix {
+        return Ok(if a.nargout <= 1 {
+            vec![vals]
+        } else {
+            vec![vecs, vals]
+        });
+    }
+    let d = diagonal(&vals)?;
+    Ok(if a.nargout <= 1 {
+        vec![d]
+    } else {
+        vec![vecs, d]
+    })
+}
+
+/// Why `[V, D] = eig(A)` of exact A is floating point.
+const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: the eigenvalues are irrational, and exact unit eigenvectors v/sqrt(k) need rational ones; eig(A) gives the eigenvalues exactly where it can, eigenspace(A, lambda) an exact basis\n";
+
+/// The eigenvalues (a column) and unit eigenvectors in floating point.
+fn float_eig(a: &Args) -> Result<(Value, Value)> {
+    Ok(match &a.vals[0] {
+        Value::Complex(m) => {
+            if m.iter().any(|z| !z.re.is_finite() || !z.im.is_finite()) {
+                return Err(LaError::from(linalg::LinalgError::NonFinite {
+                    func: "eig",
+                }));
+            }
+            let (l, v) = decomp::eig_complex(m)?;
+            (
+                Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                Value::complex(v),
+            )
+        }
+        _ => {
+            let m = real_finite(a, 0, "eig")?;
+            match decomp::eig(&m)? {
+                decomp::Eig::Real(l, v) => (Value::col(l), Value::Real(v.into())),
+                decomp::Eig::Complex(l, v) => (
+                    Value::complex(CMat::from_column_slice(l.len(), 1, &l)),
+                    Value::complex(v),
+                ),
+            }
+        }
+    })
+}
+
+/// A column of eigenvalues as the diagonal matrix D, in its own kind.
+fn diagonal(v: &Value) -> Result<Value> {
+    fn diag<T: nalgebra::Scalar>(c: &nalgebra::DMatrix<T>, zero: T) -> nalgebra::DMatrix<T> {
+        let n = c.len();
+        nalgebra::DMatrix::from_fn(
+            n,
+            n,
+            |i, j| if i == j { c[i].clone() } else { zero.clone() },
+        )
+    }
+    Ok(match v {
+        Value::Exact(c) => Value::Exact(diag(c, Rat::zero()).into()),
+        Value::Quad(c) => Value::quad(diag(c, exact::Quad::from(Rat::zero()))),
+        Value::Complex(c) => Value::complex(diag(c, C64::new(0.0, 0.0))),
+        other => Value::Real(diag(&*other.to_real("eig")?, 0.0).into()),
+    })
+}
+
+fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let m = real_finite(&a, 0, "expm")?;
+    one(Value::Real(decomp::expm(&m)?.into()))
+}

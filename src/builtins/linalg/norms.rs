@@ -1,0 +1,112 @@
+//! Sizes of vectors and matrices: `norm` (with the kinds `cond` shares) and
+//! `unit`.
+
+use super::super::ctx::Ctx;
+use super::super::{one, Args, Builtin, Doc, Topic};
+use crate::error::{LaError, Result};
+use crate::linalg::norms;
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "norm",
+        min_args: 1,
+        max_args: 2,
+        max_out: 1,
+        heavy: true,
+        doc: Doc {
+            topic: Topic::Norms,
+            signature: "norm(x), norm(x, p), norm(A, 'fro')",
+            summary: concat!(
+                "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest ",
+                "singular value, 1, Inf, 'fro'; any other p > 1 by Higham's iterative ",
+                "estimate of max ||Ax||_p / ||x||_p, as Octave)."
+            ),
+            math: &[
+                "||x||_p = (sum |x_i|^p)^(1/p)",
+                "||x||_1 = sum |x_i|",
+                "||x||_2 = sqrt(x'x)",
+                "||x||_inf = max |x_i|",
+                "norm(x, 0) = number of non-zeros",
+                "||A||_F = sqrt(sum A_ij^2) = sqrt(tr(AA'))",
+            ],
+            example: &[
+                ">> norm([3 -4])",
+                "ans = 5",
+                ">> norm([3 -4], 1)",
+                "ans = 7",
+                ">> norm([3 -4], Inf)",
+                "ans = 4",
+            ],
+            related: &["unit", "nnz", "cond"],
+        },
+        run: norm,
+    },
+    Builtin {
+        name: "unit",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Norms,
+            signature: "unit(x)",
+            summary: "The unit vector in the direction of x.",
+            math: &["unit(x) = x / ||x||_2, so ||unit(x)||_2 = 1"],
+            example: &[">> unit([3 4])", "ans =", "", "   0.6000   0.8000"],
+            related: &["norm"],
+        },
+        run: unit,
+    },
+];
+
+pub(super) fn norm_kind(a: &Args) -> Result<norms::NormKind> {
+    let Some(p) = a.get(1) else {
+        return Ok(norms::NormKind::P(2.0));
+    };
+    if p.as_str().is_some() {
+        return Ok(match a.option(1, &["fro", "inf", "-inf"])? {
+            Some("fro") => norms::NormKind::Fro,
+            Some("-inf") => norms::NormKind::P(f64::NEG_INFINITY),
+            _ => norms::NormKind::P(f64::INFINITY),
+        });
+    }
+    let x = a.f64(1)?;
+    if x.is_nan() {
+        return Err(a.wrong(1, "a number p, Inf, -Inf or 'fro'"));
+    }
+    Ok(norms::NormKind::P(x))
+}
+
+fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let kind = norm_kind(&a)?;
+    let v = a.num(0)?;
+    let (r, c) = v.dims();
+    let is_vector = r == 1 || c == 1;
+    let x = match v {
+        Value::Complex(m) if is_vector => norms::vector_norm_c(m.as_slice(), kind),
+        Value::Complex(m) => norms::matrix_norm_c(m, kind)?,
+        _ if is_vector => norms::vector_norm(v.to_real("norm")?.as_slice(), kind),
+        _ => norms::matrix_norm(&*v.to_real("norm")?, kind)?,
+    };
+    one(Value::scalar(x))
+}
+
+fn unit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let v = a.num(0)?;
+    let n = match v {
+        Value::Complex(m) => norms::vector_norm_c(m.as_slice(), norms::NormKind::P(2.0)),
+        _ => norms::vector_norm(v.to_real("unit")?.as_slice(), norms::NormKind::P(2.0)),
+    };
+    if n == 0.0 {
+        return Err(LaError::eval(
+            "unit: the zero vector has no direction (norm is 0)",
+        ));
+    }
+    one(crate::ops::binary(
+        crate::syntax::ast::BinOp::EDiv,
+        v,
+        &Value::scalar(n),
+        &mut Vec::new(),
+    )?)
+}
