@@ -277,7 +277,7 @@ fn assign_mismatch(lhs: (usize, usize), rhs: (usize, usize)) -> LaError {
 /// matrix, into a row) when `k` is past its end, as `assign` does.
 #[inline]
 pub fn put<T: Scalar>(m: &mut DMatrix<T>, k: usize, x: T, zero: T) -> Result<()> {
-    // Through the slice: nalgebra's `m[k]` divides `k` by the row count.
+    // Through the slice: nalgebra's `m[k]` turns `k` into (row, column) (dividing by the row count).
     if let Some(slot) = m.as_mut_slice().get_mut(k) {
         *slot = x;
         return Ok(());

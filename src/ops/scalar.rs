@@ -100,7 +100,7 @@ impl Scalar {
 }
 
 /// The one element of a 1x1 matrix's storage. Matrices are read through
-/// their slices here: nalgebra's `m[k]` divides `k` by the row count.
+/// their slices here: nalgebra's `m[k]` turns `k` into (row, column) and checks both, in a call.
 #[inline(always)]
 fn sole<T>(s: &[T]) -> Option<&T> {
     match s {
