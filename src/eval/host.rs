@@ -21,6 +21,7 @@ impl Ctx for Interp<'_> {
     fn display(&self) -> (Format, usize) {
         (self.session.format, self.session.width)
     }
+    #[inline]
     fn check_alloc(&self, what: &str, rows: f64, cols: f64, elem: usize) -> Result<()> {
         super::limits::check(what, rows * cols * elem as f64, self.session.max_bytes)
     }

@@ -20,15 +20,22 @@ fn physical_memory() -> Option<usize> {
 }
 
 /// `what: result would need 8 TB (limit 12 GB)` when `bytes` exceeds `limit`.
+/// Inlined: it runs on every growing assignment in a loop; the message is built out of line.
+#[inline]
 pub fn check(what: &str, bytes: f64, limit: usize) -> Result<()> {
     if bytes.is_nan() || bytes > limit as f64 {
-        return Err(LaError::eval(format!(
-            "{what}: out of memory or dimension too large: result would need {} (limit {})",
-            human(bytes),
-            human(limit as f64)
-        )));
+        return Err(too_large(what, bytes, limit));
     }
     Ok(())
+}
+
+#[cold]
+fn too_large(what: &str, bytes: f64, limit: usize) -> LaError {
+    LaError::eval(format!(
+        "{what}: out of memory or dimension too large: result would need {} (limit {})",
+        human(bytes),
+        human(limit as f64)
+    ))
 }
 
 /// `12 GB`, `8 TB`, ... in decimal units as people read them.

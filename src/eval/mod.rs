@@ -190,9 +190,11 @@ pub struct Interp<'s> {
 }
 
 impl Interp<'_> {
+    #[inline(always)]
     pub fn vars(&self) -> &Vars {
         self.frames.last().unwrap_or(&self.session.vars)
     }
+    #[inline(always)]
     pub fn vars_mut(&mut self) -> &mut Vars {
         match self.frames.last_mut() {
             Some(f) => f,

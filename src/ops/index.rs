@@ -275,7 +275,13 @@ fn assign_mismatch(lhs: (usize, usize), rhs: (usize, usize)) -> LaError {
 
 /// `m(k) = x` with a 0-based linear `k`, growing a vector (or an empty
 /// matrix, into a row) when `k` is past its end, as `assign` does.
+#[inline]
 pub fn put<T: Scalar>(m: &mut DMatrix<T>, k: usize, x: T, zero: T) -> Result<()> {
+    // Through the slice: nalgebra's `m[k]` turns `k` into (row, column) (dividing by the row count).
+    if let Some(slot) = m.as_mut_slice().get_mut(k) {
+        *slot = x;
+        return Ok(());
+    }
     grow_to(m, k, zero)?;
     m.as_mut_slice()[k] = x;
     Ok(())
@@ -314,9 +320,14 @@ fn resize<T: Scalar>(m: &mut DMatrix<T>, nr: usize, nc: usize, zero: T) {
     let empty = DMatrix::from_data(VecStorage::new(Dyn(0), Dyn(0), Vec::new()));
     let mut data: Vec<T> = std::mem::replace(m, empty).data.into();
     let len = nr * nc;
-    // `reserve` at least doubles the capacity when it has to grow.
-    data.reserve(len - data.len());
-    data.resize(len, zero);
+    if len == data.len() + 1 {
+        // Appending one element (the loop case): `push` doubles the capacity when full.
+        data.push(zero);
+    } else {
+        // `reserve` at least doubles the capacity when it has to grow.
+        data.reserve(len - data.len());
+        data.resize(len, zero);
+    }
     if nr > r && c > 1 {
         // Column b moves from b*r to b*nr; going backwards, each target
         // still holds a zero, which the swap leaves behind.

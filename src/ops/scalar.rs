@@ -24,10 +24,10 @@ impl Scalar {
     #[inline(always)]
     pub fn of(v: &Value) -> Option<Scalar> {
         match v {
-            Value::Real(m) if m.len() == 1 => Some(Scalar::Real(m[0])),
-            Value::Exact(m) if m.len() == 1 => Some(Scalar::Rat(m[0].clone())),
-            Value::Bool(m) if m.len() == 1 => Some(Scalar::Bool(m[0])),
-            Value::Complex(m) if m.len() == 1 => Some(Scalar::Complex(m[0])),
+            Value::Real(m) => sole(m.as_slice()).copied().map(Scalar::Real),
+            Value::Exact(m) => sole(m.as_slice()).cloned().map(Scalar::Rat),
+            Value::Bool(m) => sole(m.as_slice()).copied().map(Scalar::Bool),
+            Value::Complex(m) => sole(m.as_slice()).copied().map(Scalar::Complex),
             _ => None,
         }
     }
@@ -59,9 +59,11 @@ impl Scalar {
     #[inline(always)]
     pub fn store(&self, slot: &mut Value) {
         match (self, &mut *slot) {
-            (Scalar::Real(x), Value::Real(m)) if m.len() == 1 => make_mut(m)[0] = *x,
-            (Scalar::Bool(b), Value::Bool(m)) if m.len() == 1 => make_mut(m)[0] = *b,
-            (Scalar::Rat(r), Value::Exact(m)) if m.len() == 1 => make_mut(m)[0] = r.clone(),
+            (Scalar::Real(x), Value::Real(m)) if m.len() == 1 => make_mut(m).as_mut_slice()[0] = *x,
+            (Scalar::Bool(b), Value::Bool(m)) if m.len() == 1 => make_mut(m).as_mut_slice()[0] = *b,
+            (Scalar::Rat(r), Value::Exact(m)) if m.len() == 1 => {
+                make_mut(m).as_mut_slice()[0] = r.clone()
+            }
             (s, _) => *slot = s.to_value(),
         }
     }
@@ -74,7 +76,10 @@ impl Scalar {
         const LIMIT: f64 = (1u64 << 53) as f64;
         match self {
             Scalar::Real(x) => {
-                ((1.0..LIMIT).contains(x) && x.fract() == 0.0).then(|| *x as usize - 1)
+                // `as` truncates (NaN to 0, saturating): the round trip is exact
+                // only for an integer, without the libm `trunc` that `fract` calls.
+                let k = *x as u64;
+                (k >= 1 && (k as f64) < LIMIT && k as f64 == *x).then(|| k as usize - 1)
             }
             Scalar::Rat(q) => match q.as_i64_pair() {
                 Some((p, 1)) if p >= 1 => usize::try_from(p - 1).ok(),
@@ -91,6 +96,16 @@ impl Scalar {
             Scalar::Rat(q) => Some(Scalar::Rat(-q)),
             Scalar::Bool(_) | Scalar::Complex(_) => None,
         }
+    }
+}
+
+/// The one element of a 1x1 matrix's storage. Matrices are read through
+/// their slices here: nalgebra's `m[k]` turns `k` into (row, column) and checks both, in a call.
+#[inline(always)]
+fn sole<T>(s: &[T]) -> Option<&T> {
+    match s {
+        [x] => Some(x),
+        _ => None,
     }
 }
 

@@ -149,6 +149,7 @@ impl Value {
         }
     }
 
+    #[inline]
     pub fn dims(&self) -> (usize, usize) {
         match self {
             Value::Exact(m) => m.shape(),

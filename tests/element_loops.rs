@@ -1,0 +1,135 @@
+//! Issue 19: the element-by-element fast path (`x(k) = v`, `x(end+1) = v`
+//! with plain-number subscripts, written in place) at its edges, through the
+//! real binary: growth past the end and its orientation, each kind of
+//! vector, the subscripts it must refuse with the general path's errors and
+//! positions, and loops inside functions. Expected values are hand-derived.
+
+mod common;
+
+use common::{assert_error, eval, matrix, run, script};
+
+/// `disp(class(x)); disp(size(x))` after `src`, as two lines.
+fn class_and_size(src: &str, name: &str) -> String {
+    let r = eval(&format!("{src}\ndisp(class({name})); disp(size({name}))"));
+    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+    r.stdout
+}
+
+#[test]
+fn growth_past_the_end_keeps_the_orientation() {
+    // A row grows to the right, zeros filling the gap.
+    assert_eq!(
+        matrix("r = [1 2]; r(5) = 9; r(end+1) = 4; r"),
+        (1, 6, vec![1.0, 2.0, 0.0, 0.0, 9.0, 4.0])
+    );
+    // A column grows downwards, by `end+1` and by a number past the end.
+    assert_eq!(
+        matrix("c = [1; 2]; for k = 3:4, c(end+1) = 10*k; end\nc(6) = -1; c"),
+        (6, 1, vec![1.0, 2.0, 30.0, 40.0, 0.0, -1.0])
+    );
+    // `[]` and a 1x1 start grow into rows.
+    assert_eq!(
+        matrix("y = []; for k = 1:3, y(end+1) = k^2; end\ny"),
+        (1, 3, vec![1.0, 4.0, 9.0])
+    );
+    assert_eq!(matrix("s = 7; s(3) = 1; s"), (1, 3, vec![7.0, 0.0, 1.0]));
+    // Two subscripts past the end grow both ways (the general path).
+    assert_eq!(
+        matrix("A = [1 2; 3 4]; A(3, 3) = 5; A"),
+        (3, 3, vec![1.0, 2.0, 0.0, 3.0, 4.0, 0.0, 0.0, 0.0, 5.0])
+    );
+}
+
+#[test]
+fn a_matrix_cannot_grow_through_one_subscript() {
+    // Octave: "Octave:index-out-of-bounds ... A(I) = X: X must fit" (la's wording names the shape).
+    let r = eval("A = magic(3);\nfor k = 9:10\n  A(k) = 0;\nend");
+    assert_error(&r, "X must fit in A when A is a 3x3 matrix", "3:3");
+    let r = eval("A = magic(3); A(end+1) = 1");
+    assert_error(&r, "index 10 is past its 9 elements", "1:15");
+}
+
+#[test]
+fn each_kind_grows_as_its_kind() {
+    // Exact numbers stay exact (the gap is an exact 0).
+    let r = run(&["--json", "-e", "e = [1 2]; e(4) = 1/3; e(end+1) = 2"], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(r#""exact":[["1","2","0","1/3","2"]]"#),
+        "{}",
+        r.stdout
+    );
+    // A logical vector grows with false; a number written into it makes it double.
+    assert_eq!(
+        class_and_size("b = [true]; b(3) = true;", "b"),
+        "logical\n   1   3\n"
+    );
+    assert_eq!(
+        matrix("b = [true]; b(3) = true; b"),
+        (1, 3, vec![1.0, 0.0, 1.0])
+    );
+    assert_eq!(
+        class_and_size("b = [true]; b(end+1) = 2;", "b"),
+        "double\n   1   2\n"
+    );
+    // A complex vector grows with 0 and stays complex while an element is.
+    let r =
+        eval("x = [1i]; x(3) = 2; disp(isreal(x)); disp(size(x)); disp(imag(x)); disp(real(x))");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "0\n   1   3\n   1   0   0\n   0   0   2\n");
+    // A double vector takes exact and logical values as doubles (Octave shows the same).
+    let r = eval("d = double([0.5]); d(end+1) = 1/4; d(end+1) = true; d");
+    assert_eq!(
+        r.stdout, "d =\n\n   0.5000   0.2500   1.0000\n\n",
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn bad_subscripts_in_assignments_keep_their_errors() {
+    // Zero, negative and fractional positions: the error names the subscript
+    // and points at it (the column of the subscript expression).
+    let r = eval("v = [5 6 7]; v(0) = 1");
+    assert_error(&r, "index (0): out of bound", "1:16");
+    let r = eval("v = [5 6 7]; v(-1) = 1");
+    assert_error(&r, "index (-1): out of bound", "1:16");
+    let r = eval("v = [5 6 7]; k = 1.5; v(k) = 1");
+    assert_error(
+        &r,
+        "subscripts must be either integers 1 to (2^63)-1 or logicals",
+        "1:25",
+    );
+    let r = eval("v = [5 6 7]; v(2, 0) = 1");
+    assert_error(&r, "index (0): out of bound", "1:19");
+    // In a loop the error comes on the iteration that reaches 0, after the others wrote.
+    let r = eval("v = [5 6 7]; for k = 2:-1:0, v(k) = 10*k; end");
+    assert_error(&r, "index (0): out of bound", "1:32");
+    let r = eval("v = [5 6 7];\ntry\n  for k = 2:-1:0, v(k) = 10*k; end\ncatch\nend\ndisp(v)");
+    assert_eq!(r.stdout, "   10   20    7\n", "{}", r.stderr);
+    // `end+0.5` is fractional too, and `end-3` of a 3-vector is 0.
+    let r = eval("v = [5 6 7]; v(end+0.5) = 1");
+    assert_error(&r, "subscripts must be either integers", "1:16");
+    let r = eval("v = [5 6 7]; v(end-3) = 1");
+    assert_error(&r, "index (0): out of bound", "1:16");
+}
+
+#[test]
+fn loops_inside_functions_and_nested_loops() {
+    // Each call builds its own vector (a function's variables are its own);
+    // the workspace's `y` is not touched.
+    let src = "function y = squares(n)\n  y = [];\n  for k = 1:n\n    y(end+1) = k^2;\n  end\nend\n\
+               function T = table(n)\n  T = zeros(n);\n  for i = 1:n\n    for j = 1:n\n      T(i, j) = 10*i + j;\n    end\n  end\nend\n\
+               y = 5;\na = squares(3); b = squares(4);\ndisp(a); disp(b); disp(y)\ndisp(table(3))\n\
+               s = 0; for i = 1:3, for j = 1:i, s = s + b(j); end, end\ndisp(s)";
+    let r = script(src);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // s = b(1) + (b(1) + b(2)) + (b(1) + b(2) + b(3)) = 3*1 + 2*4 + 9 = 20.
+    assert_eq!(
+        r.stdout,
+        "   1   4   9\n    1    4    9   16\n5\n   11   12   13\n   21   22   23\n   31   32   33\n20\n"
+    );
+    // An error inside the function's loop points into the function, in the file.
+    let r = script("function v = fill(n)\n  v = [1 2 3];\n  for k = n:-1:0\n    v(k) = k;\n  end\nend\nfill(2)\n");
+    assert_error(&r, "index (0): out of bound", "4:7");
+}
