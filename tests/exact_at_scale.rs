@@ -181,3 +181,22 @@ fn the_cost_rule_gives_way_for_the_rank_of_a_wide_100x200() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     gives_way(&r.stderr, "rank", "100x200");
 }
+
+#[test]
+fn the_cost_rule_keeps_a_30x30_charpoly_exact_and_gives_way_at_60x60() {
+    // Berkowitz costs n^4 (9 + 0.02 limbs^2) ns, limbs = 1 + n*bits/64
+    // (matrix.rs), with 6-bit entries: n = 30 is about 7.5e6 ns, n = 60
+    // about 1.3e8 (over the 1e8 budget). The constant term of the
+    // characteristic polynomial is (-1)^n det(A); for n = 30 the pivots
+    // mod(k, 3) + 1 are ten each of 1, 2 and 3, so det = 6^10 = 60466176.
+    let small = SETUP.replace("n = 100;", "n = 30;");
+    let (p, err) = exact(&format!("{small} p = poly(A); c = [p(1) p(end)]"));
+    assert_eq!(p, serde_json::json!([["1", "60466176"]]));
+    no_float_switch(&err);
+    let wide = SETUP.replace("n = 100;", "n = 60;");
+    for (call, what) in [("p = poly(A);", "poly"), ("e = eig(A);", "eig")] {
+        let r = run(&["-e", &format!("{wide} {call}")], "");
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        gives_way(&r.stderr, what, "60x60");
+    }
+}
