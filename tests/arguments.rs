@@ -875,6 +875,12 @@ fn exact_rows() -> Vec<(String, Want)> {
             "chol: input matrix must be positive definite (leading minor 1",
         ),
         out("R = chol([4 2; 2 3]); R(2, 2)^2", "ans = 2.0000"),
+        // R'R for R = [2 1 1; 0 2 1; 0 0 2] is [4 2 2; 2 5 3; 2 3 6]: every
+        // pivot a square, so R comes back exactly.
+        out(
+            "R = chol([4 2 2; 2 5 3; 2 3 6])",
+            "R =\n\n   2   1   1\n   0   2   1\n   0   0   2",
+        ),
         out("issymmetric([1 2; 2 1+1e-20])", "ans = 1"),
         out("issymmetric([1 2; 2+1e-20 1])", "ans = 0"),
         out("issingular([1 2 3; 4 5 6; 7 8 9])", "ans = 1"),

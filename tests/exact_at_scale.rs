@@ -121,3 +121,82 @@ fn rank_and_rref_of_a_rank_24_product() {
         }
     }
 }
+
+/// The warning of the cost rule (`exact::too_costly_for`) when it gives way.
+fn gives_way(stderr: &str, what: &str, shape: &str) {
+    let want = format!("{what}: exact arithmetic would be too slow for this {shape} input");
+    assert!(stderr.contains(&want), "wanted {want:?} in {stderr}");
+}
+
+#[test]
+fn the_cost_rule_keeps_det_exact_below_its_budget_and_warns_above() {
+    // The modular det costs n^3/3 word updates of 1.5 ns per 31 bits of
+    // Hadamard's bound, n*(bits + log2(n)/2) (matrix.rs). n = 100 with
+    // 41-bit entries: about 144 words, 7.2e7 ns, under the 1e8 budget, and
+    // det(2^40 I) = 2^4000 exactly. 62-bit entries: about 212 words,
+    // 1.06e8 ns, over it: floating point, with the warning.
+    let want = (0..4000).fold(num_bigint::BigInt::from(1), |p, _| p * 2);
+    let (d, err) = exact("x = det(2^40 * eye(100))");
+    assert_eq!(d, serde_json::json!(want.to_string()));
+    no_float_switch(&err);
+    let r = run(&["-e", "x = det((2^61 + 1) * eye(100));"], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    gives_way(&r.stderr, "det", "100x100");
+}
+
+#[test]
+fn the_cost_rule_keeps_a_40x40_inverse_exact_and_gives_way_at_100x100() {
+    // Fraction-free Gauss-Jordan costs n^3 (200 + 3.6 limbs^2) ns, limbs =
+    // 1 + n*bits/64 (matrix.rs). A's entries are at most 21 in size, 6 bits
+    // with the denominator's: n = 40 is about 1.8e7 ns (exact), n = 100
+    // about 5.9e8 (over the 1e8 budget).
+    let small = SETUP.replace("n = 100;", "n = 40;");
+    let r = run(
+        &[
+            "--json",
+            "-e",
+            &format!("{small} X = inv(A); z = isequal(A*X, eye(n))"),
+        ],
+        "",
+    );
+    assert!(
+        r.stdout.contains(r#""name":"z","value":true"#),
+        "{}",
+        r.stdout
+    );
+    no_float_switch(&r.stderr);
+    let (x, _) = exact(&format!("{small} X = inv(A); x = X(1, 1)"));
+    assert!(x.is_string(), "inv of 40x40 not exact: {x}");
+    let r = run(&["-e", &format!("{SETUP} X = inv(A);")], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    gives_way(&r.stderr, "inv", "100x100");
+}
+
+#[test]
+fn the_cost_rule_gives_way_for_the_rank_of_a_wide_100x200() {
+    // [A A] has rank 100 and 100 non-pivot columns: the modular rref lifts
+    // 100 right-hand sides, over the budget (100x100 alone is exact above).
+    // (The floating-point rank of this ill-conditioned A is not 100.)
+    let r = run(&["-e", &format!("{SETUP} r = rank([A A]);")], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    gives_way(&r.stderr, "rank", "100x200");
+}
+
+#[test]
+fn the_cost_rule_keeps_a_30x30_charpoly_exact_and_gives_way_at_60x60() {
+    // Berkowitz costs n^4 (9 + 0.02 limbs^2) ns, limbs = 1 + n*bits/64
+    // (matrix.rs), with 6-bit entries: n = 30 is about 7.5e6 ns, n = 60
+    // about 1.3e8 (over the 1e8 budget). The constant term of the
+    // characteristic polynomial is (-1)^n det(A); for n = 30 the pivots
+    // mod(k, 3) + 1 are ten each of 1, 2 and 3, so det = 6^10 = 60466176.
+    let small = SETUP.replace("n = 100;", "n = 30;");
+    let (p, err) = exact(&format!("{small} p = poly(A); c = [p(1) p(end)]"));
+    assert_eq!(p, serde_json::json!([["1", "60466176"]]));
+    no_float_switch(&err);
+    let wide = SETUP.replace("n = 100;", "n = 60;");
+    for (call, what) in [("p = poly(A);", "poly"), ("e = eig(A);", "eig")] {
+        let r = run(&["-e", &format!("{wide} {call}")], "");
+        assert_eq!(r.status, 0, "{}", r.stderr);
+        gives_way(&r.stderr, what, "60x60");
+    }
+}

@@ -197,6 +197,11 @@ fn steps_eig_continues_with_the_quadratic_formula() {
         "λ = (-b ± sqrt(D))/(2a) = (5 ± sqrt(33))/2",
         "λ1 = (5 + sqrt(33))/2, λ2 = (5 - sqrt(33))/2",
         "λ = (5 + sqrt(33))/2 (algebraic multiplicity 1):",
+        // 1 - λ = (-3 - sqrt(33))/2, whose inverse is -2(3 - sqrt(33))/(9 - 33)
+        // = (3 - sqrt(33))/12; then R2 - 3*R1 clears the 3 below the pivot.
+        "R1 <- ((3 - sqrt(33))/12)*R1\n    1  (3 - sqrt(33))/6\n",
+        "R2 <- R2 - 3*R1\n",
+        "R1 <- ((3 + sqrt(33))/12)*R1\n",
         "  [-3 + sqrt(33); 6]",
         "  [-3 - sqrt(33); 6]",
     ] {
@@ -211,13 +216,24 @@ fn steps_eig_continues_with_the_quadratic_formula() {
     for want in [
         "discriminant D = b^2 - 4ac = 0^2 - 4*1*1 = -4",
         "λ1 = i, λ2 = -i",
+        // A - iI = [-i -1; 1 -i]: 1/(-i) = i scales R1 to [1 -i], and R2 - R1
+        // (a coefficient of 1 is not written) clears it; for -i, 1/i = -i.
+        "R1 <- (i)*R1\n",
+        "R2 <- R2 - R1\n",
+        "R1 <- -(i)*R1\n",
         "  [i; 1]",
         "  [-i; 1]",
     ] {
         assert!(s.contains(want), "missing {want:?} in\n{s}");
     }
     let t = out("latex steps eig([1 2; 3 4])");
-    assert!(t.contains("\\frac{5 \\pm \\sqrt{33}}{2}"), "{t}");
+    for want in [
+        "\\frac{5 \\pm \\sqrt{33}}{2}",
+        "R_{1} \\leftarrow \\left(\\frac{3 - \\sqrt{33}}{12}\\right)R_{1}}",
+        "R_{2} \\leftarrow R_{2} - 3R_{1}}",
+    ] {
+        assert!(t.contains(want), "missing {want:?} in\n{t}");
+    }
 }
 
 #[test]
