@@ -1052,8 +1052,10 @@ fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let (Some(q), None) = (quad_linalg::input(&a), tol) {
         return one(quad_linalg::rank(q));
     }
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::ModularRref, "rank"), tol) {
-        return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
+    if tol.is_none() {
+        if let Some(r) = exact_priced(it, &a, "rank", exact::rank_if_affordable) {
+            return one(Value::rat(Rat::from_i64(r as i64)));
+        }
     }
     one(Value::scalar(solve::rank(&*a.real(0)?, tol)? as f64))
 }
@@ -1109,9 +1111,10 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let (r, p) = quad_linalg::rref(q);
         return Ok(vec![r, pivots(&p)]);
     }
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::ModularRref, "rref"), tol) {
-        let (r, p) = exact::rref_plain(&x);
-        return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
+    if tol.is_none() {
+        if let Some((r, p)) = exact_priced(it, &a, "rref", exact::rref_if_affordable) {
+            return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
+        }
     }
     let (r, p) = solve::rref(&*a.real(0)?, tol);
     Ok(vec![
@@ -1161,14 +1164,30 @@ fn exact_input<'a>(
     work: ExactWork,
     what: &str,
 ) -> Option<Cow<'a, RatMat>> {
+    exact_priced(it, a, what, |m| {
+        (!exact::too_costly_for(m, work)).then_some(Cow::Borrowed(m))
+    })
+}
+
+/// `run` on argument 0 when it is exact and within the size rule; `None`
+/// when it is not exact, or (with the note) when the size rule or `run`,
+/// which returns `None` for work over the cost rule, refuses it.
+fn exact_priced<'a, T>(
+    it: &mut dyn Ctx,
+    a: &'a Args,
+    what: &str,
+    run: impl FnOnce(&'a RatMat) -> Option<T>,
+) -> Option<T> {
     let Value::Exact(m) = a.vals.first()? else {
         return None;
     };
-    if m.len() > exact::MAX_EXACT_ENTRIES || exact::too_costly_for(m, work) {
+    let out = (m.len() <= exact::MAX_EXACT_ENTRIES)
+        .then(|| run(m))
+        .flatten();
+    if out.is_none() {
         it.warn(&format!("{what}: exact arithmetic would be too slow for this {}x{} input; using floating point", m.nrows(), m.ncols()), a.span);
-        return None;
     }
-    Some(Cow::Borrowed(m))
+    out
 }
 
 fn exact_err(e: exact::ExactError) -> LaError {

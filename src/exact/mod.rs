@@ -23,8 +23,9 @@ pub mod symmetric;
 
 pub use elim::{
     augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_steps, rank,
-    rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps, CofactorExpansion,
-    CofactorTerm, GeneralSolution, RowOp, Step,
+    rank_if_affordable, rank_steps, rref, rref_if_affordable, rref_plain, solve,
+    solve_general_steps, solve_steps, CofactorExpansion, CofactorTerm, GeneralSolution, RowOp,
+    Step,
 };
 pub use field::Field;
 pub use matrix::{

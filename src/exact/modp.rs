@@ -74,9 +74,18 @@ pub fn pow_mod(mut a: u64, mut e: u64, m: u64) -> u64 {
     r
 }
 
-/// The inverse of a non-zero residue modulo the prime `p` (Fermat).
+/// The inverse of a non-zero residue modulo the prime `p` (extended
+/// Euclid: a few dozen 32-bit divisions, where Fermat's power would need
+/// sixty 64-bit ones).
 pub fn inv_mod(a: u64, p: u64) -> u64 {
-    pow_mod(a, p - 2, p)
+    let (mut r0, mut r1) = (p as i64, (a % p) as i64);
+    let (mut s0, mut s1) = (0i64, 1i64);
+    while r1 != 0 {
+        let q = r0 / r1;
+        (r0, r1) = (r1, r0 - q * r1);
+        (s0, s1) = (s1, s0 - q * s1);
+    }
+    s0.rem_euclid(p as i64) as u64
 }
 
 /// `x mod p` in `[0, p)` for any signed 64-bit integer (small entries,
@@ -144,6 +153,7 @@ impl ModMat {
     /// can then be solved against ([`Lu`]).
     pub fn eliminate(&mut self, pivot_cols: usize) -> Elimination {
         let (p, cols) = (self.p, self.cols);
+        let prime = Prime::new(p);
         let mut out = Elimination {
             pivots: Vec::new(),
             origin: (0..self.rows).collect(),
@@ -165,7 +175,7 @@ impl ModMat {
             let piv = self.get(r, c);
             out.det = out.det * piv % p;
             let inv = inv_mod(piv, p);
-            let scale = Shoup::new(inv, p);
+            let scale = prime.shoup(inv);
             for x in &mut self.data[r * cols + c + 1..(r + 1) * cols] {
                 *x = scale.mul(*x);
             }
@@ -175,7 +185,9 @@ impl ModMat {
                 // The scaled pivot row has a 1 in column c: row[c] is the multiplier.
                 let f = u64::from(row[c]);
                 if f != 0 {
-                    Shoup::new(p - f, p).add_mul_rows(&mut row[c + 1..], &pivot_row[c + 1..]);
+                    prime
+                        .shoup(p - f)
+                        .add_mul_rows(&mut row[c + 1..], &pivot_row[c + 1..]);
                 }
             }
             out.pivots.push(c);
@@ -258,16 +270,45 @@ struct Shoup {
     p: u32,
 }
 
-impl Shoup {
-    fn new(w: u64, p: u64) -> Shoup {
-        // w < p < 2^31, so the quotient is below 2^32 and everything fits u32.
-        Shoup {
-            w: w as u32,
-            w_quot: ((w << 32) / p) as u32,
-            p: p as u32,
+/// A prime with `2^32 / p` in floating point, so that Shoup quotients cost a
+/// multiplication instead of a 64-bit division (one per row and pivot of an
+/// elimination, which for n = 30 outweighed the row updates).
+#[derive(Clone, Copy)]
+struct Prime {
+    p: u64,
+    scale: f64,
+}
+
+impl Prime {
+    fn new(p: u64) -> Prime {
+        Prime {
+            p,
+            scale: 4_294_967_296.0 / p as f64,
         }
     }
 
+    /// Shoup's multiplier for `w < p`: `floor(w * 2^32 / p)` estimated in
+    /// floating point (off by at most one: the product is below 2^32 with
+    /// a relative error near 2^-52) and corrected exactly. The quotient is
+    /// below 2^32 since `w < p`, so everything fits u32.
+    fn shoup(self, w: u64) -> Shoup {
+        let exact = w << 32;
+        let mut q = (w as f64 * self.scale) as u64;
+        let qp = q * self.p;
+        if qp > exact {
+            q -= 1;
+        } else if exact - qp >= self.p {
+            q += 1;
+        }
+        Shoup {
+            w: w as u32,
+            w_quot: q as u32,
+            p: self.p as u32,
+        }
+    }
+}
+
+impl Shoup {
     /// `w * y mod p` for `y < p`: the estimated quotient is at most one
     /// short, so the remainder is below 2p and one fold finishes. Every
     /// product is of two 32-bit numbers, which vectorises.
@@ -306,9 +347,23 @@ mod tests {
 
     #[test]
     fn shoup_matches_plain_remainder() {
-        let p = 2_147_483_629u64;
-        for (w, y) in [(1, 1), (p - 1, p - 1), (123_456_789, 987_654_321), (0, 5)] {
-            assert_eq!(u64::from(Shoup::new(w, p).mul(y as u32)), w * y % p);
+        for p in [2_147_483_629u64, 2_147_483_647, 13] {
+            let prime = Prime::new(p);
+            for (w, y) in [(1, 1), (p - 1, p - 1), (123_456_789, 987_654_321), (0, 5)] {
+                let (w, y) = (w % p, y % p);
+                let s = prime.shoup(w);
+                assert_eq!(u64::from(s.w_quot), (w << 32) / p, "p={p} w={w}");
+                assert_eq!(u64::from(s.mul(y as u32)), w * y % p);
+            }
+        }
+    }
+
+    #[test]
+    fn inverses_modulo_a_prime() {
+        for p in [13u64, 101, 2_147_483_647] {
+            for a in [1, 2, 12, p - 1, 123_456 % p] {
+                assert_eq!(inv_mod(a, p) * a % p, 1, "a={a} p={p}");
+            }
         }
     }
 
