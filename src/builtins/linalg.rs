@@ -1029,7 +1029,7 @@ fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(v);
     }
     let mut w = Vec::new();
-    let r = match exact_input(it, &a, ExactWork::Inverse, "inv") {
+    let r = match exact_input(it, &a, ExactWork::ModularInverse, "inv") {
         Some(x) => crate::ops::exact::inverse(&x, &mut w)?,
         None => crate::ops::inverse(&a.vals[0], &mut w)?,
     };

@@ -15,7 +15,7 @@ use crate::exact::matrix::{
     self, integer_rows, lifting_cost_ns, too_costly_for, ExactWork, IntRows, RatMat,
     MAX_EXACT_COST_NS,
 };
-use crate::exact::modular;
+use crate::exact::{modular, padic_inv};
 use crate::exact::{require_square, ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -221,9 +221,15 @@ pub(crate) fn det_fraction_free(a: &RatMat) -> Rat {
     Rat::new(d, scale).unwrap_or_else(Rat::zero)
 }
 
-/// Exact inverse; `Ok(None)` when `a` is singular.
+/// Exact inverse; `Ok(None)` when `a` is singular. p-adic lifting for
+/// larger matrices (`padic_inv`), else fraction-free Gauss–Jordan.
 pub fn inv(a: &RatMat) -> Result<Option<RatMat>> {
     let n = require_square("inverse", a)?;
+    if n >= MODULAR_FROM {
+        if let Some(x) = padic_inv::inv(a) {
+            return Ok(x);
+        }
+    }
     Ok(solve_augmented(&augment(a, &matrix::identity(n)), n))
 }
 

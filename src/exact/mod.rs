@@ -8,11 +8,13 @@
 
 pub mod elim;
 pub mod field;
+pub mod gcd;
 pub mod lstsq;
 pub mod matrix;
 pub mod modp;
 pub mod modular;
 pub mod orth;
+pub mod padic_inv;
 pub mod poly;
 pub mod quad;
 pub mod rat;

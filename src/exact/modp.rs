@@ -10,12 +10,19 @@ use std::sync::OnceLock;
 
 /// Primes below 2^31, largest first (31 bits of modulus each).
 pub fn primes() -> impl Iterator<Item = u32> {
+    primes_below(1 << 31)
+}
+
+/// Primes below `limit` (at most 2^31), largest first.
+pub fn primes_below(limit: u64) -> impl Iterator<Item = u32> {
     let cached = cached_primes();
     let last = *cached.last().unwrap_or(&(1 << 31));
+    let start = limit.min(u64::from(last)) as u32;
     cached
         .iter()
         .copied()
-        .chain((3..last).rev().step_by(2).filter(|&c| is_prime(c)))
+        .filter(move |&p| u64::from(p) < limit)
+        .chain((3..start).rev().filter(|&c| c % 2 == 1 && is_prime(c)))
 }
 
 /// The first primes below 2^31, found once: enough for a determinant of
@@ -228,6 +235,21 @@ impl Lu {
         self.packed.p
     }
 
+    /// `A^-1 mod p`, row-major, one solve per column of the identity.
+    pub fn inverse(&self) -> Vec<u64> {
+        let n = self.packed.rows;
+        let mut out = vec![0; n * n];
+        let mut e = vec![0; n];
+        for j in 0..n {
+            e[j] = 1;
+            for (i, x) in self.solve(&e).into_iter().enumerate() {
+                out[i * n + j] = x;
+            }
+            e[j] = 0;
+        }
+        out
+    }
+
     /// `x` with `A x ≡ b (mod p)`: the row operations replayed on `b`
     /// (forward, with L and the inverse pivots), then back substitution
     /// with the unit upper triangle. Sums are kept in u128, one reduction
@@ -343,6 +365,10 @@ mod tests {
         }
         assert!(!is_prime(2_147_483_647 - 2)); // 2^31 - 3 = 5 * 429496729
         assert!(is_prime(2) && is_prime(3) && !is_prime(1) && !is_prime(91));
+        // Past the cache, and below a limit: the primes under 30 and 2^31.
+        let below: Vec<u32> = primes_below(30).collect();
+        assert_eq!(below, vec![29, 23, 19, 17, 13, 11, 7, 5, 3]);
+        assert_eq!(primes().nth(300), primes_below(u64::from(ps[299])).nth(0));
     }
 
     #[test]
