@@ -6,7 +6,7 @@
 
 use num_bigint::{BigInt, BigUint, Sign};
 use num_integer::Integer;
-use num_traits::{CheckedSub, ToPrimitive, Zero};
+use num_traits::{CheckedSub, One, ToPrimitive, Zero};
 
 /// Non-negative gcd of `a` and `b` (`gcd(0, 0) = 0`).
 pub fn gcd(a: &BigInt, b: &BigInt) -> BigInt {
@@ -85,7 +85,7 @@ fn combine(a: &BigUint, s: i64, b: &BigUint, t: i64) -> Option<BigUint> {
 /// `n / d` in lowest terms with `d > 0` (`d` non-zero).
 pub fn reduce(n: BigInt, d: BigInt) -> (BigInt, BigInt) {
     let g = gcd(&n, &d);
-    let (n, d) = if g.is_zero() || g == BigInt::from(1) {
+    let (n, d) = if g.is_zero() || g.is_one() {
         (n, d)
     } else {
         (n / &g, d / &g)

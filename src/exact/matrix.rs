@@ -434,7 +434,8 @@ mod tests {
     }
 
     /// 100x100 with one-digit entries: the modular routines keep det, A\b,
-    /// rank and rref exact; the inverse (and A\B for 100 columns) give way.
+    /// rank, rref and inv exact; fraction-free inversion (and A\B for 100
+    /// columns) give way.
     #[test]
     fn cost_rule_of_the_modular_routines() {
         // Pseudo-random digits in [-9, 9] (a linear congruential stream):
@@ -446,7 +447,11 @@ mod tests {
                 .wrapping_add(1442695040888963407);
             Rat::from_i64((s >> 33) as i64 % 19 - 9)
         });
-        for w in [ExactWork::ModularDet, ExactWork::ModularSolve { rhs: 1 }] {
+        for w in [
+            ExactWork::ModularDet,
+            ExactWork::ModularSolve { rhs: 1 },
+            ExactWork::ModularInverse,
+        ] {
             assert!(!too_costly_for(&digits, w), "{w:?}");
         }
         let elim = crate::exact::elim::rref_if_affordable(&digits).expect("affordable");
