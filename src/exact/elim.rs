@@ -11,8 +11,11 @@
 
 use crate::exact::field::{self, Field};
 pub use crate::exact::matrix::augment;
-use crate::exact::matrix::{self, integer_rows, IntRows, RatMat};
-use crate::exact::modular;
+use crate::exact::matrix::{
+    self, integer_rows, lifting_cost_ns, too_costly_for, ExactWork, IntRows, RatMat,
+    MAX_EXACT_COST_NS,
+};
+use crate::exact::{modular, padic_inv};
 use crate::exact::{require_square, ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -218,9 +221,15 @@ pub(crate) fn det_fraction_free(a: &RatMat) -> Rat {
     Rat::new(d, scale).unwrap_or_else(Rat::zero)
 }
 
-/// Exact inverse; `Ok(None)` when `a` is singular.
+/// Exact inverse; `Ok(None)` when `a` is singular. p-adic lifting for
+/// larger matrices (`padic_inv`), else fraction-free Gauss–Jordan.
 pub fn inv(a: &RatMat) -> Result<Option<RatMat>> {
     let n = require_square("inverse", a)?;
+    if n >= MODULAR_FROM {
+        if let Some(x) = padic_inv::inv(a) {
+            return Ok(x);
+        }
+    }
     Ok(solve_augmented(&augment(a, &matrix::identity(n)), n))
 }
 
@@ -271,23 +280,75 @@ pub fn pow(a: &RatMat, k: i64) -> Result<RatMat> {
 
 /// Exact rank (through the modular rref for larger matrices).
 pub fn rank(a: &RatMat) -> usize {
-    if a.nrows().min(a.ncols()) >= MODULAR_FROM {
-        if let Some((_, pivots)) = modular::rref(a) {
-            return pivots.len();
-        }
+    match modular_start(a) {
+        Some(start) => rank_from(a, start),
+        None => rank_fraction_free(a),
     }
-    let (mut rows, _) = integer_rows(a);
-    fraction_free(&mut rows, a.ncols(), false).pivots.len()
 }
 
 /// Reduced row echelon form and pivot columns, without steps (fast).
 pub fn rref_plain(a: &RatMat) -> (RatMat, Vec<usize>) {
-    if a.nrows().min(a.ncols()) >= MODULAR_FROM {
-        if let Some(r) = modular::rref(a) {
-            return r;
-        }
+    match modular_start(a) {
+        Some(start) => rref_from(a, start),
+        None => rref_fraction_free(a),
     }
-    rref_fraction_free(a)
+}
+
+/// [`rank`] under the cost rule: `None` when the work is estimated above
+/// [`MAX_EXACT_COST_NS`]. The elimination modulo a prime that tells the
+/// rank, which the estimate needs, is the one the answer is built on.
+pub fn rank_if_affordable(a: &RatMat) -> Option<usize> {
+    match modular_start(a) {
+        Some(start) => {
+            (start.full_rank().is_some() || affordable(&start)).then(|| rank_from(a, start))
+        }
+        None => (!too_costly_for(a, ExactWork::Inverse)).then(|| rank_fraction_free(a)),
+    }
+}
+
+/// [`rref_plain`] under the cost rule (see [`rank_if_affordable`]).
+pub fn rref_if_affordable(a: &RatMat) -> Option<(RatMat, Vec<usize>)> {
+    match modular_start(a) {
+        Some(start) => affordable(&start).then(|| rref_from(a, start)),
+        None => (!too_costly_for(a, ExactWork::Inverse)).then(|| rref_fraction_free(a)),
+    }
+}
+
+/// The modular rref's elimination, for matrices large enough to gain by it
+/// and with machine-word entries.
+fn modular_start(a: &RatMat) -> Option<modular::RrefStart> {
+    if a.nrows().min(a.ncols()) >= MODULAR_FROM {
+        modular::RrefStart::new(a)
+    } else {
+        None
+    }
+}
+
+/// Whether the rest of the modular rref, lifting its non-pivot columns,
+/// fits the budget.
+fn affordable(start: &modular::RrefStart) -> bool {
+    let (m, n) = start.shape();
+    let r = start.rank_mod_p();
+    lifting_cost_ns(m, n, start.entry_bits(), r, n - r) <= MAX_EXACT_COST_NS
+}
+
+fn rank_from(a: &RatMat, start: modular::RrefStart) -> usize {
+    if let Some(r) = start.full_rank() {
+        return r;
+    }
+    match start.finish() {
+        Some((_, pivots)) => pivots.len(),
+        None => rank_fraction_free(a),
+    }
+}
+
+fn rref_from(a: &RatMat, start: modular::RrefStart) -> (RatMat, Vec<usize>) {
+    start.finish().unwrap_or_else(|| rref_fraction_free(a))
+}
+
+fn rank_fraction_free(a: &RatMat) -> usize {
+    let (mut rows, _) = integer_rows(a);
+    fraction_free(&mut rows, a.ncols(), false).pivots.len()
 }
 
 /// [`rref_plain`] by fraction-free Gauss–Jordan.

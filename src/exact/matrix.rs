@@ -21,13 +21,14 @@
 //! `det`, `A\B` (square A), `rank` and `rref` run modulo word-size primes
 //! (`exact::modular`) when every row, times the lcm of its denominators,
 //! has entries below 2^62; their estimates ([`ExactWork::ModularDet`],
-//! [`ExactWork::ModularSolve`], [`ExactWork::ModularRref`]) count
-//! machine-word updates per 31 bits of Hadamard's bound plus the exact
-//! check of each result entry, so a 100x100 matrix of small integers stays
-//! exact (a few milliseconds) while `A\B` with many columns in B, or the
-//! rref of a large rank-deficient matrix, still gives way.
+//! [`ExactWork::ModularSolve`], and for rank and rref
+//! `elim::rref_if_affordable`, priced after the one elimination modulo a
+//! prime that tells the rank) count machine-word updates per 31 bits of
+//! Hadamard's bound plus the exact check of each result entry, so a
+//! 100x100 matrix of small integers stays exact (a few milliseconds) while
+//! `A\B` with many columns in B, or the rref of a large rank-deficient
+//! matrix, still gives way.
 
-use crate::exact::modp::ModMat;
 use crate::exact::{ExactError, Rat, Result};
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -63,10 +64,10 @@ pub enum ExactWork {
     /// bits of Hadamard's bound, and the exact check of every entry.
     /// Entries that are not machine words are costed as `Inverse`.
     ModularSolve { rhs: usize },
-    /// `rank`, `rref` (`modular::rref`): as `ModularSolve` for the pivot
-    /// block, with the non-pivot columns as right-hand sides; the rank
-    /// modulo a prime (one cheap elimination) says how many there are.
-    ModularRref,
+    /// `inv` by p-adic lifting (`padic_inv`): two matrix products per
+    /// digit up to twice Hadamard's bound, then one gcd per entry to reduce
+    /// it. Entries too large for it are costed as `Inverse`.
+    ModularInverse,
 }
 
 pub fn to_f64(a: &RatMat) -> DMatrix<f64> {
@@ -202,15 +203,22 @@ pub(crate) fn word_rows(a: &RatMat) -> Option<(Vec<i64>, Vec<i64>)> {
     for i in 0..rows {
         let mut lcm: u64 = 1;
         for j in 0..cols {
+            // Integers (d = 1, the common case) cost no division.
             let d = a[(i, j)].as_i64_pair()?.1.unsigned_abs();
-            lcm = (lcm / gcd_u64(lcm, d)).checked_mul(d)?;
+            if d != 1 && lcm % d != 0 {
+                lcm = (lcm / gcd_u64(lcm, d)).checked_mul(d)?;
+            }
         }
         if lcm > MAX_WORD_ENTRY {
             return None;
         }
         for j in 0..cols {
             let (n, d) = a[(i, j)].as_i64_pair()?;
-            let x = i128::from(n) * i128::from(lcm / d.unsigned_abs());
+            let x = if lcm == 1 {
+                i128::from(n)
+            } else {
+                i128::from(n) * i128::from(lcm / d.unsigned_abs())
+            };
             if x.unsigned_abs() > u128::from(MAX_WORD_ENTRY) {
                 return None;
             }
@@ -236,40 +244,58 @@ pub fn max_entry_bits(a: &RatMat) -> u64 {
 /// Estimated release-build time of `work` on `a`, in nanoseconds (see the
 /// module docs for the model).
 pub fn estimated_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
-    let (m, n) = (a.nrows() as f64, a.ncols() as f64);
-    let k = m.min(n);
-    let updates = m * n * k;
     let fallback = match work {
         ExactWork::ModularDet => ExactWork::Det,
-        ExactWork::ModularSolve { .. } | ExactWork::ModularRref => ExactWork::Inverse,
+        ExactWork::ModularSolve { .. } | ExactWork::ModularInverse => ExactWork::Inverse,
         _ => return bareiss_cost_ns(a, work),
     };
     let Some((data, _)) = word_rows(a) else {
         return bareiss_cost_ns(a, fallback);
     };
     let max = data.iter().map(|x| x.unsigned_abs()).max().unwrap_or(0);
-    let bits = f64::from(64 - max.leading_zeros());
-    // Hadamard: each row's length is at most sqrt(n) * 2^bits; one word per
-    // 31 bits of the bound.
-    let words = k * (bits + 0.5 * n.max(1.0).log2()) / 31.0 + 1.0;
-    let lifting = |r: f64, rhs: f64| {
-        updates * MODULAR_ELIM_NS
-            + 2.0 * words * r * r * rhs * MODULAR_LIFT_NS
-            + r * rhs * words * m * MODULAR_CHECK_NS
-    };
+    let bits = 64 - max.leading_zeros();
+    let (m, n) = a.shape();
     match work {
-        ExactWork::ModularDet => updates / 3.0 * words * MODULAR_ELIM_NS,
-        ExactWork::ModularSolve { rhs } => lifting(k, rhs as f64),
-        ExactWork::ModularRref => {
-            let p = crate::exact::modp::primes().next().unwrap_or(2);
-            let mut mp = ModMat::from_fn(u64::from(p), a.nrows(), a.ncols(), |i, j| {
-                data[i * a.ncols() + j]
-            });
-            let r = mp.eliminate(a.ncols()).pivots.len() as f64;
-            lifting(r, n - r)
+        ExactWork::ModularDet => {
+            let updates = (m * n * m.min(n)) as f64;
+            updates / 3.0 * bound_words(m, n, bits) * MODULAR_ELIM_NS
+        }
+        ExactWork::ModularSolve { rhs } => lifting_cost_ns(m, n, bits, m.min(n), rhs),
+        ExactWork::ModularInverse => {
+            let limit = crate::exact::padic_inv::prime_limit(n, max);
+            if limit < crate::exact::padic_inv::MIN_PRIME {
+                return bareiss_cost_ns(a, fallback);
+            }
+            let bound_bits = 31.0 * bound_words(m, n, bits);
+            let steps = (2.0 * bound_bits + 2.0) / (limit as f64).log2();
+            let cube = (n * n * n) as f64;
+            let limbs = bound_bits / 64.0;
+            cube * (MODULAR_ELIM_NS + steps * INVERSE_STEP_NS)
+                + (n * n) as f64 * limbs * INVERSE_ENTRY_NS
         }
         _ => bareiss_cost_ns(a, fallback),
     }
+}
+
+/// Machine words (31 bits each) of Hadamard's bound for an `m x n` matrix
+/// of `bits`-bit integers: each row's length is at most `sqrt(n) 2^bits`.
+fn bound_words(m: usize, n: usize, bits: u32) -> f64 {
+    let (m, n) = (m as f64, n as f64);
+    m.min(n) * (f64::from(bits) + 0.5 * n.max(1.0).log2()) / 31.0 + 1.0
+}
+
+/// Estimated nanoseconds of the modular route on an `m x n` matrix of
+/// `bits`-bit integers with an `r x r` pivot block and `rhs` columns to
+/// lift: one elimination modulo a prime, two lifting digits per word of
+/// the bound, and the exact check of every result entry. `A\B` prices its
+/// square system this way; `rank` and `rref` their pivot block with the
+/// non-pivot columns as right-hand sides.
+pub(crate) fn lifting_cost_ns(m: usize, n: usize, bits: u32, r: usize, rhs: usize) -> f64 {
+    let words = bound_words(m, n, bits);
+    let (r, rhs) = (r as f64, rhs as f64);
+    (m * n * m.min(n)) as f64 * MODULAR_ELIM_NS
+        + 2.0 * words * r * r * rhs * MODULAR_LIFT_NS
+        + r * rhs * words * m as f64 * MODULAR_CHECK_NS
 }
 
 /// Nanoseconds per entry update of an elimination modulo a prime, per
@@ -280,6 +306,14 @@ const MODULAR_ELIM_NS: f64 = 1.5;
 const MODULAR_LIFT_NS: f64 = 3.0;
 const MODULAR_CHECK_NS: f64 = 40.0;
 
+/// Nanoseconds per `n³` and digit of the inverse's lifting (two exact
+/// floating-point matrix products and their reductions), and per entry
+/// and limb of its reconstruction and reduction (Lehmer's gcd); fitted to
+/// n = 30, 60, 100 with entries in [-9, 9] (a 100x100 inverse takes about
+/// 80 ms and is estimated at 87 ms, inside the budget).
+const INVERSE_STEP_NS: f64 = 1.0;
+const INVERSE_ENTRY_NS: f64 = 300.0;
+
 /// The fraction-free (Bareiss) model of the module docs.
 fn bareiss_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
     let (m, n) = (a.nrows() as f64, a.ncols() as f64);
@@ -289,7 +323,7 @@ fn bareiss_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
     let updates = m * n * k;
     match work {
         ExactWork::Det | ExactWork::ModularDet => updates * (30.0 + 0.6 * sq),
-        ExactWork::Inverse | ExactWork::ModularSolve { .. } | ExactWork::ModularRref => {
+        ExactWork::Inverse | ExactWork::ModularSolve { .. } | ExactWork::ModularInverse => {
             updates * (200.0 + 3.6 * sq)
         }
         ExactWork::CharPoly => updates * n * (9.0 + 0.02 * sq),
@@ -400,7 +434,8 @@ mod tests {
     }
 
     /// 100x100 with one-digit entries: the modular routines keep det, A\b,
-    /// rank and rref exact; the inverse (and A\B for 100 columns) give way.
+    /// rank, rref and inv exact; fraction-free inversion (and A\B for 100
+    /// columns) give way.
     #[test]
     fn cost_rule_of_the_modular_routines() {
         // Pseudo-random digits in [-9, 9] (a linear congruential stream):
@@ -415,10 +450,19 @@ mod tests {
         for w in [
             ExactWork::ModularDet,
             ExactWork::ModularSolve { rhs: 1 },
-            ExactWork::ModularRref,
+            ExactWork::ModularInverse,
         ] {
             assert!(!too_costly_for(&digits, w), "{w:?}");
         }
+        let elim = crate::exact::elim::rref_if_affordable(&digits).expect("affordable");
+        assert_eq!((elim.0, elim.1.len()), (identity(100), 100));
+        assert_eq!(crate::exact::elim::rank_if_affordable(&digits), Some(100));
+        // Rank 50 of 100 (a 100x50 times 50x100 product): 50 columns to
+        // lift against a 50x50 block of 3000-bit fractions is over budget.
+        let half =
+            matmul(&digits.columns(0, 50).into(), &digits.rows(50, 50).into()).expect("shapes");
+        assert_eq!(crate::exact::elim::rref_if_affordable(&half), None);
+        assert_eq!(crate::exact::elim::rank_if_affordable(&half), None);
         assert!(too_costly_for(&digits, ExactWork::Inverse));
         assert!(too_costly_for(
             &digits,

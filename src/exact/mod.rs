@@ -8,11 +8,13 @@
 
 pub mod elim;
 pub mod field;
+pub mod gcd;
 pub mod lstsq;
 pub mod matrix;
 pub mod modp;
 pub mod modular;
 pub mod orth;
+pub mod padic_inv;
 pub mod poly;
 pub mod quad;
 pub mod rat;
@@ -23,8 +25,9 @@ pub mod symmetric;
 
 pub use elim::{
     augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_steps, rank,
-    rank_steps, rref, rref_plain, solve, solve_general_steps, solve_steps, CofactorExpansion,
-    CofactorTerm, GeneralSolution, RowOp, Step,
+    rank_if_affordable, rank_steps, rref, rref_if_affordable, rref_plain, solve,
+    solve_general_steps, solve_steps, CofactorExpansion, CofactorTerm, GeneralSolution, RowOp,
+    Step,
 };
 pub use field::Field;
 pub use matrix::{

@@ -19,7 +19,7 @@
 //! then uses fraction-free elimination, so no answer rests on chance.
 
 use crate::exact::matrix::{augment, word_rows, RatMat};
-use crate::exact::modp::{primes, Lu, ModMat};
+use crate::exact::modp::{primes, Elimination, Lu, ModMat};
 use crate::exact::reconstruct::{hadamard_bits, rational_vector, Crt};
 use crate::exact::Rat;
 use num_bigint::BigInt;
@@ -214,44 +214,89 @@ pub fn solve(a: &RatMat, b: &RatMat) -> Option<Option<RatMat>> {
     Some(Some(RatMat::from_row_iterator(n, b.ncols(), data?)))
 }
 
+/// The first step of the modular rref: the matrix as integers and its
+/// elimination modulo one prime. Kept apart so that the cost rule, which
+/// needs the rank to price the rest, and the rref share one elimination.
+pub struct RrefStart {
+    m: IntMat,
+    p: u32,
+    elim: Elimination,
+}
+
+impl RrefStart {
+    /// `None` when the entries are not machine words (see [`word_rows`]).
+    pub fn new(a: &RatMat) -> Option<RrefStart> {
+        let (m, _) = IntMat::from_rat_rows(a)?;
+        let p = primes().next()?;
+        let elim = m.modp(p).eliminate(m.cols);
+        Some(RrefStart { m, p, elim })
+    }
+
+    pub fn shape(&self) -> (usize, usize) {
+        (self.m.rows, self.m.cols)
+    }
+
+    /// The rank modulo the prime: at most the rank over Q.
+    pub fn rank_mod_p(&self) -> usize {
+        self.elim.pivots.len()
+    }
+
+    /// The rank over Q when the prime already decides it: a full rank
+    /// modulo p cannot grow over Q.
+    pub fn full_rank(&self) -> Option<usize> {
+        let r = self.rank_mod_p();
+        (r == self.m.rows.min(self.m.cols)).then_some(r)
+    }
+
+    /// Largest entry bits of the integer matrix (for the cost rule).
+    pub fn entry_bits(&self) -> u32 {
+        let max = self.m.data.iter().map(|x| x.unsigned_abs()).max();
+        64 - max.unwrap_or(0).leading_zeros()
+    }
+
+    /// Reduced row echelon form and pivot columns; `None` when this path
+    /// cannot decide (see the module docs for why the answer is exact).
+    pub fn finish(self) -> Option<(RatMat, Vec<usize>)> {
+        let RrefStart { m, p, elim } = self;
+        let rows = &elim.origin[..elim.pivots.len()];
+        let pivots = elim.pivots;
+        let free: Vec<usize> = (0..m.cols).filter(|c| !pivots.contains(c)).collect();
+        let mut r = RatMat::zeros(m.rows, m.cols);
+        for (i, &c) in pivots.iter().enumerate() {
+            r[(i, c)] = Rat::one();
+        }
+        if free.is_empty() {
+            return Some((r, pivots));
+        }
+        if pivots.is_empty() {
+            // Nothing survived mod p: R = 0 is the answer exactly when A = 0.
+            return m.data.iter().all(|&x| x == 0).then_some((r, pivots));
+        }
+        let all: Vec<usize> = (0..m.rows).collect();
+        let (c_all, f_all) = (m.select(&all, &pivots), m.select(&all, &free));
+        let (c, f) = (m.select(rows, &pivots), m.select(rows, &free));
+        let lu = c.modp(p).lu()?;
+        let bound = hadamard_bits(rows.iter().map(|&i| m.row(i)))?;
+        let echelon = |y: &Fractions| {
+            let zero_before_pivot = pivots.iter().enumerate().all(|(i, &pc)| {
+                (0..free.len()).all(|t| free[t] > pc || y.num[i * free.len() + t].is_zero())
+            });
+            zero_before_pivot && solves(&c_all, &f_all, y)
+        };
+        let y = dixon(&c, &f, &lu, 2.0 * bound + 2.0, echelon)?;
+        for i in 0..pivots.len() {
+            for (t, &col) in free.iter().enumerate() {
+                r[(i, col)] = Rat::new(y.num[i * free.len() + t].clone(), y.den.clone())?;
+            }
+        }
+        Some((r, pivots))
+    }
+}
+
 /// Reduced row echelon form and pivot columns; `None` when this path
 /// cannot decide (see the module docs for why the answer is exact).
 pub fn rref(a: &RatMat) -> Option<(RatMat, Vec<usize>)> {
-    let (m, _) = IntMat::from_rat_rows(a)?;
-    let p = primes().next()?;
-    let elim = m.modp(p).eliminate(m.cols);
-    let rows = &elim.origin[..elim.pivots.len()];
-    let pivots = elim.pivots;
-    let free: Vec<usize> = (0..m.cols).filter(|c| !pivots.contains(c)).collect();
-    let mut r = RatMat::zeros(m.rows, m.cols);
-    for (i, &c) in pivots.iter().enumerate() {
-        r[(i, c)] = Rat::one();
-    }
-    if free.is_empty() {
-        return Some((r, pivots));
-    }
-    if pivots.is_empty() {
-        // Nothing survived mod p: R = 0 is the answer exactly when A = 0.
-        return m.data.iter().all(|&x| x == 0).then_some((r, pivots));
-    }
-    let all: Vec<usize> = (0..m.rows).collect();
-    let (c_all, f_all) = (m.select(&all, &pivots), m.select(&all, &free));
-    let (c, f) = (m.select(rows, &pivots), m.select(rows, &free));
-    let lu = c.modp(p).lu()?;
-    let bound = hadamard_bits(rows.iter().map(|&i| m.row(i)))?;
-    let echelon = |y: &Fractions| {
-        let zero_before_pivot = pivots.iter().enumerate().all(|(i, &pc)| {
-            (0..free.len()).all(|t| free[t] > pc || y.num[i * free.len() + t].is_zero())
-        });
-        zero_before_pivot && solves(&c_all, &f_all, y)
-    };
-    let y = dixon(&c, &f, &lu, 2.0 * bound + 2.0, echelon)?;
-    for i in 0..pivots.len() {
-        for (t, &col) in free.iter().enumerate() {
-            r[(i, col)] = Rat::new(y.num[i * free.len() + t].clone(), y.den.clone())?;
-        }
-    }
-    Some((r, pivots))
+    RrefStart::new(a)?.finish()
 }
 
 #[cfg(test)]

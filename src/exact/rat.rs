@@ -74,7 +74,12 @@ impl Rat {
 
     /// `numer / denom`, or `None` when `denom` is zero.
     pub fn new(numer: BigInt, denom: BigInt) -> Option<Rat> {
-        (!denom.is_zero()).then(|| Rat::from_big(BigRational::new(numer, denom)))
+        if denom.is_zero() {
+            return None;
+        }
+        // Lehmer's gcd (`exact::gcd`): num-rational's own is binary.
+        let (n, d) = crate::exact::gcd::reduce(numer, denom);
+        Some(Rat::from_big(BigRational::new_raw(n, d)))
     }
 
     /// Builds from an i128 fraction, reducing and demoting. Callers pass

@@ -39,14 +39,30 @@ pub(super) fn exact_input<'a>(
     work: ExactWork,
     what: &str,
 ) -> Option<Cow<'a, RatMat>> {
+    exact_priced(it, a, what, |m| {
+        (!exact::too_costly_for(m, work)).then_some(Cow::Borrowed(m))
+    })
+}
+
+/// `run` on argument 0 when it is exact and within the size rule; `None`
+/// when it is not exact, or (with the note) when the size rule or `run`,
+/// which returns `None` for work over the cost rule, refuses it.
+pub(super) fn exact_priced<'a, T>(
+    it: &mut dyn Ctx,
+    a: &'a Args,
+    what: &str,
+    run: impl FnOnce(&'a RatMat) -> Option<T>,
+) -> Option<T> {
     let Value::Exact(m) = a.vals.first()? else {
         return None;
     };
-    if m.len() > exact::MAX_EXACT_ENTRIES || exact::too_costly_for(m, work) {
+    let out = (m.len() <= exact::MAX_EXACT_ENTRIES)
+        .then(|| run(m))
+        .flatten();
+    if out.is_none() {
         it.warn(&format!("{what}: exact arithmetic would be too slow for this {}x{} input; using floating point", m.nrows(), m.ncols()), a.span);
-        return None;
     }
-    Some(Cow::Borrowed(m))
+    out
 }
 
 pub(super) fn exact_err(e: exact::ExactError) -> LaError {

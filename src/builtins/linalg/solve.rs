@@ -5,7 +5,7 @@
 use super::super::ctx::Ctx;
 use super::super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
 use super::norms::norm_kind;
-use super::{complex_arg, exact_err, exact_input};
+use super::{complex_arg, exact_err, exact_input, exact_priced};
 use crate::error::{LaError, Result};
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{norms, solve, CMat};
@@ -314,7 +314,7 @@ fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(v);
     }
     let mut w = Vec::new();
-    let r = match exact_input(it, &a, ExactWork::Inverse, "inv") {
+    let r = match exact_input(it, &a, ExactWork::ModularInverse, "inv") {
         Some(x) => crate::ops::exact::inverse(&x, &mut w)?,
         None => crate::ops::inverse(&a.vals[0], &mut w)?,
     };
@@ -337,8 +337,10 @@ fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let (Some(q), None) = (quad_linalg::input(&a), tol) {
         return one(quad_linalg::rank(q));
     }
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::ModularRref, "rank"), tol) {
-        return one(Value::rat(Rat::from_i64(exact::rank(&x) as i64)));
+    if tol.is_none() {
+        if let Some(r) = exact_priced(it, &a, "rank", exact::rank_if_affordable) {
+            return one(Value::rat(Rat::from_i64(r as i64)));
+        }
     }
     one(Value::scalar(solve::rank(&*a.real(0)?, tol)? as f64))
 }
@@ -394,9 +396,10 @@ fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let (r, p) = quad_linalg::rref(q);
         return Ok(vec![r, pivots(&p)]);
     }
-    if let (Some(x), None) = (exact_input(it, &a, ExactWork::ModularRref, "rref"), tol) {
-        let (r, p) = exact::rref_plain(&x);
-        return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
+    if tol.is_none() {
+        if let Some((r, p)) = exact_priced(it, &a, "rref", exact::rref_if_affordable) {
+            return Ok(vec![Value::Exact(r.into()), pivots(&p)]);
+        }
     }
     let (r, p) = solve::rref(&*a.real(0)?, tol);
     Ok(vec![

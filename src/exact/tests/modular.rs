@@ -149,3 +149,63 @@ fn entries_past_62_bits_take_the_big_integer_path() {
     assert_eq!(rref(&a), None);
     assert_eq!(solve(&a, &RatMat::identity(3, 1)), None);
 }
+
+/// The p-adic inverse against fraction-free Gauss–Jordan, and `A X = I`.
+#[test]
+fn padic_inverse_agrees_with_bareiss() {
+    use crate::exact::padic_inv;
+    let mut rng = Rng(0x5eed_0004);
+    for n in [1, 2, 5, 8, 17, 30] {
+        for k in [1, 9, 1_000_000, 1 << 40] {
+            let a = rng.matrix(n, n, k);
+            let want = solve_fraction_free(&a, &RatMat::identity(n, n));
+            let got = padic_inv::inv(&a);
+            if let Some(Some(x)) = &got {
+                assert_eq!(matmul(&a, x).expect("square"), RatMat::identity(n, n));
+            }
+            // Entries of 2^40 leave no prime of 16 bits for n = 30: the
+            // path declines and fraction-free elimination answers.
+            if padic_inv::prime_limit(n, k as u64) >= padic_inv::MIN_PRIME {
+                assert_eq!(got, Some(want), "n={n} k={k}");
+            } else {
+                assert_eq!(got, None, "n={n} k={k}");
+            }
+        }
+        let f = rng.fractions(n, n);
+        let want = solve_fraction_free(&f, &RatMat::identity(n, n));
+        assert_eq!(padic_inv::inv(&f), Some(want), "fractions n={n}");
+    }
+    // 1x1: [7] has inverse [1/7]; [0] is singular.
+    let seven = RatMat::from_element(1, 1, Rat::from_i64(7));
+    let seventh = Rat::one() / Rat::from_i64(7);
+    assert_eq!(
+        padic_inv::inv(&seven),
+        Some(Some(RatMat::from_element(1, 1, seventh)))
+    );
+    assert_eq!(padic_inv::inv(&RatMat::zeros(1, 1)), Some(None));
+}
+
+#[test]
+fn padic_inverse_of_singular_and_unlucky_matrices() {
+    use crate::exact::padic_inv;
+    let mut rng = Rng(9);
+    // Rank 7 of 9, and a zero row.
+    let a = matmul(&rng.matrix(9, 7, 9), &rng.matrix(7, 9, 9)).expect("shapes");
+    assert_eq!(padic_inv::inv(&a), Some(None));
+    let mut z = rng.matrix(10, 10, 9);
+    z.row_mut(4).fill(Rat::zero());
+    assert_eq!(padic_inv::inv(&z), Some(None));
+    // An entry of 2^31 in a 10x10 leaves no prime of 16 bits whose products
+    // stay exact in f64: the path declines and elim::inv answers by
+    // fraction-free elimination (diagonal: the inverse is the reciprocals).
+    let n = 10;
+    assert!(padic_inv::prime_limit(n, 1 << 31) < padic_inv::MIN_PRIME);
+    let mut d = RatMat::identity(n, n);
+    d[(3, 3)] = Rat::from_i64(1 << 31);
+    d[(0, 0)] = Rat::from_i64(-3);
+    assert_eq!(padic_inv::inv(&d), None);
+    let mut reciprocal = RatMat::identity(n, n);
+    reciprocal[(3, 3)] = Rat::one() / Rat::from_i64(1 << 31);
+    reciprocal[(0, 0)] = Rat::one() / Rat::from_i64(-3);
+    assert_eq!(crate::exact::elim::inv(&d), Ok(Some(reciprocal)));
+}
