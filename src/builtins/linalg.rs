@@ -1165,7 +1165,7 @@ fn exact_input<'a>(
         return None;
     };
     if m.len() > exact::MAX_EXACT_ENTRIES || exact::too_costly_for(m, work) {
-        it.warn(&format!("{what}: exact arithmetic would be too slow for this {}x{} input; using floating point", m.nrows(), m.ncols()), a.span);
+        it.warn(&crate::ops::exact::too_slow_warning(what, m), a.span);
         return None;
     }
     Some(Cow::Borrowed(m))
