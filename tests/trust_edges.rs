@@ -37,3 +37,42 @@ fn exact_solves_too_costly_for_exact_arithmetic_say_so() {
         ("x =\n\n   4/5\n   7/5\n\n", "")
     );
 }
+
+/// sort, max, min and cumsum/cumprod of exact input stay exact (orders and
+/// sums worked by hand; positions and ties as Octave 7.3 gives them).
+#[test]
+fn sort_extremes_and_running_sums_of_exact_input_stay_exact() {
+    let r = eval(
+        "A = [1/3 -1/2; 2/7 1/5];\n\
+         s = sort(A)\n[s, i] = sort([1/3 1/7 1/2], 'descend')\ns = sort(A, 2)\n\
+         [m, k] = max(A)\n[m, k] = min([1/3 1/7 1/7])\nm = max(A, [], 2)\nm = max(A, 1/4)\n\
+         c = cumsum(A)\np = cumprod([1/3 1/2], 2)\nf = fliplr(A)\na = abs(A)\n\
+         e = isexact(sort(A)) + isexact(max(A)) + isexact(min(A, [], 'all')) + isexact(cumsum(A))",
+    );
+    assert_eq!(r.stderr, "");
+    let want = "s =\n\n    2/7   -1/2\n    1/3    1/5\n\n\
+        s =\n\n   1/2   1/3   1/7\n\ni =\n\n   3   1   2\n\n\
+        s =\n\n   -1/2    1/3\n    1/5    2/7\n\n\
+        m =\n\n   1/3   1/5\n\nk =\n\n   1   2\n\n\
+        m = 1/7\nk = 2\n\
+        m =\n\n   1/3\n   2/7\n\n\
+        m =\n\n   1/3   1/4\n   2/7   1/4\n\n\
+        c =\n\n     1/3    -1/2\n   13/21   -3/10\n\n\
+        p =\n\n   1/3   1/6\n\n\
+        f =\n\n   -1/2    1/3\n    1/5    2/7\n\n\
+        a =\n\n   1/3   1/2\n   2/7   1/5\n\n\
+        e = 4\n";
+    assert_eq!(r.stdout, want);
+    // Octave: ties keep their order, descending too; dim 3 is refused.
+    let r = eval("[s, i] = sort([2 1 2 1], 'descend')");
+    assert_eq!(
+        r.stdout,
+        "s =\n\n   2   2   1   1\n\ni =\n\n   1   3   2   4\n\n"
+    );
+    let r = eval("sort([3 1 2], 3)");
+    assert!(
+        r.stderr.starts_with("error: sort: invalid dimension 3"),
+        "{}",
+        r.stderr
+    );
+}
