@@ -76,3 +76,56 @@ fn sort_extremes_and_running_sums_of_exact_input_stay_exact() {
         r.stderr
     );
 }
+
+/// `exit(status)` and `quit(status)` with any numeric expression set the
+/// process exit status, as Octave 7.3 (`c = 3; exit(c)` exits with 3).
+#[test]
+fn exit_with_an_expression_sets_the_exit_status() {
+    for (src, status) in [
+        ("c = 3; exit(c)", 3),
+        ("exit(2 + 1)", 3),
+        ("k = 4; quit(k); disp(9)", 4),
+        ("exit(5)", 5),
+        ("exit()", 0),
+    ] {
+        let r = eval(src);
+        assert_eq!(
+            (r.status, r.stdout.as_str()),
+            (status, ""),
+            "{src}: {}",
+            r.stderr
+        );
+    }
+    let r = script("x = 1;\nexit(x + 1);\ndisp(9)\n");
+    assert_eq!((r.status, r.stdout.as_str()), (2, ""), "{}", r.stderr);
+    let r = eval("exit(2.5)");
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr
+            .starts_with("error: exit: the status must be an integer, not 2.5"),
+        "{}",
+        r.stderr
+    );
+    let r = eval("exit('a')");
+    assert!(
+        r.stderr
+            .starts_with("error: exit: the status must be one integer, not a 1x1 char"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// iscomplex and isreal answer as Octave 7.3: complex(1, 0) is complex
+/// (stored with an imaginary part), text is real, a cell is neither.
+#[test]
+fn iscomplex_and_isreal_answer_as_octave() {
+    let r = eval(
+        "disp([iscomplex(1+2i), iscomplex(complex(1,0)), iscomplex(1), iscomplex('a'), \
+         iscomplex({}), iscomplex(true), iscomplex(sqrt(-4))])\n\
+         disp([isreal(complex(1,0)), isreal('a'), isreal({}), isreal(true), isreal(1+0i)])",
+    );
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str()),
+        ("  1  1  0  0  0  0  1\n  0  1  0  1  1\n", "")
+    );
+}
