@@ -129,3 +129,57 @@ fn iscomplex_and_isreal_answer_as_octave() {
         ("  1  1  0  0  0  0  1\n  0  1  0  1  1\n", "")
     );
 }
+
+/// Deleting everything leaves the shapes Octave 7.3 leaves.
+#[test]
+fn deleting_everything_leaves_octaves_shapes() {
+    for (src, want) in [
+        ("A = [1 2; 3 4]; A(:, :) = [];", "   0   2\n"),
+        ("A = [1 2; 3 4]; A(:) = [];", "   0   0\n"),
+        ("A = [1 2; 3 4]; A(1:end, :) = [];", "   0   2\n"),
+        ("A = [1 2; 3 4]; A(:, 1:end) = [];", "   2   0\n"),
+        ("A = [1 2 3]; A(:) = [];", "   0   0\n"),
+        ("A = [1; 2; 3]; A(:) = [];", "   0   0\n"),
+        ("A = [1 2 3]; A(:, :) = [];", "   0   3\n"),
+        ("A = [1 2; 3 4]; A([1 2], :) = [];", "   0   2\n"),
+        ("A = [1 2; 3 4]; A(1:4) = [];", "   1   0\n"),
+        ("A = [1 2; 3 4]; A(:, [true true]) = [];", "   2   0\n"),
+    ] {
+        let r = eval(&format!("{src} disp(size(A))"));
+        assert_eq!((r.stdout.as_str(), r.stderr.as_str()), (want, ""), "{src}");
+    }
+}
+
+/// An empty cellfun result shows its shape as Octave's `x = cellfun(...)`
+/// does; la also shows `ans` where Octave 7.3 prints nothing (README).
+#[test]
+fn empty_cellfun_results_show_their_shape() {
+    let r =
+        eval("x = cellfun(@isempty, {})\ny = cellfun(@numel, cell(0, 3))\ncellfun(@isempty, {})");
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str()),
+        ("x = [](0x0)\ny = [](0x3)\nans = [](0x0)\n", "")
+    );
+}
+
+/// null(A) need not match Octave's signs or rotation (README): what holds
+/// is A*N = 0, N'*N = I and the dimension n - rank(A) (Octave 7.3 gives 1,
+/// 1 and 2 columns for these).
+#[test]
+fn null_bases_are_orthonormal_and_span_the_null_space() {
+    for (a, cols) in [
+        ("[1 1]", 1),
+        ("[1 2 3; 4 5 6]", 1),
+        ("[1 2 3; 2 4 6; 3 6 9]", 2),
+    ] {
+        let r = eval(&format!(
+            "A = {a}; N = null(A); disp([size(N, 2), norm(A*N) < 1e-12, norm(N'*N - eye(size(N, 2))) < 1e-12])"
+        ));
+        assert_eq!(
+            r.stdout,
+            format!("   {cols}   1   1\n"),
+            "{a}: {}",
+            r.stderr
+        );
+    }
+}
