@@ -3,7 +3,7 @@
 use super::ctx::{Ctx, NameKind};
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::Result;
-use crate::value::Value;
+use crate::value::{NumKind, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -294,9 +294,35 @@ pub static BUILTINS: &[Builtin] = &[
             summary: "True when A has no complex part.",
             math: &["isreal(A) is false for complex values"],
             example: &[">> isreal(1 + 2i)", "ans = 0"],
-            related: &["real", "imag"],
+            related: &["iscomplex", "real", "imag"],
         },
         run: isreal,
+    },
+    Builtin {
+        name: "iscomplex",
+        min_args: 1,
+        max_args: 1,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "iscomplex(A)",
+            summary: concat!(
+                "True when A is a complex number or matrix, even one whose imaginary ",
+                "parts are all zero (complex(1, 0)); false for text, logicals and cells."
+            ),
+            math: &["iscomplex(A) = ~isreal(A) for numbers; both are false for a cell"],
+            example: &[
+                ">> iscomplex(3 - 4i)",
+                "ans = 1",
+                ">> iscomplex(complex(1, 0))",
+                "ans = 1",
+                ">> iscomplex(5)",
+                "ans = 0",
+            ],
+            related: &["isreal", "complex", "imag"],
+        },
+        run: iscomplex,
     },
     Builtin {
         name: "class",
@@ -424,10 +450,14 @@ fn isvector(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn isreal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let v = &a.vals[0];
+    let kind = a.vals[0].num_kind();
     one(Value::bool(
-        v.num_kind().is_some() && !matches!(v, Value::Complex(_)),
+        kind.is_some() && kind != Some(NumKind::Complex),
     ))
+}
+
+fn iscomplex(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    one(Value::bool(a.vals[0].num_kind() == Some(NumKind::Complex)))
 }
 
 fn class(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

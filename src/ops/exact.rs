@@ -39,6 +39,7 @@ fn pair<'a>(
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Option<Value>> {
     use BinOp::*;
     let Some((x, y)) = pair(a, b, warn) else {
+        warn_large_solve(op, a, b, warn);
         return Ok(None);
     };
     let sym = op.symbol();
@@ -69,18 +70,49 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         }
         Div if y.len() == 1 && !y[0].is_zero() => Value::Exact(x.map(|p| p / &y[0]).into()),
         LDiv if x.len() == 1 && !x[0].is_zero() => Value::Exact(y.map(|q| q / &x[0]).into()),
-        LDiv if x.len() > 1 && x.nrows() == y.nrows() && affordable(&x, y.ncols()) => {
-            return Ok(mldivide(&x, &y, warn)?.map(Value::exact));
+        LDiv if x.len() > 1 && x.nrows() == y.nrows() => {
+            if !affordable(&x, y.ncols()) {
+                warn.push(too_slow_warning("mldivide", &x));
+                return Ok(None);
+            }
+            return Ok(mldivide(&x, &y, "mldivide", warn)?.map(Value::exact));
         }
-        Div if y.len() > 1 && x.ncols() == y.ncols() && affordable(&y, x.nrows()) => {
+        Div if y.len() > 1 && x.ncols() == y.ncols() => {
+            if !affordable(&y, x.nrows()) {
+                warn.push(too_slow_warning("mrdivide", &y));
+                return Ok(None);
+            }
             // x / y = (y' \\ x')'
-            let t = mldivide(&y.transpose(), &x.transpose(), warn)?;
+            let t = mldivide(&y.transpose(), &x.transpose(), "mrdivide", warn)?;
             return Ok(t.map(|t| Value::exact(t.transpose())));
         }
         Pow => return matrix_power(&x, &y, warn),
         _ => return Ok(None),
     };
     Ok(Some(v))
+}
+
+/// The warning when exact work gives way to floating point because of its
+/// cost (the rule of `exact::too_costly_for`); `what` names the operation.
+pub fn too_slow_warning(what: &str, a: &RatMat) -> String {
+    format!(
+        "{what}: exact arithmetic would be too slow for this {}x{} input; using floating point",
+        a.nrows(),
+        a.ncols()
+    )
+}
+
+/// The [`too_slow_warning`] for `A \ B` / `B / A` with an exact matrix A of
+/// more than [`MAX_EXACT_ENTRIES`] entries, which [`pair`] hands to floats.
+fn warn_large_solve(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) {
+    let (what, m) = match (op, a, b) {
+        (BinOp::LDiv, Value::Exact(m), _) => ("mldivide", m),
+        (BinOp::Div, _, Value::Exact(m)) => ("mrdivide", m),
+        _ => return,
+    };
+    if m.len() > MAX_EXACT_ENTRIES {
+        warn.push(too_slow_warning(what, m));
+    }
 }
 
 /// Whether `A \ B` (B with `rhs` columns) is worth doing exactly: p-adic
@@ -165,12 +197,13 @@ fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option
 /// invertible, otherwise the minimum-norm least-squares solution (Octave's
 /// answer), with a warning when A is rank deficient; `None` (floating
 /// point) when A is singular and too large for the least-squares route.
-fn mldivide(a: &RatMat, b: &RatMat, warn: &mut Vec<String>) -> Result<Option<RatMat>> {
+fn mldivide(a: &RatMat, b: &RatMat, what: &str, warn: &mut Vec<String>) -> Result<Option<RatMat>> {
     if a.is_square() {
         if let Some(x) = exact::solve(a, b).map_err(err)? {
             return Ok(Some(x));
         }
         if exact::too_costly(a) {
+            warn.push(too_slow_warning(what, a));
             return Ok(None);
         }
     }

@@ -354,6 +354,8 @@ pub fn delete<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
         (0..ext).filter(|x| !gone.contains(x)).collect()
     };
     match idx {
+        // As Octave: `A(:) = []` leaves 0x0 whatever the shape.
+        [Idx::All] => Ok(DMatrix::from_vec(0, 0, Vec::new())),
         [i] => {
             let kept = keep(i, r * c);
             let data = m.as_slice();
@@ -364,9 +366,11 @@ pub fn delete<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
                 DMatrix::from_iterator(1, kept.len(), vals)
             })
         }
+        // Columns go when all rows are named and the columns are a list;
+        // `A(:, :) = []` removes the rows (0 x c), as Octave.
         [i, j]
-            if matches!(i, Idx::All)
-                || i.len(r) == r && r > 0 && matches!(j, Idx::List { .. }) && is_full(i, r) =>
+            if matches!(j, Idx::List { .. })
+                && (matches!(i, Idx::All) || i.len(r) == r && r > 0 && is_full(i, r)) =>
         {
             let cols = keep(j, c);
             Ok(DMatrix::from_fn(r, cols.len(), |a, b| {

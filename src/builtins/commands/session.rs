@@ -5,6 +5,7 @@ use super::Next;
 use crate::builtins::ctx::CommandCtx;
 use crate::error::{LaError, Result, Span};
 use crate::value::format::{Format, Numbers};
+use crate::value::Value;
 
 /// `format [short|long] [e|g]`, `format shortg`, `bank`, `rat`, `compact`,
 /// `loose`, as in Octave: plain `format` restores every default; the others
@@ -43,7 +44,7 @@ pub(super) fn format(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Re
 
 /// `exit`, `exit CODE`: a status that is not an integer is refused and the
 /// session goes on, as Octave refuses one.
-pub(super) fn exit(_: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
+pub(super) fn exit(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Next> {
     let refuse = |what: String| {
         Err(LaError::eval(format!(
             "exit: {what}; type exit to leave with status 0, or exit 1 for status 1"
@@ -54,7 +55,26 @@ pub(super) fn exit(_: &mut dyn CommandCtx, args: &[String], span: Span) -> Resul
         [] => Ok(Next::Exit(0)),
         [code] => match code.parse() {
             Ok(n) => Ok(Next::Exit(n)),
-            Err(_) => refuse(format!("the status must be an integer, not '{code}'")),
+            // `exit(status)`: the value of the expression, as Octave.
+            Err(_) => match it.eval_text(code).map_err(|e| e.at(span))? {
+                v if v.is_scalar()
+                    && matches!(v, Value::Exact(_) | Value::Real(_) | Value::Bool(_)) =>
+                {
+                    match v.to_real("exit")?[0] {
+                        x if x.fract() == 0.0 && x.abs() <= f64::from(i32::MAX) => {
+                            Ok(Next::Exit(x as i32))
+                        }
+                        x => refuse(format!("the status must be an integer, not {x}")),
+                    }
+                }
+                v => {
+                    let (r, c) = v.dims();
+                    refuse(format!(
+                        "the status must be one integer, not a {r}x{c} {}",
+                        v.class_name()
+                    ))
+                }
+            },
         },
         _ => refuse(format!(
             "one status at most, not {} ('{}')",

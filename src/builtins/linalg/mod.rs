@@ -60,7 +60,7 @@ pub(super) fn exact_priced<'a, T>(
         .then(|| run(m))
         .flatten();
     if out.is_none() {
-        it.warn(&format!("{what}: exact arithmetic would be too slow for this {}x{} input; using floating point", m.nrows(), m.ncols()), a.span);
+        it.warn(&crate::ops::exact::too_slow_warning(what, m), a.span);
     }
     out
 }

@@ -4,10 +4,12 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
-use super::dims::{all_form, pick_dim};
+use super::dims::{all_form, along, pick_dim};
 use crate::error::{LaError, Result};
+use crate::exact::{Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
+use nalgebra::DMatrix;
 use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -117,6 +119,10 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
                 "{what}: a dimension goes with one array: {what}(A, [], dim), not {what}(a, b, dim)"
             )));
         }
+        if let Some((x, y)) = exact_pair(&a) {
+            let pick = |p: &Rat, q: &Rat| if q.cmp(p) == want { q } else { p }.clone();
+            return one(Value::exact(crate::ops::broadcast(what, &x, &y, pick)?));
+        }
         let cx = is_complex(0) || is_complex(1);
         let (x, y) = (a.complex(0)?, a.complex(1)?);
         // NaN loses to any number, as Octave.
@@ -145,6 +151,9 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
         };
         let empty = || Value::Real(RMat::zeros(shape.0, shape.1).into());
         return Ok(vec![empty(), empty()]);
+    }
+    if let Value::Exact(e) = &a.vals[0] {
+        return Ok(exact_extreme(e, dim, want));
     }
     if dim > 2 {
         let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);
@@ -195,6 +204,34 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
     Ok(vec![extreme_value(vals, cx), Value::Real(idx.into())])
 }
 
+/// Both arguments of `max(a, b)` as rationals, when one is exact and the
+/// other exact or logical.
+fn exact_pair(a: &Args) -> Option<(std::borrow::Cow<'_, RatMat>, std::borrow::Cow<'_, RatMat>)> {
+    let exact = |k: usize| matches!(a.vals[k], Value::Exact(_));
+    if !exact(0) && !exact(1) {
+        return None;
+    }
+    Some((a.vals[0].to_exact()?, a.vals[1].to_exact()?))
+}
+
+/// min/max of each column (dim 1) or row (dim 2) of an exact matrix, and
+/// the position of the first extreme entry.
+fn exact_extreme(m: &RatMat, dim: usize, want: Ordering) -> Vec<Value> {
+    let picks = along(m, dim, |it| {
+        let mut best: Option<(Rat, f64)> = None;
+        for (i, x) in it.enumerate() {
+            if best.as_ref().map_or(true, |(b, _)| x.cmp(b) == want) {
+                best = Some((x, (i + 1) as f64));
+            }
+        }
+        best.unwrap_or_else(|| (Rat::zero(), 1.0))
+    });
+    vec![
+        Value::exact(picks.map(|p| p.0)),
+        Value::Real(picks.map(|p| p.1).into()),
+    ]
+}
+
 /// `sort`: numbers; a string's characters by their codes (the result a
 /// string); a cell of strings in character-code order (the result a cell).
 fn sort(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -223,46 +260,61 @@ fn sort_value(mut a: Args) -> Result<Vec<Value>> {
         Value::Cell(_) => return super::super::cells::sort_cellstr(&a, descend),
         _ => {}
     }
-    let m = a.real(0)?;
     let dim_arg = a.vals[1..]
         .iter()
         .position(|v| v.as_str().is_none())
         .map(|p| p + 1);
     let dim = match dim_arg {
-        Some(k) => pick_dim(&a, k, m.shape(), "sort")?,
-        None => {
-            if m.nrows() == 1 {
-                2
-            } else {
-                1
-            }
+        Some(k) => pick_dim(&a, k, a.num(0)?.dims(), "sort")?,
+        None if a.num(0)?.dims().0 == 1 => 2,
+        None => 1,
+    };
+    if dim > 2 {
+        return Err(LaError::eval(format!(
+            "sort: invalid dimension {dim}: sort(A, 1) sorts each column, sort(A, 2) each row"
+        )));
+    }
+    let dir = |o: Ordering| if descend { o.reverse() } else { o };
+    let (out, idx) = match &a.vals[0] {
+        Value::Exact(m) => {
+            let (s, i) = sort_lines(m, dim, |x, y| dir(x.cmp(y)));
+            (Value::Exact(s.into()), i)
+        }
+        _ => {
+            // NaN sorts last ascending and first descending, as in Octave.
+            let (s, i) = sort_lines(&*a.real(0)?, dim, |x, y| {
+                dir(x
+                    .partial_cmp(y)
+                    .unwrap_or_else(|| x.is_nan().cmp(&y.is_nan())))
+            });
+            (Value::Real(s.into()), i)
         }
     };
-    let mut out = m.clone().into_owned();
+    Ok(vec![out, Value::Real(idx.into())])
+}
+
+/// Each column (dim 1) or row (dim 2) of `m` sorted stably by `cmp`, with
+/// the 1-based original positions.
+fn sort_lines<T: nalgebra::Scalar>(
+    m: &DMatrix<T>,
+    dim: usize,
+    cmp: impl Fn(&T, &T) -> Ordering,
+) -> (DMatrix<T>, RMat) {
+    let mut out = m.clone();
     let mut idx = RMat::zeros(m.nrows(), m.ncols());
     let lines = if dim == 1 { m.ncols() } else { m.nrows() };
     for l in 0..lines {
-        let mut items: Vec<(usize, f64)> = if dim == 1 {
-            m.column(l).iter().copied().enumerate().collect()
+        let mut items: Vec<(usize, T)> = if dim == 1 {
+            m.column(l).iter().cloned().enumerate().collect()
         } else {
-            m.row(l).iter().copied().enumerate().collect()
+            m.row(l).iter().cloned().enumerate().collect()
         };
-        // NaN sorts last ascending and first descending, as in Octave; the sort is stable.
-        items.sort_by(|x, y| {
-            let o =
-                x.1.partial_cmp(&y.1)
-                    .unwrap_or_else(|| x.1.is_nan().cmp(&y.1.is_nan()));
-            if descend {
-                o.reverse()
-            } else {
-                o
-            }
-        });
+        items.sort_by(|x, y| cmp(&x.1, &y.1));
         for (k, (i, x)) in items.into_iter().enumerate() {
             let pos = if dim == 1 { (k, l) } else { (l, k) };
             out[pos] = x;
             idx[pos] = (i + 1) as f64;
         }
     }
-    Ok(vec![Value::Real(out.into()), Value::Real(idx.into())])
+    (out, idx)
 }

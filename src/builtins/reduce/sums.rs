@@ -109,11 +109,11 @@ fn prod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn cumsum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    scan(&a, "cumsum", |s, x| s + x)
+    scan(&a, "cumsum", true)
 }
 
 fn cumprod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    scan(&a, "cumprod", |s, x| s * x)
+    scan(&a, "cumprod", false)
 }
 
 fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
@@ -141,25 +141,49 @@ fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<V
     })
 }
 
-fn scan(a: &Args, what: &str, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0)?;
-    let dim = pick_dim(a, 1, m.shape(), what)?;
-    let mut out = m.into_owned();
+fn scan(a: &Args, what: &str, sum: bool) -> Result<Vec<Value>> {
+    let v = a.num(0)?;
+    let dim = pick_dim(a, 1, v.dims(), what)?;
+    one(match v {
+        Value::Exact(m) => Value::Exact(
+            scan_lines(m, dim, |s: &Rat, x: &Rat| if sum { s + x } else { s * x }).into(),
+        ),
+        Value::Complex(m) => {
+            Value::complex(scan_lines(m, dim, |s, x| if sum { s + x } else { s * x }))
+        }
+        _ => Value::Real(
+            scan_lines(
+                &*v.to_real(what)?,
+                dim,
+                |s, x| if sum { s + x } else { s * x },
+            )
+            .into(),
+        ),
+    })
+}
+
+/// Running `f` down each column (dim 1) or along each row (dim 2) of `m`.
+fn scan_lines<T: nalgebra::Scalar>(
+    m: &nalgebra::DMatrix<T>,
+    dim: usize,
+    f: impl Fn(&T, &T) -> T,
+) -> nalgebra::DMatrix<T> {
+    let mut out = m.clone();
     let (r, c) = out.shape();
     if dim == 1 {
         for j in 0..c {
             for i in 1..r {
-                out[(i, j)] = f(out[(i - 1, j)], out[(i, j)]);
+                out[(i, j)] = f(&out[(i - 1, j)], &out[(i, j)]);
             }
         }
     } else if dim == 2 {
         for i in 0..r {
             for j in 1..c {
-                out[(i, j)] = f(out[(i, j - 1)], out[(i, j)]);
+                out[(i, j)] = f(&out[(i, j - 1)], &out[(i, j)]);
             }
         }
     }
-    one(Value::Real(out.into()))
+    out
 }
 
 /// `diff(x, k, dim)`: the one-step difference taken k times (default 1)
