@@ -36,6 +36,21 @@ fn square_roots_of_exact_numbers_are_exact() {
 }
 
 #[test]
+fn powers_in_a_quadratic_field_are_exact() {
+    // (1 + sqrt(2))^2 = 3 + 2sqrt(2), ^3 = (3 + 2sqrt(2))(1 + sqrt(2)) =
+    // 7 + 5sqrt(2), ^5 = (7 + 5sqrt(2))(3 + 2sqrt(2)) = 41 + 29sqrt(2);
+    // (1 + sqrt(2))(sqrt(2) - 1) = 1, so ^-3 = (sqrt(2) - 1)^3 = 5sqrt(2) - 7.
+    // Odd exponents need the multiply of every set bit, not just the last.
+    assert_eq!(out("x = (1 + sqrt(2))^2"), "x = 3 + 2*sqrt(2)\n");
+    assert_eq!(out("x = (1 + sqrt(2))^3"), "x = 7 + 5*sqrt(2)\n");
+    assert_eq!(out("x = (1 + sqrt(2))^5"), "x = 41 + 29*sqrt(2)\n");
+    assert_eq!(out("x = (1 + sqrt(2))^-3"), "x = -7 + 5*sqrt(2)\n");
+    // i^3 = -i, i^6 = -1.
+    assert_eq!(out("x = sqrt(-1)^3"), "x = -i\n");
+    assert_eq!(out("x = sqrt(-1)^6"), "x = -1\n");
+}
+
+#[test]
 fn comparisons_are_decided_exactly() {
     // 7 - 5*sqrt(2) = 7 - 7.0710... < 0; the golden ratio 1.6180... > 8/5.
     assert_eq!(out("7 - 5*sqrt(2) < 0"), "ans = 1\n");
