@@ -262,8 +262,8 @@ pub fn estimated_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
         }
         ExactWork::ModularSolve { rhs } => lifting_cost_ns(m, n, bits, m.min(n), rhs),
         ExactWork::ModularInverse => {
-            let limit = crate::exact::padic_inv::prime_limit(n, max);
-            if limit < crate::exact::padic_inv::MIN_PRIME {
+            let limit = crate::exact::modp::prime_limit(n, max);
+            if limit < crate::exact::modp::MIN_PRIME {
                 return bareiss_cost_ns(a, fallback);
             }
             let bound_bits = 31.0 * bound_words(m, n, bits);

@@ -39,6 +39,21 @@ fn cached_primes() -> &'static [u32] {
     })
 }
 
+/// Integers below this magnitude are exact in f64 (with a bit to spare).
+const EXACT_F64: f64 = (1u64 << 52) as f64;
+
+/// Smallest prime worth lifting with: below it the entries are so large
+/// that fraction-free elimination is the better route.
+pub const MIN_PRIME: u64 = 1 << 16;
+
+/// The largest prime for an `n x n` matrix whose integer entries are at
+/// most `max` in magnitude: `p n (n max + 1) < 2^52` keeps both products
+/// of a lifting step exact in f64 (residuals stay below `n max + 1`).
+pub fn prime_limit(n: usize, max: u64) -> u64 {
+    let r = (n as f64) * (n as f64 * max as f64 + 1.0);
+    (EXACT_F64 / r.max(1.0)).min((1u64 << 31) as f64) as u64
+}
+
 /// Deterministic Miller–Rabin: bases 2, 3, 5, 7 decide every n < 3.2e9.
 pub fn is_prime(n: u32) -> bool {
     if n < 2 {

@@ -12,30 +12,15 @@
 //! result exact by that bound, with no check needed (and no chance in it).
 
 use crate::exact::matrix::{word_rows, RatMat};
-use crate::exact::modp::{primes_below, ModMat};
+use crate::exact::modp::{prime_limit, primes_below, ModMat, MIN_PRIME};
 use crate::exact::reconstruct::{hadamard_bits, rational_vector};
 use crate::exact::Rat;
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
 use num_traits::Zero;
 
-/// Integers below this magnitude are exact in f64 (with a bit to spare).
-const EXACT_F64: f64 = (1u64 << 52) as f64;
-
-/// Smallest prime worth lifting with: below it the entries are so large
-/// that fraction-free elimination is the better route.
-pub const MIN_PRIME: u64 = 1 << 16;
-
 /// How many primes to try before asking whether the matrix is singular.
 const PRIME_TRIES: usize = 3;
-
-/// The largest prime for an `n x n` matrix whose integer entries are at
-/// most `max` in magnitude: `p n (n max + 1) < 2^52` keeps both products
-/// of a lifting step exact in f64 (residuals stay below `n max + 1`).
-pub fn prime_limit(n: usize, max: u64) -> u64 {
-    let r = (n as f64) * (n as f64 * max as f64 + 1.0);
-    (EXACT_F64 / r.max(1.0)).min((1u64 << 31) as f64) as u64
-}
 
 /// `Some(Some(A^-1))`, `Some(None)` when `A` (square) is singular, or
 /// `None` when this path does not apply (entries too large).

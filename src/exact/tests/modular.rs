@@ -165,7 +165,7 @@ fn padic_inverse_agrees_with_bareiss() {
             }
             // Entries of 2^40 leave no prime of 16 bits for n = 30: the
             // path declines and fraction-free elimination answers.
-            if padic_inv::prime_limit(n, k as u64) >= padic_inv::MIN_PRIME {
+            if crate::exact::modp::prime_limit(n, k as u64) >= crate::exact::modp::MIN_PRIME {
                 assert_eq!(got, Some(want), "n={n} k={k}");
             } else {
                 assert_eq!(got, None, "n={n} k={k}");
@@ -199,7 +199,7 @@ fn padic_inverse_of_singular_and_unlucky_matrices() {
     // stay exact in f64: the path declines and elim::inv answers by
     // fraction-free elimination (diagonal: the inverse is the reciprocals).
     let n = 10;
-    assert!(padic_inv::prime_limit(n, 1 << 31) < padic_inv::MIN_PRIME);
+    assert!(crate::exact::modp::prime_limit(n, 1 << 31) < crate::exact::modp::MIN_PRIME);
     let mut d = RatMat::identity(n, n);
     d[(3, 3)] = Rat::from_i64(1 << 31);
     d[(0, 0)] = Rat::from_i64(-3);
