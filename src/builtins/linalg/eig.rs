@@ -5,6 +5,7 @@ use super::super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
 use super::polynomials::float_roots_note;
 use super::{exact_err, exact_input, real_finite};
 use crate::error::{LaError, Result};
+use crate::exact::orth::NoUnitBasis;
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, CMat, C64};
 use crate::value::Value;
@@ -25,8 +26,12 @@ pub static BUILTINS: &[Builtin] = &[
                 "of the eigenvalues whatever the number of outputs. For exact A the ",
                 "eigenvalues are exact when the characteristic polynomial splits into linear ",
                 "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
-                "A is exact when every eigenvalue is rational and simple: the columns are ",
-                "shown as v/sqrt(k) (V'*V is then exact too). Otherwise V and D are floating ",
+                "A is exact when every eigenvalue is rational and A has a basis of ",
+                "eigenvectors: the columns are shown as v/sqrt(k) (V'*V is then exact too), ",
+                "and a repeated eigenvalue gets an orthonormal basis of its eigenspace by ",
+                "exact Gram-Schmidt (for symmetric A, V is orthogonal). A defective A (too ",
+                "few eigenvectors) keeps D exact and V floating point with nearly parallel ",
+                "columns, as Octave, with a note. Otherwise V and D are floating ",
                 "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
                 "the norm of an eigenvector is the square root of a number of the ",
                 "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
@@ -49,6 +54,12 @@ pub static BUILTINS: &[Builtin] = &[
                 "",
                 "    1/sqrt(2)    1/sqrt(2)",
                 "    1/sqrt(2)   -1/sqrt(2)",
+                ">> [V, D] = eig([2 1 1; 1 2 1; 1 1 2]); V",
+                "V =",
+                "",
+                "    1/sqrt(3)    1/sqrt(2)   -1/sqrt(6)",
+                "    1/sqrt(3)   -1/sqrt(2)   -1/sqrt(6)",
+                "    1/sqrt(3)            0    2/sqrt(6)",
                 ">> eig([1 2; 3 4])",
                 "ans =",
                 "",
@@ -111,14 +122,21 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
                     it.print(FLOAT_VECTORS_NOTE);
                     float_eig(&a)?
                 }
-                // Repeated eigenvalues: no unique unit basis, float as documented.
-                Some(l) => match exact::orth::unit_eigenvectors(m, &l) {
-                    Some(v) => (
-                        Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
-                        Value::quad(v),
-                    ),
-                    None => float_eig(&a)?,
-                },
+                Some(l) => {
+                    let vals = Value::exact(RatMat::from_column_slice(l.len(), 1, &l));
+                    match exact::orth::unit_eigenvectors(m, &l) {
+                        Ok(v) => (vals, Value::quad(v)),
+                        Err(NoUnitBasis::Defective {
+                            lambda,
+                            multiplicity,
+                            independent,
+                        }) => {
+                            it.print(&defective_note(&lambda, multiplicity, independent));
+                            (vals, float_eig(&a)?.1)
+                        }
+                        Err(NoUnitBasis::TooLarge) => (vals, float_eig(&a)?.1),
+                    }
+                }
             }
         }
         _ => float_eig(&a)?,
@@ -140,6 +158,18 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// Why `[V, D] = eig(A)` of exact A is floating point.
 const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: the eigenvalues are irrational, and exact unit eigenvectors v/sqrt(k) need rational ones; eig(A) gives the eigenvalues exactly where it can, eigenspace(A, lambda) an exact basis\n";
+
+/// Why V of a defective exact matrix is floating point, and what it holds.
+fn defective_note(lambda: &Rat, multiplicity: usize, independent: usize) -> String {
+    let vectors = if independent == 1 {
+        "eigenvector"
+    } else {
+        "independent eigenvectors"
+    };
+    format!(
+        "note: A is defective: the eigenvalue {lambda} is repeated {multiplicity} times but has {independent} {vectors}, so no basis of eigenvectors exists; D is exact, V is floating point with nearly parallel columns for it (as Octave gives); eigenspace(A, {lambda}) gives the exact eigenvectors\n"
+    )
+}
 
 /// The eigenvalues (a column) and unit eigenvectors in floating point.
 fn float_eig(a: &Args) -> Result<(Value, Value)> {
