@@ -218,21 +218,15 @@ fn repeated_eigenvalues_get_an_orthonormal_exact_basis() {
 }
 
 #[test]
-fn defective_matrices_say_why_v_is_floating_point() {
+fn defective_matrices_keep_d_exact_and_v_floating_point() {
     // [2 1; 0 2]: lambda = 2 twice, A - 2I = [0 1; 0 0] has a 1-dimensional
     // null space: no basis of eigenvectors. D stays exact, V is float with
     // (nearly) parallel columns, A*V = V*D to round-off.
     let r = eval("A = [2 1; 0 2]; [V, D] = eig(A); D, e = norm(A*V - V*D)");
     assert_eq!(r.status, 0, "{}", r.stderr);
+    // No note: `check [V, D] = eig(A) = ...` shows only its verdict.
     assert!(
-        r.stdout.contains(
-            "note: A is defective: the eigenvalue 2 is repeated 2 times but has 1 eigenvector"
-        ),
-        "{}",
-        r.stdout
-    );
-    assert!(
-        r.stdout.contains("D =\n\n   2   0\n   0   2\n"),
+        r.stdout.starts_with("D =\n\n   2   0\n   0   2\n"),
         "{}",
         r.stdout
     );

@@ -96,41 +96,25 @@ fn dominant_positive(v: &mut [Rat]) {
     }
 }
 
-/// Why [`unit_eigenvectors`] has no exact answer.
-#[derive(Debug, Clone, PartialEq)]
-pub enum NoUnitBasis {
-    /// `lambda` is a root `multiplicity` times but has only `independent`
-    /// eigenvectors: no basis of eigenvectors exists.
-    Defective {
-        lambda: Rat,
-        multiplicity: usize,
-        independent: usize,
-    },
-    /// A squared norm too large to take the square root of exactly.
-    TooLarge,
-}
-
 /// The unit eigenvectors `v/√k` of `a` for its rational eigenvalues
 /// `lambdas` (descending and repeated by multiplicity, as
 /// [`crate::exact::eig_exact`] gives them), as columns with the largest
 /// entry positive. A repeated eigenvalue gets an orthonormal basis of its
 /// eigenspace by exact Gram–Schmidt on the integer basis of `eigenspace`
 /// (for symmetric `a`, V is then orthogonal). (Irrational eigenvalues give
-/// norms outside any one quadratic field.)
-pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Result<QuadMat, NoUnitBasis> {
+/// norms outside any one quadratic field.) `None` when `a` is defective (an
+/// eigenvalue with fewer independent eigenvectors than its multiplicity) or
+/// a squared norm is too large to take the square root of.
+pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Option<QuadMat> {
     let mut cols: Vec<Vec<Rat>> = Vec::with_capacity(lambdas.len());
     for (j, l) in lambdas.iter().enumerate() {
         if j > 0 && lambdas[j - 1] == *l {
             continue;
         }
         let multiplicity = lambdas.iter().filter(|x| *x == l).count();
-        let basis = eigenspace(a, l).map_err(|_| NoUnitBasis::TooLarge)?;
+        let basis = eigenspace(a, l).ok()?;
         if basis.ncols() < multiplicity {
-            return Err(NoUnitBasis::Defective {
-                lambda: l.clone(),
-                multiplicity,
-                independent: basis.ncols(),
-            });
+            return None;
         }
         for v in kept(&gram_schmidt(&basis)) {
             let mut v: Vec<Rat> = v.iter().cloned().collect();
@@ -140,7 +124,6 @@ pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Result<QuadMat, NoUnitB
     }
     let flat: Vec<Rat> = cols.into_iter().flatten().collect();
     unit_columns(&RatMat::from_column_slice(a.nrows(), lambdas.len(), &flat))
-        .ok_or(NoUnitBasis::TooLarge)
 }
 
 /// The kept vectors of a Gram–Schmidt run, in order.

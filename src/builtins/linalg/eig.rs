@@ -5,7 +5,6 @@ use super::super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
 use super::polynomials::float_roots_note;
 use super::{exact_err, exact_input, real_finite};
 use crate::error::{LaError, Result};
-use crate::exact::orth::NoUnitBasis;
 use crate::exact::{self, ExactWork, Rat, RatMat};
 use crate::linalg::{self, decomp, CMat, C64};
 use crate::value::Value;
@@ -31,7 +30,7 @@ pub static BUILTINS: &[Builtin] = &[
                 "and a repeated eigenvalue gets an orthonormal basis of its eigenspace by ",
                 "exact Gram-Schmidt (for symmetric A, V is orthogonal). A defective A (too ",
                 "few eigenvectors) keeps D exact and V floating point with nearly parallel ",
-                "columns, as Octave, with a note. Otherwise V and D are floating ",
+                "columns, as Octave. Otherwise V and D are floating ",
                 "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
                 "the norm of an eigenvector is the square root of a number of the ",
                 "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
@@ -124,17 +123,11 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
                 }
                 Some(l) => {
                     let vals = Value::exact(RatMat::from_column_slice(l.len(), 1, &l));
+                    // A defective A has no basis of eigenvectors: D stays
+                    // exact, V is float with nearly parallel columns (Octave).
                     match exact::orth::unit_eigenvectors(m, &l) {
-                        Ok(v) => (vals, Value::quad(v)),
-                        Err(NoUnitBasis::Defective {
-                            lambda,
-                            multiplicity,
-                            independent,
-                        }) => {
-                            it.print(&defective_note(&lambda, multiplicity, independent));
-                            (vals, float_eig(&a)?.1)
-                        }
-                        Err(NoUnitBasis::TooLarge) => (vals, float_eig(&a)?.1),
+                        Some(v) => (vals, Value::quad(v)),
+                        None => (vals, float_eig(&a)?.1),
                     }
                 }
             }
@@ -158,18 +151,6 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// Why `[V, D] = eig(A)` of exact A is floating point.
 const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: the eigenvalues are irrational, and exact unit eigenvectors v/sqrt(k) need rational ones; eig(A) gives the eigenvalues exactly where it can, eigenspace(A, lambda) an exact basis\n";
-
-/// Why V of a defective exact matrix is floating point, and what it holds.
-fn defective_note(lambda: &Rat, multiplicity: usize, independent: usize) -> String {
-    let vectors = if independent == 1 {
-        "eigenvector"
-    } else {
-        "independent eigenvectors"
-    };
-    format!(
-        "note: A is defective: the eigenvalue {lambda} is repeated {multiplicity} times but has {independent} {vectors}, so no basis of eigenvectors exists; D is exact, V is floating point with nearly parallel columns for it (as Octave gives); eigenspace(A, {lambda}) gives the exact eigenvectors\n"
-    )
-}
 
 /// The eigenvalues (a column) and unit eigenvectors in floating point.
 fn float_eig(a: &Args) -> Result<(Value, Value)> {
