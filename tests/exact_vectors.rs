@@ -81,7 +81,7 @@ fn columns_of_different_fields_stay_exact() {
 }
 
 #[test]
-fn irrational_or_repeated_eigenvalues_keep_float_vectors() {
+fn irrational_eigenvalues_keep_float_vectors() {
     // Irrational eigenvalues: a note says why V is floating point.
     let r = eval("[V, D] = eig([1 2; 3 4])");
     assert_eq!(r.status, 0);
@@ -90,12 +90,6 @@ fn irrational_or_repeated_eigenvalues_keep_float_vectors() {
         "{}",
         r.stdout
     );
-    // Repeated eigenvalue 3 of [2 1 0; 1 2 0; 0 0 3] (and 1, with v = [1; -1; 0]):
-    // any unit basis of the eigenspace of 3 is right, so V stays floating point
-    // as documented, silently; 1/sqrt(2) = 0.7071...
-    let r = eval("[V, D] = eig([2 1 0; 1 2 0; 0 0 3]); V");
-    assert!(!r.stdout.contains("note"), "{}", r.stdout);
-    assert!(r.stdout.contains("0.7071"), "{}", r.stdout);
     // One output: no note, exact eigenvalues.
     assert_eq!(
         out("eig([1 2; 3 4])"),
@@ -191,5 +185,59 @@ fn complex_literals_with_rational_parts_are_exact() {
             "A = [1 2i; -2i 1]; save('{f}', 'A'); clear A; load('{f}'); A(1, 2) == 2i"
         )),
         "ans = 1\n"
+    );
+}
+
+#[test]
+fn repeated_eigenvalues_get_an_orthonormal_exact_basis() {
+    // 2I: every vector is an eigenvector; eigenspace's basis is e1, e2 (as Octave).
+    assert_eq!(
+        out("[V, D] = eig([2 0; 0 2])"),
+        "V =\n\n   1   0\n   0   1\n\nD =\n\n   2   0\n   0   2\n\n"
+    );
+    // [2 1 0; 1 2 0; 0 0 3]: lambda = 3 twice, null(A - 3I) = span([1;1;0], [0;0;1])
+    // (already orthogonal), lambda = 1 with [1; -1; 0].
+    let a = "A = [2 1 0; 1 2 0; 0 0 3]; [V, D] = eig(A);";
+    let want = "[1/sqrt(2) 0 1/sqrt(2); 1/sqrt(2) 0 -1/sqrt(2); 0 1 0]";
+    assert_eq!(out(&format!("{a} all(all(V == {want}))")), "ans = 1\n");
+    assert_eq!(out(&format!("{a} isequal(D, diag([3 3 1]))")), "ans = 1\n");
+    // Symmetric A: V is orthogonal and A = V D V', exactly.
+    assert_eq!(out(&format!("{a} isequal(V'*V, eye(3))")), "ans = 1\n");
+    assert_eq!(out(&format!("{a} isequal(V*D*V', A)")), "ans = 1\n");
+    // [2 1 1; 1 2 1; 1 1 2]: lambda = 4 with [1;1;1]; lambda = 1 twice, basis
+    // w1 = [-1;1;0], w2 = [-1;0;1]. Gram-Schmidt: v2 = w2 - (1/2) w1 =
+    // [-1/2; -1/2; 1], |2 v2|^2 = 6; the sign rule flips w1 to [1;-1;0].
+    assert_eq!(
+        out("[V, D] = eig([2 1 1; 1 2 1; 1 1 2]); V"),
+        "V =\n\n    1/sqrt(3)    1/sqrt(2)   -1/sqrt(6)\n    1/sqrt(3)   -1/sqrt(2)   -1/sqrt(6)\n    1/sqrt(3)            0    2/sqrt(6)\n\n"
+    );
+    assert_eq!(
+        out("A = [2 1 1; 1 2 1; 1 1 2]; [V, D] = eig(A); isequal(V*D*V', A) && isequal(V'*V, eye(3))"),
+        "ans = 1\n"
+    );
+}
+
+#[test]
+fn defective_matrices_keep_d_exact_and_v_floating_point() {
+    // [2 1; 0 2]: lambda = 2 twice, A - 2I = [0 1; 0 0] has a 1-dimensional
+    // null space: no basis of eigenvectors. D stays exact, V is float with
+    // (nearly) parallel columns, A*V = V*D to round-off.
+    let r = eval("A = [2 1; 0 2]; [V, D] = eig(A); D, e = norm(A*V - V*D)");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // No note: `check [V, D] = eig(A) = ...` shows only its verdict.
+    assert!(
+        r.stdout.starts_with("D =\n\n   2   0\n   0   2\n"),
+        "{}",
+        r.stdout
+    );
+    let (_, _, e) = matrix("A = [2 1; 0 2]; [V, D] = eig(A); e = norm(A*V - V*D)");
+    assert!(e[0] < 1e-12, "{e:?}");
+    let (_, _, v) = matrix("[V, D] = eig([2 1; 0 2]); x = double(V)");
+    // Row-major: column 1 (v[0], v[2]) is e1; column 2 (v[1], v[3]) is
+    // round-off away from +-e1.
+    assert_close(&[v[0], v[2]], &[1.0, 0.0], 1e-15);
+    assert!(
+        (v[1].abs() - 1.0).abs() < 1e-12 && v[3].abs() < 1e-12,
+        "{v:?}"
     );
 }

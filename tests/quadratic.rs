@@ -297,3 +297,43 @@ fn check_compares_numbers_of_one_field_exactly() {
     // sqrt(-2) = 1.41421356...i lies in another field than 1.4142i: floats decide.
     right("check sqrt(-2) = 1.4142i", "rounded to 4 decimals");
 }
+
+#[test]
+fn sums_and_products_stay_in_the_field() {
+    // (1 + 2i) + (3 - i) = 4 + i; sqrt(2) + sqrt(8) = sqrt(2) + 2 sqrt(2).
+    assert_eq!(out("sum([1+2i, 3-i])"), "ans = 4 + i\n");
+    assert_eq!(out("sum([1+2i, 3-i]) == 4 + i"), "ans = 1\n");
+    assert_eq!(out("sum(sqrt([2 8]))"), "ans = 3*sqrt(2)\n");
+    // (1 + i)(1 - i) = 1 - i^2 = 2; sqrt(3)^2 / 2 = 3/2.
+    assert_eq!(out("prod([1+i 1-i])"), "ans = 2\n");
+    assert_eq!(out("prod([sqrt(3) sqrt(3) 1/2])"), "ans = 3/2\n");
+    // Columns: [1+i; 2-3i; 1/2] runs to 1+i, 3-2i, 7/2-2i = (7 - 4i)/2.
+    assert_eq!(
+        out("cumsum([1+i; 2-3i; 1/2])"),
+        "ans =\n\n        1 + i\n       3 - 2i\n   (7 - 4i)/2\n\n"
+    );
+    // sqrt(2), 2, 2 sqrt(2); rationals run exactly too: 1/2, 1/2 + 1/3 = 5/6.
+    assert_eq!(
+        out("cumprod([sqrt(2) sqrt(2) sqrt(2)])"),
+        "ans =\n\n     sqrt(2)           2   2*sqrt(2)\n\n"
+    );
+    assert_eq!(out("cumsum([1/2 1/3])"), "ans =\n\n   1/2   5/6\n\n");
+    assert_eq!(
+        out("cumsum([1 2; 3 4], 2)"),
+        "ans =\n\n   1   3\n   3   7\n\n"
+    );
+    // Diagonals 1 + sqrt(2) and (1 + i) + (2 - 3i) = 3 - 2i.
+    assert_eq!(out("trace([1 sqrt(2); 0 sqrt(2)])"), "ans = 1 + sqrt(2)\n");
+    assert_eq!(out("trace([1+i 0; 0 2-3i])"), "ans = 3 - 2i\n");
+    // ((1 + i) + 2)/2 = (3 + i)/2; columns (sqrt(2) + 1)/2 and (0 + 2 sqrt(2))/2.
+    assert_eq!(out("mean([1+i 2])"), "ans = (3 + i)/2\n");
+    assert_eq!(
+        out("mean([sqrt(2) 0; 1 sqrt(8)])"),
+        "ans =\n\n   (1 + sqrt(2))/2           sqrt(2)\n\n"
+    );
+    // Different fields have no exact sum here: sqrt(2) + sqrt(3) = 3.1463 as
+    // a float; sqrt of an exact complex number is a float: sqrt(3 + 4i) = 2 + i.
+    assert_eq!(out("sum([sqrt(2) sqrt(3)])"), "ans = 3.1463\n");
+    assert_eq!(out("s = sqrt(3+4i); s == 2 + i"), "ans = 1\n");
+    assert_eq!(out("sqrt(3+4i)"), "ans = 2 + 1i\n");
+}

@@ -472,13 +472,14 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
     forms
 }
 
-/// Shorthand for a single return value.
 /// Built-ins that take complex quadratic numbers (`1 + 2i` exact) as they
 /// are, up to [`quad_linalg::MAX_ENTRIES`] entries: they compute exactly in
 /// the field or fall back to floats themselves.
 const QUAD_AWARE: &[&str] = &[
     "abs",
     "conj",
+    "cumprod",
+    "cumsum",
     "det",
     "disp",
     "display",
@@ -487,11 +488,15 @@ const QUAD_AWARE: &[&str] = &[
     "imag",
     "inv",
     "latex",
+    "mean",
     "null",
+    "prod",
     "rank",
     "real",
     "rref",
     "sign",
+    "sum",
+    "trace",
 ];
 
 /// The arguments for built-in `name`: every other built-in sees complex
@@ -511,6 +516,7 @@ pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
         .collect()
 }
 
+/// Shorthand for a single return value.
 pub fn one(v: Value) -> Result<Vec<Value>> {
     Ok(vec![v])
 }

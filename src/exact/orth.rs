@@ -1,8 +1,9 @@
 //! Orthogonal and unit vectors exactly: Gram–Schmidt over the rationals
 //! (the orthogonal `v_k` stay rational), unit vectors `v/√k` (each entry a
 //! pure radical `v_i/√k` of Q(√k)), and the unit eigenvectors of a matrix
-//! whose eigenvalues are rational and distinct, under the float `eig`
-//! convention (largest entry positive).
+//! whose eigenvalues are rational, under the float `eig` convention
+//! (largest entry positive; orthonormal within a repeated eigenvalue's
+//! eigenspace).
 
 use crate::exact::quad::sqrt_rat;
 use crate::exact::{eigenspace, Quad, QuadMat, Rat, RatMat};
@@ -96,28 +97,33 @@ fn dominant_positive(v: &mut [Rat]) {
 }
 
 /// The unit eigenvectors `v/√k` of `a` for its rational eigenvalues
-/// `lambdas` (descending, as [`crate::exact::eig_exact`] gives them), as
-/// columns with the largest entry positive. `None` when an eigenvalue is
-/// repeated: its eigenspace has no unique unit basis. (Irrational
-/// eigenvalues give norms outside any one quadratic field.)
+/// `lambdas` (descending and repeated by multiplicity, as
+/// [`crate::exact::eig_exact`] gives them), as columns with the largest
+/// entry positive. A repeated eigenvalue gets an orthonormal basis of its
+/// eigenspace by exact Gram–Schmidt on the integer basis of `eigenspace`
+/// (for symmetric `a`, V is then orthogonal). (Irrational eigenvalues give
+/// norms outside any one quadratic field.) `None` when `a` is defective (an
+/// eigenvalue with fewer independent eigenvectors than its multiplicity) or
+/// a squared norm is too large to take the square root of.
 pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Option<QuadMat> {
-    if lambdas.windows(2).any(|w| w[0] == w[1]) {
-        return None;
-    }
-    let mut cols = RatMat::zeros(a.nrows(), lambdas.len());
+    let mut cols: Vec<Vec<Rat>> = Vec::with_capacity(lambdas.len());
     for (j, l) in lambdas.iter().enumerate() {
+        if j > 0 && lambdas[j - 1] == *l {
+            continue;
+        }
+        let multiplicity = lambdas.iter().filter(|x| *x == l).count();
         let basis = eigenspace(a, l).ok()?;
-        if basis.ncols() != 1 {
+        if basis.ncols() < multiplicity {
             return None;
         }
-        let mut v: Vec<Rat> = basis.iter().cloned().collect();
-        dominant_positive(&mut v);
-        cols.column_mut(j)
-            .iter_mut()
-            .zip(v)
-            .for_each(|(c, x)| *c = x);
+        for v in kept(&gram_schmidt(&basis)) {
+            let mut v: Vec<Rat> = v.iter().cloned().collect();
+            dominant_positive(&mut v);
+            cols.push(v);
+        }
     }
-    unit_columns(&cols)
+    let flat: Vec<Rat> = cols.into_iter().flatten().collect();
+    unit_columns(&RatMat::from_column_slice(a.nrows(), lambdas.len(), &flat))
 }
 
 /// The kept vectors of a Gram–Schmidt run, in order.

@@ -25,8 +25,12 @@ pub static BUILTINS: &[Builtin] = &[
                 "of the eigenvalues whatever the number of outputs. For exact A the ",
                 "eigenvalues are exact when the characteristic polynomial splits into linear ",
                 "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
-                "A is exact when every eigenvalue is rational and simple: the columns are ",
-                "shown as v/sqrt(k) (V'*V is then exact too). Otherwise V and D are floating ",
+                "A is exact when every eigenvalue is rational and A has a basis of ",
+                "eigenvectors: the columns are shown as v/sqrt(k) (V'*V is then exact too), ",
+                "and a repeated eigenvalue gets an orthonormal basis of its eigenspace by ",
+                "exact Gram-Schmidt (for symmetric A, V is orthogonal). A defective A (too ",
+                "few eigenvectors) keeps D exact and V floating point with nearly parallel ",
+                "columns, as Octave. Otherwise V and D are floating ",
                 "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
                 "the norm of an eigenvector is the square root of a number of the ",
                 "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
@@ -49,6 +53,12 @@ pub static BUILTINS: &[Builtin] = &[
                 "",
                 "    1/sqrt(2)    1/sqrt(2)",
                 "    1/sqrt(2)   -1/sqrt(2)",
+                ">> [V, D] = eig([2 1 1; 1 2 1; 1 1 2]); V",
+                "V =",
+                "",
+                "    1/sqrt(3)    1/sqrt(2)   -1/sqrt(6)",
+                "    1/sqrt(3)   -1/sqrt(2)   -1/sqrt(6)",
+                "    1/sqrt(3)            0    2/sqrt(6)",
                 ">> eig([1 2; 3 4])",
                 "ans =",
                 "",
@@ -111,14 +121,15 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
                     it.print(FLOAT_VECTORS_NOTE);
                     float_eig(&a)?
                 }
-                // Repeated eigenvalues: no unique unit basis, float as documented.
-                Some(l) => match exact::orth::unit_eigenvectors(m, &l) {
-                    Some(v) => (
-                        Value::exact(RatMat::from_column_slice(l.len(), 1, &l)),
-                        Value::quad(v),
-                    ),
-                    None => float_eig(&a)?,
-                },
+                Some(l) => {
+                    let vals = Value::exact(RatMat::from_column_slice(l.len(), 1, &l));
+                    // A defective A has no basis of eigenvectors: D stays
+                    // exact, V is float with nearly parallel columns (Octave).
+                    match exact::orth::unit_eigenvectors(m, &l) {
+                        Some(v) => (vals, Value::quad(v)),
+                        None => (vals, float_eig(&a)?.1),
+                    }
+                }
             }
         }
         _ => float_eig(&a)?,

@@ -4,8 +4,11 @@
 use super::super::ctx::Ctx;
 use super::super::{one, require_square, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
+use crate::exact::quad::common_field;
+use crate::exact::{Quad, QuadMat};
 use crate::linalg::{CMat, RMat};
 use crate::value::Value;
+use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -279,8 +282,16 @@ fn trace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     fn diagonal<T: nalgebra::Scalar>(m: &nalgebra::DMatrix<T>) -> impl Iterator<Item = T> + '_ {
         (0..m.nrows().min(m.ncols())).map(|i| m[(i, i)].clone())
     }
-    if let Value::Exact(m) = a.num(0)? {
-        return one(Value::rat(diagonal(m).sum()));
+    match a.num(0)? {
+        Value::Exact(m) => return one(Value::rat(diagonal(m).sum())),
+        Value::Quad(m) => {
+            let d: Vec<Quad> = diagonal(m).collect();
+            if common_field(&d).is_some() {
+                let s = d.into_iter().fold(Quad::zero(), |s, x| s + x);
+                return one(Value::quad(QuadMat::from_element(1, 1, s)));
+            }
+        }
+        _ => {}
     }
     let m = a.complex(0)?;
     one(Value::complex(CMat::from_element(1, 1, diagonal(&m).sum())))

@@ -4,6 +4,8 @@
 
 use super::super::Args;
 use crate::error::{LaError, Result};
+use crate::exact::quad::common_field;
+use crate::exact::QuadMat;
 use crate::value::Value;
 
 /// The `'all'` form (`sum(A, 'all')`, `max(A, [], 'all')`, option at
@@ -46,4 +48,10 @@ pub(super) fn along<T: nalgebra::Scalar, R: nalgebra::Scalar>(
         2 => nalgebra::DMatrix::from_fn(r, 1, |i, _| f(&mut m.row(i).iter().cloned())),
         _ => nalgebra::DMatrix::from_fn(r, c, |i, j| f(&mut std::iter::once(m[(i, j)].clone()))),
     }
+}
+
+/// True when every entry lies in one field Q(sqrt(d)), so field
+/// operations on them stay exact.
+pub(super) fn one_field(m: &QuadMat) -> bool {
+    common_field(m.iter()).is_some()
 }

@@ -3,11 +3,12 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
-use super::dims::{all_form, along, pick_dim};
+use super::dims::{all_form, along, one_field, pick_dim};
 use crate::error::Result;
-use crate::exact::Rat;
+use crate::exact::{Quad, Rat};
 use crate::linalg::{RMat, C64};
 use crate::value::Value;
+use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -19,7 +20,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "mean(x), mean(A, dim), mean(A, 'all')",
-            summary: "Arithmetic mean (of each column of a matrix).",
+            summary: "Arithmetic mean (of each column of a matrix); exact input (fractions, sqrt(2), 1 + 2i) stays exact.",
             math: &["mean(x) = sum(x)/n"],
             example: &[">> mean([1 2; 3 4])", "ans =", "", "   2   3"],
             related: &["sum", "pca"],
@@ -100,6 +101,10 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             })
             .into(),
         ),
+        Value::Quad(m) if one_field(m) => Value::quad(along(m, dim, |it| {
+            let (s, n) = it.fold((Quad::zero(), 0i64), |(s, n), x| (s + x, n + 1));
+            s * Quad::rat(Rat::one() / Rat::from_i64(n))
+        })),
         Value::Complex(m) => Value::complex(along(m, dim, |it| {
             let (s, n) = it.fold((C64::new(0.0, 0.0), 0.0), |(s, n), x| (s + x, n + 1.0));
             s / n

@@ -3,11 +3,13 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
-use super::dims::{all_form, along, pick_dim};
+use super::dims::{all_form, along, one_field, pick_dim};
 use crate::error::Result;
-use crate::exact::Rat;
-use crate::linalg::{RMat, C64};
+use crate::linalg::RMat;
 use crate::value::Value;
+use nalgebra::DMatrix;
+use num_traits::{One, Zero};
+use std::ops::{Add, Mul};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -35,7 +37,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "sum(x), sum(A, dim), sum(A, 'all')",
-            summary: "Sum of elements (of each column of a matrix).",
+            summary: "Sum of elements (of each column of a matrix); exact input (fractions, sqrt(2), 1 + 2i) stays exact.",
             math: &["sum(x) = x_1 + ... + x_n"],
             example: &[
                 ">> sum([1 2; 3 4])",
@@ -59,7 +61,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "prod(x), prod(A, dim), prod(A, 'all')",
-            summary: "Product of elements (of each column of a matrix).",
+            summary: "Product of elements (of each column of a matrix); exact input stays exact.",
             math: &["prod(x) = x_1 * ... * x_n"],
             example: &[">> prod([1 2 3 4])", "ans = 24"],
             related: &["sum", "det"],
@@ -75,7 +77,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cumsum(x), cumsum(A, dim)",
-            summary: "Running sums.",
+            summary: "Running sums; exact input stays exact.",
             math: &["cumsum(x)_k = x_1 + ... + x_k"],
             example: &[">> cumsum([1 2 3])", "ans =", "", "   1   3   6"],
             related: &["sum", "cumprod"],
@@ -91,7 +93,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cumprod(x), cumprod(A, dim)",
-            summary: "Running products.",
+            summary: "Running products; exact input stays exact.",
             math: &["cumprod(x)_k = x_1 * ... * x_k"],
             example: &[">> cumprod([1 2 3])", "ans =", "", "   1   2   6"],
             related: &["prod", "cumsum"],
@@ -101,11 +103,11 @@ pub static BUILTINS: &[Builtin] = &[
 ];
 
 fn sum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    fold(&all_form(a, 1)?, "sum", 0.0, |s, x| s + x)
+    fold(&all_form(a, 1)?, "sum", true)
 }
 
 fn prod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    fold(&all_form(a, 1)?, "prod", 1.0, |s, x| s * x)
+    fold(&all_form(a, 1)?, "prod", false)
 }
 
 fn cumsum(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -116,71 +118,69 @@ fn cumprod(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     scan(&a, "cumprod", false)
 }
 
-fn fold(a: &Args, what: &str, init: f64, f: fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+/// `s + x` for a sum, `s * x` for a product, in any number kind.
+fn combine<T: Clone + Add<Output = T> + Mul<Output = T>>(sum: bool) -> impl Fn(T, T) -> T {
+    move |s, x| if sum { s + x } else { s * x }
+}
+
+/// The empty sum 0 or the empty product 1.
+fn identity<T: Zero + One>(sum: bool) -> T {
+    if sum {
+        T::zero()
+    } else {
+        T::one()
+    }
+}
+
+/// `sum`/`prod` along a dimension. Rationals and numbers of one quadratic
+/// field (`1 + 2i`, `sqrt(2)`) form a field, so their sums and products
+/// stay exact; entries of different fields are summed as floats.
+fn fold(a: &Args, what: &str, sum: bool) -> Result<Vec<Value>> {
     let v = a.num(0)?;
     let dim = pick_dim(a, 1, v.dims(), what)?;
     if v.dims() == (0, 0) && a.len() == 1 {
-        return one(Value::scalar(init));
+        return one(Value::scalar(identity(sum)));
     }
     one(match v {
-        Value::Exact(m) => {
-            let start = Rat::from_i64(init as i64);
-            let sum = init == 0.0;
-            Value::Exact(
-                along(m, dim, |it| {
-                    it.fold(start.clone(), |s, x| if sum { s + x } else { s * x })
-                })
-                .into(),
-            )
-        }
-        Value::Complex(m) => {
-            let g = |s: C64, x: C64| if init == 0.0 { s + x } else { s * x };
-            Value::complex(along(m, dim, |it| it.fold(C64::new(init, 0.0), &g)))
-        }
-        _ => Value::Real(along(&*v.to_real(what)?, dim, |it| it.fold(init, f)).into()),
+        Value::Exact(m) => Value::Exact(folded(m, dim, sum).into()),
+        Value::Quad(m) if one_field(m) => Value::quad(folded(m, dim, sum)),
+        Value::Complex(m) => Value::complex(folded(m, dim, sum)),
+        _ => Value::Real(folded(&*v.to_real(what)?, dim, sum).into()),
     })
 }
 
+fn folded<T>(m: &DMatrix<T>, dim: usize, sum: bool) -> DMatrix<T>
+where
+    T: nalgebra::Scalar + Zero + One + Add<Output = T> + Mul<Output = T>,
+{
+    along(m, dim, |it| it.fold(identity(sum), combine(sum)))
+}
+
+/// `cumsum`/`cumprod`: exact for exact input, as [`fold`].
 fn scan(a: &Args, what: &str, sum: bool) -> Result<Vec<Value>> {
     let v = a.num(0)?;
     let dim = pick_dim(a, 1, v.dims(), what)?;
     one(match v {
-        Value::Exact(m) => Value::Exact(
-            scan_lines(m, dim, |s: &Rat, x: &Rat| if sum { s + x } else { s * x }).into(),
-        ),
-        Value::Complex(m) => {
-            Value::complex(scan_lines(m, dim, |s, x| if sum { s + x } else { s * x }))
-        }
-        _ => Value::Real(
-            scan_lines(
-                &*v.to_real(what)?,
-                dim,
-                |s, x| if sum { s + x } else { s * x },
-            )
-            .into(),
-        ),
+        Value::Exact(m) => Value::Exact(running(m, dim, combine(sum)).into()),
+        Value::Quad(m) if one_field(m) => Value::quad(running(m, dim, combine(sum))),
+        Value::Complex(m) => Value::complex(running(m, dim, combine(sum))),
+        _ => Value::Real(running(&*a.real(0)?, dim, combine(sum)).into()),
     })
 }
 
-/// Running `f` down each column (dim 1) or along each row (dim 2) of `m`.
-fn scan_lines<T: nalgebra::Scalar>(
-    m: &nalgebra::DMatrix<T>,
-    dim: usize,
-    f: impl Fn(&T, &T) -> T,
-) -> nalgebra::DMatrix<T> {
+/// Each entry combined with the running result before it, down each
+/// column (dim 1) or along each row (dim 2); other dimensions keep `m`.
+fn running<T: nalgebra::Scalar>(m: &DMatrix<T>, dim: usize, f: impl Fn(T, T) -> T) -> DMatrix<T> {
     let mut out = m.clone();
     let (r, c) = out.shape();
-    if dim == 1 {
-        for j in 0..c {
-            for i in 1..r {
-                out[(i, j)] = f(&out[(i - 1, j)], &out[(i, j)]);
-            }
-        }
-    } else if dim == 2 {
+    for j in 0..c {
         for i in 0..r {
-            for j in 1..c {
-                out[(i, j)] = f(&out[(i, j - 1)], &out[(i, j)]);
-            }
+            let prev = match dim {
+                1 if i > 0 => (i - 1, j),
+                2 if j > 0 => (i, j - 1),
+                _ => continue,
+            };
+            out[(i, j)] = f(out[prev].clone(), out[(i, j)].clone());
         }
     }
     out
