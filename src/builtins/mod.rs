@@ -65,6 +65,7 @@ mod show;
 mod spaces;
 mod stats;
 mod strings;
+mod structs;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -171,6 +172,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         show::BUILTINS,
         lang::BUILTINS,
         cells::BUILTINS,
+        structs::BUILTINS,
         strings::BUILTINS,
         limits::BUILTINS,
         logical::BUILTINS,

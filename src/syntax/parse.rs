@@ -276,22 +276,31 @@ impl Builder {
             outputs,
             body,
             text: text.trim_end().to_string(),
+            source: Default::default(),
         })))
     }
 
     pub(super) fn lvalue(&self, p: Pair<Rule>) -> Result<LValue> {
         let span = span_of(&p);
-        let mut it = p.into_inner();
-        let name = next(&mut it)?.as_str().to_string();
-        let args = it.next();
-        let brace = args
-            .as_ref()
-            .is_some_and(|a| a.as_rule() == Rule::brace_args);
-        let index = args.map(|a| self.args(a)).transpose()?;
+        let mut it = p.into_inner().peekable();
+        let name = next_peek(&mut it)?.as_str().to_string();
+        let (mut index, mut brace) = (None, false);
+        if let Some(a) = it.next_if(|a| a.as_rule() != Rule::field) {
+            brace = a.as_rule() == Rule::brace_args;
+            index = Some(self.args(a)?);
+        }
+        let path = it
+            .map(|q| match q.as_rule() {
+                Rule::field => Ok(Sel::Field(q.as_str()[1..].to_string())),
+                Rule::brace_args => self.args(q).map(Sel::Brace),
+                _ => self.args(q).map(Sel::Paren),
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(LValue {
             name: Name::new(name),
             index,
             brace,
+            path,
             span,
         })
     }
@@ -514,6 +523,11 @@ fn unescape(s: &str) -> String {
         }
     }
     out
+}
+
+fn next_peek<'a>(it: &mut std::iter::Peekable<Pairs<'a, Rule>>) -> Result<Pair<'a, Rule>> {
+    it.next()
+        .ok_or_else(|| LaError::internal("malformed parse tree"))
 }
 
 pub(super) fn next<'a>(it: &mut Pairs<'a, Rule>) -> Result<Pair<'a, Rule>> {
