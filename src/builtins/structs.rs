@@ -1,5 +1,6 @@
-//! Scalar structures: making one (`struct`), asking about it (`isstruct`,
-//! `isfield`, `fieldnames`) and dropping fields (`rmfield`). Fields are set
+//! Scalar structures: making one (`struct`), asking about it (`isfield`,
+//! `fieldnames`; `isstruct` is with the type tests in `lang`) and dropping
+//! fields (`rmfield`). Fields are set
 //! with `s.a = v` (the evaluator's `fields`); structure arrays are refused.
 
 use super::ctx::Ctx;
@@ -36,26 +37,6 @@ pub static BUILTINS: &[Builtin] = &[
         ],
         &["fieldnames", "isfield", "rmfield", "isstruct"],
         make
-    ),
-    builtin!(
-        "isstruct",
-        1,
-        1,
-        1,
-        Topic::Basics,
-        "isstruct(x)",
-        "True for a structure (struct('a', 1), or s after s.a = 1).",
-        &[],
-        &[
-            ">> s.a = 1;",
-            ">> [isstruct(s), isstruct(1)]",
-            "ans =",
-            "",
-            "  1  0",
-            ""
-        ],
-        &["struct", "isfield", "class"],
-        |_, a| one(Value::bool(matches!(a.vals[0], Value::Struct(_))))
     ),
     builtin!(
         "isfield",

@@ -3,5 +3,7 @@
 
 pub mod ast;
 mod blocks;
+mod guards;
 pub mod parse;
+mod pest_errors;
 pub mod teach;
