@@ -57,6 +57,7 @@ mod limits;
 mod linalg;
 mod linspace;
 mod logical;
+mod nthroot;
 mod quad_linalg;
 mod reduce;
 mod regression;
@@ -173,6 +174,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         lang::BUILTINS,
         cells::BUILTINS,
         structs::BUILTINS,
+        nthroot::BUILTINS,
         strings::BUILTINS,
         limits::BUILTINS,
         logical::BUILTINS,
