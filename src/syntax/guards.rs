@@ -4,7 +4,12 @@
 
 use crate::error::{LaError, Result};
 use crate::syntax::ast::*;
-use crate::syntax::parse::{MAX_EXPR_DEPTH, MAX_NESTING};
+
+/// Brackets nested deeper than this are refused before parsing, so neither
+/// the parser nor the evaluator can run out of stack.
+pub const MAX_NESTING: usize = 256;
+/// Deepest expression tree accepted (long operator chains, `x''''...`).
+pub const MAX_EXPR_DEPTH: usize = 2000;
 
 /// Refuse an expression tree deeper than `MAX_EXPR_DEPTH` (walking it
 /// later would overflow the stack), pointing at the innermost culprit.

@@ -3,6 +3,7 @@
 
 pub mod ast;
 mod blocks;
+mod grammar;
 mod guards;
 pub mod parse;
 mod pest_errors;

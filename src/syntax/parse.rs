@@ -13,15 +13,8 @@ use pest::Parser;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/la.pest"]
-pub(super) struct LaParser;
-
-/// Brackets nested deeper than this are refused before parsing, so neither
-/// the parser nor the evaluator can run out of stack.
-pub const MAX_NESTING: usize = 256;
-/// Deepest expression tree accepted (long operator chains, `x''''...`).
-pub const MAX_EXPR_DEPTH: usize = 2000;
+use crate::syntax::grammar::{LaParser, Rule};
+pub use crate::syntax::guards::{MAX_EXPR_DEPTH, MAX_NESTING};
 
 pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
     teach::check_characters(src)?;

@@ -3,7 +3,7 @@
 //! (an unterminated string, an unclosed bracket).
 
 use crate::error::{LaError, Span};
-use crate::syntax::parse::Rule;
+use crate::syntax::grammar::Rule;
 
 /// pest's error -> our error, with rule names a student can read.
 pub(super) fn pest_error(e: pest::error::Error<Rule>) -> LaError {
