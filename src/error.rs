@@ -2,6 +2,7 @@
 //! place in the rustc layout (`error: msg` / ` --> file:line:col` / caret).
 
 use colored::Colorize;
+use std::sync::Arc;
 
 /// Byte offsets `[start, end)` into the source text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,11 +37,34 @@ pub struct LaError {
     /// `error('pkg:id', ...)`'s identifier, for `catch err` (`err.identifier`).
     pub identifier: Option<String>,
     /// The user functions the error passed through, innermost first, for
-    /// the `called from` notes: (function name, byte offset in it where it failed).
-    pub called_from: Vec<(String, usize)>,
+    /// the `called from` notes.
+    pub called_from: Vec<Frame>,
     /// Where the outermost function so far was called: the offset at which
-    /// its caller (the next entry of `called_from`) failed.
+    /// its caller (the next entry of `called_from`, else the input being
+    /// run) failed.
     pub call_site: Option<usize>,
+}
+
+/// A user function an error passed through: its name, the byte offset in
+/// its source where it failed, and that source (the file or earlier input
+/// it was defined in; `None`: the input being run).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Frame {
+    pub name: String,
+    pub at: usize,
+    pub source: Option<Arc<Source>>,
+}
+
+/// One line of a call stack, resolved to its source's name, line and column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    pub name: String,
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    /// In a source other than the input being run (a function from another
+    /// file or an earlier input).
+    pub elsewhere: bool,
 }
 
 pub type Result<T> = std::result::Result<T, LaError>;
@@ -106,13 +130,18 @@ impl LaError {
         self.identifier = Some(id.into());
         self
     }
-    /// Note that the error passed out of user function `name`, called at `site`.
-    pub fn leaving(mut self, name: &str, site: Span) -> Self {
+    /// Note that the error passed out of user function `name` (defined in
+    /// `source`), called at `site`.
+    pub fn leaving(mut self, name: &str, site: Span, source: Option<Arc<Source>>) -> Self {
         let at = self
             .call_site
             .or(self.span.map(|s| s.start))
             .unwrap_or(site.start);
-        self.called_from.push((name.to_string(), at));
+        self.called_from.push(Frame {
+            name: name.to_string(),
+            at,
+            source,
+        });
         self.call_site = Some(site.start);
         self
     }
@@ -130,7 +159,7 @@ macro_rules! bail {
 }
 
 /// A named piece of source text: a script file, `<input>` for -e, stdin and the REPL.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Source {
     pub name: String,
     pub text: String,
@@ -144,6 +173,14 @@ impl Source {
         }
     }
 
+    /// The name without folder and extension, as Octave names a script's
+    /// frame (`hw3` for `dir/hw3.m`).
+    pub fn stem(&self) -> String {
+        std::path::Path::new(&self.name)
+            .file_stem()
+            .map_or(self.name.clone(), |s| s.to_string_lossy().into_owned())
+    }
+
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
@@ -155,35 +192,65 @@ impl Source {
 }
 
 impl LaError {
-    /// The user functions the error passed through, innermost first, each
-    /// with the line and column in `src` where it failed.
-    pub fn stack(&self, src: &Source) -> Vec<(String, usize, usize)> {
-        self.called_from
+    /// The source the error's span is in: the innermost function's (which
+    /// may come from another file or an earlier input), else `top`, the
+    /// input being run.
+    pub fn origin<'a>(&'a self, top: &'a Source) -> &'a Source {
+        match self.called_from.first().and_then(|f| f.source.as_deref()) {
+            Some(src) => src,
+            None => top,
+        }
+    }
+
+    /// The call stack, innermost first: each user function the error passed
+    /// through with the place in it where it failed, then the place in
+    /// `top` (the input being run, named by its stem as Octave names a
+    /// script) where the outermost one was called.
+    pub fn stack(&self, top: &Source) -> Vec<Place> {
+        let place = |name: &str, src: &Source, at: usize| {
+            let (line, col) = src.line_col(at);
+            Place {
+                name: name.to_string(),
+                file: src.name.clone(),
+                line,
+                col,
+                elsewhere: src != top,
+            }
+        };
+        let mut out: Vec<Place> = self
+            .called_from
             .iter()
-            .map(|(name, at)| {
-                let (line, col) = src.line_col(*at);
-                (name.clone(), line, col)
-            })
-            .collect()
+            .map(|f| place(&f.name, f.source.as_deref().unwrap_or(top), f.at))
+            .collect();
+        if let (Some(at), false) = (self.call_site, self.called_from.is_empty()) {
+            out.push(place(&top.stem(), top, at));
+        }
+        out
     }
 }
 
 /// The `called from` notes under an error, innermost first as Octave lists
-/// them (a runaway recursion shows its first few): the terminal, the
-/// Jupyter kernel's traceback.
-pub fn called_from_notes(e: &LaError, src: &Source) -> Vec<String> {
+/// them (a runaway recursion shows its first few, and where it started):
+/// the terminal, the Jupyter kernel's traceback. A function defined in
+/// another file or input names it.
+pub fn called_from_notes(e: &LaError, top: &Source) -> Vec<String> {
     const SHOWN: usize = 8;
-    let mut notes: Vec<String> = e
-        .stack(src)
-        .into_iter()
-        .take(SHOWN)
-        .map(|(name, line, col)| format!("  called from {name} at line {line} column {col}"))
-        .collect();
-    if e.called_from.len() > SHOWN {
-        notes.push(format!(
-            "  ... and {} more calls",
-            e.called_from.len() - SHOWN
-        ));
+    let stack = e.stack(top);
+    let note = |p: &Place| {
+        let whose = match (p.elsewhere, p.file == top.name) {
+            (false, _) => String::new(),
+            (true, true) => " (defined in an earlier input)".to_string(),
+            (true, false) => format!(" of {}", p.file),
+        };
+        format!(
+            "  called from {} at line {} column {}{whose}",
+            p.name, p.line, p.col
+        )
+    };
+    let mut notes: Vec<String> = stack.iter().take(SHOWN).map(note).collect();
+    if stack.len() > SHOWN {
+        notes.push(format!("  ... and {} more calls", stack.len() - SHOWN - 1));
+        notes.extend(stack.last().map(note));
     }
     notes
 }

@@ -331,15 +331,99 @@ fn json_error_lines_carry_the_call_stack() {
     assert_eq!(r.status, 1);
     let line = r.stdout.lines().last().expect("an error line");
     let v: serde_json::Value = serde_json::from_str(line).unwrap();
-    // Innermost first: g failed at 5:11, f at its call of g, 2:7.
+    // Innermost first: g failed at 5:11, f at its call of g, 2:7, the
+    // script (named by its stem, as Octave does) at its call of f, 7:1.
+    let f = file.to_str().unwrap();
     assert_eq!(
         v["error"]["stack"],
-        serde_json::json!([{"name": "g", "line": 5, "col": 11}, {"name": "f", "line": 2, "col": 7}])
+        serde_json::json!([
+            {"name": "g", "file": f, "line": 5, "col": 11},
+            {"name": "f", "file": f, "line": 2, "col": 7},
+            {"name": "s", "file": f, "line": 7, "col": 1},
+        ])
     );
     assert_eq!(v["error"]["line"], 5);
     // An error outside functions has an empty stack.
     let r = common::run(&["--json-all", "-e", "[1 2] + [1 2 3]"], "");
     let v: serde_json::Value = serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
     assert_eq!(v["error"]["stack"], serde_json::json!([]));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_function_error_is_shown_in_the_file_or_input_that_defined_it() {
+    let dir = std::env::temp_dir().join(format!("la-defsrc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lib = dir.join("lib.la");
+    std::fs::write(&lib, "function y = f(x)\n  y = x + undefined_q;\nend\n").unwrap();
+    let lib = lib.to_str().unwrap();
+    // The caret shows line 2 of lib.la, not the -e text; the last note is
+    // where -e called f (`f` is its 9th character).
+    let r = common::run(&[lib, "-e", "y = 1 + f(2)"], "");
+    assert_eq!(r.status, 1);
+    assert!(
+        r.stderr.contains(&format!(
+            " --> {lib}:2:11\n  |\n2 |   y = x + undefined_q;\n  |           ^^^^^^^^^^^\n"
+        )),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.ends_with(&format!(
+            "  called from f at line 2 column 11 of {lib}\n  called from <input> at line 1 column 9\n"
+        )),
+        "{}",
+        r.stderr
+    );
+    let r = common::run(&["--json-all", lib, "-e", "y = 1 + f(2)"], "");
+    let v: serde_json::Value = serde_json::from_str(r.stdout.lines().last().unwrap()).unwrap();
+    assert_eq!(v["source"], "-e");
+    assert_eq!(
+        (&v["error"]["file"], &v["error"]["line"], &v["error"]["col"]),
+        (
+            &serde_json::json!(lib),
+            &serde_json::json!(2),
+            &serde_json::json!(11)
+        )
+    );
+    assert_eq!(
+        v["error"]["stack"],
+        serde_json::json!([
+            {"name": "f", "file": lib, "line": 2, "col": 11},
+            {"name": "-e", "file": "-e", "line": 1, "col": 9},
+        ])
+    );
+    // A function from an earlier -e: its own text under the caret.
+    let r = common::run(
+        &[
+            "-e",
+            "function y = g(x), y = x + undefined_q; end",
+            "-e",
+            "w = 3 + g(1)",
+        ],
+        "",
+    );
+    assert!(
+        r.stderr
+            .contains("1 | function y = g(x), y = x + undefined_q; end\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("  called from g at line 1 column 28 (defined in an earlier input)\n"),
+        "{}",
+        r.stderr
+    );
+    // Caught, its stack names the file it happened in.
+    let r = common::run(
+        &[
+            lib,
+            "-e",
+            "try, f(1); catch e, disp(e.stack.file), disp(e.stack.line), end",
+        ],
+        "",
+    );
+    assert_eq!(r.stdout, format!("{lib}\n2\n"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -514,3 +514,19 @@ fn errors_and_help_wrap_at_80_columns_on_a_terminal() {
     );
     assert_eq!(r.quit(), 0);
 }
+
+/// A function typed at one prompt that fails when called at a later one:
+/// the caret shows the line that defined it, not the line typed last.
+#[test]
+fn a_function_from_an_earlier_input_shows_its_own_line() {
+    let mut r = start(false);
+    r.line("function y = f(x), y = x + undefined_q; end");
+    r.prompt();
+    r.line("z = 1 + f(2)");
+    r.expect("'undefined_q' undefined");
+    r.expect("1 | function y = f(x), y = x + undefined_q; end");
+    r.expect("called from f at line 1 column 28 (defined in an earlier input)");
+    r.expect("called from <input> at line 1 column 9");
+    r.prompt();
+    assert_eq!(r.quit(), 0);
+}

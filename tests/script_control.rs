@@ -156,16 +156,40 @@ fn error_inside_functions_lists_where_it_was_called_from() {
         "function r = g(x)\n  r = f(x) + 1;\nend\nfunction y = f(x)\n  y = x + undefined_q;\nend\nz = 2;\ng(3)\n",
     );
     assert_eq!(r.status, 1);
-    assert!(
-        r.stderr.ends_with(
-            "\n  called from f at line 5 column 11\n  called from g at line 2 column 7\n"
-        ),
-        "{}",
-        r.stderr
-    );
+    // f failed at 5:11, g at its call of f (2:7), the script at its call of g (8:1).
+    let notes: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("called from"))
+        .collect();
+    assert_eq!(notes.len(), 3, "{}", r.stderr);
+    assert_eq!(notes[0], "  called from f at line 5 column 11");
+    assert_eq!(notes[1], "  called from g at line 2 column 7");
+    assert!(notes[2].ends_with(" at line 8 column 1"), "{}", r.stderr);
     // A caught error leaves no notes behind, and an error outside functions has none.
     let r = eval("x = [1 2] + [1 2 3]");
     assert!(!r.stderr.contains("called from"), "{}", r.stderr);
+}
+
+#[test]
+fn the_last_note_points_at_the_call_not_its_statement() {
+    // `f` is the 9th character of `y = 2 + f(3)`; the statement starts at 1.
+    let r = script("function y = f(x)\n  y = x + undefined_q;\nend\ny = 2 + f(3)\n");
+    assert_eq!(r.status, 1);
+    let last = r.stderr.lines().last().unwrap_or("");
+    assert!(last.starts_with("  called from s"), "{}", r.stderr);
+    assert!(last.ends_with(" at line 4 column 9"), "{}", r.stderr);
+    // Inside a condition and an argument list too: `if 1 < f(2)` has f at 8.
+    let r = script("function y = f(x)\n  error('no');\nend\nif 1 < f(2), end\n");
+    let last = r.stderr.lines().last().unwrap_or("");
+    assert!(last.ends_with(" at line 4 column 8"), "{}", r.stderr);
+    let r = eval("function y = f(x), error('no'); end; disp(abs(f(1)))");
+    let last = r.stderr.lines().last().unwrap_or("");
+    assert_eq!(
+        last, "  called from <input> at line 1 column 47",
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]

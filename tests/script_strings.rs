@@ -153,6 +153,28 @@ fn numeric_edge_cases_as_octave() {
 }
 
 #[test]
+fn real_roots_logic_and_char_concatenation_as_octave() {
+    // The real cube root of -27 is -3 (exactly: a root that is an integer
+    // comes out as one); 8^(-1/3) = 1/2; 16^(1/4) = 2.
+    assert_eq!(
+        out("nthroot(-27, 3) == -3, nthroot(8, -3) == 0.5, nthroot(16, 4) == 2"),
+        "ans = 1\nans = 1\nans = 1\n"
+    );
+    let r = common::eval("nthroot(-16, 4)");
+    common::assert_error(&r, "n must be odd when x has negative elements", ":1:1");
+    assert_eq!(
+        out("xor(true, [true false]), fix([-2.5 2.5])"),
+        "ans =\n\n  0  1\n\nans =\n\n  -2   2\n\n"
+    );
+    // 66 is the code of B; Octave warns of the implicit conversion, la need not.
+    assert_eq!(out("x = ['a' 66], class(x)"), "x = aB\nans = char\n");
+    assert_eq!(
+        out("[is_function_handle(@sin), isnumeric(1), isnumeric('a'), isnumeric(true)]"),
+        "ans =\n\n  1  1  0  0\n\n"
+    );
+}
+
+#[test]
 fn latin1_bytes_in_comments_are_accepted() {
     let r = script_bytes(
         b"% caf\xe9 au lait\nx = 1 % na\xefve\n%{\n\xff\xfe\n%}\ns = 'it''s' % \xe9\n",

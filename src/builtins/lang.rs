@@ -82,7 +82,7 @@ pub static BUILTINS: &[Builtin] = &[
     ),
     type_test!(
         "isstruct",
-        "True for structures (the error `catch err` binds).",
+        "True for structures: struct('a', 1), s after s.a = 1, the error `catch err` binds.",
         "isstruct(3)",
         " 0",
         |v| matches!(v, Value::Struct(_))

@@ -57,6 +57,7 @@ mod limits;
 mod linalg;
 mod linspace;
 mod logical;
+mod nthroot;
 mod quad_linalg;
 mod reduce;
 mod regression;
@@ -65,6 +66,7 @@ mod show;
 mod spaces;
 mod stats;
 mod strings;
+mod structs;
 
 /// Help topics, in the order `help` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -178,6 +180,8 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         show::BUILTINS,
         lang::BUILTINS,
         cells::BUILTINS,
+        structs::BUILTINS,
+        nthroot::BUILTINS,
         strings::BUILTINS,
         limits::BUILTINS,
         logical::BUILTINS,

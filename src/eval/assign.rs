@@ -4,26 +4,27 @@
 use super::*;
 
 impl Interp<'_> {
+    /// The current value of an assignment target (`x += 1` reads it first).
     pub(super) fn eval_lvalue_current(&mut self, lv: &LValue) -> Result<Value> {
-        let base = Expr {
+        let span = lv.span;
+        let mut e = Expr {
             kind: ExprKind::Ident(lv.name.clone()),
-            span: lv.span,
+            span,
         };
-        match &lv.index {
-            None => self.eval(&base),
-            Some(args) => {
-                let base = Box::new(base);
-                let kind = match lv.brace {
-                    true => ExprKind::CellIndex(base, args.clone()),
-                    false => ExprKind::Call(base, args.clone()),
-                };
-                let e = Expr {
-                    kind,
-                    span: lv.span,
-                };
-                self.eval(&e)
-            }
+        let steps = lv.index.iter().map(|a| match lv.brace {
+            true => Sel::Brace(a.clone()),
+            false => Sel::Paren(a.clone()),
+        });
+        for step in steps.chain(lv.path.iter().cloned()) {
+            let base = Box::new(e);
+            let kind = match step {
+                Sel::Field(f) => ExprKind::Field(base, f),
+                Sel::Paren(a) => ExprKind::Call(base, a),
+                Sel::Brace(a) => ExprKind::CellIndex(base, a),
+            };
+            e = Expr { kind, span };
         }
+        self.eval(&e)
     }
 
     /// `lv = rhs`. The variable is changed where it lives: when it is the
@@ -31,6 +32,9 @@ impl Interp<'_> {
     /// only on success.
     #[inline(always)]
     pub(super) fn assign(&mut self, lv: &LValue, rhs: Rhs, display: bool) -> Result<()> {
+        if !lv.path.is_empty() {
+            return self.assign_path(lv, rhs.into_value(), false, display);
+        }
         if lv.brace {
             return self.assign_brace(lv, rhs.into_value(), display);
         }
@@ -96,7 +100,7 @@ impl Interp<'_> {
     }
 
     #[inline(always)]
-    fn show_variable(&mut self, name: &Name, display: bool) -> Result<()> {
+    pub(super) fn show_variable(&mut self, name: &Name, display: bool) -> Result<()> {
         if display {
             if let Some(v) = self.vars().lookup(name).cloned() {
                 self.show(name, &v);
@@ -183,7 +187,11 @@ impl Interp<'_> {
             .product();
         self.check_alloc("index assignment", need, 1.0, 8)
     }
+    /// `A(i) = []` (also `s.v(i) = []`): the elements removed.
     pub(super) fn delete(&mut self, lv: &LValue, display: bool) -> Result<()> {
+        if !lv.path.is_empty() {
+            return self.assign_path(lv, Value::empty(), true, display);
+        }
         let target = self
             .vars()
             .get(&lv.name)
@@ -191,18 +199,7 @@ impl Interp<'_> {
             .ok_or_else(|| LaError::eval(format!("'{}' undefined", lv.name)).at(lv.span))?;
         let args = lv.index.as_deref().unwrap_or(&[]);
         let idx = self.subscripts(target.dims(), args)?;
-        let out = match &target {
-            Value::Exact(m) => Value::Exact(index::delete(m, &idx)?.into()),
-            Value::Quad(m) => Value::quad(index::delete(m, &idx)?),
-            Value::Real(m) => Value::Real(index::delete(m, &idx)?.into()),
-            Value::Complex(m) => Value::complex(index::delete(m, &idx)?),
-            Value::Bool(m) => Value::Bool(index::delete(m, &idx)?.into()),
-            Value::Str(s) => {
-                string_row(&index::delete(&chars(s), &idx)?).map_err(|e| e.at(lv.span))?
-            }
-            Value::Cell(m) => Value::cell(index::delete(m, &idx)?),
-            _ => return Err(LaError::eval("deletion is only defined for matrices").at(lv.span)),
-        };
+        let out = super::fields::delete_at(&target, &idx).map_err(|e| e.at(lv.span))?;
         if display {
             self.show(&lv.name, &out);
         }
@@ -218,7 +215,7 @@ pub(super) fn chars(s: &str) -> nalgebra::DMatrix<char> {
 }
 
 /// Characters back into a string, which must be one row (la has no char matrices).
-fn string_row(m: &nalgebra::DMatrix<char>) -> Result<Value> {
+pub(super) fn string_row(m: &nalgebra::DMatrix<char>) -> Result<Value> {
     if m.nrows() > 1 {
         return Err(LaError::eval(format!(
             "a string is one row of characters; this assignment would make a {}x{} char matrix",

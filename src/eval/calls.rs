@@ -254,7 +254,9 @@ impl Interp<'_> {
         self.enter(frame, span)?;
         let flow = self.exec_block(&def.body);
         let frame = self.frames.pop().unwrap_or_default();
-        if let Flow::Exit(_) = flow.map_err(|e| e.leaving(&def.name, span))? {
+        if let Flow::Exit(_) =
+            flow.map_err(|e| e.leaving(&def.name, span, def.source.get().cloned()))?
+        {
             return Ok(Vec::new());
         }
         let mut out = Vec::new();

@@ -246,7 +246,9 @@ pub fn call_form(it: &mut Interp, args: &[Arg], nargout: usize, span: Span) -> R
                     .collect();
                 (names, e.clone())
             }
-            StmtKind::Assign(lv, e) if lv.index.is_none() => (vec![lv.name.to_string()], e.clone()),
+            StmtKind::Assign(lv, e) if lv.index.is_none() && lv.path.is_empty() => {
+                (vec![lv.name.to_string()], e.clone())
+            }
             _ => return Err(LaError::eval(usage).at(first.span)),
         },
         _ => return Err(LaError::eval(usage).at(first.span)),

@@ -104,6 +104,7 @@ impl Interp<'_> {
             name: name.clone(),
             index,
             brace: false,
+            path: Vec::new(),
             span: a.span,
         };
         let old = self.eval_lvalue_current(&lv)?;
@@ -146,19 +147,17 @@ fn case_matches(v: &Value, c: &Value) -> Result<bool> {
 /// only (what Octave's `err.stack(1)` is): the file, the function (the
 /// script's name outside functions), and the line and column of the failure.
 fn error_value(e: &LaError, src: &crate::error::Source) -> Value {
-    let script = std::path::Path::new(&src.name)
-        .file_stem()
-        .map_or(src.name.clone(), |s| s.to_string_lossy().into_owned());
-    let (name, line, col) = match e.stack(src).into_iter().next() {
-        Some(frame) => frame,
+    let script = src.stem();
+    let (file, name, line, col) = match e.stack(src).into_iter().next() {
+        Some(p) => (p.file, p.name, p.line, p.col),
         None => {
             let (l, c) = e.span.map_or((0, 0), |s| src.line_col(s.start));
-            (script, l, c)
+            (src.name.clone(), script, l, c)
         }
     };
     let number = |x: usize| Value::rat(crate::exact::Rat::from_i64(x as i64));
     let stack = Value::Struct(Rc::new(vec![
-        ("file".to_string(), Value::str(src.name.clone())),
+        ("file".to_string(), Value::str(file)),
         ("name".to_string(), Value::str(name)),
         ("line".to_string(), number(line)),
         ("column".to_string(), number(col)),

@@ -25,6 +25,7 @@ mod assign;
 mod calls;
 mod cells;
 mod control;
+mod fields;
 mod host;
 mod ranges;
 mod scalar;
@@ -98,7 +99,8 @@ pub struct Session {
     /// The message of the last error `try` caught, for `lasterr`.
     pub last_error: String,
     /// The source being run (its name set by the shell), for `err.stack`.
-    pub source: crate::error::Source,
+    /// Shared with the functions it defines, so their errors are shown in it.
+    pub source: Arc<crate::error::Source>,
 }
 
 impl Default for Session {
@@ -116,7 +118,7 @@ impl Default for Session {
             figures: crate::plot::Figures::default(),
             literals: Default::default(),
             last_error: String::new(),
-            source: crate::error::Source::new("<input>", ""),
+            source: Arc::new(crate::error::Source::new("<input>", "")),
         }
     }
 }
@@ -130,7 +132,7 @@ impl Session {
     /// and every variable is kept.
     pub fn run(&mut self, src: &str, sink: &mut dyn Sink) -> Result<Control> {
         if self.source.text != src {
-            self.source = crate::error::Source::new("<input>", src);
+            self.source = Arc::new(crate::error::Source::new("<input>", src));
         }
         let program = crate::syntax::parse::parse_program(src)?;
         self.interrupt.store(false, Ordering::Relaxed);
@@ -237,7 +239,7 @@ impl Interp<'_> {
         match &s.kind {
             StmtKind::Expr(e) => self.exec_expr_stmt(e, s.display)?,
             StmtKind::Assign(lv, e) => {
-                if is_empty_literal(e) && lv.index.is_some() && !lv.brace {
+                if is_empty_literal(e) && (lv.index.is_some() && !lv.brace || !lv.path.is_empty()) {
                     return self.delete(lv, s.display).map(|_| Flow::Normal);
                 }
                 // A plain number (the typical loop body) is stored without a `Value`.
@@ -300,6 +302,8 @@ impl Interp<'_> {
             StmtKind::Continue => return Ok(Flow::Continue),
             StmtKind::Return => return Ok(Flow::Return),
             StmtKind::Function(def) => {
+                // Its spans are offsets into the input that defined it.
+                let _ = def.source.set(self.session.source.clone());
                 self.session.funcs.insert(def.name.clone(), def.clone());
             }
             StmtKind::Command(name, args) => return self.command(name, args, s.span),

@@ -142,10 +142,7 @@ impl Printer {
 
     /// The source as JSON lines name it: `-e` for command-line statements.
     fn source_name(&self) -> &str {
-        match self.source.name.as_str() {
-            "<input>" => "-e",
-            n => n,
-        }
+        json_name(&self.source.name)
     }
 
     /// A JSON object's text with `"source"` added, as one line.
@@ -159,27 +156,28 @@ impl Printer {
 
     /// `{"error": {"message", "file", "line", "col"}}` (or `"warning"`).
     fn diagnostic(&self, kind: &str, message: &str, span: Option<crate::error::Span>) -> String {
-        self.diagnostic_with(kind, message, span, None)
+        self.diagnostic_with(kind, message, span, &self.source, None)
     }
 
-    /// [`Printer::diagnostic`] with an error's `"stack"`.
+    /// [`Printer::diagnostic`] about a span in `src`, with an error's `"stack"`.
     fn diagnostic_with(
         &self,
         kind: &str,
         message: &str,
         span: Option<crate::error::Span>,
+        src: &Source,
         stack: Option<Vec<serde_json::Value>>,
     ) -> String {
         let (line, col) = match span {
             Some(s) => {
-                let (l, c) = self.source.line_col(s.start);
+                let (l, c) = src.line_col(s.start);
                 (serde_json::Value::from(l), serde_json::Value::from(c))
             }
             None => (serde_json::Value::Null, serde_json::Value::Null),
         };
         let mut body = serde_json::json!({
             "message": message,
-            "file": self.source_name(),
+            "file": json_name(&src.name),
             "line": line,
             "col": col,
         });
@@ -191,15 +189,25 @@ impl Printer {
         self.with_source(serde_json::Value::Object(obj).to_string())
     }
 
-    /// An error's JSON line: the diagnostic plus `"stack"`, the user
-    /// functions it passed through (innermost first) as `{"name", "line", "col"}`.
+    /// An error's JSON line: the diagnostic (in the source of the function
+    /// it happened in) plus `"stack"`: the user functions it passed through,
+    /// innermost first, then where the outermost was called, each as
+    /// `{"name", "file", "line", "col"}`.
     fn error_json(&self, e: &LaError) -> String {
         let stack: Vec<serde_json::Value> = e
             .stack(&self.source)
             .into_iter()
-            .map(|(name, line, col)| serde_json::json!({"name": name, "line": line, "col": col}))
+            .map(|p| {
+                serde_json::json!({
+                    "name": json_name(&p.name),
+                    "file": json_name(&p.file),
+                    "line": p.line,
+                    "col": p.col,
+                })
+            })
             .collect();
-        self.diagnostic_with("error", &e.message, e.span, Some(stack))
+        let origin = e.origin(&self.source);
+        self.diagnostic_with("error", &e.message, e.span, origin, Some(stack))
     }
 
     /// An error that is not about a position in the source (a script that
@@ -222,7 +230,7 @@ impl Printer {
             Severity::Error,
             &e.message,
             e.span,
-            &self.source,
+            e.origin(&self.source),
             self.color,
             self.wrap_width(),
         );
@@ -234,6 +242,14 @@ impl Printer {
     }
 }
 
+/// A source's name in JSON lines: `-e` for command-line statements.
+fn json_name(name: &str) -> &str {
+    match name {
+        "<input>" => "-e",
+        n => n,
+    }
+}
+
 /// Run one piece of source, catching any panic that escapes as an internal error.
 pub fn run_source(
     session: &mut Session,
@@ -241,7 +257,7 @@ pub fn run_source(
     src: Source,
 ) -> Result<Control, LaError> {
     printer.source = src.clone();
-    session.source = src.clone();
+    session.source = std::sync::Arc::new(src.clone());
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         session.run(&src.text, printer)
     }));

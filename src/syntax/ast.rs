@@ -155,7 +155,21 @@ pub struct LValue {
     pub index: Option<Vec<Arg>>,
     /// The index is in braces: `c{i} = v` sets a cell's element.
     pub brace: bool,
+    /// What follows the first index: `s.a = v`, `s.v(2) = v`, `c{2}.name = v`.
+    /// Empty for a variable or one element of it.
+    pub path: Vec<Sel>,
     pub span: Span,
+}
+
+/// One step into a value in an assignment target.
+#[derive(Debug, Clone)]
+pub enum Sel {
+    /// `.name`
+    Field(String),
+    /// `(i, j)`
+    Paren(Vec<Arg>),
+    /// `{i, j}`
+    Brace(Vec<Arg>),
 }
 
 #[derive(Debug, Clone)]
@@ -221,4 +235,7 @@ pub struct FunctionDef {
     /// Source text of the whole definition, so `save` can write a handle to
     /// it in a form `load` restores as a working function.
     pub text: String,
+    /// The input it was defined in (set when the definition runs): its
+    /// spans are offsets into it, so its errors are shown there.
+    pub source: std::cell::OnceCell<std::sync::Arc<crate::error::Source>>,
 }

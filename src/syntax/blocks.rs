@@ -3,7 +3,8 @@
 
 use crate::error::Result;
 use crate::syntax::ast::*;
-use crate::syntax::parse::{next, Builder, Rule};
+use crate::syntax::grammar::Rule;
+use crate::syntax::parse::{next, Builder};
 use pest::iterators::Pairs;
 
 impl Builder {

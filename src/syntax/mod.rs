@@ -3,5 +3,8 @@
 
 pub mod ast;
 mod blocks;
+mod grammar;
+mod guards;
 pub mod parse;
+mod pest_errors;
 pub mod teach;

@@ -4,6 +4,8 @@
 
 use crate::error::{LaError, Result};
 use crate::syntax::ast::*;
+use crate::syntax::guards::{check_block_comments, check_depth, check_nesting};
+use crate::syntax::pest_errors::pest_error;
 use crate::syntax::teach;
 use pest::iterators::{Pair, Pairs};
 use pest::pratt_parser::{Assoc, Op, PrattParser};
@@ -11,15 +13,8 @@ use pest::Parser;
 use std::rc::Rc;
 use std::sync::OnceLock;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "../grammar/la.pest"]
-pub(super) struct LaParser;
-
-/// Brackets nested deeper than this are refused before parsing, so neither
-/// the parser nor the evaluator can run out of stack.
-pub const MAX_NESTING: usize = 256;
-/// Deepest expression tree accepted (long operator chains, `x''''...`).
-pub const MAX_EXPR_DEPTH: usize = 2000;
+use crate::syntax::grammar::{LaParser, Rule};
+pub use crate::syntax::guards::{MAX_EXPR_DEPTH, MAX_NESTING};
 
 pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
     teach::check_characters(src)?;
@@ -276,22 +271,31 @@ impl Builder {
             outputs,
             body,
             text: text.trim_end().to_string(),
+            source: Default::default(),
         })))
     }
 
     pub(super) fn lvalue(&self, p: Pair<Rule>) -> Result<LValue> {
         let span = span_of(&p);
-        let mut it = p.into_inner();
-        let name = next(&mut it)?.as_str().to_string();
-        let args = it.next();
-        let brace = args
-            .as_ref()
-            .is_some_and(|a| a.as_rule() == Rule::brace_args);
-        let index = args.map(|a| self.args(a)).transpose()?;
+        let mut it = p.into_inner().peekable();
+        let name = next_peek(&mut it)?.as_str().to_string();
+        let (mut index, mut brace) = (None, false);
+        if let Some(a) = it.next_if(|a| a.as_rule() != Rule::field) {
+            brace = a.as_rule() == Rule::brace_args;
+            index = Some(self.args(a)?);
+        }
+        let path = it
+            .map(|q| match q.as_rule() {
+                Rule::field => Ok(Sel::Field(q.as_str()[1..].to_string())),
+                Rule::brace_args => self.args(q).map(Sel::Brace),
+                _ => self.args(q).map(Sel::Paren),
+            })
+            .collect::<Result<Vec<_>>>()?;
         Ok(LValue {
             name: Name::new(name),
             index,
             brace,
+            path,
             span,
         })
     }
@@ -516,246 +520,12 @@ fn unescape(s: &str) -> String {
     out
 }
 
-pub(super) fn next<'a>(it: &mut Pairs<'a, Rule>) -> Result<Pair<'a, Rule>> {
+fn next_peek<'a>(it: &mut std::iter::Peekable<Pairs<'a, Rule>>) -> Result<Pair<'a, Rule>> {
     it.next()
         .ok_or_else(|| LaError::internal("malformed parse tree"))
 }
 
-fn check_depth(e: &Expr) -> Result<()> {
-    fn depth(e: &Expr, d: usize) -> std::result::Result<(), Span> {
-        if d > MAX_EXPR_DEPTH {
-            return Err(e.span);
-        }
-        let sub = |x: &Expr| depth(x, d + 1);
-        match &e.kind {
-            ExprKind::Binary(_, a, b) => sub(a).and(sub(b)),
-            ExprKind::Unary(_, a) | ExprKind::Field(a, _) | ExprKind::PreIncr(_, a) => sub(a),
-            ExprKind::Range(a, b, c) => sub(a).and(b.as_deref().map_or(Ok(()), sub)).and(sub(c)),
-            ExprKind::Call(f, args) | ExprKind::CellIndex(f, args) => {
-                sub(f).and(args.iter().try_for_each(|a| match a {
-                    Arg::Expr(x) => sub(x),
-                    Arg::Colon => Ok(()),
-                }))
-            }
-            ExprKind::Matrix(rows) | ExprKind::Cell(rows) => {
-                rows.iter().flatten().try_for_each(sub)
-            }
-            _ => Ok(()),
-        }
-    }
-    depth(e, 0).map_err(|span| {
-        LaError::parse(
-            format!("expression nested too deeply (more than {MAX_EXPR_DEPTH} levels)"),
-            span,
-        )
-    })
-}
-
-/// A `%{` line without its `%}` would silently comment out the rest of the
-/// input (or, unmatched, run it as code): report it instead.
-fn check_block_comments(src: &str) -> Result<()> {
-    let mut open: Vec<usize> = Vec::new();
-    let mut offset = 0;
-    for line in src.split_inclusive('\n') {
-        match line.trim() {
-            "%{" | "#{" => open.push(offset),
-            "%}" | "#}" => {
-                open.pop();
-            }
-            _ => {}
-        }
-        offset += line.len();
-    }
-    match open.first() {
-        Some(&at) => Err(LaError::parse(
-            "unterminated block comment: '%{' has no matching '%}'",
-            Span::new(at, at + 2),
-        )),
-        None => Ok(()),
-    }
-}
-
-/// Refuse bracket nesting beyond `MAX_NESTING` with a pointer at the culprit,
-/// and return the brackets left open at the end (position, bracket).
-/// Strings and comments are skipped by the same rules the grammar uses.
-fn check_nesting(src: &str) -> Result<Vec<(usize, u8)>> {
-    let bytes = src.as_bytes();
-    let mut open: Vec<(usize, u8)> = Vec::new();
-    let mut i = 0;
-    let mut prev = b' ';
-    while i < bytes.len() {
-        let c = bytes[i];
-        match c {
-            b'%' | b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            b'"' => i = skip_string(bytes, i, b'"'),
-            b'\'' if !(prev.is_ascii_alphanumeric() || b"_)]'.".contains(&prev)) => {
-                i = skip_string(bytes, i, b'\'')
-            }
-            b'(' | b'[' | b'{' => {
-                open.push((i, c));
-                if open.len() > MAX_NESTING {
-                    return Err(LaError::parse(
-                        format!("brackets nested too deeply (more than {MAX_NESTING} levels)"),
-                        Span::new(i, i + 1),
-                    ));
-                }
-            }
-            b')' | b']' | b'}' => {
-                open.pop();
-            }
-            _ => {}
-        }
-        prev = c;
-        i += 1;
-    }
-    Ok(open)
-}
-
-fn skip_string(b: &[u8], start: usize, q: u8) -> usize {
-    let mut i = start + 1;
-    while i < b.len() && b[i] != b'\n' {
-        if b[i] == b'\\' && q == b'"' {
-            i += 1;
-        } else if b[i] == q {
-            return i;
-        }
-        i += 1;
-    }
-    i.min(b.len().saturating_sub(1))
-}
-
-/// pest's error -> our error, with rule names a student can read.
-fn pest_error(e: pest::error::Error<Rule>) -> LaError {
-    use pest::error::{ErrorVariant, InputLocation};
-    let pos = match e.location {
-        InputLocation::Pos(p) => p,
-        InputLocation::Span((s, _)) => s,
-    };
-    let msg = match &e.variant {
-        ErrorVariant::ParsingError { positives, .. } => {
-            let mut names: Vec<&str> = positives.iter().filter_map(|r| rule_name(*r)).collect();
-            names.sort_unstable();
-            names.dedup();
-            if names.is_empty() {
-                "parse error: unexpected input".to_string()
-            } else {
-                format!("parse error: expected {}", names.join(", "))
-            }
-        }
-        ErrorVariant::CustomError { message } => format!("parse error: {message}"),
-    };
-    let col = match e.line_col {
-        pest::error::LineColLocation::Pos((_, c))
-        | pest::error::LineColLocation::Span((_, c), _) => c,
-    };
-    let rest: String = e.line().chars().skip(col.saturating_sub(1)).collect();
-    let msg = match unterminated_string(&rest) {
-        Some(q) => format!(
-            "unterminated string: this {q} opens a string that does not end on this line{}",
-            if q == '\'' {
-                " (a transpose quote goes right after a value, as in A')"
-            } else {
-                ""
-            }
-        ),
-        None => refine_message(e.line(), msg),
-    };
-    LaError::parse(msg, Span::new(pos, pos + 1))
-}
-
-/// The quote `text` starts with, when no matching quote closes it on the line.
-fn unterminated_string(text: &str) -> Option<char> {
-    let q = text.chars().next().filter(|c| *c == '\'' || *c == '"')?;
-    let mut chars = text[1..]
-        .chars()
-        .take_while(|c| *c != '\n' && *c != '\r')
-        .peekable();
-    while let Some(c) = chars.next() {
-        if c == '\\' && q == '"' {
-            chars.next();
-        } else if c == q {
-            // `''` inside a single-quoted string is an escaped quote.
-            if q == '\'' && chars.peek() == Some(&'\'') {
-                chars.next();
-            } else {
-                return None;
-            }
-        }
-    }
-    Some(q)
-}
-
-/// Add the likely cause when the line has an obvious unclosed construct.
-fn refine_message(line: &str, msg: String) -> String {
-    let t = line.trim_start();
-    if t.starts_with("check ") && !t.contains('=') {
-        return format!(
-            "{msg} (check needs the question, `=`, then your answer: check eig(A) = [3; 1])"
-        );
-    }
-    let opens = |o: char, c: char| line.matches(o).count() > line.matches(c).count();
-    if opens('[', ']') {
-        format!("{msg} (unclosed '[')")
-    } else if opens('(', ')') {
-        format!("{msg} (unclosed '(')")
-    } else if line.matches('"').count() % 2 == 1 {
-        format!("{msg} (unterminated string)")
-    } else {
-        msg
-    }
-}
-
-fn rule_name(r: Rule) -> Option<&'static str> {
-    Some(match r {
-        Rule::expr
-        | Rule::pexpr
-        | Rule::mexpr
-        | Rule::number
-        | Rule::ident
-        | Rule::sq_string
-        | Rule::dq_string
-        | Rule::matrix
-        | Rule::cell
-        | Rule::paren
-        | Rule::anon_fn
-        | Rule::func_handle
-        | Rule::end_atom => "an expression",
-        Rule::term => "end of statement",
-        Rule::call_args => "'('",
-        Rule::elseif_part
-        | Rule::else_part
-        | Rule::switch_case
-        | Rule::otherwise_part
-        | Rule::catch_part => "'end'",
-        Rule::oror
-        | Rule::andand
-        | Rule::or
-        | Rule::and
-        | Rule::eq
-        | Rule::ne
-        | Rule::le
-        | Rule::ge
-        | Rule::lt
-        | Rule::gt
-        | Rule::range
-        | Rule::add
-        | Rule::sub
-        | Rule::emul
-        | Rule::ediv
-        | Rule::eldiv
-        | Rule::epow
-        | Rule::mul
-        | Rule::div
-        | Rule::ldiv
-        | Rule::pow => "an operator",
-        Rule::mrow | Rule::comma => "a matrix element",
-        Rule::ident_list | Rule::fn_params => "a name",
-        Rule::EOI => "end of input",
-        _ => return None,
-    })
+pub(super) fn next<'a>(it: &mut Pairs<'a, Rule>) -> Result<Pair<'a, Rule>> {
+    it.next()
+        .ok_or_else(|| LaError::internal("malformed parse tree"))
 }

@@ -251,14 +251,6 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
             w,
         );
     }
-    // `s.a = 1`: structures are read (caught errors), not built field by field.
-    if let Some(field) = field_assignment(t) {
-        return err(
-            format!("assigning a structure field ({field} = ...) is not supported: la's structures are read-only (err.message); keep the value in its own variable"),
-            line_start + indent,
-            field.len(),
-        );
-    }
     // `if x = 2`
     for kw in ["if ", "elseif ", "while "] {
         if let Some(cond) = t.strip_prefix(kw) {
@@ -423,29 +415,8 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
     None
 }
 
-/// The first `)`, `]` or `}` that closes nothing, skipping strings and comments.
 /// What to write instead of NumPy's attribute `obj.attr` (`A.T`,
 /// `A.shape`), for a value that is no structure; `None` for an empty name.
-/// `name.field[.field...] =` (not `==`) at the start of a statement: the
-/// target text, `s.a`.
-fn field_assignment(t: &str) -> Option<&str> {
-    let ident = |s: &str| {
-        let n = s
-            .bytes()
-            .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_')
-            .count();
-        (n > 0 && !s.as_bytes()[0].is_ascii_digit()).then_some(n)
-    };
-    let mut end = ident(t)?;
-    let mut fields = 0;
-    while t[end..].starts_with('.') {
-        end += 1 + ident(&t[end + 1..])?;
-        fields += 1;
-    }
-    let rest = t[end..].trim_start();
-    (fields > 0 && rest.starts_with('=') && !rest.starts_with("==")).then_some(&t[..end])
-}
-
 pub fn attribute_hint(obj: &str, attr: &str) -> Option<String> {
     match attr {
         "T" => Some(format!(

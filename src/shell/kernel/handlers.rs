@@ -106,6 +106,7 @@ impl Worker {
             count,
         };
         let session = &mut self.session;
+        session.source = std::sync::Arc::new(source.clone());
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
             session.run(&code, &mut sink)
         }))
@@ -134,7 +135,7 @@ impl Worker {
                     Severity::Error,
                     &e.message,
                     e.span,
-                    &source,
+                    e.origin(&source),
                     false,
                     None,
                 )];
