@@ -205,7 +205,7 @@ pub(crate) fn word_rows(a: &RatMat) -> Option<(Vec<i64>, Vec<i64>)> {
         for j in 0..cols {
             // Integers (d = 1, the common case) cost no division.
             let d = a[(i, j)].as_i64_pair()?.1.unsigned_abs();
-            if d != 1 && lcm % d != 0 {
+            if d != 1 && !lcm.is_multiple_of(d) {
                 lcm = (lcm / gcd_u64(lcm, d)).checked_mul(d)?;
             }
         }
