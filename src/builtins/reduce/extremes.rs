@@ -220,7 +220,7 @@ fn exact_extreme(m: &RatMat, dim: usize, want: Ordering) -> Vec<Value> {
     let picks = along(m, dim, |it| {
         let mut best: Option<(Rat, f64)> = None;
         for (i, x) in it.enumerate() {
-            if best.as_ref().map_or(true, |(b, _)| x.cmp(b) == want) {
+            if best.as_ref().is_none_or(|(b, _)| x.cmp(b) == want) {
                 best = Some((x, (i + 1) as f64));
             }
         }
