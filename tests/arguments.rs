@@ -339,6 +339,8 @@ fn rows() -> Vec<(String, Want)> {
         out("isscalar([1 2])", "ans = 0"),
         out("isvector([1 2])", "ans = 1"),
         out("isreal(1i)", "ans = 0"),
+        out("iscomplex(1i)", "ans = 1"),
+        out("iscomplex([1 2])", "ans = 0"),
         out("class('a')", "ans = char"),
         // ------------------------------------------------------- lang
         out("isnumeric(2)", "ans = 1"),

@@ -146,10 +146,10 @@ fn the_cost_rule_keeps_det_exact_below_its_budget_and_warns_above() {
 
 #[test]
 fn the_cost_rule_keeps_a_40x40_inverse_exact_and_gives_way_at_100x100() {
-    // Fraction-free Gauss-Jordan costs n^3 (200 + 3.6 limbs^2) ns, limbs =
-    // 1 + n*bits/64 (matrix.rs). A's entries are at most 21 in size, 6 bits
-    // with the denominator's: n = 40 is about 1.8e7 ns (exact), n = 100
-    // about 5.9e8 (over the 1e8 budget).
+    // The p-adic inverse (matrix.rs, ExactWork::ModularInverse) keeps A's
+    // small entries exact even at n = 100 (see the cost-rule test in
+    // matrix.rs); 20-bit entries (A * 1000003) make the lifting of a 100x100
+    // inverse too long for the budget, so that one gives way.
     let small = SETUP.replace("n = 100;", "n = 40;");
     let r = run(
         &[
@@ -167,7 +167,7 @@ fn the_cost_rule_keeps_a_40x40_inverse_exact_and_gives_way_at_100x100() {
     no_float_switch(&r.stderr);
     let (x, _) = exact(&format!("{small} X = inv(A); x = X(1, 1)"));
     assert!(x.is_string(), "inv of 40x40 not exact: {x}");
-    let r = run(&["-e", &format!("{SETUP} X = inv(A);")], "");
+    let r = run(&["-e", &format!("{SETUP} X = inv(A * 1000003);")], "");
     assert_eq!(r.status, 0, "{}", r.stderr);
     gives_way(&r.stderr, "inv", "100x100");
 }

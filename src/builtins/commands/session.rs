@@ -2,7 +2,7 @@
 //! terminal-only commands that do nothing here, `pkg`, and `exit`.
 
 use super::Next;
-use crate::builtins::ctx::CommandCtx;
+use crate::builtins::ctx::{CommandCtx, NameKind};
 use crate::error::{LaError, Result, Span};
 use crate::value::format::{Format, Numbers};
 use crate::value::Value;
@@ -55,6 +55,10 @@ pub(super) fn exit(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Resu
         [] => Ok(Next::Exit(0)),
         [code] => match code.parse() {
             Ok(n) => Ok(Next::Exit(n)),
+            // `exit abc` (command syntax): a word that names no variable is text.
+            Err(_) if is_word(code) && it.name_kind(code) != NameKind::Variable => {
+                refuse(format!("the status must be an integer, not '{code}'"))
+            }
             // `exit(status)`: the value of the expression, as Octave.
             Err(_) => match it.eval_text(code).map_err(|e| e.at(span))? {
                 v if v.is_scalar()
@@ -112,4 +116,10 @@ pub(super) fn pkg(it: &mut dyn CommandCtx, args: &[String], _: Span) -> Result<N
         "note: la needs no packages; '{what}' is ignored\n"
     ));
     Ok(Next::Continue)
+}
+
+/// A bare identifier, as command syntax passes a word.
+fn is_word(s: &str) -> bool {
+    s.starts_with(|c: char| c.is_ascii_alphabetic())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
