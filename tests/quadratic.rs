@@ -337,3 +337,29 @@ fn sums_and_products_stay_in_the_field() {
     assert_eq!(out("s = sqrt(3+4i); s == 2 + i"), "ans = 1\n");
     assert_eq!(out("sqrt(3+4i)"), "ans = 2 + 1i\n");
 }
+
+#[test]
+fn notes_follow_the_display_and_a_semicolon_drops_them() {
+    // A note belongs to the value it describes: `;` hides both, as do a
+    // later statement and `check` (which shows only its verdict).
+    for quiet in [
+        "e = eig([0 0 2; 1 0 0; 0 1 0]);",
+        "[V, D] = eig([1 2; 3 4]);",
+        "x = exact(sqrt(2));",
+        "r = roots([1 0 0 0 -2]); y = 1;",
+    ] {
+        let r = eval(quiet);
+        assert_eq!(r.status, 0, "{quiet}: {}", r.stderr);
+        assert!(!r.stdout.contains("note:"), "{quiet}: {}", r.stdout);
+    }
+    let r = eval("r = roots([1 0 0 0 -2]); y = 1");
+    assert_eq!(r.stdout.trim(), "y = 1", "{}", r.stdout);
+    let r = eval("[V, D] = eig([1 2; 3 4])");
+    assert!(
+        r.stdout.starts_with("note: V and D are floating point") && r.stdout.contains("\nV =\n"),
+        "{}",
+        r.stdout
+    );
+    let r = eval("check eig([0 0 2; 1 0 0; 0 1 0]) = [1; 2; 3]");
+    assert!(!r.stdout.contains("note:"), "{}", r.stdout);
+}

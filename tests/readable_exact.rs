@@ -77,8 +77,11 @@ fn format_rat_of_a_float_is_the_expected_fraction() {
 
 #[test]
 fn exact_of_an_irrational_float_says_it_approximates() {
-    let r = eval("e = exact(sqrt(2));");
+    let r = eval("e = exact(sqrt(2))");
     assert!(r.stdout.contains("rational approximation"), "{}", r.stdout);
+    // The note goes with the value: `;` hides both.
+    let r = eval("e = exact(sqrt(2));");
+    assert_eq!(r.stdout, "", "{}", r.stdout);
     // 0.25 is a float that is exactly 1/4: nothing to say.
     assert_eq!(out("e = exact(double(0.25))"), "e = 1/4\n");
 }

@@ -16,6 +16,9 @@ pub trait Ctx {
     fn warn(&mut self, message: &str, span: Span);
     /// Text for the output (disp, printf, toc, steps, help).
     fn print(&mut self, text: &str);
+    /// A note about the result (how exact it is): shown with the
+    /// statement's value, dropped when `;` suppresses the display.
+    fn note(&mut self, text: &str);
     /// The display format and the terminal width.
     fn display(&self) -> (Format, usize);
     /// Refuse a result of `rows x cols` elements of `elem` bytes before allocating it.

@@ -824,7 +824,7 @@ fn to_exact(it: &mut dyn super::ctx::Ctx, a: Args) -> Result<Vec<Value>> {
     // Without a tolerance asked for, a fraction that does not round back to
     // its float (sqrt(2), pi) must not pass for the true value: say so.
     if given.is_none() && q.iter().zip(m.iter()).any(|(r, &x)| r.to_f64() != x) {
-        it.print("note: exact: a rational approximation of a floating-point value (not its exact value)\n");
+        it.note("note: exact: a rational approximation of a floating-point value (not its exact value)\n");
     }
     one(Value::Exact(
         crate::exact::RatMat::from_vec(m.nrows(), m.ncols(), q).into(),

@@ -18,6 +18,9 @@ impl Ctx for Interp<'_> {
     fn print(&mut self, text: &str) {
         self.sink.text(text);
     }
+    fn note(&mut self, text: &str) {
+        self.notes.push(text.to_string());
+    }
     fn display(&self) -> (Format, usize) {
         (self.session.format, self.session.width)
     }

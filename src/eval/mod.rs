@@ -141,6 +141,7 @@ impl Session {
             sink,
             frames: Vec::new(),
             ends: Vec::new(),
+            notes: Vec::new(),
         };
         let flow = it.exec_block(&program);
         it.show_figure();
@@ -189,6 +190,8 @@ pub struct Interp<'s> {
     frames: Vec<Vars>,
     /// What `end` means inside the index being evaluated.
     ends: Vec<usize>,
+    /// Notes about the statement's result, shown with its value (see `Ctx::note`).
+    notes: Vec<String>,
 }
 
 impl Interp<'_> {
@@ -220,6 +223,9 @@ impl Interp<'_> {
     }
 
     fn show(&mut self, name: &str, v: &Value) {
+        for note in std::mem::take(&mut self.notes) {
+            self.sink.text(&note);
+        }
         let fmt = self.session.format;
         self.sink.value(name, v, fmt);
     }
@@ -227,7 +233,10 @@ impl Interp<'_> {
     pub fn exec_block(&mut self, stmts: &[Stmt]) -> Result<Flow> {
         for s in stmts {
             self.check_interrupt()?;
-            let flow = self.exec(s).map_err(|e| e.at(s.span))?;
+            let flow = self.exec(s).map_err(|e| e.at(s.span));
+            // Notes no display took: the statement ended in `;` (or failed).
+            self.notes.clear();
+            let flow = flow?;
             if flow != Flow::Normal {
                 return Ok(flow);
             }

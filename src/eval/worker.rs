@@ -64,6 +64,7 @@ struct Finished {
     result: std::result::Result<Vec<Plain>, LaError>,
     warnings: Vec<(String, Span)>,
     text: String,
+    notes: Vec<String>,
 }
 
 /// The context a worker runs a built-in in: everything the heavy built-ins
@@ -73,6 +74,7 @@ struct Detached {
     max_bytes: usize,
     warnings: Vec<(String, Span)>,
     text: String,
+    notes: Vec<String>,
     rng: Rng,
     timer: Option<Instant>,
     /// Heavy built-ins draw nothing; a private set keeps the session's untouched.
@@ -85,6 +87,9 @@ impl Ctx for Detached {
     }
     fn print(&mut self, text: &str) {
         self.text.push_str(text);
+    }
+    fn note(&mut self, text: &str) {
+        self.notes.push(text.to_string());
     }
     fn display(&self) -> (Format, usize) {
         self.display
@@ -155,6 +160,7 @@ impl Interp<'_> {
             max_bytes: self.session.max_bytes,
             warnings: Vec::new(),
             text: String::new(),
+            notes: Vec::new(),
             rng: Rng::new(0),
             timer: None,
             figures: Default::default(),
@@ -178,6 +184,7 @@ impl Interp<'_> {
                     result,
                     warnings: ctx.warnings,
                     text: ctx.text,
+                    notes: ctx.notes,
                 });
             });
         if spawned.is_err() {
@@ -195,6 +202,7 @@ impl Interp<'_> {
                     if !done.text.is_empty() {
                         self.sink.text(&done.text);
                     }
+                    self.notes.extend(done.notes);
                     for (w, span) in done.warnings {
                         self.sink.warning(&w, Some(span));
                     }

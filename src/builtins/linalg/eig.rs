@@ -110,7 +110,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
                 // Some roots are irrational of degree >= 3: the float eigenvalues
                 // of the matrix itself are far more accurate than float roots of
                 // its characteristic polynomial (ill-conditioned for large n).
-                (_, Some(left)) => it.print(&float_roots_note(&left)),
+                (_, Some(left)) => it.note(&float_roots_note(&left)),
             }
         }
     }
@@ -118,7 +118,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
             match exact::eig_exact(m) {
                 None => {
-                    it.print(FLOAT_VECTORS_NOTE);
+                    it.note(FLOAT_VECTORS_NOTE);
                     float_eig(&a)?
                 }
                 Some(l) => {

@@ -153,7 +153,7 @@ fn roots(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if !exact::too_costly_for(p, ExactWork::CharPoly) {
             let (v, left) = quad_linalg::roots(p.as_slice());
             if let Some(left) = left {
-                it.print(&float_roots_note(&left));
+                it.note(&float_roots_note(&left));
             }
             return one(v);
         }
