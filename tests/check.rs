@@ -239,6 +239,11 @@ fn errors_point_at_the_answer_or_question() {
     assert_error(&r, "check('QUESTION', ANSWER, ...)", "<input>:1:7");
     let r = eval("check eig([1 2; 3 4])");
     assert_error(&r, "check needs the question", "<input>:1:");
+    // `==` out of habit: the hint gives the line back with one `=`.
+    let r = eval("check rank([1 2; 2 4]) == 1");
+    assert_error(&r, "with one `=`: check rank([1 2; 2 4]) = 1", "<input>:1:");
+    let r = eval("check rank([1 2; 2 4]) = 1");
+    assert!(r.stdout.starts_with("✓ correct"), "{}", r.stdout);
 }
 
 #[test]

@@ -66,12 +66,26 @@ fn unterminated_string(text: &str) -> Option<char> {
     Some(q)
 }
 
+/// Whether `line` has an `=` that is not part of `==`, `~=`, `!=`, `<=`, `>=`.
+fn has_lone_eq(line: &str) -> bool {
+    let b = line.as_bytes();
+    (0..b.len()).any(|i| {
+        b[i] == b'=' && !(i > 0 && b"=~!<>".contains(&b[i - 1])) && b.get(i + 1) != Some(&b'=')
+    })
+}
+
 /// Add the likely cause when the line has an obvious unclosed construct.
 fn refine_message(line: &str, msg: String) -> String {
     let t = line.trim_start();
     if t.starts_with("check ") && !t.contains('=') {
         return format!(
             "{msg} (check needs the question, `=`, then your answer: check eig(A) = [3; 1])"
+        );
+    }
+    if t.starts_with("check ") && t.contains("==") && !has_lone_eq(t) {
+        let fixed = t.trim_end().replacen("==", "=", 1);
+        return format!(
+            "{msg} (check separates the question from your answer with one `=`: {fixed})"
         );
     }
     let opens = |o: char, c: char| line.matches(o).count() > line.matches(c).count();
