@@ -169,6 +169,14 @@ const TABLE: &[(&str, usize, usize, &[f64])] = &[
             0.5493061443340549,
         ],
     ),
+    // Diagonal input is exp of each entry, exactly as Octave: e^0 = I.
+    ("isequal(expm(zeros(3)), eye(3))", 1, 1, &[1.0]),
+    (
+        "isequal(expm(diag([1 -2])), diag(exp([1 -2])))",
+        1,
+        1,
+        &[1.0],
+    ),
     (
         "norm(expm(logm([4 1; 2 3])) - [4 1; 2 3]) < 1e-12",
         1,

@@ -29,6 +29,11 @@ pub fn expm(a: &RMat) -> Result<RMat> {
     ensure_square("expm", a)?;
     ensure_finite("expm", a)?;
     let n = a.nrows();
+    // A diagonal matrix's exponential is exp of each entry (exact to libm,
+    // as Octave's); Padé would only approximate it.
+    if (0..n).all(|j| (0..n).all(|i| i == j || a[(i, j)] == 0.0)) {
+        return Ok(RMat::from_diagonal(&a.diagonal().map(f64::exp)));
+    }
     let norm1 = (0..n)
         .map(|j| a.column(j).iter().map(|x| x.abs()).sum::<f64>())
         .fold(0.0, f64::max);
