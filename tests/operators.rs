@@ -272,7 +272,7 @@ fn shape_errors_of_matrix_operators() {
     );
     let r = error_line("[1 2 3] ^ 2");
     assert!(
-        r.contains("(got 1x3 and 1x1)") && !r.contains(".^ is element-wise"),
+        r.contains("(got 1x3 and 1x1) (^ and ** are the matrix power; .^ is element-wise)"),
         "{r}"
     );
     let r = error_line("[1 2; 3 4] ^ [1 2; 3 4]");

@@ -229,13 +229,9 @@ fn matrix_power(a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Value> {
         return scalar_to_matrix_power(a, b);
     }
     if !b.is_scalar() || r != c {
-        let note = if !a.is_scalar() && !b.is_scalar() {
-            " (^ and ** are the matrix power; .^ is element-wise)"
-        } else {
-            ""
-        };
+        // x^2 of a vector is nearly always meant element-wise (NumPy's **).
         return Err(LaError::eval(format!(
-            "operator ^: for x^y, only square matrix arguments are permitted and one argument must be scalar (got {r}x{c} and {}x{}){note}",
+            "operator ^: for x^y, only square matrix arguments are permitted and one argument must be scalar (got {r}x{c} and {}x{}) (^ and ** are the matrix power; .^ is element-wise)",
             b.dims().0,
             b.dims().1
         )));
