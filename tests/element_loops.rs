@@ -209,7 +209,11 @@ fn kinds_convert_as_the_general_path_does() {
     );
     // An exact complex number keeps an exact vector exact.
     let r = run(&["--json", "-e", "e = [1 2]; e(end+1) = 1/2 + 2i"], "");
-    assert!(r.stdout.contains("1/2"), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(r#""exact":[["1","2","(1 + 4i)/2"]]"#),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
@@ -248,7 +252,9 @@ fn structure_fields_grow_and_change_element_by_element() {
     );
     // Bad subscripts keep their errors, and the structure is unchanged after one.
     let r = eval("s.v = [1 2]; s.v(0) = 1");
-    assert_error(&r, "index (0): out of bound", "1:14");
+    assert_error(&r, "index (0): out of bound", "1:18");
+    let r = eval("s.v = [1 2; 3 4]; s.v(end+1) = 1");
+    assert_error(&r, "X must fit in A when A is a 2x2 matrix", "1:19");
     let r = eval("s.v = [1 2];\ntry\n  s.v(1.5) = 9;\ncatch\nend\ndisp(s.v)");
     assert_eq!(r.stdout, "   1   2\n", "{}", r.stderr);
 }
