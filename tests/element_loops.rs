@@ -133,3 +133,128 @@ fn loops_inside_functions_and_nested_loops() {
     let r = script("function v = fill(n)\n  v = [1 2 3];\n  for k = n:-1:0\n    v(k) = k;\n  end\nend\nfill(2)\n");
     assert_error(&r, "index (0): out of bound", "4:7");
 }
+
+#[test]
+fn variables_undefined_before_the_loop_start_as_rows() {
+    // `end` of a variable not yet defined is 0, so `end+1` is 1; `w(k)` grows a row.
+    assert_eq!(
+        matrix("for k = 1:3, u(end+1) = k^2; end\nu"),
+        (1, 3, vec![1.0, 4.0, 9.0])
+    );
+    assert_eq!(
+        matrix("for k = 1:4, w(k) = 2*k; end\nw"),
+        (1, 4, vec![2.0, 4.0, 6.0, 8.0])
+    );
+    // Two subscripts grow both ways.
+    assert_eq!(
+        matrix("for i = 1:2, for j = 1:3, M(i, j) = 10*i + j; end, end\nM"),
+        (2, 3, vec![11.0, 12.0, 13.0, 21.0, 22.0, 23.0])
+    );
+    // Inside a function, from nothing, in nested loops: the pairs i < j of 1..3.
+    let r = script(
+        "function p = pairs(n)\n  for i = 1:n\n    for j = i+1:n\n      p(end+1) = 10*i + j;\n    end\n  end\nend\np = -1;\ndisp(pairs(3)); disp(p)\n",
+    );
+    assert_eq!(r.stdout, "   12   13   23\n-1\n", "{}", r.stderr);
+}
+
+#[test]
+fn nested_loops_and_matrices_by_one_subscript() {
+    assert_eq!(
+        matrix("y = []; for i = 1:3, for j = 1:i, y(end+1) = 10*i + j; end, end\ny"),
+        (1, 6, vec![11.0, 21.0, 22.0, 31.0, 32.0, 33.0])
+    );
+    // A matrix is written by linear position, column by column (shown row by row).
+    assert_eq!(
+        matrix("x = zeros(2, 3); for k = 1:6, x(k) = 10*k; end\nx"),
+        (2, 3, vec![10.0, 30.0, 50.0, 20.0, 40.0, 60.0])
+    );
+    // `end` is the element count alone and the extent along each of two subscripts.
+    assert_eq!(
+        matrix("x = zeros(2, 3); x(end) = 5; x(end, end-1) = 4; x(end-4) = 3; x"),
+        (2, 3, vec![0.0, 0.0, 0.0, 3.0, 4.0, 5.0])
+    );
+    // A logical matrix cannot grow through one subscript either.
+    let r = eval("B = [true false; false true]; B(end+1) = false");
+    assert_error(&r, "X must fit in A when A is a 2x2 matrix", "1:31");
+}
+
+#[test]
+fn strings_and_cells_grow_as_their_kind() {
+    let r = eval(
+        "s = 'ab'; for k = 1:3, s(end+1) = 'x'; end\ndisp(s); s(2) = 'Y'; disp(s); disp(class(s))",
+    );
+    assert_eq!(r.stdout, "abxxx\naYxxx\nchar\n", "{}", r.stderr);
+    // `c{end+1} = v` appends an element; `c(end+1) = v` puts v in a new element.
+    let r = eval(
+        "c = {}; for k = 1:3, c{end+1} = k^2; end\ndisp(size(c)); disp(c{3}); c(end+1) = 5; disp(class(c)); disp(c{4}); disp(numel(c))",
+    );
+    assert_eq!(r.stdout, "   1   3\n9\ncell\n5\n4\n", "{}", r.stderr);
+    // A cell from nothing, its elements any kind.
+    let r =
+        eval("for k = 1:2, d{k} = -k; end\nd{end+1} = 'z'; disp(d{2}); disp(d{3}); disp(size(d))");
+    assert_eq!(r.stdout, "-2\nz\n   1   3\n", "{}", r.stderr);
+}
+
+#[test]
+fn kinds_convert_as_the_general_path_does() {
+    // A double (pi) into an exact vector makes it double; a complex number into it a complex one.
+    let r = eval("e = [1 2]; e(end+1) = pi; disp(class(e)); disp(e(3) == pi)");
+    assert_eq!(r.stdout, "double\n1\n", "{}", r.stderr);
+    let r =
+        eval("d = double([1 2]); for k = 1:2, d(end+1) = k*1i; end\ndisp(imag(d)); disp(real(d))");
+    assert_eq!(
+        r.stdout, "   0   0   1   2\n   1   2   0   0\n",
+        "{}",
+        r.stderr
+    );
+    // An exact complex number keeps an exact vector exact.
+    let r = run(&["--json", "-e", "e = [1 2]; e(end+1) = 1/2 + 2i"], "");
+    assert!(
+        r.stdout.contains(r#""exact":[["1","2","(1 + 4i)/2"]]"#),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn nan_subscripts_are_refused_with_their_position() {
+    let r = eval("v = [5 6 7]; k = NaN; v(k) = 1");
+    assert_error(
+        &r,
+        "index (NaN): subscripts must be either integers",
+        "1:25",
+    );
+    let r = eval("v = [5 6 7]; v(end+NaN) = 1");
+    assert_error(
+        &r,
+        "index (NaN): subscripts must be either integers",
+        "1:16",
+    );
+    let r = eval("v = [5 6 7]; for k = [1 NaN], v(k) = 0; end");
+    assert_error(&r, "index (NaN)", "1:33");
+}
+
+#[test]
+fn structure_fields_grow_and_change_element_by_element() {
+    assert_eq!(
+        matrix("s.n = 'x'; s.v = []; for k = 1:4, s.v(end+1) = k^2; end\ns.v(2) = -1; s.v"),
+        (1, 4, vec![1.0, -1.0, 9.0, 16.0])
+    );
+    // A field that is not there yet, a nested one, and a column field.
+    assert_eq!(
+        matrix("s.a = 1; for k = 1:3, s.w(k) = k; s.p.q(k, 1) = -k; end\n[s.w; s.p.q']"),
+        (2, 3, vec![1.0, 2.0, 3.0, -1.0, -2.0, -3.0])
+    );
+    // A copy keeps its values when the original's field changes.
+    assert_eq!(
+        matrix("s.v = [1 2 3]; t = s; s.v(2) = 0; s.v(end+1) = 4; [t.v, s.v]"),
+        (1, 7, vec![1.0, 2.0, 3.0, 1.0, 0.0, 3.0, 4.0])
+    );
+    // Bad subscripts keep their errors, and the structure is unchanged after one.
+    let r = eval("s.v = [1 2]; s.v(0) = 1");
+    assert_error(&r, "index (0): out of bound", "1:18");
+    let r = eval("s.v = [1 2; 3 4]; s.v(end+1) = 1");
+    assert_error(&r, "X must fit in A when A is a 2x2 matrix", "1:19");
+    let r = eval("s.v = [1 2];\ntry\n  s.v(1.5) = 9;\ncatch\nend\ndisp(s.v)");
+    assert_eq!(r.stdout, "   1   2\n", "{}", r.stderr);
+}

@@ -32,6 +32,14 @@ impl Interp<'_> {
     /// only on success.
     #[inline(always)]
     pub(super) fn assign(&mut self, lv: &LValue, rhs: Rhs, display: bool) -> Result<()> {
+        // `x(end+1) = number` (the parser marks it): pushed onto x, no subscript evaluated.
+        if lv.append {
+            if let Some(n) = self.vars().lookup(&lv.name).and_then(numeric_len) {
+                if self.put_element(lv, n, n, &rhs)? {
+                    return self.show_variable(&lv.name, display);
+                }
+            }
+        }
         if !lv.path.is_empty() {
             return self.assign_path(lv, rhs.into_value(), false, display);
         }
@@ -43,25 +51,21 @@ impl Interp<'_> {
         };
         // One element named by plain numbers (the loop case): written in
         // place, or appended to a vector (amortised), when the kinds agree.
-        let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
-        if let Some(k) = self.element_at(dims, args, true) {
-            if self.put_element(lv, dims, k, &rhs)? {
-                return self.show_variable(&lv.name, display);
+        if let Some(dims) = self.vars().lookup(&lv.name).and_then(numeric_dims) {
+            if let Some(k) = self.element_at(dims, args, true) {
+                if self.put_element(lv, dims.0 * dims.1, k, &rhs)? {
+                    return self.show_variable(&lv.name, display);
+                }
             }
         }
         self.assign_at(lv, args, rhs.into_value(), display)
     }
 
-    /// `A(k) = rhs` through [`assign_element`]; false (nothing changed) when
-    /// that is not the case.
-    fn put_element(
-        &mut self,
-        lv: &LValue,
-        (r, c): (usize, usize),
-        k: usize,
-        rhs: &Rhs,
-    ) -> Result<bool> {
-        if k >= r * c {
+    /// `A(k) = rhs`, `A` holding `len` elements, through [`assign_element`];
+    /// false (nothing changed) when that is not the case.
+    #[inline(always)]
+    fn put_element(&mut self, lv: &LValue, len: usize, k: usize, rhs: &Rhs) -> Result<bool> {
+        if k >= len {
             self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
                 .map_err(|e| e.at(lv.span))?;
         }
@@ -340,6 +344,23 @@ impl Subs {
             _ => None,
         }
     }
+}
+
+/// The shape of a numeric matrix, the kinds [`assign_element`] writes into.
+#[inline(always)]
+fn numeric_dims(v: &Value) -> Option<(usize, usize)> {
+    match v {
+        Value::Real(m) => Some(m.shape()),
+        Value::Exact(m) => Some(m.shape()),
+        Value::Complex(m) => Some(m.shape()),
+        Value::Bool(m) => Some(m.shape()),
+        _ => None,
+    }
+}
+
+#[inline(always)]
+fn numeric_len(v: &Value) -> Option<usize> {
+    numeric_dims(v).map(|(r, c)| r * c)
 }
 
 /// `target(k) = x` for one element, written in place (a vector grows when

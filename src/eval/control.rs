@@ -100,13 +100,7 @@ impl Interp<'_> {
             let v = ops::unary(sign, &self.eval(a)?).map_err(|e| e.at(span))?;
             return ops::unary(sign, &v).map_err(|e| e.at(span));
         };
-        let lv = LValue {
-            name: name.clone(),
-            index,
-            brace: false,
-            path: Vec::new(),
-            span: a.span,
-        };
+        let lv = LValue::new(name.clone(), index, false, Vec::new(), a.span);
         let old = self.eval_lvalue_current(&lv)?;
         let one = Value::rat(crate::exact::Rat::one());
         let new = self.binary(op, &old, &one, span)?;

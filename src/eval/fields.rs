@@ -38,12 +38,64 @@ impl Interp<'_> {
             Sel::Paren(a) => Step::Paren(a),
             Sel::Brace(a) => Step::Brace(a),
         }));
+        let v = match delete {
+            false => match self.put_field_elements(lv, v)? {
+                Ok(()) => return self.show_variable(&lv.name, display),
+                Err(v) => v,
+            },
+            true => v,
+        };
         let current = self.vars().lookup(&lv.name).cloned();
         let new = self
             .put(current, &lv.name, &steps, v, delete)
             .map_err(|e| e.at(lv.span))?;
         self.vars_mut().insert(&lv.name, new);
         self.show_variable(&lv.name, display)
+    }
+
+    /// `s.a(args) = v` (also `s.a.b(args) = v`) when `s` and every structure
+    /// on the way exist and neither the field nor `v` is a structure: the
+    /// field is written where it lives, in place when nothing else shares
+    /// it, so a loop filling `s.v(i)` or growing `s.v(end+1)` does not copy
+    /// the field on every pass as the general route (which works on a copy
+    /// of `s`) would. `Err(v)` hands `v` back when this is not that case;
+    /// nothing has been evaluated then.
+    fn put_field_elements(
+        &mut self,
+        lv: &LValue,
+        v: Value,
+    ) -> Result<std::result::Result<(), Value>> {
+        let (Some((Sel::Paren(args), way)), None) = (lv.path.split_last(), &lv.index) else {
+            return Ok(Err(v));
+        };
+        let field = self.vars().lookup(&lv.name).and_then(|s| field_of(s, way));
+        let dims = match field {
+            Some(None) => (0, 0),
+            Some(Some(x)) if !matches!(x, Value::Struct(_)) && !matches!(v, Value::Struct(_)) => {
+                x.dims()
+            }
+            _ => return Ok(Err(v)),
+        };
+        // Subscripts may read `s` itself (`s.v(numel(s.v) + 1)`): evaluated before it is opened.
+        let idx = self.subscripts(dims, args).map_err(|e| e.at(lv.span))?;
+        self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
+        let (fields, name) = self
+            .vars_mut()
+            .lookup_mut(&lv.name)
+            .and_then(|s| fields_of(s, way))
+            .ok_or_else(|| LaError::internal("the structure changed under its subscripts"))?;
+        let at = fields.iter().position(|(n, _)| n == name);
+        match at {
+            Some(k) => assign::assign_indexed(&mut fields[k].1, &idx, v),
+            None => {
+                let mut target = Value::empty();
+                assign::assign_indexed(&mut target, &idx, v)?;
+                fields.push((name.to_string(), target));
+                Ok(())
+            }
+        }
+        .map(Ok)
+        .map_err(|e| e.at(lv.span))
     }
 
     /// `cur` (`None`: not yet defined) with `steps` leading to `v`.
@@ -146,6 +198,53 @@ impl Interp<'_> {
         self.check_assign_size(&idx)?;
         assign::assign_indexed(&mut target, &idx, v)?;
         Ok(target)
+    }
+}
+
+/// The field the `.name` steps `way` lead to inside `v`, through existing
+/// structures only: `Some(None)` when the last structure lacks that field,
+/// `None` when the way does not go through structures.
+fn field_of<'v>(v: &'v Value, way: &[Sel]) -> Option<Option<&'v Value>> {
+    let (last, way) = way.split_last()?;
+    let mut v = v;
+    for step in way {
+        v = v.field(field_name(step)?).ok()?;
+    }
+    let Value::Struct(fields) = v else {
+        return None;
+    };
+    let name = field_name(last)?;
+    Some(fields.iter().find(|(n, _)| n == name).map(|(_, x)| x))
+}
+
+/// The fields of the structure holding the last field of `way` (made its
+/// own, copied only when shared) and that field's name: [`field_of`] for writing.
+fn fields_of<'v>(
+    v: &'v mut Value,
+    way: &'v [Sel],
+) -> Option<(&'v mut Vec<(String, Value)>, &'v str)> {
+    let (last, way) = way.split_last()?;
+    let mut v = v;
+    for step in way {
+        let Value::Struct(fields) = v else {
+            return None;
+        };
+        let name = field_name(step)?;
+        v = Rc::make_mut(fields)
+            .iter_mut()
+            .find(|(n, _)| n == name)
+            .map(|(_, x)| x)?;
+    }
+    match v {
+        Value::Struct(fields) => Some((Rc::make_mut(fields), field_name(last)?)),
+        _ => None,
+    }
+}
+
+fn field_name(step: &Sel) -> Option<&str> {
+    match step {
+        Sel::Field(f) => Some(f),
+        _ => None,
     }
 }
 

@@ -79,9 +79,15 @@ impl Interp<'_> {
             let Arg::Expr(e) = a else {
                 return None;
             };
-            self.ends.push(end_of(dims, n, k));
+            // A variable or a number (`z(k)`) needs no `end`.
+            let leaf = matches!(e.kind, ExprKind::Ident(_) | ExprKind::Number(_));
+            if !leaf {
+                self.ends.push(end_of(dims, n, k));
+            }
             let x = self.scalar(e);
-            self.ends.pop();
+            if !leaf {
+                self.ends.pop();
+            }
             pos[k] = x.as_ref()?.position()?;
         }
         let (r, c) = dims;

@@ -282,6 +282,10 @@ pub fn put<T: Scalar>(m: &mut DMatrix<T>, k: usize, x: T, zero: T) -> Result<()>
         *slot = x;
         return Ok(());
     }
+    if k == m.len() {
+        // Appending (the loop case): the new last element is pushed as it is.
+        return grow_to(m, k, x);
+    }
     grow_to(m, k, zero)?;
     m.as_mut_slice()[k] = x;
     Ok(())

@@ -153,6 +153,8 @@ fn exact_op(op: BinOp, p: &Rat, q: &Rat) -> Option<Scalar> {
         Mul | EMul => Scalar::Rat(p * q),
         Div | EDiv => Scalar::Rat(p.checked_div(q)?),
         Eq | Ne | Lt | Le | Gt | Ge => Scalar::Bool(cmp_fn(op)(p, q)),
+        // `k^2` as one product (what the power's repeated squaring gives).
+        Pow | EPow if q.as_i64_pair() == Some((2, 1)) => Scalar::Rat(p * p),
         Pow | EPow => Scalar::Rat(exact::scalar_power(p, q)?),
         _ => return None,
     })

@@ -159,6 +159,40 @@ pub struct LValue {
     /// Empty for a variable or one element of it.
     pub path: Vec<Sel>,
     pub span: Span,
+    /// The target is `name(end+1)`, decided once here: the evaluator pushes
+    /// a number onto the vector without evaluating the subscript.
+    pub append: bool,
+}
+
+impl LValue {
+    pub fn new(
+        name: Name,
+        index: Option<Vec<Arg>>,
+        brace: bool,
+        path: Vec<Sel>,
+        span: Span,
+    ) -> LValue {
+        let append = !brace
+            && path.is_empty()
+            && matches!(index.as_deref(), Some([Arg::Expr(e)]) if is_end_plus_one(e));
+        LValue {
+            name,
+            index,
+            brace,
+            path,
+            span,
+            append,
+        }
+    }
+}
+
+fn is_end_plus_one(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Binary(BinOp::Add, a, b) => {
+            matches!(a.kind, ExprKind::End) && matches!(&b.kind, ExprKind::Number(s) if s == "1")
+        }
+        _ => false,
+    }
 }
 
 /// One step into a value in an assignment target.

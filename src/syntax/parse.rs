@@ -291,13 +291,7 @@ impl Builder {
                 _ => self.args(q).map(Sel::Paren),
             })
             .collect::<Result<Vec<_>>>()?;
-        Ok(LValue {
-            name: Name::new(name),
-            index,
-            brace,
-            path,
-            span,
-        })
+        Ok(LValue::new(Name::new(name), index, brace, path, span))
     }
 
     pub(super) fn args(&self, p: Pair<Rule>) -> Result<Vec<Arg>> {
