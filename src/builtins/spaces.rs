@@ -4,6 +4,7 @@
 //! gramschmidt, isequal, approx.
 
 use super::ctx::Ctx;
+use super::linalg::priced;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
 use crate::linalg::{self, decomp, solve, RMat};
@@ -298,12 +299,12 @@ pub static BUILTINS: &[Builtin] = &[
     },
 ];
 
-fn colspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    range_basis(&a, "colspace")
+fn colspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    range_basis(it, &a, "colspace")
 }
 
-fn rowspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    range_basis(&a, "rowspace")
+fn rowspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    range_basis(it, &a, "rowspace")
 }
 
 /// A real argument without NaN or Inf, named `what` in errors.
@@ -369,41 +370,41 @@ fn basis(q: &RMat, r: usize) -> RMat {
 }
 
 /// Exact bases for exact input: the pivot columns of A (column space), the
-/// non-zero rows of rref(A) as columns (row space), null(A') (left null space).
-fn exact_basis(a: &Args, which: &str) -> Option<Value> {
-    let Value::Exact(m) = a.vals.first()? else {
-        return None;
+/// non-zero rows of rref(A) as columns (row space), null(A') (left null
+/// space). Priced as the rref they come from (`exact::rref_if_affordable`);
+/// `None`, with the cost rule's warning, when that gives way.
+fn exact_basis(it: &mut dyn Ctx, a: &Args, which: &str) -> Option<Value> {
+    use crate::exact::{field, rref_if_affordable, RatMat};
+    let m = match a.vals.first()? {
+        Value::Exact(m) => m,
+        _ => return None,
     };
-    if crate::exact::too_costly_for(m, crate::exact::ExactWork::Inverse) {
-        return None;
+    if which == "leftnull" {
+        let t = m.transpose();
+        let (r, piv) = priced(it, a, which, &t, rref_if_affordable)?;
+        return Some(Value::Exact(field::null_from_rref(&r, &piv).into()));
     }
-    Some(Value::Exact(match which {
-        "colspace" => {
-            let (_, piv) = crate::exact::rref_plain(m);
-            let cols: Vec<_> = piv.iter().map(|&j| m.column(j).into_owned()).collect();
-            if cols.is_empty() {
-                crate::exact::RatMat::zeros(m.nrows(), 0).into()
-            } else {
-                crate::exact::RatMat::from_columns(&cols).into()
-            }
-        }
-        "rowspace" => {
-            let (r, piv) = crate::exact::rref_plain(m);
-            let cols: Vec<_> = (0..piv.len()).map(|i| r.row(i).transpose()).collect();
-            if cols.is_empty() {
-                crate::exact::RatMat::zeros(m.ncols(), 0).into()
-            } else {
-                crate::exact::RatMat::from_columns(&cols).into()
-            }
-        }
-        _ => crate::exact::null(&m.transpose()).into(),
+    let (r, piv) = priced(it, a, which, m, rref_if_affordable)?;
+    let (rows, cols): (usize, Vec<_>) = if which == "colspace" {
+        let cols = piv.iter().map(|&j| m.column(j).into_owned()).collect();
+        (m.nrows(), cols)
+    } else {
+        (
+            m.ncols(),
+            (0..piv.len()).map(|i| r.row(i).transpose()).collect(),
+        )
+    };
+    Some(Value::Exact(if cols.is_empty() {
+        RatMat::zeros(rows, 0).into()
+    } else {
+        RatMat::from_columns(&cols).into()
     }))
 }
 
 /// Column space (left singular vectors) or row space (right singular vectors)
 /// of the first r = rank(A) singular values; exact input gives exact bases.
-fn range_basis(a: &Args, which: &'static str) -> Result<Vec<Value>> {
-    if let Some(v) = exact_basis(a, which) {
+fn range_basis(it: &mut dyn Ctx, a: &Args, which: &'static str) -> Result<Vec<Value>> {
+    if let Some(v) = exact_basis(it, a, which) {
         return one(v);
     }
     let m = finite(a, 0, which)?;
@@ -412,8 +413,8 @@ fn range_basis(a: &Args, which: &'static str) -> Result<Vec<Value>> {
     one(Value::Real(basis(&vectors, rank_of(&s, m.shape())).into()))
 }
 
-fn leftnull(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let Some(v) = exact_basis(&a, "leftnull") {
+fn leftnull(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(v) = exact_basis(it, &a, "leftnull") {
         return one(v);
     }
     let m = finite(&a, 0, "leftnull")?;
@@ -502,9 +503,10 @@ fn exact_gramschmidt(it: &mut dyn Ctx, a: &Args) -> Option<Vec<Value>> {
     let (Value::Exact(m), None) = (&a.vals[0], a.get(1)) else {
         return None;
     };
-    if crate::exact::too_costly_for(m, crate::exact::ExactWork::Inverse) {
-        return None;
-    }
+    let work = crate::exact::ExactWork::Inverse;
+    priced(it, a, "gramschmidt", m, |m| {
+        (!crate::exact::too_costly_for(m, work)).then_some(())
+    })?;
     let st = crate::exact::orth::gram_schmidt(m);
     let vs: Vec<_> = crate::exact::orth::kept(&st).collect();
     let (q, r) = crate::exact::orth::q_and_r(m, &vs, &[])?;

@@ -12,8 +12,8 @@
 use crate::exact::field::{self, Field};
 pub use crate::exact::matrix::augment;
 use crate::exact::matrix::{
-    self, integer_rows, lifting_cost_ns, too_costly_for, ExactWork, IntRows, RatMat,
-    MAX_EXACT_COST_NS,
+    self, integer_rows, lifting_cost_ns, modular_elim_cost_ns, too_costly_for, ExactWork, IntRows,
+    RatMat, MAX_EXACT_COST_NS,
 };
 use crate::exact::{modular, padic_inv};
 use crate::exact::{require_square, ExactError, Rat, Result};
@@ -294,23 +294,64 @@ pub fn rref_plain(a: &RatMat) -> (RatMat, Vec<usize>) {
     }
 }
 
-/// [`rank`] under the cost rule: `None` when the work is estimated above
-/// [`MAX_EXACT_COST_NS`]. The elimination modulo a prime that tells the
-/// rank, which the estimate needs, is the one the answer is built on.
-pub fn rank_if_affordable(a: &RatMat) -> Option<usize> {
-    match modular_start(a) {
-        Some(start) => {
-            (start.full_rank().is_some() || affordable(&start)).then(|| rank_from(a, start))
+/// [`rank`] under the cost rule: `Err` when the work is estimated above
+/// [`MAX_EXACT_COST_NS`], holding a lower bound that is certain all the
+/// same (the rank modulo a prime, 0 when not even that elimination fits).
+/// The elimination modulo a prime that tells the rank, which the estimate
+/// needs, is the one the answer is built on.
+pub fn rank_if_affordable(a: &RatMat) -> std::result::Result<usize, usize> {
+    match priced_start(a) {
+        Priced::Modular(start) if start.full_rank().is_some() || affordable(&start) => {
+            Ok(rank_from(a, start))
         }
-        None => (!too_costly_for(a, ExactWork::Inverse)).then(|| rank_fraction_free(a)),
+        Priced::Modular(start) => Err(start.rank_mod_p()),
+        Priced::FractionFree => Ok(rank_fraction_free(a)),
+        Priced::TooCostly => Err(0),
     }
 }
 
 /// [`rref_plain`] under the cost rule (see [`rank_if_affordable`]).
 pub fn rref_if_affordable(a: &RatMat) -> Option<(RatMat, Vec<usize>)> {
-    match modular_start(a) {
-        Some(start) => affordable(&start).then(|| rref_from(a, start)),
-        None => (!too_costly_for(a, ExactWork::Inverse)).then(|| rref_fraction_free(a)),
+    match priced_start(a) {
+        Priced::Modular(start) => affordable(&start).then(|| rref_from(a, start)),
+        Priced::FractionFree => Some(rref_fraction_free(a)),
+        Priced::TooCostly => None,
+    }
+}
+
+/// [`null`] under the cost rule (see [`rref_if_affordable`]).
+pub fn null_if_affordable(a: &RatMat) -> Option<RatMat> {
+    rref_if_affordable(a).map(|(r, pivots)| field::null_from_rref(&r, &pivots))
+}
+
+/// The first step of a rank or rref under the cost rule.
+enum Priced {
+    /// The elimination modulo a prime, done (it fitted the budget).
+    Modular(modular::RrefStart),
+    /// Fraction-free elimination fits the budget (small matrices, or
+    /// entries that are not machine words).
+    FractionFree,
+    TooCostly,
+}
+
+/// The modular elimination when it applies and fits the budget (priced by
+/// shape alone, before it runs), else fraction-free elimination when that
+/// fits. The modular estimate replaces the entry-count limit, which is
+/// there for the fraction-free cost.
+fn priced_start(a: &RatMat) -> Priced {
+    let (m, n) = a.shape();
+    if m.min(n) >= MODULAR_FROM {
+        if modular_elim_cost_ns(m, n) > MAX_EXACT_COST_NS {
+            return Priced::TooCostly;
+        }
+        if let Some(start) = modular::RrefStart::new(a) {
+            return Priced::Modular(start);
+        }
+    }
+    if too_costly_for(a, ExactWork::Inverse) {
+        Priced::TooCostly
+    } else {
+        Priced::FractionFree
     }
 }
 

@@ -47,16 +47,16 @@ fn gcd_unsigned(a: &BigUint, b: &BigUint) -> BigUint {
 /// for both roundings of the leading digits). Returns the cofactors
 /// `[A, B, C, D]` with `(A a + B b, C a + D b)` the pair that many steps of
 /// Euclid reach, or `None` when not even one quotient is certain.
-fn cofactors(a: &BigUint, b: &BigUint) -> Option<[i64; 4]> {
+pub(crate) fn cofactors(a: &BigUint, b: &BigUint) -> Option<[i64; 4]> {
     let shift = a.bits().saturating_sub(62);
-    let mut x = (a >> shift).to_i64()?;
-    let mut y = (b >> shift).to_i64()?;
+    let mut x = bits_from(a, shift) as i64;
+    let mut y = bits_from(b, shift) as i64;
     let (mut ca, mut cb, mut cc, mut cd) = (1i64, 0i64, 0i64, 1i64);
     // x, y < 2^62 and every cofactor stays below 2^62 in magnitude, so the
     // sums cannot overflow; the products are checked all the same.
     while y + cc > 0 && y + cd > 0 {
-        let q = (x + ca) / (y + cc);
-        if q != (x + cb) / (y + cd) {
+        let q = quotient(x + ca, y + cc);
+        if q != quotient(x + cb, y + cd) {
             break;
         }
         let (Some(nc), Some(nd)) = (q.checked_mul(cc), q.checked_mul(cd)) else {
@@ -69,10 +69,36 @@ fn cofactors(a: &BigUint, b: &BigUint) -> Option<[i64; 4]> {
     (cb != 0).then_some([ca, cb, cc, cd])
 }
 
+/// The 64 bits of `a` from bit `shift` up (`a < 2^(shift + 64)`), read
+/// from its limbs without shifting a copy.
+fn bits_from(a: &BigUint, shift: u64) -> u64 {
+    let (word, bit) = ((shift / 64) as usize, shift % 64);
+    let mut digits = a.iter_u64_digits().skip(word);
+    let low = digits.next().unwrap_or(0) >> bit;
+    let high = digits.next().unwrap_or(0);
+    if bit == 0 {
+        low
+    } else {
+        low | high << (64 - bit)
+    }
+}
+
+/// `a / b` (truncated, `b > 0`) with the small quotients that make up most
+/// of Euclid's steps (0 and 1: over half) found without a division.
+fn quotient(a: i64, b: i64) -> i64 {
+    if (0..b).contains(&a) {
+        0
+    } else if a >= b && a - b < b {
+        1
+    } else {
+        a / b
+    }
+}
+
 /// `s a + t b` when it is non-negative, as Euclid's remainders are (the
 /// signs of the cofactors alternate); `None` would mean a bad round, and
 /// the caller then takes a plain remainder step instead.
-fn combine(a: &BigUint, s: i64, b: &BigUint, t: i64) -> Option<BigUint> {
+pub(crate) fn combine(a: &BigUint, s: i64, b: &BigUint, t: i64) -> Option<BigUint> {
     let (pa, pb) = (a * s.unsigned_abs(), b * t.unsigned_abs());
     match (s >= 0, t >= 0) {
         (true, false) => pa.checked_sub(&pb),

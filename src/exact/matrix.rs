@@ -2,11 +2,13 @@
 //! that decides when exact arithmetic is too expensive.
 //!
 //! # When to fall back to floating point
-//! The evaluator should use exact arithmetic only when both hold:
-//! * the operand has at most [`MAX_EXACT_ENTRIES`] (10 000) entries, and
-//! * [`too_costly_for`] is false for the kind of work ([`ExactWork`]), i.e.
-//!   [`estimated_cost_ns`] is at most [`MAX_EXACT_COST_NS`] (0.1 s).
-//!   [`too_costly`] is the same test for the common case `ExactWork::Inverse`.
+//! The evaluator should use exact arithmetic only when [`too_costly_for`]
+//! is false for the kind of work ([`ExactWork`]), i.e. [`estimated_cost_ns`]
+//! is at most [`MAX_EXACT_COST_NS`] (0.1 s) and, for work priced as
+//! fraction-free elimination, the operand has at most
+//! [`MAX_EXACT_ENTRIES`] (10 000) entries (the modular routines' estimates
+//! stand on their own). [`too_costly`] is the same test for the common
+//! case `ExactWork::Inverse`.
 //!
 //! The estimate is `m·n·min(m,n)` big-integer updates (times `n` more for
 //! the O(n⁴) characteristic polynomial), each costing a fixed overhead plus
@@ -24,7 +26,9 @@
 //! [`ExactWork::ModularSolve`], and for rank and rref
 //! `elim::rref_if_affordable`, priced after the one elimination modulo a
 //! prime that tells the rank) count machine-word updates per 31 bits of
-//! Hadamard's bound plus the exact check of each result entry, so a
+//! Hadamard's bound (for `det` the worst case, where the denominators of
+//! `A\b` leave all of it to the primes) plus the exact check of each
+//! result entry, so a
 //! 100x100 matrix of small integers stays exact (a few milliseconds) while
 //! `A\B` with many columns in B, or the rref of a large rank-deficient
 //! matrix, still gives way.
@@ -198,6 +202,9 @@ const MAX_WORD_ENTRY: u64 = 1 << 62;
 /// 2^62 (the machine-word form the modular routines work on).
 pub(crate) fn word_rows(a: &RatMat) -> Option<(Vec<i64>, Vec<i64>)> {
     let (rows, cols) = a.shape();
+    if let Some(data) = integer_words(a) {
+        return Some((data, vec![1; rows]));
+    }
     let mut data = vec![0; rows * cols];
     let mut scales = Vec::with_capacity(rows);
     for i in 0..rows {
@@ -229,6 +236,22 @@ pub(crate) fn word_rows(a: &RatMat) -> Option<(Vec<i64>, Vec<i64>)> {
     Some((data, scales))
 }
 
+/// [`word_rows`] for a matrix of integers (the common case), read once in
+/// storage order; `None` at the first fraction or entry past 2^62.
+fn integer_words(a: &RatMat) -> Option<Vec<i64>> {
+    let cols = a.ncols();
+    let mut data = vec![0; a.len()];
+    for (j, col) in a.column_iter().enumerate() {
+        for (i, x) in col.iter().enumerate() {
+            match x.as_i64_pair()? {
+                (n, 1) if n.unsigned_abs() <= MAX_WORD_ENTRY => data[i * cols + j] = n,
+                _ => return None,
+            }
+        }
+    }
+    Some(data)
+}
+
 fn gcd_u64(mut a: u64, mut b: u64) -> u64 {
     while b != 0 {
         (a, b) = (b, a % b);
@@ -257,8 +280,11 @@ pub fn estimated_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
     let (m, n) = a.shape();
     match work {
         ExactWork::ModularDet => {
+            // The worst case: A\b's denominators (one lifting of a single
+            // column) leave the whole bound to the primes.
             let updates = (m * n * m.min(n)) as f64;
-            updates / 3.0 * bound_words(m, n, bits) * MODULAR_ELIM_NS
+            let words = bound_words(m, n, bits);
+            updates / 3.0 * words * MODULAR_ELIM_NS + 2.0 * words * (n * n) as f64 * MODULAR_LIFT_NS
         }
         ExactWork::ModularSolve { rhs } => lifting_cost_ns(m, n, bits, m.min(n), rhs),
         ExactWork::ModularInverse => {
@@ -293,9 +319,15 @@ fn bound_words(m: usize, n: usize, bits: u32) -> f64 {
 pub(crate) fn lifting_cost_ns(m: usize, n: usize, bits: u32, r: usize, rhs: usize) -> f64 {
     let words = bound_words(m, n, bits);
     let (r, rhs) = (r as f64, rhs as f64);
-    (m * n * m.min(n)) as f64 * MODULAR_ELIM_NS
+    modular_elim_cost_ns(m, n)
         + 2.0 * words * r * r * rhs * MODULAR_LIFT_NS
         + r * rhs * words * m as f64 * MODULAR_CHECK_NS
+}
+
+/// Estimated nanoseconds of one elimination of an `m x n` matrix modulo a
+/// prime (what `rank` and `rref` do before they can price the rest).
+pub(crate) fn modular_elim_cost_ns(m: usize, n: usize) -> f64 {
+    (m * n * m.min(n)) as f64 * MODULAR_ELIM_NS
 }
 
 /// Nanoseconds per entry update of an elimination modulo a prime, per
@@ -331,11 +363,17 @@ fn bareiss_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
     }
 }
 
-/// True when `work` on `a` should give way to floating point: more than
-/// [`MAX_EXACT_ENTRIES`] entries or an estimated cost above
-/// [`MAX_EXACT_COST_NS`].
+/// True when `work` on `a` should give way to floating point: an
+/// estimated cost above [`MAX_EXACT_COST_NS`], or more than
+/// [`MAX_EXACT_ENTRIES`] entries for work priced as fraction-free
+/// elimination (the modular routines' estimates need no such cap: a
+/// 101x101 determinant of small integers is as quick as a 100x100 one).
 pub fn too_costly_for(a: &RatMat, work: ExactWork) -> bool {
-    a.len() > MAX_EXACT_ENTRIES || estimated_cost_ns(a, work) > MAX_EXACT_COST_NS
+    let modular = matches!(
+        work,
+        ExactWork::ModularDet | ExactWork::ModularSolve { .. } | ExactWork::ModularInverse
+    ) && word_rows(a).is_some();
+    (!modular && a.len() > MAX_EXACT_ENTRIES) || estimated_cost_ns(a, work) > MAX_EXACT_COST_NS
 }
 
 /// [`too_costly_for`] with [`ExactWork::Inverse`], the typical O(n³) case.
@@ -456,13 +494,14 @@ mod tests {
         }
         let elim = crate::exact::elim::rref_if_affordable(&digits).expect("affordable");
         assert_eq!((elim.0, elim.1.len()), (identity(100), 100));
-        assert_eq!(crate::exact::elim::rank_if_affordable(&digits), Some(100));
+        assert_eq!(crate::exact::elim::rank_if_affordable(&digits), Ok(100));
         // Rank 50 of 100 (a 100x50 times 50x100 product): 50 columns to
         // lift against a 50x50 block of 3000-bit fractions is over budget.
         let half =
             matmul(&digits.columns(0, 50).into(), &digits.rows(50, 50).into()).expect("shapes");
         assert_eq!(crate::exact::elim::rref_if_affordable(&half), None);
-        assert_eq!(crate::exact::elim::rank_if_affordable(&half), None);
+        // Over budget, the rank modulo the prime is still a certain lower bound.
+        assert_eq!(crate::exact::elim::rank_if_affordable(&half), Err(50));
         assert!(too_costly_for(&digits, ExactWork::Inverse));
         assert!(too_costly_for(
             &digits,

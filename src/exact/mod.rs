@@ -24,8 +24,8 @@ pub mod splitting;
 pub mod symmetric;
 
 pub use elim::{
-    augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_steps, rank,
-    rank_if_affordable, rank_steps, rref, rref_if_affordable, rref_plain, solve,
+    augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_if_affordable,
+    null_steps, rank, rank_if_affordable, rank_steps, rref, rref_if_affordable, rref_plain, solve,
     solve_general_steps, solve_steps, CofactorExpansion, CofactorTerm, GeneralSolution, RowOp,
     Step,
 };

@@ -12,12 +12,11 @@
 //! result exact by that bound, with no check needed (and no chance in it).
 
 use crate::exact::matrix::{word_rows, RatMat};
-use crate::exact::modp::{prime_limit, primes_below, ModMat, MIN_PRIME};
-use crate::exact::reconstruct::{hadamard_bits, rational_vector};
+use crate::exact::modp::{mod_f64, prime_limit, primes_below, ModMat, MIN_PRIME};
+use crate::exact::reconstruct::{from_digits, hadamard_bits, rational_vector};
 use crate::exact::Rat;
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
-use num_traits::Zero;
 
 /// How many primes to try before asking whether the matrix is singular.
 const PRIME_TRIES: usize = 3;
@@ -36,7 +35,7 @@ pub fn inv(a: &RatMat) -> Option<Option<RatMat>> {
     let Some(bits) = hadamard_bits(data.chunks(n.max(1))) else {
         return Some(None);
     };
-    let modp = |p: u32| ModMat::from_fn(u64::from(p), n, n, |i, j| data[i * n + j]);
+    let modp = |p: u32| ModMat::from_row_major(u64::from(p), n, n, &data);
     let Some(lu) = primes_below(limit)
         .take(PRIME_TRIES)
         .find_map(|p| modp(p).lu())
@@ -49,7 +48,7 @@ pub fn inv(a: &RatMat) -> Option<Option<RatMat>> {
     let steps = ((2.0 * bits + 2.0) / (p as f64).log2()).ceil().max(1.0) as usize;
     let digits = lift(&data, n, &lu.inverse(), p, steps);
     let modulus = BigInt::from(p).pow(steps as u32);
-    let (num, den) = rational_vector(&digits, &modulus)?;
+    let (num, den) = rational_vector(digits, &modulus)?;
     // A = S^-1 M with S the row scales, so A^-1 = M^-1 S: column j times s_j.
     let entries = num
         .into_iter()
@@ -57,20 +56,6 @@ pub fn inv(a: &RatMat) -> Option<Option<RatMat>> {
         .map(|(k, x)| Rat::new(x * scales[k % n], den.clone()));
     let entries: Option<Vec<Rat>> = entries.collect();
     Some(Some(RatMat::from_row_iterator(n, n, entries?)))
-}
-
-/// `v mod p` in `[0, p)` for an integer-valued `v` below 2^53: the float
-/// quotient may be off by one, which one correction fixes (`rem_euclid`
-/// calls a slow software `fmod`).
-fn mod_f64(v: f64, p: f64) -> f64 {
-    let r = v - (v / p).floor() * p;
-    if r < 0.0 {
-        r + p
-    } else if r >= p {
-        r - p
-    } else {
-        r
-    }
 }
 
 /// The first `steps` p-adic digits of `M^-1` (`m` row-major `n x n`,
@@ -90,25 +75,10 @@ fn lift(m: &[i64], n: usize, inv_p: &[u64], p: u64, steps: usize) -> Vec<BigInt>
         residual /= pf;
         digits.push(x.iter().map(|&v| v as u32).collect());
     }
-    // Horner from the top digit, two digits (below 2^62) per multiplication.
-    let p2 = p * p;
     (0..n * n)
         .map(|k| {
-            let (i, j) = (k / n, k % n);
-            let at = j * n + i;
-            let mut v = BigInt::zero();
-            let mut s = steps;
-            if s % 2 == 1 {
-                v += digits[s - 1][at];
-                s -= 1;
-            }
-            while s >= 2 {
-                let pair = u64::from(digits[s - 1][at]) * p + u64::from(digits[s - 2][at]);
-                v *= p2;
-                v += pair;
-                s -= 2;
-            }
-            v
+            let at = (k % n) * n + k / n;
+            from_digits(steps, p, |s| digits[s][at])
         })
         .collect()
 }

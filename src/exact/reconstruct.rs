@@ -3,6 +3,7 @@
 //! fraction from its value modulo a large number, and the Hadamard bounds
 //! that say how large a modulus must be for either to be unique.
 
+use crate::exact::gcd::{cofactors, combine};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
@@ -67,10 +68,13 @@ impl Crt {
 /// Entries after the first usually cost one multiplication: the common
 /// denominator found so far already clears them. `None` when a
 /// denominator would pass the bound (the modulus is still too small).
-pub fn rational_vector(u: &[BigInt], m: &BigInt) -> Option<(Vec<BigInt>, BigInt)> {
+pub fn rational_vector(
+    u: impl IntoIterator<Item = BigInt>,
+    m: &BigInt,
+) -> Option<(Vec<BigInt>, BigInt)> {
     let bound = (m >> 1u32).sqrt();
     let mut den = BigInt::one();
-    let mut nums: Vec<BigInt> = Vec::with_capacity(u.len());
+    let mut nums: Vec<BigInt> = Vec::new();
     for x in u {
         let t = (&den * x).mod_floor(m);
         let (a, e) = half_gcd(&t, m, &bound)?;
@@ -89,17 +93,36 @@ pub fn rational_vector(u: &[BigInt], m: &BigInt) -> Option<(Vec<BigInt>, BigInt)
 }
 
 /// `(a, b)` with `a ≡ b t (mod m)`, `|a| ≤ bound`, `0 < b ≤ bound`: the
-/// first remainder of Euclid on `(m, t)` that is at most `bound`.
+/// first remainder of Euclid on `(m, t)` that is at most `bound` (`t` in
+/// `[0, m)`). Far above the bound, Lehmer's rounds (`gcd::cofactors`) take
+/// many steps at once from the leading bits; a round that would pass the
+/// bound is replaced by a plain step, so no remainder is skipped.
 fn half_gcd(t: &BigInt, m: &BigInt, bound: &BigInt) -> Option<(BigInt, BigInt)> {
-    let (mut r0, mut r1) = (m.clone(), t.clone());
+    let bound = bound.magnitude();
+    let (mut r0, mut r1) = (m.magnitude().clone(), t.magnitude().clone());
     let (mut s0, mut s1) = (BigInt::zero(), BigInt::one());
     while &r1 > bound {
-        let (q, r) = r0.div_rem(&r1);
-        (r0, r1) = (r1, r);
-        let s = &s0 - &q * &s1;
-        (s0, s1) = (s1, s);
+        let round = (r1.bits() > bound.bits() + 64)
+            .then(|| cofactors(&r0, &r1))
+            .flatten()
+            .and_then(|[a, b, c, d]| {
+                let (n0, n1) = (combine(&r0, a, &r1, b)?, combine(&r0, c, &r1, d)?);
+                (&n1 > bound).then_some((n0, n1, [a, b, c, d]))
+            });
+        match round {
+            Some((n0, n1, [a, b, c, d])) => {
+                let (t0, t1) = (&s0 * a + &s1 * b, &s0 * c + &s1 * d);
+                (r0, r1, s0, s1) = (n0, n1, t0, t1);
+            }
+            None => {
+                let (q, r) = r0.div_rem(&r1);
+                let s = &s0 - BigInt::from(q) * &s1;
+                (r0, r1, s0, s1) = (r1, r, s1, s);
+            }
+        }
     }
-    if s1.is_zero() || s1.abs() > *bound {
+    let r1 = BigInt::from(r1);
+    if s1.is_zero() || s1.magnitude() > bound {
         return None;
     }
     if s1.is_negative() {
@@ -107,6 +130,38 @@ fn half_gcd(t: &BigInt, m: &BigInt, bound: &BigInt) -> Option<(BigInt, BigInt)> 
     } else {
         Some((r1, s1))
     }
+}
+
+/// `sum_i digit(i) p^i` over `count` p-adic digits (`p < 2^31`), by
+/// Horner's rule from the top digit, two digits (below 2^62) at a time, on
+/// 64-bit limbs in one buffer (no big-integer temporaries).
+pub fn from_digits(count: usize, p: u64, digit: impl Fn(usize) -> u32) -> BigInt {
+    let mut limbs: Vec<u64> = Vec::with_capacity(count / 2 + 2);
+    let mut times_add = |factor: u64, add: u64| {
+        let mut carry = u128::from(add);
+        for l in limbs.iter_mut() {
+            let t = u128::from(*l) * u128::from(factor) + carry;
+            *l = t as u64;
+            carry = t >> 64;
+        }
+        if carry > 0 {
+            limbs.push(carry as u64);
+        }
+    };
+    let mut s = count;
+    if s % 2 == 1 {
+        times_add(p, u64::from(digit(s - 1)));
+        s -= 1;
+    }
+    while s >= 2 {
+        times_add(p * p, u64::from(digit(s - 1)) * p + u64::from(digit(s - 2)));
+        s -= 2;
+    }
+    let words: Vec<u32> = limbs
+        .iter()
+        .flat_map(|&l| [l as u32, (l >> 32) as u32])
+        .collect();
+    BigInt::from(num_bigint::BigUint::new(words))
 }
 
 /// An upper bound on log2 of Hadamard's bound `prod_i ||row_i||` for the
@@ -159,7 +214,7 @@ mod tests {
             inv(3),
             BigInt::from(5),
         ];
-        let (nums, den) = rational_vector(&u, &m).expect("reconstructs");
+        let (nums, den) = rational_vector(u, &m).expect("reconstructs");
         assert_eq!(den, BigInt::from(21));
         assert_eq!(
             nums,
@@ -172,7 +227,7 @@ mod tests {
             (BigInt::from(998_999) * BigInt::from(999)).mod_floor(&small),
             BigInt::one()
         );
-        assert_eq!(rational_vector(&[BigInt::from(998_999)], &small), None);
+        assert_eq!(rational_vector([BigInt::from(998_999)], &small), None);
     }
 
     #[test]

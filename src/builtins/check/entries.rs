@@ -144,7 +144,9 @@ pub(super) fn unique(q: &Question, answers: &[Answer]) -> Result<Verdict> {
 /// `inv(A)`: equal to the inverse; when not, what A*X gives.
 pub(super) fn inverse(q: &Question, x: &Answer) -> Result<Verdict> {
     let singular = match q.args.first() {
-        Some(Value::Exact(m)) if m.is_square() && !exact::too_costly(m) => {
+        Some(Value::Exact(m))
+            if m.is_square() && !exact::too_costly_for(m, exact::ExactWork::ModularDet) =>
+        {
             exact::det(m).is_ok_and(|d| d.is_zero())
         }
         _ => nums(&q.expected[0]).is_some_and(|m| m.iter().any(|z| !z.c().re.is_finite())),

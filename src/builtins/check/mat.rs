@@ -47,6 +47,14 @@ impl Mat {
         }
     }
 
+    /// The exact matrix, when this is one.
+    pub fn exact(&self) -> Option<&RatMat> {
+        match self {
+            Mat::E(m) => Some(m),
+            Mat::F(_) => None,
+        }
+    }
+
     pub fn is_exact(&self) -> bool {
         matches!(self, Mat::E(_))
     }
@@ -156,14 +164,15 @@ impl Mat {
 
     /// Rank: exact when exact; otherwise singular values above `tol` times the largest.
     pub fn rank(&self, abs_tol: f64) -> usize {
-        match self {
-            Mat::E(m) if !exact::too_costly(m) => exact::rank(m),
-            _ => self
-                .singular_values()
-                .iter()
-                .filter(|&&s| s > abs_tol)
-                .count(),
+        if let Mat::E(m) = self {
+            if let Ok(r) = exact::rank_if_affordable(m) {
+                return r;
+            }
         }
+        self.singular_values()
+            .iter()
+            .filter(|&&s| s > abs_tol)
+            .count()
     }
 
     pub fn singular_values(&self) -> Vec<f64> {

@@ -126,9 +126,9 @@ pub(super) fn solve(q: &Question, x: &Answer, lstsq: bool) -> Result<Verdict> {
 
 /// `x = [..] + t1*[..] + ...` with the student's x as the particular solution.
 pub(super) fn general_solution(a: &Mat, x: &Mat) -> String {
-    let basis = match a {
-        Mat::E(m) if !exact::too_costly(m) => Mat::E(exact::null(m)),
-        _ => {
+    let basis = match a.exact().and_then(exact::null_if_affordable) {
+        Some(z) => Mat::E(z),
+        None => {
             let f = a.f();
             let svd = f.clone().svd(false, true);
             let (n, tol) = (

@@ -178,14 +178,12 @@ fn econ_flag(a: &Args, k: usize) -> Result<bool> {
     }
 }
 
-fn qr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn qr(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let econ = econ_flag(&a, 1)?;
-    if let Value::Exact(x) = &a.vals[0] {
-        if !exact::too_costly_for(x, ExactWork::Inverse) {
-            let (q, r) = decomp::qr(&exact::matrix::to_f64(x), econ);
-            let (q, r) = quad_linalg::qr(x, &r).unwrap_or((Value::real(q), Value::real(r)));
-            return Ok(if a.nargout <= 1 { vec![r] } else { vec![q, r] });
-        }
+    if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "qr") {
+        let (q, r) = decomp::qr(&exact::matrix::to_f64(&x), econ);
+        let (q, r) = quad_linalg::qr(&x, &r).unwrap_or((Value::real(q), Value::real(r)));
+        return Ok(if a.nargout <= 1 { vec![r] } else { vec![q, r] });
     }
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {
         let (q, r) = decomp::qr(m, econ);

@@ -44,9 +44,8 @@ pub(super) fn exact_input<'a>(
     })
 }
 
-/// `run` on argument 0 when it is exact and within the size rule; `None`
-/// when it is not exact, or (with the note) when the size rule or `run`,
-/// which returns `None` for work over the cost rule, refuses it.
+/// `run` on argument 0 when it is exact (see [`priced`]); `None` when it is
+/// not exact or the rule refuses it.
 pub(super) fn exact_priced<'a, T>(
     it: &mut dyn Ctx,
     a: &'a Args,
@@ -56,9 +55,21 @@ pub(super) fn exact_priced<'a, T>(
     let Value::Exact(m) = a.vals.first()? else {
         return None;
     };
-    let out = (m.len() <= exact::MAX_EXACT_ENTRIES)
-        .then(|| run(m))
-        .flatten();
+    priced(it, a, what, m, run)
+}
+
+/// `run` on `m` (an exact argument or a matrix made from one), which
+/// applies the cost rule to its own work and returns `None` when that
+/// gives way; the rule's shared warning then goes out at the call, so no
+/// switch to floating point is silent.
+pub(super) fn priced<'m, T>(
+    it: &mut dyn Ctx,
+    a: &Args,
+    what: &str,
+    m: &'m RatMat,
+    run: impl FnOnce(&'m RatMat) -> Option<T>,
+) -> Option<T> {
+    let out = run(m);
     if out.is_none() {
         it.warn(&crate::ops::exact::too_slow_warning(what, m), a.span);
     }

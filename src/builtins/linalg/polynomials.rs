@@ -149,8 +149,8 @@ fn roots(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if rows > 1 && cols > 1 {
         return Err(a.wrong(0, "a vector of coefficients"));
     }
-    if let (Value::Exact(p), 1) = (&a.vals[0], rows.min(cols)) {
-        if !exact::too_costly_for(p, ExactWork::CharPoly) {
+    if rows.min(cols) == 1 {
+        if let Some(p) = exact_input(it, &a, ExactWork::CharPoly, "roots") {
             let (v, left) = quad_linalg::roots(p.as_slice());
             if let Some(left) = left {
                 it.note(&float_roots_note(&left));

@@ -5,10 +5,10 @@
 use super::super::ctx::Ctx;
 use super::super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
 use super::norms::norm_kind;
-use super::{complex_arg, exact_err, exact_input, exact_priced};
+use super::{complex_arg, exact_err, exact_input, exact_priced, priced};
 use crate::error::{LaError, Result};
 use crate::exact::{self, ExactWork, Rat, RatMat};
-use crate::linalg::{norms, solve, CMat};
+use crate::linalg::{norms, solve, CMat, RMat};
 use crate::value::Value;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -337,12 +337,28 @@ fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let (Some(q), None) = (quad_linalg::input(&a), tol) {
         return one(quad_linalg::rank(q));
     }
+    let mut at_least = 0;
     if tol.is_none() {
-        if let Some(r) = exact_priced(it, &a, "rank", exact::rank_if_affordable) {
+        let exact = exact_priced(it, &a, "rank", |m| {
+            exact::rank_if_affordable(m)
+                .map_err(|lower| at_least = lower)
+                .ok()
+        });
+        if let Some(r) = exact {
             return one(Value::rat(Rat::from_i64(r as i64)));
         }
     }
-    one(Value::scalar(solve::rank(&*a.real(0)?, tol)? as f64))
+    let r = solve::rank(&*a.real(0)?, tol)?;
+    if r < at_least {
+        // The float rank of an ill-conditioned matrix can fall short; the
+        // rank modulo a prime cannot exceed the true rank, so it corrects it.
+        it.warn(
+            &format!("rank: floating point found rank {r}, but exactly (modulo a prime) the rank is at least {at_least}; answering {at_least}"),
+            a.span,
+        );
+        return one(Value::scalar(at_least as f64));
+    }
+    one(Value::scalar(r as f64))
 }
 
 fn cond(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -368,7 +384,7 @@ fn rcond(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(Value::scalar(solve::rcond(&m)?))
 }
 
-fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn null(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     a.num(0)?;
     if a.get(1).is_some_and(|v| v.as_str().is_some()) {
         a.option(1, &["r"])?;
@@ -380,9 +396,28 @@ fn null(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             .map(|m| m.into_owned())
             .or_else(|| exact::matrix::from_f64_exact(&*a.real(0).ok()?));
         let x = x.ok_or_else(|| LaError::eval("null: the 'r' form needs exact input"))?;
-        return one(Value::Exact(exact::null(&x).into()));
+        if let Some(z) = priced(it, &a, "null", &x, exact::null_if_affordable) {
+            return one(Value::Exact(z.into()));
+        }
+        return one(Value::Real(
+            null_from_float_rref(&exact::matrix::to_f64(&x)).into(),
+        ));
     }
     one(Value::Real(solve::null(&*a.real(0)?, a.tol(1)?)?.into()))
+}
+
+/// The 'r' basis (free variables 1) read off a floating-point rref, for
+/// exact input over the cost rule.
+fn null_from_float_rref(m: &RMat) -> RMat {
+    let (r, pivots) = solve::rref(m, None);
+    let pivots: Vec<usize> = pivots.iter().map(|k| k - 1).collect();
+    let free: Vec<usize> = (0..m.ncols()).filter(|c| !pivots.contains(c)).collect();
+    RMat::from_fn(m.ncols(), free.len(), |i, k| {
+        match pivots.iter().position(|&p| p == i) {
+            Some(row) => -r[(row, free[k])],
+            None => f64::from(u8::from(i == free[k])),
+        }
+    })
 }
 
 fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
