@@ -173,13 +173,108 @@ fn the_cost_rule_keeps_a_40x40_inverse_exact_and_gives_way_at_100x100() {
 }
 
 #[test]
-fn the_cost_rule_gives_way_for_the_rank_of_a_wide_100x200() {
-    // [A A] has rank 100 and 100 non-pivot columns: the modular rref lifts
-    // 100 right-hand sides, over the budget (100x100 alone is exact above).
-    // (The floating-point rank of this ill-conditioned A is not 100.)
-    let r = run(&["-e", &format!("{SETUP} r = rank([A A]);")], "");
+fn the_rank_of_a_wide_100x200_is_exact_and_its_rref_gives_way() {
+    // [A A] has full rank 100 modulo a prime, which is its rank over Q with
+    // no lifting: exact, past the 10 000-entry limit of fraction-free work
+    // (the floating-point rank of this ill-conditioned A is 97). Its rref
+    // lifts 100 non-pivot columns, over the budget: the warning.
+    let (r, err) = exact(&format!("{SETUP} r = rank([A A])"));
+    assert_eq!(r, serde_json::json!("100"));
+    no_float_switch(&err);
+    let r = run(&["-e", &format!("{SETUP} R = rref([A A]);")], "");
     assert_eq!(r.status, 0, "{}", r.stderr);
-    gives_way(&r.stderr, "rank", "100x200");
+    gives_way(&r.stderr, "rref", "100x200");
+}
+
+#[test]
+fn a_rank_over_budget_never_answers_below_the_rank_modulo_a_prime() {
+    // [A A; A A] has rank 100 (rank 100 modulo the prime, 100 columns to
+    // lift: over budget). Floating point finds 97 for this ill-conditioned
+    // A; the rank modulo a prime is a certain lower bound, so 100 it is,
+    // with both warnings.
+    let r = run(
+        &["--json", "-e", &format!("{SETUP} r = rank([A A; A A])")],
+        "",
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains(r#""name":"r","value":100"#),
+        "{}",
+        r.stdout
+    );
+    gives_way(&r.stderr, "rank", "200x200");
+    assert!(
+        r.stderr.contains("the rank is at least 100; answering 100"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn det_of_101x101_is_exact_past_the_entry_limit() {
+    // 10 201 entries: fraction-free work would give way, the modular det's
+    // estimate does not. det([A 0; 0 7]) = 7 det(A) = 7 * 2^34 * 3^33.
+    let want = (0..34).fold(num_bigint::BigInt::from(7), |p, _| p * 2);
+    let want = (0..33).fold(want, |p, _| p * 3);
+    let (d, err) = exact(&format!(
+        "{SETUP} X = [A zeros(n, 1); zeros(1, n) 7]; x = det(X)"
+    ));
+    assert_eq!(d, serde_json::json!(want.to_string()));
+    no_float_switch(&err);
+}
+
+/// C is well conditioned (50 on the diagonal, entries in [-2, 2] beside
+/// it), so the floating-point answers after the switch are right too.
+const WELL: &str = "n = 100; i = (1:n)'; j = 1:n; C = 50*eye(n) + exact(mod(7*i + 3*j, 5)) - 2;";
+
+#[test]
+fn bases_over_budget_warn_and_fall_back() {
+    // [C C; C C] has rank 100 with 100 non-pivot columns to lift: over
+    // budget for null(X, 'r'), colspace, rowspace and leftnull, each with
+    // the warning. null's 'r' basis is [-I; I] (free variables 1), read off
+    // the floating-point rref.
+    let x = format!("{WELL} X = [C C; C C];");
+    let r = run(
+        &[
+            "--json",
+            "-e",
+            &format!("{x} N = null(X, 'r'); z = isequal(N, [-eye(n); eye(n)])"),
+        ],
+        "",
+    );
+    assert!(
+        r.stdout.contains(r#""name":"z","value":true"#),
+        "{}",
+        r.stdout
+    );
+    gives_way(&r.stderr, "null", "200x200");
+    for f in ["colspace", "rowspace", "leftnull"] {
+        let r = run(&["-e", &format!("{x} B = {f}(X); s = size(B, 2)")], "");
+        assert_eq!(r.status, 0, "{f}: {}", r.stderr);
+        assert!(r.stdout.contains("s = 100"), "{f}: {}", r.stdout);
+        gives_way(&r.stderr, f, "200x200");
+    }
+}
+
+#[test]
+fn qr_and_gramschmidt_of_an_exact_100x100_warn_when_they_switch() {
+    // Both are priced as fraction-free elimination (no modular route):
+    // over the budget at 100x100, so floating point, with the warning.
+    for (call, what) in [
+        ("[Q, R] = qr(C);", "qr"),
+        ("Q = gramschmidt(C);", "gramschmidt"),
+    ] {
+        let r = run(
+            &[
+                "-e",
+                &format!("{WELL} {call} e = norm(Q'*Q - eye(n)) < 1e-12"),
+            ],
+            "",
+        );
+        assert_eq!(r.status, 0, "{what}: {}", r.stderr);
+        assert!(r.stdout.contains("e = 1"), "{what}: {}", r.stdout);
+        gives_way(&r.stderr, what, "100x100");
+    }
 }
 
 #[test]
