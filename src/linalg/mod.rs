@@ -206,14 +206,16 @@ pub(crate) fn make_dominant_positive(m: &mut RMat, j: usize) -> bool {
     // The column as a plain slice: iterating nalgebra's view is several
     // times slower, which showed in the symmetric eigensolver's profile.
     let rows = m.nrows();
-    let col = &m.as_slice()[j * rows..(j + 1) * rows];
-    match dominant_index(col.iter().map(|x| x.abs())) {
-        Some(i) if m[(i, j)] < 0.0 => {
-            m.column_mut(j).neg_mut();
-            true
-        }
-        _ => false,
+    let flip = dominant_is_negative(&m.as_slice()[j * rows..(j + 1) * rows]);
+    if flip {
+        m.column_mut(j).neg_mut();
     }
+    flip
+}
+
+/// Whether the sign rule flips this column: its dominant entry is negative.
+pub(crate) fn dominant_is_negative(col: &[f64]) -> bool {
+    dominant_index(col.iter().map(|x| x.abs())).is_some_and(|i| col[i] < 0.0)
 }
 
 /// Formats like C's `%g` (6 significant digits), as Octave's warnings do.

@@ -1,6 +1,6 @@
 //! Vector and matrix norms (Octave's `norm`) for real and complex entries.
 
-use super::decomp::{singular_values, svd_thin_c};
+use super::decomp::{singular_values, svd_thin_unsigned};
 use super::pnorm::p_norm_estimate;
 use super::{CMat, LinalgError, RMat, Result, C64};
 
@@ -110,7 +110,11 @@ pub fn matrix_norm_c(a: &CMat, p: NormKind) -> Result<f64> {
     match p {
         NormKind::P(x) if x > 1.0 && x != 2.0 && x.is_finite() => Ok(p_norm_estimate(a, x)),
         _ => general_matrix_norm(&mags, p, || {
-            Ok(svd_thin_c("norm", a)?.0.first().copied().unwrap_or(0.0))
+            Ok(svd_thin_unsigned("norm", a)?
+                .0
+                .first()
+                .copied()
+                .unwrap_or(0.0))
         }),
     }
 }

@@ -1,7 +1,11 @@
 //! Linear systems and the matrix functions built on them: det, inv, rcond,
 //! A\b, least squares, pinv, rank, cond, null, orth and rref.
 
-use super::decomp::{lu_factor, qr, singular_values, svd_full, svd_thin, svd_thin_c, LuFactors};
+use super::decomp::{
+    lu_factor, qr, singular_values, svd_full, svd_thin, svd_thin_unsigned, Field, LuFactors,
+};
+use super::faer_ref;
+use super::products::mul_adjoint;
 use super::{
     all_finite, ensure_finite, ensure_square, fmt_g, make_dominant_positive, CMat, LinalgError,
 };
@@ -283,7 +287,7 @@ fn norm1_c(a: &CMat) -> f64 {
 
 fn lstsq_c_rank(a: &CMat, b: &CMat) -> Result<(CMat, usize)> {
     ensure_finite("lstsq", b)?;
-    let (s, u, v) = svd_thin_c("lstsq", a)?;
+    let (s, u, v) = svd_thin_unsigned("lstsq", a)?;
     let tol = default_tol(a.shape(), s.first().copied().unwrap_or(0.0));
     let r = s.iter().take_while(|&&x| x > tol).count();
     let uh_b = u.columns(0, r).adjoint() * b;
@@ -296,14 +300,14 @@ fn lstsq_c_rank(a: &CMat, b: &CMat) -> Result<(CMat, usize)> {
 /// Moore-Penrose pseudoinverse (n x m). Singular values <= tol are dropped;
 /// default tol = max(m, n) * sigma_max * eps (Octave).
 pub fn pinv(a: &RMat, tol: Option<f64>) -> Result<RMat> {
-    let (s, u, v) = svd_thin("pinv", a)?;
+    let (s, u, v) = svd_thin_unsigned("pinv", a)?;
     Ok(pinv_from_svd(a.shape(), &s, &u, &v, tol))
 }
 
 /// Pseudoinverse of a complex matrix (V' is the conjugate transpose), with
 /// [`pinv`]'s tolerance.
 pub fn pinv_c(a: &CMat, tol: Option<f64>) -> Result<CMat> {
-    let (s, u, v) = svd_thin_c("pinv", a)?;
+    let (s, u, v) = svd_thin_unsigned("pinv", a)?;
     Ok(pinv_from_svd(a.shape(), &s, &u, &v, tol))
 }
 
@@ -316,7 +320,7 @@ fn pinv_from_svd<T>(
     tol: Option<f64>,
 ) -> DMatrix<T>
 where
-    T: nalgebra::ComplexField<RealField = f64>,
+    T: Field,
 {
     let tol = tol.unwrap_or_else(|| default_tol(shape, s.first().copied().unwrap_or(0.0)));
     let r = s.iter().take_while(|&&x| x > tol).count();
@@ -324,7 +328,10 @@ where
     for (j, mut col) in vr.column_iter_mut().enumerate() {
         col *= T::from_real(1.0 / s[j]);
     }
-    vr * u.columns(0, r).adjoint()
+    // U's first r columns are a prefix of its column-major buffer; faer's
+    // product reads them as U_r' without building the adjoint.
+    let ur = faer::MatRef::from_column_major_slice(&u.as_slice()[..u.nrows() * r], u.nrows(), r);
+    mul_adjoint(faer_ref(&vr), ur)
 }
 
 /// Numerical rank: number of singular values > tol, default

@@ -64,21 +64,26 @@ pub(crate) fn eig_sym_values(a: &RMat) -> Result<Vec<f64>> {
 pub fn eig_sym(a: &RMat) -> Result<(Vec<f64>, RMat)> {
     ensure_square("eig", a)?;
     ensure_finite("eig", a)?;
-    let (s, mut v) = faer_self_adjoint(a, true)?;
-    let n = a.nrows();
-    // faer returns ascending order; reverse to descending, in place, as
-    // slice swaps (nalgebra's swap_columns goes entry by entry).
-    let buf = v.as_mut_slice();
-    for j in 0..n / 2 {
-        let (left, right) = buf.split_at_mut((n - 1 - j) * n);
-        left[j * n..(j + 1) * n].swap_with_slice(&mut right[..n]);
-    }
-    for j in 0..n {
-        make_dominant_positive(&mut v, j);
-    }
-    Ok((s.iter().rev().copied().collect(), v))
+    eig_sym_checked(a)
 }
 
+/// [`eig_sym`] of a matrix already checked square and finite.
+fn eig_sym_checked(a: &RMat) -> Result<(Vec<f64>, RMat)> {
+    let (s, u) = faer_self_adjoint(a, true)?;
+    let n = a.nrows();
+    // faer returns ascending order: one pass writes the columns in reverse
+    // with the sign rule applied (rather than swapping them in place, then
+    // negating some), reading each column as a plain slice.
+    let mut v = Vec::with_capacity(n * n);
+    for col in u.as_slice().chunks(n.max(1)).rev() {
+        if dominant_is_negative(col) {
+            v.extend(col.iter().map(|x| -x));
+        } else {
+            v.extend_from_slice(col);
+        }
+    }
+    Ok((s.iter().rev().copied().collect(), RMat::from_vec(n, n, v)))
+}
 /// Eigenvalues and right eigenvectors of a real matrix, A*V = V*D.
 /// Exactly symmetric input goes to [`eig_sym`]. Otherwise, if every
 /// eigenvalue comes back with an exactly zero imaginary part the result is
@@ -89,7 +94,7 @@ pub fn eig(a: &RMat) -> Result<Eig> {
     ensure_square("eig", a)?;
     ensure_finite("eig", a)?;
     if is_symmetric(a) {
-        let (d, v) = eig_sym(a)?;
+        let (d, v) = eig_sym_checked(a)?;
         return Ok(Eig::Real(d, v));
     }
     let (re, im, u) = faer_evd_real(a)?;

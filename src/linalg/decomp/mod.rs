@@ -3,8 +3,8 @@
 //! column-major buffers.
 
 use super::{
-    all_entries, ensure_finite, ensure_square, faer_mut, faer_ref, make_dominant_positive,
-    run_kernel, with_stack, CMat, Kernel, LinalgError, RMat, Result, C64,
+    all_entries, dominant_is_negative, ensure_finite, ensure_square, faer_mut, faer_ref,
+    make_dominant_positive, run_kernel, with_stack, CMat, Kernel, LinalgError, RMat, Result, C64,
 };
 use faer::linalg::cholesky::llt::factor::{self as llt, LltError, LltRegularization};
 use faer::linalg::evd::{self, ComputeEigenvectors};

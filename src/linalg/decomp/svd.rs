@@ -165,9 +165,17 @@ fn dominant_phase(m: &CMat, j: usize) -> Option<C64> {
     Some(z.conj() / z.norm())
 }
 
-/// Complex thin SVD (no sign rule): (s, U, V) with A = U*diag(s)*V'.
-pub(crate) fn svd_thin_c(func: &'static str, a: &CMat) -> Result<(Vec<f64>, CMat, CMat)> {
+/// Thin SVD without the sign rule, real or complex: (s, U, V) with
+/// A = U*diag(s)*V', for callers whose result no sign choice can change.
+pub(crate) fn svd_thin_unsigned<T: Field>(
+    func: &'static str,
+    a: &DMatrix<T>,
+) -> Result<(Vec<f64>, DMatrix<T>, DMatrix<T>)> {
     ensure_finite(func, a)?;
     let (s, u, v) = faer_svd(func, a, ComputeSvdVectors::Thin)?;
-    Ok((s.iter().map(|x| x.re).collect(), u, v))
+    Ok((
+        s.into_iter().map(nalgebra::ComplexField::real).collect(),
+        u,
+        v,
+    ))
 }

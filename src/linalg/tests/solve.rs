@@ -184,6 +184,27 @@ fn complex_pinv_satisfies_penrose_conditions() {
     }
 }
 
+/// Large enough that the final product runs in faer on two threads, with
+/// the adjoint read through a view (complex: conjugated, not just transposed).
+#[test]
+fn pinv_penrose_conditions_hold_at_parallel_sizes() {
+    let mut rng = Rng::new(23);
+    let a = rng.rank_deficient(160, 140, 120);
+    let p = pinv(&a, None).expect("finite");
+    assert_eq!(p.shape(), (140, 160));
+    assert!(rel_err(&(&a * &p * &a), &a) < 1e-9);
+    assert!(rel_err(&(&p * &a * &p), &p) < 1e-9);
+    assert!(rel_err(&(&a * &p).transpose(), &(&a * &p)) < 1e-9);
+    assert!(rel_err(&(&p * &a).transpose(), &(&p * &a)) < 1e-9);
+    let c = rng.cmat(150, 130) * rng.cmat(130, 140);
+    let q = pinv_c(&c, None).expect("finite");
+    let (cq, qc) = (&c * &q, &q * &c);
+    assert!(rel_err_c(&(&cq * &c), &c) < 1e-9);
+    assert!(rel_err_c(&(&qc * &q), &q) < 1e-9);
+    assert!(rel_err_c(&cq.adjoint(), &cq) < 1e-9);
+    assert!(rel_err_c(&qc.adjoint(), &qc) < 1e-9);
+}
+
 #[test]
 fn pinv_rank_cond() {
     let mut rng = Rng::new(17);
