@@ -4,11 +4,10 @@
 //! # When to fall back to floating point
 //! The evaluator should use exact arithmetic only when [`too_costly_for`]
 //! is false for the kind of work ([`ExactWork`]), i.e. [`estimated_cost_ns`]
-//! is at most [`MAX_EXACT_COST_NS`] (0.1 s) and, for work priced as
-//! fraction-free elimination, the operand has at most
-//! [`MAX_EXACT_ENTRIES`] (10 000) entries (the modular routines' estimates
-//! stand on their own). [`too_costly`] is the same test for the common
-//! case `ExactWork::Inverse`.
+//! is at most [`MAX_EXACT_COST_NS`] (0.1 s) and, except for the modular
+//! determinant, rank and rref, whose estimates stand on their own, the
+//! operand has at most [`MAX_EXACT_ENTRIES`] (10 000) entries.
+//! [`too_costly`] is the same test for the common case `ExactWork::Inverse`.
 //!
 //! The estimate is `m·n·min(m,n)` big-integer updates (times `n` more for
 //! the O(n⁴) characteristic polynomial), each costing a fixed overhead plus
@@ -365,15 +364,13 @@ fn bareiss_cost_ns(a: &RatMat, work: ExactWork) -> f64 {
 
 /// True when `work` on `a` should give way to floating point: an
 /// estimated cost above [`MAX_EXACT_COST_NS`], or more than
-/// [`MAX_EXACT_ENTRIES`] entries for work priced as fraction-free
-/// elimination (the modular routines' estimates need no such cap: a
-/// 101x101 determinant of small integers is as quick as a 100x100 one).
+/// [`MAX_EXACT_ENTRIES`] entries. The modular determinant's estimate needs
+/// no such cap (a 101x101 determinant of small integers is as quick as a
+/// 100x100 one; so are rank and rref, priced in `elim`); `A\B` and `inv`
+/// keep it, as the operators do for every exact operand.
 pub fn too_costly_for(a: &RatMat, work: ExactWork) -> bool {
-    let modular = matches!(
-        work,
-        ExactWork::ModularDet | ExactWork::ModularSolve { .. } | ExactWork::ModularInverse
-    ) && word_rows(a).is_some();
-    (!modular && a.len() > MAX_EXACT_ENTRIES) || estimated_cost_ns(a, work) > MAX_EXACT_COST_NS
+    let uncapped = work == ExactWork::ModularDet && word_rows(a).is_some();
+    (!uncapped && a.len() > MAX_EXACT_ENTRIES) || estimated_cost_ns(a, work) > MAX_EXACT_COST_NS
 }
 
 /// [`too_costly_for`] with [`ExactWork::Inverse`], the typical O(n³) case.
