@@ -7,10 +7,13 @@
 mod dims;
 mod extremes;
 mod logical;
+mod order;
 mod statistics;
 mod sums;
+mod unique;
 
 pub use extremes::BUILTINS as EXTREMES;
 pub use logical::BUILTINS as LOGICAL;
 pub use statistics::BUILTINS as STATISTICS;
 pub use sums::BUILTINS as SUMS;
+pub use unique::BUILTINS as UNIQUE;
