@@ -452,7 +452,8 @@ fn an_anonymous_function_error_is_shown_in_the_input_that_defined_it() {
         r.stderr
     );
     assert!(
-        r.stderr.contains("  called from <input> at line 1 column 9"),
+        r.stderr
+            .contains("  called from <input> at line 1 column 9"),
         "{}",
         r.stderr
     );
@@ -464,10 +465,15 @@ fn an_anonymous_function_error_is_shown_in_the_input_that_defined_it() {
     let lib = lib.to_str().unwrap();
     let r = common::run(&[lib, "-e", "g(2)"], "");
     assert_eq!(r.status, 1, "{}", r.stderr);
-    assert!(r.stderr.contains(&format!(" --> {lib}:2:14\n")), "{}", r.stderr);
     assert!(
+        r.stderr.contains(&format!(" --> {lib}:2:14\n")),
+        "{}",
         r.stderr
-            .contains(&format!("  called from @<anonymous> at line 2 column 14 of {lib}\n")),
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "  called from @<anonymous> at line 2 column 14 of {lib}\n"
+        )),
         "{}",
         r.stderr
     );

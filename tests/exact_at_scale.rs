@@ -210,8 +210,7 @@ fn the_cost_rule_keeps_a_30x30_charpoly_exact_and_gives_way_at_60x60() {
 fn large_elementwise_work_stays_exact_and_every_switch_warns() {
     let r = eval("x = [1:5000, 5001:10001]; y = x / 3 + 1/6; w = x .* x; y(1), y(end), w(end)");
     assert_eq!(
-        r.stdout,
-        "ans = 1/2\nans = 20003/6\nans = 100020001\n",
+        r.stdout, "ans = 1/2\nans = 20003/6\nans = 100020001\n",
         "{}",
         r.stderr
     );
@@ -229,7 +228,8 @@ fn large_elementwise_work_stays_exact_and_every_switch_warns() {
     }
     let r = eval("A = [1 1; 0 1]^300;");
     assert!(
-        r.stderr.contains("mpower: exact matrix powers go up to A^256"),
+        r.stderr
+            .contains("mpower: exact matrix powers go up to A^256"),
         "{}",
         r.stderr
     );

@@ -51,9 +51,22 @@ fn unique_refuses_what_it_cannot_honour() {
     let cases = [
         ("unique([1 2], 'foo')", "unknown option 'foo'"),
         ("unique([1 2], 3)", "must be an option string"),
-        ("unique([1 2], 'first', 'last')", "'first' and 'last' cannot both"),
-        ("unique([1 2], 'stable', 'sorted')", "'stable' and 'sorted' cannot both"),
-        ("unique([1 2], 'stable', 'last')", "'last' cannot go with 'stable'"),
+        (
+            "unique([1 2], 'first', 'last')",
+            "'first' and 'last' cannot both",
+        ),
+        (
+            "unique([1 2], 'stable', 'sorted')",
+            "'stable' and 'sorted' cannot both",
+        ),
+        (
+            "unique([1 2], 'stable', 'last')",
+            "'last' cannot go with 'stable'",
+        ),
+        (
+            "unique([1 2], 'first', 'sorted')",
+            "'first' cannot go with 'sorted'",
+        ),
         ("unique({1, 2})", "a cell array of strings"),
         ("unique({'a'}, 'rows')", "'rows' applies to a matrix"),
         ("unique(@sin)", "a numeric array"),
@@ -69,18 +82,24 @@ fn exact_complex_sort_and_extremes_compare_exactly() {
     // to the same double (where the angle -1e-8 < 0 would put 10^8 - i first).
     let r = eval("[s, k] = sort([100000000 - 1i, 100000000]); k, s(2)");
     assert_eq!(
-        r.stdout,
-        "k =\n\n   2   1\n\nans = 100000000 - i\n",
+        r.stdout, "k =\n\n   2   1\n\nans = 100000000 - i\n",
         "{}",
         r.stderr
     );
-    let r = eval("[m, k] = max([100000000 - 1i, 100000000]); k, [m2, k2] = min([100000000, 100000000 - 1i])");
+    let r = eval(
+        "[m, k] = max([100000000 - 1i, 100000000]); k, [m2, k2] = min([100000000, 100000000 - 1i])",
+    );
     assert_eq!(r.stdout, "k = 1\nm2 = 100000000\nk2 = 1\n", "{}", r.stderr);
     // The result stays exact: 1/3 + i/3 and its angle pi/4 against 1/3's 0.
     let r = eval("max([1/3, 1/3 + 1i/3])");
     assert_eq!(r.stdout, "ans = (1 + i)/3\n", "{}", r.stderr);
+    // One modulus 1/3: angles 0, pi/2, pi.
     let r = eval("sort([1i/3, -1/3, 1/3])");
-    assert_eq!(r.stdout, "ans =\n\n     1/3    -1/3     i/3\n\n", "{}", r.stderr);
+    assert_eq!(
+        r.stdout, "ans =\n\n    1/3    i/3   -1/3\n\n",
+        "{}",
+        r.stderr
+    );
     // Two arrays: by modulus only, the first kept on a tie, as Octave.
     let r = eval("[max(1i, -1), max(-1, 1i)]");
     assert_eq!(r.stdout, "ans =\n\n    i   -1\n\n", "{}", r.stderr);

@@ -112,7 +112,10 @@ fn save_options_and_function_forms() {
     // in Octave; names pick fields, and a name the file lacks is an error.
     let r = in_dir(
         &d,
-        &["-e", "S = load('a.txt'); fieldnames(S), S.y - S.x, T = load('a.txt', 'y')"],
+        &[
+            "-e",
+            "S = load('a.txt'); fieldnames(S), S.y - S.x, T = load('a.txt', 'y')",
+        ],
     );
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(

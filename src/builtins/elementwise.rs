@@ -452,7 +452,7 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "complex(a, b)",
             summary: "Build a + bi.",
             math: &["complex(a, b) = a + b*i"],
-            example: &[">> complex(1, 2)", "ans = 1 + 2i"],
+            example: &[">> complex(1, 2)", "ans =  1 + 2i"],
             related: &["real", "imag"],
         },
         run: complex,

@@ -157,7 +157,8 @@ impl Interp<'_> {
                 self.enter(frame, span)?;
                 let here = self.current_source();
                 let own = def.source.get().cloned();
-                self.sources.push(own.clone().unwrap_or_else(|| here.clone()));
+                self.sources
+                    .push(own.clone().unwrap_or_else(|| here.clone()));
                 let r = self.eval_multi(&def.body, nargout);
                 self.sources.pop();
                 self.frames.pop();
@@ -292,10 +293,7 @@ impl Interp<'_> {
     /// The source of the code being run: the innermost user function's or
     /// lambda's, else the input.
     fn current_source(&self) -> Arc<crate::error::Source> {
-        self.sources
-            .last()
-            .unwrap_or(&self.session.source)
-            .clone()
+        self.sources.last().unwrap_or(&self.session.source).clone()
     }
 
     pub(super) fn make_lambda(&self, def: &Rc<Lambda>) -> Value {

@@ -195,11 +195,16 @@ pub fn cmp_abs_arg(x: &Quad, y: &Quad) -> Option<Ordering> {
         (Ordering::Greater, _) => 2,
     };
     let (hx, hy) = (half(x), half(y));
-    Some(x.norm().cmp(&y.norm()).then(hx.cmp(&hy)).then_with(|| match hx {
-        0 => x.a.cmp(&y.a),
-        2 => y.a.cmp(&x.a),
-        _ => Ordering::Equal,
-    }))
+    Some(
+        x.norm()
+            .cmp(&y.norm())
+            .then(hx.cmp(&hy))
+            .then_with(|| match hx {
+                0 => x.a.cmp(&y.a),
+                2 => y.a.cmp(&x.a),
+                _ => Ordering::Equal,
+            }),
+    )
 }
 
 /// The field shared by some numbers: `Some(0)` when all are rational,

@@ -102,7 +102,9 @@ pub fn too_slow_warning(what: &str, a: &RatMat) -> String {
 
 /// [`too_slow_warning`] for an input of `r x c` entries of any exact kind.
 pub(super) fn too_slow_for(what: &str, (r, c): (usize, usize)) -> String {
-    format!("{what}: exact arithmetic would be too slow for this {r}x{c} input; using floating point")
+    format!(
+        "{what}: exact arithmetic would be too slow for this {r}x{c} input; using floating point"
+    )
 }
 
 /// One operation per pair of entries (a scalar operand broadcast), not a
@@ -130,9 +132,9 @@ pub(super) fn warn_large(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>
         BinOp::Pow => "mpower",
         _ => return,
     };
-    let large = [a, b].into_iter().find(|v| {
-        matches!(v, Value::Exact(_) | Value::Quad(_)) && v.numel() > MAX_EXACT_ENTRIES
-    });
+    let large = [a, b]
+        .into_iter()
+        .find(|v| matches!(v, Value::Exact(_) | Value::Quad(_)) && v.numel() > MAX_EXACT_ENTRIES);
     if let Some(v) = large {
         warn.push(too_slow_for(what, v.dims()));
     }

@@ -109,7 +109,12 @@ fn digit_limit(fmt: Format) -> i32 {
 
 /// The format of a real matrix (a scalar is a 1x1 one).
 pub(super) fn choose(values: &[f64], fmt: Format) -> NumFmt {
-    choose_with_min(values, nonzero_min(values.iter().copied()), fmt, values.len() == 1)
+    choose_with_min(
+        values,
+        nonzero_min(values.iter().copied()),
+        fmt,
+        values.len() == 1,
+    )
 }
 
 /// The format of a complex scalar, as Octave chooses it: from the digits

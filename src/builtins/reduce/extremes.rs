@@ -84,14 +84,14 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> [s, i] = sort([2i, -1, 1])",
                 "s =",
                 "",
-                "   1  -1   2i",
+                "    1   -1   2i",
                 "",
                 "i =",
                 "",
                 "   3   2   1",
                 "",
             ],
-            related: &["max", "min"],
+            related: &["max", "min", "unique"],
         },
         run: sort,
     },
@@ -256,7 +256,9 @@ fn quad_pair(a: &Args, what: &str, want: Ordering) -> Result<Option<Value>> {
         cmp = |p, q| p.norm().cmp(&q.norm());
     }
     let pick = |p: &Quad, q: &Quad| if cmp(q, p) == want { q } else { p }.clone();
-    Ok(Some(Value::quad(crate::ops::broadcast(what, &x, &y, pick)?)))
+    Ok(Some(Value::quad(crate::ops::broadcast(
+        what, &x, &y, pick,
+    )?)))
 }
 
 /// min/max of each column (dim 1) or row (dim 2) of a non-empty exact
@@ -276,10 +278,7 @@ fn exact_extreme<T: nalgebra::Scalar>(
         }
         best.unwrap_or_else(|| (m[0].clone(), 1.0))
     });
-    (
-        picks.map(|p| p.0),
-        Value::Real(picks.map(|p| p.1).into()),
-    )
+    (picks.map(|p| p.0), Value::Real(picks.map(|p| p.1).into()))
 }
 
 /// `sort`: numbers; a string's characters by their codes (the result a

@@ -17,7 +17,7 @@ use std::cmp::Ordering;
 pub static BUILTINS: &[Builtin] = &[Builtin {
     name: "unique",
     min_args: 1,
-    max_args: 4,
+    max_args: 3,
     max_out: 3,
     heavy: false,
     doc: Doc {
@@ -60,7 +60,7 @@ pub static BUILTINS: &[Builtin] = &[Builtin {
             "   3   1   2",
             "",
         ],
-        related: &["sort", "ismember"],
+        related: &["sort", "max", "min"],
     },
     run: unique,
 }];
@@ -78,7 +78,10 @@ fn options(a: &Args) -> Result<Opts> {
     let mut o = Opts::default();
     let (mut order, mut which) = (None, None);
     for k in 1..a.len() {
-        let word = a.val(k)?.as_str().ok_or_else(|| a.wrong(k, "an option string"))?;
+        let word = a
+            .val(k)?
+            .as_str()
+            .ok_or_else(|| a.wrong(k, "an option string"))?;
         let clash = |what: &str, old: Option<&str>| match old {
             Some(prev) if !prev.eq_ignore_ascii_case(word) => Err(LaError::eval(format!(
                 "unique: '{prev}' and '{word}' cannot both be given ({what})"
@@ -106,11 +109,9 @@ fn options(a: &Args) -> Result<Opts> {
         }
     }
     if let (Some(s), Some(w)) = (order, which) {
-        if o.stable {
-            return Err(LaError::eval(format!(
-                "unique: '{w}' cannot go with '{s}': with 'stable', i holds first occurrences"
-            )));
-        }
+        return Err(LaError::eval(format!(
+            "unique: '{w}' cannot go with '{s}' (as in Octave); '{w}' alone gives sorted output"
+        )));
     }
     Ok(o)
 }
@@ -193,9 +194,12 @@ fn distinct<T: Scalar>(
         return (u, i, j);
     }
     let items = m.as_slice();
-    let (i, j) = groups(items.len(), o, |x, y| cmp(&items[x], &items[y]), |x, y| {
-        eq(&items[x], &items[y])
-    });
+    let (i, j) = groups(
+        items.len(),
+        o,
+        |x, y| cmp(&items[x], &items[y]),
+        |x, y| eq(&items[x], &items[y]),
+    );
     let u = DMatrix::from_fn(i.len(), 1, |p, _| items[i[p]].clone());
     (u, i, j)
 }

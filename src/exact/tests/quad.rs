@@ -154,7 +154,10 @@ fn complex_order_is_modulus_then_argument() {
     // sqrt(-2) field: |1 + √-2|² = 3, between |3/2|² = 9/4 and |-2|² = 4;
     // against its conjugate (same modulus) the argument atan(√2) > 0 wins.
     let z = q((1, 1), (1, 1), -2);
-    assert_eq!(cmp_abs_arg(&z, &Quad::rat(r(3, 2))), Some(Ordering::Greater));
+    assert_eq!(
+        cmp_abs_arg(&z, &Quad::rat(r(3, 2))),
+        Some(Ordering::Greater)
+    );
     assert_eq!(cmp_abs_arg(&z, &Quad::rat(r(-2, 1))), Some(Ordering::Less));
     assert_eq!(cmp_abs_arg(&z, &z.conj()), Some(Ordering::Greater));
     // Fields differ or are real: no exact answer.
