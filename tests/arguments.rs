@@ -282,7 +282,7 @@ fn rows() -> Vec<(String, Want)> {
             "concatenation: strings can only be joined",
         ),
         // ------------------------------------------------------- elementwise
-        out("complex(1, 2)", "ans = 1 + 2i"),
+        out("complex(1, 2)", "ans =  1 + 2i"),
         not_a_number("complex", "'a', 2", 1, "a", "a"),
         not_a_number("complex", "1, 'b'", 2, "b", "b"),
         out("double(1/4)", "ans = 0.2500"),
@@ -506,7 +506,7 @@ fn rows() -> Vec<(String, Want)> {
         out("tic; t = toc; t < 10", "ans = 1"),
         // ------------------------------------------------------- products
         out("size(transpose([1 2 3]))", "ans =\n\n   3   1"),
-        out("ctranspose(1 + 2i)", "ans = 1 - 2i"),
+        out("ctranspose(1 + 2i)", "ans =  1 - 2i"),
         out("hadamard([1 2], [3 4])", "ans =\n\n   3   8"),
         not_a_number("hadamard", "'ab', [1 2]", 1, "A", "ab"),
         not_a_number("hadamard", "[1 2], 'ab'", 2, "B", "ab"),
@@ -740,6 +740,22 @@ fn rows() -> Vec<(String, Want)> {
             "sort: argument 2 must be one of 'ascend', 'descend'",
         ),
         out("sort('ba')", "ans = ab"),
+        out("unique([3 1 3])", "ans =\n\n   1   3"),
+        out("[u, i] = unique([3 1 3], 'last'); i'", "ans =\n\n   2   3"),
+        out(
+            "unique([1 2; 1 2; 0 1], 'rows')",
+            "ans =\n\n   0   1\n   1   2",
+        ),
+        out("unique([3 1 3], 'stable')", "ans =\n\n   3   1"),
+        out(
+            "unique([1 2; 1 2; 0 1], 'rows', 'stable')",
+            "ans =\n\n   1   2\n   0   1",
+        ),
+        err("unique([3 1 3], 'bogus')", "unique: unknown option 'bogus'"),
+        err(
+            "unique([1 2], 3)",
+            "unique: argument 2 must be an option string",
+        ),
         out("a = any([0 0; 0 1], 2); a(1)", "ans = 0"),
         out("a = any([0 0; 0 1]); a(2)", "ans = 1"),
         not_a_number("any", "'ab'", 1, "x", "ab"),

@@ -427,3 +427,59 @@ fn a_function_error_is_shown_in_the_file_or_input_that_defined_it() {
     assert_eq!(r.stdout, format!("{lib}\n2\n"), "{}", r.stderr);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// An anonymous function keeps the input it was written in, as a named
+/// function does: called from a later input, its error is shown in its own
+/// text, and the notes say where it was called.
+#[test]
+fn an_anonymous_function_error_is_shown_in_the_input_that_defined_it() {
+    // From an earlier -e: `undefined_q` is the 14th character of the first.
+    let r = common::run(
+        &["-e", "f = @(x) x + undefined_q;", "-e", "w = 3 + f(1)"],
+        "",
+    );
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("1 | f = @(x) x + undefined_q;\n"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(
+            "  called from @<anonymous> at line 1 column 14 (defined in an earlier input)\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr
+            .contains("  called from <input> at line 1 column 9"),
+        "{}",
+        r.stderr
+    );
+    // From a script file: line 2 of it, column 14.
+    let dir = std::env::temp_dir().join(format!("la-lambdasrc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let lib = dir.join("lib.m");
+    std::fs::write(&lib, "x = 1;\ng = @(t) t * nowhere_z;\n").unwrap();
+    let lib = lib.to_str().unwrap();
+    let r = common::run(&[lib, "-e", "g(2)"], "");
+    assert_eq!(r.status, 1, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(" --> {lib}:2:14\n")),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        r.stderr.contains(&format!(
+            "  called from @<anonymous> at line 2 column 14 of {lib}\n"
+        )),
+        "{}",
+        r.stderr
+    );
+    // Defined and called in one input: shown there, with no extra note.
+    let r = common::eval("h = @(x) x + undefined_q; h(1)");
+    common::assert_error(&r, "'undefined_q' undefined", ":1:14");
+    assert!(!r.stderr.contains("called from"), "{}", r.stderr);
+    let _ = std::fs::remove_dir_all(&dir);
+}

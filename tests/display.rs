@@ -24,14 +24,15 @@ fn displays_match_octave() {
 }
 
 /// Complex numbers: real part, the sign of the imaginary part, its
-/// magnitude; in a matrix the signs line up, two spaces between columns
-/// (octave-cli 7.3 prints the matrix below byte for byte the same).
+/// magnitude; the real part has a column for its sign, and in a matrix the
+/// signs line up, two spaces between columns (octave-cli 7.3 prints the
+/// floats below byte for byte the same; tests/octave_display has more).
 #[test]
 fn complex_values() {
     assert_eq!(eval("x = 1 + 2i").stdout, "x = 1 + 2i\n");
     assert_eq!(
         eval("x = double(1.5 - 2.5i)").stdout,
-        "x = 1.5000 - 2.5000i\n"
+        "x =  1.5000 - 2.5000i\n"
     );
     assert_eq!(
         eval("x = double([1+2i, -3.5-4i])").stdout,

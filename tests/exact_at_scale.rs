@@ -295,3 +295,37 @@ fn the_cost_rule_keeps_a_30x30_charpoly_exact_and_gives_way_at_60x60() {
         gives_way(&r.stderr, what, "60x60");
     }
 }
+
+/// Element-wise work on an exact array of more than 10 000 entries costs
+/// one operation per entry: it stays exact (1/3 + 1/6 = 1/2 and
+/// 10001/3 + 1/6 = 20003/6; 10001^2 = 100020001). A matrix product of that
+/// size gives way with the cost rule's warning, and a power whose
+/// fractions would pass 4096 bits warns too: no silent switch.
+#[test]
+fn large_elementwise_work_stays_exact_and_every_switch_warns() {
+    let r = eval("x = [1:5000, 5001:10001]; y = x / 3 + 1/6; w = x .* x; y(1), y(end), w(end)");
+    assert_eq!(
+        r.stdout, "ans = 1/2\nans = 20003/6\nans = 100020001\n",
+        "{}",
+        r.stderr
+    );
+    no_float_switch(&r.stderr);
+    let r = eval("x = [1:5000, 5001:10001]; s = x * x';");
+    gives_way(&r.stderr, "mtimes", "1x10001");
+    // 3^5000 needs 7925 bits; power(x, k) warns as x .^ k does.
+    for src in ["y = 3^5000;", "y = (1/3) .^ 5000;", "y = power(3, 5000);"] {
+        let r = eval(src);
+        assert!(
+            r.stderr.contains("exact fractions grew past 4096 bits"),
+            "{src}: {}",
+            r.stderr
+        );
+    }
+    let r = eval("A = [1 1; 0 1]^300;");
+    assert!(
+        r.stderr
+            .contains("mpower: exact matrix powers go up to A^256"),
+        "{}",
+        r.stderr
+    );
+}

@@ -172,7 +172,7 @@ fn complex_literals_with_rational_parts_are_exact() {
     // 1.5 + 2.5i = (3 + 5i)/2 exactly.
     assert_eq!(out("1.5 + 2.5i"), "ans = (3 + 5i)/2\n");
     // A float mixing in gives floating point.
-    assert_eq!(out("pi + 2i"), "ans = 3.1416 + 2.0000i\n");
+    assert_eq!(out("pi + 2i"), "ans =  3.1416 + 2.0000i\n");
     let j = json("z = 3 + 4i");
     assert_eq!(j[0].1["im"], 4);
     assert_eq!(j[0].1["re"], 3);

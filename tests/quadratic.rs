@@ -335,7 +335,7 @@ fn sums_and_products_stay_in_the_field() {
     // a float; sqrt of an exact complex number is a float: sqrt(3 + 4i) = 2 + i.
     assert_eq!(out("sum([sqrt(2) sqrt(3)])"), "ans = 3.1463\n");
     assert_eq!(out("s = sqrt(3+4i); s == 2 + i"), "ans = 1\n");
-    assert_eq!(out("sqrt(3+4i)"), "ans = 2 + 1i\n");
+    assert_eq!(out("sqrt(3+4i)"), "ans =  2 + 1i\n");
 }
 
 #[test]

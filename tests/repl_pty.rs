@@ -530,3 +530,18 @@ fn a_function_from_an_earlier_input_shows_its_own_line() {
     r.prompt();
     assert_eq!(r.quit(), 0);
 }
+
+/// The same for an anonymous function typed at an earlier prompt.
+#[test]
+fn an_anonymous_function_from_an_earlier_input_shows_its_own_line() {
+    let mut r = start(false);
+    r.line("f = @(x) x + undefined_q;");
+    r.prompt();
+    r.line("z = 1 + f(2)");
+    r.expect("'undefined_q' undefined");
+    r.expect("1 | f = @(x) x + undefined_q;");
+    r.expect("called from @<anonymous> at line 1 column 14 (defined in an earlier input)");
+    r.expect("called from <input> at line 1 column 9");
+    r.prompt();
+    assert_eq!(r.quit(), 0);
+}

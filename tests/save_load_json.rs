@@ -108,14 +108,24 @@ fn save_options_and_function_forms() {
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(r.stdout, "x = 1\ny = 5\nC = 5\n");
     assert_eq!(std::fs::read_to_string(d.join("c.txt")).unwrap(), "5.0\n");
-    // A session file into one variable would be a struct: refused clearly.
-    let r = in_dir(&d, &["-e", "S = load('a.txt')"]);
-    assert_eq!(r.status, 1);
-    assert!(
-        r.stderr.contains("structs are not supported"),
-        "{}",
-        r.stderr
+    // A session file into one variable is a structure of its variables, as
+    // in Octave; names pick fields, and a name the file lacks is an error.
+    let r = in_dir(
+        &d,
+        &[
+            "-e",
+            "S = load('a.txt'); fieldnames(S), S.y - S.x, T = load('a.txt', 'y')",
+        ],
     );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stdout,
+        "ans =\n{\n  [1,1] = x\n  [2,1] = y\n}\n\nans = 4\nT =\n\n  scalar structure containing the fields:\n\n    y = 5\n\n"
+    );
+    let r = in_dir(&d, &["-e", "S = load('a.txt', 'zz')"]);
+    common::assert_error(&r, "has no variable named 'zz'", ":1:5");
+    let r = in_dir(&d, &["-e", "S = load('c.txt', 'y')"]);
+    common::assert_error(&r, "variable names cannot be chosen", ":1:5");
 }
 
 #[test]

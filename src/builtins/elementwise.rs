@@ -452,7 +452,7 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "complex(a, b)",
             summary: "Build a + bi.",
             math: &["complex(a, b) = a + b*i"],
-            example: &[">> complex(1, 2)", "ans = 1 + 2i"],
+            example: &[">> complex(1, 2)", "ans =  1 + 2i"],
             related: &["real", "imag"],
         },
         run: complex,
@@ -775,13 +775,11 @@ fn remainder(a: &Args, name: &str, floored: bool) -> Result<Vec<Value>> {
     })
 }
 
-fn power(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(crate::ops::binary(
-        crate::syntax::ast::BinOp::EPow,
-        a.num(0)?,
-        a.num(1)?,
-        &mut Vec::new(),
-    )?)
+/// `power(x, y)` is `x .^ y`, with the operator's warnings (fractions
+/// too large to stay exact).
+fn power(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let op = crate::syntax::ast::BinOp::EPow;
+    one(it.binary(op, a.num(0)?, a.num(1)?, a.span)?)
 }
 
 fn part(a: &Args, name: &str, f: fn(C64) -> f64) -> Result<Vec<Value>> {

@@ -247,6 +247,9 @@ fn str2func(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if let [s] = stmts.as_slice() {
             if let StmtKind::Expr(e) = &s.kind {
                 if let ExprKind::AnonFn(def) = &e.kind {
+                    // Its spans are offsets into the text given.
+                    let src = crate::error::Source::new("<str2func>", text);
+                    let _ = def.source.set(std::sync::Arc::new(src));
                     return one(Value::Func(Rc::new(Func::Lambda {
                         def: def.clone(),
                         captured: Default::default(),

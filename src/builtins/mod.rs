@@ -160,6 +160,7 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         reduce::SUMS,
         reduce::STATISTICS,
         reduce::EXTREMES,
+        reduce::UNIQUE,
         reduce::LOGICAL,
         linalg::PRODUCTS,
         linalg::NORMS,
@@ -492,15 +493,19 @@ const QUAD_AWARE: &[&str] = &[
     "imag",
     "inv",
     "latex",
+    "max",
     "mean",
+    "min",
     "null",
     "prod",
     "rank",
     "real",
     "rref",
     "sign",
+    "sort",
     "sum",
     "trace",
+    "unique",
 ];
 
 /// The arguments for built-in `name`: every other built-in sees complex

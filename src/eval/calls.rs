@@ -155,9 +155,19 @@ impl Interp<'_> {
                     frame.insert(p, a);
                 }
                 self.enter(frame, span)?;
+                let here = self.current_source();
+                let own = def.source.get().cloned();
+                self.sources
+                    .push(own.clone().unwrap_or_else(|| here.clone()));
                 let r = self.eval_multi(&def.body, nargout);
+                self.sources.pop();
                 self.frames.pop();
-                r
+                // Written in another input: its error is shown there, as a
+                // named function's is.
+                r.map_err(|e| match own {
+                    Some(src) if *src != *here => e.leaving("@<anonymous>", span, Some(src)),
+                    _ => e,
+                })
             }
         }
     }
@@ -252,7 +262,11 @@ impl Interp<'_> {
         }
         let frame: Vars = def.params.iter().cloned().zip(args).collect();
         self.enter(frame, span)?;
+        let src = def.source.get().cloned();
+        self.sources
+            .push(src.unwrap_or_else(|| self.session.source.clone()));
         let flow = self.exec_block(&def.body);
+        self.sources.pop();
         let frame = self.frames.pop().unwrap_or_default();
         if let Flow::Exit(_) =
             flow.map_err(|e| e.leaving(&def.name, span, def.source.get().cloned()))?
@@ -276,7 +290,15 @@ impl Interp<'_> {
         Ok(out)
     }
 
+    /// The source of the code being run: the innermost user function's or
+    /// lambda's, else the input.
+    fn current_source(&self) -> Arc<crate::error::Source> {
+        self.sources.last().unwrap_or(&self.session.source).clone()
+    }
+
     pub(super) fn make_lambda(&self, def: &Rc<Lambda>) -> Value {
+        // Its spans are offsets into the code it is written in.
+        def.source.get_or_init(|| self.current_source());
         let mut names = Vec::new();
         free_idents(&def.body, &mut names);
         let captured = names

@@ -143,6 +143,7 @@ impl Session {
             frames: Vec::new(),
             ends: Vec::new(),
             notes: Vec::new(),
+            sources: Vec::new(),
         };
         let flow = it.exec_block(&program);
         it.show_figure();
@@ -180,6 +181,9 @@ pub struct Interp<'s> {
     ends: Vec<usize>,
     /// Notes about the statement's result, shown with its value (see `Ctx::note`).
     notes: Vec<String>,
+    /// The sources of the user functions being run, innermost last (the
+    /// input being run when empty): where a lambda written there comes from.
+    sources: Vec<Arc<crate::error::Source>>,
 }
 
 impl Interp<'_> {

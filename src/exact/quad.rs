@@ -174,6 +174,39 @@ impl Quad {
     }
 }
 
+/// Octave's order of complex numbers (by modulus, then by argument in
+/// (-π, π]), decided exactly for two numbers of one field `d < 0` or
+/// rationals: `|z|² = a² - d b²` is rational, and two numbers of the same
+/// modulus compare by the half-plane their argument lies in, then by the
+/// real part (the argument grows with it below the real axis, falls with it
+/// above). `None` when the fields differ or are real.
+pub fn cmp_abs_arg(x: &Quad, y: &Quad) -> Option<Ordering> {
+    match (x.d, y.d) {
+        (0, 0) => {}
+        (d, 0) | (0, d) if d < 0 => {}
+        (d, e) if d == e && d < 0 => {}
+        _ => return None,
+    }
+    // 0 below the real axis, 1 on its positive half (and zero), 2 above, 3 on its negative half.
+    let half = |z: &Quad| match (z.b.sign(), z.a.sign()) {
+        (Ordering::Less, _) => 0,
+        (Ordering::Equal, Ordering::Less) => 3,
+        (Ordering::Equal, _) => 1,
+        (Ordering::Greater, _) => 2,
+    };
+    let (hx, hy) = (half(x), half(y));
+    Some(
+        x.norm()
+            .cmp(&y.norm())
+            .then(hx.cmp(&hy))
+            .then_with(|| match hx {
+                0 => x.a.cmp(&y.a),
+                2 => y.a.cmp(&x.a),
+                _ => Ordering::Equal,
+            }),
+    )
+}
+
 /// The field shared by some numbers: `Some(0)` when all are rational,
 /// `Some(d)` when every irrational one has radicand `d`, `None` when two
 /// differ.

@@ -14,8 +14,12 @@ use std::borrow::Cow;
 /// useful as fractions and make every further step slower: switch to floats.
 pub const MAX_EXACT_BITS: u64 = 4096;
 
-/// Both operands as rationals, when at least one is exact and both are small enough.
+/// Both operands as rationals, when at least one is exact and both are
+/// small enough: element-wise work costs one operation per entry, so only
+/// the size of the fractions limits it; matrix products and solves also
+/// stop at [`MAX_EXACT_ENTRIES`] entries (with [`warn_large`]'s warning).
 fn pair<'a>(
+    op: BinOp,
     a: &'a Value,
     b: &'a Value,
     warn: &mut Vec<String>,
@@ -23,14 +27,12 @@ fn pair<'a>(
     if !matches!(a, Value::Exact(_)) && !matches!(b, Value::Exact(_)) {
         return None;
     }
-    if a.numel() > MAX_EXACT_ENTRIES || b.numel() > MAX_EXACT_ENTRIES {
+    if !elementwise(op, a, b) && a.numel().max(b.numel()) > MAX_EXACT_ENTRIES {
         return None;
     }
     let (x, y) = (a.to_exact()?, b.to_exact()?);
     if exact::max_entry_bits(&x).max(exact::max_entry_bits(&y)) > MAX_EXACT_BITS {
-        warn.push(format!(
-            "exact fractions grew past {MAX_EXACT_BITS} bits; continuing in floating point"
-        ));
+        warn.push(too_long_warning());
         return None;
     }
     Some((x, y))
@@ -38,8 +40,8 @@ fn pair<'a>(
 
 pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Option<Value>> {
     use BinOp::*;
-    let Some((x, y)) = pair(a, b, warn) else {
-        warn_large_solve(op, a, b, warn);
+    let Some((x, y)) = pair(op, a, b, warn) else {
+        warn_large(op, a, b, warn);
         return Ok(None);
     };
     let sym = op.symbol();
@@ -54,7 +56,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
             Value::Exact(broadcast(sym, &x, &y, |p, q| q / p)?.into())
         }
         Eq | Ne | Lt | Le | Gt | Ge => Value::Bool(broadcast(sym, &x, &y, cmp_fn(op))?.into()),
-        EPow => return Ok(power(sym, &x, &y)?.map(Value::exact)),
+        EPow => return Ok(power(sym, &x, &y, warn)?.map(Value::exact)),
         Mul if x.len() == 1 || y.len() == 1 => {
             Value::Exact(broadcast(sym, &x, &y, |p, q| p * q)?.into())
         }
@@ -95,23 +97,46 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
 /// The warning when exact work gives way to floating point because of its
 /// cost (the rule of `exact::too_costly_for`); `what` names the operation.
 pub fn too_slow_warning(what: &str, a: &RatMat) -> String {
+    too_slow_for(what, a.shape())
+}
+
+/// [`too_slow_warning`] for an input of `r x c` entries of any exact kind.
+pub(super) fn too_slow_for(what: &str, (r, c): (usize, usize)) -> String {
     format!(
-        "{what}: exact arithmetic would be too slow for this {}x{} input; using floating point",
-        a.nrows(),
-        a.ncols()
+        "{what}: exact arithmetic would be too slow for this {r}x{c} input; using floating point"
     )
 }
 
-/// The [`too_slow_warning`] for `A \ B` / `B / A` with an exact matrix A of
-/// more than [`MAX_EXACT_ENTRIES`] entries, which [`pair`] hands to floats.
-fn warn_large_solve(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) {
-    let (what, m) = match (op, a, b) {
-        (BinOp::LDiv, Value::Exact(m), _) => ("mldivide", m),
-        (BinOp::Div, _, Value::Exact(m)) => ("mrdivide", m),
+/// One operation per pair of entries (a scalar operand broadcast), not a
+/// matrix product or solve.
+pub(super) fn elementwise(op: BinOp, a: &Value, b: &Value) -> bool {
+    use BinOp::*;
+    match op {
+        Mul => a.is_scalar() || b.is_scalar(),
+        Div => b.is_scalar(),
+        LDiv => a.is_scalar(),
+        Pow => a.is_scalar() && b.is_scalar(),
+        _ => true,
+    }
+}
+
+/// The [`too_slow_warning`] for a matrix product, power or solve with an
+/// exact operand of more than [`MAX_EXACT_ENTRIES`] entries, which [`pair`]
+/// hands to floats.
+pub(super) fn warn_large(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) {
+    let what = match op {
+        _ if elementwise(op, a, b) => return,
+        BinOp::LDiv => "mldivide",
+        BinOp::Div => "mrdivide",
+        BinOp::Mul => "mtimes",
+        BinOp::Pow => "mpower",
         _ => return,
     };
-    if m.len() > MAX_EXACT_ENTRIES {
-        warn.push(too_slow_warning(what, m));
+    let large = [a, b]
+        .into_iter()
+        .find(|v| matches!(v, Value::Exact(_) | Value::Quad(_)) && v.numel() > MAX_EXACT_ENTRIES);
+    if let Some(v) = large {
+        warn.push(too_slow_for(what, v.dims()));
     }
 }
 
@@ -138,18 +163,26 @@ pub(crate) fn small_int(q: &Rat) -> Option<i64> {
     (d == 1 && n.unsigned_abs() <= MAX_EXACT_BITS).then_some(n)
 }
 
-/// `x .^ y` with integer exponents stays exact (0 .^ negative goes to floats: Inf).
-fn power(sym: &str, x: &RatMat, y: &RatMat) -> Result<Option<RatMat>> {
-    if y.iter().any(|q| small_int(q).is_none()) {
+/// The warning when fractions grow too long to stay exact.
+pub(super) fn too_long_warning() -> String {
+    format!("exact fractions grew past {MAX_EXACT_BITS} bits; continuing in floating point")
+}
+
+/// `x .^ y` with integer exponents stays exact (0 .^ negative goes to
+/// floats: Inf); a power whose fractions would pass [`MAX_EXACT_BITS`] goes
+/// to floats with [`too_long_warning`]. Other exponents have irrational
+/// results in general: floats.
+fn power(sym: &str, x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option<RatMat>> {
+    if !y.iter().all(Rat::is_integer) {
         return Ok(None);
     }
     let k = y
         .iter()
-        .filter_map(small_int)
-        .map(i64::unsigned_abs)
+        .map(|q| small_int(q).map_or(u64::MAX, i64::unsigned_abs))
         .max()
         .unwrap_or(0);
     if exact::max_entry_bits(x).saturating_mul(k) > MAX_EXACT_BITS {
+        warn.push(too_long_warning());
         return Ok(None);
     }
     if x.iter().any(Rat::is_zero) && y.iter().any(Rat::is_negative) {
@@ -174,16 +207,19 @@ pub(crate) fn scalar_power(p: &Rat, q: &Rat) -> Option<Rat> {
 
 fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option<Value>> {
     if x.len() == 1 && y.len() == 1 {
-        return Ok(power("^", x, y)?.map(Value::exact));
+        return Ok(power("^", x, y, warn)?.map(Value::exact));
     }
     let (Some(k), true, true) = (
-        y.iter()
-            .next()
-            .and_then(small_int)
-            .filter(|k| k.unsigned_abs() <= MAX_MATRIX_POWER),
+        y.iter().next().filter(|q| q.is_integer()),
         y.len() == 1,
         x.is_square(),
     ) else {
+        return Ok(None);
+    };
+    let Some(k) = small_int(k).filter(|k| k.unsigned_abs() <= MAX_MATRIX_POWER) else {
+        warn.push(format!(
+            "mpower: exact matrix powers go up to A^{MAX_MATRIX_POWER}; using floating point"
+        ));
         return Ok(None);
     };
     if k < 0 && !exact::too_costly(x) && exact::inv(x).map_err(err)?.is_none() {

@@ -37,7 +37,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
     // Operators compute with the character codes of strings, as Octave's do.
     let (a, b) = (a.codes(), b.codes());
     let (a, b) = (&*a, &*b);
-    if let Some(v) = crate::ops::quad::binary(op, a, b)? {
+    if let Some(v) = crate::ops::quad::binary(op, a, b, warn)? {
         return Ok(v);
     }
     if let Some(v) = crate::ops::exact::binary(op, a, b, warn)? {

@@ -7,7 +7,7 @@
 //! take over.
 
 use super::broadcast::broadcast;
-use super::exact::{small_int, MAX_EXACT_BITS};
+use super::exact::{elementwise, small_int, too_long_warning, warn_large, MAX_EXACT_BITS};
 use crate::error::Result;
 use crate::exact::field;
 use crate::exact::quad::{checked_add, checked_mul, common_field};
@@ -21,15 +21,20 @@ use std::borrow::Cow;
 /// other is exact too, both small enough; with their common field, if any.
 type Pair<'a> = (Cow<'a, QuadMat>, Cow<'a, QuadMat>, Option<i64>);
 
-fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<Pair<'a>> {
+/// Element-wise work is limited only by the size of the numbers; matrix
+/// products and solves also by the entries (as `exact::pair`); each limit
+/// warns when it sends the work to floats.
+fn pair<'a>(op: BinOp, a: &'a Value, b: &'a Value, warn: &mut Vec<String>) -> Option<Pair<'a>> {
     if !matches!(a, Value::Quad(_)) && !matches!(b, Value::Quad(_)) {
         return None;
     }
-    if a.numel() > MAX_EXACT_ENTRIES || b.numel() > MAX_EXACT_ENTRIES {
+    if !elementwise(op, a, b) && a.numel().max(b.numel()) > MAX_EXACT_ENTRIES {
+        warn_large(op, a, b, warn);
         return None;
     }
     let (x, y) = (a.to_quad()?, b.to_quad()?);
     if x.iter().chain(y.iter()).any(|q| q.bits() > MAX_EXACT_BITS) {
+        warn.push(too_long_warning());
         return None;
     }
     let d = common_field(x.iter().chain(y.iter()));
@@ -38,7 +43,12 @@ fn pair<'a>(a: &'a Value, b: &'a Value) -> Option<Pair<'a>> {
 
 /// Operands of different fields: the operations whose every result entry
 /// still lies in one field (`None` as soon as one does not).
-fn cross_field(op: BinOp, x: &QuadMat, y: &QuadMat) -> Result<Option<QuadMat>> {
+fn cross_field(
+    op: BinOp,
+    x: &QuadMat,
+    y: &QuadMat,
+    warn: &mut Vec<String>,
+) -> Result<Option<QuadMat>> {
     use BinOp::*;
     let sym = op.symbol();
     let sub = |p: &Quad, q: &Quad| checked_add(p, &-q);
@@ -52,7 +62,7 @@ fn cross_field(op: BinOp, x: &QuadMat, y: &QuadMat) -> Result<Option<QuadMat>> {
         EDiv => broadcast(sym, x, y, div)?,
         Div if y.len() == 1 => broadcast(sym, x, y, div)?,
         // Each power stays in its entry's own field.
-        EPow => return Ok(power(op, x, y)),
+        EPow => return Ok(power(op, x, y, warn)),
         _ => return Ok(None),
     };
     Ok(m.iter()
@@ -83,9 +93,9 @@ fn int_exponent(y: &QuadMat) -> Option<i64> {
     }
 }
 
-pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
+pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result<Option<Value>> {
     use BinOp::*;
-    let Some((x, y, d)) = pair(a, b) else {
+    let Some((x, y, d)) = pair(op, a, b, warn) else {
         return Ok(None);
     };
     if let Eq | Ne = op {
@@ -95,7 +105,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
         return Ok(Some(Value::Bool(out.into())));
     }
     let Some(d) = d else {
-        return Ok(cross_field(op, &x, &y)?.map(Value::quad));
+        return Ok(cross_field(op, &x, &y, warn)?.map(Value::quad));
     };
     let sym = op.symbol();
     let recip_all = |m: &QuadMat| -> Option<QuadMat> {
@@ -134,7 +144,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
             })?;
             return Ok(Some(Value::Bool(out.map(|b| b.unwrap_or(false)).into())));
         }
-        EPow | Pow => match power(op, &x, &y) {
+        EPow | Pow => match power(op, &x, &y, warn) {
             Some(p) => p,
             None => return Ok(None),
         },
@@ -146,10 +156,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Result<Option<Value>> {
 /// `x .^ k` element by element, or `x ^ k` for a square matrix, for one
 /// small integer `k`; `None` (floats) for other exponents, results that
 /// would grow too large, and zero to a negative power.
-fn power(op: BinOp, x: &QuadMat, y: &QuadMat) -> Option<QuadMat> {
+fn power(op: BinOp, x: &QuadMat, y: &QuadMat, warn: &mut Vec<String>) -> Option<QuadMat> {
     let k = int_exponent(y)?;
     let bits = x.iter().map(Quad::bits).max().unwrap_or(0);
     if bits.saturating_mul(k.unsigned_abs()) > MAX_EXACT_BITS {
+        warn.push(too_long_warning());
         return None;
     }
     if op == BinOp::Pow && x.len() > 1 {

@@ -147,6 +147,9 @@ pub struct Lambda {
     pub body: Expr,
     /// Source text of the whole `@(x) ...`, for display.
     pub text: String,
+    /// The input it was written in (set when it is first evaluated): its
+    /// spans are offsets into it, so its errors are shown there.
+    pub source: std::cell::OnceCell<std::sync::Arc<crate::error::Source>>,
 }
 
 #[derive(Debug, Clone)]

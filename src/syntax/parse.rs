@@ -382,6 +382,7 @@ impl Builder {
                     params,
                     body,
                     text: s.to_string(),
+                    source: Default::default(),
                 }))
             }
             Rule::expr | Rule::pexpr | Rule::mexpr => return self.expr(p),

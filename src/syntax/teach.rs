@@ -40,6 +40,7 @@ pub const NUMPY_NAMES: &[(&str, &str)] = &[
     ("abs", "abs"),
     ("max", "max"),
     ("min", "min"),
+    ("unique", "unique"),
     ("round", "round"),
     ("diag", "diag"),
     ("solve", "A\\b"),

@@ -4,7 +4,8 @@
 use crate::exact::{Quad, Rat};
 use crate::linalg::C64;
 use crate::value::numfmt::{
-    choose, choose_complex, entry, special, two_digit_exponents, width_of, NumFmt,
+    choose, choose_complex, choose_complex_scalar, entry, special, two_digit_exponents, width_of,
+    NumFmt,
 };
 pub use crate::value::numfmt::{Format, Numbers};
 use crate::value::readable::{self, Layout};
@@ -33,10 +34,31 @@ fn complex_parts(z: C64, f: NumFmt) -> (String, char, String) {
     (re, sign, entry(z.im.abs(), f))
 }
 
+/// A complex number in few characters (`num2str`): `3 + 4i`.
 pub fn complex_scalar(z: C64, fmt: Format) -> String {
     let f = choose(&[z.re, z.im], fmt);
     let (re, sign, im) = complex_parts(z, f);
     format!("{re} {sign} {im}i")
+}
+
+/// Width of the wider part of `z` written in `f` (the sign aside).
+fn part_width(z: C64, f: NumFmt) -> usize {
+    entry(z.re.abs(), f).len().max(complex_parts(z, f).2.len())
+}
+
+/// `z` as Octave lays out a complex entry: both parts right-aligned in one
+/// width `wi` (the widest magnitude), the real one a column wider for its
+/// sign, the sign in a fixed place: ` 3 + 4i`, `      0 - 0.5000i`.
+fn complex_cell(z: C64, f: NumFmt, wi: usize) -> String {
+    let (re, sign, im) = complex_parts(z, f);
+    let wr = wi + 1;
+    format!("{re:>wr$} {sign} {im:>wi$}i")
+}
+
+/// A complex scalar as Octave displays it (`z =  3 + 4i`, `disp`).
+fn complex_scalar_display(z: C64, fmt: Format) -> String {
+    let f = choose_complex_scalar(z, fmt);
+    complex_cell(z, f, part_width(z, f))
 }
 
 /// Column layout: cells right-aligned in `width` after `sep` spaces, and
@@ -123,15 +145,10 @@ pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
 
 fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
     let f = choose_complex(m.as_slice(), fmt);
-    let parts = |z: C64| complex_parts(z, f);
-    // As Octave: both parts in one field width (the widest magnitude of
-    // either), the real field one wider for its sign, the sign in a fixed place.
-    let wi = widest(m, |z| entry(z.re.abs(), f).len().max(parts(*z).2.len()));
+    // As Octave: one part width for every entry, the widest magnitude.
+    let wi = widest(m, |z| part_width(*z, f));
     let wr = wi + 1;
-    let cell = |i, j| {
-        let (re, sign, im) = parts(m[(i, j)]);
-        format!("{re:>wr$} {sign} {im:>wi$}i")
-    };
+    let cell = |i, j| complex_cell(m[(i, j)], f, wi);
     // Octave counts a complex column one character wider than it prints
     // when it splits a wide matrix into blocks.
     let columns = Columns {
@@ -228,7 +245,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
         Value::Cell(m) => cell_body(m, fmt, width),
         _ if r * c == 0 => format!("[]({r}x{c})\n"),
         Value::Real(m) if r * c == 1 => format!("{}\n", real_scalar(m[0], fmt)),
-        Value::Complex(m) if r * c == 1 => format!("{}\n", complex_scalar(m[0], fmt)),
+        Value::Complex(m) if r * c == 1 => format!("{}\n", complex_scalar_display(m[0], fmt)),
         Value::Bool(m) if r * c == 1 => format!("{}\n", u8::from(m[0])),
         Value::Real(m) => real_matrix_body(m, fmt, width),
         Value::Complex(m) => complex_matrix_body(m, fmt, width),

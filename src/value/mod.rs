@@ -313,6 +313,7 @@ impl Value {
         Ok(match self {
             Value::Real(m) => Value::Real(to(m, r, c).into()),
             Value::Exact(m) => Value::Exact(to(m, r, c).into()),
+            Value::Quad(m) => Value::Quad(to(m, r, c).into()),
             Value::Complex(m) => Value::Complex(to(m, r, c).into()),
             Value::Bool(m) => Value::Bool(to(m, r, c).into()),
             other => Value::Real(to(&*other.to_real(what)?, r, c).into()),

@@ -109,7 +109,23 @@ fn digit_limit(fmt: Format) -> i32 {
 
 /// The format of a real matrix (a scalar is a 1x1 one).
 pub(super) fn choose(values: &[f64], fmt: Format) -> NumFmt {
-    choose_with_min(values, nonzero_min(values.iter().copied()), fmt)
+    choose_with_min(
+        values,
+        nonzero_min(values.iter().copied()),
+        fmt,
+        values.len() == 1,
+    )
+}
+
+/// The format of a complex scalar, as Octave chooses it: from the digits
+/// of both parts, a zero part counting as a number below 1 (so
+/// `100.5 + 0i` keeps four decimals), with a scalar's longer integers.
+pub(super) fn choose_complex_scalar(z: C64, fmt: Format) -> NumFmt {
+    let min = [z.re, z.im]
+        .iter()
+        .filter(|x| x.is_finite())
+        .fold(f64::INFINITY, |m, x| m.min(x.abs()));
+    choose_with_min(&[z.re, z.im], min, fmt, true)
 }
 
 /// The format of a complex matrix: as Octave, the parts share one format,
@@ -124,10 +140,10 @@ pub(super) fn choose_complex(values: &[C64], fmt: Format) -> NumFmt {
         _ => min_re.min(min_im),
     };
     let parts: Vec<f64> = values.iter().flat_map(|z| [z.re, z.im]).collect();
-    choose_with_min(&parts, min, fmt)
+    choose_with_min(&parts, min, fmt, false)
 }
 
-fn choose_with_min(values: &[f64], min_abs: f64, fmt: Format) -> NumFmt {
+fn choose_with_min(values: &[f64], min_abs: f64, fmt: Format, scalar: bool) -> NumFmt {
     let finite: Vec<f64> = values.iter().copied().filter(|x| x.is_finite()).collect();
     let max_abs = finite.iter().fold(0.0f64, |m, x| m.max(x.abs()));
     let prec = fmt.precision();
@@ -158,8 +174,7 @@ fn choose_with_min(values: &[f64], min_abs: f64, fmt: Format) -> NumFmt {
     if finite.iter().all(|x| x.fract() == 0.0) {
         // Octave prints integers in full up to 6 digits in a matrix, 7 for a
         // scalar (15 and 16 in format long), and switches to e-notation beyond.
-        let scalar = usize::from(values.len() == 1) as i32;
-        if digits(max_abs) < digit_limit(fmt) + scalar {
+        if digits(max_abs) < digit_limit(fmt) + i32::from(scalar) {
             let w = digits(max_abs).max(1) as usize + 1;
             return NumFmt::Int {
                 width: if has_special { w.max(4) } else { w },

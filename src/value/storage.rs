@@ -298,6 +298,13 @@ fn entry(
                 _ => None,
             }
             .ok_or((n + 1, format!("not an anonymous function: {text}")))?;
+            // Its spans are offsets into its own text.
+            let _ = def
+                .source
+                .set(std::sync::Arc::new(crate::error::Source::new(
+                    "<loaded>",
+                    text.as_str(),
+                )));
             let mut captured = Vars::default();
             for _ in 0..count {
                 let (cn, cv) = entry(lines, depth + 1)?.ok_or((

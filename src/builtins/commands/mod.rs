@@ -194,13 +194,14 @@ pub static COMMANDS: &[Command] = &[
         aliases: &[],
         doc: Doc {
             topic: Topic::Commands,
-            signature: "load FILE, load FILE NAME..., load('FILE'), X = load('FILE')",
+            signature: "load FILE, load FILE NAME..., load('FILE'), X = load('FILE'), S = load('FILE', 'NAME', ...)",
             summary: concat!(
                 "Read the variables of a file written by `save`, or a file of plain numbers ",
                 "(rows of numbers separated by spaces or commas, % and # comments, an optional ",
                 "header line skipped with a warning) into a variable named after the file ",
-                "(data.txt gives data) or, as X = load('data.txt'), into X. Nothing changes ",
-                "if the file is malformed: the error names its line and column."
+                "(data.txt gives data) or, as X = load('data.txt'), into X. S = load(FILE) of a ",
+                "session file gives a structure whose fields are its variables, as Octave. ",
+                "Nothing changes if the file is malformed: the error names its line and column."
             ),
             math: &[],
             example: &[
@@ -211,6 +212,9 @@ pub static COMMANDS: &[Command] = &[
                 "",
                 "   1   2",
                 "   3   4",
+                "",
+                ">> S = load('/tmp/la-help-load.txt'); S.A(2, 1)",
+                "ans = 3",
             ],
             related: &["save", "csvread", "dlmread"],
         },
@@ -476,27 +480,12 @@ pub fn load_args(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result
     let (path, names, ascii) = load_parts(args, span)?;
     match read_file(it, &path, ascii, span)? {
         Loaded::Session(vars) => {
-            for n in &names {
-                if !vars.contains_key(n) {
-                    return Err(LaError::eval(format!(
-                        "load: '{path}' has no variable named '{n}'; nothing was loaded"
-                    ))
-                    .at(span));
-                }
-            }
-            for (name, value) in vars {
-                if names.is_empty() || names.contains(&name) {
-                    it.vars_mut().insert(&name, value);
-                }
+            for (name, value) in chosen(vars, &names, &path, span)? {
+                it.vars_mut().insert(&name, value);
             }
         }
         Loaded::Data(v) => {
-            if !names.is_empty() {
-                return Err(LaError::eval(format!(
-                    "load: '{path}' is numeric text (one matrix); variable names cannot be chosen"
-                ))
-                .at(span));
-            }
+            refuse_names(&names, &path, span)?;
             let name = data_name(&path);
             it.vars_mut().insert(&name, v);
         }
@@ -504,22 +493,49 @@ pub fn load_args(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result
     Ok(())
 }
 
-/// `X = load('FILE')`: numeric text as its matrix. A session file would be a
-/// struct in Octave, which la does not have.
+/// `X = load('FILE')`: numeric text as its matrix; a session file as a
+/// structure whose fields are its variables (in name order), as Octave.
 pub fn load_value(it: &mut dyn CommandCtx, args: &[String], span: Span) -> Result<Value> {
     let (path, names, ascii) = load_parts(args, span)?;
     match read_file(it, &path, ascii, span)? {
-        Loaded::Data(v) if names.is_empty() => Ok(v),
-        Loaded::Data(_) => Err(LaError::eval(format!(
-            "load: '{path}' is numeric text (one matrix); variable names cannot be chosen"
-        ))
-        .at(span)),
-        Loaded::Session(_) => Err(LaError::eval(format!(
-            "load: '{path}' is an la session file; S = load(FILE) would return a struct, \
-             and structs are not supported (use load('{path}') or load {path} to restore its variables)"
-        ))
-        .at(span)),
+        Loaded::Data(v) => refuse_names(&names, &path, span).map(|()| v),
+        Loaded::Session(vars) => Ok(Value::Struct(std::rc::Rc::new(chosen(
+            vars, &names, &path, span,
+        )?))),
     }
+}
+
+/// The variables of a session file that `names` asks for (all when empty),
+/// sorted by name; an error naming the first one the file lacks.
+fn chosen(
+    vars: std::collections::HashMap<String, Value>,
+    names: &[String],
+    path: &str,
+    span: Span,
+) -> Result<Vec<(String, Value)>> {
+    if let Some(n) = names.iter().find(|n| !vars.contains_key(*n)) {
+        return Err(LaError::eval(format!(
+            "load: '{path}' has no variable named '{n}'; nothing was loaded"
+        ))
+        .at(span));
+    }
+    let mut out: Vec<(String, Value)> = vars
+        .into_iter()
+        .filter(|(n, _)| names.is_empty() || names.contains(n))
+        .collect();
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out)
+}
+
+/// Numeric text holds one unnamed matrix: names to pick are an error.
+fn refuse_names(names: &[String], path: &str, span: Span) -> Result<()> {
+    if names.is_empty() {
+        return Ok(());
+    }
+    Err(LaError::eval(format!(
+        "load: '{path}' is numeric text (one matrix); variable names cannot be chosen"
+    ))
+    .at(span))
 }
 
 /// The variable a data file loads into, from its stem as Octave names it:

@@ -5,10 +5,11 @@
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, pick_dim};
+use super::order;
 use crate::error::{LaError, Result};
-use crate::exact::{Rat, RatMat};
+use crate::exact::{Quad, Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
-use crate::value::Value;
+use crate::value::{NumKind, Value};
 use nalgebra::DMatrix;
 use std::cmp::Ordering;
 
@@ -25,7 +26,8 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Largest element (of each column), or element-wise larger of two ",
                 "arrays. NaN is ignored. Complex values compare by modulus, then by ",
-                "angle, as Octave."
+                "angle (two arrays: by modulus, the first kept on a tie), as Octave; ",
+                "exact input is compared exactly and stays exact."
             ),
             math: &["max(x) = x_i with x_i >= x_j for all j"],
             example: &[">> max([3 -1 7])", "ans = 7"],
@@ -45,7 +47,8 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Smallest element (of each column), or element-wise smaller of two ",
                 "arrays. NaN is ignored. Complex values compare by modulus, then by ",
-                "angle, as Octave."
+                "angle (two arrays: by modulus, the first kept on a tie), as Octave; ",
+                "exact input is compared exactly and stays exact."
             ),
             math: &["min(x) = x_i with x_i <= x_j for all j"],
             example: &[">> min([3 -1 7])", "ans = -1"],
@@ -64,8 +67,10 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
             summary: concat!(
                 "Sort ascending (or descending) along columns; the second output holds ",
-                "the original positions. A string sorts its characters by code (the ",
-                "result a string), a cell of strings its strings."
+                "the original positions. Complex values sort by modulus, then by angle ",
+                "in (-pi, pi], as Octave; NaN goes last (first descending); exact input ",
+                "is compared exactly and stays exact. A string sorts its characters by ",
+                "code (the result a string), a cell of strings its strings."
             ),
             math: &["s = x(i) with s_1 <= s_2 <= ..."],
             example: &[
@@ -76,8 +81,17 @@ pub static BUILTINS: &[Builtin] = &[
                 "",
                 ">> sort('hello')",
                 "ans = ehllo",
+                ">> [s, i] = sort([2i, -1, 1])",
+                "s =",
+                "",
+                "    1   -1   2i",
+                "",
+                "i =",
+                "",
+                "   3   2   1",
+                "",
             ],
-            related: &["max", "min"],
+            related: &["max", "min", "unique"],
         },
         run: sort,
     },
@@ -112,7 +126,7 @@ fn extreme_value(m: CMat, complex: bool) -> Value {
 
 fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
     let better = |x: (f64, f64), y: (f64, f64)| x.partial_cmp(&y) == Some(want);
-    let is_complex = |k: usize| matches!(a.get(k), Some(Value::Complex(_)));
+    let is_complex = |k: usize| a.get(k).and_then(Value::num_kind) == Some(NumKind::Complex);
     if a.len() >= 2 && !a.vals[1].is_empty() {
         if a.len() == 3 {
             return Err(LaError::eval(format!(
@@ -123,11 +137,15 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
             let pick = |p: &Rat, q: &Rat| if q.cmp(p) == want { q } else { p }.clone();
             return one(Value::exact(crate::ops::broadcast(what, &x, &y, pick)?));
         }
+        if let Some(v) = quad_pair(&a, what, want)? {
+            return one(v);
+        }
         let cx = is_complex(0) || is_complex(1);
         let (x, y) = (a.complex(0)?, a.complex(1)?);
-        // NaN loses to any number, as Octave.
+        // NaN loses to any number; complex numbers of one modulus keep
+        // the first (Octave compares only moduli here).
         let pick = |p: &C64, q: &C64| {
-            let (kp, kq) = (order_key(*p, cx), order_key(*q, cx));
+            let (kp, kq) = ((order_key(*p, cx).0, 0.0), (order_key(*q, cx).0, 0.0));
             if kq.0.is_nan() || (!kp.0.is_nan() && !better(kq, kp)) {
                 *p
             } else {
@@ -153,7 +171,14 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
         return Ok(vec![empty(), empty()]);
     }
     if let Value::Exact(e) = &a.vals[0] {
-        return Ok(exact_extreme(e, dim, want));
+        let (v, i) = exact_extreme(e, dim, want, Rat::cmp);
+        return Ok(vec![Value::exact(v), i]);
+    }
+    if let Value::Quad(q) = &a.vals[0] {
+        if let Some(cmp) = order::quad(q.iter()) {
+            let (v, i) = exact_extreme(q, dim, want, cmp);
+            return Ok(vec![Value::quad(v), i]);
+        }
     }
     if dim > 2 {
         let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);
@@ -214,22 +239,46 @@ fn exact_pair(a: &Args) -> Option<(std::borrow::Cow<'_, RatMat>, std::borrow::Co
     Some((a.vals[0].to_exact()?, a.vals[1].to_exact()?))
 }
 
-/// min/max of each column (dim 1) or row (dim 2) of an exact matrix, and
-/// the position of the first extreme entry.
-fn exact_extreme(m: &RatMat, dim: usize, want: Ordering) -> Vec<Value> {
+/// `max(a, b)` of quadratic numbers, exactly, when either is one and all
+/// entries lie in one field (`None` otherwise: floating point decides).
+/// Complex ones compare by modulus only, the first kept on a tie, as Octave.
+fn quad_pair(a: &Args, what: &str, want: Ordering) -> Result<Option<Value>> {
+    if !a.vals[..2].iter().any(|v| matches!(v, Value::Quad(_))) {
+        return Ok(None);
+    }
+    let (Some(x), Some(y)) = (a.vals[0].to_quad(), a.vals[1].to_quad()) else {
+        return Ok(None);
+    };
+    let Some(mut cmp) = order::quad(x.iter().chain(y.iter())) else {
+        return Ok(None);
+    };
+    if x.iter().chain(y.iter()).any(|q| !q.is_real()) {
+        cmp = |p, q| p.norm().cmp(&q.norm());
+    }
+    let pick = |p: &Quad, q: &Quad| if cmp(q, p) == want { q } else { p }.clone();
+    Ok(Some(Value::quad(crate::ops::broadcast(
+        what, &x, &y, pick,
+    )?)))
+}
+
+/// min/max of each column (dim 1) or row (dim 2) of a non-empty exact
+/// matrix in the order `cmp`, and the position of the first extreme entry.
+fn exact_extreme<T: nalgebra::Scalar>(
+    m: &DMatrix<T>,
+    dim: usize,
+    want: Ordering,
+    cmp: impl Fn(&T, &T) -> Ordering,
+) -> (DMatrix<T>, Value) {
     let picks = along(m, dim, |it| {
-        let mut best: Option<(Rat, f64)> = None;
+        let mut best: Option<(T, f64)> = None;
         for (i, x) in it.enumerate() {
-            if best.as_ref().is_none_or(|(b, _)| x.cmp(b) == want) {
+            if best.as_ref().is_none_or(|(b, _)| cmp(&x, b) == want) {
                 best = Some((x, (i + 1) as f64));
             }
         }
-        best.unwrap_or_else(|| (Rat::zero(), 1.0))
+        best.unwrap_or_else(|| (m[0].clone(), 1.0))
     });
-    vec![
-        Value::exact(picks.map(|p| p.0)),
-        Value::Real(picks.map(|p| p.1).into()),
-    ]
+    (picks.map(|p| p.0), Value::Real(picks.map(|p| p.1).into()))
 }
 
 /// `sort`: numbers; a string's characters by their codes (the result a
@@ -275,18 +324,26 @@ fn sort_value(mut a: Args) -> Result<Vec<Value>> {
         )));
     }
     let dir = |o: Ordering| if descend { o.reverse() } else { o };
-    let (out, idx) = match &a.vals[0] {
+    let exact = match &a.vals[0] {
         Value::Exact(m) => {
             let (s, i) = sort_lines(m, dim, |x, y| dir(x.cmp(y)));
-            (Value::Exact(s.into()), i)
+            Some((Value::Exact(s.into()), i))
         }
-        _ => {
-            // NaN sorts last ascending and first descending, as in Octave.
-            let (s, i) = sort_lines(&*a.real(0)?, dim, |x, y| {
-                dir(x
-                    .partial_cmp(y)
-                    .unwrap_or_else(|| x.is_nan().cmp(&y.is_nan())))
-            });
+        Value::Quad(m) => order::quad(m.iter()).map(|cmp| {
+            let (s, i) = sort_lines(m, dim, |x, y| dir(cmp(x, y)));
+            (Value::quad(s), i)
+        }),
+        _ => None,
+    };
+    // NaN sorts last ascending and first descending, as in Octave.
+    let (out, idx) = match exact {
+        Some(sorted) => sorted,
+        None if a.num(0)?.num_kind() == Some(NumKind::Complex) => {
+            let (s, i) = sort_lines(&*a.complex(0)?, dim, |x, y| dir(order::complex(x, y)));
+            (Value::Complex(s.into()), i)
+        }
+        None => {
+            let (s, i) = sort_lines(&*a.real(0)?, dim, |x, y| dir(order::real(x, y)));
             (Value::Real(s.into()), i)
         }
     };

@@ -134,3 +134,33 @@ fn quadratic_factors() {
         Some(vec![q((0, 1), (1, 1), -1), q((0, 1), (-1, 1), -1)])
     );
 }
+
+#[test]
+fn complex_order_is_modulus_then_argument() {
+    // Every Gaussian integer a + bi with |a|, |b| <= 3 against every other:
+    // the exact order must agree with (|z|², atan2(b, a)) in floats, which
+    // are exact for the squares and far apart for distinct arguments.
+    let pts: Vec<(i64, i64)> = (-3..=3)
+        .flat_map(|a| (-3..=3).map(move |b| (a, b)))
+        .collect();
+    let key = |(a, b): (i64, i64)| ((a * a + b * b) as f64, (b as f64).atan2(a as f64));
+    for &x in &pts {
+        for &y in &pts {
+            let want = key(x).partial_cmp(&key(y)).unwrap();
+            let got = cmp_abs_arg(&q((x.0, 1), (x.1, 1), -1), &q((y.0, 1), (y.1, 1), -1));
+            assert_eq!(got, Some(want), "{x:?} vs {y:?}");
+        }
+    }
+    // sqrt(-2) field: |1 + √-2|² = 3, between |3/2|² = 9/4 and |-2|² = 4;
+    // against its conjugate (same modulus) the argument atan(√2) > 0 wins.
+    let z = q((1, 1), (1, 1), -2);
+    assert_eq!(
+        cmp_abs_arg(&z, &Quad::rat(r(3, 2))),
+        Some(Ordering::Greater)
+    );
+    assert_eq!(cmp_abs_arg(&z, &Quad::rat(r(-2, 1))), Some(Ordering::Less));
+    assert_eq!(cmp_abs_arg(&z, &z.conj()), Some(Ordering::Greater));
+    // Fields differ or are real: no exact answer.
+    assert_eq!(cmp_abs_arg(&z, &Quad::i()), None);
+    assert_eq!(cmp_abs_arg(&q((0, 1), (1, 1), 2), &Quad::i()), None);
+}
