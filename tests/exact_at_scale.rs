@@ -173,6 +173,32 @@ fn the_cost_rule_keeps_a_40x40_inverse_exact_and_gives_way_at_100x100() {
 }
 
 #[test]
+fn a_negative_power_is_priced_and_computed_as_inv() {
+    // A^-1 of the small-entry 100x100 stays exact as inv(A) does, A^-2 is
+    // its square; the 20-bit one gives way with mpower's warning.
+    let src =
+        format!("{SETUP} X = A^-1; Y = A^-2; z = isequal(A*X, eye(n)) && isequal(A*A*Y, eye(n))");
+    let r = run(&["--json", "-e", &src], "");
+    assert!(
+        r.stdout.contains(r#""name":"z","value":true"#),
+        "{}",
+        r.stdout
+    );
+    no_float_switch(&r.stderr);
+    let (x, _) = exact(&format!("{SETUP} X = A^-1; x = X(1, 1)"));
+    assert!(x.is_string(), "A^-1 of 100x100 not exact: {x}");
+    let r = run(&["-e", &format!("{SETUP} X = (A * 1000003)^-1;")], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    gives_way(&r.stderr, "mpower", "100x100");
+    // Exactly singular at 100x100: the exact verdict, not "to machine precision".
+    let r = run(
+        &["-e", &format!("{SETUP} A(:, 1) = A(:, 2); X = A^-1;")],
+        "",
+    );
+    assert!(r.stderr.contains("det(A) = 0 exactly"), "{}", r.stderr);
+}
+
+#[test]
 fn the_rank_of_a_wide_100x200_is_exact_and_its_rref_gives_way() {
     // [A A] has full rank 100 modulo a prime, which is its rank over Q with
     // no lifting: exact, past the 10 000-entry limit of fraction-free work

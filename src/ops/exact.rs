@@ -222,11 +222,27 @@ fn matrix_power(x: &RatMat, y: &RatMat, warn: &mut Vec<String>) -> Result<Option
         ));
         return Ok(None);
     };
-    if k < 0 && !exact::too_costly(x) && exact::inv(x).map_err(err)?.is_none() {
-        // Exactly singular: A^-k is A^-1 (all Inf) to a power, as inv gives.
-        return inverse(x, warn).map(Some);
+    if k >= 0 {
+        return Ok(exact_or_warn(exact::elim::pow(x, k), warn));
     }
-    Ok(exact::elim::pow(x, k).ok().map(Value::exact))
+    // A^-k is priced and computed as inv(A) is (the modular inverse), then
+    // raised to k.
+    if exact::too_costly_for(x, exact::ExactWork::ModularInverse) {
+        warn.push(too_slow_warning("mpower", x));
+        return Ok(None);
+    }
+    match exact::inv(x).map_err(err)? {
+        Some(inv) => Ok(exact_or_warn(exact::elim::pow(&inv, -k), warn)),
+        // Exactly singular: A^-k is A^-1 (all Inf) to a power, as inv gives.
+        None => inverse(x, warn).map(Some),
+    }
+}
+
+/// An exact power, or floating point with a warning saying why.
+fn exact_or_warn(r: exact::Result<RatMat>, warn: &mut Vec<String>) -> Option<Value> {
+    r.map_err(|e| warn.push(format!("mpower: {e}; using floating point")))
+        .ok()
+        .map(Value::exact)
 }
 
 /// `A \ B` exactly for any shape: the unique solution when A is square and
