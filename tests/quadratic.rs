@@ -433,3 +433,22 @@ fn dot_of_exact_vectors_stays_exact() {
         "ans = 11\nans = 1/3\nans = 2 + sqrt(2)\n"
     );
 }
+
+#[test]
+fn max_min_and_sort_order_quadratic_numbers_exactly() {
+    // sqrt(2) = 1.41421...: between 7/5 and 3/2.
+    assert_eq!(
+        out("max([sqrt(2) 3/2 1]), min([sqrt(2) 7/5]), [m, k] = max([1 sqrt(3) sqrt(2)])"),
+        "ans = 3/2\nans = 7/5\nm = sqrt(3)\nk = 2\n"
+    );
+    assert_eq!(
+        out("s = sort([sqrt(2) 1 -sqrt(3)]); s(1), s(3), t = sort([sqrt(2) 1], 'descend'); t(1)"),
+        "ans = -sqrt(3)\nans = sqrt(2)\nans = sqrt(2)\n"
+    );
+    // (1 + sqrt(2))^30 = 304278004998 - 3.3e-12 rounds to the integer as a
+    // double; the exact order still puts the integer first.
+    assert_eq!(
+        out("[m, k] = max([(1 + sqrt(2))^30, 304278004998]); k"),
+        "k = 2\n"
+    );
+}

@@ -486,6 +486,7 @@ const QUAD_AWARE: &[&str] = &[
     "cumprod",
     "cumsum",
     "det",
+    "diag",
     "diff",
     "disp",
     "display",
@@ -508,19 +509,25 @@ const QUAD_AWARE: &[&str] = &[
     "sqrt",
     "sum",
     "trace",
+    "tril",
+    "triu",
 ];
 
 /// The arguments for built-in `name`: every other built-in sees complex
 /// quadratic numbers as complex floats, so none of them has to know the
 /// kind (real ones already read as floats through `to_real`); those of
-/// several fields (`i/sqrt(2)`) are floats to every built-in.
+/// several fields (`i/sqrt(2)`) are floats to every built-in but those
+/// that show them.
 pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
     let aware = QUAD_AWARE.contains(&name);
     args.into_iter()
         .map(|v| {
             let complex =
                 matches!(&v, Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real));
-            let kept = aware && v.radicand() < 0 && v.numel() <= quad_linalg::MAX_ENTRIES;
+            // Showing a value needs no field: `disp`, `display` and `latex`
+            // take unit-vector entries such as i/sqrt(2) as they are.
+            let one_field = v.radicand() < 0 || matches!(name, "disp" | "display" | "latex");
+            let kept = aware && one_field && v.numel() <= quad_linalg::MAX_ENTRIES;
             if complex && !kept {
                 v.to_float()
             } else {

@@ -9,7 +9,7 @@ use crate::exact::field::{self, Field};
 use crate::exact::quad::sqrt_rat;
 use crate::exact::splitting;
 use crate::exact::{eigenspace, Quad, QuadMat, Rat, RatMat};
-use num_traits::{One, Zero};
+use num_traits::Zero;
 
 /// One Gram–Schmidt column: `v = a_col - Σ c_j v_j` over the earlier kept
 /// vectors `j` (1-based, only the non-zero `c_j`), or `v = None` when the

@@ -1,12 +1,14 @@
 //! Extremes and order: `max` and `min` (of each column, of two arrays, or
 //! of all) with their positions, and `sort`; NaN and complex values are
-//! ordered as Octave orders them.
+//! ordered as Octave orders them, exact values (real quadratic numbers of
+//! one field too) exactly.
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, pick_dim};
 use crate::error::{LaError, Result};
-use crate::exact::{Rat, RatMat};
+use crate::exact::quad::common_field;
+use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
 use nalgebra::DMatrix;
@@ -25,10 +27,16 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Largest element (of each column), or element-wise larger of two ",
                 "arrays. NaN is ignored. Complex values compare by modulus, then by ",
-                "angle, as Octave."
+                "angle, as Octave. Exact values, real square roots of one field ",
+                "included, are compared exactly."
             ),
             math: &["max(x) = x_i with x_i >= x_j for all j"],
-            example: &[">> max([3 -1 7])", "ans = 7"],
+            example: &[
+                ">> max([3 -1 7])",
+                "ans = 7",
+                ">> max([sqrt(2) 7/5])",
+                "ans = sqrt(2)",
+            ],
             related: &["min", "sort"],
         },
         run: max,
@@ -152,8 +160,12 @@ fn extreme(a: Args, what: &str, want: Ordering) -> Result<Vec<Value>> {
         let empty = || Value::Real(RMat::zeros(shape.0, shape.1).into());
         return Ok(vec![empty(), empty()]);
     }
-    if let Value::Exact(e) = &a.vals[0] {
-        return Ok(exact_extreme(e, dim, want));
+    match &a.vals[0] {
+        Value::Exact(e) => return Ok(exact_extreme(e, dim, want, Rat::cmp, Value::exact)),
+        Value::Quad(q) if real_field(q) => {
+            return Ok(exact_extreme(q, dim, want, cmp_quad, Value::quad))
+        }
+        _ => {}
     }
     if dim > 2 {
         let ones = RMat::from_element(m.nrows(), m.ncols(), 1.0);
@@ -214,20 +226,37 @@ fn exact_pair(a: &Args) -> Option<(std::borrow::Cow<'_, RatMat>, std::borrow::Co
     Some((a.vals[0].to_exact()?, a.vals[1].to_exact()?))
 }
 
-/// min/max of each column (dim 1) or row (dim 2) of an exact matrix, and
-/// the position of the first extreme entry.
-fn exact_extreme(m: &RatMat, dim: usize, want: Ordering) -> Vec<Value> {
+/// True for real quadratic numbers of one field, which `cmp_quad` orders.
+fn real_field(m: &QuadMat) -> bool {
+    m.iter().all(Quad::is_real) && common_field(m.iter()).is_some()
+}
+
+/// Exact order of two real numbers of one field.
+fn cmp_quad(x: &Quad, y: &Quad) -> Ordering {
+    x.cmp_real(y).unwrap_or(Ordering::Equal)
+}
+
+/// min/max of each column (dim 1) or row (dim 2) of an exact matrix
+/// (rationals, or real numbers of one field), and the position of the
+/// first extreme entry.
+fn exact_extreme<T: nalgebra::Scalar + num_traits::Zero>(
+    m: &DMatrix<T>,
+    dim: usize,
+    want: Ordering,
+    cmp: fn(&T, &T) -> Ordering,
+    wrap: fn(DMatrix<T>) -> Value,
+) -> Vec<Value> {
     let picks = along(m, dim, |it| {
-        let mut best: Option<(Rat, f64)> = None;
+        let mut best: Option<(T, f64)> = None;
         for (i, x) in it.enumerate() {
-            if best.as_ref().is_none_or(|(b, _)| x.cmp(b) == want) {
+            if best.as_ref().is_none_or(|(b, _)| cmp(&x, b) == want) {
                 best = Some((x, (i + 1) as f64));
             }
         }
-        best.unwrap_or_else(|| (Rat::zero(), 1.0))
+        best.unwrap_or_else(|| (T::zero(), 1.0))
     });
     vec![
-        Value::exact(picks.map(|p| p.0)),
+        wrap(picks.map(|p| p.0)),
         Value::Real(picks.map(|p| p.1).into()),
     ]
 }
@@ -279,6 +308,10 @@ fn sort_value(mut a: Args) -> Result<Vec<Value>> {
         Value::Exact(m) => {
             let (s, i) = sort_lines(m, dim, |x, y| dir(x.cmp(y)));
             (Value::Exact(s.into()), i)
+        }
+        Value::Quad(m) if real_field(m) => {
+            let (s, i) = sort_lines(m, dim, |x, y| dir(cmp_quad(x, y)));
+            (Value::quad(s), i)
         }
         _ => {
             // NaN sorts last ascending and first descending, as in Octave.
