@@ -96,6 +96,11 @@ fn rotations_give_gaussian_columns_over_sqrt_of_a_rational() {
          D =\n\n    i    0\n    0   -i\n\n"
     );
     check_identities("[0 -1; 1 0]");
+    // Held exactly, unlike its double.
+    assert_eq!(
+        out("[V, D] = eig([0 -1; 1 0]); isexact(V), isexact(double(V))"),
+        "ans = 1\nans = 0\n"
+    );
     // [1 1; -1 1]: lambda = 1 ± i; -i x + y = 0 gives v = [1; i] for 1 + i.
     assert_eq!(
         out("[V, D] = eig([1 1; -1 1]); V"),

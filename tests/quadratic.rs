@@ -332,10 +332,11 @@ fn sums_and_products_stay_in_the_field() {
         "ans =\n\n   (1 + sqrt(2))/2           sqrt(2)\n\n"
     );
     // Different fields have no exact sum here: sqrt(2) + sqrt(3) = 3.1463 as
-    // a float; sqrt of an exact complex number is a float: sqrt(3 + 4i) = 2 + i.
+    // a float; sqrt of an exact complex number is exact when the root is
+    // Gaussian: (2 + i)^2 = 3 + 4i.
     assert_eq!(out("sum([sqrt(2) sqrt(3)])"), "ans = 3.1463\n");
     assert_eq!(out("s = sqrt(3+4i); s == 2 + i"), "ans = 1\n");
-    assert_eq!(out("sqrt(3+4i)"), "ans = 2 + 1i\n");
+    assert_eq!(out("sqrt(3+4i)"), "ans = 2 + i\n");
 }
 
 #[test]
@@ -436,9 +437,9 @@ fn dot_of_exact_vectors_stays_exact() {
 
 #[test]
 fn max_min_and_sort_order_quadratic_numbers_exactly() {
-    // sqrt(2) = 1.41421...: between 7/5 and 3/2.
+    // sqrt(2) = 1.41421...: between 7/5 and 3/2; 3 - sqrt(3) = 1.27 < sqrt(3).
     assert_eq!(
-        out("max([sqrt(2) 3/2 1]), min([sqrt(2) 7/5]), [m, k] = max([1 sqrt(3) sqrt(2)])"),
+        out("max([sqrt(2) 3/2 1]), min([sqrt(2) 7/5]), [m, k] = max([1 sqrt(3) 3-sqrt(3)])"),
         "ans = 3/2\nans = 7/5\nm = sqrt(3)\nk = 2\n"
     );
     assert_eq!(

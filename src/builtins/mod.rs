@@ -497,6 +497,7 @@ const QUAD_AWARE: &[&str] = &[
     "floor",
     "imag",
     "inv",
+    "isexact",
     "latex",
     "mean",
     "null",
@@ -524,9 +525,10 @@ pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
         .map(|v| {
             let complex =
                 matches!(&v, Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real));
-            // Showing a value needs no field: `disp`, `display` and `latex`
-            // take unit-vector entries such as i/sqrt(2) as they are.
-            let one_field = v.radicand() < 0 || matches!(name, "disp" | "display" | "latex");
+            // Showing or testing a value needs no field: these take
+            // unit-vector entries such as i/sqrt(2) as they are.
+            let one_field =
+                v.radicand() < 0 || matches!(name, "disp" | "display" | "latex" | "isexact");
             let kept = aware && one_field && v.numel() <= quad_linalg::MAX_ENTRIES;
             if complex && !kept {
                 v.to_float()
