@@ -453,3 +453,12 @@ fn max_min_and_sort_order_quadratic_numbers_exactly() {
         "k = 2\n"
     );
 }
+
+#[test]
+fn rounding_is_exact_beyond_the_doubles() {
+    // 10^20 + sqrt(2) = 100000000000000000001.414...: the double is 1e20.
+    assert_eq!(
+        out("floor(10^20 + sqrt(2)), ceil(10^20 - sqrt(2)), round(-10^20 - sqrt(2))"),
+        "ans = 100000000000000000001\nans = 99999999999999999999\nans = -100000000000000000001\n"
+    );
+}

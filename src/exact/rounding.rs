@@ -1,14 +1,10 @@
-//! `floor`, `ceil`, `fix` and `round` of quadratic numbers, decided exactly:
-//! the float's floor corrected by exact comparisons (a real `a + b√d` is
-//! never an integer, so only the side of each integer matters), and the
-//! real and imaginary parts of a complex number rounded apart into a
-//! Gaussian integer.
+//! `floor`, `ceil`, `fix` and `round` of quadratic numbers, decided exactly
+//! at any size (an integer square root brackets the radical, one exact
+//! comparison decides), the real and imaginary parts of a complex number
+//! rounded apart into a Gaussian integer.
 
 use crate::exact::{Quad, Rat};
 use std::cmp::Ordering;
-
-/// Largest magnitude whose float floor is off by at most one.
-const FLOAT_EXACT: f64 = 4.0e15;
 
 /// How a real number becomes an integer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,7 +18,7 @@ pub enum Rounding {
 }
 
 /// `q` rounded as `how` (part by part when complex); `None` for an entry
-/// `x/√k` or a number too large for the float estimate.
+/// `x/√k`.
 pub fn round_quad(q: &Quad, how: Rounding) -> Option<Quad> {
     if q.is_scaled() {
         return None;
@@ -52,26 +48,24 @@ fn round_real(q: &Quad, how: Rounding) -> Option<Rat> {
     })
 }
 
-/// `⌊q⌋` of a real number: the float's floor, moved by one while an exact
-/// comparison says it is wrong.
+/// `⌊q⌋` of a real `q = a + c`, `c = b√d`, with no float: `⌊√(b²d)⌋ =
+/// ⌊√⌊b²d⌋⌋` is an integer square root `s`, so `c` lies strictly between
+/// `s` and `s + 1` (or `-s - 1` and `-s`; `c` is irrational) and `q`
+/// strictly between `a + low` and `a + low + 1`: its floor is `⌊a + low⌋`
+/// or one more, which one exact comparison decides.
 fn floor(q: &Quad) -> Option<Rat> {
     if let Some(r) = q.as_rat() {
         return Some(r.floor());
     }
-    let f = q.re_f64().floor();
-    if f.is_nan() || f.abs() >= FLOAT_EXACT {
-        return None;
-    }
-    let mut n = Rat::from_i64(f as i64);
+    let (a, b) = (q.re_part(), q.radical_part());
+    let r = &(b * b) * &Rat::from_i64(q.radicand());
+    let s = Rat::from_integer(r.floor().numer().sqrt());
     let one = Rat::from_i64(1);
-    for _ in 0..2 {
-        if q.cmp_real(&Quad::rat(n.clone()))? == Ordering::Less {
-            n = &n - &one;
-        } else if q.cmp_real(&Quad::rat(&n + &one))? != Ordering::Less {
-            n = &n + &one;
-        } else {
-            return Some(n);
-        }
-    }
-    None
+    let low = if b.is_positive() { s } else { -(&s + &one) };
+    let n = (a + &low).floor();
+    let next = &n + &one;
+    Some(match q.cmp_real(&Quad::rat(next.clone()))? {
+        Ordering::Less => n,
+        _ => next,
+    })
 }
