@@ -81,9 +81,10 @@ fn columns_of_different_fields_stay_exact() {
 }
 
 #[test]
-fn irrational_eigenvalues_keep_float_vectors() {
-    // Irrational eigenvalues: a note says why V is floating point.
-    let r = eval("[V, D] = eig([1 2; 3 4])");
+fn eigenvalues_without_exact_form_keep_float_vectors() {
+    // x^3 - 2 has no rational or quadratic factor: a note says why V is
+    // floating point.
+    let r = eval("[V, D] = eig([0 0 2; 1 0 0; 0 1 0])");
     assert_eq!(r.status, 0);
     assert!(
         r.stdout.contains("note: V and D are floating point"),
@@ -239,5 +240,40 @@ fn defective_matrices_keep_d_exact_and_v_floating_point() {
     assert!(
         (v[1].abs() - 1.0).abs() < 1e-12 && v[3].abs() < 1e-12,
         "{v:?}"
+    );
+}
+
+#[test]
+fn full_qr_of_a_tall_exact_matrix_completes_the_basis_exactly() {
+    // [1 1; 1 0; 0 1]: Householder's first reflection gives R(1,1) =
+    // -sqrt(2), q1 = -[1; 1; 0]/sqrt(2), R(1,2) = q1.a2 = -1/sqrt(2).
+    // v2 = [1; 0; 1] - (1/2)[1; 1; 0] = [1; -1; 2]/2; the second reflection
+    // of the sub-column [-1/sqrt(2); 1] gives R(2,2) = +sqrt(3/2) = 3/sqrt(6),
+    // so q2 = [1; -1; 2]/sqrt(6). q3 spans the rest: [1; 1; 0] x [1; -1; 2] =
+    // [2; -2; -2]; H1*H2*e3 has last entry +1/sqrt(3) (worked through the
+    // two reflections), so q3 = [-1; 1; 1]/sqrt(3). R's last row is zero.
+    assert_eq!(
+        out("[Q, R] = qr([1 1; 1 0; 0 1])"),
+        "Q =\n\n   -1/sqrt(2)    1/sqrt(6)   -1/sqrt(3)\n   -1/sqrt(2)   -1/sqrt(6)    1/sqrt(3)\n\
+         \x20           0    2/sqrt(6)    1/sqrt(3)\n\n\
+         R =\n\n     -sqrt(2)   -1/sqrt(2)\n            0    3/sqrt(6)\n            0            0\n\n"
+    );
+    // Exact identities, and the float qr's factors (Octave's signs).
+    assert_eq!(
+        out(
+            "A = [1 1; 1 0; 0 1]; [Q, R] = qr(A); [P, S] = qr(double(A)); \
+             isequal(Q'*Q, eye(3)), isequal(Q*R, A), all(all(Q*R == A)), \
+             norm(double(Q) - P) < 1e-14, norm(double(R) - S) < 1e-14"
+        ),
+        "ans = 1\n".repeat(5)
+    );
+    // A two-dimensional complement (4x2) is still completed exactly; the
+    // economy size keeps A's two columns only.
+    assert_eq!(
+        out(
+            "A = [1 2; 0 1; 1 0; 2 1]; [Q, R] = qr(A); isequal(Q'*Q, eye(4)), isequal(Q*R, A), \
+             size(R), [Q, R] = qr(A, 0); size(Q), isequal(Q*R, A)"
+        ),
+        "ans = 1\nans = 1\nans =\n\n   4   2\n\nans =\n\n   4   2\n\nans = 1\n"
     );
 }

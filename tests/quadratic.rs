@@ -332,10 +332,11 @@ fn sums_and_products_stay_in_the_field() {
         "ans =\n\n   (1 + sqrt(2))/2           sqrt(2)\n\n"
     );
     // Different fields have no exact sum here: sqrt(2) + sqrt(3) = 3.1463 as
-    // a float; sqrt of an exact complex number is a float: sqrt(3 + 4i) = 2 + i.
+    // a float; sqrt of an exact complex number is exact when the root is
+    // Gaussian: (2 + i)^2 = 3 + 4i.
     assert_eq!(out("sum([sqrt(2) sqrt(3)])"), "ans = 3.1463\n");
     assert_eq!(out("s = sqrt(3+4i); s == 2 + i"), "ans = 1\n");
-    assert_eq!(out("sqrt(3+4i)"), "ans =  2 + 1i\n");
+    assert_eq!(out("sqrt(3+4i)"), "ans = 2 + i\n");
 }
 
 #[test]
@@ -344,7 +345,7 @@ fn notes_follow_the_display_and_a_semicolon_drops_them() {
     // later statement and `check` (which shows only its verdict).
     for quiet in [
         "e = eig([0 0 2; 1 0 0; 0 1 0]);",
-        "[V, D] = eig([1 2; 3 4]);",
+        "[V, D] = eig([0 0 2; 1 0 0; 0 1 0]);",
         "x = exact(sqrt(2));",
         "r = roots([1 0 0 0 -2]); y = 1;",
     ] {
@@ -354,7 +355,7 @@ fn notes_follow_the_display_and_a_semicolon_drops_them() {
     }
     let r = eval("r = roots([1 0 0 0 -2]); y = 1");
     assert_eq!(r.stdout.trim(), "y = 1", "{}", r.stdout);
-    let r = eval("[V, D] = eig([1 2; 3 4])");
+    let r = eval("[V, D] = eig([0 0 2; 1 0 0; 0 1 0])");
     assert!(
         r.stdout.starts_with("note: V and D are floating point") && r.stdout.contains("\nV =\n"),
         "{}",
@@ -362,4 +363,102 @@ fn notes_follow_the_display_and_a_semicolon_drops_them() {
     );
     let r = eval("check eig([0 0 2; 1 0 0; 0 1 0]) = [1; 2; 3]");
     assert!(!r.stdout.contains("note:"), "{}", r.stdout);
+}
+
+#[test]
+fn sqrt_of_a_quadratic_number_is_exact_when_the_root_is_in_its_field() {
+    // (1 + 2i)^2 = -3 + 4i, (1 + i)^2 = 2i, (1 - i)^2 = -2i, (1 - 2i)^2 =
+    // -3 - 4i, (1 + sqrt(2))^2 = 3 + 2 sqrt(2); the principal root has a
+    // positive real part (Octave: sqrt(-3-4i) = 1 - 2i).
+    assert_eq!(
+        out("sqrt(-3 + 4i), sqrt(2i), sqrt(-2i), sqrt(-3 - 4i), sqrt(-4), sqrt(3 + 2*sqrt(2))"),
+        "ans = 1 + 2i\nans = 1 + i\nans = 1 - i\nans = 1 - 2i\nans = 2i\nans = 1 + sqrt(2)\n"
+    );
+    assert_eq!(
+        out("sqrt([-3 + 4i, 4, -1])"),
+        "ans =\n\n   1 + 2i        2        i\n\n"
+    );
+    // 1 + i has norm 2, no rational square: the root is floating point
+    // (sqrt(1 + i) = 1.0986841134678100 + 0.4550898605622274i).
+    assert_eq!(
+        out("r = sqrt(1 + i); abs(r - (1.09868411346781 + 0.455089860562227i)) < 1e-14, isreal(r)"),
+        "ans = 1\nans = 0\n"
+    );
+    // A negative real quadratic number has an imaginary root: floats.
+    assert_eq!(
+        out("abs(sqrt(1 - sqrt(2)) - 0.643594252905583i) < 1e-14"),
+        "ans = 1\n"
+    );
+}
+
+#[test]
+fn diff_of_quadratic_numbers_stays_exact() {
+    // Differences of one field stay in it: [2 sqrt(2) - sqrt(2), 4 - 2 sqrt(2)].
+    assert_eq!(
+        out("d = diff([sqrt(2) 2*sqrt(2) 4]); d(1), d(2)"),
+        "ans = sqrt(2)\nans = 4 - 2*sqrt(2)\n"
+    );
+    assert_eq!(out("diff([1 + 2i; 3 - i])"), "ans = 2 - 3i\n");
+    // Two fields meet as floats: sqrt(3) - sqrt(2) = 0.31783724519578...
+    assert_eq!(
+        out("abs(diff([sqrt(2) sqrt(3)]) - 0.317837245195782) < 1e-14"),
+        "ans = 1\n"
+    );
+}
+
+#[test]
+fn rounding_quadratic_numbers_is_decided_exactly() {
+    // sqrt(2) = 1.414..., (1 + sqrt(5))/2 = 1.618...; halves never occur.
+    assert_eq!(
+        out("[floor(sqrt(2)), ceil(sqrt(2)), fix(-sqrt(2)), floor(-sqrt(2)), round(-sqrt(2)), round((1 + sqrt(5))/2)]"),
+        "ans =\n\n   1   2  -1  -2  -1   2\n\n"
+    );
+    // (1 + sqrt(2))^30 = N - (sqrt(2) - 1)^30 with the integer N =
+    // 304278004998 (a_n = 2 a_(n-1) + a_(n-2), a_0 = a_1 = 2) and
+    // (sqrt(2) - 1)^30 = 3.3e-12, below the double's spacing at 3e11: only
+    // an exact decision gives N - 1.
+    assert_eq!(out("floor((1 + sqrt(2))^30)"), "ans = 304278004997\n");
+    // Complex numbers round part by part: 1.5 + 2.5i, sqrt(-3) = 1.732...i.
+    assert_eq!(
+        out("floor(1.5 + 2.5i), round(1.5 + 2.5i), round(sqrt(-3)), isexact(round(sqrt(-3)))"),
+        "ans = 1 + 2i\nans = 2 + 3i\nans = 2i\nans = 1\n"
+    );
+}
+
+#[test]
+fn dot_of_exact_vectors_stays_exact() {
+    // conj(1)*3 + conj(2i)*4i = 3 + 8 = 11; 1/3*1/3 + 1/3*2/3 = 1/3;
+    // sqrt(2)*sqrt(2) + 1*sqrt(2) = 2 + sqrt(2).
+    assert_eq!(
+        out("dot([1 2i], [3 4i]), dot([1/3 1/3], [1/3; 2/3]), dot([sqrt(2) 1], [sqrt(2) sqrt(2)])"),
+        "ans = 11\nans = 1/3\nans = 2 + sqrt(2)\n"
+    );
+}
+
+#[test]
+fn max_min_and_sort_order_quadratic_numbers_exactly() {
+    // sqrt(2) = 1.41421...: between 7/5 and 3/2; 3 - sqrt(3) = 1.27 < sqrt(3).
+    assert_eq!(
+        out("max([sqrt(2) 3/2 1]), min([sqrt(2) 7/5]), [m, k] = max([1 sqrt(3) 3-sqrt(3)])"),
+        "ans = 3/2\nans = 7/5\nm = sqrt(3)\nk = 2\n"
+    );
+    assert_eq!(
+        out("s = sort([sqrt(2) 1 -2*sqrt(2)]); s(1), s(3), t = sort([sqrt(2) 1], 'descend'); t(1)"),
+        "ans = -2*sqrt(2)\nans = sqrt(2)\nans = sqrt(2)\n"
+    );
+    // (1 + sqrt(2))^30 = 304278004998 - 3.3e-12 rounds to the integer as a
+    // double; the exact order still puts the integer first.
+    assert_eq!(
+        out("[m, k] = max([(1 + sqrt(2))^30, 304278004998]); k"),
+        "k = 2\n"
+    );
+}
+
+#[test]
+fn rounding_is_exact_beyond_the_doubles() {
+    // 10^20 + sqrt(2) = 100000000000000000001.414...: the double is 1e20.
+    assert_eq!(
+        out("floor(10^20 + sqrt(2)), ceil(10^20 - sqrt(2)), round(-10^20 - sqrt(2))"),
+        "ans = 100000000000000000001\nans = 99999999999999999999\nans = -100000000000000000001\n"
+    );
 }

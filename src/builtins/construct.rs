@@ -3,10 +3,11 @@
 use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
-use crate::exact::{Rat, RatMat, MAX_EXACT_ENTRIES};
+use crate::exact::{Quad, Rat, RatMat, MAX_EXACT_ENTRIES};
 use crate::linalg::RMat;
 use crate::value::Value;
 use nalgebra::DMatrix;
+use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -609,6 +610,7 @@ fn diag(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(match v {
         Value::Complex(m) => Value::Complex(diag_of(m, k, Default::default()).into()),
         Value::Exact(m) => Value::Exact(diag_of(m, k, Rat::zero()).into()),
+        Value::Quad(m) => Value::quad(diag_of(m, k, Quad::zero())),
         _ => Value::Real(diag_of(&*a.real(0)?, k, 0.0).into()),
     })
 }
@@ -633,6 +635,7 @@ fn diag_sized(it: &mut dyn Ctx, a: &Args) -> Result<Vec<Value>> {
     one(match &a.vals[0] {
         Value::Complex(v) => Value::Complex(put(v, m, n, Default::default()).into()),
         Value::Exact(v) => Value::Exact(put(v, m, n, Rat::zero()).into()),
+        Value::Quad(v) => Value::quad(put(v, m, n, Quad::zero())),
         _ => Value::Real(put(&*a.real(0)?, m, n, 0.0).into()),
     })
 }
@@ -674,6 +677,7 @@ fn tri(a: Args, upper: bool) -> Result<Vec<Value>> {
     one(match &a.vals[0] {
         Value::Complex(m) => Value::Complex(keep(m, k, upper, Default::default()).into()),
         Value::Exact(m) => Value::Exact(keep(m, k, upper, Rat::zero()).into()),
+        Value::Quad(m) => Value::quad(keep(m, k, upper, Quad::zero())),
         _ => Value::Real(keep(&*a.real(0)?, k, upper, 0.0).into()),
     })
 }

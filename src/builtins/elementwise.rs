@@ -5,7 +5,8 @@ use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic};
 use crate::error::Result;
 
-use crate::exact::quad::sqrt_rat;
+use crate::exact::quad::{sqrt_quad, sqrt_rat};
+use crate::exact::rounding::{round_quad, Rounding};
 use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{RMat, C64};
 use crate::ops::broadcast;
@@ -59,12 +60,20 @@ fn quad_form(name: &str) -> Option<fn(&Quad) -> Option<Quad>> {
             })
         },
         "conj" => |q| Some(q.conj_complex()),
+        "sqrt" => sqrt_quad,
+        "floor" => |q| round_quad(q, Rounding::Floor),
+        "ceil" => |q| round_quad(q, Rounding::Ceil),
+        "fix" => |q| round_quad(q, Rounding::Fix),
+        "round" => |q| round_quad(q, Rounding::Round),
         _ => return None,
     })
 }
 
 /// `f` on every entry of an exact quadratic matrix, when every result is exact.
 fn map_quad(m: &QuadMat, f: fn(&Quad) -> Option<Quad>) -> Option<Value> {
+    if m.iter().any(Quad::is_scaled) {
+        return None; // x/sqrt(k) lies in no field: floats
+    }
     let out: Option<Vec<Quad>> = m.iter().map(f).collect();
     Some(Value::quad(QuadMat::from_vec(m.nrows(), m.ncols(), out?)))
 }
@@ -148,13 +157,15 @@ macro_rules! elementwise {
 pub static BUILTINS: &[Builtin] = &[
     elementwise!(
         "sqrt",
-        "Square root, element by element: exact for exact input (a rational times the square root of a square-free integer), complex for negative input.",
+        "Square root, element by element (principal branch: non-negative real part): exact for exact rational input (a rational times the square root of a square-free integer) and for a quadratic number whose root lies in its own field (sqrt(-3 + 4i) = 1 + 2i); otherwise floating point, complex for negative input.",
         &["sqrt(x)^2 = x", "sqrt(8) = 2*sqrt(2)"],
         &[
             ">> sqrt(8)",
             "ans = 2*sqrt(2)",
             ">> sqrt(-4)",
             "ans = 2i",
+            ">> sqrt(-3 + 4i)",
+            "ans = 1 + 2i",
             ">> sqrt([4 9 2])",
             "ans =",
             "",
@@ -309,9 +320,9 @@ pub static BUILTINS: &[Builtin] = &[
     ),
     elementwise!(
         "floor",
-        "Round toward minus infinity.",
+        "Round toward minus infinity (complex: each part). Exact input is decided exactly, square roots included (floor(sqrt(2)) = 1; round, ceil and fix likewise).",
         &["floor(x) = largest integer <= x"],
-        &[">> floor(-1.5)", "ans = -2"],
+        &[">> floor(-1.5)", "ans = -2", ">> floor((1 + sqrt(2))^30)", "ans = 304278004997"],
         &["ceil", "round"],
         f64::floor,
         |z| C64::new(z.re.floor(), z.im.floor()),

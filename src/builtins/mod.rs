@@ -482,16 +482,23 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
 /// the field or fall back to floats themselves.
 const QUAD_AWARE: &[&str] = &[
     "abs",
+    "ceil",
     "conj",
     "cumprod",
     "cumsum",
     "det",
+    "diag",
+    "diff",
     "disp",
     "display",
+    "dot",
     "double",
     "eigenspace",
+    "fix",
+    "floor",
     "imag",
     "inv",
+    "isexact",
     "latex",
     "max",
     "mean",
@@ -500,27 +507,39 @@ const QUAD_AWARE: &[&str] = &[
     "prod",
     "rank",
     "real",
+    "round",
     "rref",
     "sign",
     "sort",
+    "sqrt",
     "sum",
     "trace",
+    "tril",
+    "triu",
     "unique",
 ];
 
 /// The arguments for built-in `name`: every other built-in sees complex
 /// quadratic numbers as complex floats, so none of them has to know the
-/// kind (real ones already read as floats through `to_real`).
+/// kind (real ones already read as floats through `to_real`); those of
+/// several fields (`i/sqrt(2)`) are floats to every built-in but those
+/// that show them.
 pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
     let aware = QUAD_AWARE.contains(&name);
     args.into_iter()
-        .map(|v| match v {
-            Value::Quad(_)
-                if v.radicand() < 0 && !(aware && v.numel() <= quad_linalg::MAX_ENTRIES) =>
-            {
+        .map(|v| {
+            let complex =
+                matches!(&v, Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real));
+            // Showing or testing a value needs no field: these take
+            // unit-vector entries such as i/sqrt(2) as they are.
+            let one_field =
+                v.radicand() < 0 || matches!(name, "disp" | "display" | "latex" | "isexact");
+            let kept = aware && one_field && v.numel() <= quad_linalg::MAX_ENTRIES;
+            if complex && !kept {
                 v.to_float()
+            } else {
+                v
             }
-            v => v,
         })
         .collect()
 }

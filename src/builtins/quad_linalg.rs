@@ -96,23 +96,54 @@ pub fn poly_from_roots(roots: &QuadMat) -> Option<Value> {
     Some(Value::quad(QuadMat::from_row_slice(1, coef.len(), &coef)))
 }
 
-/// `qr` of exact A exactly, when Q's columns are fixed up to sign (the
-/// leading columns of A independent and as many as Q has): Gram-Schmidt's
-/// unit vectors, each signed as the float `R(i, i)` (Householder's
-/// convention, as Octave), and `R = Q'A`. `None` otherwise.
-pub fn qr(x: &RatMat, r_float: &RMat) -> Option<(Value, Value)> {
-    let p = r_float.nrows().min(x.ncols());
-    let st = crate::exact::orth::gram_schmidt(x);
-    let vs: Vec<&RatMat> = crate::exact::orth::kept(&st).collect();
-    if vs.len() != r_float.nrows() || st.iter().take(p).any(|s| s.v.is_none()) {
+/// `qr` of exact A exactly, when A's leading `min(m, n)` columns are
+/// independent: Gram-Schmidt on `[A eye(m)]`, whose unit vectors are A's
+/// orthonormalised columns and then (full Q of a tall A) the unit vectors
+/// that complete the basis, keeping as many as the float Q has columns;
+/// `R = Q'A` (zero rows below A's rank). A's columns are signed as the
+/// float `R(i, i)` (Householder's convention, as Octave), the completing
+/// ones as the float Q's column (the same column when `m - n = 1`; for a
+/// larger complement the basis may differ from Householder's). `None`
+/// otherwise.
+pub fn qr(x: &RatMat, q_float: &RMat, r_float: &RMat) -> Option<(Value, Value)> {
+    use crate::exact::orth::{gram_schmidt, kept, q_and_r};
+    let (m, n) = x.shape();
+    let p = m.min(n);
+    let st = if q_float.ncols() > n {
+        let mut aug = RatMat::zeros(m, n + m);
+        aug.columns_mut(0, n).copy_from(x);
+        aug.columns_mut(n, m).fill_with_identity();
+        if crate::exact::too_costly_for(&aug, crate::exact::ExactWork::Inverse) {
+            return None;
+        }
+        gram_schmidt(&aug)
+    } else {
+        gram_schmidt(x)
+    };
+    let vs: Vec<&RatMat> = kept(&st).take(q_float.ncols()).collect();
+    if vs.len() != q_float.ncols() || st.iter().take(p).any(|s| s.v.is_none()) {
         return None;
     }
     let big = r_float.amax();
-    let diag: Vec<f64> = (0..p).map(|i| r_float[(i, i)]).collect();
-    if diag.iter().any(|d| d.abs() <= 1e-8 * big) {
+    if (0..p).any(|i| r_float[(i, i)].abs() <= 1e-8 * big) {
         return None;
     }
-    let flip: Vec<bool> = diag.iter().map(|d| *d < 0.0).collect();
-    let (q, r) = crate::exact::orth::q_and_r(x, &vs, &flip)?;
+    let flip: Vec<bool> = vs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            if i < p {
+                r_float[(i, i)] < 0.0
+            } else {
+                let along: f64 = v
+                    .iter()
+                    .zip(q_float.column(i).iter())
+                    .map(|(e, f)| e.to_f64() * f)
+                    .sum();
+                along < 0.0
+            }
+        })
+        .collect();
+    let (q, r) = q_and_r(x, &vs, &flip)?;
     Some((Value::quad(q), Value::quad(r)))
 }

@@ -20,6 +20,7 @@ pub mod quad;
 pub mod rat;
 pub mod reconstruct;
 pub mod render;
+pub mod rounding;
 pub mod splitting;
 pub mod symmetric;
 

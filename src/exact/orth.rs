@@ -1,12 +1,15 @@
 //! Orthogonal and unit vectors exactly: Gram–Schmidt over the rationals
 //! (the orthogonal `v_k` stay rational), unit vectors `v/√k` (each entry a
 //! pure radical `v_i/√k` of Q(√k)), and the unit eigenvectors of a matrix
-//! whose eigenvalues are rational, under the float `eig` convention
-//! (largest entry positive; orthonormal within a repeated eigenvalue's
-//! eigenspace).
+//! whose eigenvalues are exact, under the float `eig` convention (largest
+//! entry real and positive; orthonormal within a repeated rational
+//! eigenvalue's eigenspace).
 
+use crate::exact::field::{self, Field};
 use crate::exact::quad::sqrt_rat;
+use crate::exact::splitting;
 use crate::exact::{eigenspace, Quad, QuadMat, Rat, RatMat};
+use num_traits::Zero;
 
 /// One Gram–Schmidt column: `v = a_col - Σ c_j v_j` over the earlier kept
 /// vectors `j` (1-based, only the non-zero `c_j`), or `v = None` when the
@@ -69,19 +72,6 @@ fn inv_norm(v: &[Rat]) -> Option<Quad> {
     sqrt_rat(&k.recip()?)
 }
 
-/// The columns of `a` as unit vectors (see [`unit`]), in one matrix whose
-/// columns may lie in different fields.
-pub fn unit_columns(a: &RatMat) -> Option<QuadMat> {
-    let cols: Option<Vec<Vec<Quad>>> = a
-        .column_iter()
-        .map(|c| unit(&c.iter().cloned().collect::<Vec<_>>()))
-        .collect();
-    let cols = cols?;
-    Some(QuadMat::from_fn(a.nrows(), a.ncols(), |i, j| {
-        cols[j][i].clone()
-    }))
-}
-
 /// Flips `v` so its first entry of largest magnitude is positive (the sign
 /// rule of the float `eig` and `pca`).
 fn dominant_positive(v: &mut [Rat]) {
@@ -96,34 +86,87 @@ fn dominant_positive(v: &mut [Rat]) {
     }
 }
 
-/// The unit eigenvectors `v/√k` of `a` for its rational eigenvalues
-/// `lambdas` (descending and repeated by multiplicity, as
-/// [`crate::exact::eig_exact`] gives them), as columns with the largest
-/// entry positive. A repeated eigenvalue gets an orthonormal basis of its
-/// eigenspace by exact Gram–Schmidt on the integer basis of `eigenspace`
-/// (for symmetric `a`, V is then orthogonal). (Irrational eigenvalues give
-/// norms outside any one quadratic field.) `None` when `a` is defective (an
-/// eigenvalue with fewer independent eigenvectors than its multiplicity) or
-/// a squared norm is too large to take the square root of.
-pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Rat]) -> Option<QuadMat> {
-    let mut cols: Vec<Vec<Rat>> = Vec::with_capacity(lambdas.len());
+/// The unit eigenvectors of `a` for its exact eigenvalues `lambdas`
+/// (descending and repeated by multiplicity, as
+/// [`crate::exact::splitting::eig_split`] gives them), as columns under the
+/// float `eig` convention: the first entry of largest magnitude real and
+/// positive. A rational eigenvalue's vectors are `v/√k` with rational `v`,
+/// and a repeated one gets an orthonormal basis of its eigenspace by exact
+/// Gram–Schmidt on the integer basis of `eigenspace` (for symmetric `a`, V
+/// is then orthogonal). A simple irrational or complex eigenvalue's vector
+/// is `v/√k` with `v` over its field and `k = v'v` (see
+/// [`Quad::over_sqrt`]). `None` when `a` is defective (an eigenvalue with
+/// fewer independent eigenvectors than its multiplicity), an irrational
+/// eigenvalue is repeated, or a squared norm is too large to take the
+/// square root of.
+pub fn unit_eigenvectors(a: &RatMat, lambdas: &[Quad]) -> Option<QuadMat> {
+    let lifted: QuadMat = field::lift(a);
+    let mut cols: Vec<Vec<Quad>> = Vec::with_capacity(lambdas.len());
     for (j, l) in lambdas.iter().enumerate() {
         if j > 0 && lambdas[j - 1] == *l {
             continue;
         }
         let multiplicity = lambdas.iter().filter(|x| *x == l).count();
-        let basis = eigenspace(a, l).ok()?;
-        if basis.ncols() < multiplicity {
-            return None;
-        }
-        for v in kept(&gram_schmidt(&basis)) {
-            let mut v: Vec<Rat> = v.iter().cloned().collect();
-            dominant_positive(&mut v);
-            cols.push(v);
+        match l.as_rat() {
+            Some(r) => cols.extend(rational_unit_vectors(a, r, multiplicity)?),
+            None if multiplicity == 1 => cols.push(field_unit_vector(&lifted, l)?),
+            None => return None,
         }
     }
-    let flat: Vec<Rat> = cols.into_iter().flatten().collect();
-    unit_columns(&RatMat::from_column_slice(a.nrows(), lambdas.len(), &flat))
+    Some(QuadMat::from_fn(a.nrows(), cols.len(), |i, j| {
+        cols[j][i].clone()
+    }))
+}
+
+/// An orthonormal basis `v/√k` of the eigenspace of the rational `l`.
+fn rational_unit_vectors(a: &RatMat, l: &Rat, multiplicity: usize) -> Option<Vec<Vec<Quad>>> {
+    let basis = eigenspace(a, l).ok()?;
+    if basis.ncols() < multiplicity {
+        return None;
+    }
+    kept(&gram_schmidt(&basis))
+        .map(|v| {
+            let mut v: Vec<Rat> = v.iter().cloned().collect();
+            dominant_positive(&mut v);
+            unit(&v)
+        })
+        .collect()
+}
+
+/// The unit eigenvector `w/√k` of a simple eigenvalue `l` of a quadratic
+/// field: `w` the eigenvector turned so its first entry of largest
+/// magnitude is positive (real `l`: a sign; complex `l`: times the conjugate
+/// of that entry), as small integers of the field; `k = w'w`.
+fn field_unit_vector(a: &QuadMat, l: &Quad) -> Option<Vec<Quad>> {
+    let basis = splitting::eigenspace(a, l);
+    if basis.ncols() != 1 {
+        return None;
+    }
+    let v: Vec<Quad> = basis.iter().cloned().collect();
+    let size = |x: &Quad| {
+        if l.is_real() {
+            x.clone() * x.clone()
+        } else {
+            Quad::rat(x.norm())
+        }
+    };
+    let sizes: Vec<Quad> = v.iter().map(size).collect();
+    let big = (1..v.len()).fold(0, |b, i| match sizes[i].cmp_real(&sizes[b]) {
+        Some(std::cmp::Ordering::Greater) => i,
+        _ => b,
+    });
+    let turn = match v[big].sign() {
+        Some(std::cmp::Ordering::Less) => Quad::rat(-Rat::one()),
+        Some(_) => Quad::rat(Rat::one()),
+        None => v[big].conj(),
+    };
+    let w = Quad::integer_multiple(
+        &v.iter()
+            .map(|x| x.clone() * turn.clone())
+            .collect::<Vec<_>>(),
+    );
+    let k = w.iter().fold(Quad::zero(), |s, x| s + size(x));
+    w.iter().map(|x| Quad::over_sqrt(x, &k)).collect()
 }
 
 /// The kept vectors of a Gram–Schmidt run, in order.
@@ -155,7 +198,6 @@ pub fn q_and_r(a: &RatMat, vs: &[&RatMat], flip: &[bool]) -> Option<(QuadMat, Qu
 /// `v/‖v‖` as a student writes it: the smallest integer multiple `w` of
 /// `v` and `w·w`, so the unit vector is `w/sqrt(w·w)`.
 pub fn unit_form(v: &RatMat) -> (RatMat, Rat) {
-    use crate::exact::Field;
     let w = Rat::integer_multiple(v.as_slice());
     let w = RatMat::from_column_slice(w.len(), 1, &w);
     let k = norm2(&w);

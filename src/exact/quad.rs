@@ -8,6 +8,13 @@
 //! before combining values (the value layer falls back to floats otherwise);
 //! combining different fields is a caller bug and gives a zero radical part
 //! in release builds (a debug assertion catches it in tests).
+//!
+//! A unit vector's entry `x/√k` (`x` and the real `k > 0` of one field, `k`
+//! no square there: the columns of `[V, D] = eig(A)` for irrational or
+//! complex eigenvalues) lies in no single quadratic field; it is held as
+//! `x` with `k` beside it (see `scaled`), belongs to no field
+//! ([`common_field`] is `None`), and only the operations that stay sound
+//! accept it: negation, complex conjugation, a rational factor, its double.
 
 use crate::exact::field::Field;
 use crate::exact::matrix::gcd;
@@ -26,6 +33,8 @@ pub struct Quad {
     a: Rat,
     b: Rat,
     d: i64,
+    /// `Some(k)`: the number is `(a + b√d)/√k` (see the module docs).
+    over: Option<Box<Quad>>,
 }
 
 pub type QuadMat = DMatrix<Quad>;
@@ -40,6 +49,7 @@ impl Quad {
             a,
             b: Rat::zero(),
             d: 0,
+            over: None,
         }
     }
 
@@ -48,7 +58,12 @@ impl Quad {
         if b.is_zero() || d == 0 {
             Quad::rat(a)
         } else {
-            Quad { a, b, d }
+            Quad {
+                a,
+                b,
+                d,
+                over: None,
+            }
         }
     }
 
@@ -73,7 +88,7 @@ impl Quad {
     }
 
     pub fn as_rat(&self) -> Option<&Rat> {
-        (self.d == 0).then_some(&self.a)
+        (self.d == 0 && self.over.is_none()).then_some(&self.a)
     }
 
     /// `a - b√d`.
@@ -85,7 +100,10 @@ impl Quad {
     /// real numbers.
     pub fn conj_complex(&self) -> Quad {
         if self.d < 0 {
-            self.conj()
+            Quad {
+                over: self.over.clone(),
+                ..self.conj()
+            }
         } else {
             self.clone()
         }
@@ -99,11 +117,17 @@ impl Quad {
     /// `1/self` = conj / norm; `None` for zero (the norm of a non-zero
     /// element is non-zero because `d` is not a square).
     pub fn recip(&self) -> Option<Quad> {
+        if self.over.is_some() {
+            return None;
+        }
         let n = self.norm().recip()?;
         Some(Quad::new(&self.a * &n, -(&self.b * &n), self.d))
     }
 
     pub fn pow(&self, k: i32) -> Option<Quad> {
+        if self.over.is_some() {
+            return None;
+        }
         let base = if k < 0 { self.recip()? } else { self.clone() };
         let mut e = k.unsigned_abs();
         let (mut acc, mut sq) = (Quad::rat(Rat::one()), base);
@@ -119,7 +143,8 @@ impl Quad {
         Some(acc)
     }
 
-    /// Sign for real numbers (`d > 0` or rational), decided exactly:
+    /// Sign for real numbers (`d > 0` or rational; `x/√k` has the sign of
+    /// `x`), decided exactly:
     /// `a + b√d > 0` iff the larger of `|a|`, `|b|√d` has a positive sign,
     /// compared through `a²` against `b²d`. `None` for non-real numbers.
     pub fn sign(&self) -> Option<Ordering> {
@@ -143,6 +168,9 @@ impl Quad {
     /// Exact order of two real numbers of one field (`None` if either is
     /// not real).
     pub fn cmp_real(&self, other: &Quad) -> Option<Ordering> {
+        if self.over.is_some() || other.over.is_some() {
+            return None;
+        }
         (self - other).sign()
     }
 
@@ -152,25 +180,31 @@ impl Quad {
 
     /// Nearest double of `a + b√d` (the real part when `d < 0`).
     pub fn re_f64(&self) -> f64 {
-        if self.d > 0 {
+        let x = if self.d > 0 {
             self.a.to_f64() + self.b.to_f64() * (self.d as f64).sqrt()
         } else {
             self.a.to_f64()
-        }
+        };
+        x / self.root_of_over()
     }
 
     /// Imaginary part as a double (0 for real numbers).
     pub fn im_f64(&self) -> f64 {
         if self.d < 0 {
-            self.b.to_f64() * (-self.d as f64).sqrt()
+            self.b.to_f64() * (-self.d as f64).sqrt() / self.root_of_over()
         } else {
             0.0
         }
     }
 
+    /// `√k` of `x/√k` as a double, 1 for the numbers of a field.
+    fn root_of_over(&self) -> f64 {
+        self.over.as_ref().map_or(1.0, |k| k.re_f64().sqrt())
+    }
+
     /// Bits of the parts, for the size rule.
     pub fn bits(&self) -> u64 {
-        self.a.bits() + self.b.bits()
+        self.a.bits() + self.b.bits() + self.over.as_ref().map_or(0, |k| k.bits())
     }
 }
 
@@ -213,6 +247,9 @@ pub fn cmp_abs_arg(x: &Quad, y: &Quad) -> Option<Ordering> {
 pub fn common_field<'a>(values: impl IntoIterator<Item = &'a Quad>) -> Option<i64> {
     let mut d = 0;
     for q in values {
+        if q.over.is_some() {
+            return None;
+        }
         if q.d != 0 {
             if d != 0 && d != q.d {
                 return None;
@@ -250,6 +287,47 @@ pub fn sqrt_rat(r: &Rat) -> Option<Quad> {
     } else {
         Quad::new(Rat::zero(), coeff, d)
     })
+}
+
+/// `√q` when it lies in the field of `q`, on the principal branch as
+/// Octave (positive real part): `√(-3 + 4i) = 1 + 2i`, `√(2i) = 1 + i`,
+/// `√(3 + 2√2) = 1 + √2`; rationals as [`sqrt_rat`]. `None` otherwise.
+///
+/// `(x + y√d)² = q` needs `x² = (a ± n)/2` with `n² = a² - d b²` (the norm)
+/// and `y = b/(2x)`; for `d < 0` only `+n` gives a real `x`.
+pub fn sqrt_quad(q: &Quad) -> Option<Quad> {
+    if q.over.is_some() {
+        return None;
+    }
+    if let Some(r) = q.as_rat() {
+        return sqrt_rat(r);
+    }
+    if q.d > 0 && q.sign()? == Ordering::Less {
+        return None; // the root is imaginary: outside a real field
+    }
+    let n = rational_sqrt(&q.norm())?;
+    let two = Rat::from_i64(2);
+    [&q.a + &n, &q.a - &n].iter().find_map(|s| {
+        let x = rational_sqrt(&(s / &two))?;
+        let y = &q.b / &(&two * &x);
+        let root = Quad::new(x, y, q.d);
+        // x > 0 gives the principal root of a Gaussian number; a real root
+        // may still come out negative.
+        Some(if root.sign() == Some(Ordering::Less) {
+            -root
+        } else {
+            root
+        })
+    })
+}
+
+/// `√r` when it is a positive rational (`None` for 0: no radical part to
+/// divide by).
+fn rational_sqrt(r: &Rat) -> Option<Rat> {
+    if !r.is_positive() {
+        return None;
+    }
+    sqrt_rat(r)?.as_rat().cloned()
 }
 
 /// `n = k² d` with `d` square-free (trial division up to the cube root, then
@@ -301,6 +379,9 @@ fn isqrt(n: u64) -> u64 {
 /// (`b√p · c√q = bc·g·√(p/g · q/g)` with `g = gcd(p, q)`), which is how the
 /// columns `v/√k` of different `k` multiply (`V'*V`). `None` otherwise.
 pub fn checked_mul(x: &Quad, y: &Quad) -> Option<Quad> {
+    if x.over.is_some() || y.over.is_some() {
+        return scaled::times_rational(x, y);
+    }
     if x.d == 0 || y.d == 0 || x.d == y.d {
         return Some(x * y);
     }
@@ -322,11 +403,15 @@ pub fn checked_mul(x: &Quad, y: &Quad) -> Option<Quad> {
 
 /// `x + y` when both lie in one field (or either is rational).
 pub fn checked_add(x: &Quad, y: &Quad) -> Option<Quad> {
+    if x.over.is_some() || y.over.is_some() {
+        return scaled::plus(x, y);
+    }
     (x.d == 0 || y.d == 0 || x.d == y.d).then(|| x + y)
 }
 
 fn field_of(x: &Quad, y: &Quad) -> i64 {
     debug_assert!(x.d == 0 || y.d == 0 || x.d == y.d, "mixed fields");
+    debug_assert!(x.over.is_none() && y.over.is_none(), "x/sqrt(k) in a field");
     if x.d != 0 {
         x.d
     } else {
@@ -354,7 +439,10 @@ fn mul_ref(x: &Quad, y: &Quad) -> Quad {
 impl Neg for &Quad {
     type Output = Quad;
     fn neg(self) -> Quad {
-        Quad::new(-&self.a, -&self.b, self.d)
+        Quad {
+            over: self.over.clone(),
+            ..Quad::new(-&self.a, -&self.b, self.d)
+        }
     }
 }
 
@@ -391,7 +479,7 @@ impl Zero for Quad {
         Quad::rat(Rat::zero())
     }
     fn is_zero(&self) -> bool {
-        self.d == 0 && self.a.is_zero()
+        self.d == 0 && self.a.is_zero() && self.over.is_none()
     }
 }
 
@@ -526,6 +614,9 @@ fn spell(q: &Quad, s: &Spelling) -> String {
 impl Quad {
     /// LaTeX: `\frac{5 + \sqrt{33}}{2}`, `2\sqrt{2}`, `1 + 2i`.
     pub fn latex(&self) -> String {
+        if let Some(k) = &self.over {
+            return scaled::latex(&self.numerator(), k);
+        }
         if let Some(r) = self.as_rat() {
             return crate::exact::latex_rat(r);
         }
@@ -547,6 +638,9 @@ impl Quad {
 /// `1/sqrt(2)`, `2*sqrt(2)/3`, `1 + 2i`, `(1 + sqrt(-3))/2`.
 impl fmt::Display for Quad {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(k) = &self.over {
+            return f.pad(&scaled::text(&self.numerator(), k));
+        }
         if let Some(r) = self.as_rat() {
             return f.pad(&r.to_string());
         }
@@ -573,6 +667,9 @@ impl fmt::Debug for Quad {
         fmt::Display::fmt(self, f)
     }
 }
+
+#[path = "quad_scaled.rs"]
+pub mod scaled;
 
 #[cfg(test)]
 #[path = "tests/quad.rs"]

@@ -99,6 +99,9 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         return Ok(None);
     };
     if let Eq | Ne = op {
+        if x.iter().chain(y.iter()).any(Quad::is_scaled) {
+            return Ok(None); // x/sqrt(k) has no canonical form: compare the floats
+        }
         // Canonical forms: equal numbers have equal parts and fields.
         let eq = op == Eq;
         let out = broadcast(op.symbol(), &x, &y, |p, q| (p == q) == eq)?;

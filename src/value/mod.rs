@@ -35,9 +35,11 @@ pub enum Value {
     /// Exact numbers `a + b√d` of one quadratic field (`d = -1`: `a + bi`),
     /// at least one of them irrational (see [`Value::quad`]); or real numbers
     /// whose entries lie in different real fields, such as unit columns
-    /// `v/√k` of different `k`. Whatever combines entries checks
-    /// `common_field` (or uses `quad::checked_*`) and otherwise falls back to
-    /// floating point.
+    /// `v/√k` of different `k`; or unit eigenvectors with entries `x/√k`
+    /// outside every quadratic field (`i/√2`, `6/√(78 - 6√33)`), which
+    /// belong to no field and compute as floats. Whatever combines entries
+    /// checks `common_field` (or uses `quad::checked_*`) and otherwise falls
+    /// back to floating point.
     Quad(Arc<QuadMat>),
     Real(Arc<RMat>),
     Complex(Arc<CMat>),
@@ -130,13 +132,16 @@ impl Value {
     }
     /// Quadratic numbers as a value: rational when every entry is, a
     /// `Quad` value when the irrational ones share one field or are all
-    /// real, and floating point (complex) when complex numbers mix with
-    /// other fields.
+    /// real or some are unit-vector entries `x/sqrt(k)` (which the exact
+    /// routines leave alone), and floating point (complex) when complex
+    /// numbers mix with other fields.
     pub fn quad(m: QuadMat) -> Value {
         match crate::exact::quad::common_field(m.iter()) {
             Some(0) => Value::Exact(m.map(|q| q.re_part().clone()).into()),
             Some(_) => Value::Quad(m.into()),
-            None if m.iter().all(Quad::is_real) => Value::Quad(m.into()),
+            None if m.iter().all(Quad::is_real) || m.iter().any(Quad::is_scaled) => {
+                Value::Quad(m.into())
+            }
             None => Value::Quad(m.into()).to_float(),
         }
     }
@@ -221,7 +226,7 @@ impl Value {
             Value::Bool(_) => Some(NumKind::Bool),
             Value::Exact(_) => Some(NumKind::Exact),
             // Operations with no exact form see the floats.
-            Value::Quad(_) if self.radicand() < 0 => Some(NumKind::Complex),
+            Value::Quad(m) if !m.iter().all(Quad::is_real) => Some(NumKind::Complex),
             Value::Quad(_) => Some(NumKind::Real),
             Value::Real(_) | Value::Str(_) => Some(NumKind::Real),
             Value::Complex(_) => Some(NumKind::Complex),

@@ -97,6 +97,8 @@ fn encode(name: &str, v: &Value) -> String {
             m.ncols(),
             rows(m.nrows(), m.ncols(), &|i, j| m[(i, j)].to_string())
         ),
+        // Unit-vector entries x/sqrt(k) are saved as their doubles.
+        Value::Quad(m) if m.iter().any(Quad::is_scaled) => encode(name, &v.clone().to_float()),
         // Entries of different fields: each as `a b d`.
         Value::Quad(m) if v.radicand() == 0 => format!(
             "{name} quad {} {}\n{}",

@@ -50,7 +50,11 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "[Q, R] = qr(A), [Q, R] = qr(A, 0), qr(A, 'econ')",
             summary: concat!(
                 "QR factorisation: orthogonal (complex: unitary) Q, upper triangular R ",
-                "(qr(A, 0) is the economy size)."
+                "(qr(A, 0) is the economy size). For exact A whose leading columns are ",
+                "independent, Q and R are exact: Q's columns are unit vectors w/sqrt(k) from ",
+                "exact Gram-Schmidt, signed as the floating-point (Householder, Octave's) ",
+                "factorisation; the full Q of a tall A completes the basis by Gram-Schmidt on ",
+                "the columns of eye(m), and R has zero rows below A's columns."
             ),
             math: &["A = Q R, Q'Q = I"],
             example: &[
@@ -59,6 +63,19 @@ pub static BUILTINS: &[Builtin] = &[
                 "",
                 "   5   4",
                 "   0   3",
+                "",
+                ">> [Q, R] = qr([1 1; 1 0; 0 1])",
+                "Q =",
+                "",
+                "   -1/sqrt(2)    1/sqrt(6)   -1/sqrt(3)",
+                "   -1/sqrt(2)   -1/sqrt(6)    1/sqrt(3)",
+                "            0    2/sqrt(6)    1/sqrt(3)",
+                "",
+                "R =",
+                "",
+                "     -sqrt(2)   -1/sqrt(2)",
+                "            0    3/sqrt(6)",
+                "            0            0",
             ],
             related: &["lu", "chol", "orth"],
         },
@@ -182,7 +199,7 @@ fn qr(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let econ = econ_flag(&a, 1)?;
     if let Some(x) = exact_input(it, &a, ExactWork::Inverse, "qr") {
         let (q, r) = decomp::qr(&exact::matrix::to_f64(&x), econ);
-        let (q, r) = quad_linalg::qr(&x, &r).unwrap_or((Value::real(q), Value::real(r)));
+        let (q, r) = quad_linalg::qr(&x, &q, &r).unwrap_or((Value::real(q), Value::real(r)));
         return Ok(if a.nargout <= 1 { vec![r] } else { vec![q, r] });
     }
     over_field!(field_arg(&a, 0, "qr")?, |m, wrap| {

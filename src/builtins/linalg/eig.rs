@@ -5,7 +5,7 @@ use super::super::{one, quad_linalg, require_square, Args, Builtin, Doc, Topic};
 use super::polynomials::float_roots_note;
 use super::{exact_err, exact_input, real_finite};
 use crate::error::{LaError, Result};
-use crate::exact::{self, ExactWork, Rat, RatMat};
+use crate::exact::{self, ExactWork, Rat};
 use crate::linalg::{self, decomp, CMat, C64};
 use crate::value::Value;
 
@@ -25,16 +25,20 @@ pub static BUILTINS: &[Builtin] = &[
                 "of the eigenvalues whatever the number of outputs. For exact A the ",
                 "eigenvalues are exact when the characteristic polynomial splits into linear ",
                 "and quadratic factors over the rationals (every 2x2 does). [V, D] of exact ",
-                "A is exact when every eigenvalue is rational and A has a basis of ",
-                "eigenvectors: the columns are shown as v/sqrt(k) (V'*V is then exact too), ",
-                "and a repeated eigenvalue gets an orthonormal basis of its eigenspace by ",
-                "exact Gram-Schmidt (for symmetric A, V is orthogonal). A defective A (too ",
-                "few eigenvectors) keeps D exact and V floating point with nearly parallel ",
-                "columns, as Octave. Otherwise V and D are floating ",
-                "point (with a note when the eigenvalues are irrational): for eigenvalues such as those of [1 2; 3 4] ",
-                "the norm of an eigenvector is the square root of a number of the ",
-                "eigenvalues' field, which no single quadratic field holds; eigenspace(A, ",
-                "lambda) gives an exact basis."
+                "A is then exact too when A has a basis of eigenvectors: D holds the ",
+                "eigenvalues in their fields and each column of V is v/sqrt(k) with v over ",
+                "its eigenvalue's field and k = v'*v. For a rational eigenvalue the entries ",
+                "are rational multiples of square roots (V'*V is then exact too), and a ",
+                "repeated one gets an orthonormal basis of its eigenspace by exact ",
+                "Gram-Schmidt (for symmetric A, V is orthogonal). For an irrational or ",
+                "complex eigenvalue k may be irrational (for [1 2; 3 4], 78 - 6*sqrt(33)) ",
+                "and an entry such as (3 + sqrt(33))/sqrt(78 + 6*sqrt(33)) or i/sqrt(2) lies ",
+                "in no single quadratic field: it is shown exactly, pastes back as input, ",
+                "and computes as its double. A defective A (too few eigenvectors) or a ",
+                "repeated irrational eigenvalue keeps D exact and V floating point (nearly ",
+                "parallel columns for defective A, as Octave). When a factor of degree 3 or ",
+                "more has no exact roots, V and D are floating point with a note; ",
+                "eigenspace(A, lambda) gives an exact basis for any exact eigenvalue."
             ),
             math: &[
                 "A v = lambda v",
@@ -63,7 +67,13 @@ pub static BUILTINS: &[Builtin] = &[
                 "ans =",
                 "",
                 "   (5 + sqrt(33))/2",
-                "   (5 - sqrt(33))/2"
+                "   (5 - sqrt(33))/2",
+                "",
+                ">> [V, D] = eig([0 -1; 1 0]); V",
+                "V =",
+                "",
+                "    1/sqrt(2)    1/sqrt(2)",
+                "   -i/sqrt(2)    i/sqrt(2)",
             ],
             related: &["poly", "svd", "definiteness"],
         },
@@ -116,13 +126,13 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     }
     let (vals, vecs): (Value, Value) = match &a.vals[0] {
         Value::Exact(m) if a.nargout >= 2 && !exact::too_costly_for(m, ExactWork::CharPoly) => {
-            match exact::eig_exact(m) {
+            match exact::splitting::eig_split(m) {
                 None => {
                     it.note(FLOAT_VECTORS_NOTE);
                     float_eig(&a)?
                 }
                 Some(l) => {
-                    let vals = Value::exact(RatMat::from_column_slice(l.len(), 1, &l));
+                    let vals = quad_linalg::column(&l);
                     // A defective A has no basis of eigenvectors: D stays
                     // exact, V is float with nearly parallel columns (Octave).
                     match exact::orth::unit_eigenvectors(m, &l) {
@@ -150,7 +160,7 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 /// Why `[V, D] = eig(A)` of exact A is floating point.
-const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: the eigenvalues are irrational, and exact unit eigenvectors v/sqrt(k) need rational ones; eig(A) gives the eigenvalues exactly where it can, eigenspace(A, lambda) an exact basis\n";
+const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: some eigenvalues are roots of a factor of degree 3 or more with no rational or quadratic roots; eig(A) gives the eigenvalues exactly where it can\n";
 
 /// The eigenvalues (a column) and unit eigenvectors in floating point.
 fn float_eig(a: &Args) -> Result<(Value, Value)> {

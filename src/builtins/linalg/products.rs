@@ -76,10 +76,16 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "dot(x, y)",
             summary: concat!(
                 "Dot product of two vectors (conjugating x when complex); for ",
-                "matrices, column by column."
+                "matrices, column by column. Exact vectors of one field give an exact ",
+                "result (dot([1 2i], [3 4i]) = 11)."
             ),
             math: &["x . y = sum_i conj(x_i) y_i = x'y; x'y = y'x for real vectors"],
-            example: &[">> dot([1 2 3], [4 5 6])", "ans = 32"],
+            example: &[
+                ">> dot([1 2 3], [4 5 6])",
+                "ans = 32",
+                ">> dot([1/2 2i], [3 4i])",
+                "ans = 19/2",
+            ],
             related: &["cross", "norm"],
         },
         run: dot,
@@ -192,6 +198,9 @@ fn hadamard(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(v) = exact_dot(&a) {
+        return one(v);
+    }
     let (x, y) = (a.complex(0)?, a.complex(1)?);
     if x.len() != y.len() || (x.ncols() != 1 && x.nrows() != 1 && x.shape() != y.shape()) {
         return Err(LaError::eval(format!(
@@ -276,6 +285,22 @@ fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         x = CMat::from_fn(r, c, |i, j| x[(i / yr, j / yc)] * y[(i % yr, j % yc)]);
     }
     one(Value::complex(x))
+}
+
+/// `dot(x, y)` of two exact vectors of one field (rationals included):
+/// `sum(conj(x) .* y)` in the field.
+fn exact_dot(a: &Args) -> Option<Value> {
+    let (x, y) = (a.vals[0].to_quad()?, a.vals[1].to_quad()?);
+    let vector = |m: &QuadMat| m.nrows() == 1 || m.ncols() == 1;
+    if x.len() != y.len() || !vector(&x) || !vector(&y) {
+        return None;
+    }
+    common_field(x.iter().chain(y.iter()))?;
+    let s = x
+        .iter()
+        .zip(y.iter())
+        .fold(Quad::zero(), |s, (p, q)| s + p.conj_complex() * q.clone());
+    Some(Value::quad(QuadMat::from_element(1, 1, s)))
 }
 
 fn trace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

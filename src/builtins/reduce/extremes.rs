@@ -1,6 +1,7 @@
 //! Extremes and order: `max` and `min` (of each column, of two arrays, or
 //! of all) with their positions, and `sort`; NaN and complex values are
-//! ordered as Octave orders them.
+//! ordered as Octave orders them, exact values (real quadratic numbers of
+//! one field too) exactly.
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
@@ -27,10 +28,16 @@ pub static BUILTINS: &[Builtin] = &[
                 "Largest element (of each column), or element-wise larger of two ",
                 "arrays. NaN is ignored. Complex values compare by modulus, then by ",
                 "angle (two arrays: by modulus, the first kept on a tie), as Octave; ",
-                "exact input is compared exactly and stays exact."
+                "exact input, real square roots of one field included, is compared ",
+                "exactly and stays exact."
             ),
             math: &["max(x) = x_i with x_i >= x_j for all j"],
-            example: &[">> max([3 -1 7])", "ans = 7"],
+            example: &[
+                ">> max([3 -1 7])",
+                "ans = 7",
+                ">> max([sqrt(2) 7/5])",
+                "ans = sqrt(2)",
+            ],
             related: &["min", "sort"],
         },
         run: max,

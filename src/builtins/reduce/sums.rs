@@ -5,7 +5,6 @@ use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, one_field, pick_dim};
 use crate::error::Result;
-use crate::linalg::RMat;
 use crate::value::Value;
 use nalgebra::DMatrix;
 use num_traits::{One, Zero};
@@ -21,7 +20,7 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "diff(x), diff(x, k), diff(A, k, dim)",
-            summary: "Differences of neighbours (down each column of a matrix, or along dim); k repeats it (the k-th difference).",
+            summary: "Differences of neighbours (down each column of a matrix, or along dim); k repeats it (the k-th difference). Exact input (fractions, sqrt(2), 1 + 2i) stays exact.",
             math: &["diff(x)_k = x_(k+1) - x_k", "diff(x, 2) = diff(diff(x))"],
             example: &[">> diff([1 4 9 16])", "ans =", "", "   3   5   7", "", ">> diff([1 4 9 16], 2)", "ans =", "", "   2   2", ""],
             related: &["cumsum", "sum"],
@@ -209,38 +208,30 @@ fn diff(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     one(v)
 }
 
-/// Differences of neighbours along a row (`row`) or down each column.
+/// Differences of neighbours along a row (`row`) or down each column:
+/// exact for rationals and for numbers of one quadratic field.
 fn diff_once(v: &Value, row: bool) -> Result<Value> {
-    let (r, c) = v.dims();
-    let (nr, nc) = if row {
-        (r, c.saturating_sub(1))
-    } else {
-        (r.saturating_sub(1), c)
-    };
-    let at = |i: usize, j: usize| {
-        if row {
-            ((i, j), (i, j + 1))
-        } else {
-            ((i, j), (i + 1, j))
-        }
-    };
     Ok(match v {
-        Value::Exact(m) => Value::Exact(
-            nalgebra::DMatrix::from_fn(nr, nc, |i, j| {
-                let (p, q) = at(i, j);
-                &m[q] - &m[p]
-            })
-            .into(),
-        ),
-        _ => {
-            let m = v.to_real("diff")?;
-            Value::Real(
-                RMat::from_fn(nr, nc, |i, j| {
-                    let (p, q) = at(i, j);
-                    m[q] - m[p]
-                })
-                .into(),
-            )
-        }
+        Value::Exact(m) => Value::Exact(differences(m, row).into()),
+        Value::Quad(m) if one_field(m) => Value::quad(differences(m, row)),
+        Value::Complex(m) => Value::complex(differences(m, row)),
+        Value::Quad(_) => Value::complex(differences(&*v.to_complex("diff")?, row)),
+        _ => Value::Real(differences(&*v.to_real("diff")?, row).into()),
     })
+}
+
+fn differences<T>(m: &DMatrix<T>, row: bool) -> DMatrix<T>
+where
+    T: nalgebra::Scalar + std::ops::Sub<Output = T>,
+{
+    let (r, c) = m.shape();
+    if row {
+        DMatrix::from_fn(r, c.saturating_sub(1), |i, j| {
+            m[(i, j + 1)].clone() - m[(i, j)].clone()
+        })
+    } else {
+        DMatrix::from_fn(r.saturating_sub(1), c, |i, j| {
+            m[(i + 1, j)].clone() - m[(i, j)].clone()
+        })
+    }
 }
