@@ -250,6 +250,9 @@ fn structure_fields_grow_and_change_element_by_element() {
         matrix("s.v = [1 2 3]; t = s; s.v(2) = 0; s.v(end+1) = 4; [t.v, s.v]"),
         (1, 7, vec![1.0, 2.0, 3.0, 1.0, 0.0, 3.0, 4.0])
     );
+    // A structure put into a new field by `(1)` is the field itself (not an element).
+    let r = eval("s.a = 1; s.b(1) = struct('c', 2); disp(s.b.c)");
+    assert_eq!(r.stdout, "2\n", "{}", r.stderr);
     // Bad subscripts keep their errors, and the structure is unchanged after one.
     let r = eval("s.v = [1 2]; s.v(0) = 1");
     assert_error(&r, "index (0): out of bound", "1:18");

@@ -33,12 +33,8 @@ impl Interp<'_> {
     #[inline(always)]
     pub(super) fn assign(&mut self, lv: &LValue, rhs: Rhs, display: bool) -> Result<()> {
         // `x(end+1) = number` (the parser marks it): pushed onto x, no subscript evaluated.
-        if lv.append {
-            if let Some(n) = self.vars().lookup(&lv.name).and_then(numeric_len) {
-                if self.put_element(lv, n, n, &rhs)? {
-                    return self.show_variable(&lv.name, display);
-                }
-            }
+        if lv.append && self.put_element(lv, None, &rhs)? {
+            return self.show_variable(&lv.name, display);
         }
         if !lv.path.is_empty() {
             return self.assign_path(lv, rhs.into_value(), false, display);
@@ -53,7 +49,7 @@ impl Interp<'_> {
         // place, or appended to a vector (amortised), when the kinds agree.
         if let Some(dims) = self.vars().lookup(&lv.name).and_then(numeric_dims) {
             if let Some(k) = self.element_at(dims, args, true) {
-                if self.put_element(lv, dims.0 * dims.1, k, &rhs)? {
+                if self.put_element(lv, Some(k), &rhs)? {
                     return self.show_variable(&lv.name, display);
                 }
             }
@@ -61,14 +57,11 @@ impl Interp<'_> {
         self.assign_at(lv, args, rhs.into_value(), display)
     }
 
-    /// `A(k) = rhs`, `A` holding `len` elements, through [`assign_element`];
-    /// false (nothing changed) when that is not the case.
+    /// `A(k) = rhs` (`k` `None`: one past the end, for `A(end+1)`) through
+    /// [`assign_element`], with one lookup of `A`; false (nothing changed)
+    /// when that is not the case.
     #[inline(always)]
-    fn put_element(&mut self, lv: &LValue, len: usize, k: usize, rhs: &Rhs) -> Result<bool> {
-        if k >= len {
-            self.check_alloc("index assignment", k as f64 + 1.0, 1.0, 8)
-                .map_err(|e| e.at(lv.span))?;
-        }
+    fn put_element(&mut self, lv: &LValue, k: Option<usize>, rhs: &Rhs) -> Result<bool> {
         let owned;
         let x = match rhs {
             Rhs::Scalar(x) => *x,
@@ -80,10 +73,19 @@ impl Interp<'_> {
                 None => return Ok(false),
             },
         };
-        match self.vars_mut().lookup_mut(&lv.name) {
-            Some(target) => assign_element(target, k, x).map_err(|e| e.at(lv.span)),
-            None => Ok(false),
+        let limit = self.session.max_bytes;
+        let Some(target) = self.vars_mut().lookup_mut(&lv.name) else {
+            return Ok(false);
+        };
+        let Some(len) = numeric_len(target) else {
+            return Ok(false);
+        };
+        let k = k.unwrap_or(len);
+        if k >= len {
+            limits::check("index assignment", (k as f64 + 1.0) * 8.0, limit)
+                .map_err(|e| e.at(lv.span))?;
         }
+        assign_element(target, k, x).map_err(|e| e.at(lv.span))
     }
 
     /// `A(args) = v` in general.

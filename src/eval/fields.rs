@@ -26,6 +26,13 @@ impl Interp<'_> {
         delete: bool,
         display: bool,
     ) -> Result<()> {
+        let v = match delete {
+            false => match self.put_field_elements(lv, v)? {
+                Ok(()) => return self.show_variable(&lv.name, display),
+                Err(v) => v,
+            },
+            true => v,
+        };
         let mut steps = Vec::with_capacity(lv.path.len() + 1);
         if let Some(args) = &lv.index {
             steps.push(match lv.brace {
@@ -38,13 +45,6 @@ impl Interp<'_> {
             Sel::Paren(a) => Step::Paren(a),
             Sel::Brace(a) => Step::Brace(a),
         }));
-        let v = match delete {
-            false => match self.put_field_elements(lv, v)? {
-                Ok(()) => return self.show_variable(&lv.name, display),
-                Err(v) => v,
-            },
-            true => v,
-        };
         let current = self.vars().lookup(&lv.name).cloned();
         let new = self
             .put(current, &lv.name, &steps, v, delete)
@@ -68,12 +68,13 @@ impl Interp<'_> {
         let (Some((Sel::Paren(args), way)), None) = (lv.path.split_last(), &lv.index) else {
             return Ok(Err(v));
         };
+        if matches!(v, Value::Struct(_)) {
+            return Ok(Err(v));
+        }
         let field = self.vars().lookup(&lv.name).and_then(|s| field_of(s, way));
         let dims = match field {
             Some(None) => (0, 0),
-            Some(Some(x)) if !matches!(x, Value::Struct(_)) && !matches!(v, Value::Struct(_)) => {
-                x.dims()
-            }
+            Some(Some(x)) if !matches!(x, Value::Struct(_)) => x.dims(),
             _ => return Ok(Err(v)),
         };
         // Subscripts may read `s` itself (`s.v(numel(s.v) + 1)`): evaluated before it is opened.

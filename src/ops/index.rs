@@ -293,6 +293,7 @@ pub fn put<T: Scalar>(m: &mut DMatrix<T>, k: usize, x: T, zero: T) -> Result<()>
 
 /// Make linear position `mx` exist: a row (or empty) matrix gets columns, a
 /// column gets rows; any other matrix cannot grow through one subscript.
+#[inline]
 fn grow_to<T: Scalar>(m: &mut DMatrix<T>, mx: usize, zero: T) -> Result<()> {
     let (r, c) = m.shape();
     let n = r * c;
