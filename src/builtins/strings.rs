@@ -1,5 +1,5 @@
 //! Functions on strings (single-row char arrays): case, joining, replacing,
-//! trimming, comparing ignoring case, and numbers to and from text.
+//! trimming, comparing (`strcmp`, `strcmpi`), and numbers to and from text.
 
 use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic};
@@ -85,6 +85,25 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["strrep"],
         },
         run: regexprep,
+    },
+    Builtin {
+        name: "strcmp",
+        min_args: 2,
+        max_args: 2,
+        max_out: 1,
+        heavy: false,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "strcmp(s, t)",
+            summary: "True when s and t are identical strings; with a cell of strings, the answer for each element.",
+            math: &[],
+            example: &[
+                ">> strcmp(definiteness(eye(2)), 'positive definite')",
+                "ans = 1",
+            ],
+            related: &["isequal"],
+        },
+        run: strcmp,
     },
     Builtin {
         name: "strcmpi",
@@ -198,6 +217,10 @@ fn regexprep(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         .map_err(|e| LaError::internal(e.to_string()))?
         .replace_all(to, "$${${1}}");
     one(Value::Str(re.replace_all(s, to.as_ref()).into_owned()))
+}
+
+fn strcmp(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    super::cells::string_compare(&a, |x, y| x == y)
 }
 
 fn strcmpi(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
