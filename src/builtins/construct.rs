@@ -13,8 +13,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "zeros",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "zeros(n), zeros(m, n)",
@@ -30,13 +28,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["ones", "eye"],
         },
         run: zeros,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "ones",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "ones(n), ones(m, n)",
@@ -46,13 +43,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["zeros", "eye"],
         },
         run: ones,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "eye",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "eye(n), eye(m, n)",
@@ -69,13 +65,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["zeros", "diag"],
         },
         run: eye,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rand",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "rand(n), rand(m, n), rand(\"seed\", s)",
@@ -90,13 +85,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["randn"],
         },
         run: rand,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "randn",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "randn(n), randn(m, n), randn(\"seed\", s)",
@@ -111,13 +105,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rand"],
         },
         run: randn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "colon",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "colon(a, b), colon(a, step, b)",
@@ -127,13 +120,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["linspace"],
         },
         run: colon,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "reshape",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "reshape(A, m, n), reshape(A, [m n])",
@@ -149,13 +141,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["repmat", "size"],
         },
         run: reshape,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "repmat",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "repmat(A, m, n), repmat(A, n)",
@@ -171,13 +162,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["kron", "reshape"],
         },
         run: repmat,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "magic",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "magic(n)",
@@ -194,13 +184,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["hilb"],
         },
         run: magic,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "hilb",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "hilb(n)",
@@ -210,13 +199,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["cond", "inv"],
         },
         run: hilb,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "diag",
         min_args: 1,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "diag(v), diag(v, k), diag(v, m, n), diag(A), diag(A, k)",
@@ -244,13 +232,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["eye", "isdiag", "trace"],
         },
         run: diag,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "triu",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "triu(A), triu(A, k)",
@@ -267,13 +254,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["tril"],
         },
         run: triu,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "tril",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "tril(A), tril(A, k)",
@@ -290,13 +276,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["triu"],
         },
         run: tril,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "horzcat",
         min_args: 0,
         max_args: MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "horzcat(A, B, ...)",
@@ -312,13 +297,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["vertcat"],
         },
         run: horzcat,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "vertcat",
         min_args: 0,
         max_args: MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "vertcat(A, B, ...)",
@@ -334,6 +318,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["horzcat"],
         },
         run: vertcat,
+        ..Builtin::DEFAULTS
     },
 ];
 

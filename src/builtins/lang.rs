@@ -91,8 +91,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "isa",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isa(x, classname)",
@@ -105,13 +103,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["class", "isnumeric"],
         },
         run: isa,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "feval",
         min_args: 1,
         max_args: MANY,
         max_out: MANY,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "feval(f, x, ...)",
@@ -121,13 +119,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["arrayfun", "str2func"],
         },
         run: feval,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "arrayfun",
         min_args: 2,
         max_args: MANY,
         max_out: MANY,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "arrayfun(f, A), arrayfun(f, A, B, ...), arrayfun(f, A, 'UniformOutput', false)",
@@ -141,13 +139,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["feval"],
         },
         run: arrayfun,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "func2str",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "func2str(f)",
@@ -157,13 +154,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["str2func"],
         },
         run: func2str,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "str2func",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "str2func(s)",
@@ -173,13 +169,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["func2str", "feval"],
         },
         run: str2func,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "lasterr",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "lasterr",
@@ -189,6 +184,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["error"],
         },
         run: |it, _| one(Value::str(it.last_error())),
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -12,8 +12,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "atan2",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "atan2(y, x)",
@@ -23,13 +21,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["atan", "angle"],
         },
         run: atan2,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "hypot",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "hypot(x, y)",
@@ -39,13 +36,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["norm"],
         },
         run: hypot,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "mod",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "mod(x, y)",
@@ -55,13 +51,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rem"],
         },
         run: mod_fn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rem",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "rem(x, y)",
@@ -71,13 +66,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["mod"],
         },
         run: rem,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "power",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "power(x, y)",
@@ -87,6 +81,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["^", ".*"],
         },
         run: power,
+        ..Builtin::DEFAULTS
     },
 ];
 

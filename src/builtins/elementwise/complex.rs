@@ -14,8 +14,7 @@ pub static BUILTINS: &[Builtin] = &[
         name: "abs",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "abs(x)",
@@ -33,13 +32,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["sign", "norm"],
         },
         run: abs,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "real",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "real(z)",
@@ -49,13 +48,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["imag", "conj"],
         },
         run: real,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "imag",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "imag(z)",
@@ -65,13 +64,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["real", "conj"],
         },
         run: imag,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "angle",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "angle(z), arg(z)",
@@ -81,13 +79,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["abs"],
         },
         run: angle,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "conj",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "conj(z)",
@@ -97,13 +95,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["real", "imag"],
         },
         run: conj,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "complex",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "complex(a, b)",
@@ -113,6 +110,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["real", "imag"],
         },
         run: complex,
+        ..Builtin::DEFAULTS
     },
 ];
 

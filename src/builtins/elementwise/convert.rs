@@ -12,8 +12,7 @@ pub static BUILTINS: &[Builtin] = &[
         name: "double",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "double(x)",
@@ -23,13 +22,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["logical"],
         },
         run: double,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "exact",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "exact(x), exact(x, tol)",
@@ -48,13 +46,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["double"],
         },
         run: to_exact,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "logical",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "logical(x)",
@@ -64,13 +61,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["double"],
         },
         run: logical,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "not",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "not(x)",
@@ -80,6 +76,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["logical"],
         },
         run: not,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -72,8 +72,6 @@ macro_rules! elementwise {
             name: $name,
             min_args: 1,
             max_args: 1,
-            max_out: 1,
-            heavy: false,
             doc: Doc {
                 topic: Topic::Elementwise,
                 signature: concat!($name, "(x)"),
@@ -90,6 +88,7 @@ macro_rules! elementwise {
                 };
                 one(apply($name, a.num(0)?, &F)?)
             },
+            ..Builtin::DEFAULTS
         }
     };
 }
@@ -286,20 +285,24 @@ pub static BUILTINS: &[Builtin] = &[
         |z| C64::new(z.re.trunc(), z.im.trunc()),
         never
     ),
-    elementwise!(
-        "sign",
-        "Sign: -1, 0 or 1 (z/|z| for complex).",
-        &["sign(x) = x/|x|, sign(0) = 0"],
-        &[">> sign([-3 0 2])", "ans =", "", "  -1   0   1"],
-        &["abs"],
-        |x| if x > 0.0 {
-            1.0
-        } else if x < 0.0 {
-            -1.0
-        } else {
-            x
-        },
-        |z| if z.norm() == 0.0 { z } else { z / z.norm() },
-        never
-    ),
+    // sign reads quadratic numbers itself (`quad_form`).
+    Builtin {
+        quad_aware: true,
+        ..elementwise!(
+            "sign",
+            "Sign: -1, 0 or 1 (z/|z| for complex).",
+            &["sign(x) = x/|x|, sign(0) = 0"],
+            &[">> sign([-3 0 2])", "ans =", "", "  -1   0   1"],
+            &["abs"],
+            |x| if x > 0.0 {
+                1.0
+            } else if x < 0.0 {
+                -1.0
+            } else {
+                x
+            },
+            |z| if z.norm() == 0.0 { z } else { z / z.norm() },
+            never
+        )
+    },
 ];

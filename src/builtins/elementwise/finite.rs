@@ -11,8 +11,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "isnan",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "isnan(x)",
@@ -22,13 +20,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isinf"],
         },
         run: isnan,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isinf",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "isinf(x)",
@@ -38,13 +35,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isnan"],
         },
         run: isinf,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isfinite",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "isfinite(x)",
@@ -54,6 +50,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isnan"],
         },
         run: isfinite,
+        ..Builtin::DEFAULTS
     },
 ];
 

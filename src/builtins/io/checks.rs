@@ -14,7 +14,6 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: MANY,
         max_out: 0,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "assert(cond), assert(cond, template, ...), assert(observed, expected, tol)",
@@ -27,13 +26,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isequal"],
         },
         run: assert,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "error",
         min_args: 1,
         max_args: MANY,
         max_out: 0,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "error(template, ...)",
@@ -43,13 +42,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["assert"],
         },
         run: error_fn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "warning",
         min_args: 1,
         max_args: MANY,
         max_out: 0,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "warning(template, ...), warning(id, template, ...), warning('off', id)",
@@ -62,6 +61,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["error"],
         },
         run: warning_fn,
+        ..Builtin::DEFAULTS
     },
 ];
 

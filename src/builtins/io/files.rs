@@ -11,8 +11,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "csvread",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "csvread(file)",
@@ -34,13 +32,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["dlmread", "load"],
         },
         run: csvread,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "dlmread",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "dlmread(file), dlmread(file, sep)",
@@ -62,6 +59,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["csvread", "load"],
         },
         run: dlmread,
+        ..Builtin::DEFAULTS
     },
 ];
 

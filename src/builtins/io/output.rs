@@ -14,7 +14,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         max_out: 0,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Output,
             signature: "disp(x)",
@@ -24,13 +24,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["printf", "num2str"],
         },
         run: disp,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "printf",
         min_args: 1,
         max_args: MANY,
         max_out: 0,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "printf(template, ...)",
@@ -43,13 +43,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["fprintf", "sprintf", "disp"],
         },
         run: printf,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "fprintf",
         min_args: 1,
         max_args: MANY,
         max_out: 0,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "fprintf(template, ...), fprintf(1, template, ...)",
@@ -59,13 +59,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["printf"],
         },
         run: fprintf,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "sprintf",
         min_args: 1,
         max_args: MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "sprintf(template, ...)",
@@ -75,13 +74,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["printf", "num2str"],
         },
         run: sprintf_fn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "num2str",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "num2str(x), num2str(x, prec)",
@@ -91,6 +89,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["sprintf", "disp"],
         },
         run: num2str,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -10,8 +10,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "tic",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "tic",
@@ -21,13 +19,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["toc"],
         },
         run: tic,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "toc",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "toc, t = toc",
@@ -37,6 +34,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["tic"],
         },
         run: toc,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -38,6 +38,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["det", "mldivide"],
         },
         run: lu,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "qr",
@@ -63,12 +64,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["lu", "chol", "orth"],
         },
         run: qr,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "chol",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
@@ -91,6 +92,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isposdef", "lu"],
         },
         run: chol,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "svd",
@@ -115,6 +117,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["pinv", "rank", "norm", "eig"],
         },
         run: svd,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -68,12 +68,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["poly", "svd", "definiteness"],
         },
         run: eig,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "expm",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
@@ -90,6 +90,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["exp"],
         },
         run: expm,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -18,7 +18,6 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim), max(A, [], 'all')",
@@ -32,13 +31,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["min", "sort"],
         },
         run: max,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "min",
         min_args: 1,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim), min(A, [], 'all')",
@@ -52,13 +51,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["max", "sort"],
         },
         run: min,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "sort",
         min_args: 1,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
@@ -80,6 +79,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["max", "min"],
         },
         run: sort,
+        ..Builtin::DEFAULTS
     },
 ];
 
