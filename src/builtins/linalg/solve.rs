@@ -247,7 +247,6 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rank", "null"],
         },
         run: rref,
-        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "lstsq",
