@@ -18,8 +18,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "grad",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Calculus,
             signature: "grad(f, x)",
@@ -59,13 +57,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["hessian", "jacobian"],
         },
         run: grad,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "hessian",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Calculus,
             signature: "hessian(f, x)",
@@ -105,13 +102,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["grad", "definiteness", "jacobian"],
         },
         run: hessian,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "jacobian",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Calculus,
             signature: "jacobian(f, x)",
@@ -145,6 +141,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["grad", "hessian"],
         },
         run: jacobian,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -14,8 +14,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "zeros",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "zeros(n), zeros(m, n)",
@@ -31,13 +29,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["ones", "eye"],
         },
         run: zeros,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "ones",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "ones(n), ones(m, n)",
@@ -47,13 +44,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["zeros", "eye"],
         },
         run: ones,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "eye",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "eye(n), eye(m, n)",
@@ -70,13 +66,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["zeros", "diag"],
         },
         run: eye,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rand",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "rand(n), rand(m, n), rand(\"seed\", s)",
@@ -91,13 +86,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["randn"],
         },
         run: rand,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "randn",
         min_args: 0,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "randn(n), randn(m, n), randn(\"seed\", s)",
@@ -112,13 +106,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rand"],
         },
         run: randn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "colon",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "colon(a, b), colon(a, step, b)",
@@ -128,13 +121,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["linspace"],
         },
         run: colon,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "reshape",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "reshape(A, m, n), reshape(A, [m n])",
@@ -150,13 +142,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["repmat", "size"],
         },
         run: reshape,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "repmat",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "repmat(A, m, n), repmat(A, n)",
@@ -172,13 +163,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["kron", "reshape"],
         },
         run: repmat,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "magic",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "magic(n)",
@@ -195,13 +185,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["hilb"],
         },
         run: magic,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "hilb",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "hilb(n)",
@@ -211,13 +200,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["cond", "inv"],
         },
         run: hilb,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "diag",
+        quad_aware: true,
         min_args: 1,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "diag(v), diag(v, k), diag(v, m, n), diag(A), diag(A, k)",
@@ -245,13 +234,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["eye", "isdiag", "trace"],
         },
         run: diag,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "triu",
+        quad_aware: true,
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "triu(A), triu(A, k)",
@@ -268,13 +257,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["tril"],
         },
         run: triu,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "tril",
+        quad_aware: true,
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "tril(A), tril(A, k)",
@@ -291,13 +280,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["triu"],
         },
         run: tril,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "horzcat",
         min_args: 0,
         max_args: MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "horzcat(A, B, ...)",
@@ -313,13 +301,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["vertcat"],
         },
         run: horzcat,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "vertcat",
         min_args: 0,
         max_args: MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "vertcat(A, B, ...)",
@@ -335,6 +322,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["horzcat"],
         },
         run: vertcat,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -13,8 +13,7 @@ pub static BUILTINS: &[Builtin] = &[
         name: "latex",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Output,
             signature: "latex(x), s = latex(x)",
@@ -31,13 +30,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["exact", "rref", "disp"],
         },
         run: latex,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "eigenspace",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "eigenspace(A, lambda)",
@@ -55,6 +54,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["eig", "null", "rref"],
         },
         run: eigenspace,
+        ..Builtin::DEFAULTS
     },
 ];
 

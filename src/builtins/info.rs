@@ -10,8 +10,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "pi",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "pi",
@@ -21,13 +19,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["e"],
         },
         run: pi,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "e",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "e",
@@ -37,13 +34,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["exp", "log"],
         },
         run: e,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "Inf",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "Inf",
@@ -53,13 +49,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["NaN", "isinf"],
         },
         run: inf,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "NaN",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "NaN",
@@ -69,13 +64,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["Inf", "isnan"],
         },
         run: nan,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "eps",
         min_args: 0,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "eps, eps(x)",
@@ -85,13 +79,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rank", "pinv"],
         },
         run: eps,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "true",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "true",
@@ -101,13 +94,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["false"],
         },
         run: true_fn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "false",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "false",
@@ -117,13 +109,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["true"],
         },
         run: false_fn,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "i",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "i, j",
@@ -133,13 +124,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["j", "real", "imag"],
         },
         run: i,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "j",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "i, j",
@@ -149,13 +139,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["i"],
         },
         run: j,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "size",
         min_args: 1,
         max_args: MANY,
         max_out: MANY,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature:
@@ -169,13 +159,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["numel", "length", "rows", "columns"],
         },
         run: size,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "numel",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "numel(A)",
@@ -185,13 +174,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["size", "length"],
         },
         run: numel,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "length",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "length(A)",
@@ -201,13 +189,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["size", "numel"],
         },
         run: length,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rows",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "rows(A)",
@@ -217,13 +204,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["columns", "size"],
         },
         run: rows,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "columns",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "columns(A)",
@@ -233,13 +219,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rows", "size"],
         },
         run: columns,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isempty",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isempty(A)",
@@ -249,13 +234,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["numel"],
         },
         run: isempty,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isscalar",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isscalar(A)",
@@ -265,13 +249,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isvector"],
         },
         run: isscalar,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isvector",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isvector(A)",
@@ -281,13 +264,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isscalar"],
         },
         run: isvector,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isreal",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isreal(A)",
@@ -297,13 +279,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["iscomplex", "real", "imag"],
         },
         run: isreal,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "iscomplex",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "iscomplex(A)",
@@ -323,13 +304,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isreal", "complex", "imag"],
         },
         run: iscomplex,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "class",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "class(x)",
@@ -348,13 +328,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isa", "isexact", "isreal"],
         },
         run: class,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "array",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "array(X)",
@@ -370,13 +349,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["double"],
         },
         run: array,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "exist",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "exist(name)",
@@ -389,6 +367,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["who"],
         },
         run: exist,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -66,13 +66,16 @@ pub static BUILTINS: &[Builtin] = &[
         "\n\n  1  0\n",
         |v| matches!(v, Value::Bool(_))
     ),
-    type_test!(
+    Builtin {
+quad_aware: true,
+..type_test!(
         "isexact",
         "True when x is held exactly (la's rationals and numbers a + b*sqrt(d)): integer and decimal input, and what exact operations make of it.",
         "[isexact(1/3), isexact(sqrt(2)), isexact(pi)]",
         "\n\n  1  1  0\n",
         |v| matches!(v, Value::Exact(_) | Value::Quad(_))
-    ),
+    )
+},
     type_test!(
         "is_function_handle",
         "True for function handles (@sin, @(x) x^2).",
@@ -91,8 +94,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "isa",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "isa(x, classname)",
@@ -105,13 +106,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["class", "isnumeric"],
         },
         run: isa,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "feval",
         min_args: 1,
         max_args: MANY,
         max_out: MANY,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "feval(f, x, ...)",
@@ -121,13 +122,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["arrayfun", "str2func"],
         },
         run: feval,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "arrayfun",
         min_args: 2,
         max_args: MANY,
         max_out: MANY,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "arrayfun(f, A), arrayfun(f, A, B, ...), arrayfun(f, A, 'UniformOutput', false)",
@@ -141,13 +142,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["feval"],
         },
         run: arrayfun,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "func2str",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "func2str(f)",
@@ -157,13 +157,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["str2func"],
         },
         run: func2str,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "str2func",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "str2func(s)",
@@ -173,13 +172,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["func2str", "feval"],
         },
         run: str2func,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "lasterr",
         min_args: 0,
         max_args: 0,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "lasterr",
@@ -189,6 +187,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["error"],
         },
         run: |it, _| one(Value::str(it.last_error())),
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -52,8 +52,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "intmax",
         min_args: 0,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "intmax, intmax(type)",
@@ -66,13 +64,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["intmin", "flintmax"],
         },
         run: |_, a| int_limit(&a, true),
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "intmin",
         min_args: 0,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "intmin, intmin(type)",
@@ -82,6 +79,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["intmax"],
         },
         run: |_, a| int_limit(&a, false),
+        ..Builtin::DEFAULTS
     },
 ];
 

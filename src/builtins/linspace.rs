@@ -10,8 +10,6 @@ pub static BUILTINS: &[Builtin] = &[Builtin {
     name: "linspace",
     min_args: 2,
     max_args: 3,
-    max_out: 1,
-    heavy: false,
     doc: Doc {
         topic: Topic::Construct,
         signature: "linspace(a, b), linspace(a, b, n)",
@@ -31,6 +29,7 @@ pub static BUILTINS: &[Builtin] = &[Builtin {
         related: &["colon"],
     },
     run: linspace,
+    ..Builtin::DEFAULTS
 }];
 
 fn linspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -7,7 +7,7 @@
 
 /// One registry entry from its fields in a fixed order; the families' own
 /// macros (`entry!`, `type_test!`, ...) fill in what their entries share.
-/// Their entries are quick, so none is `heavy`.
+/// The rest is [`Builtin::DEFAULTS`]: their entries are quick.
 macro_rules! builtin {
     ($name:expr, $min:expr, $max:expr, $out:expr, $topic:expr, $sig:expr, $sum:expr,
      $math:expr, $ex:expr, $rel:expr, $run:expr) => {
@@ -16,7 +16,6 @@ macro_rules! builtin {
             min_args: $min,
             max_args: $max,
             max_out: $out,
-            heavy: false,
             doc: $crate::builtins::Doc {
                 topic: $topic,
                 signature: $sig,
@@ -26,6 +25,7 @@ macro_rules! builtin {
                 related: $rel,
             },
             run: $run,
+            ..$crate::builtins::Builtin::DEFAULTS
         }
     };
 }
@@ -139,8 +139,38 @@ pub struct Builtin {
     /// inverse): the evaluator runs it on a worker thread so Ctrl-C gives
     /// the prompt back at once.
     pub heavy: bool,
+    /// It takes complex quadratic numbers (`1 + 2i` exact) as they are, up
+    /// to [`quad_linalg::MAX_ENTRIES`] entries: it computes exactly in the
+    /// field or falls back to floats itself. Every other built-in sees them
+    /// as complex floats, so none of them has to know the kind (real ones
+    /// already read as floats through `to_real`).
+    pub quad_aware: bool,
     pub doc: Doc,
     pub run: fn(&mut dyn ctx::Ctx, Args) -> Result<Vec<Value>>,
+}
+
+impl Builtin {
+    /// What an entry is unless it says otherwise (`..Builtin::DEFAULTS`
+    /// after its own fields): one output, quick, not quadratic-aware. Every
+    /// entry gives its name, arity, doc and run; one that left out any of
+    /// them would fail its help example (tests/help_examples.rs).
+    pub const DEFAULTS: Builtin = Builtin {
+        name: "",
+        min_args: 0,
+        max_args: 0,
+        max_out: 1,
+        heavy: false,
+        quad_aware: false,
+        doc: Doc {
+            topic: Topic::Basics,
+            signature: "",
+            summary: "",
+            math: &[],
+            example: &[],
+            related: &[],
+        },
+        run: |_, _| Err(LaError::internal("a built-in without an implementation")),
+    };
 }
 
 pub const MANY: usize = usize::MAX;
@@ -156,7 +186,11 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         info::BUILTINS,
         construct::BUILTINS,
         linspace::BUILTINS,
-        elementwise::BUILTINS,
+        elementwise::ELEMENTARY,
+        elementwise::COMPLEX,
+        elementwise::FINITE,
+        elementwise::CONVERT,
+        elementwise::BINARY,
         reduce::SUMS,
         reduce::STATISTICS,
         reduce::EXTREMES,
@@ -173,7 +207,10 @@ pub fn all() -> impl Iterator<Item = &'static Builtin> {
         spaces::BUILTINS,
         calculus::BUILTINS,
         regression::BUILTINS,
-        io::BUILTINS,
+        io::FILES,
+        io::OUTPUT,
+        io::CHECKS,
+        io::TIMING,
         homework::BUILTINS,
         shape::BUILTINS,
         stats::BUILTINS,
@@ -477,64 +514,18 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
     forms
 }
 
-/// Built-ins that take complex quadratic numbers (`1 + 2i` exact) as they
-/// are, up to [`quad_linalg::MAX_ENTRIES`] entries: they compute exactly in
-/// the field or fall back to floats themselves.
-const QUAD_AWARE: &[&str] = &[
-    "abs",
-    "ceil",
-    "conj",
-    "cumprod",
-    "cumsum",
-    "det",
-    "diag",
-    "diff",
-    "disp",
-    "display",
-    "dot",
-    "double",
-    "eigenspace",
-    "fix",
-    "floor",
-    "imag",
-    "inv",
-    "isexact",
-    "latex",
-    "max",
-    "mean",
-    "min",
-    "null",
-    "prod",
-    "rank",
-    "real",
-    "round",
-    "rref",
-    "sign",
-    "sort",
-    "sqrt",
-    "sum",
-    "trace",
-    "tril",
-    "triu",
-    "unique",
-];
-
-/// The arguments for built-in `name`: every other built-in sees complex
-/// quadratic numbers as complex floats, so none of them has to know the
-/// kind (real ones already read as floats through `to_real`); those of
-/// several fields (`i/sqrt(2)`) are floats to every built-in but those
-/// that show them.
-pub fn quad_args(name: &str, args: Vec<Value>) -> Vec<Value> {
-    let aware = QUAD_AWARE.contains(&name);
+/// The arguments for built-in `b`: unless `b` is [`Builtin::quad_aware`],
+/// complex quadratic numbers become complex floats, so no other built-in has
+/// to know the kind (real ones already read as floats through `to_real`);
+/// those of several fields (`i/sqrt(2)`) are floats to every built-in but
+/// those that show or test them.
+pub fn quad_args(b: &Builtin, args: Vec<Value>) -> Vec<Value> {
     args.into_iter()
         .map(|v| {
             let complex =
                 matches!(&v, Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real));
-            // Showing or testing a value needs no field: these take
-            // unit-vector entries such as i/sqrt(2) as they are.
-            let one_field =
-                v.radicand() < 0 || matches!(name, "disp" | "display" | "latex" | "isexact");
-            let kept = aware && one_field && v.numel() <= quad_linalg::MAX_ENTRIES;
+            let one_field = v.radicand() < 0 || matches!(b.name, "disp" | "latex" | "isexact");
+            let kept = b.quad_aware && one_field && v.numel() <= quad_linalg::MAX_ENTRIES;
             if complex && !kept {
                 v.to_float()
             } else {

@@ -18,8 +18,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "polyfit",
         min_args: 3,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::LeastSquares,
             signature: "p = polyfit(x, y, n)",
@@ -45,6 +43,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["polyval", "linreg", "lstsq", "roots"],
         },
         run: polyfit,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "linreg",
@@ -79,6 +78,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["polyfit", "lstsq", "mldivide", "cond"],
         },
         run: linreg,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -19,7 +19,6 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 2,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "inspan(b, A), inspan(b, A, tol), [tf, x] = inspan(b, A)",
@@ -49,12 +48,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rank", "colspace", "proj", "lstsq"],
         },
         run: inspan,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "colspace",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -89,12 +88,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rowspace", "null", "leftnull", "orth", "rank"],
         },
         run: colspace,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rowspace",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -118,12 +117,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["colspace", "null", "leftnull", "rank"],
         },
         run: rowspace,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "leftnull",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -146,13 +145,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["null", "colspace", "rowspace"],
         },
         run: leftnull,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "proj",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "proj(b, A), proj(u, v)",
@@ -186,6 +184,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["colspace", "lstsq", "dot", "gramschmidt"],
         },
         run: proj,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "gramschmidt",
@@ -234,13 +233,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["qr", "orth", "colspace", "proj"],
         },
         run: gramschmidt,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isequal",
         min_args: 2,
         max_args: MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "isequal(A, B, ...)",
@@ -265,13 +263,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["approx", "assert"],
         },
         run: isequal,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "approx",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "approx(A, B), approx(A, B, tol)",
@@ -296,6 +293,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isequal", "assert", "norm"],
         },
         run: approx,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -13,8 +13,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "randi",
         min_args: 1,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Construct,
             signature: "randi(imax), randi(imax, n), randi(imax, m, n), randi([imin imax], m, n)",
@@ -24,13 +22,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rand", "randn"],
         },
         run: randi,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "cov",
         min_args: 1,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cov(x), cov(x, opt), cov(x, y), cov(x, y, opt)",
@@ -40,13 +37,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["corr", "var", "std", "mean"],
         },
         run: cov,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "corr",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "corr(x), corr(x, y)",
@@ -62,13 +58,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["cov", "std"],
         },
         run: corr,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "vecnorm",
         min_args: 1,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "vecnorm(A), vecnorm(A, p), vecnorm(A, p, dim)",
@@ -78,13 +73,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["norm"],
         },
         run: vecnorm,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "sqrtm",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "sqrtm(A)",
@@ -94,13 +88,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["logm", "expm", "sqrt"],
         },
         run: sqrtm,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "logm",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "logm(A)",
@@ -110,6 +103,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["sqrtm", "expm", "log"],
         },
         run: logm,
+        ..Builtin::DEFAULTS
     },
 ];
 

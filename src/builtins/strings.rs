@@ -1,5 +1,5 @@
 //! Functions on strings (single-row char arrays): case, joining, replacing,
-//! trimming, comparing ignoring case, and numbers to and from text.
+//! trimming, comparing (`strcmp`, `strcmpi`), and numbers to and from text.
 
 use super::ctx::Ctx;
 use super::{one, Args, Builtin, Doc, Topic};
@@ -42,8 +42,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "strcat",
         min_args: 1,
         max_args: super::MANY,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strcat(s1, s2, ...)",
@@ -53,13 +51,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["upper", "strrep"],
         },
         run: strcat,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "strrep",
         min_args: 3,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strrep(s, pattern, replacement)",
@@ -69,13 +66,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["regexprep", "strcat"],
         },
         run: strrep,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "regexprep",
         min_args: 3,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "regexprep(s, pattern, replacement)",
@@ -85,13 +81,30 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["strrep"],
         },
         run: regexprep,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "strcmp",
+        min_args: 2,
+        max_args: 2,
+        doc: Doc {
+            topic: Topic::Output,
+            signature: "strcmp(s, t)",
+            summary: "True when s and t are identical strings; with a cell of strings, the answer for each element.",
+            math: &[],
+            example: &[
+                ">> strcmp(definiteness(eye(2)), 'positive definite')",
+                "ans = 1",
+            ],
+            related: &["isequal"],
+        },
+        run: strcmp,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "strcmpi",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "strcmpi(a, b)",
@@ -101,13 +114,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["strcmp"],
         },
         run: strcmpi,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "int2str",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "int2str(x)",
@@ -117,13 +129,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["num2str", "mat2str"],
         },
         run: int2str,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "mat2str",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "mat2str(A), mat2str(A, n)",
@@ -133,13 +144,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["num2str", "str2num"],
         },
         run: mat2str,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "str2double",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "str2double(s)",
@@ -149,13 +159,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["str2num", "num2str"],
         },
         run: str2double,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "str2num",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Output,
             signature: "str2num(s)",
@@ -165,6 +174,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["str2double", "mat2str"],
         },
         run: str2num,
+        ..Builtin::DEFAULTS
     },
 ];
 
@@ -198,6 +208,10 @@ fn regexprep(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         .map_err(|e| LaError::internal(e.to_string()))?
         .replace_all(to, "$${${1}}");
     one(Value::Str(re.replace_all(s, to.as_ref()).into_owned()))
+}
+
+fn strcmp(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    super::cells::string_compare(&a, |x, y| x == y)
 }
 
 fn strcmpi(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

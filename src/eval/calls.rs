@@ -221,7 +221,7 @@ impl Interp<'_> {
             .at(span));
         }
         self.check_interrupt()?;
-        let args = crate::builtins::quad_args(b.name, args);
+        let args = crate::builtins::quad_args(b, args);
         let args = match self.run_on_worker(b, args, nargout, span) {
             Ok(result) => return result.map_err(|e| e.at(span)),
             Err(args) => args,

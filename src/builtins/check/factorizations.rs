@@ -110,7 +110,6 @@ pub(super) fn svd_triple(q: &Question, ua: &Answer, sa: &Answer, va: &Answer) ->
         }
     }
     let prod = u.mul(&s).mul(&v.t());
-    let diff = prod.sub(&a);
     let smax = sv.iter().map(|x| x.c().norm()).fold(0.0, f64::max);
     let (hu, hv) = (ua.half_unit(), va.half_unit());
     let rb = smax * ((m * p) as f64).sqrt() * hu
@@ -118,20 +117,10 @@ pub(super) fn svd_triple(q: &Question, ua: &Answer, sa: &Answer, va: &Answer) ->
         + (k as f64).sqrt() * hs;
     let fb = FLOAT_TOL * smax.max(1.0) * ((m + n) as f64);
     let rounding = coarser(coarser(ua.rounding(), sa.rounding()), va.rounding());
-    match residual_ok(&diff, fb, rb, rounding) {
+    let shown = format!("{un}*{sn}*{vn}'");
+    match multiplies_back(q, &a, &prod, &shown, (fb, rb), rounding) {
         Ok(t) => rounded = coarser(rounded, t),
-        Err(()) => {
-            let bound = if diff.is_exact() { 0.0 } else { fb + rb * 1.01 };
-            let (i, j) = diff.first_off_by_rows(bound).unwrap_or((0, 0));
-            return Ok(Verdict::wrong(format!(
-                "{un}*{sn}*{vn}' has ({},{}) entry {}, not {} as in {}",
-                i + 1,
-                j + 1,
-                prod.at(i, j).text(),
-                a.at(i, j).text(),
-                arg_name(q, 0)
-            )));
-        }
+        Err(v) => return Ok(v),
     }
     let note = match rounded_note(rounded, &[ua, sa, va]) {
         Ok(n) => n,
@@ -210,27 +199,43 @@ pub(super) fn qr_pair(q: &Question, qa: &Answer, ra: &Answer) -> Result<Verdict>
         Err(why) => return Ok(Verdict::wrong(why)),
     };
     let prod = qm.mul(&r);
-    let diff = prod.sub(&a);
     let rmax = r.norm_inf();
     let rb = rmax * (qm.shape().1 as f64).sqrt() * qa.half_unit() + hr * (m as f64).sqrt();
     let fb = FLOAT_TOL * rmax.max(1.0) * (m as f64);
-    match residual_ok(&diff, fb, rb, coarser(qa.rounding(), ra.rounding())) {
+    let rounding = coarser(qa.rounding(), ra.rounding());
+    match multiplies_back(q, &a, &prod, &format!("{qn}*{rn}"), (fb, rb), rounding) {
         Ok(t) => rounded = coarser(rounded, t),
-        Err(()) => {
-            let bound = if diff.is_exact() { 0.0 } else { fb + rb * 1.01 };
-            let (i, j) = diff.first_off_by_rows(bound).unwrap_or((0, 0));
-            return Ok(Verdict::wrong(format!(
-                "{qn}*{rn} has ({},{}) entry {}, not {} as in {}",
-                i + 1,
-                j + 1,
-                prod.at(i, j).text(),
-                a.at(i, j).text(),
-                arg_name(q, 0)
-            )));
-        }
+        Err(v) => return Ok(v),
     }
     match rounded_note(rounded, &[qa, ra]) {
         Ok(n) => Ok(Verdict::right(n)),
         Err(v) => Ok(v),
     }
+}
+
+/// The product of the factors (written `shown`) against A, up to round-off
+/// (`bounds`: la's float bound and the typed rounding's) and the typed
+/// `rounding`: `Ok(rounding used)`, or the verdict naming the first entry off.
+fn multiplies_back(
+    q: &Question,
+    a: &Mat,
+    prod: &Mat,
+    shown: &str,
+    bounds: (f64, f64),
+    rounding: Option<Typed>,
+) -> std::result::Result<Option<Typed>, Verdict> {
+    let (fb, rb) = bounds;
+    let diff = prod.sub(a);
+    residual_ok(&diff, fb, rb, rounding).map_err(|()| {
+        let bound = if diff.is_exact() { 0.0 } else { fb + rb * 1.01 };
+        let (i, j) = diff.first_off_by_rows(bound).unwrap_or((0, 0));
+        Verdict::wrong(format!(
+            "{shown} has ({},{}) entry {}, not {} as in {}",
+            i + 1,
+            j + 1,
+            prod.at(i, j).text(),
+            a.at(i, j).text(),
+            arg_name(q, 0)
+        ))
+    })
 }

@@ -38,6 +38,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["det", "mldivide"],
         },
         run: lu,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "qr",
@@ -80,12 +81,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["lu", "chol", "orth"],
         },
         run: qr,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "chol",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
@@ -108,6 +109,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isposdef", "lu"],
         },
         run: chol,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "svd",
@@ -132,6 +134,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["pinv", "rank", "norm", "eig"],
         },
         run: svd,
+        ..Builtin::DEFAULTS
     },
 ];
 

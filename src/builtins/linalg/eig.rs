@@ -78,12 +78,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["poly", "svd", "definiteness"],
         },
         run: eig,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "expm",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Decompositions,
@@ -100,6 +100,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["exp"],
         },
         run: expm,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -12,7 +12,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "norm",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Norms,
@@ -41,13 +40,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["unit", "nnz", "cond"],
         },
         run: norm,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "unit",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "unit(x)",
@@ -57,6 +55,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["norm"],
         },
         run: unit,
+        ..Builtin::DEFAULTS
     },
 ];
 

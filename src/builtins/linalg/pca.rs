@@ -34,6 +34,7 @@ pub static BUILTINS: &[Builtin] = &[Builtin {
         related: &["svd", "eig", "mean"],
     },
     run: pca,
+    ..Builtin::DEFAULTS
 }];
 
 fn pca(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

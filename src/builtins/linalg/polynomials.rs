@@ -15,7 +15,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "poly",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
@@ -29,12 +28,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["charpoly", "roots", "eig"],
         },
         run: poly,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "charpoly",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
@@ -46,12 +45,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["poly", "roots"],
         },
         run: poly,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "roots",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Eigen,
@@ -78,13 +77,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["poly", "polyval"],
         },
         run: roots,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "polyval",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "polyval(p, x)",
@@ -94,6 +92,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["roots", "poly"],
         },
         run: polyval,
+        ..Builtin::DEFAULTS
     },
 ];
 

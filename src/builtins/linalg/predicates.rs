@@ -14,8 +14,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "issymmetric",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "issymmetric(A), issymmetric(A, tol)",
@@ -30,13 +28,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isdiag", "isorthogonal"],
         },
         run: issymmetric,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isdiag",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "isdiag(A)",
@@ -46,13 +43,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["diag", "issymmetric"],
         },
         run: isdiag,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isorthogonal",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Special,
             signature: "isorthogonal(Q), isorthogonal(Q, tol)",
@@ -62,13 +58,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["qr", "issymmetric"],
         },
         run: isorthogonal,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "issingular",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "issingular(A), issingular(A, tol)",
@@ -82,12 +77,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rank", "det", "cond"],
         },
         run: issingular,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "isposdef",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Definiteness,
@@ -102,12 +97,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["definiteness", "chol"],
         },
         run: isposdef,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "definiteness",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Definiteness,
@@ -137,6 +132,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["isposdef", "eig", "quadform"],
         },
         run: definiteness,
+        ..Builtin::DEFAULTS
     },
 ];
 

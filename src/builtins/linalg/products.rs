@@ -15,8 +15,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "transpose",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "transpose(A), A.', A'",
@@ -26,13 +24,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["ctranspose"],
         },
         run: transpose,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "ctranspose",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "ctranspose(A), A'",
@@ -42,13 +39,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["transpose"],
         },
         run: ctranspose,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "hadamard",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "hadamard(A, B), A .* B",
@@ -64,13 +60,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["dot", "kron"],
         },
         run: hadamard,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "dot",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "dot(x, y)",
@@ -89,13 +85,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["cross", "norm"],
         },
         run: dot,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "cross",
         min_args: 2,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Products,
             signature: "cross(x, y), cross(A, B, dim)",
@@ -109,12 +104,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["dot"],
         },
         run: cross,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "kron",
         min_args: 2,
         max_args: MANY,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Products,
@@ -134,13 +129,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["repmat"],
         },
         run: kron,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "trace",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Products,
             signature: "trace(A)",
@@ -158,13 +153,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["diag", "eig", "norm"],
         },
         run: trace,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "quadform",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Definiteness,
             signature: "quadform(A, x)",
@@ -177,6 +171,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["definiteness", "eig"],
         },
         run: quadform,
+        ..Builtin::DEFAULTS
     },
 ];
 

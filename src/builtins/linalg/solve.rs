@@ -16,8 +16,8 @@ pub static BUILTINS: &[Builtin] = &[
         name: "inv",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "inv(A)",
@@ -43,12 +43,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["mldivide", "pinv", "det", "cond"],
         },
         run: inv,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "mldivide",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -67,13 +67,14 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["inv", "lstsq", "pinv"],
         },
         run: mldivide,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "det",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "det(A)",
@@ -90,13 +91,14 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["inv", "eig", "lu"],
         },
         run: det,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rank",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rank(A), rank(A, tol)",
@@ -116,12 +118,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["svd", "null", "orth", "rref"],
         },
         run: rank,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "cond",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -138,12 +140,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["rcond", "svd", "inv"],
         },
         run: cond,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rcond",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -155,13 +157,14 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["cond"],
         },
         run: rcond,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "null",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "null(A), null(A, tol), null(A, 'r')",
@@ -186,12 +189,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["orth", "rank", "rref", "eigenspace"],
         },
         run: null,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "orth",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::Solving,
@@ -215,6 +218,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["null", "rank"],
         },
         run: orth,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "rref",
@@ -222,6 +226,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_args: 2,
         max_out: 2,
         heavy: true,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
@@ -247,7 +252,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "lstsq",
         min_args: 2,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
@@ -269,12 +273,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["mldivide", "pinv", "polyfit"],
         },
         run: lstsq,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "pinv",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
         heavy: true,
         doc: Doc {
             topic: Topic::LeastSquares,
@@ -301,6 +305,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["svd", "lstsq", "inv"],
         },
         run: pinv,
+        ..Builtin::DEFAULTS
     },
 ];
 

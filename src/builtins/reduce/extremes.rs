@@ -17,10 +17,10 @@ use std::cmp::Ordering;
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "max",
+        quad_aware: true,
         min_args: 1,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "max(x), [m, i] = max(x), max(a, b), max(A, [], dim), max(A, [], 'all')",
@@ -41,13 +41,14 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["min", "sort"],
         },
         run: max,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "min",
+        quad_aware: true,
         min_args: 1,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "min(x), [m, i] = min(x), min(a, b), min(A, [], dim), min(A, [], 'all')",
@@ -62,13 +63,14 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["max", "sort"],
         },
         run: min,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "sort",
+        quad_aware: true,
         min_args: 1,
         max_args: 3,
         max_out: 2,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "sort(x), sort(x, 'descend'), sort(A, dim, 'ascend'), [s, i] = sort(x)",
@@ -101,6 +103,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["max", "min", "unique"],
         },
         run: sort,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -12,8 +12,6 @@ pub static BUILTINS: &[Builtin] = &[
         name: "any",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "any(x), any(A, dim), any(A, 'all')",
@@ -23,13 +21,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["all", "find"],
         },
         run: any,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "all",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "all(x), all(A, dim), all(A, 'all')",
@@ -39,13 +36,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["any"],
         },
         run: all,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "find",
         min_args: 1,
         max_args: 2,
         max_out: 3,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "find(x), find(x, n), [r, c] = find(A), [r, c, v] = find(A)",
@@ -55,13 +52,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["any", "nnz"],
         },
         run: find,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "nnz",
         min_args: 1,
         max_args: 1,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Norms,
             signature: "nnz(x)",
@@ -71,6 +67,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["norm", "find"],
         },
         run: nnz,
+        ..Builtin::DEFAULTS
     },
 ];
 

@@ -15,8 +15,7 @@ pub static BUILTINS: &[Builtin] = &[
         name: "mean",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "mean(x), mean(A, dim), mean(A, 'all')",
@@ -26,13 +25,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["sum", "pca"],
         },
         run: mean,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "median",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "median(x), median(A, dim)",
@@ -50,13 +48,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["mean", "sort"],
         },
         run: median,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "var",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "var(x), var(A, opt)",
@@ -66,13 +63,12 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["std", "mean", "pca"],
         },
         run: var,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "std",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "std(x), std(A, opt)",
@@ -82,6 +78,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["var", "mean"],
         },
         run: std,
+        ..Builtin::DEFAULTS
     },
 ];
 

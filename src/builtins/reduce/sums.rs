@@ -13,10 +13,9 @@ use std::ops::{Add, Mul};
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "diff",
+        quad_aware: true,
         min_args: 1,
         max_args: 3,
-        max_out: 1,
-        heavy: false,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "diff(x), diff(x, k), diff(A, k, dim)",
@@ -26,13 +25,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["cumsum", "sum"],
         },
         run: diff,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "sum",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "sum(x), sum(A, dim), sum(A, 'all')",
@@ -50,13 +49,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["prod", "cumsum", "mean"],
         },
         run: sum,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "prod",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "prod(x), prod(A, dim), prod(A, 'all')",
@@ -66,13 +65,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["sum", "det"],
         },
         run: prod,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "cumsum",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cumsum(x), cumsum(A, dim)",
@@ -82,13 +81,13 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["sum", "cumprod"],
         },
         run: cumsum,
+        ..Builtin::DEFAULTS
     },
     Builtin {
         name: "cumprod",
         min_args: 1,
         max_args: 2,
-        max_out: 1,
-        heavy: false,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cumprod(x), cumprod(A, dim)",
@@ -98,6 +97,7 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["prod", "cumsum"],
         },
         run: cumprod,
+        ..Builtin::DEFAULTS
     },
 ];
 

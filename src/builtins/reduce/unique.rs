@@ -16,6 +16,7 @@ use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[Builtin {
     name: "unique",
+    quad_aware: true,
     min_args: 1,
     max_args: 3,
     max_out: 3,

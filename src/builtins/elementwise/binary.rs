@@ -1,0 +1,148 @@
+//! Functions of two arguments, broadcast against each other: `atan2`,
+//! `hypot`, `mod`, `rem` (exact for exact operands) and `power`.
+
+use super::super::ctx::Ctx;
+use super::super::{one, Args, Builtin, Doc, Topic};
+use crate::error::Result;
+use crate::ops::broadcast;
+use crate::value::Value;
+
+pub static BUILTINS: &[Builtin] = &[
+    Builtin {
+        name: "atan2",
+        min_args: 2,
+        max_args: 2,
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "atan2(y, x)",
+            summary: "Four-quadrant inverse tangent of y/x.",
+            math: &["angle of the point (x, y) in (-pi, pi]"],
+            example: &[">> atan2(1, -1)", "ans = 2.3562"],
+            related: &["atan", "angle"],
+        },
+        run: atan2,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "hypot",
+        min_args: 2,
+        max_args: 2,
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "hypot(x, y)",
+            summary: "sqrt(x^2 + y^2) without overflow.",
+            math: &[],
+            example: &[">> hypot(3, 4)", "ans = 5"],
+            related: &["norm"],
+        },
+        run: hypot,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "mod",
+        min_args: 2,
+        max_args: 2,
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "mod(x, y)",
+            summary: "Remainder after floored division (sign of y).",
+            math: &["mod(x, y) = x - floor(x/y)*y; mod(x, 0) = x"],
+            example: &[">> mod(-7, 3)", "ans = 2"],
+            related: &["rem"],
+        },
+        run: mod_fn,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "rem",
+        min_args: 2,
+        max_args: 2,
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "rem(x, y)",
+            summary: "Remainder after truncated division (sign of x).",
+            math: &["rem(x, y) = x - fix(x/y)*y; rem(x, 0) = NaN (mod(x, 0) = x)"],
+            example: &[">> rem(-7, 3)", "ans = -1"],
+            related: &["mod"],
+        },
+        run: rem,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "power",
+        min_args: 2,
+        max_args: 2,
+        doc: Doc {
+            topic: Topic::Elementwise,
+            signature: "power(x, y)",
+            summary: "Element-wise power, as x .^ y.",
+            math: &[],
+            example: &[">> power([1 2 3], 2)", "ans =", "", "   1   4   9"],
+            related: &["^", ".*"],
+        },
+        run: power,
+        ..Builtin::DEFAULTS
+    },
+];
+
+fn atan2(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    binary(&a, "atan2", f64::atan2)
+}
+
+fn hypot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    binary(&a, "hypot", f64::hypot)
+}
+
+fn mod_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    remainder(&a, "mod", true)
+}
+
+fn rem(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    remainder(&a, "rem", false)
+}
+
+/// `mod` and `rem`: x - q*y with q = floor(x/y) (mod, the sign of y) or
+/// fix(x/y) (rem, the sign of x); a zero divisor gives x for mod and NaN for
+/// rem. Exact operands stay exact: in floats `mod(10^20 + 1, 7)` is 0, not 3.
+fn remainder(a: &Args, name: &str, floored: bool) -> Result<Vec<Value>> {
+    if let (Value::Exact(x), Value::Exact(y)) = (a.num(0)?, a.num(1)?) {
+        if floored || y.iter().all(|d| !d.is_zero()) {
+            let m = broadcast(name, x, y, |x, y| {
+                if y.is_zero() {
+                    return x.clone();
+                }
+                let q = x / y;
+                let q = if floored { q.floor() } else { q.trunc() };
+                x - &(&q * y)
+            })?;
+            return one(Value::Exact(m.into()));
+        }
+    }
+    binary(a, name, |x, y| {
+        if y == 0.0 {
+            return if floored { x } else { f64::NAN };
+        }
+        let q = x / y;
+        let r = x - if floored { q.floor() } else { q.trunc() } * y;
+        // Rounding in x/y can leave r on the wrong side of 0 for mod.
+        if floored && r != 0.0 && (r < 0.0) != (y < 0.0) {
+            r + y
+        } else {
+            r
+        }
+    })
+}
+
+/// `power(x, y)` is `x .^ y`, with the operator's warnings (fractions
+/// too large to stay exact).
+fn power(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let op = crate::syntax::ast::BinOp::EPow;
+    one(it.binary(op, a.num(0)?, a.num(1)?, a.span)?)
+}
+
+fn binary(a: &Args, name: &str, f: impl Fn(f64, f64) -> f64) -> Result<Vec<Value>> {
+    let (x, y) = (a.real(0)?, a.real(1)?);
+    one(Value::Real(
+        broadcast(name, &x, &y, |p, q| f(*p, *q))?.into(),
+    ))
+}
