@@ -67,15 +67,15 @@ pub static BUILTINS: &[Builtin] = &[
         |v| matches!(v, Value::Bool(_))
     ),
     Builtin {
-quad_aware: true,
-..type_test!(
-        "isexact",
-        "True when x is held exactly (la's rationals and numbers a + b*sqrt(d)): integer and decimal input, and what exact operations make of it.",
-        "[isexact(1/3), isexact(sqrt(2)), isexact(pi)]",
-        "\n\n  1  1  0\n",
-        |v| matches!(v, Value::Exact(_) | Value::Quad(_))
-    )
-},
+        quad_aware: true,
+        ..type_test!(
+            "isexact",
+            "True when x is held exactly (la's rationals and numbers a + b*sqrt(d)): integer and decimal input, and what exact operations make of it.",
+            "[isexact(1/3), isexact(sqrt(2)), isexact(pi)]",
+            "\n\n  1  1  0\n",
+            |v| matches!(v, Value::Exact(_) | Value::Quad(_))
+        )
+    },
     type_test!(
         "is_function_handle",
         "True for function handles (@sin, @(x) x^2).",

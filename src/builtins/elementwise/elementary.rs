@@ -95,31 +95,31 @@ macro_rules! elementwise {
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
-quad_aware: true,
-..elementwise!(
-        "sqrt",
-        "Square root, element by element (principal branch: non-negative real part): exact for exact rational input (a rational times the square root of a square-free integer) and for a quadratic number whose root lies in its own field (sqrt(-3 + 4i) = 1 + 2i); otherwise floating point, complex for negative input.",
-        &["sqrt(x)^2 = x", "sqrt(8) = 2*sqrt(2)"],
-        &[
-            ">> sqrt(8)",
-            "ans = 2*sqrt(2)",
-            ">> sqrt(-4)",
-            "ans = 2i",
-            ">> sqrt(-3 + 4i)",
-            "ans = 1 + 2i",
-            ">> sqrt([4 9 2])",
-            "ans =",
-            "",
-            "         2         3   sqrt(2)",
-            ">> double(sqrt(2))",
-            "ans = 1.4142"
-        ],
-        &["abs", "norm"],
-        f64::sqrt,
-        |z| z.sqrt(),
-        |x| x < 0.0
-    )
-},
+        quad_aware: true,
+        ..elementwise!(
+            "sqrt",
+            "Square root, element by element (principal branch: non-negative real part): exact for exact rational input (a rational times the square root of a square-free integer) and for a quadratic number whose root lies in its own field (sqrt(-3 + 4i) = 1 + 2i); otherwise floating point, complex for negative input.",
+            &["sqrt(x)^2 = x", "sqrt(8) = 2*sqrt(2)"],
+            &[
+                ">> sqrt(8)",
+                "ans = 2*sqrt(2)",
+                ">> sqrt(-4)",
+                "ans = 2i",
+                ">> sqrt(-3 + 4i)",
+                "ans = 1 + 2i",
+                ">> sqrt([4 9 2])",
+                "ans =",
+                "",
+                "         2         3   sqrt(2)",
+                ">> double(sqrt(2))",
+                "ans = 1.4142"
+            ],
+            &["abs", "norm"],
+            f64::sqrt,
+            |z| z.sqrt(),
+            |x| x < 0.0
+        )
+    },
     elementwise!(
         "exp",
         "Exponential e^x, element by element.",
@@ -251,57 +251,57 @@ quad_aware: true,
         never
     ),
     Builtin {
-quad_aware: true,
-..elementwise!(
-        "round",
-        "Round to the nearest integer (halves away from zero).",
-        &["round(2.5) = 3, round(-2.5) = -3"],
-        &[">> round([2.5 -2.5 1.4])", "ans =", "", "   3  -3   1"],
-        &["floor", "ceil", "fix"],
-        f64::round,
-        |z| C64::new(z.re.round(), z.im.round()),
-        never
-    )
-},
+        quad_aware: true,
+        ..elementwise!(
+            "round",
+            "Round to the nearest integer (halves away from zero).",
+            &["round(2.5) = 3, round(-2.5) = -3"],
+            &[">> round([2.5 -2.5 1.4])", "ans =", "", "   3  -3   1"],
+            &["floor", "ceil", "fix"],
+            f64::round,
+            |z| C64::new(z.re.round(), z.im.round()),
+            never
+        )
+    },
     Builtin {
-quad_aware: true,
-..elementwise!(
-        "floor",
-        "Round toward minus infinity (complex: each part). Exact input is decided exactly, square roots included (floor(sqrt(2)) = 1; round, ceil and fix likewise).",
-        &["floor(x) = largest integer <= x"],
-        &[">> floor(-1.5)", "ans = -2", ">> floor((1 + sqrt(2))^30)", "ans = 304278004997"],
-        &["ceil", "round"],
-        f64::floor,
-        |z| C64::new(z.re.floor(), z.im.floor()),
-        never
-    )
-},
+        quad_aware: true,
+        ..elementwise!(
+            "floor",
+            "Round toward minus infinity (complex: each part). Exact input is decided exactly, square roots included (floor(sqrt(2)) = 1; round, ceil and fix likewise).",
+            &["floor(x) = largest integer <= x"],
+            &[">> floor(-1.5)", "ans = -2", ">> floor((1 + sqrt(2))^30)", "ans = 304278004997"],
+            &["ceil", "round"],
+            f64::floor,
+            |z| C64::new(z.re.floor(), z.im.floor()),
+            never
+        )
+    },
     Builtin {
-quad_aware: true,
-..elementwise!(
-        "ceil",
-        "Round toward plus infinity.",
-        &["ceil(x) = smallest integer >= x"],
-        &[">> ceil(-1.5)", "ans = -1"],
-        &["floor", "round"],
-        f64::ceil,
-        |z| C64::new(z.re.ceil(), z.im.ceil()),
-        never
-    )
-},
+        quad_aware: true,
+        ..elementwise!(
+            "ceil",
+            "Round toward plus infinity.",
+            &["ceil(x) = smallest integer >= x"],
+            &[">> ceil(-1.5)", "ans = -1"],
+            &["floor", "round"],
+            f64::ceil,
+            |z| C64::new(z.re.ceil(), z.im.ceil()),
+            never
+        )
+    },
     Builtin {
-quad_aware: true,
-..elementwise!(
-        "fix",
-        "Round toward zero.",
-        &["fix(x) = sign(x)*floor(|x|)"],
-        &[">> fix(-1.5)", "ans = -1"],
-        &["floor", "round"],
-        f64::trunc,
-        |z| C64::new(z.re.trunc(), z.im.trunc()),
-        never
-    )
-},
+        quad_aware: true,
+        ..elementwise!(
+            "fix",
+            "Round toward zero.",
+            &["fix(x) = sign(x)*floor(|x|)"],
+            &[">> fix(-1.5)", "ans = -1"],
+            &["floor", "round"],
+            f64::trunc,
+            |z| C64::new(z.re.trunc(), z.im.trunc()),
+            never
+        )
+    },
     // sign reads quadratic numbers itself (`quad_form`).
     Builtin {
         quad_aware: true,
