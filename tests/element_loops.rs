@@ -261,3 +261,21 @@ fn structure_fields_grow_and_change_element_by_element() {
     let r = eval("s.v = [1 2];\ntry\n  s.v(1.5) = 9;\ncatch\nend\ndisp(s.v)");
     assert_eq!(r.stdout, "   1   2\n", "{}", r.stderr);
 }
+
+#[test]
+fn the_empty_matrix_is_double_and_a_new_variable_takes_its_source_class() {
+    // Octave 7.3: class([]) is double, and a logical written into [] gives a
+    // double; a variable made by an indexed assignment takes the source's
+    // class (logical, char with NUL gaps).
+    let r = eval("class([]), y = []; y(end+1) = true; class(y), clear b; b(2) = true; class(b)");
+    assert_eq!(
+        r.stdout, "ans = double\nans = double\nans = logical\n",
+        "{}",
+        r.stderr
+    );
+    let r = eval("clear s; s(3) = 'a'; double(s)");
+    assert_eq!(r.stdout, "ans =\n\n    0    0   97\n\n", "{}", r.stderr);
+    // [] keeps exact values exact as they are appended.
+    let r = eval("v = []; v(end+1) = 1/3; v(end+1) = 2; v");
+    assert_eq!(r.stdout, "v =\n\n   1/3     2\n\n", "{}", r.stderr);
+}

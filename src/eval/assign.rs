@@ -97,7 +97,15 @@ impl Interp<'_> {
         match self.vars_mut().lookup_mut(&lv.name) {
             Some(target) => assign_indexed(target, &idx, v).map_err(|e| e.at(lv.span))?,
             None => {
-                let mut target = Value::empty();
+                // A new variable takes the source's class, as in Octave:
+                // `clear b; b(2) = true` is logical, `s(3) = 'a'` a string.
+                let mut target = match &v {
+                    Value::Bool(_) => {
+                        Value::Bool(crate::value::BMat::from_element(0, 0, false).into())
+                    }
+                    Value::Str(_) => Value::Str(String::new()),
+                    _ => Value::empty(),
+                };
                 assign_indexed(&mut target, &idx, v).map_err(|e| e.at(lv.span))?;
                 self.vars_mut().insert(&lv.name, target);
             }

@@ -490,6 +490,11 @@ fn as_chars(v: &Value) -> Option<String> {
 
 /// `[a b; c d]`: rows of blocks. Empty blocks are skipped, as in Octave.
 pub fn concat(rows: Vec<Vec<Value>>) -> Result<Value> {
+    if rows.iter().flatten().next().is_none() {
+        // `[]` is a double (class "double", as Octave's), exact so that
+        // `v = []; v(end+1) = 1/3` stays exact.
+        return Ok(Value::Exact(crate::exact::RatMat::zeros(0, 0).into()));
+    }
     if rows.iter().flatten().any(|v| matches!(v, Value::Cell(_))) {
         return concat_cells(rows);
     }
