@@ -9,7 +9,8 @@
 //! (for full column rank R = I and this is the normal equations; for full
 //! row rank C'C cancels and it is the minimum-norm solution R'(RR')^-1 b).
 
-use crate::exact::elim::{rref_plain, solve};
+use crate::exact::echelon::rref_plain;
+use crate::exact::elim::solve;
 use crate::exact::matrix::{self, matmul, transpose, RatMat};
 use crate::exact::{ExactError, Result};
 

@@ -23,7 +23,7 @@
 //! (`exact::modular`) when every row, times the lcm of its denominators,
 //! has entries below 2^62; their estimates ([`ExactWork::ModularDet`],
 //! [`ExactWork::ModularSolve`], and for rank and rref
-//! `elim::rref_if_affordable`, priced after the one elimination modulo a
+//! `echelon::rref_if_affordable`, priced after the one elimination modulo a
 //! prime that tells the rank) count machine-word updates per 31 bits of
 //! Hadamard's bound (for `det` the worst case, where the denominators of
 //! `A\b` leave all of it to the primes) plus the exact check of each
@@ -489,16 +489,16 @@ mod tests {
         ] {
             assert!(!too_costly_for(&digits, w), "{w:?}");
         }
-        let elim = crate::exact::elim::rref_if_affordable(&digits).expect("affordable");
+        let elim = crate::exact::echelon::rref_if_affordable(&digits).expect("affordable");
         assert_eq!((elim.0, elim.1.len()), (identity(100), 100));
-        assert_eq!(crate::exact::elim::rank_if_affordable(&digits), Ok(100));
+        assert_eq!(crate::exact::echelon::rank_if_affordable(&digits), Ok(100));
         // Rank 50 of 100 (a 100x50 times 50x100 product): 50 columns to
         // lift against a 50x50 block of 3000-bit fractions is over budget.
         let half =
             matmul(&digits.columns(0, 50).into(), &digits.rows(50, 50).into()).expect("shapes");
-        assert_eq!(crate::exact::elim::rref_if_affordable(&half), None);
+        assert_eq!(crate::exact::echelon::rref_if_affordable(&half), None);
         // Over budget, the rank modulo the prime is still a certain lower bound.
-        assert_eq!(crate::exact::elim::rank_if_affordable(&half), Err(50));
+        assert_eq!(crate::exact::echelon::rank_if_affordable(&half), Err(50));
         assert!(too_costly_for(&digits, ExactWork::Inverse));
         assert!(too_costly_for(
             &digits,

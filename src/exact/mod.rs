@@ -6,6 +6,7 @@
 //! prints.
 //! A kernel: may use only `error`; knows nothing of values or the interpreter.
 
+pub mod echelon;
 pub mod elim;
 pub mod field;
 pub mod gcd;
@@ -24,11 +25,13 @@ pub mod rounding;
 pub mod splitting;
 pub mod symmetric;
 
+pub use echelon::{
+    null, null_if_affordable, rank, rank_if_affordable, rref_if_affordable, rref_plain,
+};
 pub use elim::{
-    augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null, null_if_affordable,
-    null_steps, rank, rank_if_affordable, rank_steps, rref, rref_if_affordable, rref_plain, solve,
-    solve_general_steps, solve_steps, CofactorExpansion, CofactorTerm, GeneralSolution, RowOp,
-    Step,
+    augment, det, det_cofactor_steps, det_steps, inv, inv_steps, null_steps, rank_steps, rref,
+    solve, solve_general_steps, solve_steps, CofactorExpansion, CofactorTerm, GeneralSolution,
+    RowOp, Step,
 };
 pub use field::Field;
 pub use matrix::{

@@ -1,7 +1,8 @@
 //! Characteristic polynomials, rational roots and exact eigen-decomposition.
 //! Polynomials are coefficient vectors, highest power first.
 
-use crate::exact::elim::{null, rref, smallest_integers, Step};
+use crate::exact::echelon::null;
+use crate::exact::elim::{rref, smallest_integers, Step};
 use crate::exact::matrix::{self, lcm_of_denominators, IntRows, RatMat};
 use crate::exact::{require_square, Rat, Result};
 use num_bigint::BigInt;

@@ -1,5 +1,6 @@
 //! Unit tests of `exact::elim` (kept beside it so they can reach private items).
 use super::*;
+use crate::exact::echelon::{null, rank, rref_plain};
 use crate::exact::matrix::{from_i64_rows, identity, matmul};
 use crate::exact::symmetric::{definiteness, inertia, ldl_posdef};
 use proptest::prelude::*;

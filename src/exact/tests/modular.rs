@@ -2,7 +2,8 @@
 //! elimination (`elim`) on seeded random matrices, plus singular, rational
 //! and deliberately unlucky inputs.
 use super::*;
-use crate::exact::elim::{det_fraction_free, rref_fraction_free, solve_fraction_free};
+use crate::exact::echelon::rref_fraction_free;
+use crate::exact::elim::{det_fraction_free, solve_fraction_free};
 use crate::exact::matrix::matmul;
 
 /// xorshift64*: a fixed-seed stream, so every run sees the same matrices.
@@ -131,13 +132,13 @@ fn rref_refuses_an_unlucky_prime() {
         })
     });
     assert_eq!(rref(&a), None);
-    let (r, pivots) = crate::exact::elim::rref_plain(&a);
+    let (r, pivots) = crate::exact::echelon::rref_plain(&a);
     assert_eq!(pivots[0], 0);
     assert_eq!((r, pivots), rref_fraction_free(&a));
     // A matrix that is zero mod p but has rank 8 over Q.
     let scaled = RatMat::identity(8, 8) * Rat::from_i64(p);
     assert_eq!(rref(&scaled), None);
-    assert_eq!(crate::exact::elim::rank(&scaled), 8);
+    assert_eq!(crate::exact::echelon::rank(&scaled), 8);
 }
 
 #[test]
