@@ -1,5 +1,6 @@
 //! Eigenvalues and eigenvectors: symmetric, general real and complex input, with the ordering and sign conventions.
 
+use super::symeig::sym_evd;
 use super::*;
 
 /// Result of `eig` on a real matrix: real spectrum with real vectors, or a
@@ -54,8 +55,8 @@ where
 pub(crate) fn eig_sym_values(a: &RMat) -> Result<Vec<f64>> {
     ensure_square("eig", a)?;
     ensure_finite("eig", a)?;
-    let (s, _) = faer_self_adjoint(a, false)?;
-    Ok(s.iter().rev().copied().collect())
+    let (s, _) = sym_evd(a, false)?;
+    Ok(s.into_iter().rev().collect())
 }
 
 /// Symmetric eigendecomposition A = V*D*V' (A is assumed symmetric; only
@@ -69,7 +70,7 @@ pub fn eig_sym(a: &RMat) -> Result<(Vec<f64>, RMat)> {
 
 /// [`eig_sym`] of a matrix already checked square and finite.
 fn eig_sym_checked(a: &RMat) -> Result<(Vec<f64>, RMat)> {
-    let (s, u) = faer_self_adjoint(a, true)?;
+    let (s, u) = sym_evd(a, true)?;
     let n = a.nrows();
     // faer returns ascending order: one pass writes the columns in reverse
     // with the sign rule applied (rather than swapping them in place, then
@@ -82,7 +83,7 @@ fn eig_sym_checked(a: &RMat) -> Result<(Vec<f64>, RMat)> {
             v.extend_from_slice(col);
         }
     }
-    Ok((s.iter().rev().copied().collect(), RMat::from_vec(n, n, v)))
+    Ok((s.into_iter().rev().collect(), RMat::from_vec(n, n, v)))
 }
 /// Eigenvalues and right eigenvectors of a real matrix, A*V = V*D.
 /// Exactly symmetric input goes to [`eig_sym`]. Otherwise, if every

@@ -43,6 +43,7 @@ mod expm;
 mod lu;
 mod qr;
 mod svd;
+mod symeig;
 
 pub use chol::*;
 pub use eigen::*;
