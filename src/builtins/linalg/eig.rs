@@ -210,6 +210,15 @@ fn diagonal(v: &Value) -> Result<Value> {
 }
 
 fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    // Exact nilpotent input has a finite, exact series.
+    if let Some(Value::Exact(m)) = a.get(0) {
+        let series = (!exact::too_costly_for(m, exact::ExactWork::CharPoly))
+            .then(|| exact::matrix::nilpotent_exp(m, crate::ops::exact::MAX_EXACT_BITS))
+            .flatten();
+        if let Some(e) = series {
+            return one(Value::Exact(e.into()));
+        }
+    }
     let m = real_finite(&a, 0, "expm")?;
     one(Value::Real(decomp::expm(&m)?.into()))
 }
