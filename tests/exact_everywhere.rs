@@ -181,3 +181,125 @@ fn remainders_of_exact_numbers_are_exact() {
         r.stdout
     );
 }
+
+/// A literal is exact whenever its fraction fits the 4096-bit budget, however
+/// large its exponent: 1e400 is 10^400 (1329 bits) and 1e-400 is 1/10^400,
+/// as 10^400 and 10^-400 are. Octave's doubles make them Inf and 0.
+#[test]
+fn literals_with_large_exponents_are_exact_within_the_budget() {
+    let (big, err) = exact("b = 1e400");
+    assert_eq!(big, serde_json::json!(format!("1{}", "0".repeat(400))));
+    assert_eq!(err, "");
+    let (small, _) = exact("s = 1e-400");
+    assert_eq!(small, serde_json::json!(format!("1/1{}", "0".repeat(400))));
+    let (x, _) = exact("x = 2.5e-350");
+    assert_eq!(x, serde_json::json!(format!("1/4{}", "0".repeat(349))));
+    assert_eq!(
+        out("[1e400 == 10^400, 1e-400 * 1e400 == 1, 1e400 > 1e399]"),
+        "ans =\n\n  1  1  1\n\n"
+    );
+    // Exact arithmetic: 10^400 * 0 is 0, not Octave's Inf * 0 = NaN.
+    assert_eq!(out("x = 1e400; y = x*0, isexact(y)"), "y = 0\nans = 1\n");
+    // Shown in exact scientific notation, not as the doubles 0 and Inf.
+    let note = "  (exact fractions shown rounded; `format rat` shows them exactly)\n";
+    assert_eq!(out("s = 1e-400"), format!("s = 1.0000e-400\n{note}"));
+    // 10^400/3 = 3.333...e399; -2/3 * 10^-400 rounds half up to -6.6667e-401.
+    assert_eq!(
+        out("v = [10^400/3; -2e-400/3]"),
+        format!("v =\n\n    3.3333e+399\n   -6.6667e-401\n{note}\n")
+    );
+}
+
+/// Past the budget a literal is a double, and when the double is not the
+/// number typed (Inf, 0 or subnormal) a warning names it; the size is
+/// judged from the digits and exponent, so 1e999999999 costs nothing.
+#[test]
+fn literals_past_the_budget_warn_when_doubles_cannot_hold_them() {
+    let cases = [
+        ("1e1300", "Inf", "it is Inf"),
+        ("1e999999999", "Inf", "it is Inf"),
+        ("1e-5000", "0", "it is 0"),
+        ("0.5e-99999999999999999999", "0", "it is 0"),
+    ];
+    for (lit, shown, what) in cases {
+        let r = eval(&format!("x = {lit}"));
+        assert_eq!(r.stdout, format!("x = {shown}\n"), "{lit}: {}", r.stderr);
+        let want = format!(
+            "warning: the number {lit} needs more than 4096 bits as an exact fraction, so it \
+             is a double, and double precision cannot hold it: {what}"
+        );
+        assert!(r.stderr.starts_with(&want), "{lit}: {}", r.stderr);
+        assert!(r.stderr.contains("1:5"), "{}", r.stderr);
+    }
+    // 1.11...1 (931 ones) times 10^-310: its denominator 10^1240 alone
+    // needs 4120 bits, and the double is subnormal.
+    let lit = format!("1{}e-1240", "1".repeat(930));
+    let r = eval(&format!("x = {lit};"));
+    assert!(
+        r.stderr
+            .contains("it is a subnormal double with fewer than 16 significant digits"),
+        "{}",
+        r.stderr
+    );
+    // A long literal that a double holds is quiet: 0.99...9e-5 (1300 nines) is 1e-5.
+    let r = eval(&format!("x = 0.{}e-5;", "9".repeat(1300)));
+    assert_eq!((r.status, r.stderr.as_str()), (0, ""));
+}
+
+/// An exact value that becomes a double beyond the doubles' range says so:
+/// `double(1e400)` and `1e400 * pi` are Inf with a warning.
+#[test]
+fn exact_values_beyond_the_double_range_warn_on_conversion() {
+    for (src, col) in [("y = double(1e400)", "5"), ("y = 1e400 * pi", "5")] {
+        let r = eval(src);
+        assert_eq!(r.stdout, "y = Inf\n", "{src}: {}", r.stderr);
+        assert!(
+            r.stderr.starts_with(
+                "warning: the exact value 1.0000e+400 is beyond double precision: as a double it is Inf"
+            ),
+            "{src}: {}",
+            r.stderr
+        );
+        assert!(r.stderr.contains(&format!("1:{col}")), "{}", r.stderr);
+    }
+    let r = eval("y = double(1e-400)");
+    assert_eq!(r.stdout, "y = 0\n");
+    assert!(r.stderr.contains("as a double it is 0"), "{}", r.stderr);
+    // Within the range: quiet.
+    let r = eval("y = double(10^300) * pi;");
+    assert_eq!((r.status, r.stderr.as_str()), (0, ""));
+}
+
+/// expm of an exact nilpotent matrix is its finite series, exactly.
+#[test]
+fn expm_of_a_nilpotent_matrix_is_its_exact_finite_series() {
+    // A = [0 1; 0 0]: A^2 = 0, so expm(A) = I + A (Octave prints 1 1; 0 1).
+    let (e, _) = exact("E = expm([0 1; 0 0])");
+    assert_eq!(e, serde_json::json!([["1", "1"], ["0", "1"]]));
+    // A = [0 1 2; 0 0 3; 0 0 0]: A^2 = [0 0 3; 0 0 0; 0 0 0] (only 1*3 in
+    // the corner), A^3 = 0, so expm(A) = I + A + A^2/2 = [1 1 7/2; 0 1 3; 0 0 1].
+    let (e, _) = exact("E = expm([0 1 2; 0 0 3; 0 0 0])");
+    assert_eq!(
+        e,
+        serde_json::json!([["1", "1", "7/2"], ["0", "1", "3"], ["0", "0", "1"]])
+    );
+    // Nilpotent without being triangular: N = [1 1; -1 -1], N^2 = 0, so
+    // expm(N) = I + N = [2 1; -1 0].
+    let (e, _) = exact("E = expm([1 1; -1 -1] / 3)");
+    assert_eq!(e, serde_json::json!([["4/3", "1/3"], ["-1/3", "2/3"]]));
+    // A strictly lower 4x4 with A^4 = 0 but A^3 != 0: the shift S
+    // (ones below the diagonal) gives expm(S) with entries 1/(i-j)!.
+    let (e, _) = exact("E = expm(diag([1 1 1], -1))");
+    assert_eq!(
+        e,
+        serde_json::json!([
+            ["1", "0", "0", "0"],
+            ["1", "1", "0", "0"],
+            ["1/2", "1", "1", "0"],
+            ["1/6", "1/2", "1", "1"]
+        ])
+    );
+    // Not nilpotent (trace 0, but A^2 = I): the float series, not exact.
+    let (e, _) = exact("E = expm([0 1; 1 0])");
+    assert_eq!(e, serde_json::Value::Null);
+}

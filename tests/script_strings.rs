@@ -3,7 +3,7 @@
 //! value is what Octave 7.3 prints for the same input.
 
 mod common;
-use common::{eval, script_bytes};
+use common::{assert_error, eval, run, script_bytes};
 
 fn out(src: &str) -> String {
     let r = eval(src);
@@ -200,4 +200,43 @@ fn sort_of_a_string_is_a_string() {
         "s = cba\ni =\n\n   2   1   3\n\n"
     );
     assert_eq!(out("sort('Ba a')"), "ans =  Baa\n");
+}
+
+/// Numbers assigned into a string are character codes and the string stays
+/// a string (`s(end+1) = 65` is 'abA'); characters assigned into numbers
+/// are their codes. tests/char_codes/octave.txt is what octave-cli 7.3
+/// prints for tests/char_codes/cases.m (regen.sh there remakes it).
+#[test]
+fn numbers_assigned_into_a_string_are_character_codes_as_in_octave() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/char_codes");
+    let want = std::fs::read_to_string(dir.join("octave.txt")).expect("octave.txt");
+    let cases = dir.join("cases.m");
+    let r = run(&[cases.to_str().expect("utf-8 path")], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, want);
+    // la's characters are Unicode, not Octave's bytes: 128512 is U+1F600.
+    assert_eq!(out("s = 'ab'; s(3) = 128512"), "s = ab\u{1F600}\n");
+    // A new variable takes the source's class, as in Octave: a double.
+    assert_eq!(out("clear s; s(2) = 65; class(s)"), "ans = double\n");
+}
+
+/// Octave rounds 65.5 to 'B', turns -1 and 70000 into NUL with a warning
+/// and refuses only NaN; la refuses every number that names no character,
+/// at the assignment, and leaves the string as it was.
+#[test]
+fn a_string_refuses_numbers_that_are_no_character_code() {
+    for (rhs, shown) in [
+        ("65.5", "65.500"),
+        ("1/3", "0.3333"),
+        ("-1", "-1"),
+        ("NaN", "NaN"),
+        ("[72 Inf]", "Inf"),
+        ("1114112", "1114112"),
+        ("55296", "55296"),
+    ] {
+        let r = eval(&format!("s = 'ab';\ns(2:3) = {rhs}"));
+        assert_error(&r, &format!("{shown} is not a character code"), "2:1");
+    }
+    let r = run(&["-i", "-q"], "s = 'ab';\ns(3) = -1\ns\n");
+    assert!(r.stdout.contains("s = ab\n"), "{}", r.stdout);
 }

@@ -256,12 +256,20 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
     if matches!(target, Value::Cell(_)) || matches!(v, Value::Cell(_)) {
         return super::cells::assign_cell_paren(target, idx, v);
     }
-    if let (Value::Str(t), Value::Str(s)) = (&*target, &v) {
-        // A string stays a string: `s(2) = 'X'`, `s(end+1) = 'd'` (gaps are NUL, as in Octave).
-        let mut m = chars(t);
-        index::assign(&mut m, idx, &chars(s), '\0')?;
-        *target = string_row(&m)?;
-        return Ok(());
+    if let Value::Str(t) = &*target {
+        // A string stays a string: `s(2) = 'X'`, `s(end+1) = 'd'`, and a real
+        // number is a character code, `s(end+1) = 65` (gaps are NUL, as in Octave).
+        let src = match &v {
+            Value::Str(s) => Some(chars(s)),
+            _ if source.is_some_and(|k| k <= NumKind::Real) => Some(index::char_codes(&v)?),
+            _ => None,
+        };
+        if let Some(src) = src {
+            let mut m = chars(t);
+            index::assign(&mut m, idx, &src, '\0')?;
+            *target = string_row(&m)?;
+            return Ok(());
+        }
     }
     match target {
         Value::Real(t) if source.is_some_and(|k| k <= NumKind::Real) => {

@@ -28,6 +28,7 @@ mod cells;
 mod control;
 mod fields;
 mod host;
+mod literal;
 mod ranges;
 mod scalar;
 mod worker;
@@ -35,7 +36,7 @@ mod worker;
 use assign::{is_empty_literal, Rhs};
 use ops::Scalar;
 use ranges::{column, exact_range_parts, float_range};
-use scalar::{end_of, small_int_literal};
+use scalar::end_of;
 
 /// Where evaluation output goes: the CLI prints it, tests collect it.
 pub trait Sink {
@@ -505,15 +506,20 @@ impl Interp<'_> {
         Ok(vals.swap_remove(0))
     }
 
-    /// The value of a number literal; see [`number_literal`].
+    /// The value of a number literal; see [`literal::number`].
     fn number(&mut self, s: &str, span: Span) -> Result<Value> {
         const KEPT: usize = 4096;
         if let Some(v) = self.session.literals.get(s) {
             return Ok(v.clone());
         }
-        let v = number_literal(s, span)?;
-        if self.session.literals.len() < KEPT {
-            self.session.literals.insert(s.into(), v.clone());
+        let (v, warning) = literal::number(s, span)?;
+        match warning {
+            // Not kept, so the warning comes with every use.
+            Some(w) => self.warn(&w, span),
+            None if self.session.literals.len() < KEPT => {
+                self.session.literals.insert(s.into(), v.clone());
+            }
+            None => {}
         }
         Ok(v)
     }
@@ -522,7 +528,7 @@ impl Interp<'_> {
         let one = |v: Value| Ok(vec![v]);
         match &e.kind {
             ExprKind::Number(s) => one(self.number(s, e.span)?),
-            ExprKind::Imag(s) => one(imaginary(self.number(s, e.span)?)?),
+            ExprKind::Imag(s) => one(literal::imaginary(self.number(s, e.span)?)?),
             ExprKind::Str(s) => one(Value::Str(s.clone())),
             ExprKind::End => match self.ends.last() {
                 Some(&n) => one(Value::scalar(n as f64)),
@@ -604,46 +610,4 @@ impl Interp<'_> {
         }
         self.call_named(name, Vec::new(), nargout, span)
     }
-}
-
-/// Integer and decimal literals of any length are exact (`0.1` is 1/10)
-/// unless their exponent is beyond ±300 (floats there, as Octave's `1e400`
-/// is Inf) or the fraction needs more than [`ops::exact::MAX_EXACT_BITS`].
-fn number_literal(s: &str, span: Span) -> Result<Value> {
-    if let Some(n) = small_int_literal(s) {
-        return Ok(Value::rat(crate::exact::Rat::from_i64(n)));
-    }
-    let exponent: i64 = s
-        .split(['e', 'E'])
-        .nth(1)
-        .and_then(|e| e.parse().ok())
-        .unwrap_or(0);
-    if exponent.abs() <= 300 {
-        if let Some(q) = crate::exact::Rat::from_decimal_str(s)
-            .filter(|q| q.bits() <= ops::exact::MAX_EXACT_BITS)
-        {
-            return Ok(Value::rat(q));
-        }
-    }
-    parse_number(s, span).map(Value::scalar)
-}
-
-/// `b` times the imaginary unit: a Gaussian rational `bi` for exact `b`
-/// (so `[1 2i; -2i 1]` stays exact), a complex float otherwise.
-fn imaginary(b: Value) -> Result<Value> {
-    use crate::exact::{Quad, Rat};
-    Ok(match b {
-        Value::Exact(m) => Value::quad(m.map(|x| Quad::new(Rat::zero(), x, -1))),
-        other => Value::Complex(
-            other
-                .to_real("imaginary literal")?
-                .map(|x| crate::linalg::C64::new(0.0, x))
-                .into(),
-        ),
-    })
-}
-
-fn parse_number(s: &str, span: Span) -> Result<f64> {
-    s.parse::<f64>()
-        .map_err(|_| LaError::parse(format!("invalid number '{s}'"), span))
 }

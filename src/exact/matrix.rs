@@ -193,6 +193,39 @@ pub fn scale(a: &RatMat, s: &Rat) -> RatMat {
     a.map(|x| &x * s)
 }
 
+/// exp(A) as the finite series I + A + A²/2! + ... when A is nilpotent
+/// (some power A^k with k <= n is zero, which an n x n nilpotent matrix
+/// reaches): exact, as Octave's `expm([0 1; 0 0])` is [1 1; 0 1]. `None`
+/// when A is not square or not nilpotent, or a term passes `max_bits`.
+pub fn nilpotent_exp(a: &RatMat, max_bits: u64) -> Option<RatMat> {
+    let n = a.nrows();
+    if n != a.ncols() {
+        return None;
+    }
+    // A nilpotent matrix has trace 0: most matrices stop here.
+    let mut trace = Rat::zero();
+    for i in 0..n {
+        trace += a[(i, i)].clone();
+    }
+    if !trace.is_zero() {
+        return None;
+    }
+    let mut sum = identity(n);
+    let mut term = identity(n);
+    for k in 1..=n {
+        // term = A^k / k!
+        term = scale(&matmul(&term, a).ok()?, &Rat::from_i64(k as i64).recip()?);
+        if term.iter().all(Rat::is_zero) {
+            return Some(sum);
+        }
+        if max_entry_bits(&term) > max_bits {
+            return None;
+        }
+        sum = add(&sum, &term).ok()?;
+    }
+    None
+}
+
 /// Entries above this (after clearing denominators) are not machine words.
 const MAX_WORD_ENTRY: u64 = 1 << 62;
 

@@ -35,6 +35,11 @@ impl Quad {
         }
     }
 
+    /// `k` of `x/√k`; `None` for a number of a field.
+    pub fn under_root(&self) -> Option<&Quad> {
+        self.over.as_deref()
+    }
+
     /// True for `x/√k` outside every quadratic field.
     pub fn is_scaled(&self) -> bool {
         self.over.is_some()

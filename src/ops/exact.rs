@@ -168,6 +168,25 @@ pub(super) fn too_long_warning() -> String {
     format!("exact fractions grew past {MAX_EXACT_BITS} bits; continuing in floating point")
 }
 
+/// The warning when exact values become doubles that are not them: an
+/// entry beyond the double range turns into Inf, one too small into 0 or a
+/// subnormal.
+pub fn float_loss_warning(m: &RatMat) -> Option<String> {
+    let q = m.iter().find(|q| exact::render::beyond_double(q))?;
+    let x = q.to_f64();
+    let became = if x.is_infinite() {
+        "Inf"
+    } else if x == 0.0 {
+        "0"
+    } else {
+        "a subnormal double with fewer than 16 significant digits"
+    };
+    Some(format!(
+        "the exact value {} is beyond double precision: as a double it is {became}",
+        exact::render::scientific(q)
+    ))
+}
+
 /// `x .^ y` with integer exponents stays exact (0 .^ negative goes to
 /// floats: Inf); a power whose fractions would pass [`MAX_EXACT_BITS`] goes
 /// to floats with [`too_long_warning`]. Other exponents have irrational

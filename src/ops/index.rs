@@ -474,18 +474,35 @@ fn promote_quad(vals: &[&Value]) -> Option<Vec<crate::exact::QuadMat>> {
 fn as_chars(v: &Value) -> Option<String> {
     match v {
         Value::Str(s) => Some(s.clone()),
-        Value::Exact(_) | Value::Real(_) | Value::Bool(_) if v.dims().0 <= 1 => {
-            let m = v.to_real("concatenation").ok()?;
-            m.iter()
-                .map(|&x| {
-                    (x.fract() == 0.0 && x >= 0.0)
-                        .then(|| char::from_u32(x as u32))
-                        .flatten()
-                })
-                .collect()
-        }
+        _ if v.dims().0 <= 1 => char_codes(v).ok().map(|m| m.iter().collect()),
         _ => None,
     }
+}
+
+/// Real numbers (exact, double or logical) as the characters whose codes
+/// they are: `s(3) = 65` puts 'A' in a string, as Octave. A code must be a
+/// whole number naming a Unicode character; anything else is refused
+/// rather than rounded or replaced by NUL (Octave rounds 65.7 to 'B' and
+/// turns -1 into NUL with a warning).
+pub fn char_codes(v: &Value) -> Result<DMatrix<char>> {
+    let m = v.to_real("character code")?;
+    let code = |x: f64| {
+        (x.fract() == 0.0 && x >= 0.0 && x <= f64::from(u32::MAX))
+            .then(|| char::from_u32(x as u32))
+            .flatten()
+    };
+    let mut out = DMatrix::from_element(m.nrows(), m.ncols(), '\0');
+    for (c, &x) in out.iter_mut().zip(m.iter()) {
+        *c = code(x).ok_or_else(|| {
+            LaError::eval(format!(
+                "a string holds characters: {} is not a character code (a whole number \
+                 from 0 to 1114111, not 55296 to 57343); round it with round(x), or make \
+                 the string numbers first with double(s)",
+                crate::value::format::short_number(x)
+            ))
+        })?;
+    }
+    Ok(out)
 }
 
 /// `[a b; c d]`: rows of blocks. Empty blocks are skipped, as in Octave.

@@ -43,6 +43,11 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
     if let Some(v) = crate::ops::exact::binary(op, a, b, warn)? {
         return Ok(v);
     }
+    for v in [a, b] {
+        if let Value::Exact(m) = v {
+            warn.extend(exact::float_loss_warning(m));
+        }
+    }
     match op {
         OrOr | AndAnd => unreachable_logical(sym),
         Or | And => {

@@ -5,6 +5,7 @@
 //! exact division by zero, a large power) is left to it (`None`).
 
 use super::{cmp_fn, exact, real_op, real_pow};
+use crate::exact::render::beyond_double;
 use crate::exact::Rat;
 use crate::linalg::C64;
 use crate::syntax::ast::BinOp;
@@ -122,8 +123,9 @@ pub fn scalar_op(op: BinOp, a: &Scalar, b: &Scalar) -> Option<Scalar> {
     let (p, q) = match (a, b) {
         (Scalar::Rat(x), Scalar::Rat(y)) => return exact_op(op, x, y),
         (Scalar::Real(p), Scalar::Real(q)) => (*p, *q),
-        (Scalar::Real(p), Scalar::Rat(y)) => (*p, y.to_f64()),
-        (Scalar::Rat(x), Scalar::Real(q)) => (x.to_f64(), *q),
+        // An exact number beyond the doubles' range takes the general path, which warns.
+        (Scalar::Real(p), Scalar::Rat(y)) if !beyond_double(y) => (*p, y.to_f64()),
+        (Scalar::Rat(x), Scalar::Real(q)) if !beyond_double(x) => (x.to_f64(), *q),
         _ => return None,
     };
     match op {

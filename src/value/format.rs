@@ -189,6 +189,7 @@ fn quad_matrix_body(m: &DMatrix<Quad>, width: usize) -> String {
 
 /// Exact values in the default format, laid out by [`readable::layout`].
 fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
+    use crate::exact::render;
     let scalar = m.len() == 1;
     match readable::layout(m) {
         Layout::Fractions if scalar => format!("{}\n", m[0]),
@@ -203,6 +204,15 @@ fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
                 3,
                 width,
             )
+        }
+        // Beyond the doubles' range the rounded floats would be Inf or 0.
+        Layout::Rounded if m.iter().any(render::beyond_double) => {
+            let text = |i, j| render::scientific(&m[(i, j)]);
+            if scalar {
+                return format!("{}\n", text(0, 0)) + readable::ROUNDED_NOTE;
+            }
+            let w = widest(m, |x| render::scientific(x).len());
+            grid(m.shape(), text, w, 3, width) + readable::ROUNDED_NOTE
         }
         Layout::Rounded => {
             let floats = Value::Real(crate::exact::matrix::to_f64(m).into());

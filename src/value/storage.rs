@@ -24,7 +24,13 @@
 //! "oops"
 //! ```
 //! Numbers use Rust's shortest round-trip form (full f64 precision); complex
-//! entries are written as `re im` pairs; strings are JSON-quoted. An anonymous
+//! entries are written as `re im` pairs; strings are JSON-quoted. Exact
+//! values keep their kind: `rational` entries are fractions (`-3/4`);
+//! `quadD` (e.g. `quad2`, `quad-1` for Gaussian rationals) holds the pairs
+//! `a b` of `a + b√D`; `quad` real numbers of different fields as the
+//! triples `a b d`; `scaled` the unit-vector entries `x/√k` of exact `eig`
+//! as the triples of `x` and of `k` (`0 1 -1 2 0 0` is `i/√2`; `1 0 0` for
+//! `k` when an entry has none). An anonymous
 //! function is saved as its source text followed by the N variables it
 //! captured (entries of the same format), and re-parsed on load; a handle to a
 //! built-in is saved as its name, and one to a user function as the
@@ -84,6 +90,11 @@ fn num(x: f64) -> String {
     }
 }
 
+/// `a + b√d` as the words `a b d`.
+fn triple(q: &Quad) -> String {
+    format!("{} {} {}", q.re_part(), q.radical_part(), q.radicand())
+}
+
 fn encode(name: &str, v: &Value) -> String {
     let rows = |r: usize, c: usize, cell: &dyn Fn(usize, usize) -> String| {
         (0..r)
@@ -97,17 +108,24 @@ fn encode(name: &str, v: &Value) -> String {
             m.ncols(),
             rows(m.nrows(), m.ncols(), &|i, j| m[(i, j)].to_string())
         ),
-        // Unit-vector entries x/sqrt(k) are saved as their doubles.
-        Value::Quad(m) if m.iter().any(Quad::is_scaled) => encode(name, &v.clone().to_float()),
+        // Unit-vector entries x/sqrt(k): `a b d` of x, then of k (`1 0 0`
+        // for an entry without k).
+        Value::Quad(m) if m.iter().any(Quad::is_scaled) => format!(
+            "{name} scaled {} {}\n{}",
+            m.nrows(),
+            m.ncols(),
+            rows(m.nrows(), m.ncols(), &|i, j| {
+                let q = &m[(i, j)];
+                let k = q.under_root().map_or_else(|| "1 0 0".into(), triple);
+                format!("{} {k}", triple(&q.numerator()))
+            })
+        ),
         // Entries of different fields: each as `a b d`.
         Value::Quad(m) if v.radicand() == 0 => format!(
             "{name} quad {} {}\n{}",
             m.nrows(),
             m.ncols(),
-            rows(m.nrows(), m.ncols(), &|i, j| {
-                let q = &m[(i, j)];
-                format!("{} {} {}", q.re_part(), q.radical_part(), q.radicand())
-            })
+            rows(m.nrows(), m.ncols(), &|i, j| triple(&m[(i, j)]))
         ),
         Value::Quad(m) => format!(
             "{name} quad{} {} {}\n{}",
@@ -338,8 +356,9 @@ fn matrix_entry(
     words: &[&str],
 ) -> std::result::Result<Value, ParseError> {
     // `quadD`: numbers a + b√d, stored as the pairs `a b`; `quad`: real
-    // numbers of different fields, as the triples `a b d`.
-    let mixed = kind == "quad";
+    // numbers of different fields, as the triples `a b d`; `scaled`: x/√k
+    // as the triples of x and k.
+    let mixed = kind == "quad" || kind == "scaled";
     let radicand = kind.strip_prefix("quad").filter(|_| !mixed).map(|d| {
         d.parse::<i64>()
             .ok()
@@ -362,7 +381,7 @@ fn matrix_entry(
         return Err((n, "matrix too large".into()));
     }
     if mixed {
-        return mixed_quad(lines, n, r, c);
+        return mixed_quad(lines, n, (r, c), kind == "scaled");
     }
     let width = if kind == "complex" || radicand.is_some() {
         2 * c
@@ -569,26 +588,29 @@ fn is_name(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// A `quad` entry: real numbers `a + b√d`, each row `a b d` per entry.
+/// A `quad` entry: real numbers `a + b√d`, each row `a b d` per entry; or
+/// (`scaled`) numbers `x/√k`, each row `a b d` of x then of k per entry,
+/// where x may be complex (d = -1 and other negative radicands).
 fn mixed_quad(
     lines: &mut Lines,
     n: usize,
-    r: usize,
-    c: usize,
+    (r, c): (usize, usize),
+    scaled: bool,
 ) -> std::result::Result<Value, ParseError> {
+    let width = if scaled { 6 } else { 3 };
     let mut q = Vec::with_capacity(r.saturating_mul(c).min(1 << 20));
     for _ in 0..r {
         let (m, row) = lines
             .next()
             .ok_or((n, "file ends inside a matrix".to_string()))?;
         let row: Vec<&str> = row.split_whitespace().collect();
-        if row.len() != 3 * c {
+        if row.len() != width * c {
             return Err((
                 m,
-                format!("expected {} numbers, found {}", 3 * c, row.len()),
+                format!("expected {} numbers, found {}", width * c, row.len()),
             ));
         }
-        for t in row.chunks(3) {
+        let number = |t: &[&str], complex: bool| {
             let part = |w: &str| {
                 w.parse::<Rat>()
                     .map_err(|_| (m, format!("bad fraction '{w}'")))
@@ -596,9 +618,20 @@ fn mixed_quad(
             let d = t[2]
                 .parse::<i64>()
                 .ok()
-                .filter(|&d| d == 0 || (d > 0 && crate::exact::quad::is_radicand(d)))
+                .filter(|&d| d == 0 || (d > 0 || complex) && crate::exact::quad::is_radicand(d))
                 .ok_or((m, format!("bad radicand '{}'", t[2])))?;
-            q.push(Quad::new(part(t[0])?, part(t[1])?, d));
+            Ok(Quad::new(part(t[0])?, part(t[1])?, d))
+        };
+        for t in row.chunks(width) {
+            let x = number(&t[..3], scaled)?;
+            q.push(match scaled {
+                false => x,
+                true => {
+                    let k = number(&t[3..], false)?;
+                    Quad::over_sqrt(&x, &k)
+                        .ok_or((m, format!("bad x/sqrt(k): k = {k} is not positive")))?
+                }
+            });
         }
     }
     Ok(Value::quad(QuadMat::from_row_slice(r, c, &q)))

@@ -80,9 +80,14 @@ pub static BUILTINS: &[Builtin] = &[
     },
 ];
 
-fn double(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn double(ctx: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     // double('abc') gives the character codes, as in Octave.
     let v = a.val(0)?.codes();
+    if let Value::Exact(m) = &*v {
+        if let Some(w) = crate::ops::exact::float_loss_warning(m) {
+            ctx.warn(&w, a.span);
+        }
+    }
     one(match &*v {
         Value::Complex(m) => Value::Complex(m.clone()),
         v @ Value::Quad(_) => v.clone().to_float(),

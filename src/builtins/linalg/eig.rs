@@ -88,8 +88,14 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Decompositions,
             signature: "expm(A)",
-            summary: "Matrix exponential.",
-            math: &["expm(A) = I + A + A^2/2! + A^3/3! + ..."],
+            summary: concat!(
+                "Matrix exponential; exact for exact nilpotent A (some power A^k = 0), ",
+                "where the series ends."
+            ),
+            math: &[
+                "expm(A) = I + A + A^2/2! + A^3/3! + ...",
+                "expm([0 1; 0 0]) = [1 1; 0 1]",
+            ],
             example: &[
                 ">> expm([1 0; 0 2])",
                 "ans =",
@@ -210,6 +216,15 @@ fn diagonal(v: &Value) -> Result<Value> {
 }
 
 fn expm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    // Exact nilpotent input has a finite, exact series.
+    if let Some(Value::Exact(m)) = a.get(0) {
+        let series = (!exact::too_costly_for(m, ExactWork::CharPoly))
+            .then(|| exact::matrix::nilpotent_exp(m, crate::ops::exact::MAX_EXACT_BITS))
+            .flatten();
+        if let Some(e) = series {
+            return one(Value::Exact(e.into()));
+        }
+    }
     let m = real_finite(&a, 0, "expm")?;
     one(Value::Real(decomp::expm(&m)?.into()))
 }

@@ -629,9 +629,11 @@ pub fn cofactor_latex(c: &CofactorExpansion) -> String {
 mod eig;
 mod gram_schmidt;
 mod quad_eig;
+mod scientific;
 pub use eig::{eig_steps_latex, eig_steps_text};
 pub use gram_schmidt::{gram_schmidt_latex, gram_schmidt_text};
 pub use quad_eig::{quadratic_steps_latex, quadratic_steps_text};
+pub use scientific::{beyond_double, scientific};
 
 /// Text of an operation that is not a row operation on a matrix over a
 /// quadratic field (only notes occur there).
