@@ -3,6 +3,7 @@
 
 use super::decomp::Field;
 use super::{faer_mut, faer_ref, run_kernel, Kernel, RMat};
+use faer::traits::Conjugate;
 use faer::{Accum, MatMut, MatRef, Par};
 use nalgebra::DMatrix;
 
@@ -109,12 +110,17 @@ fn par_size(m: usize, n: usize, k: usize) -> usize {
     m.max(n).max(k)
 }
 
-/// `a * b'` (b' the conjugate transpose), read through faer's adjoint view
-/// so the transpose is never built.
-pub(crate) fn mul_adjoint<T: Field>(a: MatRef<'_, T>, b: MatRef<'_, T>) -> DMatrix<T> {
+/// `a * b` of two faer views, real or complex; a transposed or adjoint view
+/// (`b.adjoint()`) is read in place, never built.
+pub(crate) fn mul_views<T, L, R>(a: MatRef<'_, L>, b: MatRef<'_, R>) -> DMatrix<T>
+where
+    T: Field,
+    L: Conjugate<Canonical = T>,
+    R: Conjugate<Canonical = T>,
+{
     let one = <T as nalgebra::ComplexField>::from_real(1.0);
-    product(a.nrows(), b.nrows(), a.ncols(), |out, par| {
-        faer::linalg::matmul::matmul(out, Accum::Replace, a, b.adjoint(), one, par)
+    product(a.nrows(), b.ncols(), a.ncols(), |out, par| {
+        faer::linalg::matmul::matmul(out, Accum::Replace, a, b, one, par)
     })
 }
 
