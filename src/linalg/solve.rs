@@ -290,16 +290,6 @@ fn norm1_c(a: &CMat) -> f64 {
         .fold(0.0, f64::max)
 }
 
-fn lstsq_c_rank(a: &CMat, b: &CMat) -> Result<(CMat, usize)> {
-    ensure_finite("lstsq", b)?;
-    let (s, u, v) = svd_thin_unsigned("lstsq", a)?;
-    let tol = default_tol(a.shape(), s.first().copied().unwrap_or(0.0));
-    let r = s.iter().take_while(|&&x| x > tol).count();
-    let uh_b = u.columns(0, r).adjoint() * b;
-    let scaled = CMat::from_fn(r, b.ncols(), |i, j| uh_b[(i, j)] / s[i]);
-    Ok((v.columns(0, r) * scaled, r))
-}
-
 // ---------------------------------------------------------------- SVD based
 
 /// Moore-Penrose pseudoinverse (n x m). Singular values <= tol are dropped;
