@@ -5,7 +5,7 @@ use super::decomp::{
     lu_factor, qr, singular_values, svd_full, svd_thin, svd_thin_unsigned, Field, LuFactors,
 };
 use super::faer_ref;
-use super::products::mul_adjoint;
+use super::products::mul_views;
 use super::{
     all_finite, ensure_finite, ensure_square, fmt_g, make_dominant_positive, CMat, LinalgError,
 };
@@ -204,7 +204,7 @@ fn solve_square(a: &RMat, b: &RMat, finite: bool, warnings: &mut Vec<String>) ->
     let (rc, x) = rcond_and_solve(a, &f, b);
     if is_numerically_singular(rc) {
         warnings.push(singular_warning(rc));
-        return Ok(lstsq_rank(a, b, None)?.0);
+        return Ok(lstsq_rank(a, b)?.0);
     }
     Ok(x)
 }
@@ -227,7 +227,7 @@ fn solve_tall(a: &RMat, b: &RMat, warnings: &mut Vec<String>) -> Result<RMat> {
 }
 
 fn lstsq_warn(a: &RMat, b: &RMat, warnings: &mut Vec<String>) -> Result<RMat> {
-    let (x, r) = lstsq_rank(a, b, None)?;
+    let (x, r) = lstsq_rank(a, b)?;
     let (m, n) = a.shape();
     if r < m.min(n) {
         warnings.push(format!("rank deficient {m}x{n} matrix, rank = {r}"));
@@ -239,18 +239,23 @@ fn lstsq_warn(a: &RMat, b: &RMat, warnings: &mut Vec<String>) -> Result<RMat> {
 /// SVD, with [`pinv`]'s default tolerance).
 pub fn lstsq(a: &RMat, b: &RMat) -> Result<RMat> {
     check_conformant(a.shape(), b.shape())?;
-    Ok(lstsq_rank(a, b, None)?.0)
+    Ok(lstsq_rank(a, b)?.0)
 }
 
-/// Min-norm solution and the numerical rank used for it.
-fn lstsq_rank(a: &RMat, b: &RMat, tol: Option<f64>) -> Result<(RMat, usize)> {
+/// Min-norm solution X = V_r diag(1/s_r) U_r' B and the numerical rank r
+/// used for it (pinv's tolerance), real or complex; both products run in
+/// faer, U_r' read through a view.
+fn lstsq_rank<T: Field>(a: &DMatrix<T>, b: &DMatrix<T>) -> Result<(DMatrix<T>, usize)> {
     ensure_finite("lstsq", b)?;
-    let (s, u, v) = svd_thin("lstsq", a)?;
-    let tol = tol.unwrap_or_else(|| default_tol(a.shape(), s.first().copied().unwrap_or(0.0)));
-    let r = s.iter().take_while(|&&x| x > tol).count();
-    let ut_b = u.columns(0, r).transpose() * b;
-    let scaled = RMat::from_fn(r, b.ncols(), |i, j| ut_b[(i, j)] / s[i]);
-    Ok((v.columns(0, r) * scaled, r))
+    let (s, u, v) = svd_thin_unsigned("lstsq", a)?;
+    let r = kept_values(a.shape(), &s, None);
+    let mut ut_b = mul_views(leading_columns(&u, r).adjoint(), faer_ref(b));
+    for mut col in ut_b.column_iter_mut() {
+        for (x, &si) in col.iter_mut().zip(&s) {
+            *x /= T::from_real(si);
+        }
+    }
+    Ok((mul_views(leading_columns(&v, r), faer_ref(&ut_b)), r))
 }
 
 /// `A \ B` for complex operands: LU for square (singular → warning and
@@ -270,9 +275,9 @@ pub fn solve_c(a: &CMat, b: &CMat, warnings: &mut Vec<String>) -> Result<CMat> {
             return Ok(lu.solve(b).expect("LU of a nonsingular matrix solves"));
         }
         warnings.push(singular_warning(rc));
-        return Ok(lstsq_c_rank(a, b)?.0);
+        return Ok(lstsq_rank(a, b)?.0);
     }
-    let (x, r) = lstsq_c_rank(a, b)?;
+    let (x, r) = lstsq_rank(a, b)?;
     if r < m.min(n) {
         warnings.push(format!("rank deficient {m}x{n} matrix, rank = {r}"));
     }
@@ -283,16 +288,6 @@ fn norm1_c(a: &CMat) -> f64 {
     a.column_iter()
         .map(|c| c.iter().map(|x| x.norm()).sum::<f64>())
         .fold(0.0, f64::max)
-}
-
-fn lstsq_c_rank(a: &CMat, b: &CMat) -> Result<(CMat, usize)> {
-    ensure_finite("lstsq", b)?;
-    let (s, u, v) = svd_thin_unsigned("lstsq", a)?;
-    let tol = default_tol(a.shape(), s.first().copied().unwrap_or(0.0));
-    let r = s.iter().take_while(|&&x| x > tol).count();
-    let uh_b = u.columns(0, r).adjoint() * b;
-    let scaled = CMat::from_fn(r, b.ncols(), |i, j| uh_b[(i, j)] / s[i]);
-    Ok((v.columns(0, r) * scaled, r))
 }
 
 // ---------------------------------------------------------------- SVD based
@@ -322,24 +317,32 @@ fn pinv_from_svd<T>(
 where
     T: Field,
 {
-    let tol = tol.unwrap_or_else(|| default_tol(shape, s.first().copied().unwrap_or(0.0)));
-    let r = s.iter().take_while(|&&x| x > tol).count();
+    let r = kept_values(shape, s, tol);
     let mut vr = v.columns(0, r).into_owned();
     for (j, mut col) in vr.column_iter_mut().enumerate() {
         col *= T::from_real(1.0 / s[j]);
     }
-    // U's first r columns are a prefix of its column-major buffer; faer's
-    // product reads them as U_r' without building the adjoint.
-    let ur = faer::MatRef::from_column_major_slice(&u.as_slice()[..u.nrows() * r], u.nrows(), r);
-    mul_adjoint(faer_ref(&vr), ur)
+    mul_views(faer_ref(&vr), leading_columns(u, r).adjoint())
+}
+
+/// How many singular values (descending) exceed tol, by default
+/// max(m, n) * sigma_max * eps (Octave).
+fn kept_values(shape: (usize, usize), s: &[f64], tol: Option<f64>) -> usize {
+    let tol = tol.unwrap_or_else(|| default_tol(shape, s.first().copied().unwrap_or(0.0)));
+    s.iter().take_while(|&&x| x > tol).count()
+}
+
+/// The first r columns of `a` (a prefix of its column-major buffer) as a
+/// faer view, without a copy.
+fn leading_columns<T: Field>(a: &DMatrix<T>, r: usize) -> faer::MatRef<'_, T> {
+    faer::MatRef::from_column_major_slice(&a.as_slice()[..a.nrows() * r], a.nrows(), r)
 }
 
 /// Numerical rank: number of singular values > tol, default
 /// max(m, n) * sigma_max * eps (Octave). rank([]) = 0.
 pub fn rank(a: &RMat, tol: Option<f64>) -> Result<usize> {
     let s = singular_values("rank", a)?;
-    let tol = tol.unwrap_or_else(|| default_tol(a.shape(), s.first().copied().unwrap_or(0.0)));
-    Ok(s.iter().filter(|&&x| x > tol).count())
+    Ok(kept_values(a.shape(), &s, tol))
 }
 
 /// 2-norm condition number sigma_max / sigma_min (any shape). Inf when

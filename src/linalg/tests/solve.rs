@@ -314,3 +314,38 @@ fn large_solve_uses_blocked_lu() {
     let x = solve(&tall, &b, &mut w).expect("conformant");
     assert!((tall.transpose() * (&tall * &x - &b)).norm() < 1e-9);
 }
+
+/// The least-squares solution of A = L*R (L m x r, R r x n, rank r): the
+/// residual is orthogonal to A's range (A'(A*x - b) = 0) and x lies in the
+/// row space of R (x = R'(R R')^-1 R x), which makes it the minimum-norm one.
+/// Sizes reach faer's parallel products; tall, wide, real and complex.
+#[test]
+fn lstsq_is_the_minimum_norm_solution_at_parallel_sizes() {
+    let mut rng = Rng::new(29);
+    for (m, n, r) in [(300, 170, 140), (170, 300, 140), (7, 5, 2)] {
+        let (l, rt) = (rng.mat(m, r), rng.mat(r, n));
+        let (a, b) = (&l * &rt, rng.mat(m, 3));
+        let x = lstsq(&a, &b).expect("finite");
+        assert!((a.transpose() * (&a * &x - &b)).norm() < 1e-8 * a.norm() * b.norm());
+        let gram = (&rt * rt.transpose())
+            .try_inverse()
+            .expect("R has full row rank");
+        let row_space = rt.transpose() * gram * &rt * &x;
+        assert!(rel_err(&row_space, &x) < 1e-9, "{m}x{n}");
+
+        let (lc, rc) = (rng.cmat(m, r), rng.cmat(r, n));
+        let (ac, bc) = (&lc * &rc, rng.cmat(m, 2));
+        let mut w = Vec::new();
+        let xc = solve_c(&ac, &bc, &mut w).expect("finite");
+        assert_eq!(
+            w,
+            vec![format!("rank deficient {m}x{n} matrix, rank = {r}")]
+        );
+        assert!((ac.adjoint() * (&ac * &xc - &bc)).norm() < 1e-8 * ac.norm() * bc.norm());
+        let gram_c = (&rc * rc.adjoint()).try_inverse().expect("full row rank");
+        assert!(
+            rel_err_c(&(rc.adjoint() * gram_c * &rc * &xc), &xc) < 1e-9,
+            "{m}x{n}"
+        );
+    }
+}
