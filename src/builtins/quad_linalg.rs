@@ -28,6 +28,19 @@ pub fn input(a: &Args) -> Option<&QuadMat> {
     }
 }
 
+/// The arguments as numbers of one quadratic field (rationals and
+/// logicals lifted into it), when all are exact and one field holds them
+/// all; `None` sends the caller to its floating-point path. For the work
+/// that costs a few operations per entry (`kron`, `cross`, statistics).
+pub fn in_one_field(vals: &[&Value]) -> Option<Vec<QuadMat>> {
+    let ms: Vec<QuadMat> = vals
+        .iter()
+        .map(|v| v.to_quad().map(std::borrow::Cow::into_owned))
+        .collect::<Option<_>>()?;
+    crate::exact::quad::common_field(ms.iter().flat_map(|m| m.iter()))?;
+    Some(ms)
+}
+
 pub fn det(m: &QuadMat) -> Value {
     Value::quad(QuadMat::from_element(1, 1, field::det(m)))
 }

@@ -70,6 +70,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "power",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
         doc: Doc {

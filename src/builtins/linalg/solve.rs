@@ -227,6 +227,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 2,
         heavy: true,
         quad_aware: true,
+        any_field: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
@@ -413,7 +414,7 @@ fn null(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// The 'r' basis (free variables 1) read off a floating-point rref, for
 /// exact input over the cost rule.
-fn null_from_float_rref(m: &RMat) -> RMat {
+pub(in crate::builtins) fn null_from_float_rref(m: &RMat) -> RMat {
     let (r, pivots) = solve::rref(m, None);
     let pivots: Vec<usize> = pivots.iter().map(|k| k - 1).collect();
     let free: Vec<usize> = (0..m.ncols()).filter(|c| !pivots.contains(c)).collect();
