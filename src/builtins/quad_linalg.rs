@@ -4,6 +4,7 @@
 //! exact `eig`/`roots` through the quadratic factors of a polynomial, and
 //! exact `qr` of rational input (unit columns `w/sqrt(k)`).
 
+use super::ctx::Ctx;
 use super::Args;
 use crate::exact::field;
 use crate::exact::splitting::{self, Split};
@@ -16,16 +17,18 @@ use crate::value::Value;
 pub const MAX_ENTRIES: usize = 400;
 
 /// Argument 0 as quadratic numbers of one field, when it is a `Quad`
-/// value small enough (entries of different fields take the float path).
-pub fn input(a: &Args) -> Option<&QuadMat> {
-    match a.vals.first()? {
-        Value::Quad(m)
-            if m.len() <= MAX_ENTRIES && crate::exact::quad::common_field(m.iter()).is_some() =>
-        {
-            Some(m)
-        }
-        _ => None,
+/// value small enough (entries of different fields take the float path;
+/// past [`MAX_ENTRIES`] entries too, with the cost rule's warning).
+pub fn input<'a>(it: &mut dyn Ctx, a: &'a Args) -> Option<&'a QuadMat> {
+    let Some(Value::Quad(m)) = a.vals.first() else {
+        return None;
+    };
+    crate::exact::quad::common_field(m.iter())?;
+    if m.len() > MAX_ENTRIES {
+        it.warn(&crate::ops::exact::too_slow_for(a.name, m.shape()), a.span);
+        return None;
     }
+    Some(m)
 }
 
 /// The arguments as numbers of one quadratic field (rationals and
