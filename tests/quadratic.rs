@@ -611,6 +611,24 @@ fn large_gaussian_arguments_switch_to_floats_with_the_cost_rule_warning() {
 }
 
 #[test]
+fn large_quadratic_matrices_switch_to_floats_with_the_cost_rule_warning() {
+    // det(sqrt(2)*eye(21)) = sqrt(2)^21 = 1024*sqrt(2) = 1448.15...: 441
+    // entries, so floating point, with the warning; 20x20 stays exact:
+    // sqrt(2)^20 = 1024.
+    let r = eval("d = det(sqrt(2)*eye(21)); isexact(d), abs(d - 1024*sqrt(2)) < 1e-9");
+    assert_eq!(r.stdout, "ans = 0\nans = 1\n", "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "warning: det: exact arithmetic would be too slow for this 21x21 input; using floating point\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = eval("det(sqrt(2)*eye(20))");
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("ans = 1024\n", ""));
+}
+
+#[test]
 fn only_the_any_field_built_ins_take_entries_of_several_fields() {
     // The eigenvector [1; -i]/sqrt(2) of the rotation: 1/sqrt(2) and
     // -i/sqrt(2) lie in no single quadratic field. isexact and latex take it

@@ -107,6 +107,10 @@ fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// a row): absolute values and their order are decided exactly. `None` for
 /// the other kinds (they need a root) and for any other input.
 fn exact_norm(v: &Value, kind: &NormKind) -> Option<Value> {
+    let NormKind::P(p) = *kind else { return None };
+    if p != 1.0 && p.abs() != f64::INFINITY {
+        return None;
+    }
     let m = in_one_field(&[v])?.pop()?;
     let abs = |q: &Quad| match q.sign()? {
         Ordering::Less => Some(-q),
@@ -128,7 +132,6 @@ fn exact_norm(v: &Value, kind: &NormKind) -> Option<Value> {
         })
     };
     let vector = m.nrows() == 1 || m.ncols() == 1;
-    let NormKind::P(p) = *kind else { return None };
     let n = match (p, vector) {
         (p, true) if p == 1.0 => sum(&mut m.iter()),
         (p, true) if p == f64::INFINITY => pick(&mut m.iter().cloned(), Ordering::Greater)?,
