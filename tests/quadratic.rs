@@ -629,6 +629,21 @@ fn large_quadratic_matrices_switch_to_floats_with_the_cost_rule_warning() {
 }
 
 #[test]
+fn a_kron_of_over_a_million_exact_entries_is_float_with_the_warning() {
+    // 1001 x 1000 products: floating point, with the cost rule's warning;
+    // the last entry is 1001*1000.
+    let r = eval("K = kron((1:1001)', 1:1000); isexact(K), K(end, end)");
+    assert_eq!(r.stdout, "ans = 0\nans = 1001000\n", "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "warning: kron: exact arithmetic would be too slow for this 1001x1000 input; using floating point\n"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
 fn only_the_any_field_built_ins_take_entries_of_several_fields() {
     // The eigenvector [1; -i]/sqrt(2) of the rotation: 1/sqrt(2) and
     // -i/sqrt(2) lie in no single quadratic field. isexact and latex take it

@@ -295,10 +295,25 @@ where
     Ok(if dim == 2 { z.transpose() } else { z })
 }
 
+/// Most entries of an exact Kronecker product: one multiplication each,
+/// but an exact entry takes ten times a double's memory.
+const MAX_EXACT_KRON: f64 = 1e6;
+
 fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let vals: Vec<&Value> = a.vals.iter().collect();
-    if let Some(ms) = in_one_field(&vals) {
-        return one(Value::quad(kron_of(it, ms)?));
+    let (r, c) = vals.iter().fold((1.0, 1.0), |(r, c), v| {
+        (r * v.dims().0 as f64, c * v.dims().1 as f64)
+    });
+    if r * c <= MAX_EXACT_KRON {
+        if let Some(ms) = in_one_field(&vals) {
+            return one(Value::quad(kron_of(it, ms)?));
+        }
+    } else if vals
+        .iter()
+        .all(|v| matches!(v, Value::Exact(_) | Value::Quad(_)))
+    {
+        let dims = (r as usize, c as usize);
+        it.warn(&crate::ops::exact::too_slow_for("kron", dims), a.span);
     }
     let ms = (0..a.len())
         .map(|k| a.complex(k).map(std::borrow::Cow::into_owned))
