@@ -133,10 +133,10 @@ fn exact_norm(v: &Value, kind: &NormKind) -> Option<Value> {
     };
     let vector = m.nrows() == 1 || m.ncols() == 1;
     let n = match (p, vector) {
-        (p, true) if p == 1.0 => sum(&mut m.iter()),
+        (1.0, true) => sum(&mut m.iter()),
         (p, true) if p == f64::INFINITY => pick(&mut m.iter().cloned(), Ordering::Greater)?,
         (p, true) if p == f64::NEG_INFINITY => pick(&mut m.iter().cloned(), Ordering::Less)?,
-        (p, false) if p == 1.0 => pick(
+        (1.0, false) => pick(
             &mut m.column_iter().map(|c| sum(&mut c.iter())),
             Ordering::Greater,
         )?,
