@@ -283,6 +283,33 @@ fn bases_over_budget_warn_and_fall_back() {
 }
 
 #[test]
+fn eigenspace_over_budget_warns_and_falls_back_as_null() {
+    // X = [C C; C C] has the eigenvalue 0 with the eigenspace null(X): priced
+    // as null(X, 'r'), over the budget, so the same basis [-I; I] (free
+    // variables 1) from the floating-point rref, with the warning.
+    let r = run(
+        &[
+            "--json",
+            "-e",
+            &format!(
+                "{WELL} X = [C C; C C]; E = eigenspace(X, 0); z = isequal(E, [-eye(n); eye(n)])"
+            ),
+        ],
+        "",
+    );
+    assert!(
+        r.stdout.contains(r#""name":"z","value":true"#),
+        "{}",
+        r.stdout
+    );
+    gives_way(&r.stderr, "eigenspace", "200x200");
+    // Under the budget: exact, and no warning.
+    let r = run(&["-e", "E = eigenspace([2 1; 1 2], 3), isexact(E)"], "");
+    assert_eq!(r.stdout, "E =\n\n   1\n   1\n\nans = 1\n");
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
 fn qr_and_gramschmidt_of_an_exact_100x100_warn_when_they_switch() {
     // Both are priced as fraction-free elimination (no modular route):
     // over the budget at 100x100, so floating point, with the warning.

@@ -187,3 +187,30 @@ fn exact_unit_columns_render_in_latex_and_compute_as_doubles() {
         "ans = 12/sqrt(78 - 6*sqrt(33))\nans = 6/sqrt(78 - 6*sqrt(33))\nans = 1\n"
     );
 }
+
+#[test]
+fn a_repeated_irrational_eigenvalue_gives_float_v_with_a_note() {
+    // Two blocks [0 2; 1 0] (characteristic polynomial l^2 - 2): sqrt(2) and
+    // -sqrt(2), each twice. D stays exact; V is floating point, and says so.
+    let a = "A = [0 2 0 0; 1 0 0 0; 0 0 0 2; 0 0 1 0]";
+    let text = out(&format!(
+        "{a}; [V, D] = eig(A); ok = [isexact(D), ~isexact(V)], \
+         same = all(all(D == diag([sqrt(2) sqrt(2) -sqrt(2) -sqrt(2)]))), \
+         r = norm(A*V - V*double(D)) < 1e-12, [V, D] = eig(A);"
+    ));
+    assert!(
+        text.starts_with("ok =\n\n  1  1\n\nsame = 1\nr = 1\n"),
+        "{text}"
+    );
+    let r = eval(&format!("{a}; [V, D] = eig(A)"));
+    assert!(
+        r.stdout.starts_with(
+            "note: V is floating point: an irrational or complex eigenvalue is repeated, and its eigenvectors are not made exact; D is exact, and eigenspace(A, lambda) gives an exact basis for that eigenvalue\nV =\n"
+        ),
+        "{}",
+        r.stdout
+    );
+    // A simple irrational eigenvalue keeps V exact, with no note.
+    let r = eval("[V, D] = eig([0 2; 1 0])");
+    assert!(!r.stdout.contains("note:"), "{}", r.stdout);
+}

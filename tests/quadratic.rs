@@ -462,3 +462,196 @@ fn rounding_is_exact_beyond_the_doubles() {
         "ans = 100000000000000000001\nans = 99999999999999999999\nans = -100000000000000000001\n"
     );
 }
+
+/// `r = EXPR` (with `x` and `z` below) is exact, of `want`'s size and equal
+/// to it entry by entry, compared exactly; `want` is written by hand.
+fn exact_is(expr: &str, want: &str) {
+    let src = format!(
+        "x = [1+sqrt(2), 3, -sqrt(2)]; z = [1+2i, 3-1i]; r = {expr}; w = {want}; \
+         ok = [isexact(r), isequal(size(r), size(w)), all(r(:) == w(:))]"
+    );
+    assert_eq!(
+        out(&src),
+        "ok =\n\n  1  1  1\n\n",
+        "{expr} should be {want}"
+    );
+}
+
+#[test]
+fn median_var_and_std_of_exact_input_are_exact() {
+    // x sorted: -sqrt(2) < 1 + sqrt(2) (2.41) < 3. Columns of the matrix:
+    // 0 < sqrt(2) < 2 and 1 < sqrt(2) < 3.
+    exact_is("median(x)", "1 + sqrt(2)");
+    exact_is("median([1 2 3 4])", "5/2");
+    exact_is("median([sqrt(2) 1; 2 3; 0 sqrt(2)])", "[sqrt(2) sqrt(2)]");
+    // mean(x) = 4/3; the squared deviations (sqrt(2) - 1/3)^2 = 19/9 -
+    // 2*sqrt(2)/3, (5/3)^2 = 25/9, (sqrt(2) + 4/3)^2 = 34/9 + 8*sqrt(2)/3 sum to
+    // 26/3 + 2*sqrt(2): over n - 1 = 2 and over n = 3.
+    exact_is("var(x)", "13/3 + sqrt(2)");
+    exact_is("var(x, 1)", "26/9 + 2*sqrt(2)/3");
+    // mean 5/2, deviations -3/2 -1/2 1/2 3/2: squares sum to 5.
+    exact_is("var([1 2 3 4])", "5/3");
+    // var of [a b] is (b - a)^2/2: 2 and 9/2, roots sqrt(2) and 3/sqrt(2).
+    exact_is("std([1 2; 3 5])", "[sqrt(2) 3/sqrt(2)]");
+    // (2 + sqrt(2))^2/2 = 3 + 2*sqrt(2) = (1 + sqrt(2))^2: the root lies in
+    // the field.
+    exact_is("std([0, 2 + sqrt(2)])", "1 + sqrt(2)");
+    assert_eq!(out("std([1 3])"), "ans = sqrt(2)\n");
+    // sqrt(13/3 + sqrt(2)) = sqrt(5.74755...) = 2.39740...: its norm 169/9 - 2
+    // is no square, so the root is not in Q(sqrt(2)): floating point.
+    assert_eq!(
+        out("x = [1+sqrt(2), 3, -sqrt(2)]; s = std(x), isexact(s)"),
+        "s = 2.3974\nans = 0\n"
+    );
+}
+
+#[test]
+fn kron_and_cross_of_exact_input_are_exact() {
+    // (1 + 2i)^2 = -3 + 4i, (1 + 2i)(3 - i) = 5 + 5i, (3 - i)^2 = 8 - 6i.
+    exact_is("kron(z, z)", "[-3+4i, 5+5i, 5+5i, 8-6i]");
+    exact_is(
+        "kron(x, [1 2])",
+        "[1+sqrt(2), 2+2*sqrt(2), 3, 6, -sqrt(2), -2*sqrt(2)]",
+    );
+    exact_is("kron([1/2 1], [1; 2])", "[1/2 1; 1 2]");
+    // x = (a, b, c), y = (1, 0, 0): x × y = (0, c, -b).
+    exact_is("cross(x, [1 0 0])", "[0, -sqrt(2), -3]");
+    // (x2*3 - 2, 1 - 3*x1, 2*x1 - x2) with x1 = 1 + 2i, x2 = 3 - i.
+    exact_is("cross([z 1], [1 2 3])", "[7-3i, -2-6i, -1+5i]");
+    // (2*1 - 3*0, 3/2 - 1, 0 - 2/2).
+    exact_is("cross([1 2 3], [1/2 0 1])", "[2, 1/2, -1]");
+}
+
+#[test]
+fn norms_one_and_inf_of_real_exact_input_are_exact() {
+    // |x| = (1 + sqrt(2), 3, sqrt(2)): sum 4 + 2*sqrt(2), largest 3 (2.41 <
+    // 3), smallest sqrt(2). [x; x]: column sums 2 + 2*sqrt(2), 6, 2*sqrt(2)
+    // (largest 6); each row sums to 4 + 2*sqrt(2).
+    exact_is("norm(x, 1)", "4 + 2*sqrt(2)");
+    exact_is("norm(x, Inf)", "3");
+    exact_is("norm(x, -Inf)", "sqrt(2)");
+    exact_is("norm([x; x], 1)", "6");
+    exact_is("norm([x; x], Inf)", "4 + 2*sqrt(2)");
+    exact_is("norm([1/2 -1], 1)", "3/2");
+    // |1 + 2i| + |3 - i| = sqrt(5) + sqrt(10) and the 2-norm sqrt(14 +
+    // 2*sqrt(2)) lie in no one quadratic field: floating point.
+    assert_eq!(
+        out("z = [1+2i, 3-1i]; x = [1+sqrt(2), 3, -sqrt(2)]; a = norm(z, 1), b = norm(x), isexact([a b])"),
+        "a = 5.3983\nb = 4.1022\nans = 0\n"
+    );
+}
+
+#[test]
+fn remainders_and_polynomials_of_exact_input_are_exact() {
+    // (1 + sqrt(2))/2 = 1.21 floors to 1: 1 + sqrt(2) - 2; -sqrt(2)/2 = -0.71
+    // floors to -1 (mod: 2 - sqrt(2)) and truncates to 0 (rem: -sqrt(2)).
+    exact_is("mod(x, 2)", "[-1 + sqrt(2), 1, 2 - sqrt(2)]");
+    exact_is("rem(x, 2)", "[-1 + sqrt(2), 1, -sqrt(2)]");
+    exact_is("mod(-7/2, 3)", "5/2");
+    // (1 + sqrt(2))*4 + 3*2 - sqrt(2); (1 + 2i)*i + 3 - i = 1.
+    exact_is("polyval(x, 2)", "10 + 3*sqrt(2)");
+    exact_is("polyval(z, 1i)", "1");
+    // (t - (1 + 2i))(t - (3 - i)) = t^2 - (4 + i)t + (5 + 5i).
+    exact_is("poly(z)", "[1, -4-1i, 5+5i]");
+}
+
+#[test]
+fn rearranging_exact_values_keeps_them_exact() {
+    // The flips of a real quadratic vector were refused ("must be a number
+    // or matrix"), those of Gaussian values went float.
+    exact_is("fliplr(x)", "[-sqrt(2), 3, 1+sqrt(2)]");
+    exact_is("rot90(x)", "[-sqrt(2); 3; 1+sqrt(2)]");
+    exact_is("circshift(x, 1)", "[-sqrt(2), 1+sqrt(2), 3]");
+    exact_is("flipud(z.')", "[3-1i; 1+2i]");
+    exact_is("circshift(z, 1)", "[3-1i, 1+2i]");
+    exact_is("reshape(z, 2, 1)", "[1+2i; 3-1i]");
+    exact_is("repmat(z, 2, 1)", "[1+2i, 3-1i; 1+2i, 3-1i]");
+    exact_is("transpose(z)", "[1+2i; 3-1i]");
+    exact_is("ctranspose(z)", "[1-2i; 3+1i]");
+    exact_is("cat(1, z, z)", "[z; z]");
+    exact_is("horzcat(z, z)", "[1+2i, 3-1i, 1+2i, 3-1i]");
+    exact_is("vertcat(z.', x(2))", "[1+2i; 3-1i; 3]");
+    exact_is("blkdiag(z, 1)", "[1+2i, 3-1i, 0; 0, 0, 1]");
+    // (1 + 2i)^2 = -3 + 4i, (3 - i)^2 = 8 - 6i.
+    exact_is("hadamard(z, z)", "[-3+4i, 8-6i]");
+    exact_is("power(z, 2)", "[-3+4i, 8-6i]");
+}
+
+#[test]
+fn sums_means_and_traces_of_exact_input_stay_exact() {
+    // mean(x) = 4/3, mean(z) = (4 + i)/2; running sums and products of z:
+    // (1 + 2i)(3 - i) = 5 + 5i; trace([z; z]) = (1 + 2i) + (3 - i).
+    exact_is("mean(x)", "4/3");
+    exact_is("mean(z)", "2 + 1i/2");
+    exact_is("cumsum(x)", "[1+sqrt(2), 4+sqrt(2), 4]");
+    exact_is("cumsum(z)", "[1+2i, 4+1i]");
+    exact_is("cumprod(z)", "[1+2i, 5+5i]");
+    exact_is("prod(z)", "5+5i");
+    exact_is("trace([z; z])", "4+1i");
+}
+
+#[test]
+fn large_gaussian_arguments_switch_to_floats_with_the_cost_rule_warning() {
+    // 420 entries of 1 + 2i (over the 400 of exact field work): the sum is
+    // 420 + 840i in floating point, with the cost rule's warning; 400 stay
+    // exact, with none.
+    let r = eval("Z = (1+2i)*ones(21, 20); s = sum(Z(:)), isexact(s)");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, "s =  420 + 840i\nans = 0\n");
+    assert!(
+        r.stderr.starts_with(
+            "warning: sum: exact arithmetic would be too slow for this 420x1 input; using floating point\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = eval("Z = (1+2i)*ones(20, 20); s = sum(Z(:)), isexact(s)");
+    assert_eq!(r.stdout, "s = 400 + 800i\nans = 1\n");
+    assert_eq!(r.stderr, "");
+}
+
+#[test]
+fn large_quadratic_matrices_switch_to_floats_with_the_cost_rule_warning() {
+    // det(sqrt(2)*eye(21)) = sqrt(2)^21 = 1024*sqrt(2) = 1448.15...: 441
+    // entries, so floating point, with the warning; 20x20 stays exact:
+    // sqrt(2)^20 = 1024.
+    let r = eval("d = det(sqrt(2)*eye(21)); isexact(d), abs(d - 1024*sqrt(2)) < 1e-9");
+    assert_eq!(r.stdout, "ans = 0\nans = 1\n", "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "warning: det: exact arithmetic would be too slow for this 21x21 input; using floating point\n"
+        ),
+        "{}",
+        r.stderr
+    );
+    let r = eval("det(sqrt(2)*eye(20))");
+    assert_eq!((r.stdout.as_str(), r.stderr.as_str()), ("ans = 1024\n", ""));
+}
+
+#[test]
+fn a_kron_of_over_a_million_exact_entries_is_float_with_the_warning() {
+    // 1001 x 1000 products: floating point, with the cost rule's warning;
+    // the last entry is 1001*1000.
+    let r = eval("K = kron((1:1001)', 1:1000); isexact(K), K(end, end)");
+    assert_eq!(r.stdout, "ans = 0\nans = 1001000\n", "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with(
+            "warning: kron: exact arithmetic would be too slow for this 1001x1000 input; using floating point\n"
+        ),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn only_the_any_field_built_ins_take_entries_of_several_fields() {
+    // The eigenvector [1; -i]/sqrt(2) of the rotation: 1/sqrt(2) and
+    // -i/sqrt(2) lie in no single quadratic field. isexact and latex take it
+    // as it is; a computing built-in gets complex floats.
+    assert_eq!(
+        out(
+            "[V, D] = eig([0 -1; 1 0]); v = V(:, 1).'; isexact(v), isexact(fliplr(v)), latex(v(2))"
+        ),
+        "ans = 1\nans = 0\n-\\frac{i}{\\sqrt{2}}\n"
+    );
+}

@@ -125,6 +125,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "reshape",
+        quad_aware: true,
         min_args: 2,
         max_args: 3,
         doc: Doc {
@@ -146,6 +147,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "repmat",
+        quad_aware: true,
         min_args: 2,
         max_args: 3,
         doc: Doc {
@@ -284,6 +286,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "horzcat",
+        quad_aware: true,
         min_args: 0,
         max_args: MANY,
         doc: Doc {
@@ -305,6 +308,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "vertcat",
+        quad_aware: true,
         min_args: 0,
         max_args: MANY,
         doc: Doc {

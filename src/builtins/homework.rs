@@ -14,6 +14,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         quad_aware: true,
+        any_field: true,
         doc: Doc {
             topic: Topic::Output,
             signature: "latex(x), s = latex(x)",
@@ -42,7 +43,9 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "eigenspace(A, lambda)",
             summary: concat!(
                 "Exact basis of the eigenspace of lambda: the null space of A - ",
-                "lambda*I, each vector scaled to smallest integers."
+                "lambda*I, each vector scaled to smallest integers. Under the cost rule ",
+                "of null(A, 'r'): past it, the same basis (free variables 1) in floating ",
+                "point, with a warning."
             ),
             math: &["E(lambda) = null(A - lambda I) = { v : A v = lambda v }"],
             example: &[
@@ -159,7 +162,7 @@ fn latex_complex(z: C64) -> String {
     }
 }
 
-fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn eigenspace(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(v) = quad_eigenspace(&a)? {
         return one(v);
     }
@@ -175,8 +178,17 @@ fn eigenspace(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             ))
         }
     };
-    let basis = exact::eigenspace(&m, &lambda).map_err(|e| LaError::eval(e.to_string()))?;
-    one(Value::Exact(basis.into()))
+    crate::builtins::require_square("eigenspace", m.shape())?;
+    let shifted = exact::poly::shift(&m, &lambda).map_err(|e| LaError::eval(e.to_string()))?;
+    // Priced as null(A - lambda*I, 'r'), with its fallback and warning.
+    one(
+        match super::linalg::priced(it, &a, "eigenspace", &shifted, exact::null_if_affordable) {
+            Some(basis) => Value::Exact(basis.into()),
+            None => Value::Real(
+                super::linalg::null_from_float_rref(&exact::matrix::to_f64(&shifted)).into(),
+            ),
+        },
+    )
 }
 
 /// `eigenspace(A, lambda)` when A or lambda is a quadratic number: the basis

@@ -68,6 +68,7 @@ pub static BUILTINS: &[Builtin] = &[
     ),
     Builtin {
         quad_aware: true,
+        any_field: true,
         ..type_test!(
             "isexact",
             "True when x is held exactly (la's rationals and numbers a + b*sqrt(d)): integer and decimal input, and what exact operations make of it.",

@@ -145,6 +145,10 @@ pub struct Builtin {
     /// as complex floats, so none of them has to know the kind (real ones
     /// already read as floats through `to_real`).
     pub quad_aware: bool,
+    /// With `quad_aware`: it also takes complex values whose entries lie in
+    /// no single field (`[i/sqrt(2) 1]`) as they are, because it shows or
+    /// tests them rather than computing with them (`disp`, `latex`).
+    pub any_field: bool,
     pub doc: Doc,
     pub run: fn(&mut dyn ctx::Ctx, Args) -> Result<Vec<Value>>,
 }
@@ -161,6 +165,7 @@ impl Builtin {
         max_out: 1,
         heavy: false,
         quad_aware: false,
+        any_field: false,
         doc: Doc {
             topic: Topic::Basics,
             signature: "",
@@ -518,19 +523,22 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
 /// complex quadratic numbers become complex floats, so no other built-in has
 /// to know the kind (real ones already read as floats through `to_real`);
 /// those of several fields (`i/sqrt(2)`) are floats to every built-in but
-/// those that show or test them.
-pub fn quad_args(b: &Builtin, args: Vec<Value>) -> Vec<Value> {
+/// the [`Builtin::any_field`] ones. Past [`quad_linalg::MAX_ENTRIES`]
+/// entries a quadratic-aware built-in gets floats too, and the cost rule's
+/// warning goes to `warn`, so the switch is never silent.
+pub fn quad_args(b: &Builtin, args: Vec<Value>, warn: &mut Vec<String>) -> Vec<Value> {
     args.into_iter()
         .map(|v| {
             let complex =
                 matches!(&v, Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real));
-            let one_field = v.radicand() < 0 || matches!(b.name, "disp" | "latex" | "isexact");
-            let kept = b.quad_aware && one_field && v.numel() <= quad_linalg::MAX_ENTRIES;
-            if complex && !kept {
-                v.to_float()
-            } else {
-                v
+            let fits = v.radicand() < 0 || b.any_field;
+            if !complex || (b.quad_aware && fits && v.numel() <= quad_linalg::MAX_ENTRIES) {
+                return v;
             }
+            if b.quad_aware && fits {
+                warn.push(crate::ops::exact::too_slow_for(b.name, v.dims()));
+            }
+            v.to_float()
         })
         .collect()
 }

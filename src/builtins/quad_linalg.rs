@@ -4,6 +4,7 @@
 //! exact `eig`/`roots` through the quadratic factors of a polynomial, and
 //! exact `qr` of rational input (unit columns `w/sqrt(k)`).
 
+use super::ctx::Ctx;
 use super::Args;
 use crate::exact::field;
 use crate::exact::splitting::{self, Split};
@@ -16,16 +17,31 @@ use crate::value::Value;
 pub const MAX_ENTRIES: usize = 400;
 
 /// Argument 0 as quadratic numbers of one field, when it is a `Quad`
-/// value small enough (entries of different fields take the float path).
-pub fn input(a: &Args) -> Option<&QuadMat> {
-    match a.vals.first()? {
-        Value::Quad(m)
-            if m.len() <= MAX_ENTRIES && crate::exact::quad::common_field(m.iter()).is_some() =>
-        {
-            Some(m)
-        }
-        _ => None,
+/// value small enough (entries of different fields take the float path;
+/// past [`MAX_ENTRIES`] entries too, with the cost rule's warning).
+pub fn input<'a>(it: &mut dyn Ctx, a: &'a Args) -> Option<&'a QuadMat> {
+    let Some(Value::Quad(m)) = a.vals.first() else {
+        return None;
+    };
+    crate::exact::quad::common_field(m.iter())?;
+    if m.len() > MAX_ENTRIES {
+        it.warn(&crate::ops::exact::too_slow_for(a.name, m.shape()), a.span);
+        return None;
     }
+    Some(m)
+}
+
+/// The arguments as numbers of one quadratic field (rationals and
+/// logicals lifted into it), when all are exact and one field holds them
+/// all; `None` sends the caller to its floating-point path. For the work
+/// that costs a few operations per entry (`kron`, `cross`, statistics).
+pub fn in_one_field(vals: &[&Value]) -> Option<Vec<QuadMat>> {
+    let ms: Vec<QuadMat> = vals
+        .iter()
+        .map(|v| v.to_quad().map(std::borrow::Cow::into_owned))
+        .collect::<Option<_>>()?;
+    crate::exact::quad::common_field(ms.iter().flat_map(|m| m.iter()))?;
+    Some(ms)
 }
 
 pub fn det(m: &QuadMat) -> Value {

@@ -19,60 +19,78 @@ macro_rules! entry {
 }
 
 pub static BUILTINS: &[Builtin] = &[
-    entry!(
-        "fliplr", 1, 1, Topic::Construct,
-        "fliplr(A)",
-        "Reverse the order of the columns (left to right).",
-        &["fliplr(A)(i, j) = A(i, n + 1 - j), n = columns(A)"],
-        &[">> fliplr([1 2 3; 4 5 6])", "ans =", "", "   3   2   1", "   6   5   4"],
-        &["flipud", "rot90", "circshift"],
-        fliplr
-    ),
-    entry!(
-        "flipud", 1, 1, Topic::Construct,
-        "flipud(A)",
-        "Reverse the order of the rows (upside down).",
-        &["flipud(A)(i, j) = A(m + 1 - i, j), m = rows(A)"],
-        &[">> flipud([1 2; 3 4; 5 6])", "ans =", "", "   5   6", "   3   4", "   1   2"],
-        &["fliplr", "rot90", "circshift"],
-        flipud
-    ),
-    entry!(
-        "rot90", 1, 2, Topic::Construct,
-        "rot90(A), rot90(A, k)",
-        "Rotate by k * 90 degrees counterclockwise (k may be negative).",
-        &["rot90(A) = flipud(A.')", "rot90(A, 2) = flipud(fliplr(A))", "rot90(A, -1) = fliplr(A.')"],
-        &[">> rot90([1 2; 3 4])", "ans =", "", "   2   4", "   1   3"],
-        &["fliplr", "flipud", "transpose"],
-        rot90
-    ),
-    entry!(
-        "circshift", 2, 3, Topic::Construct,
-        "circshift(A, n), circshift(A, n, dim), circshift(A, [r c])",
-        "Shift the entries circularly: down the rows (or along dim), wrapping round.",
-        &["circshift(x, n)(i) = x(mod(i - 1 - n, numel(x)) + 1)", "a vector shifts along its length; a matrix along dim 1 unless dim is given"],
-        &[">> circshift([1 2 3 4 5], 2)", "ans =", "", "   4   5   1   2   3"],
-        &["fliplr", "rot90"],
-        circshift
-    ),
-    entry!(
-        "blkdiag", 0, MANY, Topic::Construct,
-        "blkdiag(A, B, ...)",
-        "Block-diagonal matrix with A, B, ... down the diagonal, zeros elsewhere.",
-        &["blkdiag(A, B) = [A, 0; 0, B]", "size = [sum of rows, sum of columns]"],
-        &[">> blkdiag([1 2], 3)", "ans =", "", "   1   2   0", "   0   0   3"],
-        &["diag", "horzcat", "vertcat", "kron"],
-        blkdiag
-    ),
-    entry!(
-        "cat", 1, MANY, Topic::Construct,
-        "cat(dim, A, B, ...)",
-        "Concatenate along dimension dim: 1 stacks as [A; B], 2 joins as [A, B].",
-        &["cat(1, A, B) = [A; B]", "cat(2, A, B) = [A, B]"],
-        &[">> cat(1, [1 2], [3 4])", "ans =", "", "   1   2", "   3   4"],
-        &["horzcat", "vertcat"],
-        cat
-    ),
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "fliplr", 1, 1, Topic::Construct,
+            "fliplr(A)",
+            "Reverse the order of the columns (left to right).",
+            &["fliplr(A)(i, j) = A(i, n + 1 - j), n = columns(A)"],
+            &[">> fliplr([1 2 3; 4 5 6])", "ans =", "", "   3   2   1", "   6   5   4"],
+            &["flipud", "rot90", "circshift"],
+            fliplr
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "flipud", 1, 1, Topic::Construct,
+            "flipud(A)",
+            "Reverse the order of the rows (upside down).",
+            &["flipud(A)(i, j) = A(m + 1 - i, j), m = rows(A)"],
+            &[">> flipud([1 2; 3 4; 5 6])", "ans =", "", "   5   6", "   3   4", "   1   2"],
+            &["fliplr", "rot90", "circshift"],
+            flipud
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "rot90", 1, 2, Topic::Construct,
+            "rot90(A), rot90(A, k)",
+            "Rotate by k * 90 degrees counterclockwise (k may be negative).",
+            &["rot90(A) = flipud(A.')", "rot90(A, 2) = flipud(fliplr(A))", "rot90(A, -1) = fliplr(A.')"],
+            &[">> rot90([1 2; 3 4])", "ans =", "", "   2   4", "   1   3"],
+            &["fliplr", "flipud", "transpose"],
+            rot90
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "circshift", 2, 3, Topic::Construct,
+            "circshift(A, n), circshift(A, n, dim), circshift(A, [r c])",
+            "Shift the entries circularly: down the rows (or along dim), wrapping round.",
+            &["circshift(x, n)(i) = x(mod(i - 1 - n, numel(x)) + 1)", "a vector shifts along its length; a matrix along dim 1 unless dim is given"],
+            &[">> circshift([1 2 3 4 5], 2)", "ans =", "", "   4   5   1   2   3"],
+            &["fliplr", "rot90"],
+            circshift
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "blkdiag", 0, MANY, Topic::Construct,
+            "blkdiag(A, B, ...)",
+            "Block-diagonal matrix with A, B, ... down the diagonal, zeros elsewhere.",
+            &["blkdiag(A, B) = [A, 0; 0, B]", "size = [sum of rows, sum of columns]"],
+            &[">> blkdiag([1 2], 3)", "ans =", "", "   1   2   0", "   0   0   3"],
+            &["diag", "horzcat", "vertcat", "kron"],
+            blkdiag
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "cat", 1, MANY, Topic::Construct,
+            "cat(dim, A, B, ...)",
+            "Concatenate along dimension dim: 1 stacks as [A; B], 2 joins as [A, B].",
+            &["cat(1, A, B) = [A; B]", "cat(2, A, B) = [A, B]"],
+            &[">> cat(1, [1 2], [3 4])", "ans =", "", "   1   2", "   3   4"],
+            &["horzcat", "vertcat"],
+            cat
+        )
+    },
     entry!(
         "ndims", 1, 1, Topic::Basics,
         "ndims(A)",
@@ -182,6 +200,7 @@ fn remap(
     }
     Ok(match a.num(0)? {
         Value::Exact(m) => Value::Exact(go(m, nr, nc, &src).into()),
+        Value::Quad(m) => Value::Quad(go(m, nr, nc, &src).into()),
         Value::Real(m) => Value::Real(go(m, nr, nc, &src).into()),
         Value::Complex(m) => Value::Complex(go(m, nr, nc, &src).into()),
         Value::Bool(m) => Value::Bool(go(m, nr, nc, &src).into()),

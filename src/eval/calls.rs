@@ -221,7 +221,11 @@ impl Interp<'_> {
             .at(span));
         }
         self.check_interrupt()?;
-        let args = crate::builtins::quad_args(b, args);
+        let mut warnings = Vec::new();
+        let args = crate::builtins::quad_args(b, args, &mut warnings);
+        for w in &warnings {
+            crate::builtins::ctx::Ctx::warn(self, w, span);
+        }
         let args = match self.run_on_worker(b, args, nargout, span) {
             Ok(result) => return result.map_err(|e| e.at(span)),
             Err(args) => args,

@@ -242,8 +242,8 @@ pub fn eigenspace(a: &RatMat, lambda: &Rat) -> Result<RatMat> {
     Ok(null(&shift(a, lambda)?))
 }
 
-/// `A - λI` (square `A`).
-fn shift(a: &RatMat, lambda: &Rat) -> Result<RatMat> {
+/// `A - λI` (square `A`): its null space is the eigenspace of `λ`.
+pub fn shift(a: &RatMat, lambda: &Rat) -> Result<RatMat> {
     let n = require_square("eig", a)?;
     matrix::sub(a, &matrix::scale(&matrix::identity(n), lambda))
 }

@@ -101,7 +101,7 @@ pub fn too_slow_warning(what: &str, a: &RatMat) -> String {
 }
 
 /// [`too_slow_warning`] for an input of `r x c` entries of any exact kind.
-pub(super) fn too_slow_for(what: &str, (r, c): (usize, usize)) -> String {
+pub fn too_slow_for(what: &str, (r, c): (usize, usize)) -> String {
     format!(
         "{what}: exact arithmetic would be too slow for this {r}x{c} input; using floating point"
     )

@@ -3,9 +3,13 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
+use crate::builtins::quad_linalg::in_one_field;
 use crate::error::Result;
+use crate::exact::rounding::{round_quad, Rounding};
+use crate::exact::{Quad, QuadMat};
 use crate::ops::broadcast;
 use crate::value::Value;
+use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -40,12 +44,13 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "mod",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "mod(x, y)",
-            summary: "Remainder after floored division (sign of y).",
+            summary: "Remainder after floored division (sign of y); exact for exact operands (fractions, sqrt(2)).",
             math: &["mod(x, y) = x - floor(x/y)*y; mod(x, 0) = x"],
             example: &[">> mod(-7, 3)", "ans = 2"],
             related: &["rem"],
@@ -55,12 +60,13 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "rem",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "rem(x, y)",
-            summary: "Remainder after truncated division (sign of x).",
+            summary: "Remainder after truncated division (sign of x); exact for exact operands (fractions, sqrt(2)).",
             math: &["rem(x, y) = x - fix(x/y)*y; rem(x, 0) = NaN (mod(x, 0) = x)"],
             example: &[">> rem(-7, 3)", "ans = -1"],
             related: &["mod"],
@@ -70,6 +76,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "power",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
         doc: Doc {
@@ -105,18 +112,8 @@ fn rem(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// fix(x/y) (rem, the sign of x); a zero divisor gives x for mod and NaN for
 /// rem. Exact operands stay exact: in floats `mod(10^20 + 1, 7)` is 0, not 3.
 fn remainder(a: &Args, name: &str, floored: bool) -> Result<Vec<Value>> {
-    if let (Value::Exact(x), Value::Exact(y)) = (a.num(0)?, a.num(1)?) {
-        if floored || y.iter().all(|d| !d.is_zero()) {
-            let m = broadcast(name, x, y, |x, y| {
-                if y.is_zero() {
-                    return x.clone();
-                }
-                let q = x / y;
-                let q = if floored { q.floor() } else { q.trunc() };
-                x - &(&q * y)
-            })?;
-            return one(Value::Exact(m.into()));
-        }
+    if let Some(m) = exact_remainder(a, name, floored)? {
+        return one(m);
     }
     binary(a, name, |x, y| {
         if y == 0.0 {
@@ -131,6 +128,33 @@ fn remainder(a: &Args, name: &str, floored: bool) -> Result<Vec<Value>> {
             r
         }
     })
+}
+
+/// `mod`/`rem` of real exact operands of one field (rationals, `sqrt(2)`),
+/// the quotient floored or truncated exactly; `None` for other operands
+/// and for `rem` by zero (NaN).
+fn exact_remainder(a: &Args, name: &str, floored: bool) -> Result<Option<Value>> {
+    let Some(mut v) = in_one_field(&[a.num(0)?, a.num(1)?]) else {
+        return Ok(None);
+    };
+    let (Some(y), Some(x)) = (v.pop(), v.pop()) else {
+        return Ok(None);
+    };
+    let real = x.iter().chain(y.iter()).all(Quad::is_real);
+    if !real || (!floored && y.iter().any(Quad::is_zero)) {
+        return Ok(None);
+    }
+    let how = if floored {
+        Rounding::Floor
+    } else {
+        Rounding::Fix
+    };
+    let m = broadcast(name, &x, &y, |x, y| match y.recip() {
+        Some(r) => Some(x - &(&round_quad(&(x * &r), how)? * y)),
+        None => Some(x.clone()), // mod(x, 0) = x
+    })?;
+    let entries: Option<Vec<Quad>> = m.iter().cloned().collect();
+    Ok(entries.map(|e| Value::quad(QuadMat::from_vec(m.nrows(), m.ncols(), e))))
 }
 
 /// `power(x, y)` is `x .^ y`, with the operator's warnings (fractions

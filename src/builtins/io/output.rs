@@ -15,6 +15,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_args: 1,
         max_out: 0,
         quad_aware: true,
+        any_field: true,
         doc: Doc {
             topic: Topic::Output,
             signature: "disp(x)",

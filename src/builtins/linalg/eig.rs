@@ -36,7 +36,8 @@ pub static BUILTINS: &[Builtin] = &[
                 "in no single quadratic field: it is shown exactly, pastes back as input, ",
                 "and computes as its double. A defective A (too few eigenvectors) or a ",
                 "repeated irrational eigenvalue keeps D exact and V floating point (nearly ",
-                "parallel columns for defective A, as Octave). When a factor of degree 3 or ",
+                "parallel columns for defective A, as Octave; the repeated irrational ",
+                "eigenvalue says so in a note). When a factor of degree 3 or ",
                 "more has no exact roots, V and D are floating point with a note; ",
                 "eigenspace(A, lambda) gives an exact basis for any exact eigenvalue."
             ),
@@ -144,7 +145,12 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
                     // exact, V is float with nearly parallel columns (Octave).
                     match exact::orth::unit_eigenvectors(m, &l) {
                         Some(v) => (vals, Value::quad(v)),
-                        None => (vals, float_eig(&a)?.1),
+                        None => {
+                            if repeated_irrational(&l) {
+                                it.note(REPEATED_IRRATIONAL_NOTE);
+                            }
+                            (vals, float_eig(&a)?.1)
+                        }
                     }
                 }
             }
@@ -168,6 +174,16 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// Why `[V, D] = eig(A)` of exact A is floating point.
 const FLOAT_VECTORS_NOTE: &str = "note: V and D are floating point: some eigenvalues are roots of a factor of degree 3 or more with no rational or quadratic roots; eig(A) gives the eigenvalues exactly where it can\n";
+
+/// Why `[V, D] = eig(A)` of exact A has exact D but floating-point V.
+const REPEATED_IRRATIONAL_NOTE: &str = "note: V is floating point: an irrational or complex eigenvalue is repeated, and its eigenvectors are not made exact; D is exact, and eigenspace(A, lambda) gives an exact basis for that eigenvalue\n";
+
+/// Whether an irrational or complex eigenvalue is repeated (`l` sorted, so
+/// equal ones are neighbours): its unit eigenvectors are not made exact.
+fn repeated_irrational(l: &[exact::Quad]) -> bool {
+    l.windows(2)
+        .any(|w| w[0] == w[1] && w[0].as_rat().is_none())
+}
 
 /// The eigenvalues (a column) and unit eigenvectors in floating point.
 fn float_eig(a: &Args) -> Result<(Value, Value)> {

@@ -23,6 +23,8 @@ pub use predicates::BUILTINS as PREDICATES;
 pub use products::BUILTINS as PRODUCTS;
 pub use solve::BUILTINS as SOLVE;
 
+pub(super) use solve::null_from_float_rref;
+
 use super::ctx::Ctx;
 use super::Args;
 use crate::error::{LaError, Result};

@@ -3,15 +3,20 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
+use crate::builtins::quad_linalg::in_one_field;
 use crate::error::{LaError, Result};
-use crate::linalg::norms;
+use crate::exact::{Quad, QuadMat};
+use crate::linalg::norms::{self, NormKind};
 use crate::value::Value;
+use num_traits::Zero;
+use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "norm",
         min_args: 1,
         max_args: 2,
+        quad_aware: true,
         heavy: true,
         doc: Doc {
             topic: Topic::Norms,
@@ -19,7 +24,8 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest ",
                 "singular value, 1, Inf, 'fro'; any other p > 1 by Higham's iterative ",
-                "estimate of max ||Ax||_p / ||x||_p, as Octave)."
+                "estimate of max ||Ax||_p / ||x||_p, as Octave). The 1, Inf and -Inf ",
+                "norms of real exact input (fractions, sqrt(2)) are exact."
             ),
             math: &[
                 "||x||_p = (sum |x_i|^p)^(1/p)",
@@ -80,6 +86,11 @@ pub(super) fn norm_kind(a: &Args) -> Result<norms::NormKind> {
 fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let kind = norm_kind(&a)?;
     let v = a.num(0)?;
+    if let Some(x) = exact_norm(v, &kind) {
+        return one(x);
+    }
+    // Complex quadratic numbers (`1 + 2i`) as complex floats.
+    let v = &v.clone().to_float();
     let (r, c) = v.dims();
     let is_vector = r == 1 || c == 1;
     let x = match v {
@@ -89,6 +100,53 @@ fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         _ => norms::matrix_norm(&*v.to_real("norm")?, kind)?,
     };
     one(Value::scalar(x))
+}
+
+/// `norm(x, 1)`, `norm(x, Inf)` and `norm(x, -Inf)` of real exact input of
+/// one field (of a matrix: the largest sum of |a_ij| down a column or along
+/// a row): absolute values and their order are decided exactly. `None` for
+/// the other kinds (they need a root) and for any other input.
+fn exact_norm(v: &Value, kind: &NormKind) -> Option<Value> {
+    let NormKind::P(p) = *kind else { return None };
+    if p != 1.0 && p.abs() != f64::INFINITY {
+        return None;
+    }
+    let m = in_one_field(&[v])?.pop()?;
+    let abs = |q: &Quad| match q.sign()? {
+        Ordering::Less => Some(-q),
+        _ => Some(q.clone()),
+    };
+    let m = QuadMat::from_vec(
+        m.nrows(),
+        m.ncols(),
+        m.iter().map(abs).collect::<Option<_>>()?,
+    );
+    let sum = |it: &mut dyn Iterator<Item = &Quad>| it.fold(Quad::zero(), |s, x| s + x.clone());
+    let pick = |it: &mut dyn Iterator<Item = Quad>, keep: Ordering| {
+        it.reduce(|best, x| {
+            if x.cmp_real(&best) == Some(keep) {
+                x
+            } else {
+                best
+            }
+        })
+    };
+    let vector = m.nrows() == 1 || m.ncols() == 1;
+    let n = match (p, vector) {
+        (1.0, true) => sum(&mut m.iter()),
+        (p, true) if p == f64::INFINITY => pick(&mut m.iter().cloned(), Ordering::Greater)?,
+        (p, true) if p == f64::NEG_INFINITY => pick(&mut m.iter().cloned(), Ordering::Less)?,
+        (1.0, false) => pick(
+            &mut m.column_iter().map(|c| sum(&mut c.iter())),
+            Ordering::Greater,
+        )?,
+        (p, false) if p == f64::INFINITY => pick(
+            &mut m.row_iter().map(|r| sum(&mut r.iter())),
+            Ordering::Greater,
+        )?,
+        _ => return None,
+    };
+    Some(Value::quad(QuadMat::from_element(1, 1, n)))
 }
 
 fn unit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

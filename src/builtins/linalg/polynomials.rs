@@ -6,9 +6,10 @@ use super::super::{one, quad_linalg, Args, Builtin, Doc, Topic};
 use super::decompositions::{field_arg, Field};
 use super::{exact_err, exact_input, real_finite};
 use crate::error::{LaError, Result};
-use crate::exact::{self, ExactWork, Rat, RatMat};
+use crate::exact::{self, ExactWork, Quad, Rat, RatMat};
 use crate::linalg::{self, CMat, C64};
 use crate::value::Value;
+use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -16,6 +17,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 1,
         heavy: true,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "poly(A), poly(r)",
@@ -83,10 +85,11 @@ pub static BUILTINS: &[Builtin] = &[
         name: "polyval",
         min_args: 2,
         max_args: 2,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Eigen,
             signature: "polyval(p, x)",
-            summary: "Evaluate a polynomial at each element of x (Horner's rule).",
+            summary: "Evaluate a polynomial at each element of x (Horner's rule); exact p and x of one field (fractions, sqrt(2), 1 + 2i) give exact values.",
             math: &["p(x) = p_1 x^n + ... + p_n x + p_(n+1)"],
             example: &[">> polyval([1 0 -1], 3)", "ans = 8"],
             related: &["roots", "poly"],
@@ -165,6 +168,12 @@ fn roots(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn polyval(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(mut v) = quad_linalg::in_one_field(&[a.num(0)?, a.num(1)?]) {
+        if let (Some(x), Some(p)) = (v.pop(), v.pop()) {
+            let at = |x: &Quad| p.iter().fold(Quad::zero(), |s, c| &(s * x.clone()) + c);
+            return one(Value::quad(x.map(|x| at(&x))));
+        }
+    }
     let p: Vec<f64> = a.real(0)?.iter().copied().collect();
     one(Value::Real(
         a.real(1)?

@@ -3,16 +3,20 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, require_square, Args, Builtin, Doc, Topic, MANY};
+use crate::builtins::quad_linalg::in_one_field;
 use crate::error::{LaError, Result};
 use crate::exact::quad::common_field;
 use crate::exact::{Quad, QuadMat};
-use crate::linalg::{CMat, RMat};
+use crate::linalg::CMat;
 use crate::value::Value;
+use nalgebra::DMatrix;
 use num_traits::Zero;
+use std::ops::{Mul, Sub};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "transpose",
+        quad_aware: true,
         min_args: 1,
         max_args: 1,
         doc: Doc {
@@ -28,6 +32,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "ctranspose",
+        quad_aware: true,
         min_args: 1,
         max_args: 1,
         doc: Doc {
@@ -43,6 +48,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "hadamard",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
         doc: Doc {
@@ -89,6 +95,7 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "cross",
+        quad_aware: true,
         min_args: 2,
         max_args: 3,
         doc: Doc {
@@ -97,7 +104,8 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Cross product of two 3-vectors: perpendicular to both. For matrices, ",
                 "of each pair of columns (or rows: dim = 2) along the first dimension ",
-                "of length 3, as Octave."
+                "of length 3, as Octave. Exact vectors of one field (fractions, ",
+                "sqrt(2), 1 + 2i) give an exact result."
             ),
             math: &["x × y = [x2 y3 - x3 y2; x3 y1 - x1 y3; x1 y2 - x2 y1]"],
             example: &[">> cross([1 0 0], [0 1 0])", "ans =", "", "   0   0   1"],
@@ -108,13 +116,14 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "kron",
+        quad_aware: true,
         min_args: 2,
         max_args: MANY,
         heavy: true,
         doc: Doc {
             topic: Topic::Products,
             signature: "kron(A, B), kron(A, B, C, ...)",
-            summary: "Kronecker product: every A_ij scales a copy of B (more: left to right).",
+            summary: "Kronecker product: every A_ij scales a copy of B (more: left to right); exact factors of one field (fractions, sqrt(2), 1 + 2i) give an exact result.",
             math: &[
                 "kron(A, B) = [A_11 B, A_12 B, ...; ...]",
                 "kron(A, B, C) = kron(kron(A, B), C)",
@@ -223,7 +232,22 @@ fn dot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let (mut x, mut y) = (a.real(0)?.into_owned(), a.real(1)?.into_owned());
+    if let Some(mut v) = in_one_field(&[&a.vals[0], &a.vals[1]]) {
+        let (y, x) = (v.pop(), v.pop());
+        if let (Some(x), Some(y)) = (x, y) {
+            return one(Value::quad(cross_of(&a, x, y)?));
+        }
+    }
+    let (x, y) = (a.real(0)?.into_owned(), a.real(1)?.into_owned());
+    one(Value::Real(cross_of(&a, x, y)?.into()))
+}
+
+/// The cross product of `x` and `y` (vectors, or pairs of columns or rows)
+/// in any number kind.
+fn cross_of<T>(a: &Args, mut x: DMatrix<T>, mut y: DMatrix<T>) -> Result<DMatrix<T>>
+where
+    T: nalgebra::Scalar + Sub<Output = T> + Mul<Output = T>,
+{
     if a.len() == 2 {
         // A column with a row: both as columns (Octave warns and does the same).
         if x.ncols() == 1 && y.nrows() == 1 {
@@ -263,23 +287,58 @@ fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     } else {
         (x, y)
     };
-    let z = RMat::from_fn(3, x.ncols(), |i, j| {
+    let z = DMatrix::from_fn(3, x.ncols(), |i, j| {
         let (p, q) = ((i + 1) % 3, (i + 2) % 3);
-        x[(p, j)] * y[(q, j)] - x[(q, j)] * y[(p, j)]
+        let at = |m: &DMatrix<T>, k: usize| m[(k, j)].clone();
+        at(&x, p) * at(&y, q) - at(&x, q) * at(&y, p)
     });
-    one(Value::Real(if dim == 2 { z.transpose() } else { z }.into()))
+    Ok(if dim == 2 { z.transpose() } else { z })
 }
 
+/// Most entries of an exact Kronecker product: one multiplication each,
+/// but an exact entry takes ten times a double's memory.
+const MAX_EXACT_KRON: f64 = 1e6;
+
 fn kron(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    let mut x = a.complex(0)?.into_owned();
-    for k in 1..a.len() {
-        let y = a.complex(k)?;
+    let vals: Vec<&Value> = a.vals.iter().collect();
+    let (r, c) = vals.iter().fold((1.0, 1.0), |(r, c), v| {
+        (r * v.dims().0 as f64, c * v.dims().1 as f64)
+    });
+    if r * c <= MAX_EXACT_KRON {
+        if let Some(ms) = in_one_field(&vals) {
+            return one(Value::quad(kron_of(it, ms)?));
+        }
+    } else if vals
+        .iter()
+        .all(|v| matches!(v, Value::Exact(_) | Value::Quad(_)))
+    {
+        let dims = (r as usize, c as usize);
+        it.warn(&crate::ops::exact::too_slow_for("kron", dims), a.span);
+    }
+    let ms = (0..a.len())
+        .map(|k| a.complex(k).map(std::borrow::Cow::into_owned))
+        .collect::<Result<Vec<CMat>>>()?;
+    one(Value::complex(kron_of(it, ms)?))
+}
+
+/// `kron` of the factors left to right, in any number kind.
+fn kron_of<T>(it: &mut dyn Ctx, ms: Vec<DMatrix<T>>) -> Result<DMatrix<T>>
+where
+    T: nalgebra::Scalar + Mul<Output = T>,
+{
+    let mut ms = ms.into_iter();
+    let mut x = ms
+        .next()
+        .ok_or_else(|| LaError::internal("kron without factors"))?;
+    for y in ms {
         let (r, c) = (x.nrows() * y.nrows(), x.ncols() * y.ncols());
         it.check_alloc("kron", r as f64, c as f64, 8)?;
         let (yr, yc) = y.shape();
-        x = CMat::from_fn(r, c, |i, j| x[(i / yr, j / yc)] * y[(i % yr, j % yc)]);
+        x = DMatrix::from_fn(r, c, |i, j| {
+            x[(i / yr, j / yc)].clone() * y[(i % yr, j % yc)].clone()
+        });
     }
-    one(Value::complex(x))
+    Ok(x)
 }
 
 /// `dot(x, y)` of two exact vectors of one field (rationals included):

@@ -227,6 +227,7 @@ pub static BUILTINS: &[Builtin] = &[
         max_out: 2,
         heavy: true,
         quad_aware: true,
+        any_field: false,
         doc: Doc {
             topic: Topic::Solving,
             signature: "rref(A), rref(A, tol), [R, pivots] = rref(A)",
@@ -315,7 +316,7 @@ fn inv(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return one(a.vals[0].reshaped(0, 0, "inv")?);
     }
     require_square("inverse", a.num(0)?.dims())?;
-    if let Some(v) = quad_linalg::input(&a).and_then(quad_linalg::inv) {
+    if let Some(v) = quad_linalg::input(it, &a).and_then(quad_linalg::inv) {
         return one(v);
     }
     let mut w = Vec::new();
@@ -339,7 +340,7 @@ fn mldivide(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rank(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
-    if let (Some(q), None) = (quad_linalg::input(&a), tol) {
+    if let Some(q) = tol.is_none().then(|| quad_linalg::input(it, &a)).flatten() {
         return one(quad_linalg::rank(q));
     }
     let mut at_least = 0;
@@ -393,7 +394,7 @@ fn null(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     a.num(0)?;
     if a.get(1).is_some_and(|v| v.as_str().is_some()) {
         a.option(1, &["r"])?;
-        if let Some(q) = quad_linalg::input(&a) {
+        if let Some(q) = quad_linalg::input(it, &a) {
             return one(quad_linalg::null(q));
         }
         let x = a.vals[0]
@@ -413,7 +414,7 @@ fn null(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 /// The 'r' basis (free variables 1) read off a floating-point rref, for
 /// exact input over the cost rule.
-fn null_from_float_rref(m: &RMat) -> RMat {
+pub(in crate::builtins) fn null_from_float_rref(m: &RMat) -> RMat {
     let (r, pivots) = solve::rref(m, None);
     let pivots: Vec<usize> = pivots.iter().map(|k| k - 1).collect();
     let free: Vec<usize> = (0..m.ncols()).filter(|c| !pivots.contains(c)).collect();
@@ -432,7 +433,7 @@ fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let tol = a.tol(1)?;
     a.num(0)?;
-    if let (Some(q), None) = (quad_linalg::input(&a), tol) {
+    if let Some(q) = tol.is_none().then(|| quad_linalg::input(it, &a)).flatten() {
         let (r, p) = quad_linalg::rref(q);
         return Ok(vec![r, pivots(&p)]);
     }
@@ -469,7 +470,7 @@ fn lstsq(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 
 fn det(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     require_square("det", a.num(0)?.dims())?;
-    if let Some(q) = quad_linalg::input(&a) {
+    if let Some(q) = quad_linalg::input(it, &a) {
         return one(quad_linalg::det(q));
     }
     if let Some(x) = exact_input(it, &a, ExactWork::ModularDet, "det") {

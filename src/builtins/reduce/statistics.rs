@@ -1,14 +1,18 @@
-//! Statistics of each column: `mean` (exact for exact input), `median`,
-//! `var` and `std`; the statistic of nothing is NaN, as in Octave.
+//! Statistics of each column: `mean`, `median`, `var` and `std`, exact for
+//! exact input where the field holds the result (`std` only when the root
+//! does); the statistic of nothing is NaN, as in Octave.
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, one_field, pick_dim};
+use crate::builtins::quad_linalg::in_one_field;
 use crate::error::Result;
-use crate::exact::{Quad, Rat};
+use crate::exact::quad::sqrt_quad;
+use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{RMat, C64};
 use crate::value::Value;
 use num_traits::Zero;
+use std::cmp::Ordering;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -31,19 +35,21 @@ pub static BUILTINS: &[Builtin] = &[
         name: "median",
         min_args: 1,
         max_args: 2,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "median(x), median(A, dim)",
             summary: concat!(
                 "Middle value (of each column); the mean of the two middle values for ",
-                "an even count. NaN if any entry is NaN."
+                "an even count. NaN if any entry is NaN. Exact input (fractions, ",
+                "sqrt(2)) stays exact."
             ),
             math: &["median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries"],
             example: &[
                 ">> median([3 1 4 1 5])",
                 "ans = 3",
                 ">> median([1 2 3 4])",
-                "ans = 2.5000",
+                "ans = 5/2",
             ],
             related: &["mean", "sort"],
         },
@@ -54,12 +60,13 @@ pub static BUILTINS: &[Builtin] = &[
         name: "var",
         min_args: 1,
         max_args: 2,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "var(x), var(A, opt)",
-            summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave.",
+            summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave; exact input (fractions, sqrt(2)) stays exact.",
             math: &["var(x) = sum((x_i - mean(x))^2) / (n - 1)"],
-            example: &[">> var([2 4 4 4 5 5 7 9])", "ans = 4.5714"],
+            example: &[">> var([2 4 4 4 5 5 7 9])", "ans = 32/7"],
             related: &["std", "mean", "pca"],
         },
         run: var,
@@ -69,12 +76,17 @@ pub static BUILTINS: &[Builtin] = &[
         name: "std",
         min_args: 1,
         max_args: 2,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "std(x), std(A, opt)",
-            summary: "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n).",
+            summary: concat!(
+                "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n). ",
+                "Exact for exact input when each root lies in a quadratic field (always ",
+                "for fractions: std([1 3]) = sqrt(2)); otherwise floating point."
+            ),
             math: &["std(x) = sqrt(var(x))"],
-            example: &[">> std([2 4 4 4 5 5 7 9], 1)", "ans = 2"],
+            example: &[">> std([2 4 4 4 5 5 7 9], 1)", "ans = 2", ">> std([1 3])", "ans = sqrt(2)"],
             related: &["var", "mean"],
         },
         run: std,
@@ -117,7 +129,38 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(m) = real_exact(&a) {
+        let dim = pick_dim(&a, 1, m.shape(), "median")?;
+        if let Some(nan) = of_nothing(&a, m.shape(), dim) {
+            return one(nan);
+        }
+        return one(Value::quad(along(&m, dim, |it| exact_median(it.collect()))));
+    }
     statistic(&a, "median", median_of)
+}
+
+/// Argument 0 as real numbers of one field (rationals included), for the
+/// exact forms of the statistics; `None` for floats, complex numbers and
+/// entries of different fields.
+fn real_exact(a: &Args) -> Option<QuadMat> {
+    let m = in_one_field(&[a.vals.first()?])?.pop()?;
+    m.iter().all(Quad::is_real).then_some(m)
+}
+
+/// The median of real numbers of one field: their order is decided exactly.
+fn exact_median(mut v: Vec<Quad>) -> Quad {
+    v.sort_by(|x, y| x.cmp_real(y).unwrap_or(Ordering::Equal));
+    let n = v.len();
+    if n % 2 == 1 {
+        v[n / 2].clone()
+    } else {
+        (v[n / 2 - 1].clone() + v[n / 2].clone()) * ratio(1, 2)
+    }
+}
+
+/// `p/q` as a quadratic number.
+fn ratio(p: i64, q: i64) -> Quad {
+    Quad::rat(Rat::from_i64(p) / Rat::from_i64(q))
 }
 
 fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -182,6 +225,18 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
         },
         None => false,
     };
+    if let Some(m) = real_exact(a) {
+        let dim = if m.nrows() == 1 { 2 } else { 1 };
+        if let Some(nan) = of_nothing(a, m.shape(), dim) {
+            return one(nan);
+        }
+        let var = along(&m, dim, |it| exact_variance(it.collect(), by_n));
+        return one(if root {
+            exact_roots(var)
+        } else {
+            Value::quad(var)
+        });
+    }
     let m = a.real(0)?;
     let dim = if m.nrows() == 1 { 2 } else { 1 };
     if let Some(nan) = of_nothing(a, m.shape(), dim) {
@@ -206,4 +261,34 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
         })
         .into(),
     ))
+}
+
+/// The variance of real numbers of one field, in the field.
+fn exact_variance(v: Vec<Quad>, by_n: bool) -> Quad {
+    let n = v.len() as i64;
+    if n == 1 {
+        return Quad::zero();
+    }
+    let mean = v.iter().fold(Quad::zero(), |s, x| s + x.clone()) * ratio(1, n);
+    let ss = v.iter().fold(Quad::zero(), |s, x| {
+        let d = x - &mean;
+        s + &d * &d
+    });
+    ss * ratio(1, if by_n { n } else { n - 1 })
+}
+
+/// `std` from exact variances: exact when every root lies in a quadratic
+/// field (that of a rational always does), else the roots of their doubles.
+fn exact_roots(var: QuadMat) -> Value {
+    let root = |q: &Quad| {
+        if q.is_zero() {
+            Some(Quad::zero())
+        } else {
+            sqrt_quad(q)
+        }
+    };
+    match var.iter().map(root).collect::<Option<Vec<Quad>>>() {
+        Some(r) => Value::quad(QuadMat::from_vec(var.nrows(), var.ncols(), r)),
+        None => Value::Real(var.map(|q| q.re_f64().sqrt()).into()),
+    }
 }

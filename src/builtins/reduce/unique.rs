@@ -17,6 +17,7 @@ use std::cmp::Ordering;
 pub static BUILTINS: &[Builtin] = &[Builtin {
     name: "unique",
     quad_aware: true,
+    any_field: false,
     min_args: 1,
     max_args: 3,
     max_out: 3,
