@@ -1,10 +1,11 @@
 //! The real symmetric eigensolver in its three phases, so each can be
 //! measured and replaced on its own: Householder reduction to tridiagonal
-//! form (faer's blocked `tridiag_in_place`), the tridiagonal eigenproblem,
-//! and the back-transformation of its eigenvectors by the reflectors.
+//! form (`linalg::tridiag`, blocked as LAPACK's dsytrd), the tridiagonal
+//! eigenproblem, and the back-transformation of its eigenvectors by the
+//! reflectors (faer's block Householder application).
 
 use super::*;
-use faer::linalg::evd::tridiag;
+use crate::linalg::tridiag::tridiagonalize;
 
 /// Eigenvalues ascending and, when `vectors`, the orthonormal eigenvectors
 /// of the symmetric `a` (only its lower triangle is read).
@@ -18,16 +19,7 @@ pub(super) fn sym_evd(a: &RMat, vectors: bool) -> Result<(Vec<f64>, RMat)> {
     let bs = fqr::recommended_block_size::<f64>(n, n);
     let mut reflectors = RMat::zeros(bs, n - 1);
     run_kernel(Kernel::EigSym, n, |par| {
-        let req = tridiag::tridiag_in_place_scratch::<f64>(n, par, Default::default());
-        with_stack(req, |stack| {
-            tridiag::tridiag_in_place(
-                faer_mut(&mut trid),
-                faer_mut(&mut reflectors),
-                par,
-                stack,
-                Default::default(),
-            )
-        });
+        tridiagonalize(&mut trid, &mut reflectors, par);
         let diag: Vec<f64> = (0..n).map(|i| trid[(i, i)]).collect();
         let sub: Vec<f64> = (0..n)
             .map(|i| if i + 1 < n { trid[(i + 1, i)] } else { 0.0 })
