@@ -62,22 +62,34 @@ fn tridiagonal_evd(diag: &[f64], sub: &[f64], u: Option<&mut RMat>, par: Par) ->
 
 /// U := Q*U, where Q is the product of the reduction's reflectors (stored
 /// below the subdiagonal of `trid`, their block factors in `reflectors`).
+/// The columns of U are independent: on two threads each takes half of
+/// them, one thread each (faer's own parallel products left the second
+/// thread idle at n = 300).
 fn back_transform(trid: &RMat, reflectors: &RMat, u: &mut RMat, par: Par) {
     let n = trid.nrows();
-    let bs = reflectors.nrows();
-    let req = householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(
-        n - 1,
-        bs,
-        n,
-    );
-    with_stack(req, |stack| {
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            faer_ref(trid).submatrix(1, 0, n - 1, n - 1),
-            faer_ref(reflectors),
-            faer::Conj::No,
-            faer_mut(u).subrows_mut(1, n - 1),
-            par,
-            stack,
-        )
-    });
+    let essentials = faer_ref(trid).submatrix(1, 0, n - 1, n - 1);
+    let factors = faer_ref(reflectors);
+    let apply =
+        |cols: faer::MatMut<'_, f64>, par: Par| {
+            let req = householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<
+                f64,
+            >(n - 1, factors.nrows(), cols.ncols());
+            with_stack(req, |stack| {
+                householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+                    essentials,
+                    factors,
+                    faer::Conj::No,
+                    cols,
+                    par,
+                    stack,
+                )
+            });
+        };
+    let rows = faer_mut(u).subrows_mut(1, n - 1);
+    if par.degree() < 2 {
+        apply(rows, par);
+        return;
+    }
+    let (left, right) = rows.split_at_col_mut(n / 2);
+    rayon::join(|| apply(left, Par::Seq), || apply(right, Par::Seq));
 }
