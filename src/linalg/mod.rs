@@ -50,7 +50,9 @@ pub mod pca;
 mod pnorm;
 pub mod poly;
 pub mod predicates;
+mod simd;
 pub mod solve;
+mod tridiag;
 
 use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
 use faer::Par;

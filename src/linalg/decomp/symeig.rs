@@ -1,10 +1,11 @@
 //! The real symmetric eigensolver in its three phases, so each can be
 //! measured and replaced on its own: Householder reduction to tridiagonal
-//! form (faer's blocked `tridiag_in_place`), the tridiagonal eigenproblem,
-//! and the back-transformation of its eigenvectors by the reflectors.
+//! form (`linalg::tridiag`, blocked as LAPACK's dsytrd), the tridiagonal
+//! eigenproblem, and the back-transformation of its eigenvectors by the
+//! reflectors (faer's block Householder application).
 
 use super::*;
-use faer::linalg::evd::tridiag;
+use crate::linalg::tridiag::tridiagonalize;
 
 /// Eigenvalues ascending and, when `vectors`, the orthonormal eigenvectors
 /// of the symmetric `a` (only its lower triangle is read).
@@ -18,16 +19,7 @@ pub(super) fn sym_evd(a: &RMat, vectors: bool) -> Result<(Vec<f64>, RMat)> {
     let bs = fqr::recommended_block_size::<f64>(n, n);
     let mut reflectors = RMat::zeros(bs, n - 1);
     run_kernel(Kernel::EigSym, n, |par| {
-        let req = tridiag::tridiag_in_place_scratch::<f64>(n, par, Default::default());
-        with_stack(req, |stack| {
-            tridiag::tridiag_in_place(
-                faer_mut(&mut trid),
-                faer_mut(&mut reflectors),
-                par,
-                stack,
-                Default::default(),
-            )
-        });
+        tridiagonalize(&mut trid, &mut reflectors, par);
         let diag: Vec<f64> = (0..n).map(|i| trid[(i, i)]).collect();
         let sub: Vec<f64> = (0..n)
             .map(|i| if i + 1 < n { trid[(i + 1, i)] } else { 0.0 })
@@ -70,22 +62,34 @@ fn tridiagonal_evd(diag: &[f64], sub: &[f64], u: Option<&mut RMat>, par: Par) ->
 
 /// U := Q*U, where Q is the product of the reduction's reflectors (stored
 /// below the subdiagonal of `trid`, their block factors in `reflectors`).
+/// The columns of U are independent: on two threads each takes half of
+/// them, one thread each (faer's own parallel products left the second
+/// thread idle at n = 300).
 fn back_transform(trid: &RMat, reflectors: &RMat, u: &mut RMat, par: Par) {
     let n = trid.nrows();
-    let bs = reflectors.nrows();
-    let req = householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<f64>(
-        n - 1,
-        bs,
-        n,
-    );
-    with_stack(req, |stack| {
-        householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
-            faer_ref(trid).submatrix(1, 0, n - 1, n - 1),
-            faer_ref(reflectors),
-            faer::Conj::No,
-            faer_mut(u).subrows_mut(1, n - 1),
-            par,
-            stack,
-        )
-    });
+    let essentials = faer_ref(trid).submatrix(1, 0, n - 1, n - 1);
+    let factors = faer_ref(reflectors);
+    let apply =
+        |cols: faer::MatMut<'_, f64>, par: Par| {
+            let req = householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<
+                f64,
+            >(n - 1, factors.nrows(), cols.ncols());
+            with_stack(req, |stack| {
+                householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+                    essentials,
+                    factors,
+                    faer::Conj::No,
+                    cols,
+                    par,
+                    stack,
+                )
+            });
+        };
+    let rows = faer_mut(u).subrows_mut(1, n - 1);
+    if par.degree() < 2 {
+        apply(rows, par);
+        return;
+    }
+    let (left, right) = rows.split_at_col_mut(n / 2);
+    rayon::join(|| apply(left, Par::Seq), || apply(right, Par::Seq));
 }
