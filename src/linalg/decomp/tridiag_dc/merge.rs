@@ -30,14 +30,10 @@ pub(super) fn merge(
     let kept = defl.kept;
     let k = kept.len();
     // Columns grouped by where they are nonzero, so each half's product
-    // reads one contiguous block; the sort is stable, so `rank` maps the
-    // ascending order to the grouped one.
+    // reads one contiguous block (`grouped[g]` is the g-th column's index
+    // in ascending order).
     let mut grouped: Vec<usize> = (0..k).collect();
     grouped.sort_by_key(|&j| kept[j].rows);
-    let mut rank = vec![0; k];
-    for (g, &j) in grouped.iter().enumerate() {
-        rank[j] = g;
-    }
     let mut work = Mat::<f64>::zeros(m, m);
     for (g, &j) in grouped.iter().enumerate() {
         work.col_mut(g).copy_from(q.rb().col(kept[j].col));
@@ -51,7 +47,7 @@ pub(super) fn merge(
     let dk: Vec<f64> = kept.iter().map(|e| e.d).collect();
     let zk: Vec<f64> = kept.iter().map(|e| e.z).collect();
     let (lambda, delta) = roots(&dk, &zk, rho, par.degree() > 1 && k >= 64);
-    let s = vector_block(&dk, &zk, &delta, &rank);
+    let s = vector_block(&dk, &zk, &delta, &grouped);
 
     let (top, bottom) = (k - k3, k - k1);
     let mut q = q;
@@ -118,24 +114,38 @@ fn tear(
     out
 }
 
-/// The K x K orthonormal eigenvectors of D + rho*z*z', rows in grouped
-/// order: z is recomputed from the roots (Löwner's formula) so the vectors
-/// are orthogonal to working precision however close the roots are.
-fn vector_block(d: &[f64], z: &[f64], delta: &[f64], rank: &[usize]) -> Mat<f64> {
+/// The K x K orthonormal eigenvectors of D + rho*z*z', rows in the grouped
+/// order `grouped`: z is recomputed from the roots (Löwner's formula) so the
+/// vectors are orthogonal to working precision however close the roots are.
+fn vector_block(d: &[f64], z: &[f64], delta: &[f64], grouped: &[usize]) -> Mat<f64> {
     let k = d.len();
     let mut s = Mat::<f64>::zeros(k, k);
     if k == 0 {
         return s;
     }
-    let mut w = vec![1.0; k];
+    fill_vectors(d, z, delta, grouped, s.as_mut());
+    s
+}
+
+super::wide!(fill_vectors(d: &[f64], z: &[f64], delta: &[f64], grouped: &[usize], s: MatMut<'_, f64>) -> () = fill_vectors_body);
+
+/// The body of [`vector_block`] after its empty case.
+#[inline(always)]
+fn fill_vectors_body(
+    d: &[f64],
+    z: &[f64],
+    delta: &[f64],
+    grouped: &[usize],
+    mut s: MatMut<'_, f64>,
+) {
+    let k = d.len();
+    // w_j = (d_j - x_j) * prod_{i != j} (d_j - x_i) / (d_j - d_i), taken
+    // one root at a time over contiguous slices (no branch in the loop).
+    let mut w: Vec<f64> = (0..k).map(|j| delta[j * k + j]).collect();
     for (i, col) in delta.chunks(k).enumerate() {
-        for (j, wj) in w.iter_mut().enumerate() {
-            *wj *= if j == i {
-                col[j]
-            } else {
-                col[j] / (d[j] - d[i])
-            };
-        }
+        let di = d[i];
+        scale_by_ratio(&mut w[..i], &col[..i], &d[..i], di);
+        scale_by_ratio(&mut w[i + 1..], &col[i + 1..], &d[i + 1..], di);
     }
     let zhat: Vec<f64> = w
         .iter()
@@ -147,12 +157,20 @@ fn vector_block(d: &[f64], z: &[f64], delta: &[f64], rank: &[usize]) -> Mat<f64>
         for ((vj, zj), dj) in v.iter_mut().zip(&zhat).zip(col) {
             *vj = zj / dj;
         }
-        let norm = v.iter().map(|x| x * x).sum::<f64>().sqrt();
-        for (j, vj) in v.iter().enumerate() {
-            s[(rank[j], i)] = vj / norm;
+        let inv = 1.0 / v.iter().map(|x| x * x).sum::<f64>().sqrt();
+        let mut out = s.rb_mut().col_mut(i);
+        for (g, &j) in grouped.iter().enumerate() {
+            out[g] = v[j] * inv;
         }
     }
-    s
+}
+
+/// w_j *= c_j / (d_j - di).
+#[inline(always)]
+fn scale_by_ratio(w: &mut [f64], c: &[f64], d: &[f64], di: f64) {
+    for ((wj, cj), dj) in w.iter_mut().zip(c).zip(d) {
+        *wj *= cj / (dj - di);
+    }
 }
 
 /// dst = lhs * rhs, or zero when the inner dimension is empty.

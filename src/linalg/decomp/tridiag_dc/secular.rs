@@ -7,6 +7,8 @@
 //! that shrinks every step and falls back to bisection, so it always ends.
 
 use rayon::prelude::*;
+pub static STEPS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+pub static ROOTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// Model steps before the remaining iterations bisect.
 const MODEL_STEPS: usize = 40;
@@ -50,18 +52,35 @@ struct Eval {
 
 /// Root i; `col` gets d_j - root on return (and serves as scratch).
 fn root(d: &[f64], z: &[f64], rho: f64, i: usize, col: &mut [f64]) -> f64 {
+    ROOTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let k = d.len();
     let last = i + 1 == k;
-    let (origin, mut lo, mut hi) = bracket(d, z, rho, i);
-    for (c, dj) in col.iter_mut().zip(d) {
-        *c = dj - d[origin];
-    }
     // The two poles the model fits exactly: the root's neighbours, or the
     // last two for the last root.
     let a = if last { k.saturating_sub(2) } else { i };
-    let mut tau = 0.5 * (lo + hi);
+    let rebase = |col: &mut [f64], origin: usize| {
+        for (c, dj) in col.iter_mut().zip(d) {
+            *c = dj - d[origin];
+        }
+    };
+    rebase(col, i);
+    // The first point: the middle of the gap, whose sign of f tells which
+    // pole is nearer (and so the origin); for the last root, d_K + rho*|z|^2/2.
+    let (mut lo, mut hi) = if last {
+        (0.0, rho * z.iter().map(|x| x * x).sum::<f64>())
+    } else {
+        (0.0, 0.5 * (d[i + 1] - d[i]))
+    };
+    let mut tau = if last { 0.5 * hi } else { hi };
+    let mut origin = i;
     for step in 0..MAX_STEPS {
+        STEPS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let ev = eval(col, z, rho, a, tau);
+        if step == 0 && !last && ev.w < 0.0 {
+            origin = i + 1;
+            rebase(col, origin);
+            (lo, hi, tau) = (-hi, 0.0, -hi);
+        }
         if ev.w.abs() <= f64::EPSILON * ev.err || ev.w == 0.0 {
             break;
         }
@@ -74,7 +93,7 @@ fn root(d: &[f64], z: &[f64], rho: f64, i: usize, col: &mut [f64]) -> f64 {
             break;
         }
         let next = if step < MODEL_STEPS {
-            tau + model_step(col, a, last, tau, &ev)
+            tau + model_step(col, z, a, last, tau, &ev, step == 0)
         } else {
             f64::NAN
         };
@@ -90,39 +109,10 @@ fn root(d: &[f64], z: &[f64], rho: f64, i: usize, col: &mut [f64]) -> f64 {
     d[origin] + tau
 }
 
-/// The pole the root is measured from and the bracket of its offset.
-fn bracket(d: &[f64], z: &[f64], rho: f64, i: usize) -> (usize, f64, f64) {
-    if i + 1 == d.len() {
-        let norm2: f64 = z.iter().map(|x| x * x).sum();
-        return (i, 0.0, rho * norm2);
-    }
-    let half = 0.5 * (d[i + 1] - d[i]);
-    let mid = d[i] + half;
-    let f = 1.0 / rho
-        + d.iter()
-            .zip(z)
-            .map(|(dj, zj)| zj * zj / (dj - mid))
-            .sum::<f64>();
-    if f >= 0.0 {
-        (i, 0.0, half)
-    } else {
-        (i + 1, -half, 0.0)
-    }
-}
-
 /// f at origin + tau, with `base` holding d_j - origin.
 fn eval(base: &[f64], z: &[f64], rho: f64, a: usize, tau: f64) -> Eval {
-    let (mut psi, mut dpsi, mut phi, mut dphi) = (0.0, 0.0, 0.0, 0.0);
-    for (b, zj) in base[..=a].iter().zip(&z[..=a]) {
-        let t = zj / (b - tau);
-        psi += zj * t;
-        dpsi += t * t;
-    }
-    for (b, zj) in base[a + 1..].iter().zip(&z[a + 1..]) {
-        let t = zj / (b - tau);
-        phi += zj * t;
-        dphi += t * t;
-    }
+    let (psi, dpsi) = sums(&base[..=a], &z[..=a], tau);
+    let (phi, dphi) = sums(&base[a + 1..], &z[a + 1..], tau);
     let rhoinv = 1.0 / rho;
     Eval {
         w: rhoinv + psi + phi,
@@ -132,16 +122,56 @@ fn eval(base: &[f64], z: &[f64], rho: f64, a: usize, tau: f64) -> Eval {
     }
 }
 
-/// Correction to tau from the model c + s/(d_a - x) + S/(d_{a+1} - x),
-/// whose pole weights match f's slopes at the current point.
-fn model_step(base: &[f64], a: usize, last: bool, tau: f64, ev: &Eval) -> f64 {
+super::wide!(sums(base: &[f64], z: &[f64], tau: f64) -> (f64, f64) = sums_body);
+
+/// Sum of z_j^2/(b_j - tau) and of its slope, z_j^2/(b_j - tau)^2, in
+/// eight lanes so the divisions vectorise.
+#[inline(always)]
+fn sums_body(base: &[f64], z: &[f64], tau: f64) -> (f64, f64) {
+    const L: usize = 8;
+    let (mut f, mut df) = ([0.0; L], [0.0; L]);
+    let (bc, zc) = (base.chunks_exact(L), z.chunks_exact(L));
+    let (br, zr) = (bc.remainder(), zc.remainder());
+    for (b, z) in bc.zip(zc) {
+        for l in 0..L {
+            let t = z[l] / (b[l] - tau);
+            f[l] += z[l] * t;
+            df[l] += t * t;
+        }
+    }
+    for (b, z) in br.iter().zip(zr) {
+        let t = z / (b - tau);
+        f[0] += z * t;
+        df[0] += t * t;
+    }
+    (f.iter().sum(), df.iter().sum())
+}
+
+/// Correction to tau from the model c + s/(d_a - x) + S/(d_{a+1} - x)
+/// through the current point. The first step takes the poles' own weights
+/// (z_a^2, z_{a+1}^2), later ones weights matching f's slopes on either
+/// side (the middle way), which converge from any side.
+fn model_step(
+    base: &[f64],
+    z: &[f64],
+    a: usize,
+    last: bool,
+    tau: f64,
+    ev: &Eval,
+    first: bool,
+) -> f64 {
     let newton = -ev.w / (ev.dpsi + ev.dphi);
     if base.len() < 2 {
         return newton;
     }
     let (da, db) = (base[a] - tau, base[a + 1] - tau);
-    let c = ev.w - da * ev.dpsi - db * ev.dphi;
-    let aa = (da + db) * ev.w - da * db * (ev.dpsi + ev.dphi);
+    let (s, big_s) = if first {
+        (z[a] * z[a], z[a + 1] * z[a + 1])
+    } else {
+        (da * da * ev.dpsi, db * db * ev.dphi)
+    };
+    let c = ev.w - s / da - big_s / db;
+    let aa = c * (da + db) + s + big_s;
     let bb = da * db * ev.w;
     let disc = (aa * aa - 4.0 * bb * c).abs().sqrt();
     let eta = if last {
