@@ -163,7 +163,7 @@ use wide;
 
 mod deflate;
 mod merge;
-pub(crate) mod secular;
+mod secular;
 
 #[cfg(test)]
 mod tests;
