@@ -299,6 +299,78 @@ fn orthogonal(n: usize, seed: u64) -> nalgebra::DMatrix<f64> {
     q
 }
 
+/// Hands `a` to la as variable `A` through a session file (`{:?}`
+/// round-trips every f64), runs `src` after loading it and returns the
+/// displayed values.
+fn run_on(a: &nalgebra::DMatrix<f64>, tag: &str, src: &str) -> Vec<(String, serde_json::Value)> {
+    let (m, n) = a.shape();
+    let dir = std::env::temp_dir().join(format!("la-known-{tag}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("a.txt");
+    let mut text = format!("# la session v1\nA real {m} {n}\n");
+    for i in 0..m {
+        let row: Vec<String> = (0..n).map(|j| format!("{:?}", a[(i, j)])).collect();
+        text.push_str(&row.join(" "));
+        text.push('\n');
+    }
+    std::fs::write(&file, text).expect("write session file");
+    let vals = json(&format!("load {}\n{src}", file.display()));
+    let _ = std::fs::remove_dir_all(&dir);
+    vals
+}
+
+/// The displayed real matrix `name` among `vals`.
+fn json_matrix(vals: &[(String, serde_json::Value)], name: &str) -> nalgebra::DMatrix<f64> {
+    let v = &vals.iter().find(|(k, _)| k == name).expect(name).1;
+    let rows = v["rows"].as_u64().expect("rows") as usize;
+    let cols = v["cols"].as_u64().expect("cols") as usize;
+    let data: Vec<f64> = v["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .flat_map(|r| {
+            r.as_array()
+                .expect("row")
+                .iter()
+                .map(|x| x.as_f64().expect("real"))
+        })
+        .collect();
+    nalgebra::DMatrix::from_row_slice(rows, cols, &data)
+}
+
+/// The large symmetric eigensolver path (divide and conquer on the
+/// tridiagonal, with deflation): A = Q diag(d) Q' is built here with known
+/// eigenvalues, 250 distinct ones and 50 copies of 7 (a repeated eigenvalue
+/// that deflates heavily); la must give them back in its order (descending),
+/// with
+/// orthonormal V and A*V = V*D, all checked here with nalgebra.
+#[test]
+fn symmetric_eig_at_n_300_reproduces_a_known_spectrum() {
+    let n = 300;
+    let q = orthogonal(n, 3);
+    let mut d: Vec<f64> = (1..=250).map(|k| k as f64 * 0.5).collect();
+    d.extend(std::iter::repeat_n(7.0, 50));
+    let a = &q
+        * nalgebra::DMatrix::from_diagonal(&nalgebra::DVector::from_vec(d.clone()))
+        * q.transpose();
+    let a = (&a + a.transpose()) * 0.5;
+    let vals = run_on(&a, "eig", "[V, D] = eig(A)");
+    let (v, dd) = (json_matrix(&vals, "V"), json_matrix(&vals, "D"));
+    assert_eq!((v.shape(), dd.shape()), ((n, n), (n, n)));
+    d.sort_by(|x, y| y.total_cmp(x));
+    for (k, want) in d.iter().enumerate() {
+        assert!(
+            (dd[(k, k)] - want).abs() < 1e-12,
+            "lambda_{k}: got {}, want {want}",
+            dd[(k, k)]
+        );
+    }
+    let err_v = (v.transpose() * &v - nalgebra::DMatrix::identity(n, n)).norm();
+    assert!(err_v < 1e-12, "||V'V - I||_F = {err_v:e}");
+    let rel = (&a * &v - &v * &dd).norm() / a.norm();
+    assert!(rel < 1e-13, "||A V - V D||_F / ||A||_F = {rel:e}");
+}
+
 /// The large (parallel, faer) SVD path: A = Q1 [diag(s); 0] Q2' is built here,
 /// outside la, with known singular values s = 260, 259, ..., 1; la must give
 /// them back in order, with orthogonal U and V and U*S*V' = A. All products
@@ -315,37 +387,8 @@ fn svd_at_n_300_reproduces_a_matrix_with_known_singular_values() {
     }
     let a = &q1 * &sigma * q2.transpose();
 
-    // Hand the matrix over as a session file (`{:?}` round-trips every f64).
-    let dir = std::env::temp_dir().join(format!("la-known-svd-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let file = dir.join("a.txt");
-    let mut text = format!("# la session v1\nA real {m} {n}\n");
-    for i in 0..m {
-        let row: Vec<String> = (0..n).map(|j| format!("{:?}", a[(i, j)])).collect();
-        text.push_str(&row.join(" "));
-        text.push('\n');
-    }
-    std::fs::write(&file, text).expect("write session file");
-    let src = format!("load {}\n[U, S, V] = svd(A)", file.display());
-    let vals = json(&src);
-    let _ = std::fs::remove_dir_all(&dir);
-    let get = |name: &str| {
-        let v = &vals.iter().find(|(k, _)| k == name).expect(name).1;
-        let rows = v["rows"].as_u64().expect("rows") as usize;
-        let cols = v["cols"].as_u64().expect("cols") as usize;
-        let data: Vec<f64> = v["data"]
-            .as_array()
-            .expect("data")
-            .iter()
-            .flat_map(|r| {
-                r.as_array()
-                    .expect("row")
-                    .iter()
-                    .map(|x| x.as_f64().expect("real"))
-            })
-            .collect();
-        nalgebra::DMatrix::from_row_slice(rows, cols, &data)
-    };
+    let vals = run_on(&a, "svd", "[U, S, V] = svd(A)");
+    let get = |name: &str| json_matrix(&vals, name);
     let (u, s_got, v) = (get("U"), get("S"), get("V"));
     assert_eq!(u.shape(), (m, m));
     assert_eq!(s_got.shape(), (m, n));

@@ -44,6 +44,7 @@ mod lu;
 mod qr;
 mod svd;
 mod symeig;
+mod tridiag_dc;
 
 pub use chol::*;
 pub use eigen::*;

@@ -37,12 +37,11 @@ pub(super) fn sym_evd(a: &RMat, vectors: bool) -> Result<(Vec<f64>, RMat)> {
 /// `diag` and subdiagonal `sub` (`sub[n-1]` unused); its eigenvectors go
 /// into `u` when given.
 fn tridiagonal_evd(diag: &[f64], sub: &[f64], u: Option<&mut RMat>, par: Par) -> Result<Vec<f64>> {
+    if let Some(u) = u {
+        return tridiag_dc::tridiagonal_dc(diag, sub, u, par);
+    }
     let n = diag.len();
-    let want = if u.is_some() {
-        ComputeEigenvectors::Yes
-    } else {
-        ComputeEigenvectors::No
-    };
+    let want = ComputeEigenvectors::No;
     let mut s = vec![0.0; n];
     let req = evd::self_adjoint_evd_scratch::<f64>(n, want, par, Default::default());
     with_stack(req, |stack| {
@@ -50,7 +49,7 @@ fn tridiagonal_evd(diag: &[f64], sub: &[f64], u: Option<&mut RMat>, par: Par) ->
             faer::ColRef::from_slice(diag).as_diagonal(),
             faer::ColRef::from_slice(sub).as_diagonal(),
             diag_mut(&mut s),
-            u.map(faer_mut),
+            None,
             par,
             stack,
             Default::default(),
