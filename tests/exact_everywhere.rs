@@ -268,6 +268,23 @@ fn exact_values_beyond_the_double_range_warn_on_conversion() {
     // Within the range: quiet.
     let r = eval("y = double(10^300) * pi;");
     assert_eq!((r.status, r.stderr.as_str()), (0, ""));
+    // Element-wise functions compute on the doubles: sin(Inf) is NaN, and
+    // the warning says why (with the sign of the lost value).
+    let r = eval("y = sin(1e400)");
+    assert_eq!(r.stdout, "y = NaN\n");
+    assert!(
+        r.stderr
+            .contains("1.0000e+400 is beyond double precision: as a double it is Inf"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("1:5"), "{}", r.stderr);
+    let r = eval("y = exp(-1e400)");
+    assert_eq!(r.stdout, "y = 0\n");
+    assert!(r.stderr.contains("as a double it is -Inf"), "{}", r.stderr);
+    // Exact results need no doubles, so no warning.
+    let r = eval("y = abs(-1e400);");
+    assert_eq!((r.status, r.stderr.as_str()), (0, ""));
 }
 
 /// expm of an exact nilpotent matrix is its finite series, exactly.

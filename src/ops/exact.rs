@@ -175,7 +175,11 @@ pub fn float_loss_warning(m: &RatMat) -> Option<String> {
     let q = m.iter().find(|q| exact::render::beyond_double(q))?;
     let x = q.to_f64();
     let became = if x.is_infinite() {
-        "Inf"
+        if x < 0.0 {
+            "-Inf"
+        } else {
+            "Inf"
+        }
     } else if x == 0.0 {
         "0"
     } else {

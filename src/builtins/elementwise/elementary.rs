@@ -2,9 +2,10 @@
 //! logarithms, trigonometric and hyperbolic functions, rounding and `sign`.
 //! Exact input stays exact where the result is rational or a square root.
 
+use super::super::ctx::Ctx;
 use super::super::{one, Builtin, Doc, Topic};
 use super::{exact_form, map_quad, quad_form};
-use crate::error::Result;
+use crate::error::{Result, Span};
 use crate::exact::quad::sqrt_rat;
 use crate::exact::{Quad, QuadMat, RatMat};
 use crate::linalg::C64;
@@ -53,6 +54,16 @@ fn apply(name: &str, v: &Value, f: &Elementwise) -> Result<Value> {
     }
 }
 
+/// Exact input that had to become doubles to be computed with says so
+/// when the doubles are not it (`sin(1e400)` computes sin(Inf)).
+fn warn_float_loss(ctx: &mut dyn Ctx, x: &Value, out: &Value, span: Span) {
+    if let (Value::Exact(m), Value::Real(_) | Value::Complex(_)) = (x, out) {
+        if let Some(w) = crate::ops::exact::float_loss_warning(m) {
+            ctx.warn(&w, span);
+        }
+    }
+}
+
 fn never(_: f64) -> bool {
     false
 }
@@ -80,13 +91,16 @@ macro_rules! elementwise {
                 example: $example,
                 related: $related,
             },
-            run: |_, a| {
+            run: |ctx, a| {
                 const F: Elementwise = Elementwise {
                     real: $real,
                     complex: $complex,
                     leaves_reals: $leaves,
                 };
-                one(apply($name, a.num(0)?, &F)?)
+                let x = a.num(0)?;
+                let out = apply($name, x, &F)?;
+                warn_float_loss(ctx, x, &out, a.span);
+                one(out)
             },
             ..Builtin::DEFAULTS
         }
