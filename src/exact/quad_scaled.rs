@@ -104,6 +104,9 @@ pub(super) fn plus(x: &Quad, y: &Quad) -> Option<Quad> {
     if y.is_zero() {
         return Some(x.clone());
     }
+    if !x.is_scaled() && !y.is_scaled() {
+        return None; // sqrt(2) + sqrt(3) stays a sum (a double), not (2 + sqrt(6))/sqrt(2)
+    }
     let one = Quad::one();
     first_form(x, y, |(x1, k1), (x2, k2)| {
         let (r1, r2) = (k1.as_ref().unwrap_or(&one), k2.as_ref().unwrap_or(&one));
