@@ -214,3 +214,112 @@ fn a_repeated_irrational_eigenvalue_gives_float_v_with_a_note() {
     let r = eval("[V, D] = eig([0 2; 1 0])");
     assert!(!r.stdout.contains("note:"), "{}", r.stdout);
 }
+
+/// `disp` of each check after `A = a; [V, D] = eig(A)`, one line each.
+fn checks(a: &str, tests: &[&str]) -> String {
+    let body: String = tests.iter().map(|t| format!("disp({t}); ")).collect();
+    out(&format!("A = {a}; [V, D] = eig(A); {body}"))
+}
+
+#[test]
+fn unit_columns_of_normal_matrices_are_exactly_orthonormal() {
+    // Symmetric (and the rotation, a normal matrix): V'*V = I and A*V = V*D
+    // hold as identities of the exact numbers, so both come out exact.
+    // [1 1 0; 1 2 0; 0 0 3] has 3 and the pair (3 ± sqrt(5))/2.
+    for a in [
+        "[1 2; 2 3]",
+        "[2 1; 1 2]",
+        "[1 1 0; 1 2 0; 0 0 3]",
+        "[0 -1; 1 0]",
+        "[1 1; -1 1]",
+    ] {
+        let r = checks(
+            a,
+            &[
+                "isequal(V'*V, eye(rows(A)))",
+                "isexact(V'*V)",
+                "isequal(A*V, V*D)",
+                "all(all(A*V == V*D))",
+                "isexact(A*V - V*D) && ~any(any(A*V - V*D))",
+            ],
+        );
+        assert_eq!(r, "1\n".repeat(5), "{a}");
+    }
+}
+
+#[test]
+fn a_non_symmetric_matrix_meets_av_equals_vd_exactly() {
+    // [1 2; 3 4]: columns x/sqrt(k) with x1 = [-3 + sqrt(33); 6], k1 = 78 -
+    // 6 sqrt(33), x2 = [3 + sqrt(33); -6], k2 = 78 + 6 sqrt(33) (see above).
+    // (V'*V)(1,2) = (x1'x2)/sqrt(k1 k2) = (24 - 36)/sqrt(4896) =
+    // -12/(12 sqrt(34)) = -1/sqrt(34); the diagonal is 1.
+    let r = checks(
+        "[1 2; 3 4]",
+        &[
+            "isequal(A*V, V*D)",
+            "isexact(A*V - V*D) && ~any(any(A*V - V*D))",
+            "isexact(V'*V)",
+            "isequal(V'*V, [1, -1/sqrt(34); -1/sqrt(34), 1])",
+        ],
+    );
+    assert_eq!(r, "1\n".repeat(4));
+}
+
+#[test]
+fn powers_and_quotients_of_entries_are_exact() {
+    // [1 2; 2 3]: V(2,1) = 2/sqrt(10 - 2 sqrt(5)), so V(2,1)^2 =
+    // 4/(10 - 2 sqrt(5)) = 4 (10 + 2 sqrt(5))/80 = (5 + sqrt(5))/10;
+    // V(1,1)/V(2,1) = (-1 + sqrt(5))/2 (same k); V(1,1)^-2 = k/x^2 =
+    // (10 - 2 sqrt(5))/(6 - 2 sqrt(5)) = (40 + 8 sqrt(5))/16.
+    assert_eq!(
+        out("[V, D] = eig([1 2; 2 3]); V(2,1)^2, V(1,1)/V(2,1), V(1,1)^-2"),
+        "ans = (5 + sqrt(5))/10\nans = (-1 + sqrt(5))/2\nans = (5 + sqrt(5))/2\n"
+    );
+    // [1 2; 3 4]: V(2,1)^2 = 36/(78 - 6 sqrt(33)) = 36 (78 + 6 sqrt(33))/4896.
+    assert_eq!(
+        out("[V, D] = eig([1 2; 3 4]); V(2,1).^2"),
+        "ans = (39 + 3*sqrt(33))/68\n"
+    );
+    // [0 -1; 1 0]: V = [1 1; -i i]/sqrt(2) up to the sign rule: V(2,1)^2 =
+    // -1/2 and V(1,1)/V(2,1) = 1/(-i) = i.
+    assert_eq!(
+        out("[V, D] = eig([0 -1; 1 0]); V(2,1)^2, V(1,1)/V(2,1)"),
+        "ans = -1/2\nans = i\n"
+    );
+}
+
+#[test]
+fn sums_stay_one_term_when_their_roots_differ_by_a_square() {
+    // [1 2; 2 3]: k2/k1 = (10 + 2 sqrt(5))/(10 - 2 sqrt(5)) = (3 + sqrt(5))/2
+    // = ((1 + sqrt(5))/2)^2, so V(1,2) = (1 + sqrt(5))/((1 + sqrt(5))/2
+    // sqrt(k1)) = 2/sqrt(k1) and V(1,1) + V(1,2) = (1 + sqrt(5))/sqrt(k1).
+    assert_eq!(
+        out("[V, D] = eig([1 2; 2 3]); V(1,1) + V(1,2)"),
+        "ans = (1 + sqrt(5))/sqrt(10 - 2*sqrt(5))\n"
+    );
+}
+
+#[test]
+fn sums_of_several_terms_are_the_right_doubles() {
+    // [1 2; 3 4]: k1 k2 = 4896 = 144*34, no square in Q(sqrt(33)): the sum
+    // of the two entries is no single term; the doubles of the hand formula.
+    let r = checks(
+        "[1 2; 3 4]",
+        &[
+            "isexact(V(1,1) + V(1,2))",
+            "abs((V(1,1) + V(1,2)) - ((-3 + sqrt(double(33)))/sqrt(78 - 6*sqrt(double(33))) + (3 + sqrt(double(33)))/sqrt(78 + 6*sqrt(double(33))))) < 1e-14",
+            "isexact(V(2,1) + 1)",
+            "abs(V(2,1) + 1 - (6/sqrt(78 - 6*sqrt(double(33))) + 1)) < 1e-14",
+        ],
+    );
+    assert_eq!(r, "0\n1\n0\n1\n");
+    // [1 2; 2 3]: V(2,1) + 1 = 2/sqrt(10 - 2 sqrt(5)) + 1 (k no square).
+    let r = checks(
+        "[1 2; 2 3]",
+        &[
+            "isexact(V(2,1) + 1)",
+            "abs(V(2,1) + 1 - (2/sqrt(10 - 2*sqrt(double(5))) + 1)) < 1e-14",
+        ],
+    );
+    assert_eq!(r, "0\n1\n");
+}

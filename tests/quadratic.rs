@@ -655,3 +655,18 @@ fn only_the_any_field_built_ins_take_entries_of_several_fields() {
         "ans = 1\nans = 0\n-\\frac{i}{\\sqrt{2}}\n"
     );
 }
+
+/// A Gaussian number times a rational root is one exact term, shown as
+/// that product (i*sqrt(2), not 2i/sqrt(2)), and the text pastes back.
+#[test]
+fn gaussian_times_root_reads_as_the_product_typed() {
+    assert_eq!(
+        out("a = sqrt(2)*i, b = (1+i)*sqrt(3), c = -sqrt(8)*i, latex(b)"),
+        "a = i*sqrt(2)\nb = (1 + i)*sqrt(3)\nc = -2i*sqrt(2)\n(1 + i)\\sqrt{3}\n"
+    );
+    // b^2 = (1 + i)^2 * 3 = 6i; pasting the shown text back gives b again
+    assert_eq!(
+        out("b = (1+i)*sqrt(3); b2 = b^2, same = isequal((1 + i)*sqrt(3), b), isexact(b)"),
+        "b2 = 6i\nsame = 1\nans = 1\n"
+    );
+}

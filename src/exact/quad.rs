@@ -13,8 +13,9 @@
 //! no square there: the columns of `[V, D] = eig(A)` for irrational or
 //! complex eigenvalues) lies in no single quadratic field; it is held as
 //! `x` with `k` beside it (see `scaled`), belongs to no field
-//! ([`common_field`] is `None`), and only the operations that stay sound
-//! accept it: negation, complex conjugation, a rational factor, its double.
+//! ([`common_field`] is `None`), and only the operations that keep one such
+//! term accept it (`checked_mul`, `checked_add`, `recip`, `pow`; see
+//! `scaled`); anything else falls back to its double.
 
 use crate::exact::field::Field;
 use crate::exact::matrix::gcd;
@@ -118,7 +119,7 @@ impl Quad {
     /// element is non-zero because `d` is not a square).
     pub fn recip(&self) -> Option<Quad> {
         if self.over.is_some() {
-            return None;
+            return scaled::recip(self);
         }
         let n = self.norm().recip()?;
         Some(Quad::new(&self.a * &n, -(&self.b * &n), self.d))
@@ -126,7 +127,7 @@ impl Quad {
 
     pub fn pow(&self, k: i32) -> Option<Quad> {
         if self.over.is_some() {
-            return None;
+            return scaled::power(self, k);
         }
         let base = if k < 0 { self.recip()? } else { self.clone() };
         let mut e = k.unsigned_abs();
@@ -374,13 +375,23 @@ fn isqrt(n: u64) -> u64 {
 
 // ---- arithmetic -------------------------------------------------------
 
-/// `x * y` when the product lies in one field even if the factors do not
-/// share one: same field, a rational factor, or two real pure radicals
-/// (`b√p · c√q = bc·g·√(p/g · q/g)` with `g = gcd(p, q)`), which is how the
-/// columns `v/√k` of different `k` multiply (`V'*V`). `None` otherwise.
+/// `x * y` when the product is one number of a field or one term `x/√k`
+/// (see `scaled`); `None` otherwise.
 pub fn checked_mul(x: &Quad, y: &Quad) -> Option<Quad> {
+    field_mul(x, y).or_else(|| scaled::times(x, y))
+}
+
+/// `x + y` when the sum is one number of a field or one term `x/√k`.
+pub fn checked_add(x: &Quad, y: &Quad) -> Option<Quad> {
+    field_add(x, y).or_else(|| scaled::plus(x, y))
+}
+
+/// `x * y` for numbers of fields whose product lies in one field: same
+/// field, a rational factor, or two real pure radicals (`b√p · c√q =
+/// bc·g·√(p/g · q/g)` with `g = gcd(p, q)`). `None` otherwise and for `x/√k`.
+fn field_mul(x: &Quad, y: &Quad) -> Option<Quad> {
     if x.over.is_some() || y.over.is_some() {
-        return scaled::times_rational(x, y);
+        return None;
     }
     if x.d == 0 || y.d == 0 || x.d == y.d {
         return Some(x * y);
@@ -401,12 +412,10 @@ pub fn checked_mul(x: &Quad, y: &Quad) -> Option<Quad> {
     })
 }
 
-/// `x + y` when both lie in one field (or either is rational).
-pub fn checked_add(x: &Quad, y: &Quad) -> Option<Quad> {
-    if x.over.is_some() || y.over.is_some() {
-        return scaled::plus(x, y);
-    }
-    (x.d == 0 || y.d == 0 || x.d == y.d).then(|| x + y)
+/// `x + y` for numbers of one field (or either rational).
+fn field_add(x: &Quad, y: &Quad) -> Option<Quad> {
+    let ok = x.over.is_none() && y.over.is_none();
+    (ok && (x.d == 0 || y.d == 0 || x.d == y.d)).then(|| x + y)
 }
 
 fn field_of(x: &Quad, y: &Quad) -> i64 {

@@ -1,9 +1,11 @@
 //! The entries `x/√k` of unit vectors whose squared norm `k` is no square
-//! in their field (see the `quad` module docs): building them, the few
-//! operations that stay exact, and their text and LaTeX.
+//! in their field (see the `quad` module docs): building them, the
+//! operations that keep one term `x/√k` (products, powers, quotients, sums
+//! whose `k` differ by a square factor), exact equality, text and LaTeX.
 
-use super::{checked_add, checked_mul, sqrt_quad, Quad};
-use num_traits::Zero;
+use super::{field_add, field_mul, sqrt_quad, Quad};
+use crate::exact::Rat;
+use num_traits::{One, Zero};
 use std::cmp::Ordering;
 
 impl Quad {
@@ -20,7 +22,7 @@ impl Quad {
         }
         let in_field = sqrt_quad(k)
             .and_then(|s| s.recip())
-            .and_then(|r| checked_mul(x, &r));
+            .and_then(|r| field_mul(x, &r));
         Some(in_field.unwrap_or_else(|| Quad {
             over: Some(Box::new(k.clone())),
             ..x.clone()
@@ -46,16 +48,55 @@ impl Quad {
     }
 }
 
-/// `x/√k · r` for a rational `r` (either factor the quotient); `None` for
-/// any other factor.
-pub(super) fn times_rational(x: &Quad, y: &Quad) -> Option<Quad> {
-    let (q, r) = if x.over.is_some() { (x, y) } else { (y, x) };
-    let r = r.as_rat()?;
-    let k = q.over.as_deref()?;
-    Quad::over_sqrt(&(&q.numerator() * &Quad::rat(r.clone())), k)
+impl Quad {
+    /// Exact equality when it can be decided: numbers of fields by their
+    /// canonical form, quotients `x/√k` by whether their difference is one
+    /// term that vanishes; `None` when the difference is a sum of terms.
+    pub fn exact_eq(&self, other: &Quad) -> Option<bool> {
+        if !self.is_scaled() && !other.is_scaled() {
+            return Some(self == other);
+        }
+        super::checked_add(self, &-other).map(|d| d.is_zero())
+    }
 }
 
-/// `x + y` when one is zero or both share `√k` (entries of one column).
+/// `q` as `x/√k` (`None` for `k = 1`); a pure real radical `b√p` also as
+/// `bp/√p`, so that it can join a quotient whose `x` lies in another field
+/// (`√2/2 · i/√2 = i/√4 = i/2`).
+fn forms(q: &Quad) -> Vec<(Quad, Option<Quad>)> {
+    let mut v = vec![(q.numerator(), q.over.as_deref().cloned())];
+    if q.over.is_none() && q.d > 0 && q.a.is_zero() {
+        let p = Rat::from_i64(q.d);
+        v.push((Quad::rat(&q.b * &p), Some(Quad::rat(p))));
+    }
+    v
+}
+
+/// The first of `f(x-form, y-form)` over the forms of both operands.
+fn first_form(x: &Quad, y: &Quad, f: impl Fn(&FormOf, &FormOf) -> Option<Quad>) -> Option<Quad> {
+    let fy = forms(y);
+    forms(x)
+        .iter()
+        .find_map(|p| fy.iter().find_map(|q| f(p, q)))
+}
+
+type FormOf = (Quad, Option<Quad>);
+
+/// `x1/√k1 · x2/√k2 = x1·x2/√(k1·k2)` (a missing `k` is 1), when both
+/// products lie in a field.
+pub(super) fn times(x: &Quad, y: &Quad) -> Option<Quad> {
+    first_form(x, y, |(x1, k1), (x2, k2)| {
+        let top = field_mul(x1, x2)?;
+        match (k1, k2) {
+            (Some(a), Some(b)) => Quad::over_sqrt(&top, &field_mul(a, b)?),
+            (Some(k), None) | (None, Some(k)) => Quad::over_sqrt(&top, k),
+            (None, None) => Some(top),
+        }
+    })
+}
+
+/// `x1/√k1 + x2/√k2` as one term `(x1 + x2/t)/√k1` when `√k2 = t√k1` with
+/// `t` in a field (`k2/k1` a square there), or when either is zero.
 pub(super) fn plus(x: &Quad, y: &Quad) -> Option<Quad> {
     if x.is_zero() {
         return Some(y.clone());
@@ -63,13 +104,45 @@ pub(super) fn plus(x: &Quad, y: &Quad) -> Option<Quad> {
     if y.is_zero() {
         return Some(x.clone());
     }
-    let k = x.over.as_deref().filter(|_| x.over == y.over)?;
-    Quad::over_sqrt(&checked_add(&x.numerator(), &y.numerator())?, k)
+    if !x.is_scaled() && !y.is_scaled() {
+        return None; // sqrt(2) + sqrt(3) stays a sum (a double), not (2 + sqrt(6))/sqrt(2)
+    }
+    let one = Quad::one();
+    first_form(x, y, |(x1, k1), (x2, k2)| {
+        let (r1, r2) = (k1.as_ref().unwrap_or(&one), k2.as_ref().unwrap_or(&one));
+        let t = if r1 == r2 {
+            one.clone()
+        } else {
+            sqrt_quad(&field_mul(r2, &r1.recip()?)?)?
+        };
+        let top = field_add(x1, &field_mul(x2, &t.recip()?)?)?;
+        match k1 {
+            Some(k) => Quad::over_sqrt(&top, k),
+            None => Some(top),
+        }
+    })
+}
+
+/// `1/(x/√k) = (k/x)/√k`.
+pub(super) fn recip(q: &Quad) -> Option<Quad> {
+    let k = q.over.as_deref()?;
+    Quad::over_sqrt(&field_mul(k, &q.numerator().recip()?)?, k)
+}
+
+/// `(x/√k)^p = x^p/√(k^p)`, through the reciprocal for `p < 0`.
+pub(super) fn power(q: &Quad, p: i32) -> Option<Quad> {
+    let base = if p < 0 { recip(q)? } else { q.clone() };
+    let e = p.checked_abs()?;
+    let k = base.over.as_deref()?.pow(e)?;
+    Quad::over_sqrt(&base.numerator().pow(e)?, &k)
 }
 
 /// `x/sqrt(k)` as input text: `-i/sqrt(2)`, `4/sqrt(58 + 6*sqrt(33))`,
 /// `(3 + sqrt(33))/sqrt(58 + 6*sqrt(33))`.
 pub(super) fn text(x: &Quad, k: &Quad) -> String {
+    if let Some((c, r)) = whole_times_root(x, k) {
+        return format!("{}*sqrt({r})", parenthesised(c.to_string()));
+    }
     let top = x.to_string();
     let top = if top.contains([' ', '/']) {
         format!("({top})")
@@ -79,8 +152,34 @@ pub(super) fn text(x: &Quad, k: &Quad) -> String {
     format!("{top}/sqrt({k})")
 }
 
+/// `x/√k` as `c·√k` when `k` is rational and `c = x/k` has whole parts:
+/// `sqrt(2)*i` reads `i*sqrt(2)`, not `2i/sqrt(2)`.
+fn whole_times_root(x: &Quad, k: &Quad) -> Option<(Quad, Rat)> {
+    let r = k.as_rat()?;
+    let (a, b) = (
+        x.re_part().checked_div(r)?,
+        x.radical_part().checked_div(r)?,
+    );
+    (a.is_integer() && b.is_integer()).then(|| (Quad::new(a, b, x.radicand()), r.clone()))
+}
+
+fn parenthesised(t: String) -> String {
+    if t.contains(' ') {
+        format!("({t})")
+    } else {
+        t
+    }
+}
+
 /// `\frac{x}{\sqrt{k}}`, a lone minus sign in front.
 pub(super) fn latex(x: &Quad, k: &Quad) -> String {
+    if let Some((c, r)) = whole_times_root(x, k) {
+        return format!(
+            "{}\\sqrt{{{}}}",
+            parenthesised(c.latex()),
+            Quad::rat(r).latex()
+        );
+    }
     let top = x.latex();
     let root = format!("\\sqrt{{{}}}", k.latex());
     match top.strip_prefix('-').filter(|t| !t.contains(' ')) {

@@ -1,10 +1,11 @@
 //! Operators on quadratic numbers (`Value::Quad`): when both operands are
 //! exact and live in one field Q(√d), the result is exact (and becomes a
 //! rational again when every radical cancels). Operands whose entries lie in
-//! different real fields (unit columns `v/√k`) stay exact through `+ - .* *`
-//! and division by a scalar when every result entry lies in one field
-//! (`V'*V`), and through `.^` by an integer; otherwise this returns `None` and the floating-point operators
-//! take over.
+//! different fields, or that are unit-vector entries `x/√k`, stay exact
+//! through `+ - .* * == ~=` and division by a scalar when every result entry
+//! is one number of a field or one term `x/√k` (`V'*V`, `A*V - V*D`), and
+//! through `.^` by an integer; otherwise this returns `None` and the
+//! floating-point operators take over.
 
 use super::broadcast::broadcast;
 use super::exact::{elementwise, small_int, too_long_warning, warn_large, MAX_EXACT_BITS};
@@ -63,6 +64,7 @@ fn cross_field(
         Div if y.len() == 1 => broadcast(sym, x, y, div)?,
         // Each power stays in its entry's own field.
         EPow => return Ok(power(op, x, y, warn)),
+        Pow if x.len() == 1 => return Ok(power(op, x, y, warn)),
         _ => return Ok(None),
     };
     Ok(m.iter()
@@ -99,13 +101,12 @@ pub fn binary(op: BinOp, a: &Value, b: &Value, warn: &mut Vec<String>) -> Result
         return Ok(None);
     };
     if let Eq | Ne = op {
-        if x.iter().chain(y.iter()).any(Quad::is_scaled) {
-            return Ok(None); // x/sqrt(k) has no canonical form: compare the floats
-        }
-        // Canonical forms: equal numbers have equal parts and fields.
         let eq = op == Eq;
-        let out = broadcast(op.symbol(), &x, &y, |p, q| (p == q) == eq)?;
-        return Ok(Some(Value::Bool(out.into())));
+        let out = broadcast(op.symbol(), &x, &y, |p, q| p.exact_eq(q).map(|e| e == eq))?;
+        if out.iter().any(Option::is_none) {
+            return Ok(None); // a difference of several terms: compare the floats
+        }
+        return Ok(Some(Value::Bool(out.map(|b| b == Some(true)).into())));
     }
     let Some(d) = d else {
         return Ok(cross_field(op, &x, &y, warn)?.map(Value::quad));

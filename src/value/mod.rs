@@ -488,6 +488,9 @@ impl Value {
                 if self.dims() != other.dims() {
                     return false;
                 }
+                if let Some(e) = quad_equal(self, other) {
+                    return e;
+                }
                 let (x, y) = (self.codes(), other.codes());
                 match (x.to_complex("isequal"), y.to_complex("isequal")) {
                     (Ok(p), Ok(q)) => p.iter().zip(q.iter()).all(|(s, t)| s == t),
@@ -496,6 +499,25 @@ impl Value {
             }
         }
     }
+}
+
+/// Exact equality of two values of one size when either holds quadratic
+/// numbers and every entry can be decided exactly (`Quad::exact_eq`);
+/// `None` sends the comparison to the doubles.
+fn quad_equal(a: &Value, b: &Value) -> Option<bool> {
+    if !matches!(a, Value::Quad(_)) && !matches!(b, Value::Quad(_)) {
+        return None;
+    }
+    let (x, y) = (a.to_quad()?, b.to_quad()?);
+    let mut decided = true;
+    for (p, q) in x.iter().zip(y.iter()) {
+        match p.exact_eq(q) {
+            Some(false) => return Some(false),
+            Some(true) => {}
+            None => decided = false,
+        }
+    }
+    decided.then_some(true)
 }
 
 /// A number in a message: as Rust writes it, in e-notation when tiny or huge.
