@@ -240,3 +240,30 @@ fn a_string_refuses_numbers_that_are_no_character_code() {
     let r = run(&["-i", "-q"], "s = 'ab';\ns(3) = -1\ns\n");
     assert!(r.stdout.contains("s = ab\n"), "{}", r.stdout);
 }
+
+/// printf-style formats have no complex conversion: the real parts alone
+/// would print a different number (Octave's %g does that silently), so a
+/// complex argument is refused, with what to type instead; real-valued
+/// complex arguments and the parts print as usual.
+#[test]
+fn printf_refuses_complex_arguments_rather_than_dropping_imaginary_parts() {
+    for src in [
+        "s = sprintf('%d', [1+2i 3-1i])",
+        "fprintf('%g\\n', 2i)",
+        "s = sprintf('%g', sqrt(2)*i)",
+    ] {
+        let r = eval(src);
+        assert_eq!(r.status, 1, "{src}");
+        assert!(
+            r.stderr.contains("no conversion for complex numbers")
+                && r.stderr.contains("real(z) and imag(z)"),
+            "{src}: {}",
+            r.stderr
+        );
+        assert_eq!(r.stdout, "", "{src}");
+    }
+    assert_eq!(
+        out("z = 1+2i; s = sprintf('%g%+gi', real(z), imag(z)), t = sprintf('%g', complex(3, 0))"),
+        "s = 1+2i\nt = 3\n"
+    );
+}

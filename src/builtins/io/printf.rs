@@ -2,7 +2,7 @@
 //! over every element of the arguments as Octave does.
 
 use super::super::Args;
-use crate::error::Result;
+use crate::error::{LaError, Result};
 use crate::value::format;
 use crate::value::Value;
 
@@ -24,7 +24,11 @@ pub fn format_values(template: &str, args: &[Value]) -> Result<String> {
     for v in args {
         match v {
             Value::Str(s) => items.push(Item::Text(s.clone())),
+            Value::Complex(m) if m.iter().any(|z| z.im != 0.0) => return Err(complex_refused()),
             Value::Complex(m) => items.extend(m.iter().map(|z| Item::Num(z.re))),
+            Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real) => {
+                return Err(complex_refused())
+            }
             other => items.extend(other.to_real("printf")?.iter().map(|x| Item::Num(*x))),
         }
     }
@@ -37,6 +41,15 @@ pub fn format_values(template: &str, args: &[Value]) -> Result<String> {
         }
     }
     Ok(out)
+}
+
+/// A template has no conversion for complex numbers: printing the real
+/// parts alone would show a different number.
+fn complex_refused() -> LaError {
+    LaError::eval(
+        "printf-style formats have no conversion for complex numbers: print the parts with \
+         real(z) and imag(z) (printf('%g%+gi', real(z), imag(z))), or use num2str(z) or disp(z)",
+    )
 }
 
 /// One pass over the template; returns how many items it consumed.
