@@ -12,8 +12,10 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Level(Isa);
 
+/// The instruction sets dispatched on (public to `multiversion!`'s users;
+/// only a `Level` vouches that the CPU has one).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Isa {
+pub(crate) enum Isa {
     Portable,
     #[cfg(target_arch = "x86_64")]
     Avx2,
@@ -22,6 +24,10 @@ enum Isa {
 }
 
 impl Level {
+    pub(crate) fn isa(self) -> Isa {
+        self.0
+    }
+
     /// The widest level of this CPU (detected once).
     pub(crate) fn detect() -> Level {
         static BEST: OnceLock<Level> = OnceLock::new();
@@ -76,12 +82,12 @@ macro_rules! multiversion {
                 unsafe fn avx2($($arg: $ty),*) $(-> $ret)? {
                     $body::<true>($($arg),*)
                 }
-                match level.0 {
+                match level.isa() {
                     // SAFETY: a `Level` is only made after detecting its features.
-                    Isa::Avx512 => return unsafe { avx512($($arg),*) },
+                    $crate::linalg::simd::Isa::Avx512 => return unsafe { avx512($($arg),*) },
                     // SAFETY: as above.
-                    Isa::Avx2 => return unsafe { avx2($($arg),*) },
-                    Isa::Portable => {}
+                    $crate::linalg::simd::Isa::Avx2 => return unsafe { avx2($($arg),*) },
+                    $crate::linalg::simd::Isa::Portable => {}
                 }
             }
             #[cfg(not(target_arch = "x86_64"))]
@@ -90,6 +96,7 @@ macro_rules! multiversion {
         }
     };
 }
+pub(crate) use multiversion;
 
 multiversion! {
     /// x . y over the shorter length.

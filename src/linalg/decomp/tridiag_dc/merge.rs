@@ -6,6 +6,7 @@
 
 use super::deflate::{deflate, Entry, Rows};
 use super::secular::roots;
+use crate::linalg::simd::Level;
 use faer::linalg::matmul::matmul;
 use faer::reborrow::{Reborrow, ReborrowMut};
 use faer::{Accum, Mat, MatMut, Par};
@@ -123,15 +124,19 @@ fn vector_block(d: &[f64], z: &[f64], delta: &[f64], grouped: &[usize]) -> Mat<f
     if k == 0 {
         return s;
     }
-    fill_vectors(d, z, delta, grouped, s.as_mut());
+    fill_vectors(Level::detect(), d, z, delta, grouped, s.as_mut());
     s
 }
 
-super::wide!(fill_vectors(d: &[f64], z: &[f64], delta: &[f64], grouped: &[usize], s: MatMut<'_, f64>) -> () = fill_vectors_body);
+crate::linalg::simd::multiversion! {
+    /// The eigenvector block's divisions compiled for the CPU's widest
+    /// instruction set.
+    fn fill_vectors(d: &[f64], z: &[f64], delta: &[f64], grouped: &[usize], s: MatMut<'_, f64>) = fill_vectors_body;
+}
 
 /// The body of [`vector_block`] after its empty case.
 #[inline(always)]
-fn fill_vectors_body(
+fn fill_vectors_body<const FMA: bool>(
     d: &[f64],
     z: &[f64],
     delta: &[f64],

@@ -140,27 +140,6 @@ fn leaf(d: &mut [f64], e: &[f64], q: MatMut<'_, f64>) -> Result<Vec<usize>> {
     Ok((0..m).collect())
 }
 
-/// Defines `$name`, which runs the `#[inline(always)]` function `$body`
-/// compiled for AVX-512 when the CPU has it: a merge's O(K^2) loops are
-/// divisions, which the baseline SSE2 build does two at a time.
-macro_rules! wide {
-    ($name:ident($($arg:ident: $ty:ty),*) -> $ret:ty = $body:ident) => {
-        fn $name($($arg: $ty),*) -> $ret {
-            #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx512f") {
-                #[target_feature(enable = "avx512f")]
-                fn avx512($($arg: $ty),*) -> $ret {
-                    $body($($arg),*)
-                }
-                // SAFETY: the CPU has AVX-512F, checked just above.
-                return unsafe { avx512($($arg),*) };
-            }
-            $body($($arg),*)
-        }
-    };
-}
-use wide;
-
 mod deflate;
 mod merge;
 mod secular;

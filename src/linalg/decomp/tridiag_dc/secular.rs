@@ -6,6 +6,7 @@
 //! poles and the rest by their slope (Li's "middle way"), inside a bracket
 //! that shrinks every step and falls back to bisection, so it always ends.
 
+use crate::linalg::simd::Level;
 use rayon::prelude::*;
 
 /// Model steps before the remaining iterations bisect.
@@ -107,8 +108,8 @@ fn root(d: &[f64], z: &[f64], rho: f64, i: usize, col: &mut [f64]) -> f64 {
 
 /// f at origin + tau, with `base` holding d_j - origin.
 fn eval(base: &[f64], z: &[f64], rho: f64, a: usize, tau: f64) -> Eval {
-    let (psi, dpsi) = sums(&base[..=a], &z[..=a], tau);
-    let (phi, dphi) = sums(&base[a + 1..], &z[a + 1..], tau);
+    let (psi, dpsi) = sums(Level::detect(), &base[..=a], &z[..=a], tau);
+    let (phi, dphi) = sums(Level::detect(), &base[a + 1..], &z[a + 1..], tau);
     let rhoinv = 1.0 / rho;
     Eval {
         w: rhoinv + psi + phi,
@@ -118,12 +119,16 @@ fn eval(base: &[f64], z: &[f64], rho: f64, a: usize, tau: f64) -> Eval {
     }
 }
 
-super::wide!(sums(base: &[f64], z: &[f64], tau: f64) -> (f64, f64) = sums_body);
+crate::linalg::simd::multiversion! {
+    /// The secular sums compiled for the CPU's widest instruction set: the
+    /// baseline SSE2 build divides two lanes at a time.
+    fn sums(base: &[f64], z: &[f64], tau: f64) -> (f64, f64) = sums_body;
+}
 
 /// Sum of z_j^2/(b_j - tau) and of its slope, z_j^2/(b_j - tau)^2, in
 /// eight lanes so the divisions vectorise.
 #[inline(always)]
-fn sums_body(base: &[f64], z: &[f64], tau: f64) -> (f64, f64) {
+fn sums_body<const FMA: bool>(base: &[f64], z: &[f64], tau: f64) -> (f64, f64) {
     const L: usize = 8;
     let (mut f, mut df) = ([0.0; L], [0.0; L]);
     let (bc, zc) = (base.chunks_exact(L), z.chunks_exact(L));
