@@ -906,7 +906,20 @@ fn exact_rows() -> Vec<(String, Want)> {
             "chol([-1 0; 0 1])",
             "chol: input matrix must be positive definite (leading minor 1",
         ),
-        out("R = chol([4 2; 2 3]); R(2, 2)^2", "ans = 2.0000"),
+        // [4 2; 2 3] = L D L' with d = (4, 2): R(2, 2) = sqrt(2) exactly.
+        out("R = chol([4 2; 2 3]); R(2, 2)^2", "ans = 2"),
+        out("R = chol([4 2; 2 3]); isexact(R)", "ans = 1"),
+        // The 1-2-1 matrix: pivots 2, 3/2, 4/3 and multipliers -1/2, -2/3, so
+        // R = [sqrt(2) -sqrt(2)/2 0; 0 sqrt(6)/2 -sqrt(6)/3; 0 0 2*sqrt(3)/3].
+        out(
+            "R = chol([2 -1 0; -1 2 -1; 0 -1 2]); \
+             isequal(R, [sqrt(2) -sqrt(2)/2 0; 0 sqrt(6)/2 -sqrt(6)/3; 0 0 2*sqrt(3)/3])",
+            "ans = 1",
+        ),
+        out(
+            "A = [2 -1 0; -1 2 -1; 0 -1 2]; R = chol(A); isequal(R'*R, A)",
+            "ans = 1",
+        ),
         // R'R for R = [2 1 1; 0 2 1; 0 0 2] is [4 2 2; 2 5 3; 2 3 6]: every
         // pivot a square, so R comes back exactly.
         out(

@@ -2,7 +2,8 @@
 //! `a + b*sqrt(d)` of one field): the exact forms of `det`, `inv`, `rank`,
 //! `rref`, `null(A, 'r')` and `eigenspace`, by elimination over the field,
 //! exact `eig`/`roots` through the quadratic factors of a polynomial, and
-//! exact `qr` of rational input (unit columns `w/sqrt(k)`).
+//! exact `qr` and `chol` of rational input (unit columns `w/sqrt(k)`,
+//! rows scaled by `sqrt(d)`).
 
 use super::ctx::Ctx;
 use super::Args;
@@ -162,4 +163,20 @@ pub fn qr(x: &RatMat, q_float: &RMat, r_float: &RMat) -> Option<(Value, Value)> 
         .collect();
     let (q, r) = q_and_r(x, &vs, &flip)?;
     Some((Value::quad(q), Value::quad(r)))
+}
+
+/// `chol` of exact positive definite A from A = L D L': R = sqrt(D) L',
+/// row i a rational multiple of sqrt(d_i), exact whenever every sqrt(d_i)
+/// is (`sqrt_rat` factors the radicand); doubles otherwise.
+pub fn chol(l: &RatMat, d: &[Rat]) -> Value {
+    let n = d.len();
+    let roots: Option<Vec<Quad>> = d.iter().map(crate::exact::quad::sqrt_rat).collect();
+    match roots {
+        Some(r) => Value::quad(QuadMat::from_fn(n, n, |i, j| {
+            &Quad::rat(l[(j, i)].clone()) * &r[i]
+        })),
+        None => Value::Real(
+            RMat::from_fn(n, n, |i, j| d[i].to_f64().sqrt() * l[(j, i)].to_f64()).into(),
+        ),
+    }
 }

@@ -94,7 +94,8 @@ pub static BUILTINS: &[Builtin] = &[
             summary: concat!(
                 "Cholesky factor of a symmetric (complex: Hermitian) positive definite ",
                 "matrix; only the upper triangle is read. Exact input is decided exactly, ",
-                "as isposdef and definiteness."
+                "as isposdef and definiteness, and gives the exact R (rational multiples ",
+                "of square roots)."
             ),
             math: &[
                 "A = R'R with R upper triangular; fails exactly when A is not positive definite",
@@ -103,8 +104,8 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> chol([4 2; 2 3])",
                 "ans =",
                 "",
-                "   2.0000   1.0000",
-                "        0   1.4142",
+                "         2         1",
+                "         0   sqrt(2)",
             ],
             related: &["isposdef", "lu"],
         },
@@ -219,15 +220,9 @@ fn chol(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         require_square("chol", m.shape())?;
         if let Some(x) = exact_input(it, &a, ExactWork::Det, "chol") {
             // Decided exactly (as isposdef and definiteness): A = L D L',
-            // so R = sqrt(D) L' (the square roots are not rational).
+            // so R = sqrt(D) L'.
             return match exact::ldl_posdef(&x).map_err(exact_err)? {
-                Ok((l, d)) => {
-                    let n = d.len();
-                    one(Value::Real(
-                        RMat::from_fn(n, n, |i, j| d[i].to_f64().sqrt() * l[(j, i)].to_f64())
-                            .into(),
-                    ))
-                }
+                Ok((l, d)) => one(quad_linalg::chol(&l, &d)),
                 Err(minor) => Err(LaError::from(linalg::LinalgError::NotPositiveDefinite {
                     minor,
                 })),
