@@ -471,8 +471,8 @@ mod tests {
             got.iter().zip(&want).all(|(g, w)| (g - w).norm() < 1e-10),
             "{got:?}"
         );
-        for j in 0..n - 1 {
-            if got[j].im > 0.0 {
+        for (j, lambda) in got.iter().enumerate() {
+            if lambda.im > 0.0 {
                 let conj = v.column(j).map(|z| z.conj());
                 assert!((v.column(j + 1) - conj).norm() < 1e-12, "pair at {j}");
             }
