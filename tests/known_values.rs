@@ -451,3 +451,78 @@ fn roots_of_poly_give_back_the_roots() {
     let (_, _, d) = matrix("r = roots([1 -2 5]); [real(r), imag(r)]");
     assert_close(&d, &[1.0, 2.0, 1.0, -2.0], 1e-14);
 }
+
+// ------------------------------------------------------- general eig, n = 600
+
+/// The general (non-symmetric) eigensolver at a size that runs on the
+/// worker pool: A = S B S^-1 is built here with S = Q1 diag(s) Q2 (so
+/// S^-1 = Q2' diag(1/s) Q1', not orthogonal) and B block diagonal with 500
+/// distinct real eigenvalues and 50 blocks [a -b; b a] (eigenvalues a +- bi).
+/// la must give the eigenvalues back in its order, each real eigenvalue's
+/// vector as S's column scaled to unit length with its largest entry
+/// positive, each pair's vectors as conjugates, and A*V = V*D (all checked
+/// here with nalgebra).
+#[test]
+fn general_eig_at_n_600_reproduces_a_known_spectrum() {
+    type C = num_complex::Complex<f64>;
+    let (n, pairs) = (600, 50);
+    let s: Vec<f64> = (0..n).map(|k| 1.0 + 2.0 * k as f64 / n as f64).collect();
+    let (q1, q2) = (orthogonal(n, 5), orthogonal(n, 6));
+    let diag = |d: &[f64]| nalgebra::DMatrix::from_diagonal(&nalgebra::DVector::from_row_slice(d));
+    let basis = &q1 * diag(&s) * &q2;
+    let inverse =
+        q2.transpose() * diag(&s.iter().map(|x| 1.0 / x).collect::<Vec<_>>()) * q1.transpose();
+    let mut b = nalgebra::DMatrix::<f64>::zeros(n, n);
+    let mut want = Vec::new();
+    for k in 0..pairs {
+        let (i, re, im) = (2 * k, k as f64 + 0.3 - 20.0, 1.0 + 0.1 * k as f64);
+        b[(i, i)] = re;
+        b[(i + 1, i + 1)] = re;
+        b[(i, i + 1)] = -im;
+        b[(i + 1, i)] = im;
+        want.extend([(C::new(re, im), None), (C::new(re, -im), None)]);
+    }
+    for i in 2 * pairs..n {
+        b[(i, i)] = (i - 2 * pairs) as f64 * 0.5 - 100.0;
+        want.push((C::new(b[(i, i)], 0.0), Some(i)));
+    }
+    want.sort_by(|x, y| y.0.re.total_cmp(&x.0.re).then(y.0.im.total_cmp(&x.0.im)));
+    let a = &basis * b * inverse;
+    let vals = run_on(
+        &a,
+        "geig",
+        "[V, D] = eig(A); Vr = real(V), Vi = imag(V), dr = real(diag(D)), di = imag(diag(D))",
+    );
+    let v = json_matrix(&vals, "Vr").zip_map(&json_matrix(&vals, "Vi"), C::new);
+    let d: Vec<C> = json_matrix(&vals, "dr")
+        .iter()
+        .zip(json_matrix(&vals, "di").iter())
+        .map(|(&r, &i)| C::new(r, i))
+        .collect();
+    assert_eq!((v.shape(), d.len()), ((n, n), n));
+    for (j, (lambda, column)) in want.iter().enumerate() {
+        assert!(
+            (d[j] - lambda).norm() < 1e-8,
+            "lambda_{j}: got {}, want {lambda}",
+            d[j]
+        );
+        if let Some(c) = column {
+            let sc = basis.column(*c) / basis.column(*c).norm();
+            let sign = if sc[sc.iamax()] < 0.0 { -1.0 } else { 1.0 };
+            let err =
+                (v.column(j).map(|z| z.re) - sc * sign).norm() + v.column(j).map(|z| z.im).norm();
+            assert!(
+                err < 1e-8,
+                "vector {j} (lambda = {lambda}) is off by {err:e}"
+            );
+        } else if lambda.im > 0.0 {
+            let conj = v.column(j).map(|z| z.conj());
+            assert!((v.column(j + 1) - conj).norm() < 1e-12, "pair at {j}");
+        }
+        assert!((v.column(j).norm() - 1.0).abs() < 1e-12, "unit vector {j}");
+    }
+    let ac = a.map(|x| C::new(x, 0.0));
+    let dd = nalgebra::DMatrix::from_diagonal(&nalgebra::DVector::from_vec(d));
+    let rel = (&ac * &v - &v * dd).norm() / a.norm();
+    assert!(rel < 1e-12, "||A V - V D||_F / ||A||_F = {rel:e}");
+}
