@@ -49,27 +49,33 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
     if ta != tb && same_matrix(a, b) {
         return gram(av, copy);
     }
-    product(m, n, k, copy, |out, j0| {
+    if tb && !ta && copy {
+        // faer's kernel reads a row-major right operand 10-20% slower
+        // (A*B' at n = 2000 on one core: 393 vs 344 ms with B' built first,
+        // AMD EPYC, Zen 4); the copy is 1% of that. Copying it block by
+        // block instead re-packs A per block: 384 vs 354 ms.
+        return matmul_t(a, false, &b.transpose(), false);
+    }
+    product(m, n, k, false, |out, j0| {
         let w = out.ncols();
-        with_rhs_block(bv, j0, w, copy, |rhs| {
-            gemm(out, Accum::Replace, av, rhs, 1.0, Par::Seq)
-        })
+        gemm(out, Accum::Replace, av, bv.subcols(j0, w), 1.0, Par::Seq)
     })
 }
 
-/// From this many multiply-adds a transposed right operand is copied, one
-/// column block at a time, before the product: faer's kernel reads a
-/// row-major right operand 10-20% slower (A*B' at n = 2000 on one core: 393
-/// vs 344 ms with B' built first, AMD EPYC, Zen 4); the copy is 1% of that.
+/// From this many multiply-adds a transposed right operand is copied
+/// before the product (see `matmul_t`; `gram` copies it block by block).
 const COPY_RHS_FLOPS: usize = 400 * 400 * 400;
 
-/// Widest column block whose right operand is copied: bounds the temporary
-/// (two of 256 x 2000 are 8 MB at n = 2000, within the peak-memory target
-/// of `A*A'`).
-const MAX_COPY_COLS: usize = 256;
+/// Widest column block of `A*A'` whose right operand A' is copied: bounds
+/// the temporary to one 128-column block per thread (4 MB for two threads
+/// at n = 2000; 256 columns took the peak RSS of `A = rand(2000); B =
+/// A*A';` to 89 MB, over its 87 MB target).
+const MAX_COPY_COLS: usize = 128;
 
 /// Calls `f` with columns j0..j0 + w of `b`, copied to column-major first when
-/// `copy` is set and `b` is a transposed (row-major) view.
+/// `copy` is set (`b` is a transposed, row-major, view). On one core,
+/// A*A' at n = 2000 took 208 ms with 256-column copies, 223 reading A'
+/// in place (1000: 27.1 vs 28.1).
 fn with_rhs_block<R>(
     b: MatRef<'_, f64>,
     j0: usize,
@@ -78,7 +84,7 @@ fn with_rhs_block<R>(
     f: impl FnOnce(MatRef<'_, f64>) -> R,
 ) -> R {
     let block = b.subcols(j0, w);
-    if copy && block.row_stride() != 1 {
+    if copy {
         f(block.to_owned().as_ref())
     } else {
         f(block)
@@ -98,6 +104,8 @@ fn same_matrix(a: &RMat, b: &RMat) -> bool {
 fn gram(x: MatRef<'_, f64>, copy: bool) -> RMat {
     use faer::linalg::matmul::triangular::{matmul as trmm, BlockStructure};
     let (m, k) = x.shape();
+    // Only A' (x = A) is read row-major; for A'*A it is A itself.
+    let copy = copy && x.col_stride() != 1;
     let mut c = product(m, m, k, copy, |out, j0| {
         let w = out.ncols();
         with_rhs_block(x.transpose(), j0, w, copy, |rhs| {
@@ -156,8 +164,9 @@ where
 /// `fill(block, j0)` writes columns j0.. of the product into the m-row
 /// block, on one thread. With two threads the blocks are handed out by
 /// rayon's work stealing, so a thread that runs while the other's vCPU is
-/// descheduled takes over its blocks (faer's own parallel product splits
-/// each step statically and waits for the slower half at every step).
+/// descheduled takes over its blocks: one join at the end, where faer's own
+/// parallel product meets at a barrier after every packed step and its
+/// waiting thread spins (see README, matrix products).
 fn product<T: Field>(
     m: usize,
     n: usize,
@@ -206,7 +215,8 @@ fn block_width(n: usize, par: Par, copy: bool) -> usize {
     }
 }
 
-/// Measured at n = 1000 and 2000 on the 2-core target (see README).
+/// Measured at n = 2000 on the 2-core target: 2 per thread used the least
+/// CPU; 4 and 8 re-pack the left operand more often (see README).
 const BLOCKS_PER_THREAD: usize = 2;
 
 #[cfg(test)]
