@@ -45,51 +45,24 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
             (true, true) => (b * a).transpose(),
         };
     }
-    let copy = m * k * n >= COPY_RHS_FLOPS;
     if ta != tb && same_matrix(a, b) {
-        return gram(av, copy);
+        return gram(av);
     }
-    if tb && !ta && copy {
+    if tb && !ta && m * k * n >= COPY_RHS_FLOPS {
         // faer's kernel reads a row-major right operand 10-20% slower
         // (A*B' at n = 2000 on one core: 393 vs 344 ms with B' built first,
         // AMD EPYC, Zen 4); the copy is 1% of that. Copying it block by
         // block instead re-packs A per block: 384 vs 354 ms.
         return matmul_t(a, false, &b.transpose(), false);
     }
-    product(m, n, k, false, |out, j0| {
+    product(m, n, k, |out, j0| {
         let w = out.ncols();
         gemm(out, Accum::Replace, av, bv.subcols(j0, w), 1.0, Par::Seq)
     })
 }
 
-/// From this many multiply-adds a transposed right operand is copied
-/// before the product (see `matmul_t`; `gram` copies it block by block).
+/// From this many multiply-adds `A*B'` builds B' first (see `matmul_t`).
 const COPY_RHS_FLOPS: usize = 400 * 400 * 400;
-
-/// Widest column block of `A*A'` whose right operand A' is copied: bounds
-/// the temporary to one 128-column block per thread (4 MB for two threads
-/// at n = 2000; 256 columns took the peak RSS of `A = rand(2000); B =
-/// A*A';` to 89 MB, over its 87 MB target).
-const MAX_COPY_COLS: usize = 128;
-
-/// Calls `f` with columns j0..j0 + w of `b`, copied to column-major first when
-/// `copy` is set (`b` is a transposed, row-major, view). On one core,
-/// A*A' at n = 2000 took 208 ms with 256-column copies, 223 reading A'
-/// in place (1000: 27.1 vs 28.1).
-fn with_rhs_block<R>(
-    b: MatRef<'_, f64>,
-    j0: usize,
-    w: usize,
-    copy: bool,
-    f: impl FnOnce(MatRef<'_, f64>) -> R,
-) -> R {
-    let block = b.subcols(j0, w);
-    if copy {
-        f(block.to_owned().as_ref())
-    } else {
-        f(block)
-    }
-}
 
 /// Whether `a` and `b` are one matrix (`A*A'` with A shared by both sides).
 fn same_matrix(a: &RMat, b: &RMat) -> bool {
@@ -100,30 +73,29 @@ fn same_matrix(a: &RMat, b: &RMat) -> bool {
 /// triangle is computed, as BLAS's dsyrk does (half the work of a full
 /// product), then mirrored, so the result is exactly symmetric. Column block
 /// j0..j1 is the triangle x[j0..j1] x[j0..j1]' on the diagonal and the
-/// rectangle x[j1..] x[j0..j1]' below it.
-fn gram(x: MatRef<'_, f64>, copy: bool) -> RMat {
+/// rectangle x[j1..] x[j0..j1]' below it. A' is read in place: copying it
+/// block by block (256 columns) was 7% faster on one core but took the
+/// peak RSS of `A*A'` at n = 2000 over its target (see README).
+fn gram(x: MatRef<'_, f64>) -> RMat {
     use faer::linalg::matmul::triangular::{matmul as trmm, BlockStructure};
     let (m, k) = x.shape();
-    // Only A' (x = A) is read row-major; for A'*A it is A itself.
-    let copy = copy && x.col_stride() != 1;
-    let mut c = product(m, m, k, copy, |out, j0| {
+    let mut c = product(m, m, k, |out, j0| {
         let w = out.ncols();
-        with_rhs_block(x.transpose(), j0, w, copy, |rhs| {
-            let (diag, below) = out.subrows_mut(j0, m - j0).split_at_row_mut(w);
-            let (top, rest) = x.subrows(j0, m - j0).split_at_row(w);
-            trmm(
-                diag,
-                BlockStructure::TriangularLower,
-                Accum::Replace,
-                top,
-                BlockStructure::Rectangular,
-                rhs,
-                BlockStructure::Rectangular,
-                1.0,
-                Par::Seq,
-            );
-            gemm(below, Accum::Replace, rest, rhs, 1.0, Par::Seq);
-        })
+        let rhs = x.subrows(j0, w).transpose();
+        let (diag, below) = out.subrows_mut(j0, m - j0).split_at_row_mut(w);
+        let (top, rest) = x.subrows(j0, m - j0).split_at_row(w);
+        trmm(
+            diag,
+            BlockStructure::TriangularLower,
+            Accum::Replace,
+            top,
+            BlockStructure::Rectangular,
+            rhs,
+            BlockStructure::Rectangular,
+            1.0,
+            Par::Seq,
+        );
+        gemm(below, Accum::Replace, rest, rhs, 1.0, Par::Seq);
     });
     mirror_lower(&mut c);
     c
@@ -154,7 +126,7 @@ where
     R: Conjugate<Canonical = T> + Sync,
 {
     let one = <T as nalgebra::ComplexField>::from_real(1.0);
-    product(a.nrows(), b.ncols(), a.ncols(), false, |out, j0| {
+    product(a.nrows(), b.ncols(), a.ncols(), |out, j0| {
         let w = out.ncols();
         gemm(out, Accum::Replace, a, b.subcols(j0, w), one, Par::Seq)
     })
@@ -171,7 +143,6 @@ fn product<T: Field>(
     m: usize,
     n: usize,
     k: usize,
-    copy: bool,
     fill: impl Fn(MatMut<'_, T>, usize) + Sync,
 ) -> DMatrix<T> {
     let mut c = DMatrix::<T>::zeros(m, n);
@@ -181,7 +152,7 @@ fn product<T: Field>(
     let size = m.max(n).max(k);
     let out = c.as_mut_slice();
     run_kernel(Kernel::Matmul, size, |par| {
-        let w = block_width(n, par, copy);
+        let w = block_width(n, par);
         let run = |(i, cols): (usize, &mut [T])| {
             let block = faer::MatMut::from_column_major_slice_mut(cols, m, cols.len() / m);
             fill(block, i * w)
@@ -200,19 +171,13 @@ fn product<T: Field>(
 
 /// Columns per block: one block on one thread, BLOCKS_PER_THREAD blocks per
 /// thread on several (fewer, wider blocks pack the left operand fewer times;
-/// more balance better when a thread stalls), and never wider than
-/// MAX_COPY_COLS when the right operand is copied.
-fn block_width(n: usize, par: Par, copy: bool) -> usize {
+/// more balance better when a thread stalls).
+fn block_width(n: usize, par: Par) -> usize {
     let blocks = match par.degree() {
         0 | 1 => 1,
         t => t * BLOCKS_PER_THREAD,
     };
-    let w = n.div_ceil(blocks);
-    if copy {
-        w.min(MAX_COPY_COLS)
-    } else {
-        w
-    }
+    n.div_ceil(blocks)
 }
 
 /// Measured at n = 2000 on the 2-core target: 2 per thread used the least

@@ -144,8 +144,8 @@ fn integer_products_of_sizes_1_to_70_are_exact() {
 }
 
 /// `A*A'` and `A'*A` by column blocks (a triangle on the diagonal, a
-/// rectangle below, A' copied one block at a time): exact on integers and
-/// exactly symmetric, tall, wide and square, block widths not dividing n.
+/// rectangle below): exact on integers and exactly symmetric, tall, wide
+/// and square, block widths not dividing n.
 #[test]
 fn integer_gram_products_are_exact_and_symmetric() {
     let mut rng = Rng::new(29);
