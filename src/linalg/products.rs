@@ -22,7 +22,7 @@ pub fn matmul(a: &RMat, b: &RMat) -> RMat {
 }
 
 /// `op(a) * op(b)` where op transposes when asked, through faer's transposed
-/// views: the transpose is never built whole.
+/// views (only a large `A*B'` builds B' first).
 pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
     let av = if ta {
         faer_ref(a).transpose()
