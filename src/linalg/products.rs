@@ -1,11 +1,14 @@
-//! Matrix products. Large products run through faer (in parallel above the
-//! measured threshold); small ones stay in nalgebra, whose overhead is lower.
+//! Matrix products. Large products run through faer, column block by
+//! column block (in parallel above the measured threshold); small ones stay
+//! in nalgebra, whose overhead is lower.
 
 use super::decomp::Field;
-use super::{faer_mut, faer_ref, run_kernel, Kernel, RMat};
+use super::{faer_ref, run_kernel, Kernel, RMat};
+use faer::linalg::matmul::matmul as gemm;
 use faer::traits::Conjugate;
 use faer::{Accum, MatMut, MatRef, Par};
 use nalgebra::DMatrix;
+use rayon::prelude::*;
 
 /// Below this many multiply-adds nalgebra's own kernel is as fast and starts quicker.
 const FAER_FLOPS: usize = 64 * 64 * 64;
@@ -19,7 +22,7 @@ pub fn matmul(a: &RMat, b: &RMat) -> RMat {
 }
 
 /// `op(a) * op(b)` where op transposes when asked, through faer's transposed
-/// views: the transpose is never built.
+/// views (only a large `A*B'` builds B' first).
 pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
     let av = if ta {
         faer_ref(a).transpose()
@@ -43,16 +46,18 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
         };
     }
     if ta != tb && same_matrix(a, b) {
-        return gram(av, par_size(m, n, k));
+        return gram(av);
     }
     if tb && !ta && m * k * n >= COPY_RHS_FLOPS {
         // faer's kernel reads a row-major right operand 10-20% slower
         // (A*B' at n = 2000 on one core: 393 vs 344 ms with B' built first,
-        // AMD EPYC, Zen 4); the copy is 1% of that.
+        // AMD EPYC, Zen 4); the copy is 1% of that. Copying it block by
+        // block instead re-packs A per block: 384 vs 354 ms.
         return matmul_t(a, false, &b.transpose(), false);
     }
-    product(m, n, k, |out, par| {
-        faer::linalg::matmul::matmul(out, Accum::Replace, av, bv, 1.0, par)
+    product(m, n, k, |out, j0| {
+        let w = out.ncols();
+        gemm(out, Accum::Replace, av, bv.subcols(j0, w), 1.0, Par::Seq)
     })
 }
 
@@ -66,24 +71,31 @@ fn same_matrix(a: &RMat, b: &RMat) -> bool {
 
 /// `x * x'` (x = A gives `A*A'`, x = A' gives `A'*A`): only the lower
 /// triangle is computed, as BLAS's dsyrk does (half the work of a full
-/// product), then mirrored, so the result is exactly symmetric.
-fn gram(x: MatRef<'_, f64>, size: usize) -> RMat {
-    use faer::linalg::matmul::triangular::{matmul, BlockStructure};
-    let m = x.nrows();
-    let mut c = DMatrix::<f64>::zeros(m, m);
-    let out = faer_mut(&mut c);
-    run_kernel(Kernel::Matmul, size, |par| {
-        matmul(
-            out,
+/// product), then mirrored, so the result is exactly symmetric. Column block
+/// j0..j1 is the triangle x[j0..j1] x[j0..j1]' on the diagonal and the
+/// rectangle x[j1..] x[j0..j1]' below it. A' is read in place: copying it
+/// block by block (256 columns) was 7% faster on one core but took the
+/// peak RSS of `A*A'` at n = 2000 over its target (see README).
+fn gram(x: MatRef<'_, f64>) -> RMat {
+    use faer::linalg::matmul::triangular::{matmul as trmm, BlockStructure};
+    let (m, k) = x.shape();
+    let mut c = product(m, m, k, |out, j0| {
+        let w = out.ncols();
+        let rhs = x.subrows(j0, w).transpose();
+        let (diag, below) = out.subrows_mut(j0, m - j0).split_at_row_mut(w);
+        let (top, rest) = x.subrows(j0, m - j0).split_at_row(w);
+        trmm(
+            diag,
             BlockStructure::TriangularLower,
             Accum::Replace,
-            x,
+            top,
             BlockStructure::Rectangular,
-            x.transpose(),
+            rhs,
             BlockStructure::Rectangular,
             1.0,
-            par,
-        )
+            Par::Seq,
+        );
+        gemm(below, Accum::Replace, rest, rhs, 1.0, Par::Seq);
     });
     mirror_lower(&mut c);
     c
@@ -105,38 +117,72 @@ fn mirror_lower(c: &mut RMat) {
     }
 }
 
-/// The size `run_kernel` compares with the matmul threshold.
-fn par_size(m: usize, n: usize, k: usize) -> usize {
-    m.max(n).max(k)
-}
-
 /// `a * b` of two faer views, real or complex; a transposed or adjoint view
 /// (`b.adjoint()`) is read in place, never built.
 pub(crate) fn mul_views<T, L, R>(a: MatRef<'_, L>, b: MatRef<'_, R>) -> DMatrix<T>
 where
     T: Field,
-    L: Conjugate<Canonical = T>,
-    R: Conjugate<Canonical = T>,
+    L: Conjugate<Canonical = T> + Sync,
+    R: Conjugate<Canonical = T> + Sync,
 {
     let one = <T as nalgebra::ComplexField>::from_real(1.0);
-    product(a.nrows(), b.ncols(), a.ncols(), |out, par| {
-        faer::linalg::matmul::matmul(out, Accum::Replace, a, b, one, par)
+    product(a.nrows(), b.ncols(), a.ncols(), |out, j0| {
+        let w = out.ncols();
+        gemm(out, Accum::Replace, a, b.subcols(j0, w), one, Par::Seq)
     })
 }
 
-/// A new m x n product (inner dimension k) written by `fill` with the
-/// parallelism the matmul kernel calls for at this size.
+/// A new m x n product (inner dimension k) filled by column blocks:
+/// `fill(block, j0)` writes columns j0.. of the product into the m-row
+/// block, on one thread. With two threads the blocks are handed out by
+/// rayon's work stealing, so a thread that runs while the other's vCPU is
+/// descheduled takes over its blocks: one join at the end, where faer's own
+/// parallel product meets at a barrier after every packed step and its
+/// waiting thread spins (see README, matrix products).
 fn product<T: Field>(
     m: usize,
     n: usize,
     k: usize,
-    fill: impl FnOnce(MatMut<'_, T>, Par) + Send,
+    fill: impl Fn(MatMut<'_, T>, usize) + Sync,
 ) -> DMatrix<T> {
     let mut c = DMatrix::<T>::zeros(m, n);
-    let out = faer_mut(&mut c);
-    run_kernel(Kernel::Matmul, par_size(m, n, k), |par| fill(out, par));
+    if m == 0 || n == 0 {
+        return c;
+    }
+    let size = m.max(n).max(k);
+    let out = c.as_mut_slice();
+    run_kernel(Kernel::Matmul, size, |par| {
+        let w = block_width(n, par);
+        let run = |(i, cols): (usize, &mut [T])| {
+            let block = faer::MatMut::from_column_major_slice_mut(cols, m, cols.len() / m);
+            fill(block, i * w)
+        };
+        if par.degree() > 1 {
+            out.par_chunks_mut(m * w)
+                .with_max_len(1)
+                .enumerate()
+                .for_each(run);
+        } else {
+            out.chunks_mut(m * w).enumerate().for_each(run);
+        }
+    });
     c
 }
+
+/// Columns per block: one block on one thread, BLOCKS_PER_THREAD blocks per
+/// thread on several (fewer, wider blocks pack the left operand fewer times;
+/// more balance better when a thread stalls).
+fn block_width(n: usize, par: Par) -> usize {
+    let blocks = match par.degree() {
+        0 | 1 => 1,
+        t => t * BLOCKS_PER_THREAD,
+    };
+    n.div_ceil(blocks)
+}
+
+/// Measured at n = 2000 on the 2-core target: 2 per thread used the least
+/// CPU; 4 and 8 re-pack the left operand more often (see README).
+const BLOCKS_PER_THREAD: usize = 2;
 
 #[cfg(test)]
 #[path = "tests/products.rs"]
