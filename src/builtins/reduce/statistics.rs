@@ -1,16 +1,19 @@
 //! Statistics of each column: `mean`, `median`, `var` and `std`, exact for
 //! exact input where the field holds the result (`std` only when the root
-//! does); the statistic of nothing is NaN, as in Octave.
+//! does); the statistic of nothing is NaN, as in Octave. Complex input
+//! follows Octave: the median in its order (by modulus, then argument), the
+//! variance of the moduli of the deviations.
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, one_field, pick_dim};
+use super::order;
 use crate::builtins::quad_linalg::in_one_field;
 use crate::error::Result;
 use crate::exact::quad::sqrt_quad;
 use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{RMat, C64};
-use crate::value::Value;
+use crate::value::{NumKind, Value};
 use num_traits::Zero;
 use std::cmp::Ordering;
 
@@ -41,8 +44,9 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "median(x), median(A, dim)",
             summary: concat!(
                 "Middle value (of each column); the mean of the two middle values for ",
-                "an even count. NaN if any entry is NaN. Exact input (fractions, ",
-                "sqrt(2)) stays exact."
+                "an even count. NaN if any entry is NaN. Complex values are ordered as ",
+                "sort orders them (by modulus, then angle). Exact input (fractions, ",
+                "sqrt(2), 1 + 2i) stays exact."
             ),
             math: &["median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries"],
             example: &[
@@ -59,14 +63,23 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "var",
         min_args: 1,
-        max_args: 2,
+        max_args: 3,
         quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "var(x), var(A, opt)",
-            summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave; exact input (fractions, sqrt(2)) stays exact.",
-            math: &["var(x) = sum((x_i - mean(x))^2) / (n - 1)"],
-            example: &[">> var([2 4 4 4 5 5 7 9])", "ans = 32/7"],
+            signature: "var(x), var(A, opt), var(A, opt, dim), var(A, opt, 'all')",
+            summary: concat!(
+                "Variance (of each column, or along dim), dividing by n - 1 (opt = 1: by n), ",
+                "as Octave; real also for complex x. Exact input (fractions, sqrt(2), 1 + i) ",
+                "stays exact."
+            ),
+            math: &["var(x) = sum(|x_i - mean(x)|^2) / (n - 1)"],
+            example: &[
+                ">> var([2 4 4 4 5 5 7 9])",
+                "ans = 32/7",
+                ">> var([1+i 2])",
+                "ans = 1",
+            ],
             related: &["std", "mean", "pca"],
         },
         run: var,
@@ -75,13 +88,14 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "std",
         min_args: 1,
-        max_args: 2,
+        max_args: 3,
         quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "std(x), std(A, opt)",
+            signature: "std(x), std(A, opt), std(A, opt, dim), std(A, opt, 'all')",
             summary: concat!(
-                "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n). ",
+                "Standard deviation (of each column, or along dim), dividing by n - 1 ",
+                "(opt = 1: by n); real also for complex x. ",
                 "Exact for exact input when each root lies in a quadratic field (always ",
                 "for fractions: std([1 3]) = sqrt(2)); otherwise floating point."
             ),
@@ -129,32 +143,62 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let Some(m) = real_exact(&a) {
-        let dim = pick_dim(&a, 1, m.shape(), "median")?;
-        if let Some(nan) = of_nothing(&a, m.shape(), dim) {
-            return one(nan);
-        }
-        return one(Value::quad(along(&m, dim, |it| exact_median(it.collect()))));
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 1, v.dims(), "median")?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        return one(nan);
     }
-    statistic(&a, "median", median_of)
+    if let Some((m, cmp)) = exact_entries(&a) {
+        let half = ratio(1, 2);
+        return one(Value::quad(along(&m, dim, |it| {
+            middle(it.collect(), cmp, |x, y| &(x + y) * &half)
+        })));
+    }
+    if v.num_kind() == Some(NumKind::Complex) {
+        let nan = |z: &C64| z.re.is_nan() || z.im.is_nan();
+        return one(Value::complex(along(&*a.complex(0)?, dim, |it| {
+            let v: Vec<C64> = it.collect();
+            match v.iter().any(nan) {
+                true => C64::new(f64::NAN, 0.0),
+                false => middle(v, order::complex, |x, y| (x + y) / 2.0),
+            }
+        })));
+    }
+    one(Value::Real(
+        along(&*a.real(0)?, dim, |it| {
+            let v: Vec<f64> = it.collect();
+            match v.iter().any(|x| x.is_nan()) {
+                true => f64::NAN,
+                false => middle(v, f64::total_cmp, |x, y| (x + y) / 2.0),
+            }
+        })
+        .into(),
+    ))
 }
 
-/// Argument 0 as real numbers of one field (rationals included), for the
-/// exact forms of the statistics; `None` for floats, complex numbers and
-/// entries of different fields.
-fn real_exact(a: &Args) -> Option<QuadMat> {
+/// Argument 0 as exact numbers of one field (rationals included) with
+/// Octave's order of them (complex ones by modulus, then argument), for the
+/// exact forms of the statistics; `None` for floats and entries of
+/// different fields.
+fn exact_entries(a: &Args) -> Option<(QuadMat, fn(&Quad, &Quad) -> Ordering)> {
     let m = in_one_field(&[a.vals.first()?])?.pop()?;
-    m.iter().all(Quad::is_real).then_some(m)
+    let cmp = order::quad(m.iter())?;
+    Some((m, cmp))
 }
 
-/// The median of real numbers of one field: their order is decided exactly.
-fn exact_median(mut v: Vec<Quad>) -> Quad {
-    v.sort_by(|x, y| x.cmp_real(y).unwrap_or(Ordering::Equal));
+/// The middle of some numbers in the order `cmp`: the middle one, or `mid`
+/// of the two middle ones for an even count (the median).
+fn middle<T: Clone>(
+    mut v: Vec<T>,
+    cmp: impl Fn(&T, &T) -> Ordering,
+    mid: impl Fn(&T, &T) -> T,
+) -> T {
+    v.sort_by(cmp);
     let n = v.len();
     if n % 2 == 1 {
         v[n / 2].clone()
     } else {
-        (v[n / 2 - 1].clone() + v[n / 2].clone()) * ratio(1, 2)
+        mid(&v[n / 2 - 1], &v[n / 2])
     }
 }
 
@@ -164,11 +208,11 @@ fn ratio(p: i64, q: i64) -> Quad {
 }
 
 fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    spread(&a, false)
+    spread(a, false)
 }
 
 fn std(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    spread(&a, true)
+    spread(a, true)
 }
 
 /// The statistic of nothing is NaN, as in Octave: one NaN for `[]` with no
@@ -189,33 +233,10 @@ fn of_nothing(a: &Args, (r, c): (usize, usize), dim: usize) -> Option<Value> {
     ))
 }
 
-/// A statistic of each column (or of a vector), in floating point.
-fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0)?;
-    let dim = pick_dim(a, 1, m.shape(), what)?;
-    if let Some(nan) = of_nothing(a, m.shape(), dim) {
-        return one(nan);
-    }
-    one(Value::Real(
-        along(&m, dim, |it| f(&mut it.collect::<Vec<f64>>())).into(),
-    ))
-}
-
-fn median_of(v: &mut [f64]) -> f64 {
-    if v.iter().any(|x| x.is_nan()) {
-        return f64::NAN;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
-/// var / std: the second argument 1 divides by n instead of n - 1.
-fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
+/// var / std: the second argument 1 divides by n instead of n - 1, the
+/// third is the dimension (or `'all'`).
+fn spread(a: Args, root: bool) -> Result<Vec<Value>> {
+    let a = all_form(a, 2)?;
     let by_n = match a.get(1) {
         Some(o) if o.is_empty() && o.as_str().is_none() => false,
         Some(_) => match a.f64(1)? {
@@ -225,11 +246,12 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
         },
         None => false,
     };
-    if let Some(m) = real_exact(a) {
-        let dim = if m.nrows() == 1 { 2 } else { 1 };
-        if let Some(nan) = of_nothing(a, m.shape(), dim) {
-            return one(nan);
-        }
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 2, v.dims(), a.name)?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        return one(nan);
+    }
+    if let Some((m, _)) = exact_entries(&a) {
         let var = along(&m, dim, |it| exact_variance(it.collect(), by_n));
         return one(if root {
             exact_roots(var)
@@ -237,22 +259,9 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
             Value::quad(var)
         });
     }
-    let m = a.real(0)?;
-    let dim = if m.nrows() == 1 { 2 } else { 1 };
-    if let Some(nan) = of_nothing(a, m.shape(), dim) {
-        return one(nan);
-    }
     one(Value::Real(
-        along(&m, dim, |it| {
-            let v: Vec<f64> = it.collect();
-            let n = v.len() as f64;
-            let mean = v.iter().sum::<f64>() / n;
-            let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
-            let var = if n == 1.0 {
-                0.0
-            } else {
-                ss / if by_n { n } else { n - 1.0 }
-            };
+        along(&*a.complex(0)?, dim, |it| {
+            let var = float_variance(it.collect(), by_n);
             if root {
                 var.sqrt()
             } else {
@@ -263,7 +272,18 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
     ))
 }
 
-/// The variance of real numbers of one field, in the field.
+/// The variance of real or complex doubles, `sum |x_i - mean|^2` over
+/// n - 1 (over n when `by_n` or n = 1, so one Inf or NaN gives NaN, as Octave).
+fn float_variance(v: Vec<C64>, by_n: bool) -> f64 {
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<C64>() / n;
+    let ss: f64 = v.iter().map(|x| (x - mean).norm_sqr()).sum();
+    ss / if by_n || n == 1.0 { n } else { n - 1.0 }
+}
+
+/// The variance of numbers of one field, in the field: `|d|^2` is `d`
+/// times its complex conjugate (`d^2` for real d), a rational for
+/// complex fields.
 fn exact_variance(v: Vec<Quad>, by_n: bool) -> Quad {
     let n = v.len() as i64;
     if n == 1 {
@@ -272,7 +292,7 @@ fn exact_variance(v: Vec<Quad>, by_n: bool) -> Quad {
     let mean = v.iter().fold(Quad::zero(), |s, x| s + x.clone()) * ratio(1, n);
     let ss = v.iter().fold(Quad::zero(), |s, x| {
         let d = x - &mean;
-        s + &d * &d
+        s + &d * &d.conj_complex()
     });
     ss * ratio(1, if by_n { n } else { n - 1 })
 }
