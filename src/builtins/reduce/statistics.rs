@@ -180,7 +180,7 @@ fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 /// Octave's order of them (complex ones by modulus, then argument), for the
 /// exact forms of the statistics; `None` for floats and entries of
 /// different fields.
-fn exact_entries(a: &Args) -> Option<(QuadMat, fn(&Quad, &Quad) -> Ordering)> {
+fn exact_entries(a: &Args) -> Option<(QuadMat, order::QuadOrder)> {
     let m = in_one_field(&[a.vals.first()?])?.pop()?;
     let cmp = order::quad(m.iter())?;
     Some((m, cmp))

@@ -1,0 +1,27 @@
+format short
+m = median(double([1+2i 3 2i]))
+m = median(double([1+2i 3 2i 1]))
+m = median(double([1+2i 3; 2i 1; 5 -1]))
+m = median(double([1+2i 3; 2i 1; 5 -1]), 2)
+m = median(double([1 -1 1i]))
+m = median(double([1 -1 1i 3]))
+m = median([NaN 1i 2])
+v = var(double([1+i 2]))
+v = var(double([1+i 2]), 1)
+s = std(double([1+i 2]))
+v = var(double([1+i 2; 3 4i]))
+v = var(double([1+i 2; 3 4i]), 0, 2)
+s = std(double([1+i 2; 3 4i]), 1, 2)
+v = var(double([1.5+2i 3 2i]))
+s = std(double([1.5+2i 3 2i]))
+v = var([1i 2 NaN])
+v = var(1i)
+v = [var(NaN), var(Inf)]
+v = var(double([1 2]), 0, 3)
+[m, k] = max(double([1 -1 1i; 2 -2i 0]))
+[m, k] = min(double([1 -1 1i; 2 -2i 0]))
+c = cross(double([1+i 2 3]), double([1 2i 0]))
+d = [isdiag(double([1 0; 0 2i])), isdiag(double([1 1i; 0 2i])), isdiag([1 0 0; 0 2 0]), isdiag(zeros(0, 0))]
+t = [istriu(double([1 1i; 0 2i])), istril(double([1 0; 1i 2])), istriu(double([1 0; 1i 2]))]
+h = [issymmetric(double([1 1i; 1i 2])), issymmetric(double([1 1i; -1i 2]))]
+h = [ishermitian(double([1 1i; -1i 2])), ishermitian(double([1i 0; 0 2]))]
