@@ -1,6 +1,7 @@
 //! Statistics and shape tests of complex input, as Octave: `median` in
 //! sort's order (by modulus, then angle), `var`/`std` real, of
-//! |x - mean|^2, with a dimension; `max`/`min`, `cross` and `isdiag` & co.
+//! |x - mean|^2, with a dimension; `mode` (the first of the most frequent
+//! in that order); `max`/`min`, `cross` and `isdiag` & co.
 //! tests/complex_stats/octave.txt is what octave-cli 7.3 prints for
 //! tests/complex_stats/cases.m (regen.sh there remakes it; the inputs are
 //! doubles, so la prints the same). Exact input stays exact: those cases
@@ -104,5 +105,22 @@ fn isdiag_and_triangular_tests_of_exact_input_are_exact() {
     assert_eq!(
         out("[isdiag([1 0; 0 2i]), isdiag([1 i; 0 2i]), istriu([1 i; 0 2i]), isbanded([1 i; 0 2i], 0, 0)]"),
         "ans =\n\n  1  0  1  0\n\n"
+    );
+}
+
+#[test]
+fn mode_of_exact_input_is_exact_and_of_nothing_is_nan() {
+    // 1/3 twice; i and -i once each beside 2 twice.
+    assert_eq!(
+        out("[m, f] = mode([1/3 1/2 1/3]), m = mode([1i 2 -1i 2])"),
+        "m = 1/3\nf = 2\nm = 2\n"
+    );
+    // All once: the first in the order, -i (angle -pi/2) before i.
+    assert_eq!(out("m = mode([1i -1i 2])"), "m = -i\n");
+    // Nothing to count: NaN, a count of 0, no values (Octave 7.3 gives
+    // empty results instead; README lists it).
+    assert_eq!(
+        out("[m, f, c] = mode(zeros(0, 2))"),
+        "m =\n\n   NaN   NaN\n\nf =\n\n   0   0\n\nc =\n{\n  [1,1] = [](0x1)\n  [1,2] = [](0x1)\n}\n\n"
     );
 }

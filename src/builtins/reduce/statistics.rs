@@ -1,4 +1,4 @@
-//! Statistics of each column: `mean`, `median`, `var` and `std`, exact for
+//! Statistics of each column: `mean`, `median`, `mode`, `var` and `std`, exact for
 //! exact input where the field holds the result (`std` only when the root
 //! does); the statistic of nothing is NaN, as in Octave. Complex input
 //! follows Octave: the median in its order (by modulus, then argument), the
@@ -14,6 +14,7 @@ use crate::exact::quad::sqrt_quad;
 use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{RMat, C64};
 use crate::value::{NumKind, Value};
+use nalgebra::DMatrix;
 use num_traits::Zero;
 use std::cmp::Ordering;
 
@@ -104,6 +105,32 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["var", "mean"],
         },
         run: std,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "mode",
+        min_args: 1,
+        max_args: 2,
+        max_out: 3,
+        quad_aware: true,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "mode(x), mode(A, dim), [m, f, c] = mode(...)",
+            summary: concat!(
+                "Most frequent value (of each column): the smallest of those that occur ",
+                "most often, in sort's order (complex ones by modulus, then angle); f is ",
+                "how often it occurs, c a cell of every value occurring that often (a ",
+                "sorted column). Exact input stays exact; NaN never equals NaN."
+            ),
+            math: &["f = max over values v of #{i : x_i = v}"],
+            example: &[
+                ">> [m, f] = mode([3 1 3 2 1])",
+                "m = 1",
+                "f = 2",
+            ],
+            related: &["median", "mean", "unique"],
+        },
+        run: mode,
         ..Builtin::DEFAULTS
     },
 ];
@@ -205,6 +232,62 @@ fn middle<T: Clone>(
 /// `p/q` as a quadratic number.
 fn ratio(p: i64, q: i64) -> Quad {
     Quad::rat(Rat::from_i64(p) / Rat::from_i64(q))
+}
+
+fn mode(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 1, v.dims(), "mode")?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        let (r, c) = nan.dims();
+        let none = Value::real(RMat::zeros(0, 1));
+        return Ok(vec![
+            nan,
+            Value::real(RMat::zeros(r, c)),
+            Value::cell_shaped(vec![none; r * c], (r, c)),
+        ]);
+    }
+    if let Some((m, cmp)) = exact_entries(&a) {
+        return Ok(modes(&m, dim, cmp, Value::quad));
+    }
+    if v.num_kind() == Some(NumKind::Complex) {
+        return Ok(modes(&*a.complex(0)?, dim, order::complex, Value::complex));
+    }
+    Ok(modes(&*a.real(0)?, dim, order::real, Value::real))
+}
+
+/// `mode` of each line of `m` (none is empty): the values that occur most
+/// often, sorted by `cmp`, the first of them, and their count.
+fn modes<T: nalgebra::Scalar>(
+    m: &DMatrix<T>,
+    dim: usize,
+    cmp: impl Fn(&T, &T) -> Ordering,
+    kind: fn(DMatrix<T>) -> Value,
+) -> Vec<Value> {
+    let lines = along(m, dim, |it| {
+        let mut v: Vec<T> = it.collect();
+        v.sort_by(&cmp);
+        let mut runs: Vec<(T, usize)> = Vec::new();
+        for x in v {
+            match runs.last_mut() {
+                Some((y, n)) if *y == x => *n += 1,
+                _ => runs.push((x, 1)),
+            }
+        }
+        let f = runs.iter().map(|r| r.1).max().unwrap_or(0);
+        let most: Vec<T> = runs.into_iter().filter(|r| r.1 == f).map(|r| r.0).collect();
+        (most, f)
+    });
+    let first = lines.map(|(most, _)| most[0].clone());
+    let count = lines.map(|(_, f)| f as f64);
+    let all = lines
+        .iter()
+        .map(|(most, _)| kind(DMatrix::from_vec(most.len(), 1, most.clone())))
+        .collect();
+    vec![
+        kind(first),
+        Value::real(count),
+        Value::cell_shaped(all, lines.shape()),
+    ]
 }
 
 fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
