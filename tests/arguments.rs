@@ -696,10 +696,27 @@ fn rows() -> Vec<(String, Want)> {
         ),
         not_a_number("var", "'ab'", 1, "x", "ab"),
         not_a_number("var", "[1 2], 'a'", 2, "opt", "a"),
+        // the row [3 5]: mean 4, (1 + 1)/(2 - 1) = 2
+        out("v = var([1 2; 3 5], 0, 2); v(2)", "ans = 2"),
+        err(
+            "var([1 2], 0, 'a')",
+            "var: argument 3 (dim) must be a dimension number or 'all', not the string 'a'",
+        ),
         out("std([2 4 4 4 5 5 7 9], 1)", "ans = 2"),
         out("std([1 3])", "ans = sqrt(2)"),
         not_a_number("std", "'ab'", 1, "x", "ab"),
         not_a_number("std", "[1 2], 'a'", 2, "opt", "a"),
+        // the row [3 5] over n: sqrt((1 + 1)/2) = 1
+        out("s = std([1 2; 3 5], 1, 2); s(2)", "ans = 1"),
+        err(
+            "std([1 2], 0, 'a')",
+            "std: argument 3 (dim) must be a dimension number or 'all', not the string 'a'",
+        ),
+        // [1 2; 1 3]: 1 twice in column 1; rows [1 2] and [1 3] each tie at 1
+        out("m = mode([1 2; 1 3]); m(1)", "ans = 1"),
+        out("m = mode([1 2; 2 3], 2); m(2)", "ans = 2"),
+        not_a_number("mode", "'ab'", 1, "x", "ab"),
+        not_a_number("mode", "[1 2], 'a'", 2, "dim", "a"),
         out("c = cumsum([1 2; 3 4], 2); c(2, 2)", "ans = 7"),
         out("c = cumsum([1 2; 3 4]); c(2, 2)", "ans = 6"),
         not_a_number("cumsum", "'ab'", 1, "x", "ab"),

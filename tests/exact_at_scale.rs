@@ -21,14 +21,7 @@ const SETUP: &str = "n = 100; i = (1:n)'; j = 1:n; \
 /// The last value `src` displays in `--json` mode as its exact entries,
 /// and stderr.
 fn exact(src: &str) -> (serde_json::Value, String) {
-    let r = run(&["--json", "-e", src], "");
-    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
-    let line = r
-        .stdout
-        .lines()
-        .rfind(|l| l.contains("\"name\""))
-        .unwrap_or_else(|| panic!("{src}: no value in {}", r.stdout));
-    let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+    let (v, r) = last_value(src);
     (v["exact"].clone(), r.stderr)
 }
 

@@ -9,14 +9,7 @@ use common::*;
 /// The `"exact"` entry of the last value `src` displays in `--json` mode
 /// (rows of fraction strings, or one string for a scalar), and stderr.
 fn exact(src: &str) -> (serde_json::Value, String) {
-    let r = run(&["--json", "-e", src], "");
-    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
-    let line = r
-        .stdout
-        .lines()
-        .rfind(|l| l.contains("\"name\""))
-        .unwrap_or_else(|| panic!("{src}: no value in {}", r.stdout));
-    let v: serde_json::Value = serde_json::from_str(line).expect("JSON line");
+    let (v, r) = last_value(src);
     (v["exact"].clone(), r.stderr)
 }
 

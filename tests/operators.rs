@@ -17,15 +17,7 @@ fn error_line(src: &str) -> String {
 /// The `"exact"` entry of the last value `src` displays (rows of fraction
 /// strings), or Null when that value is not exact.
 fn exact(src: &str) -> serde_json::Value {
-    let r = common::run(&["--json", "-e", src], "");
-    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
-    let line = r
-        .stdout
-        .lines()
-        .rfind(|l| l.contains("\"name\""))
-        .expect("a value");
-    let v: serde_json::Value = serde_json::from_str(line).expect("JSON");
-    v["exact"].clone()
+    common::last_value(src).0["exact"].clone()
 }
 
 /// Real and imaginary parts of the displayed value of `src` (a complex result).

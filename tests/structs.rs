@@ -110,3 +110,24 @@ fn fields_through_cells_and_back() {
     );
     assert_eq!(r.stdout, "4 b 2 2\n", "{}", r.stderr);
 }
+
+/// `struct('u', U)` stores U as it is: an exact complex U stays exact (the
+/// same value `s.u = U` stores), also past the 400 entries the exact
+/// complex kernels stop at, since storing costs nothing.
+#[test]
+fn struct_keeps_exact_complex_values() {
+    let r = eval(
+        "U = [1+2i 3]; s = struct('u', U); t.u = U;\n\
+         [isexact(s.u), isequal(s, t), s.u(1) == 1+2i], s.u",
+    );
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str()),
+        ("ans =\n\n  1  1  1\n\nans =\n\n   1 + 2i        3\n\n", "")
+    );
+    // 500 entries k*i, k = 1..500, the last 500i.
+    let r = eval("s = struct('u', (1:500)*1i); [isexact(s.u), s.u(500) == 500i]");
+    assert_eq!(
+        (r.stdout.as_str(), r.stderr.as_str()),
+        ("ans =\n\n  1  1\n\n", "")
+    );
+}

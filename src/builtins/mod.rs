@@ -146,8 +146,9 @@ pub struct Builtin {
     /// already read as floats through `to_real`).
     pub quad_aware: bool,
     /// With `quad_aware`: it also takes complex values whose entries lie in
-    /// no single field (`[i/sqrt(2) 1]`) as they are, because it shows or
-    /// tests them rather than computing with them (`disp`, `latex`).
+    /// no single field (`[i/sqrt(2) 1]`), and any number of entries, as they
+    /// are, because it shows, tests or stores them rather than computing
+    /// with them (`disp`, `latex`, `isexact`, `struct`).
     pub any_field: bool,
     pub doc: Doc,
     pub run: fn(&mut dyn ctx::Ctx, Args) -> Result<Vec<Value>>,
@@ -524,15 +525,16 @@ fn call_forms(name: &str, sig: &'static str) -> Vec<Vec<&'static str>> {
 /// to know the kind (real ones already read as floats through `to_real`);
 /// those of several fields (`i/sqrt(2)`) are floats to every built-in but
 /// the [`Builtin::any_field`] ones. Past [`quad_linalg::MAX_ENTRIES`]
-/// entries a quadratic-aware built-in gets floats too, and the cost rule's
-/// warning goes to `warn`, so the switch is never silent.
+/// entries a quadratic-aware built-in that computes gets floats too, and the
+/// cost rule's warning goes to `warn`, so the switch is never silent.
 pub fn quad_args(b: &Builtin, args: Vec<Value>, warn: &mut Vec<String>) -> Vec<Value> {
     args.into_iter()
         .map(|v| {
             let complex =
                 matches!(&v, Value::Quad(m) if !m.iter().all(crate::exact::Quad::is_real));
             let fits = v.radicand() < 0 || b.any_field;
-            if !complex || (b.quad_aware && fits && v.numel() <= quad_linalg::MAX_ENTRIES) {
+            let affordable = b.any_field || v.numel() <= quad_linalg::MAX_ENTRIES;
+            if !complex || (b.quad_aware && fits && affordable) {
                 return v;
             }
             if b.quad_aware && fits {

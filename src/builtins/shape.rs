@@ -11,6 +11,7 @@ use crate::linalg::{CMat, C64};
 use crate::ops::index::{concat, promote, Promoted};
 use crate::value::Value;
 use nalgebra::{DMatrix, Scalar};
+use num_traits::Zero;
 
 macro_rules! entry {
     ($name:expr, $min:expr, $max:expr, $topic:expr, $sig:expr, $sum:expr, $math:expr, $ex:expr, $rel:expr, $run:expr) => {
@@ -127,33 +128,42 @@ pub static BUILTINS: &[Builtin] = &[
         &["isrow", "iscolumn", "size"],
         issquare
     ),
-    entry!(
-        "istriu", 1, 1, Topic::Special,
-        "istriu(A)",
-        "True when A is upper triangular: every entry below the diagonal is zero.",
-        &["A_ij = 0 for all i > j"],
-        &[">> istriu([1 2; 0 3])", "ans = 1"],
-        &["istril", "isbanded", "triu", "isdiag"],
-        istriu
-    ),
-    entry!(
-        "istril", 1, 1, Topic::Special,
-        "istril(A)",
-        "True when A is lower triangular: every entry above the diagonal is zero.",
-        &["A_ij = 0 for all i < j"],
-        &[">> istril([1 2; 0 3])", "ans = 0"],
-        &["istriu", "isbanded", "tril", "isdiag"],
-        istril
-    ),
-    entry!(
-        "isbanded", 3, 3, Topic::Special,
-        "isbanded(A, lower, upper)",
-        "True when A is zero outside the band of `lower` subdiagonals and `upper` superdiagonals.",
-        &["A_ij = 0 whenever i - j > lower or j - i > upper", "isbanded(A, 0, 0): diagonal; isbanded(A, 1, 1): tridiagonal"],
-        &[">> isbanded([1 2 0; 3 4 5; 0 6 7], 1, 1)", "ans = 1"],
-        &["istriu", "istril", "isdiag"],
-        isbanded
-    ),
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "istriu", 1, 1, Topic::Special,
+            "istriu(A)",
+            "True when A is upper triangular: every entry below the diagonal is zero.",
+            &["A_ij = 0 for all i > j"],
+            &[">> istriu([1 2; 0 3])", "ans = 1"],
+            &["istril", "isbanded", "triu", "isdiag"],
+            istriu
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "istril", 1, 1, Topic::Special,
+            "istril(A)",
+            "True when A is lower triangular: every entry above the diagonal is zero.",
+            &["A_ij = 0 for all i < j"],
+            &[">> istril([1 2; 0 3])", "ans = 0"],
+            &["istriu", "isbanded", "tril", "isdiag"],
+            istril
+        )
+    },
+    Builtin {
+        quad_aware: true,
+        ..entry!(
+            "isbanded", 3, 3, Topic::Special,
+            "isbanded(A, lower, upper)",
+            "True when A is zero outside the band of `lower` subdiagonals and `upper` superdiagonals.",
+            &["A_ij = 0 whenever i - j > lower or j - i > upper", "isbanded(A, 0, 0): diagonal; isbanded(A, 1, 1): tridiagonal"],
+            &[">> isbanded([1 2 0; 3 4 5; 0 6 7], 1, 1)", "ans = 1"],
+            &["istriu", "istril", "isdiag"],
+            isbanded
+        )
+    },
     entry!(
         "ishermitian", 1, 2, Topic::Special,
         "ishermitian(A), ishermitian(A, tol)",
@@ -327,11 +337,24 @@ fn issquare(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 /// True when every entry (i, j) with `outside(i, j)` is zero.
-fn zero_outside(a: &Args, outside: impl Fn(usize, usize) -> bool) -> Result<bool> {
-    let m: std::borrow::Cow<'_, CMat> = a.complex(0)?;
-    Ok((0..m.ncols()).all(|j| {
-        (0..m.nrows()).all(|i| !outside(i, j) || (m[(i, j)].re == 0.0 && m[(i, j)].im == 0.0))
-    }))
+/// True when every entry where `outside(i, j)` holds is zero (`isdiag`,
+/// `istriu`, ...); exact entries are tested exactly.
+pub(super) fn zero_outside(a: &Args, outside: impl Fn(usize, usize) -> bool) -> Result<bool> {
+    let v = a.num(0)?;
+    let r = v.dims().0.max(1);
+    let zero: Vec<bool> = match v {
+        Value::Exact(m) => m.iter().map(Zero::is_zero).collect(),
+        Value::Quad(m) => m.iter().map(Zero::is_zero).collect(),
+        _ => a
+            .complex(0)?
+            .iter()
+            .map(|z| z.re == 0.0 && z.im == 0.0)
+            .collect(),
+    };
+    Ok(zero
+        .iter()
+        .enumerate()
+        .all(|(k, &z)| z || !outside(k % r, k / r)))
 }
 
 fn istriu(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -11,33 +11,38 @@ use crate::value::Value;
 use std::rc::Rc;
 
 pub static BUILTINS: &[Builtin] = &[
-    builtin!(
-        "struct",
-        0,
-        MANY,
-        1,
-        Topic::Basics,
-        "struct(), struct('name', value, ...)",
-        concat!(
-            "A structure whose fields are the given names, in order, holding the values ",
-            "(a 1x1 cell value gives its contents, so struct('c', {{1, 2}}) holds a cell). ",
-            "Fields are read with s.name and set with s.name = value. Structure arrays ",
-            "(a cell of several values) are not supported: keep structures in a cell."
-        ),
-        &["struct('a', x).a = x"],
-        &[
-            ">> s = struct('a', 1, 'b', 'hi')",
-            "s =",
-            "",
-            "  scalar structure containing the fields:",
-            "",
-            "    a = 1",
-            "    b = hi",
-            "",
-        ],
-        &["fieldnames", "isfield", "rmfield", "isstruct"],
-        make
-    ),
+    // It stores its values: exact complex ones stay exact, of any size.
+    Builtin {
+        quad_aware: true,
+        any_field: true,
+        ..builtin!(
+            "struct",
+            0,
+            MANY,
+            1,
+            Topic::Basics,
+            "struct(), struct('name', value, ...)",
+            concat!(
+                "A structure whose fields are the given names, in order, holding the values ",
+                "(a 1x1 cell value gives its contents, so struct('c', {{1, 2}}) holds a cell). ",
+                "Fields are read with s.name and set with s.name = value. Structure arrays ",
+                "(a cell of several values) are not supported: keep structures in a cell."
+            ),
+            &["struct('a', x).a = x"],
+            &[
+                ">> s = struct('a', 1, 'b', 'hi')",
+                "s =",
+                "",
+                "  scalar structure containing the fields:",
+                "",
+                "    a = 1",
+                "    b = hi",
+                "",
+            ],
+            &["fieldnames", "isfield", "rmfield", "isstruct"],
+            make
+        )
+    },
     builtin!(
         "isfield",
         2,

@@ -271,6 +271,11 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
             return Ok(());
         }
     }
+    // Into numbers, characters are their codes (`x(3) = 'a'` is 97, as Octave).
+    let v = match v {
+        Value::Str(_) => v.codes().into_owned(),
+        v => v,
+    };
     match target {
         Value::Real(t) if source.is_some_and(|k| k <= NumKind::Real) => {
             let s = v.to_real(WHAT)?;

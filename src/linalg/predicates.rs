@@ -24,14 +24,6 @@ pub fn issymmetric(a: &RMat, tol: Option<f64>) -> bool {
     a.is_square() && all_finite(a) && norm1(&(a - a.transpose())) <= t * norm1(a).max(1.0)
 }
 
-/// True when every off-diagonal entry is exactly zero (any shape, as
-/// Octave's `isdiag`).
-pub fn isdiag(a: &RMat) -> bool {
-    a.iter()
-        .enumerate()
-        .all(|(k, &x)| x == 0.0 || k % a.nrows() == k / a.nrows())
-}
-
 /// Square and ||Q'Q - I||_1 <= tol * max(1, n) (tol defaults to
 /// [`DEFAULT_TOL`]). Non-square or NaN input gives false.
 pub fn isorthogonal(a: &RMat, tol: Option<f64>) -> bool {
@@ -106,7 +98,7 @@ mod tests {
     }
 
     #[test]
-    fn symmetric_and_diag() {
+    fn symmetric() {
         let mut rng = Rng::new(31);
         let s = rng.sym(10);
         assert!(issymmetric(&s, None));
@@ -117,9 +109,6 @@ mod tests {
         assert!(!issymmetric(&t, None) && issymmetric(&t, Some(1e-3)));
         assert!(!issymmetric(&RMat::zeros(2, 3), None));
         assert!(!issymmetric(&m(1, 1, &[f64::NAN]), None));
-        assert!(isdiag(&m(2, 3, &[1.0, 0.0, 0.0, 0.0, 2.0, 0.0])));
-        assert!(!isdiag(&m(2, 2, &[1.0, 1e-300, 0.0, 1.0])));
-        assert!(isdiag(&RMat::zeros(0, 0)));
     }
 
     #[test]

@@ -79,6 +79,20 @@ pub fn json(src: &str) -> Vec<(String, serde_json::Value)> {
         .collect()
 }
 
+/// `la --json -e SRC`, which must succeed: the whole JSON line of the last
+/// value it displays (`class`, `value`, `exact`, ...), and the run (for stderr).
+pub fn last_value(src: &str) -> (serde_json::Value, Run) {
+    let r = run(&["--json", "-e", src], "");
+    assert_eq!(r.status, 0, "{src}: {}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .rfind(|l| l.contains("\"name\""))
+        .unwrap_or_else(|| panic!("{src}: no value in {}", r.stdout));
+    let v = serde_json::from_str(line).expect("JSON line");
+    (v, r)
+}
+
 /// The single displayed value of `src` (`--json`), as f64 entries row-major with its shape.
 pub fn matrix(src: &str) -> (usize, usize, Vec<f64>) {
     let vals = json(src);

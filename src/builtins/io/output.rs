@@ -37,10 +37,16 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "printf(template, ...)",
             summary: concat!(
                 "Formatted output (%d %i %f %e %g %s %c %x %%), reusing the template ",
-                "while arguments remain."
+                "while arguments remain. Complex arguments are refused (no conversion ",
+                "prints them): print real(z) and imag(z), or use num2str(z) or disp(z)."
             ),
             math: &[],
-            example: &[">> printf(\"%d squared is %d\\n\", 3, 9)", "3 squared is 9"],
+            example: &[
+                ">> printf(\"%d squared is %d\\n\", 3, 9)",
+                "3 squared is 9",
+                ">> z = 3 - 4i; printf(\"%g%+gi\\n\", real(z), imag(z))",
+                "3-4i",
+            ],
             related: &["fprintf", "sprintf", "disp"],
         },
         run: printf,
@@ -54,7 +60,10 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Output,
             signature: "fprintf(template, ...), fprintf(1, template, ...)",
-            summary: "As printf; a leading 1 (stdout) is accepted.",
+            summary: concat!(
+                "As printf; a leading 1 (stdout) is accepted. Complex arguments are ",
+                "refused: print real(z) and imag(z), or use num2str(z) or disp(z)."
+            ),
             math: &[],
             example: &[">> fprintf(\"%.2f\\n\", pi)", "3.14"],
             related: &["printf"],
@@ -69,9 +78,17 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Output,
             signature: "sprintf(template, ...)",
-            summary: "Formatted text as a string.",
+            summary: concat!(
+                "Formatted text as a string (the templates of printf). Complex arguments ",
+                "are refused: format real(z) and imag(z), or use num2str(z)."
+            ),
             math: &[],
-            example: &[">> s = sprintf(\"%g\", 0.5)", "s = 0.5"],
+            example: &[
+                ">> s = sprintf(\"%g\", 0.5)",
+                "s = 0.5",
+                ">> z = 1 + 2i; s = sprintf(\"%g + %gi\", real(z), imag(z))",
+                "s = 1 + 2i",
+            ],
             related: &["printf", "num2str"],
         },
         run: sprintf_fn,

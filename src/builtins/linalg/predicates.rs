@@ -34,10 +34,11 @@ pub static BUILTINS: &[Builtin] = &[
         name: "isdiag",
         min_args: 1,
         max_args: 1,
+        quad_aware: true,
         doc: Doc {
             topic: Topic::Special,
             signature: "isdiag(A)",
-            summary: "True when every off-diagonal entry is zero.",
+            summary: "True when every off-diagonal entry is zero (exactly zero for exact input; any shape, real or complex).",
             math: &["A_ij = 0 for i != j"],
             example: &[">> isdiag(diag([1 2]))", "ans = 1"],
             related: &["diag", "issymmetric"],
@@ -157,15 +158,10 @@ fn issymmetric(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn isdiag(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let Value::Exact(m) = a.num(0)? {
-        let r = m.nrows().max(1);
-        let diag = m
-            .iter()
-            .enumerate()
-            .all(|(k, x)| x.is_zero() || k % r == k / r);
-        return one(Value::bool(diag));
-    }
-    one(Value::bool(predicates::isdiag(&*a.real(0)?)))
+    one(Value::bool(super::super::shape::zero_outside(
+        &a,
+        |i, j| i != j,
+    )?))
 }
 
 fn isorthogonal(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -8,7 +8,7 @@ use crate::error::{LaError, Result};
 use crate::exact::quad::common_field;
 use crate::exact::{Quad, QuadMat};
 use crate::linalg::CMat;
-use crate::value::Value;
+use crate::value::{NumKind, Value};
 use nalgebra::DMatrix;
 use num_traits::Zero;
 use std::ops::{Mul, Sub};
@@ -237,6 +237,11 @@ fn cross(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         if let (Some(x), Some(y)) = (x, y) {
             return one(Value::quad(cross_of(&a, x, y)?));
         }
+    }
+    let complex = |k: usize| a.vals[k].num_kind() == Some(NumKind::Complex);
+    if complex(0) || complex(1) {
+        let (x, y) = (a.complex(0)?.into_owned(), a.complex(1)?.into_owned());
+        return one(Value::complex(cross_of(&a, x, y)?));
     }
     let (x, y) = (a.real(0)?.into_owned(), a.real(1)?.into_owned());
     one(Value::Real(cross_of(&a, x, y)?.into()))

@@ -27,14 +27,15 @@ pub(super) fn complex(x: &C64, y: &C64) -> Ordering {
     real(&kx.0, &ky.0).then_with(|| real(&kx.1, &ky.1))
 }
 
+/// An exact order of quadratic numbers.
+pub(super) type QuadOrder = fn(&Quad, &Quad) -> Ordering;
+
 /// The exact order of some quadratic numbers: complex ones by
 /// modulus and argument, real ones by value; `None` when they lie in
 /// different fields (no exact comparison is at hand).
-pub(super) fn quad<'a>(
-    entries: impl IntoIterator<Item = &'a Quad>,
-) -> Option<fn(&Quad, &Quad) -> Ordering> {
+pub(super) fn quad<'a>(entries: impl IntoIterator<Item = &'a Quad>) -> Option<QuadOrder> {
     let d = common_field(entries)?;
-    let cmp: fn(&Quad, &Quad) -> Ordering = if d < 0 {
+    let cmp: QuadOrder = if d < 0 {
         |x, y| cmp_abs_arg(x, y).unwrap_or(Ordering::Equal)
     } else {
         |x, y| x.cmp_real(y).unwrap_or(Ordering::Equal)

@@ -1,16 +1,20 @@
-//! Statistics of each column: `mean`, `median`, `var` and `std`, exact for
+//! Statistics of each column: `mean`, `median`, `mode`, `var` and `std`, exact for
 //! exact input where the field holds the result (`std` only when the root
-//! does); the statistic of nothing is NaN, as in Octave.
+//! does); the statistic of nothing is NaN, as in Octave. Complex input
+//! follows Octave: the median in its order (by modulus, then argument), the
+//! variance of the moduli of the deviations.
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, one_field, pick_dim};
+use super::order;
 use crate::builtins::quad_linalg::in_one_field;
 use crate::error::Result;
 use crate::exact::quad::sqrt_quad;
 use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{RMat, C64};
-use crate::value::Value;
+use crate::value::{NumKind, Value};
+use nalgebra::DMatrix;
 use num_traits::Zero;
 use std::cmp::Ordering;
 
@@ -41,8 +45,9 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "median(x), median(A, dim)",
             summary: concat!(
                 "Middle value (of each column); the mean of the two middle values for ",
-                "an even count. NaN if any entry is NaN. Exact input (fractions, ",
-                "sqrt(2)) stays exact."
+                "an even count. NaN if any entry is NaN. Complex values are ordered as ",
+                "sort orders them (by modulus, then angle). Exact input (fractions, ",
+                "sqrt(2), 1 + 2i) stays exact."
             ),
             math: &["median(x) = sorted(x)((n+1)/2), or the mean of the two middle entries"],
             example: &[
@@ -59,14 +64,23 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "var",
         min_args: 1,
-        max_args: 2,
+        max_args: 3,
         quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "var(x), var(A, opt)",
-            summary: "Variance (of each column), dividing by n - 1 (opt = 1: by n), as Octave; exact input (fractions, sqrt(2)) stays exact.",
-            math: &["var(x) = sum((x_i - mean(x))^2) / (n - 1)"],
-            example: &[">> var([2 4 4 4 5 5 7 9])", "ans = 32/7"],
+            signature: "var(x), var(A, opt), var(A, opt, dim), var(A, opt, 'all')",
+            summary: concat!(
+                "Variance (of each column, or along dim), dividing by n - 1 (opt = 1: by n), ",
+                "as Octave; real also for complex x. Exact input (fractions, sqrt(2), 1 + i) ",
+                "stays exact."
+            ),
+            math: &["var(x) = sum(|x_i - mean(x)|^2) / (n - 1)"],
+            example: &[
+                ">> var([2 4 4 4 5 5 7 9])",
+                "ans = 32/7",
+                ">> var([1+i 2])",
+                "ans = 1",
+            ],
             related: &["std", "mean", "pca"],
         },
         run: var,
@@ -75,13 +89,14 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "std",
         min_args: 1,
-        max_args: 2,
+        max_args: 3,
         quad_aware: true,
         doc: Doc {
             topic: Topic::Reductions,
-            signature: "std(x), std(A, opt)",
+            signature: "std(x), std(A, opt), std(A, opt, dim), std(A, opt, 'all')",
             summary: concat!(
-                "Standard deviation (of each column), dividing by n - 1 (opt = 1: by n). ",
+                "Standard deviation (of each column, or along dim), dividing by n - 1 ",
+                "(opt = 1: by n); real also for complex x. ",
                 "Exact for exact input when each root lies in a quadratic field (always ",
                 "for fractions: std([1 3]) = sqrt(2)); otherwise floating point."
             ),
@@ -90,6 +105,32 @@ pub static BUILTINS: &[Builtin] = &[
             related: &["var", "mean"],
         },
         run: std,
+        ..Builtin::DEFAULTS
+    },
+    Builtin {
+        name: "mode",
+        min_args: 1,
+        max_args: 2,
+        max_out: 3,
+        quad_aware: true,
+        doc: Doc {
+            topic: Topic::Reductions,
+            signature: "mode(x), mode(A, dim), [m, f, c] = mode(...)",
+            summary: concat!(
+                "Most frequent value (of each column): the smallest of those that occur ",
+                "most often, in sort's order (complex ones by modulus, then angle); f is ",
+                "how often it occurs, c a cell of every value occurring that often (a ",
+                "sorted column). Exact input stays exact; NaN never equals NaN."
+            ),
+            math: &["f = max over values v of #{i : x_i = v}"],
+            example: &[
+                ">> [m, f] = mode([3 1 3 2 1])",
+                "m = 1",
+                "f = 2",
+            ],
+            related: &["median", "mean", "unique"],
+        },
+        run: mode,
         ..Builtin::DEFAULTS
     },
 ];
@@ -129,32 +170,62 @@ fn mean(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn median(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    if let Some(m) = real_exact(&a) {
-        let dim = pick_dim(&a, 1, m.shape(), "median")?;
-        if let Some(nan) = of_nothing(&a, m.shape(), dim) {
-            return one(nan);
-        }
-        return one(Value::quad(along(&m, dim, |it| exact_median(it.collect()))));
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 1, v.dims(), "median")?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        return one(nan);
     }
-    statistic(&a, "median", median_of)
+    if let Some((m, cmp)) = exact_entries(&a) {
+        let half = ratio(1, 2);
+        return one(Value::quad(along(&m, dim, |it| {
+            middle(it.collect(), cmp, |x, y| &(x + y) * &half)
+        })));
+    }
+    if v.num_kind() == Some(NumKind::Complex) {
+        let nan = |z: &C64| z.re.is_nan() || z.im.is_nan();
+        return one(Value::complex(along(&*a.complex(0)?, dim, |it| {
+            let v: Vec<C64> = it.collect();
+            match v.iter().any(nan) {
+                true => C64::new(f64::NAN, 0.0),
+                false => middle(v, order::complex, |x, y| (x + y) / 2.0),
+            }
+        })));
+    }
+    one(Value::Real(
+        along(&*a.real(0)?, dim, |it| {
+            let v: Vec<f64> = it.collect();
+            match v.iter().any(|x| x.is_nan()) {
+                true => f64::NAN,
+                false => middle(v, f64::total_cmp, |x, y| (x + y) / 2.0),
+            }
+        })
+        .into(),
+    ))
 }
 
-/// Argument 0 as real numbers of one field (rationals included), for the
-/// exact forms of the statistics; `None` for floats, complex numbers and
-/// entries of different fields.
-fn real_exact(a: &Args) -> Option<QuadMat> {
+/// Argument 0 as exact numbers of one field (rationals included) with
+/// Octave's order of them (complex ones by modulus, then argument), for the
+/// exact forms of the statistics; `None` for floats and entries of
+/// different fields.
+fn exact_entries(a: &Args) -> Option<(QuadMat, order::QuadOrder)> {
     let m = in_one_field(&[a.vals.first()?])?.pop()?;
-    m.iter().all(Quad::is_real).then_some(m)
+    let cmp = order::quad(m.iter())?;
+    Some((m, cmp))
 }
 
-/// The median of real numbers of one field: their order is decided exactly.
-fn exact_median(mut v: Vec<Quad>) -> Quad {
-    v.sort_by(|x, y| x.cmp_real(y).unwrap_or(Ordering::Equal));
+/// The middle of some numbers in the order `cmp`: the middle one, or `mid`
+/// of the two middle ones for an even count (the median).
+fn middle<T: Clone>(
+    mut v: Vec<T>,
+    cmp: impl Fn(&T, &T) -> Ordering,
+    mid: impl Fn(&T, &T) -> T,
+) -> T {
+    v.sort_by(cmp);
     let n = v.len();
     if n % 2 == 1 {
         v[n / 2].clone()
     } else {
-        (v[n / 2 - 1].clone() + v[n / 2].clone()) * ratio(1, 2)
+        mid(&v[n / 2 - 1], &v[n / 2])
     }
 }
 
@@ -163,12 +234,68 @@ fn ratio(p: i64, q: i64) -> Quad {
     Quad::rat(Rat::from_i64(p) / Rat::from_i64(q))
 }
 
+fn mode(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 1, v.dims(), "mode")?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        let (r, c) = nan.dims();
+        let none = Value::real(RMat::zeros(0, 1));
+        return Ok(vec![
+            nan,
+            Value::real(RMat::zeros(r, c)),
+            Value::cell_shaped(vec![none; r * c], (r, c)),
+        ]);
+    }
+    if let Some((m, cmp)) = exact_entries(&a) {
+        return Ok(modes(&m, dim, cmp, Value::quad));
+    }
+    if v.num_kind() == Some(NumKind::Complex) {
+        return Ok(modes(&*a.complex(0)?, dim, order::complex, Value::complex));
+    }
+    Ok(modes(&*a.real(0)?, dim, order::real, Value::real))
+}
+
+/// `mode` of each line of `m` (none is empty): the values that occur most
+/// often, sorted by `cmp`, the first of them, and their count.
+fn modes<T: nalgebra::Scalar>(
+    m: &DMatrix<T>,
+    dim: usize,
+    cmp: impl Fn(&T, &T) -> Ordering,
+    kind: fn(DMatrix<T>) -> Value,
+) -> Vec<Value> {
+    let lines = along(m, dim, |it| {
+        let mut v: Vec<T> = it.collect();
+        v.sort_by(&cmp);
+        let mut runs: Vec<(T, usize)> = Vec::new();
+        for x in v {
+            match runs.last_mut() {
+                Some((y, n)) if *y == x => *n += 1,
+                _ => runs.push((x, 1)),
+            }
+        }
+        let f = runs.iter().map(|r| r.1).max().unwrap_or(0);
+        let most: Vec<T> = runs.into_iter().filter(|r| r.1 == f).map(|r| r.0).collect();
+        (most, f)
+    });
+    let first = lines.map(|(most, _)| most[0].clone());
+    let count = lines.map(|(_, f)| f as f64);
+    let all = lines
+        .iter()
+        .map(|(most, _)| kind(DMatrix::from_vec(most.len(), 1, most.clone())))
+        .collect();
+    vec![
+        kind(first),
+        Value::real(count),
+        Value::cell_shaped(all, lines.shape()),
+    ]
+}
+
 fn var(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    spread(&a, false)
+    spread(a, false)
 }
 
 fn std(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    spread(&a, true)
+    spread(a, true)
 }
 
 /// The statistic of nothing is NaN, as in Octave: one NaN for `[]` with no
@@ -189,33 +316,10 @@ fn of_nothing(a: &Args, (r, c): (usize, usize), dim: usize) -> Option<Value> {
     ))
 }
 
-/// A statistic of each column (or of a vector), in floating point.
-fn statistic(a: &Args, what: &str, f: fn(&mut [f64]) -> f64) -> Result<Vec<Value>> {
-    let m = a.real(0)?;
-    let dim = pick_dim(a, 1, m.shape(), what)?;
-    if let Some(nan) = of_nothing(a, m.shape(), dim) {
-        return one(nan);
-    }
-    one(Value::Real(
-        along(&m, dim, |it| f(&mut it.collect::<Vec<f64>>())).into(),
-    ))
-}
-
-fn median_of(v: &mut [f64]) -> f64 {
-    if v.iter().any(|x| x.is_nan()) {
-        return f64::NAN;
-    }
-    v.sort_by(f64::total_cmp);
-    let n = v.len();
-    if n % 2 == 1 {
-        v[n / 2]
-    } else {
-        (v[n / 2 - 1] + v[n / 2]) / 2.0
-    }
-}
-
-/// var / std: the second argument 1 divides by n instead of n - 1.
-fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
+/// var / std: the second argument 1 divides by n instead of n - 1, the
+/// third is the dimension (or `'all'`).
+fn spread(a: Args, root: bool) -> Result<Vec<Value>> {
+    let a = all_form(a, 2)?;
     let by_n = match a.get(1) {
         Some(o) if o.is_empty() && o.as_str().is_none() => false,
         Some(_) => match a.f64(1)? {
@@ -225,11 +329,12 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
         },
         None => false,
     };
-    if let Some(m) = real_exact(a) {
-        let dim = if m.nrows() == 1 { 2 } else { 1 };
-        if let Some(nan) = of_nothing(a, m.shape(), dim) {
-            return one(nan);
-        }
+    let v = a.num(0)?;
+    let dim = pick_dim(&a, 2, v.dims(), a.name)?;
+    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
+        return one(nan);
+    }
+    if let Some((m, _)) = exact_entries(&a) {
         let var = along(&m, dim, |it| exact_variance(it.collect(), by_n));
         return one(if root {
             exact_roots(var)
@@ -237,22 +342,9 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
             Value::quad(var)
         });
     }
-    let m = a.real(0)?;
-    let dim = if m.nrows() == 1 { 2 } else { 1 };
-    if let Some(nan) = of_nothing(a, m.shape(), dim) {
-        return one(nan);
-    }
     one(Value::Real(
-        along(&m, dim, |it| {
-            let v: Vec<f64> = it.collect();
-            let n = v.len() as f64;
-            let mean = v.iter().sum::<f64>() / n;
-            let ss: f64 = v.iter().map(|x| (x - mean).powi(2)).sum();
-            let var = if n == 1.0 {
-                0.0
-            } else {
-                ss / if by_n { n } else { n - 1.0 }
-            };
+        along(&*a.complex(0)?, dim, |it| {
+            let var = float_variance(it.collect(), by_n);
             if root {
                 var.sqrt()
             } else {
@@ -263,7 +355,18 @@ fn spread(a: &Args, root: bool) -> Result<Vec<Value>> {
     ))
 }
 
-/// The variance of real numbers of one field, in the field.
+/// The variance of real or complex doubles, `sum |x_i - mean|^2` over
+/// n - 1 (over n when `by_n` or n = 1, so one Inf or NaN gives NaN, as Octave).
+fn float_variance(v: Vec<C64>, by_n: bool) -> f64 {
+    let n = v.len() as f64;
+    let mean = v.iter().sum::<C64>() / n;
+    let ss: f64 = v.iter().map(|x| (x - mean).norm_sqr()).sum();
+    ss / if by_n || n == 1.0 { n } else { n - 1.0 }
+}
+
+/// The variance of numbers of one field, in the field: `|d|^2` is `d`
+/// times its complex conjugate (`d^2` for real d), a rational for
+/// complex fields.
 fn exact_variance(v: Vec<Quad>, by_n: bool) -> Quad {
     let n = v.len() as i64;
     if n == 1 {
@@ -272,7 +375,7 @@ fn exact_variance(v: Vec<Quad>, by_n: bool) -> Quad {
     let mean = v.iter().fold(Quad::zero(), |s, x| s + x.clone()) * ratio(1, n);
     let ss = v.iter().fold(Quad::zero(), |s, x| {
         let d = x - &mean;
-        s + &d * &d
+        s + &d * &d.conj_complex()
     });
     ss * ratio(1, if by_n { n } else { n - 1 })
 }
