@@ -241,9 +241,9 @@ fn lanes(z: &[f64], dist: impl Fn(usize) -> f64) -> (f64, f64) {
             df[l] += t * t;
         }
     }
-    for j in full..n {
-        let t = z[j] / dist(j);
-        f[0] += z[j] * t;
+    for (j, zj) in z.iter().enumerate().skip(full) {
+        let t = zj / dist(j);
+        f[0] += zj * t;
         df[0] += t * t;
     }
     (f.iter().sum(), df.iter().sum())
