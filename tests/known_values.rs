@@ -416,6 +416,45 @@ fn svd_at_n_300_reproduces_a_matrix_with_known_singular_values() {
     assert!(rel < 1e-13, "||U S V' - A||_F / ||A||_F = {rel:e}");
 }
 
+/// `pinv` through the bidiagonal divide and conquer (square, n >= 32): A is
+/// built here as Q1 diag(s) Q2' with s = 5 repeated 40 times, 1..120 and
+/// 40 zeros (rank 160, heavy deflation); la's X must satisfy the four
+/// Moore-Penrose identities, and `svd` must give s back, both checked here
+/// with nalgebra.
+#[test]
+fn pinv_and_svd_at_n_200_of_a_rank_deficient_known_spectrum() {
+    let n = 200;
+    let (q1, q2) = (orthogonal(n, 4), orthogonal(n, 5));
+    let mut s: Vec<f64> = std::iter::repeat_n(5.0, 40).collect();
+    s.extend((1..=120).map(|k| k as f64));
+    s.extend(std::iter::repeat_n(0.0, 40));
+    let a = &q1
+        * nalgebra::DMatrix::from_diagonal(&nalgebra::DVector::from_vec(s.clone()))
+        * q2.transpose();
+    let x = json_matrix(&run_on(&a, "pinv200", "X = pinv(A)"), "X");
+    let tol = 1e-12 * a.norm();
+    assert!((&a * &x * &a - &a).norm() < tol, "A X A != A");
+    assert!((&x * &a * &x - &x).norm() < 1e-12 * x.norm(), "X A X != X");
+    let (ax, xa) = (&a * &x, &x * &a);
+    assert!(
+        (&ax - ax.transpose()).norm() < 1e-12 * n as f64,
+        "A X not symmetric"
+    );
+    assert!(
+        (&xa - xa.transpose()).norm() < 1e-12 * n as f64,
+        "X A not symmetric"
+    );
+    let got = json_matrix(&run_on(&a, "svd200", "S = svd(A)"), "S");
+    s.sort_by(|p, q| q.total_cmp(p));
+    for (k, want) in s.iter().enumerate() {
+        assert!(
+            (got[(k, 0)] - want).abs() < 1e-11,
+            "sigma_{k}: {} vs {want}",
+            got[(k, 0)]
+        );
+    }
+}
+
 // ---------------------------------------------------------------- roots / poly
 
 /// The roots of a polynomial built from known roots: their number and values

@@ -20,12 +20,12 @@ use nalgebra::DMatrix;
 
 /// Real or complex entries, as both faer and nalgebra see them.
 pub trait Field:
-    faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy
+    faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy + 'static
 {
 }
 
 impl<T> Field for T where
-    T: faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy
+    T: faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy + 'static
 {
 }
 
@@ -37,11 +37,13 @@ fn diag_mut<T>(s: &mut [T]) -> faer::diag::DiagMut<'_, T> {
     faer::ColMut::from_slice_mut(s).as_diagonal_mut()
 }
 
+mod bidiag_dc;
 mod chol;
 mod eigen;
 mod expm;
 mod lu;
 mod qr;
+mod secular;
 mod svd;
 mod symeig;
 mod tridiag_dc;

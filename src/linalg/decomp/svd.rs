@@ -1,6 +1,16 @@
-//! Singular value decomposition (A = U S V') with the sign rule.
+//! Singular value decomposition (A = U S V') with the sign rule. Real
+//! matrices with vectors, not far from square, go through faer's
+//! bidiagonalisation, our bidiagonal divide and conquer (`bidiag_dc`) and
+//! faer's back-transformation; the rest through faer's whole SVD.
 
 use super::*;
+use std::any::Any;
+
+/// Below this order the bidiagonal problem is faer's whole SVD.
+const DC_MIN: usize = 32;
+/// Above this aspect ratio faer takes a QR factorisation first (its
+/// `qr_ratio_threshold`), which the bidiagonal path does not do.
+const DC_MAX_RATIO: f64 = 11.0 / 6.0;
 
 /// Raw faer SVD, real or complex: singular values (descending, stored as
 /// `T`) and U, V as requested (0-column matrices when `kind` is `No`).
@@ -10,8 +20,16 @@ pub(super) fn faer_svd<T>(
     kind: ComputeSvdVectors,
 ) -> Result<(Vec<T>, DMatrix<T>, DMatrix<T>)>
 where
-    T: faer::traits::ComplexField + nalgebra::ComplexField,
+    T: faer::traits::ComplexField + nalgebra::ComplexField + 'static,
 {
+    if let Some(real) = (a as &dyn Any).downcast_ref::<RMat>() {
+        if let Some(out) = bidiagonal_path(func, real, kind)? {
+            let out: Box<dyn Any> = Box::new(out);
+            if let Ok(out) = out.downcast::<(Vec<T>, DMatrix<T>, DMatrix<T>)>() {
+                return Ok(*out);
+            }
+        }
+    }
     let (m, n) = a.shape();
     let k = m.min(n);
     let (ucols, vcols) = match kind {
@@ -47,6 +65,97 @@ where
     })
     .map_err(|_| LinalgError::NoConvergence { func })?;
     Ok((s, u, v))
+}
+
+/// The real SVD with vectors by bidiagonalisation and divide and
+/// conquer, or `None` where faer's whole SVD serves (no vectors, small,
+/// or far from square). A wide matrix is solved as its transpose.
+fn bidiagonal_path(
+    func: &'static str,
+    a: &RMat,
+    kind: ComputeSvdVectors,
+) -> Result<Option<(Vec<f64>, RMat, RMat)>> {
+    let (m, n) = a.shape();
+    let (big, small) = (m.max(n), m.min(n));
+    if kind == ComputeSvdVectors::No || small < DC_MIN || big as f64 > DC_MAX_RATIO * small as f64 {
+        return Ok(None);
+    }
+    if m < n {
+        let (s, v, u) = tall_svd(func, &a.transpose(), kind)?;
+        return Ok(Some((s, u, v)));
+    }
+    tall_svd(func, a, kind).map(Some)
+}
+
+/// SVD of `a` with m >= n: A = Q B P' (faer's Householder bidiagonalisation),
+/// B = U_B S V_B' (`bidiag_dc`), U = Q [U_B; 0] (or [U_B 0; 0 I] in full)
+/// and V = P V_B by faer's block reflector application.
+fn tall_svd(
+    func: &'static str,
+    a: &RMat,
+    kind: ComputeSvdVectors,
+) -> Result<(Vec<f64>, RMat, RMat)> {
+    let (m, n) = a.shape();
+    let ucols = if kind == ComputeSvdVectors::Full {
+        m
+    } else {
+        n
+    };
+    let bs = fqr::recommended_block_size::<f64>(m, n);
+    let mut bid = a.clone();
+    let mut hl = RMat::zeros(bs, n);
+    let mut hr = RMat::zeros(bs, n - 1);
+    run_kernel(Kernel::Svd, m, |par| {
+        let req = fsvd::bidiag::bidiag_in_place_scratch::<f64>(m, n, par, Default::default());
+        with_stack(req, |stack| {
+            fsvd::bidiag::bidiag_in_place(
+                faer_mut(&mut bid),
+                faer_mut(&mut hl),
+                faer_mut(&mut hr),
+                par,
+                stack,
+                Default::default(),
+            )
+        });
+        let d: Vec<f64> = (0..n).map(|i| bid[(i, i)]).collect();
+        let e: Vec<f64> = (1..n).map(|i| bid[(i - 1, i)]).collect();
+        let (s, ub, vb) = bidiag_dc::bidiagonal_svd(&d, &e, par)
+            .map_err(|_| LinalgError::NoConvergence { func })?;
+        let mut u = RMat::zeros(m, ucols);
+        u.view_mut((0, 0), (n, n)).copy_from(&ub);
+        for i in n..ucols {
+            u[(i, i)] = 1.0;
+        }
+        let apply = |essentials: faer::MatRef<'_, f64>,
+                     factors: &RMat,
+                     target: faer::MatMut<'_, f64>| {
+            let req = householder::apply_block_householder_sequence_on_the_left_in_place_scratch::<
+                f64,
+            >(essentials.nrows(), bs, target.ncols());
+            with_stack(req, |stack| {
+                householder::apply_block_householder_sequence_on_the_left_in_place_with_conj(
+                    essentials,
+                    faer_ref(factors),
+                    faer::Conj::No,
+                    target,
+                    par,
+                    stack,
+                )
+            });
+        };
+        apply(faer_ref(&bid), &hl, faer_mut(&mut u));
+        // The right reflectors are stored along the rows right of the
+        // diagonal; mirrored below it they read as columns.
+        for j in 1..n {
+            for i in 0..j {
+                bid[(j, i)] = bid[(i, j)];
+            }
+        }
+        let mut v = vb;
+        let essentials = faer_ref(&bid).submatrix(1, 0, n - 1, n - 1);
+        apply(essentials, &hr, faer_mut(&mut v).subrows_mut(1, n - 1));
+        Ok((s, u, v))
+    })
 }
 
 /// Singular values, descending. NaN/Inf input is an error.

@@ -8,7 +8,7 @@ use faer::MatMut;
 
 /// Where the nonzero rows of a column of Q = diag(Q1, Q2) are.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
-pub(super) enum Rows {
+pub(in crate::linalg::decomp) enum Rows {
     Top,
     Both,
     Bottom,
@@ -72,7 +72,7 @@ pub(super) fn deflate(entries: Vec<Entry>, rho: f64, mut q: MatMut<'_, f64>) -> 
 }
 
 /// Columns x, y of q become c*x + s*y and c*y - s*x.
-fn rotate(q: MatMut<'_, f64>, x: usize, y: usize, c: f64, s: f64) {
+pub(in crate::linalg::decomp) fn rotate(q: MatMut<'_, f64>, x: usize, y: usize, c: f64, s: f64) {
     let mut q = q;
     for i in 0..q.nrows() {
         let (a, b) = (q[(i, x)], q[(i, y)]);

@@ -4,8 +4,8 @@
 //! the eigenvector block of D + rho*z*z', and only over the rows where they
 //! can be nonzero (columns from Q1 have zeros below, those from Q2 above).
 
+use super::super::secular::{lowner_z, roots, Poles};
 use super::deflate::{deflate, Entry, Rows};
-use super::secular::roots;
 use crate::linalg::simd::Level;
 use faer::linalg::matmul::matmul;
 use faer::reborrow::{Reborrow, ReborrowMut};
@@ -47,7 +47,7 @@ pub(super) fn merge(
 
     let dk: Vec<f64> = kept.iter().map(|e| e.d).collect();
     let zk: Vec<f64> = kept.iter().map(|e| e.z).collect();
-    let (lambda, delta) = roots(&dk, &zk, rho, par.degree() > 1 && k >= 64);
+    let (lambda, delta) = roots(Poles::Plain, &dk, &zk, rho, par.degree() > 1 && k >= 64);
     let s = vector_block(&dk, &zk, &delta, &grouped);
 
     let (top, bottom) = (k - k3, k - k1);
@@ -144,19 +144,7 @@ fn fill_vectors_body<const FMA: bool>(
     mut s: MatMut<'_, f64>,
 ) {
     let k = d.len();
-    // w_j = (d_j - x_j) * prod_{i != j} (d_j - x_i) / (d_j - d_i), taken
-    // one root at a time over contiguous slices (no branch in the loop).
-    let mut w: Vec<f64> = (0..k).map(|j| delta[j * k + j]).collect();
-    for (i, col) in delta.chunks(k).enumerate() {
-        let di = d[i];
-        scale_by_ratio(&mut w[..i], &col[..i], &d[..i], di);
-        scale_by_ratio(&mut w[i + 1..], &col[i + 1..], &d[i + 1..], di);
-    }
-    let zhat: Vec<f64> = w
-        .iter()
-        .zip(z)
-        .map(|(wj, zj)| (-wj).max(0.0).sqrt().copysign(*zj))
-        .collect();
+    let zhat = lowner_z(Level::detect(), Poles::Plain, d, z, delta);
     let mut v = vec![0.0; k];
     for (i, col) in delta.chunks(k).enumerate() {
         for ((vj, zj), dj) in v.iter_mut().zip(&zhat).zip(col) {
@@ -170,16 +158,13 @@ fn fill_vectors_body<const FMA: bool>(
     }
 }
 
-/// w_j *= c_j / (d_j - di).
-#[inline(always)]
-fn scale_by_ratio(w: &mut [f64], c: &[f64], d: &[f64], di: f64) {
-    for ((wj, cj), dj) in w.iter_mut().zip(c).zip(d) {
-        *wj *= cj / (dj - di);
-    }
-}
-
 /// dst = lhs * rhs, or zero when the inner dimension is empty.
-fn product(dst: MatMut<'_, f64>, lhs: faer::MatRef<'_, f64>, rhs: faer::MatRef<'_, f64>, par: Par) {
+pub(in crate::linalg::decomp) fn product(
+    dst: MatMut<'_, f64>,
+    lhs: faer::MatRef<'_, f64>,
+    rhs: faer::MatRef<'_, f64>,
+    par: Par,
+) {
     let mut dst = dst;
     if lhs.ncols() == 0 {
         dst.fill(0.0);
@@ -189,7 +174,7 @@ fn product(dst: MatMut<'_, f64>, lhs: faer::MatRef<'_, f64>, rhs: faer::MatRef<'
 }
 
 /// The order sorting `d`, whose first k values are already ascending.
-fn ascending(d: &[f64], k: usize) -> Vec<usize> {
+pub(in crate::linalg::decomp) fn ascending(d: &[f64], k: usize) -> Vec<usize> {
     let mut rest: Vec<usize> = (k..d.len()).collect();
     rest.sort_by(|&a, &b| d[a].total_cmp(&d[b]));
     let mut out = Vec::with_capacity(d.len());

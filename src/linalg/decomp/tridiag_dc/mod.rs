@@ -6,8 +6,8 @@
 //! that can be nonzero, as LAPACK's `dstedc` does.
 //!
 //! The driver here scales, splits at negligible off-diagonals and recurses;
-//! `deflate` finds the columns that need no secular root, `secular` solves
-//! for the roots, and `merge` joins two halves.
+//! `deflate` finds the columns that need no secular root, `decomp::secular`
+//! solves for the roots, and `merge` joins two halves.
 
 use super::{evd, with_stack, LinalgError, RMat, Result};
 use faer::reborrow::ReborrowMut;
@@ -140,9 +140,8 @@ fn leaf(d: &mut [f64], e: &[f64], q: MatMut<'_, f64>) -> Result<Vec<usize>> {
     Ok((0..m).collect())
 }
 
-mod deflate;
-mod merge;
-mod secular;
+pub(super) mod deflate;
+pub(super) mod merge;
 
 #[cfg(test)]
 mod tests;
