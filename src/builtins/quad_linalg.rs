@@ -6,7 +6,9 @@
 
 use super::ctx::Ctx;
 use super::Args;
+use crate::error::Span;
 use crate::exact::field;
+use crate::exact::norm2;
 use crate::exact::splitting::{self, Split};
 use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
@@ -42,6 +44,19 @@ pub fn in_one_field(vals: &[&Value]) -> Option<Vec<QuadMat>> {
         .collect::<Option<_>>()?;
     crate::exact::quad::common_field(ms.iter().flat_map(|m| m.iter()))?;
     Some(ms)
+}
+
+/// The exact 2-norm of `v`'s entries as a scalar (`norm([1 1])` is
+/// `sqrt(2)`), when `v` is exact and so is the norm (see `exact::norm2`);
+/// `None` sends the caller to floats, with the size rule's warning when the
+/// sum of squares grew past it.
+pub fn two_norm(it: &mut dyn Ctx, v: &Value, span: Span) -> Option<Value> {
+    let s = norm2::sum_of_squares(v.to_quad()?.iter())?;
+    if s.bits() > crate::ops::exact::MAX_EXACT_BITS {
+        it.warn(&crate::ops::exact::too_long_warning(), span);
+        return None;
+    }
+    Some(Value::quad(QuadMat::from_element(1, 1, norm2::root(&s)?)))
 }
 
 pub fn det(m: &QuadMat) -> Value {
