@@ -104,7 +104,7 @@ fn sqrt_of_exact_numbers_beyond_doubles_is_decided_exactly() {
     assert_eq!(out("sqrt(1e-401) * 10^201"), "ans = sqrt(10)\n");
     // 10^20 = (10^10)^2 is a square beyond the small-number split.
     assert_eq!(out("sqrt(10^20)"), "ans = 10000000000\n");
-    // (3^200 + 1)^2 has no small square factor to find: the square test.
+    // (3^200 + 1)^2: a square of 318 digits, found by the square test.
     assert_eq!(out("x = 3^200 + 1; sqrt(x^2) == x"), "ans = 1\n");
 }
 
@@ -147,7 +147,10 @@ fn correlation_of_exact_data_is_exact() {
     assert_eq!(out("corr([1 2 3], [1 2 4])"), "ans = 3*sqrt(21)/14\n");
     // x = [1 2 3 4]: squares 5; y = [2 4 5 9]: centred [-3 -1 0 4],
     // squares 26; cross 11: r = 11/sqrt(130).
-    assert_eq!(out("r = corr([1 2 3 4], [2 4 5 9]); r^2 == 121/130"), "ans = 1\n");
+    assert_eq!(
+        out("r = corr([1 2 3 4], [2 4 5 9]); r^2 == 121/130"),
+        "ans = 1\n"
+    );
     let (_, _, v) = matrix("x = double(corr([1 2 3 4], [2 4 5 9]))");
     assert_close(&v, &[11.0 / 130f64.sqrt()], 1e-15);
     // A constant column has no correlation: NaN, as Octave.

@@ -110,11 +110,9 @@ pub fn roots(p: &[Rat]) -> (Value, Option<Vec<Rat>>) {
 
 /// The monic polynomial with the given exact roots (highest power first),
 /// when they share one field: `poly([sqrt(2) -sqrt(2)])` is `[1 0 -2]`.
+/// Quadratic in the number of roots: the caller keeps to [`MAX_ENTRIES`].
 pub fn poly_from_roots(roots: &QuadMat) -> Option<Value> {
     crate::exact::quad::common_field(roots.iter())?;
-    if roots.len() > MAX_ENTRIES {
-        return None;
-    }
     let mut coef = vec![Quad::rat(Rat::one())];
     for z in roots.iter() {
         let mut next = coef.clone();
