@@ -34,9 +34,9 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cov(x), cov(x, opt), cov(x, y), cov(x, y, opt)",
-            summary: "Covariance: of a vector, its variance; of a matrix, the covariance matrix of its columns (rows are observations). opt = 1 divides by n instead of n - 1.",
+            summary: "Covariance: of a vector, its variance; of a matrix, the covariance matrix of its columns (rows are observations). opt = 1 divides by n instead of n - 1. Exact for exact data (fractions, sqrt(2)).",
             math: &["cov(X) = (X - mean(X))' * (X - mean(X)) / (n - 1)", "cov(x, y) = sum((x - mean(x)) .* (y - mean(y))) / (n - 1)"],
-            example: &[">> cov([1 2 3 4], [2 4 5 9])", "ans = 3.6667"],
+            example: &[">> cov([1 2 3 4], [2 4 5 9])", "ans = 11/3"],
             related: &["corr", "var", "std", "mean"],
         },
         run: cov,
@@ -49,14 +49,16 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "corr(x), corr(x, y)",
-            summary: "Pearson correlation coefficients between columns (rows are observations).",
+            summary: "Pearson correlation coefficients between columns (rows are observations); exact for exact data where the coefficient is a fraction or a square root (a NaN for a column that does not vary).",
             math: &["corr(x, y) = cov(x, y) / (std(x) * std(y))", "corr(X)(i, j) = cov(X)(i, j) / sqrt(cov(X)(i, i) * cov(X)(j, j))"],
             example: &[
                 ">> corr([1 2; 3 5; 4 4])",
                 "ans =",
                 "",
-                "   1.0000   0.7857",
-                "   0.7857   1.0000",
+                "       1   11/14",
+                "   11/14       1",
+                ">> corr([1 2 3], [1 2 4])",
+                "ans = 3*sqrt(21)/14",
             ],
             related: &["cov", "std"],
         },
@@ -270,7 +272,7 @@ fn exact_cross(x: &QuadMat, y: &QuadMat) -> QuadMat {
 
 /// `r_ij = c_ij / sqrt(a_i * b_j)` with `c = x'y`, `a`, `b` the sums of
 /// squares of the centred columns: a number of a field or one term
-/// `c/sqrt(k)` (`corr([1 2 3], [1 2 4])` is `sqrt(3)*5/sqrt(...)`); `None`
+/// `c/sqrt(k)` (`corr([1 2 3], [1 2 4])` is `3*sqrt(21)/14`); `None`
 /// when a column does not vary (the floats give NaN, as Octave).
 fn exact_corr(x: &QuadMat, y: &QuadMat) -> Option<Value> {
     let (cx, cy) = (exact_centred(x), exact_centred(y));

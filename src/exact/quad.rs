@@ -514,15 +514,17 @@ fn over_common_denominator(q: &Quad) -> (BigInt, BigInt, BigInt) {
     (q.a.numer() * (&l / &ad), q.b.numer() * (&l / &bd), l)
 }
 
-/// `n` when a real `q = (n/d)·√d = n/√d` for an integer `n` and is not
-/// an integer multiple of `√d`: the entries of unit vectors `v/√k` read
-/// best that way (`1/sqrt(2)` rather than `sqrt(2)/2`).
+/// `n` when a real `q = (n/d)·√d = n/√d` for an integer `n`, is not an
+/// integer multiple of `√d`, and `|q| < 1` (`n² < d`): the entries of unit
+/// vectors `v/√k` read best that way (`1/sqrt(2)`, `2/sqrt(6)`); larger
+/// numbers as a textbook writes them (`sqrt(15)/3`, not `5/sqrt(15)`).
 fn over_radical(q: &Quad) -> Option<BigInt> {
     if q.d <= 0 || !q.a.is_zero() || q.b.denom().is_one() {
         return None;
     }
     let n = &q.b * &Rat::from_i64(q.d);
-    n.denom().is_one().then(|| n.numer())
+    let n = n.denom().is_one().then(|| n.numer())?;
+    (&n * &n < BigInt::from(q.d)).then_some(n)
 }
 
 /// How the pieces of a number are spelt (text or LaTeX).

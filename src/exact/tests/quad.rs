@@ -84,9 +84,23 @@ fn display_reads_back() {
     assert_eq!(q((5, 2), (1, 2), 33).to_string(), "(5 + sqrt(33))/2");
     assert_eq!(q((5, 2), (-1, 2), 33).to_string(), "(5 - sqrt(33))/2");
     assert_eq!(q((0, 1), (2, 1), 2).to_string(), "2*sqrt(2)");
-    // n/sqrt(d) when the coefficient is n/d (unit vectors' entries).
+    // n/sqrt(d) when the coefficient is n/d and n^2 < d (unit vectors'
+    // entries, below 1); larger ones rationalised: 3/sqrt(2) = 3*sqrt(2)/2,
+    // 5/sqrt(15) = sqrt(15)/3.
     assert_eq!(q((0, 1), (-1, 2), 2).to_string(), "-1/sqrt(2)");
-    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3/sqrt(2)");
+    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3*sqrt(2)/2");
+    assert_eq!(q((0, 1), (1, 3), 15).to_string(), "sqrt(15)/3");
+    assert_eq!(q((0, 1), (1, 3), 15).latex(), "\\frac{\\sqrt{15}}{3}");
+    // x/sqrt(k) outside every field: (2i/3)/sqrt(2) = i*sqrt(2)/3 (x/k =
+    // i/3); -i/sqrt(2) has |x|^2 = 1 < 2 (a unit vector's entry) and stays;
+    // 3i/sqrt(2) (|x|^2 = 9 >= 2) is 3i*sqrt(2)/2.
+    let two = Quad::rat(r(2, 1));
+    let over = |x: Quad| Quad::over_sqrt(&x, &two).unwrap();
+    assert_eq!(over(q((0, 1), (2, 3), -1)).to_string(), "i*sqrt(2)/3");
+    assert_eq!(over(q((0, 1), (2, 3), -1)).latex(), "\\frac{i\\sqrt{2}}{3}");
+    assert_eq!(over(q((0, 1), (-1, 1), -1)).to_string(), "-i/sqrt(2)");
+    assert_eq!(over(q((0, 1), (3, 1), -1)).to_string(), "3i*sqrt(2)/2");
+    assert_eq!(over(q((2, 3), (2, 3), -1)).to_string(), "(1 + i)*sqrt(2)/3");
     assert_eq!(q((0, 1), (1, 3), 6).to_string(), "2/sqrt(6)");
     assert_eq!(q((0, 1), (3, 4), 2).to_string(), "3*sqrt(2)/4");
     assert_eq!(q((0, 1), (-1, 2), 2).latex(), "-\\frac{1}{\\sqrt{2}}");
