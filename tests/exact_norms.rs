@@ -1,5 +1,5 @@
-//! Exact norms, square roots of large rationals, covariance and correlation
-//! through the real binary. Every expected value is derived by hand in the
+//! Exact norms, square roots of large rationals, covariance, correlation
+//! and projections through the real binary. Every expected value is derived by hand in the
 //! comments; the floating-point cross-checks compare with `double` of the
 //! exact answer computed independently here.
 
@@ -156,4 +156,25 @@ fn correlation_of_exact_data_is_exact() {
     // A constant column has no correlation: NaN, as Octave.
     let (_, _, v) = matrix("x = corr([1 1 1], [1 2 3])");
     assert!(v[0].is_nan());
+}
+
+#[test]
+fn projections_of_fractions_are_exact() {
+    // Onto the line through v = [1; 1]: (v'u / v'v) v = (3/2) [1; 1], in
+    // u's shape.
+    assert_eq!(out("proj([1; 2], [1; 1])"), "ans =\n\n   3/2\n   3/2\n\n");
+    assert_eq!(out("proj([1 2], [1 1])"), "ans =\n\n   3/2   3/2\n\n");
+    // Least-squares line through (0, 1), (1, 2), (2, 4): A'A = [3 3; 3 5],
+    // A'b = [7; 10], x = [5/6; 3/2], p = A x = [5/6; 7/3; 23/6]; the
+    // residual is orthogonal to A's columns exactly.
+    assert_eq!(
+        out("b = [1; 2; 4]; A = [1 0; 1 1; 1 2]; p = proj(b, A), A'*(b - p)"),
+        "p =\n\n    5/6\n    7/3\n   23/6\n\nans =\n\n   0\n   0\n\n"
+    );
+    // A rank-deficient A: its column space is the line through [1; 2; 0],
+    // and [1; 2; 3] projects to ((1 + 4)/5) [1; 2; 0].
+    assert_eq!(
+        out("proj([1 2 3], [1 2; 2 4; 0 0])"),
+        "ans =\n\n   1   2   0\n\n"
+    );
 }
