@@ -342,6 +342,19 @@ fn the_cost_rule_keeps_a_30x30_charpoly_exact_and_gives_way_at_60x60() {
     }
 }
 
+#[test]
+fn poly_of_400_exact_roots_stays_exact_and_of_401_warns() {
+    // prod (x - k), k = 1..n: the coefficient of x^(n-1) is -(1 + ... + n)
+    // = -n(n+1)/2: -80200 for n = 400. Multiplying out 401 roots passes the
+    // 400-entry limit of exact work on quadratic numbers: floats, warned.
+    let (p, err) = exact("p = poly(1:400); c = p(2)");
+    assert_eq!(p, serde_json::json!("-80200"));
+    no_float_switch(&err);
+    let r = run(&["-e", "p = poly(1:401);"], "");
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    gives_way(&r.stderr, "poly", "1x401");
+}
+
 /// Element-wise work on an exact array of more than 10 000 entries costs
 /// one operation per entry: it stays exact (1/3 + 1/6 = 1/2 and
 /// 10001/3 + 1/6 = 20003/6; 10001^2 = 100020001). A matrix product of that

@@ -103,14 +103,15 @@ fn gram_schmidt_of_exact_input_is_exact() {
     // a1 = [1;1;0], a2 = [1;0;1], a3 = [2;1;1] = a1 + a2 (dropped).
     // v1 = a1, |v1|^2 = 2; v2 = a2 - (1/2) v1 = [1/2; -1/2; 1], |v2|^2 = 3/2,
     // q2 = [1; -1; 2]/sqrt(6). R = Q'A: row 1 = [2 1 3]/sqrt(2), row 2 =
-    // [0 3 3]/sqrt(6).
+    // [0 3 3]/sqrt(6). Entries of size 1 or more read as a textbook writes
+    // them, rationalised: 3/sqrt(2) = 3*sqrt(2)/2, 3/sqrt(6) = sqrt(6)/2.
     let r = eval("[Q, R] = gramschmidt([1 1 2; 1 0 1; 0 1 1])");
     assert_eq!(r.status, 0);
     assert!(r.stderr.contains("dropped column 3"), "{}", r.stderr);
     assert_eq!(
         r.stdout,
         "Q =\n\n    1/sqrt(2)    1/sqrt(6)\n    1/sqrt(2)   -1/sqrt(6)\n            0    2/sqrt(6)\n\n\
-         R =\n\n     sqrt(2)   1/sqrt(2)   3/sqrt(2)\n           0   3/sqrt(6)   3/sqrt(6)\n\n"
+         R =\n\n       sqrt(2)     1/sqrt(2)   3*sqrt(2)/2\n             0     sqrt(6)/2     sqrt(6)/2\n\n"
     );
     assert_eq!(
         out("A = [1 1 2; 1 0 1; 0 1 1]; [Q, R] = gramschmidt(A); all(all(Q*R == A))"),
@@ -248,7 +249,7 @@ fn full_qr_of_a_tall_exact_matrix_completes_the_basis_exactly() {
     // [1 1; 1 0; 0 1]: Householder's first reflection gives R(1,1) =
     // -sqrt(2), q1 = -[1; 1; 0]/sqrt(2), R(1,2) = q1.a2 = -1/sqrt(2).
     // v2 = [1; 0; 1] - (1/2)[1; 1; 0] = [1; -1; 2]/2; the second reflection
-    // of the sub-column [-1/sqrt(2); 1] gives R(2,2) = +sqrt(3/2) = 3/sqrt(6),
+    // of the sub-column [-1/sqrt(2); 1] gives R(2,2) = +sqrt(3/2) = sqrt(6)/2,
     // so q2 = [1; -1; 2]/sqrt(6). q3 spans the rest: [1; 1; 0] x [1; -1; 2] =
     // [2; -2; -2]; H1*H2*e3 has last entry +1/sqrt(3) (worked through the
     // two reflections), so q3 = [-1; 1; 1]/sqrt(3). R's last row is zero.
@@ -256,7 +257,7 @@ fn full_qr_of_a_tall_exact_matrix_completes_the_basis_exactly() {
         out("[Q, R] = qr([1 1; 1 0; 0 1])"),
         "Q =\n\n   -1/sqrt(2)    1/sqrt(6)   -1/sqrt(3)\n   -1/sqrt(2)   -1/sqrt(6)    1/sqrt(3)\n\
          \x20           0    2/sqrt(6)    1/sqrt(3)\n\n\
-         R =\n\n     -sqrt(2)   -1/sqrt(2)\n            0    3/sqrt(6)\n            0            0\n\n"
+         R =\n\n     -sqrt(2)   -1/sqrt(2)\n            0    sqrt(6)/2\n            0            0\n\n"
     );
     // Exact identities, and the float qr's factors (Octave's signs).
     assert_eq!(

@@ -7,7 +7,9 @@
 
 use super::ctx::Ctx;
 use super::Args;
+use crate::error::Span;
 use crate::exact::field;
+use crate::exact::norm2;
 use crate::exact::splitting::{self, Split};
 use crate::exact::{Quad, QuadMat, Rat, RatMat};
 use crate::linalg::{CMat, RMat, C64};
@@ -43,6 +45,19 @@ pub fn in_one_field(vals: &[&Value]) -> Option<Vec<QuadMat>> {
         .collect::<Option<_>>()?;
     crate::exact::quad::common_field(ms.iter().flat_map(|m| m.iter()))?;
     Some(ms)
+}
+
+/// The exact 2-norm of `v`'s entries as a scalar (`norm([1 1])` is
+/// `sqrt(2)`), when `v` is exact and so is the norm (see `exact::norm2`);
+/// `None` sends the caller to floats, with the size rule's warning when the
+/// sum of squares grew past it.
+pub fn two_norm(it: &mut dyn Ctx, v: &Value, span: Span) -> Option<Value> {
+    let s = norm2::sum_of_squares(v.to_quad()?.iter())?;
+    if s.bits() > crate::ops::exact::MAX_EXACT_BITS {
+        it.warn(&crate::ops::exact::too_long_warning(), span);
+        return None;
+    }
+    Some(Value::quad(QuadMat::from_element(1, 1, norm2::root(&s)?)))
 }
 
 pub fn det(m: &QuadMat) -> Value {
@@ -96,11 +111,9 @@ pub fn roots(p: &[Rat]) -> (Value, Option<Vec<Rat>>) {
 
 /// The monic polynomial with the given exact roots (highest power first),
 /// when they share one field: `poly([sqrt(2) -sqrt(2)])` is `[1 0 -2]`.
+/// Quadratic in the number of roots: the caller keeps to [`MAX_ENTRIES`].
 pub fn poly_from_roots(roots: &QuadMat) -> Option<Value> {
     crate::exact::quad::common_field(roots.iter())?;
-    if roots.len() > MAX_ENTRIES {
-        return None;
-    }
     let mut coef = vec![Quad::rat(Rat::one())];
     for z in roots.iter() {
         let mut next = coef.clone();

@@ -7,6 +7,7 @@ use super::ctx::Ctx;
 use super::linalg::priced;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::{LaError, Result};
+use crate::exact::RatMat;
 use crate::linalg::{self, decomp, solve, RMat};
 use crate::value::Value;
 
@@ -156,7 +157,7 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "proj(b, A), proj(u, v)",
             summary: concat!(
                 "Orthogonal projection of b onto the column space of A (of u onto the ",
-                "line through v)."
+                "line through v); exact for fractions."
             ),
             math: &[
                 "proj(u, v) = (v'u / v'v) v",
@@ -173,8 +174,8 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> proj([1; 2], [1; 1])",
                 "ans =",
                 "",
-                "   1.5000",
-                "   1.5000",
+                "   3/2",
+                "   3/2",
                 ">> proj([3; 4], [1; 0])",
                 "ans =",
                 "",
@@ -466,14 +467,20 @@ fn inspan(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     Ok(vec![Value::bool(tf), Value::Real(x.into())])
 }
 
-fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn proj(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let am = finite(&a, 1, "proj")?;
     let b = finite(&a, 0, "proj")?;
     check_order("proj", &b, &am)?;
     let b_vec = b.nrows() == 1 || b.ncols() == 1;
     let a_vec = am.nrows() == 1 || am.ncols() == 1;
+    let line = b_vec && a_vec && b.len() == am.len() && b.len() > 1;
+    if line || as_columns(b.clone(), am.nrows(), "proj", &am).is_ok() {
+        if let Some(p) = exact_proj(it, &a, line) {
+            return one(p);
+        }
+    }
     // Two vectors of the same length: the line through v, in u's shape.
-    if b_vec && a_vec && b.len() == am.len() && b.len() > 1 {
+    if line {
         let (u, v) = (b.as_slice(), am.as_slice());
         let vv: f64 = v.iter().map(|x| x * x).sum();
         let c = if vv == 0.0 {
@@ -493,6 +500,38 @@ fn proj(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     } else {
         p.into()
     }))
+}
+
+/// `proj` of rational b and A exactly, as `A x` for the least-squares `x`
+/// (the projection onto the column space is one, whatever `x`): the line
+/// through a vector v is the column space of v. In b's shape; `None` unless
+/// both are rational, or when the cost rule gives way (with its warning).
+fn exact_proj(it: &mut dyn Ctx, a: &Args, line: bool) -> Option<Value> {
+    let (Value::Exact(b), Value::Exact(am)) = (&a.vals[0], &a.vals[1]) else {
+        return None;
+    };
+    let column = |m: &RatMat| {
+        m.clone()
+            .reshape_generic(nalgebra::Dyn(m.len()), nalgebra::Dyn(1))
+    };
+    let am = if line { column(am) } else { (**am).clone() };
+    let bc = if b.nrows() == am.nrows() {
+        (**b).clone()
+    } else {
+        column(b)
+    };
+    let work = crate::exact::ExactWork::Inverse;
+    let p = priced(it, a, "proj", &am, |m| {
+        if crate::exact::too_costly_for(m, work) {
+            return None;
+        }
+        let (x, _) = crate::exact::lstsq::lstsq(m, &bc).ok()?;
+        crate::exact::matrix::matmul(m, &x).ok()
+    })?;
+    let (r, c) = b.shape();
+    Some(Value::exact(
+        p.reshape_generic(nalgebra::Dyn(r), nalgebra::Dyn(c)),
+    ))
 }
 
 /// Exact Gram-Schmidt (no tolerance given): the orthogonal vectors stay

@@ -3,10 +3,13 @@
 
 use super::construct::dims_arg;
 use super::ctx::Ctx;
+use super::quad_linalg::in_one_field;
 use super::{one, require_square, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
+use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{CMat, RMat, C64};
 use crate::value::Value;
+use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -31,9 +34,9 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cov(x), cov(x, opt), cov(x, y), cov(x, y, opt)",
-            summary: "Covariance: of a vector, its variance; of a matrix, the covariance matrix of its columns (rows are observations). opt = 1 divides by n instead of n - 1.",
+            summary: "Covariance: of a vector, its variance; of a matrix, the covariance matrix of its columns (rows are observations). opt = 1 divides by n instead of n - 1. Exact for exact data (fractions, sqrt(2)).",
             math: &["cov(X) = (X - mean(X))' * (X - mean(X)) / (n - 1)", "cov(x, y) = sum((x - mean(x)) .* (y - mean(y))) / (n - 1)"],
-            example: &[">> cov([1 2 3 4], [2 4 5 9])", "ans = 3.6667"],
+            example: &[">> cov([1 2 3 4], [2 4 5 9])", "ans = 11/3"],
             related: &["corr", "var", "std", "mean"],
         },
         run: cov,
@@ -46,14 +49,16 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Reductions,
             signature: "corr(x), corr(x, y)",
-            summary: "Pearson correlation coefficients between columns (rows are observations).",
+            summary: "Pearson correlation coefficients between columns (rows are observations); exact for exact data where the coefficient is a fraction or a square root (a NaN for a column that does not vary).",
             math: &["corr(x, y) = cov(x, y) / (std(x) * std(y))", "corr(X)(i, j) = cov(X)(i, j) / sqrt(cov(X)(i, i) * cov(X)(j, j))"],
             example: &[
                 ">> corr([1 2; 3 5; 4 4])",
                 "ans =",
                 "",
-                "   1.0000   0.7857",
-                "   0.7857   1.0000",
+                "       1   11/14",
+                "   11/14       1",
+                ">> corr([1 2 3], [1 2 4])",
+                "ans = 3*sqrt(21)/14",
             ],
             related: &["cov", "std"],
         },
@@ -158,32 +163,55 @@ fn cov(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             _ => Ok(None),
         }
     };
-    let x = observations(&a, 0)?;
-    let (y, by_n) = match a.len() {
-        1 => (None, false),
+    let (r, c) = a.num(0)?.dims();
+    let (with_y, by_n) = match a.len() {
+        1 => (false, false),
         2 => match opt_at(1)? {
-            Some(o) if x.nrows() > 1 || x.ncols() > 1 => (None, o),
-            _ => (Some(observations(&a, 1)?), false),
+            Some(o) if r > 1 || c > 1 => (false, o),
+            _ => (true, false),
         },
-        _ => (
-            Some(observations(&a, 1)?),
-            opt_at(2)?.ok_or_else(|| a.wrong(2, "0 or 1"))?,
-        ),
+        _ => (true, opt_at(2)?.ok_or_else(|| a.wrong(2, "0 or 1"))?),
     };
-    let n = x.nrows();
-    let div = if by_n || n == 1 { n } else { n - 1 } as f64;
+    let args: &[usize] = if with_y { &[0, 1] } else { &[0] };
+    if let Some(m) = exact_observations(&a, args) {
+        let (x, y) = (&m[0], m.last().unwrap_or(&m[0]));
+        a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
+        let scale = reciprocal(divisor(x.nrows(), by_n));
+        let out = exact_cross(&exact_centred(x), &exact_centred(y)).map(|q| &q * &scale);
+        return one(Value::quad(out));
+    }
+    let x = observations(&a, 0)?;
+    let div = divisor(x.nrows(), by_n) as f64;
     let cx = centred(&x);
-    let out = match y {
-        None => cx.transpose() * &cx / div,
-        Some(y) => {
-            a.same_counts(&[("x", n), ("y", y.nrows())], OBSERVATIONS)?;
+    let out = match with_y {
+        false => cx.transpose() * &cx / div,
+        true => {
+            let y = observations(&a, 1)?;
+            a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
             cx.transpose() * centred(&y) / div
         }
     };
     one(Value::real(out))
 }
 
+/// n - 1, or n when asked (and for one observation, as Octave).
+fn divisor(n: usize, by_n: bool) -> usize {
+    if by_n || n <= 1 {
+        n.max(1)
+    } else {
+        n - 1
+    }
+}
+
 fn corr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let args: &[usize] = if a.len() > 1 { &[0, 1] } else { &[0] };
+    if let Some(m) = exact_observations(&a, args) {
+        let (x, y) = (&m[0], m.last().unwrap_or(&m[0]));
+        a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
+        if let Some(r) = exact_corr(x, y) {
+            return one(r);
+        }
+    }
     let x = observations(&a, 0)?;
     let y = if a.len() > 1 {
         observations(&a, 1)?
@@ -199,6 +227,72 @@ fn corr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         cross[(i, j)] / (sx[i] * sy[j])
     });
     one(Value::real(out))
+}
+
+// ---- exact input: the same formulas in the numbers' field ---------------
+
+/// Arguments `ks` as real exact numbers of one field, rows observations (a
+/// row vector as a column); `None` for any other input (floats).
+fn exact_observations(a: &Args, ks: &[usize]) -> Option<Vec<QuadMat>> {
+    let vals: Vec<&Value> = ks.iter().map(|&k| a.vals.get(k)).collect::<Option<_>>()?;
+    let ms = in_one_field(&vals)?;
+    let real = ms.iter().all(|m| m.iter().all(Quad::is_real));
+    real.then(|| {
+        ms.into_iter()
+            .map(|m| if m.nrows() == 1 { m.transpose() } else { m })
+            .collect()
+    })
+}
+
+/// `1/n` for `n ≥ 1`.
+fn reciprocal(n: usize) -> Quad {
+    Quad::rat(Rat::from_i64(1) / Rat::from_i64(n as i64))
+}
+
+/// Each column minus its mean.
+fn exact_centred(m: &QuadMat) -> QuadMat {
+    let inv_n = reciprocal(m.nrows().max(1));
+    let mut c = m.clone();
+    for mut col in c.column_iter_mut() {
+        let mean = &col.iter().fold(Quad::zero(), |s, q| s + q.clone()) * &inv_n;
+        col.iter_mut().for_each(|q| *q = &*q - &mean);
+    }
+    c
+}
+
+/// `x' * y` of centred columns.
+fn exact_cross(x: &QuadMat, y: &QuadMat) -> QuadMat {
+    QuadMat::from_fn(x.ncols(), y.ncols(), |i, j| {
+        x.column(i)
+            .iter()
+            .zip(y.column(j).iter())
+            .fold(Quad::zero(), |s, (p, q)| s + p * q)
+    })
+}
+
+/// `r_ij = c_ij / sqrt(a_i * b_j)` with `c = x'y`, `a`, `b` the sums of
+/// squares of the centred columns: a number of a field or one term
+/// `c/sqrt(k)` (`corr([1 2 3], [1 2 4])` is `3*sqrt(21)/14`); `None`
+/// when a column does not vary (the floats give NaN, as Octave).
+fn exact_corr(x: &QuadMat, y: &QuadMat) -> Option<Value> {
+    let (cx, cy) = (exact_centred(x), exact_centred(y));
+    let squares = |c: &QuadMat| -> Vec<Quad> {
+        c.column_iter()
+            .map(|col| col.iter().fold(Quad::zero(), |s, q| s + q * q))
+            .collect()
+    };
+    let (a, b) = (squares(&cx), squares(&cy));
+    let cross = exact_cross(&cx, &cy);
+    let entries = (0..cross.len()).map(|k| {
+        let (i, j) = (k % cross.nrows(), k / cross.nrows());
+        Quad::over_sqrt(&cross[(i, j)], &(&a[i] * &b[j]))
+    });
+    let out: Vec<Quad> = entries.collect::<Option<_>>()?;
+    Some(Value::quad(QuadMat::from_vec(
+        cross.nrows(),
+        cross.ncols(),
+        out,
+    )))
 }
 
 fn vecnorm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

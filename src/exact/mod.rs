@@ -14,6 +14,7 @@ pub mod lstsq;
 pub mod matrix;
 pub mod modp;
 pub mod modular;
+pub mod norm2;
 pub mod orth;
 pub mod padic_inv;
 pub mod poly;
@@ -23,6 +24,7 @@ pub mod reconstruct;
 pub mod render;
 pub mod rounding;
 pub mod splitting;
+pub mod squarefree;
 pub mod symmetric;
 
 pub use echelon::{

@@ -19,6 +19,7 @@
 
 use crate::exact::field::Field;
 use crate::exact::matrix::gcd;
+use crate::exact::squarefree;
 use crate::exact::Rat;
 use nalgebra::DMatrix;
 use num_bigint::BigInt;
@@ -42,7 +43,7 @@ pub type QuadMat = DMatrix<Quad>;
 
 /// Largest |d| accepted for a radicand: keeps `b²·d` and the square-free
 /// test (trial division up to √|d|) cheap.
-pub const MAX_RADICAND: i64 = 1 << 40;
+pub const MAX_RADICAND: i64 = squarefree::MAX_PART as i64;
 
 impl Quad {
     pub fn rat(a: Rat) -> Quad {
@@ -267,21 +268,22 @@ pub fn is_radicand(d: i64) -> bool {
     d != 0
         && d != 1
         && d.unsigned_abs() <= MAX_RADICAND as u64
-        && split_square(d.unsigned_abs()).0 == 1
+        && squarefree::is_square_free(d.unsigned_abs())
 }
 
-/// `√r` exactly: `p√d/q` with `d` square-free, or `None` when the integer
-/// parts are too large to factor quickly. `√4 = 2`, `√8 = 2√2`, `√-4 = 2i`,
+/// `√r` exactly: `p√d/q` with `d` square-free, or `None` when the
+/// square-free part is too large to find quickly. `√4 = 2`, `√8 = 2√2`, `√-4 = 2i`,
 /// `√(1/2) = √2/2`.
 pub fn sqrt_rat(r: &Rat) -> Option<Quad> {
-    // √(n/m) = √(n m)/m.
+    // √(n/m) = √(n m)/m, decided on the integers (of any size) themselves.
     let m = r.denom();
-    let nm = (r.numer() * &m).to_i64()?;
-    if nm.unsigned_abs() > MAX_RADICAND as u64 {
-        return None;
-    }
-    let (k, d) = split_square(nm.unsigned_abs());
-    let d = if nm < 0 { -(d as i64) } else { d as i64 };
+    let nm = r.numer() * &m;
+    let (k, d) = squarefree::split(nm.magnitude())?;
+    let d = if nm.is_negative() {
+        -(d as i64)
+    } else {
+        d as i64
+    };
     let coeff = Rat::new(BigInt::from(k), m)?;
     Some(if d == 1 {
         Quad::rat(coeff)
@@ -329,48 +331,6 @@ fn rational_sqrt(r: &Rat) -> Option<Rat> {
         return None;
     }
     sqrt_rat(r)?.as_rat().cloned()
-}
-
-/// `n = k² d` with `d` square-free (trial division up to the cube root, then
-/// a square test of what is left; `n ≤ 2^40`).
-fn split_square(mut n: u64) -> (u64, u64) {
-    if n == 0 {
-        return (0, 1);
-    }
-    let (mut k, mut d) = (1u64, 1u64);
-    let mut p = 2u64;
-    while p * p * p <= n {
-        let mut e = 0;
-        while n.is_multiple_of(p) {
-            n /= p;
-            e += 1;
-        }
-        k *= p.pow(e / 2);
-        if e % 2 == 1 {
-            d *= p;
-        }
-        p += if p == 2 { 1 } else { 2 };
-    }
-    // What is left has at most two prime factors, both above the cube root:
-    // it is a square or square-free.
-    let s = isqrt(n);
-    if s * s == n && n > 1 {
-        k *= s;
-    } else {
-        d *= n;
-    }
-    (k, d)
-}
-
-fn isqrt(n: u64) -> u64 {
-    let mut s = (n as f64).sqrt() as u64;
-    while s * s > n {
-        s -= 1;
-    }
-    while (s + 1) * (s + 1) <= n {
-        s += 1;
-    }
-    s
 }
 
 // ---- arithmetic -------------------------------------------------------
@@ -554,15 +514,17 @@ fn over_common_denominator(q: &Quad) -> (BigInt, BigInt, BigInt) {
     (q.a.numer() * (&l / &ad), q.b.numer() * (&l / &bd), l)
 }
 
-/// `n` when a real `q = (n/d)·√d = n/√d` for an integer `n` and is not
-/// an integer multiple of `√d`: the entries of unit vectors `v/√k` read
-/// best that way (`1/sqrt(2)` rather than `sqrt(2)/2`).
+/// `n` when a real `q = (n/d)·√d = n/√d` for an integer `n`, is not an
+/// integer multiple of `√d`, and `|q| < 1` (`n² < d`): the entries of unit
+/// vectors `v/√k` read best that way (`1/sqrt(2)`, `2/sqrt(6)`); larger
+/// numbers as a textbook writes them (`sqrt(15)/3`, not `5/sqrt(15)`).
 fn over_radical(q: &Quad) -> Option<BigInt> {
     if q.d <= 0 || !q.a.is_zero() || q.b.denom().is_one() {
         return None;
     }
     let n = &q.b * &Rat::from_i64(q.d);
-    n.denom().is_one().then(|| n.numer())
+    let n = n.denom().is_one().then(|| n.numer())?;
+    (&n * &n < BigInt::from(q.d)).then_some(n)
 }
 
 /// How the pieces of a number are spelt (text or LaTeX).

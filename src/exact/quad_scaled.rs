@@ -5,6 +5,7 @@
 
 use super::{field_add, field_mul, sqrt_quad, Quad};
 use crate::exact::Rat;
+use num_bigint::BigInt;
 use num_traits::{One, Zero};
 use std::cmp::Ordering;
 
@@ -138,10 +139,18 @@ pub(super) fn power(q: &Quad, p: i32) -> Option<Quad> {
 }
 
 /// `x/sqrt(k)` as input text: `-i/sqrt(2)`, `4/sqrt(58 + 6*sqrt(33))`,
-/// `(3 + sqrt(33))/sqrt(58 + 6*sqrt(33))`.
+/// `(3 + sqrt(33))/sqrt(58 + 6*sqrt(33))`, `i*sqrt(2)/3`.
 pub(super) fn text(x: &Quad, k: &Quad) -> String {
     if let Some((c, r)) = whole_times_root(x, k) {
         return format!("{}*sqrt({r})", parenthesised(c.to_string()));
+    }
+    if let Some((c, r, l)) = rationalised(x, k) {
+        let factor = match c.to_string().as_str() {
+            "1" => String::new(),
+            "-1" => "-".to_string(),
+            t => format!("{}*", parenthesised(t.to_string())),
+        };
+        return format!("{factor}sqrt({r})/{l}");
     }
     let top = x.to_string();
     let top = if top.contains([' ', '/']) {
@@ -163,6 +172,26 @@ fn whole_times_root(x: &Quad, k: &Quad) -> Option<(Quad, Rat)> {
     (a.is_integer() && b.is_integer()).then(|| (Quad::new(a, b, x.radicand()), r.clone()))
 }
 
+/// `x/√k` for a rational `k` as `C·√k/L`, `C/L = x/k` with the least
+/// denominator `L`, as a textbook writes it (`i*sqrt(2)/3`, not
+/// `(2i/3)/sqrt(2)`), unless `x` has whole parts and `|x/√k| < 1` (`|x|² <
+/// k`): the entries of unit vectors keep `x/√k` (`-i/sqrt(2)`).
+fn rationalised(x: &Quad, k: &Quad) -> Option<(Quad, Rat, BigInt)> {
+    let r = k.as_rat()?;
+    let abs_squared = if x.d < 0 { Quad::rat(x.norm()) } else { x * x };
+    let whole = x.a.is_integer() && x.b.is_integer();
+    if whole && (k - &abs_squared).sign() == Some(Ordering::Greater) {
+        return None;
+    }
+    let c = Quad::new(x.a.checked_div(r)?, x.b.checked_div(r)?, x.d);
+    let (a, b, l) = super::over_common_denominator(&c);
+    Some((
+        Quad::new(Rat::from_integer(a), Rat::from_integer(b), x.d),
+        r.clone(),
+        l,
+    ))
+}
+
 fn parenthesised(t: String) -> String {
     if t.contains(' ') {
         format!("({t})")
@@ -171,7 +200,8 @@ fn parenthesised(t: String) -> String {
     }
 }
 
-/// `\frac{x}{\sqrt{k}}`, a lone minus sign in front.
+/// `\frac{x}{\sqrt{k}}` (or `\frac{C\sqrt{k}}{L}`, see [`rationalised`]),
+/// a lone minus sign in front.
 pub(super) fn latex(x: &Quad, k: &Quad) -> String {
     if let Some((c, r)) = whole_times_root(x, k) {
         return format!(
@@ -180,10 +210,22 @@ pub(super) fn latex(x: &Quad, k: &Quad) -> String {
             Quad::rat(r).latex()
         );
     }
-    let top = x.latex();
-    let root = format!("\\sqrt{{{}}}", k.latex());
+    if let Some((c, r, l)) = rationalised(x, k) {
+        let factor = match c.latex().as_str() {
+            "1" => String::new(),
+            "-1" => "-".to_string(),
+            t => parenthesised(t.to_string()),
+        };
+        let root = Quad::rat(r).latex();
+        return latex_frac(&format!("{factor}\\sqrt{{{root}}}"), &l.to_string());
+    }
+    latex_frac(&x.latex(), &format!("\\sqrt{{{}}}", k.latex()))
+}
+
+/// `\frac{top}{bottom}`, a lone minus sign of `top` in front.
+fn latex_frac(top: &str, bottom: &str) -> String {
     match top.strip_prefix('-').filter(|t| !t.contains(' ')) {
-        Some(t) => format!("-\\frac{{{t}}}{{{root}}}"),
-        None => format!("\\frac{{{top}}}{{{root}}}"),
+        Some(t) => format!("-\\frac{{{t}}}{{{bottom}}}"),
+        None => format!("\\frac{{{top}}}{{{bottom}}}"),
     }
 }

@@ -164,7 +164,7 @@ pub(crate) fn small_int(q: &Rat) -> Option<i64> {
 }
 
 /// The warning when fractions grow too long to stay exact.
-pub(super) fn too_long_warning() -> String {
+pub fn too_long_warning() -> String {
     format!("exact fractions grew past {MAX_EXACT_BITS} bits; continuing in floating point")
 }
 

@@ -5,6 +5,7 @@ use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
 use crate::builtins::quad_linalg::in_one_field;
 use crate::error::Result;
+use crate::exact::norm2::norm2;
 use crate::exact::rounding::{round_quad, Rounding};
 use crate::exact::{Quad, QuadMat};
 use crate::ops::broadcast;
@@ -34,9 +35,9 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "hypot(x, y)",
-            summary: "sqrt(x^2 + y^2) without overflow.",
-            math: &[],
-            example: &[">> hypot(3, 4)", "ans = 5"],
+            summary: "sqrt(x^2 + y^2) without overflow; exact for exact x and y when the root is (a fraction or a square root).",
+            math: &["hypot(x, y) = sqrt(|x|^2 + |y|^2), element by element"],
+            example: &[">> hypot(3, 4)", "ans = 5", ">> hypot(1, 1)", "ans = sqrt(2)"],
             related: &["norm"],
         },
         run: hypot,
@@ -97,7 +98,22 @@ fn atan2(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 }
 
 fn hypot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    if let Some(m) = exact_hypot(&a)? {
+        return one(m);
+    }
     binary(&a, "hypot", f64::hypot)
+}
+
+/// `hypot` of exact operands, each entry `√(|x|² + |y|²)` exactly when all
+/// are exact (`hypot(1, 1)` is `sqrt(2)`, `hypot(3, 4)` is 5); `None` for
+/// other operands.
+fn exact_hypot(a: &Args) -> Result<Option<Value>> {
+    let (Some(x), Some(y)) = (a.num(0)?.to_quad(), a.num(1)?.to_quad()) else {
+        return Ok(None);
+    };
+    let m = broadcast("hypot", &x, &y, |p, q| norm2([p, q]))?;
+    let entries: Option<Vec<Quad>> = m.iter().cloned().collect();
+    Ok(entries.map(|e| Value::quad(QuadMat::from_vec(m.nrows(), m.ncols(), e))))
 }
 
 fn mod_fn(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

@@ -75,7 +75,7 @@ pub static BUILTINS: &[Builtin] = &[
                 "R =",
                 "",
                 "     -sqrt(2)   -1/sqrt(2)",
-                "            0    3/sqrt(6)",
+                "            0    sqrt(6)/2",
                 "            0            0",
             ],
             related: &["lu", "chol", "orth"],

@@ -3,7 +3,7 @@
 
 use super::super::ctx::Ctx;
 use super::super::{one, Args, Builtin, Doc, Topic};
-use crate::builtins::quad_linalg::in_one_field;
+use crate::builtins::quad_linalg::{in_one_field, two_norm};
 use crate::error::{LaError, Result};
 use crate::exact::{Quad, QuadMat};
 use crate::linalg::norms::{self, NormKind};
@@ -17,6 +17,7 @@ pub static BUILTINS: &[Builtin] = &[
         min_args: 1,
         max_args: 2,
         quad_aware: true,
+        any_field: true,
         heavy: true,
         doc: Doc {
             topic: Topic::Norms,
@@ -25,7 +26,9 @@ pub static BUILTINS: &[Builtin] = &[
                 "Vector p-norms (p >= 1, Inf, -Inf, 0) and matrix norms (2 = largest ",
                 "singular value, 1, Inf, 'fro'; any other p > 1 by Higham's iterative ",
                 "estimate of max ||Ax||_p / ||x||_p, as Octave). The 1, Inf and -Inf ",
-                "norms of real exact input (fractions, sqrt(2)) are exact."
+                "norms of real exact input (fractions, sqrt(2)) are exact, and so are ",
+                "the 2-norm of an exact vector and the 'fro' norm of an exact matrix ",
+                "when the root is one (a fraction or a square root)."
             ),
             math: &[
                 "||x||_p = (sum |x_i|^p)^(1/p)",
@@ -42,6 +45,8 @@ pub static BUILTINS: &[Builtin] = &[
                 "ans = 7",
                 ">> norm([3 -4], Inf)",
                 "ans = 4",
+                ">> norm([1 1])",
+                "ans = sqrt(2)",
             ],
             related: &["unit", "nnz", "cond"],
         },
@@ -55,12 +60,23 @@ pub static BUILTINS: &[Builtin] = &[
         doc: Doc {
             topic: Topic::Norms,
             signature: "unit(x)",
-            summary: "The unit vector in the direction of x.",
+            summary: "The unit vector in the direction of x; exact for exact x when its norm is (a fraction or a square root).",
             math: &["unit(x) = x / ||x||_2, so ||unit(x)||_2 = 1"],
-            example: &[">> unit([3 4])", "ans =", "", "   0.6000   0.8000"],
+            example: &[
+                ">> unit([3 4])",
+                "ans =",
+                "",
+                "   3/5   4/5",
+                ">> unit([1 1])",
+                "ans =",
+                "",
+                "   1/sqrt(2)   1/sqrt(2)",
+            ],
             related: &["norm"],
         },
         run: unit,
+        quad_aware: true,
+        any_field: true,
         ..Builtin::DEFAULTS
     },
 ];
@@ -83,16 +99,21 @@ pub(super) fn norm_kind(a: &Args) -> Result<norms::NormKind> {
     Ok(norms::NormKind::P(x))
 }
 
-fn norm(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn norm(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let kind = norm_kind(&a)?;
     let v = a.num(0)?;
-    if let Some(x) = exact_norm(v, &kind) {
+    let (r, c) = v.dims();
+    let is_vector = r == 1 || c == 1;
+    let root_of_squares = kind == NormKind::Fro || (is_vector && kind == NormKind::P(2.0));
+    if root_of_squares {
+        if let Some(x) = two_norm(it, v, a.span) {
+            return one(x);
+        }
+    } else if let Some(x) = exact_norm(v, &kind) {
         return one(x);
     }
     // Complex quadratic numbers (`1 + 2i`) as complex floats.
     let v = &v.clone().to_float();
-    let (r, c) = v.dims();
-    let is_vector = r == 1 || c == 1;
     let x = match v {
         Value::Complex(m) if is_vector => norms::vector_norm_c(m.as_slice(), kind),
         Value::Complex(m) => norms::matrix_norm_c(m, kind)?,
@@ -149,21 +170,22 @@ fn exact_norm(v: &Value, kind: &NormKind) -> Option<Value> {
     Some(Value::quad(QuadMat::from_element(1, 1, n)))
 }
 
-fn unit(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+fn unit(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = a.num(0)?;
-    let n = match v {
-        Value::Complex(m) => norms::vector_norm_c(m.as_slice(), norms::NormKind::P(2.0)),
-        _ => norms::vector_norm(v.to_real("unit")?.as_slice(), norms::NormKind::P(2.0)),
+    let n = match two_norm(it, v, a.span) {
+        Some(n) => n,
+        None => {
+            let x = match v.clone().to_float() {
+                Value::Complex(m) => norms::vector_norm_c(m.as_slice(), NormKind::P(2.0)),
+                f => norms::vector_norm(f.to_real("unit")?.as_slice(), NormKind::P(2.0)),
+            };
+            Value::scalar(x)
+        }
     };
-    if n == 0.0 {
+    if n.to_f64("unit")? == 0.0 {
         return Err(LaError::eval(
             "unit: the zero vector has no direction (norm is 0)",
         ));
     }
-    one(crate::ops::binary(
-        crate::syntax::ast::BinOp::EDiv,
-        v,
-        &Value::scalar(n),
-        &mut Vec::new(),
-    )?)
+    one(it.binary(crate::syntax::ast::BinOp::EDiv, v, &n, a.span)?)
 }

@@ -6,8 +6,10 @@ use super::super::{one, quad_linalg, Args, Builtin, Doc, Topic};
 use super::decompositions::{field_arg, Field};
 use super::{exact_err, exact_input, real_finite};
 use crate::error::{LaError, Result};
+use crate::exact::quad::common_field;
 use crate::exact::{self, ExactWork, Quad, Rat, RatMat};
 use crate::linalg::{self, CMat, C64};
+use crate::ops::exact::too_slow_for;
 use crate::value::Value;
 use num_traits::Zero;
 
@@ -118,9 +120,14 @@ fn poly(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             "poly: input must be a vector or a square matrix (got {r}x{c})"
         )));
     }
-    // Roots given: multiply out (x - r_k), exactly when they are exact.
-    if let Some(p) = v.to_quad().and_then(|q| quad_linalg::poly_from_roots(&q)) {
-        return one(p);
+    // Roots given: multiply out (x - r_k), exactly when they are exact and
+    // few enough (more switch to floats with the cost rule's warning).
+    if let Some(q) = v.to_quad() {
+        if q.len() > quad_linalg::MAX_ENTRIES && common_field(q.iter()).is_some() {
+            it.warn(&too_slow_for("poly", q.shape()), a.span);
+        } else if let Some(p) = quad_linalg::poly_from_roots(&q) {
+            return one(p);
+        }
     }
     let roots = v.to_complex("poly")?;
     let mut coef = vec![C64::new(1.0, 0.0)];

@@ -20,13 +20,33 @@ fn square_roots_of_rationals() {
     // √(1/2) = √2/2; √(3/8) = √6/4 (3/8 = 6/16).
     assert_eq!(sqrt_rat(&r(1, 2)), Some(q((0, 1), (1, 2), 2)));
     assert_eq!(sqrt_rat(&r(3, 8)), Some(q((0, 1), (1, 4), 6)));
-    // 2^40 + ... is beyond the radicand limit.
-    assert_eq!(sqrt_rat(&Rat::from_i64(1 << 50)), None);
+    // 2^50 = (2^25)^2 is a square beyond the limit of the small split.
+    assert_eq!(
+        sqrt_rat(&Rat::from_i64(1 << 50)),
+        Some(Quad::rat(r(1 << 25, 1)))
+    );
+    // p·q for the primes p = 2^30 + 3, q = 2^30 + 7 (both above the trial
+    // limit): square-free, but too large a radicand, so not decided.
+    let pq = Rat::from_i64(1_073_741_827 * 1_073_741_831);
+    assert_eq!(sqrt_rat(&pq), None);
+    // p²·6: the square test of what is left after the small primes 2, 3.
+    let p2 = &Rat::from_i64(1_073_741_827) * &Rat::from_i64(1_073_741_827 * 6);
+    assert_eq!(sqrt_rat(&p2), Some(q((0, 1), (1_073_741_827, 1), 6)));
     // 1000 = 10^2 * 10; 7^2 * 11^2 * 13 = 77^2 * 13 (a square left after
     // trial division by primes below the cube root).
     assert_eq!(sqrt_rat(&r(1000, 1)), Some(q((0, 1), (10, 1), 10)));
     assert_eq!(sqrt_rat(&r(77 * 77 * 13, 1)), Some(q((0, 1), (77, 1), 13)));
     assert_eq!(sqrt_rat(&r(101 * 101, 1)), Some(Quad::rat(r(101, 1))));
+    // Beyond doubles: √(10^400) = 10^200, √(2·10^400) = 10^200·√2,
+    // √(10^-401) = √10/10^201 (10^-401 = 10·10^-402).
+    let ten = |e: i32| Rat::from_i64(10).pow(e).unwrap();
+    assert_eq!(sqrt_rat(&ten(400)), Some(Quad::rat(ten(200))));
+    let two = &Rat::from_i64(2) * &ten(400);
+    assert_eq!(sqrt_rat(&two), Some(Quad::new(Rat::zero(), ten(200), 2)));
+    assert_eq!(
+        sqrt_rat(&ten(-401)),
+        Some(Quad::new(Rat::zero(), ten(-201), 10))
+    );
     assert!(is_radicand(-1) && is_radicand(2) && !is_radicand(4) && !is_radicand(1));
 }
 
@@ -64,9 +84,23 @@ fn display_reads_back() {
     assert_eq!(q((5, 2), (1, 2), 33).to_string(), "(5 + sqrt(33))/2");
     assert_eq!(q((5, 2), (-1, 2), 33).to_string(), "(5 - sqrt(33))/2");
     assert_eq!(q((0, 1), (2, 1), 2).to_string(), "2*sqrt(2)");
-    // n/sqrt(d) when the coefficient is n/d (unit vectors' entries).
+    // n/sqrt(d) when the coefficient is n/d and n^2 < d (unit vectors'
+    // entries, below 1); larger ones rationalised: 3/sqrt(2) = 3*sqrt(2)/2,
+    // 5/sqrt(15) = sqrt(15)/3.
     assert_eq!(q((0, 1), (-1, 2), 2).to_string(), "-1/sqrt(2)");
-    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3/sqrt(2)");
+    assert_eq!(q((0, 1), (3, 2), 2).to_string(), "3*sqrt(2)/2");
+    assert_eq!(q((0, 1), (1, 3), 15).to_string(), "sqrt(15)/3");
+    assert_eq!(q((0, 1), (1, 3), 15).latex(), "\\frac{\\sqrt{15}}{3}");
+    // x/sqrt(k) outside every field: (2i/3)/sqrt(2) = i*sqrt(2)/3 (x/k =
+    // i/3); -i/sqrt(2) has |x|^2 = 1 < 2 (a unit vector's entry) and stays;
+    // 3i/sqrt(2) (|x|^2 = 9 >= 2) is 3i*sqrt(2)/2.
+    let two = Quad::rat(r(2, 1));
+    let over = |x: Quad| Quad::over_sqrt(&x, &two).unwrap();
+    assert_eq!(over(q((0, 1), (2, 3), -1)).to_string(), "i*sqrt(2)/3");
+    assert_eq!(over(q((0, 1), (2, 3), -1)).latex(), "\\frac{i\\sqrt{2}}{3}");
+    assert_eq!(over(q((0, 1), (-1, 1), -1)).to_string(), "-i/sqrt(2)");
+    assert_eq!(over(q((0, 1), (3, 1), -1)).to_string(), "3i*sqrt(2)/2");
+    assert_eq!(over(q((2, 3), (2, 3), -1)).to_string(), "(1 + i)*sqrt(2)/3");
     assert_eq!(q((0, 1), (1, 3), 6).to_string(), "2/sqrt(6)");
     assert_eq!(q((0, 1), (3, 4), 2).to_string(), "3*sqrt(2)/4");
     assert_eq!(q((0, 1), (-1, 2), 2).latex(), "-\\frac{1}{\\sqrt{2}}");
