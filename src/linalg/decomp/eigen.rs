@@ -106,29 +106,6 @@ pub fn eig(a: &RMat) -> Result<Eig> {
     Ok(sorted_unit_vectors(&re, &im, &u))
 }
 
-/// A power of two bringing the largest entry of `a` to about 1 when it is
-/// so small or so large that the QR iteration loses accuracy (LAPACK's
-/// dgeev scales outside the same range); eig(1e-300*A) came back with
-/// eigenvalues wrong in the second digit without it. The eigenvectors do
-/// not change, the eigenvalues are divided by the factor after.
-fn range_scale<T: Field>(a: &DMatrix<T>) -> Option<f64> {
-    let big = a
-        .iter()
-        .map(|&x| nalgebra::ComplexField::abs(x))
-        .fold(0.0, f64::max);
-    let small = f64::MIN_POSITIVE.sqrt() / f64::EPSILON;
-    let exponent = (-big.log2().round()).clamp(-1000.0, 1000.0) as i32;
-    (big > 0.0 && (big < small || big > 1.0 / small)).then(|| 2f64.powi(exponent))
-}
-
-/// `a` times the factor of [`range_scale`], borrowed when there is none.
-fn scaled<T: Field>(a: &DMatrix<T>, scale: Option<f64>) -> std::borrow::Cow<'_, DMatrix<T>> {
-    match scale {
-        Some(f) => std::borrow::Cow::Owned(a.map(|x| nalgebra::ComplexField::scale(x, f))),
-        None => std::borrow::Cow::Borrowed(a),
-    }
-}
-
 /// Eigenvalues only, in the same order as [`eig`].
 pub fn eig_values(a: &RMat) -> Result<Vec<C64>> {
     Ok(match eig(a)? {

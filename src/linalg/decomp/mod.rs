@@ -29,6 +29,31 @@ impl<T> Field for T where
 {
 }
 
+/// A power of two bringing the largest entry of `a` to about 1 when it is
+/// so small or so large that faer's iterations lose accuracy or fail
+/// (LAPACK's dgeev and dgesdd scale outside the same range): eig(1e-300*A)
+/// came back with eigenvalues wrong in the second digit, svd(1e-200*A)
+/// with singular values wrong in the first, svd(1e200*A) did not converge.
+/// Eigen- and singular vectors do not change; the values are divided by
+/// the factor after (exactly: it is a power of two).
+fn range_scale<T: Field>(a: &DMatrix<T>) -> Option<f64> {
+    let big = a
+        .iter()
+        .map(|&x| nalgebra::ComplexField::abs(x))
+        .fold(0.0, f64::max);
+    let small = f64::MIN_POSITIVE.sqrt() / f64::EPSILON;
+    let exponent = (-big.log2().round()).clamp(-1000.0, 1000.0) as i32;
+    (big > 0.0 && (big < small || big > 1.0 / small)).then(|| 2f64.powi(exponent))
+}
+
+/// `a` times the factor of [`range_scale`], borrowed when there is none.
+fn scaled<T: Field>(a: &DMatrix<T>, scale: Option<f64>) -> std::borrow::Cow<'_, DMatrix<T>> {
+    match scale {
+        Some(f) => std::borrow::Cow::Owned(a.map(|x| nalgebra::ComplexField::scale(x, f))),
+        None => std::borrow::Cow::Borrowed(a),
+    }
+}
+
 /// Below this many pivots the plain elimination loop beats faer's blocked LU.
 const LU_BLOCKED_MIN: usize = 64;
 
@@ -264,6 +289,41 @@ mod tests {
         check_svd(&RMat::zeros(3, 2));
         let s = svd_values(&RMat::from_row_slice(2, 2, &[3.0, 0.0, 0.0, -4.0])).expect("finite");
         assert_eq!(s, vec![4.0, 3.0]);
+    }
+
+    /// Near the ends of the double range the singular values scale with A
+    /// and A = U S V' still holds (without the scaling, 1e-200*A had values
+    /// wrong in the first digit and 1e200*A did not converge), on both the
+    /// bidiagonal path (40x40, 50x40) and faer's (10x10, 90x20, complex).
+    #[test]
+    fn svd_at_the_ends_of_the_double_range() {
+        let mut rng = Rng::new(31);
+        for (m, n) in [(40, 40), (50, 40), (10, 10), (90, 20)] {
+            let a = rng.mat(m, n);
+            let want = svd_values(&a).expect("finite input");
+            for f in [1e-300, 1e-200, 1e200, 1e300] {
+                let b = &a * f;
+                let got = svd_values(&b).expect("finite input");
+                let (u, s, v) = svd(&b, true).expect("finite input");
+                for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+                    assert!((g / f - w).abs() < 1e-12 * want[0], "{m}x{n} at {f:e}");
+                    assert!((s[(i, i)] / f - w).abs() < 1e-12 * want[0]);
+                }
+                let back = (&u * &s * v.transpose()) / f;
+                assert!(rel_err(&back, &a) < TOL, "A != USV' ({m}x{n} at {f:e})");
+            }
+        }
+        let c = CMat::from_fn(20, 20, |i, j| {
+            C64::new(((i * 7 + j) % 5) as f64, (i + 2 * j) as f64 % 3.0)
+        });
+        let want = svd_values_c(&c).expect("finite input");
+        for f in [1e-300, 1e300] {
+            let got = svd_values_c(&c.map(|x| x * f)).expect("finite input");
+            assert!(got
+                .iter()
+                .zip(&want)
+                .all(|(g, w)| (g / f - w).abs() < 1e-12 * want[0]));
+        }
     }
 
     #[test]

@@ -12,16 +12,29 @@ const DC_MIN: usize = 32;
 /// `qr_ratio_threshold`), which the bidiagonal path does not do.
 const DC_MAX_RATIO: f64 = 11.0 / 6.0;
 
-/// Raw faer SVD, real or complex: singular values (descending, stored as
-/// `T`) and U, V as requested (0-column matrices when `kind` is `No`).
-pub(super) fn faer_svd<T>(
+/// Raw SVD, real or complex: singular values (descending, stored as `T`)
+/// and U, V as requested (0-column matrices when `kind` is `No`). Input
+/// near the ends of the double range is scaled to about 1 first.
+pub(super) fn faer_svd<T: Field>(
     func: &'static str,
     a: &DMatrix<T>,
     kind: ComputeSvdVectors,
-) -> Result<(Vec<T>, DMatrix<T>, DMatrix<T>)>
-where
-    T: faer::traits::ComplexField + nalgebra::ComplexField + 'static,
-{
+) -> Result<(Vec<T>, DMatrix<T>, DMatrix<T>)> {
+    let scale = range_scale(a);
+    let (mut s, u, v) = svd_in_range(func, &scaled(a, scale), kind)?;
+    if let Some(f) = scale {
+        s.iter_mut()
+            .for_each(|x| *x = nalgebra::ComplexField::scale(*x, 1.0 / f));
+    }
+    Ok((s, u, v))
+}
+
+/// [`faer_svd`] of input whose entries are within range.
+fn svd_in_range<T: Field>(
+    func: &'static str,
+    a: &DMatrix<T>,
+    kind: ComputeSvdVectors,
+) -> Result<(Vec<T>, DMatrix<T>, DMatrix<T>)> {
     if let Some(real) = (a as &dyn Any).downcast_ref::<RMat>() {
         if let Some(out) = bidiagonal_path(func, real, kind)? {
             let out: Box<dyn Any> = Box::new(out);
