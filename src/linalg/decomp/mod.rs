@@ -22,12 +22,29 @@ use nalgebra::DMatrix;
 pub trait Field:
     faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy + 'static
 {
+    /// The SVD with vectors by our own bidiagonal divide and conquer, or
+    /// `None` where faer's whole SVD serves (every complex matrix).
+    #[allow(clippy::type_complexity)]
+    fn own_svd(
+        _func: &'static str,
+        _a: &DMatrix<Self>,
+        _kind: ComputeSvdVectors,
+    ) -> Result<Option<(Vec<Self>, DMatrix<Self>, DMatrix<Self>)>> {
+        Ok(None)
+    }
 }
 
-impl<T> Field for T where
-    T: faer::traits::ComplexField + nalgebra::ComplexField<RealField = f64> + Copy + 'static
-{
+impl Field for f64 {
+    fn own_svd(
+        func: &'static str,
+        a: &RMat,
+        kind: ComputeSvdVectors,
+    ) -> Result<Option<(Vec<f64>, RMat, RMat)>> {
+        svd::bidiagonal_path(func, a, kind)
+    }
 }
+
+impl Field for C64 {}
 
 /// A power of two bringing the largest entry of `a` to about 1 when it is
 /// so small or so large that faer's iterations lose accuracy or fail

@@ -4,7 +4,6 @@
 //! faer's back-transformation; the rest through faer's whole SVD.
 
 use super::*;
-use std::any::Any;
 
 /// Below this order the bidiagonal problem is faer's whole SVD.
 const DC_MIN: usize = 32;
@@ -35,13 +34,8 @@ fn svd_in_range<T: Field>(
     a: &DMatrix<T>,
     kind: ComputeSvdVectors,
 ) -> Result<(Vec<T>, DMatrix<T>, DMatrix<T>)> {
-    if let Some(real) = (a as &dyn Any).downcast_ref::<RMat>() {
-        if let Some(out) = bidiagonal_path(func, real, kind)? {
-            let out: Box<dyn Any> = Box::new(out);
-            if let Ok(out) = out.downcast::<(Vec<T>, DMatrix<T>, DMatrix<T>)>() {
-                return Ok(*out);
-            }
-        }
+    if let Some(out) = T::own_svd(func, a, kind)? {
+        return Ok(out);
     }
     let (m, n) = a.shape();
     let k = m.min(n);
@@ -83,7 +77,7 @@ fn svd_in_range<T: Field>(
 /// The real SVD with vectors by bidiagonalisation and divide and
 /// conquer, or `None` where faer's whole SVD serves (no vectors, small,
 /// or far from square). A wide matrix is solved as its transpose.
-fn bidiagonal_path(
+pub(super) fn bidiagonal_path(
     func: &'static str,
     a: &RMat,
     kind: ComputeSvdVectors,
