@@ -272,8 +272,8 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
         }
     }
     // Into numbers, characters are their codes (`x(3) = 'a'` is 97, as
-    // Octave), exact integers like any literal, so an exact or logical
-    // target stays exact.
+    // Octave), exact integers as a literal 97 is: an exact target stays
+    // exact and a logical one becomes exact.
     let v = match v {
         Value::Str(_) => exact_codes(&v)?,
         v => v,
