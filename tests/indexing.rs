@@ -302,15 +302,24 @@ fn assignment_keeps_or_widens_the_kind() {
         (v["class"].clone(), v["exact"].clone()),
         ("double".into(), serde_json::json!([["1", "5"]]))
     );
-    // A character is its code there too. Octave 7.3 keeps a logical array
+    // A character is its exact code there too. Octave 7.3 keeps a logical array
     // logical (5 becomes true, with a warning) and fails on 'a' with an
     // internal type error (tests/logical_assign/octave.txt): README lists
     // this difference.
-    let v = last_value("b = [true false]; b(3) = 'a'").0;
-    assert_eq!(
-        (v["class"].clone(), v["value"]["data"].clone()),
-        ("double".into(), serde_json::json!([[1, 0, 97]]))
-    );
+    for src in [
+        "b = [true false]; b(3) = 'a'",
+        "b = [true false]; b(2:3) = 'aa'; b(2) = 0",
+    ] {
+        let v = last_value(src).0;
+        assert_eq!(
+            (v["class"].clone(), v["exact"].clone()),
+            ("double".into(), serde_json::json!([["1", "0", "97"]])),
+            "{src}"
+        );
+    }
+    // An exact array stays exact: 97 beside 1/2.
+    let v = last_value("x = [1/2 1]; x(3) = 'a'").0;
+    assert_eq!(v["exact"], serde_json::json!([["1/2", "1", "97"]]), "{v}");
     let v = last_value("b = [true false]; b(1:2) = [0 1] > 0").0;
     assert_eq!(v["value"]["data"], serde_json::json!([[false, true]]));
     assert_eq!(v["class"], "logical");

@@ -214,6 +214,12 @@ fn numbers_assigned_into_a_string_are_character_codes_as_in_octave() {
     let r = run(&[cases.to_str().expect("utf-8 path")], "");
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert_eq!(r.stdout, want);
+    // An exact target stays exact: 'a' is the exact 97 (cases.m uses doubles
+    // to print as Octave does).
+    assert_eq!(
+        out("z = [1+2i 3]; z(3) = 'a'; [isexact(z), isequal(z, [1+2i 3 97])]"),
+        "ans =\n\n  1  1\n\n"
+    );
     // la's characters are Unicode, not Octave's bytes: 128512 is U+1F600.
     assert_eq!(out("s = 'ab'; s(3) = 128512"), "s = ab\u{1F600}\n");
     // A new variable takes the source's class, as in Octave: a double.

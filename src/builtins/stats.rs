@@ -8,7 +8,8 @@ use super::{one, require_square, Args, Builtin, Doc, Topic};
 use crate::error::{LaError, Result};
 use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{CMat, RMat, C64};
-use crate::value::Value;
+use crate::value::{NumKind, Value};
+use nalgebra::{ComplexField, DMatrix};
 use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -29,14 +30,20 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "cov",
+        quad_aware: true,
         min_args: 1,
         max_args: 3,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "cov(x), cov(x, opt), cov(x, y), cov(x, y, opt)",
-            summary: "Covariance: of a vector, its variance; of a matrix, the covariance matrix of its columns (rows are observations). opt = 1 divides by n instead of n - 1. Exact for exact data (fractions, sqrt(2)).",
+            summary: "Covariance: of a vector, its variance; of a matrix, the covariance matrix of its columns (rows are observations). opt = 1 divides by n instead of n - 1. Complex data as Octave, with the conjugate transpose. Exact for exact data (fractions, sqrt(2), 1 + 2i).",
             math: &["cov(X) = (X - mean(X))' * (X - mean(X)) / (n - 1)", "cov(x, y) = sum((x - mean(x)) .* (y - mean(y))) / (n - 1)"],
-            example: &[">> cov([1 2 3 4], [2 4 5 9])", "ans = 11/3"],
+            example: &[
+                ">> cov([1 2 3 4], [2 4 5 9])",
+                "ans = 11/3",
+                ">> cov([1+i 2 3-i])",
+                "ans = 2",
+            ],
             related: &["corr", "var", "std", "mean"],
         },
         run: cov,
@@ -44,12 +51,13 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "corr",
+        quad_aware: true,
         min_args: 1,
         max_args: 2,
         doc: Doc {
             topic: Topic::Reductions,
             signature: "corr(x), corr(x, y)",
-            summary: "Pearson correlation coefficients between columns (rows are observations); exact for exact data where the coefficient is a fraction or a square root (a NaN for a column that does not vary).",
+            summary: "Pearson correlation coefficients between columns (rows are observations; complex data through cov's conjugate transpose, as Octave); exact for exact data where the coefficient is a fraction or a square root (a NaN for a column that does not vary).",
             math: &["corr(x, y) = cov(x, y) / (std(x) * std(y))", "corr(X)(i, j) = cov(X)(i, j) / sqrt(cov(X)(i, i) * cov(X)(j, j))"],
             example: &[
                 ">> corr([1 2; 3 5; 4 4])",
@@ -139,18 +147,64 @@ fn randi(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
 const OBSERVATIONS: &str = "rows, one observation each";
 
 /// A vector as one column; a matrix as it is (rows are observations).
-fn observations(a: &Args, k: usize) -> Result<RMat> {
-    let m = a.real(k)?.into_owned();
-    Ok(if m.nrows() == 1 { m.transpose() } else { m })
+fn as_observations<T: nalgebra::Scalar>(m: DMatrix<T>) -> DMatrix<T> {
+    if m.nrows() == 1 {
+        m.transpose()
+    } else {
+        m
+    }
 }
 
-fn centred(m: &RMat) -> RMat {
+/// The data arguments `ks` (x, or x and y) as floats, rows observations;
+/// y is x when only x is given.
+fn float_data<T: nalgebra::Scalar>(
+    a: &Args,
+    ks: &[usize],
+    get: impl Fn(usize) -> Result<DMatrix<T>>,
+) -> Result<(DMatrix<T>, DMatrix<T>)> {
+    let x = as_observations(get(0)?);
+    let y = match ks.len() {
+        1 => x.clone(),
+        _ => as_observations(get(1)?),
+    };
+    a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
+    Ok((x, y))
+}
+
+/// True when one of the data arguments `ks` is complex: the float work is
+/// then done in complex numbers.
+fn any_complex(a: &Args, ks: &[usize]) -> bool {
+    ks.iter()
+        .any(|&k| a.vals.get(k).and_then(Value::num_kind) == Some(NumKind::Complex))
+}
+
+fn centred<T: ComplexField<RealField = f64>>(m: &DMatrix<T>) -> DMatrix<T> {
     let mut c = m.clone();
     for mut col in c.column_iter_mut() {
-        let mean = col.mean();
-        col.add_scalar_mut(-mean);
+        let mean = col.sum().unscale(col.len().max(1) as f64);
+        col.iter_mut().for_each(|x| *x -= mean.clone());
     }
     c
+}
+
+/// `x' * y / div` of the centred columns, `'` the conjugate transpose.
+fn float_cov<T: ComplexField<RealField = f64>>(
+    x: &DMatrix<T>,
+    y: &DMatrix<T>,
+    div: f64,
+) -> DMatrix<T> {
+    (centred(x).adjoint() * centred(y)).map(|z| z.unscale(div))
+}
+
+/// `c_ij / (‖cx_i‖ ‖cy_j‖)` with `c = cx' * cy` of the centred columns.
+fn float_corr<T: ComplexField<RealField = f64>>(x: &DMatrix<T>, y: &DMatrix<T>) -> DMatrix<T> {
+    let (cx, cy) = (centred(x), centred(y));
+    let cross = cx.adjoint() * &cy;
+    let norms = |c: &DMatrix<T>| -> Vec<f64> { c.column_iter().map(|c| c.norm()).collect() };
+    let (sx, sy) = (norms(&cx), norms(&cy));
+    DMatrix::from_fn(cross.nrows(), cross.ncols(), |i, j| {
+        cross[(i, j)].clone().unscale(sx[i] * sy[j])
+    })
 }
 
 fn cov(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
@@ -180,18 +234,13 @@ fn cov(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         let out = exact_cross(&exact_centred(x), &exact_centred(y)).map(|q| &q * &scale);
         return one(Value::quad(out));
     }
-    let x = observations(&a, 0)?;
-    let div = divisor(x.nrows(), by_n) as f64;
-    let cx = centred(&x);
-    let out = match with_y {
-        false => cx.transpose() * &cx / div,
-        true => {
-            let y = observations(&a, 1)?;
-            a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
-            cx.transpose() * centred(&y) / div
-        }
-    };
-    one(Value::real(out))
+    let div = |n: usize| divisor(n, by_n) as f64;
+    if any_complex(&a, args) {
+        let (x, y) = float_data(&a, args, |k| Ok(a.complex(k)?.into_owned()))?;
+        return one(Value::complex(float_cov(&x, &y, div(x.nrows()))));
+    }
+    let (x, y) = float_data(&a, args, |k| Ok(a.real(k)?.into_owned()))?;
+    one(Value::real(float_cov(&x, &y, div(x.nrows()))))
 }
 
 /// n - 1, or n when asked (and for one observation, as Octave).
@@ -212,36 +261,27 @@ fn corr(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             return one(r);
         }
     }
-    let x = observations(&a, 0)?;
-    let y = if a.len() > 1 {
-        observations(&a, 1)?
-    } else {
-        x.clone()
-    };
-    a.same_counts(&[("x", x.nrows()), ("y", y.nrows())], OBSERVATIONS)?;
-    let (cx, cy) = (centred(&x), centred(&y));
-    let cross = cx.transpose() * &cy;
-    let sx: Vec<f64> = cx.column_iter().map(|c| c.norm()).collect();
-    let sy: Vec<f64> = cy.column_iter().map(|c| c.norm()).collect();
-    let out = RMat::from_fn(cross.nrows(), cross.ncols(), |i, j| {
-        cross[(i, j)] / (sx[i] * sy[j])
-    });
-    one(Value::real(out))
+    if any_complex(&a, args) {
+        let (x, y) = float_data(&a, args, |k| Ok(a.complex(k)?.into_owned()))?;
+        return one(Value::complex(float_corr(&x, &y)));
+    }
+    let (x, y) = float_data(&a, args, |k| Ok(a.real(k)?.into_owned()))?;
+    one(Value::real(float_corr(&x, &y)))
 }
 
 // ---- exact input: the same formulas in the numbers' field ---------------
 
-/// Arguments `ks` as real exact numbers of one field, rows observations (a
-/// row vector as a column); `None` for any other input (floats).
+/// Arguments `ks` as exact numbers of one field (real, or complex like
+/// `1 + 2i`), rows observations (a row vector as a column); `None` for any
+/// other input (floats).
 fn exact_observations(a: &Args, ks: &[usize]) -> Option<Vec<QuadMat>> {
     let vals: Vec<&Value> = ks.iter().map(|&k| a.vals.get(k)).collect::<Option<_>>()?;
     let ms = in_one_field(&vals)?;
-    let real = ms.iter().all(|m| m.iter().all(Quad::is_real));
-    real.then(|| {
+    Some(
         ms.into_iter()
             .map(|m| if m.nrows() == 1 { m.transpose() } else { m })
-            .collect()
-    })
+            .collect(),
+    )
 }
 
 /// `1/n` for `n ≥ 1`.
@@ -260,13 +300,14 @@ fn exact_centred(m: &QuadMat) -> QuadMat {
     c
 }
 
-/// `x' * y` of centred columns.
+/// `x' * y` of centred columns, `'` the conjugate transpose as in Octave's
+/// `cov` (each `Σ |x_i|²` is then real).
 fn exact_cross(x: &QuadMat, y: &QuadMat) -> QuadMat {
     QuadMat::from_fn(x.ncols(), y.ncols(), |i, j| {
         x.column(i)
             .iter()
             .zip(y.column(j).iter())
-            .fold(Quad::zero(), |s, (p, q)| s + p * q)
+            .fold(Quad::zero(), |s, (p, q)| s + &p.conj_complex() * q)
     })
 }
 
@@ -278,7 +319,10 @@ fn exact_corr(x: &QuadMat, y: &QuadMat) -> Option<Value> {
     let (cx, cy) = (exact_centred(x), exact_centred(y));
     let squares = |c: &QuadMat| -> Vec<Quad> {
         c.column_iter()
-            .map(|col| col.iter().fold(Quad::zero(), |s, q| s + q * q))
+            .map(|col| {
+                col.iter()
+                    .fold(Quad::zero(), |s, q| s + q * &q.conj_complex())
+            })
             .collect()
     };
     let (a, b) = (squares(&cx), squares(&cy));

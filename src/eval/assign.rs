@@ -271,11 +271,14 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
             return Ok(());
         }
     }
-    // Into numbers, characters are their codes (`x(3) = 'a'` is 97, as Octave).
+    // Into numbers, characters are their codes (`x(3) = 'a'` is 97, as
+    // Octave), exact integers as a literal 97 is: an exact target stays
+    // exact and a logical one becomes exact.
     let v = match v {
-        Value::Str(_) => v.codes().into_owned(),
+        Value::Str(_) => exact_codes(&v)?,
         v => v,
     };
+    let source = v.num_kind();
     match target {
         Value::Real(t) if source.is_some_and(|k| k <= NumKind::Real) => {
             let s = v.to_real(WHAT)?;
@@ -340,6 +343,15 @@ pub(super) fn assign_indexed(target: &mut Value, idx: &[Idx], v: Value) -> Resul
         }
     };
     Ok(())
+}
+
+/// The character codes of a string as exact integers.
+fn exact_codes(v: &Value) -> Result<Value> {
+    let codes = v.codes().to_real("index assignment")?.into_owned();
+    Ok(match crate::exact::matrix::from_f64_exact(&codes) {
+        Some(m) => Value::Exact(m.into()),
+        None => Value::Real(codes.into()),
+    })
 }
 
 /// Evaluated subscripts: plain 0-based positions for `A(k)` and `A(i, j)`

@@ -25,6 +25,7 @@ pub mod render;
 pub mod rounding;
 pub mod splitting;
 pub mod squarefree;
+pub mod substitution;
 pub mod symmetric;
 
 pub use echelon::{

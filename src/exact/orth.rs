@@ -124,13 +124,29 @@ fn rational_unit_vectors(a: &RatMat, l: &Rat, multiplicity: usize) -> Option<Vec
     if basis.ncols() < multiplicity {
         return None;
     }
-    kept(&gram_schmidt(&basis))
+    orthonormal_columns(&basis)
+}
+
+/// An orthonormal basis of the span of `basis`'s columns: Gram–Schmidt in
+/// their order (dependent columns dropped), each `v` turned so its first
+/// entry of largest magnitude is positive, then `v/√(v·v)`. `None` when a
+/// squared norm is too large to take the square root of.
+fn orthonormal_columns(basis: &RatMat) -> Option<Vec<Vec<Quad>>> {
+    kept(&gram_schmidt(basis))
         .map(|v| {
             let mut v: Vec<Rat> = v.iter().cloned().collect();
             dominant_positive(&mut v);
             unit(&v)
         })
         .collect()
+}
+
+/// [`orthonormal_columns`] as a matrix (`orth` and `null` of exact input).
+pub fn orthonormal_basis(basis: &RatMat) -> Option<QuadMat> {
+    let cols = orthonormal_columns(basis)?;
+    Some(QuadMat::from_fn(basis.nrows(), cols.len(), |i, j| {
+        cols[j][i].clone()
+    }))
 }
 
 /// The unit eigenvector `w/√k` of a simple eigenvalue `l` of a quadratic

@@ -4,14 +4,16 @@
 //! different fields, or that are unit-vector entries `x/√k`, stay exact
 //! through `+ - .* * == ~=` and division by a scalar when every result entry
 //! is one number of a field or one term `x/√k` (`V'*V`, `A*V - V*D`), and
-//! through `.^` by an integer; otherwise this returns `None` and the
-//! floating-point operators take over.
+//! through `.^` by an integer, and through `\` and `/` with a triangular
+//! matrix (see `exact::substitution`: `R\(R'\b)` with `R = chol(A)`);
+//! otherwise this returns `None` and the floating-point operators take over.
 
 use super::broadcast::broadcast;
 use super::exact::{elementwise, small_int, too_long_warning, warn_large, MAX_EXACT_BITS};
 use crate::error::Result;
 use crate::exact::field;
 use crate::exact::quad::{checked_add, checked_mul, common_field};
+use crate::exact::substitution::triangular_solve;
 use crate::exact::{Quad, QuadMat, MAX_EXACT_ENTRIES};
 use crate::syntax::ast::BinOp;
 use crate::value::Value;
@@ -62,6 +64,12 @@ fn cross_field(
         Mul if x.ncols() == y.nrows() => return Ok(checked_matmul(x, y)),
         EDiv => broadcast(sym, x, y, div)?,
         Div if y.len() == 1 => broadcast(sym, x, y, div)?,
+        LDiv if x.len() == 1 => broadcast(sym, x, y, |p, q| div(q, p))?,
+        LDiv => return Ok(triangular_solve(x, y)),
+        Div => {
+            let t = triangular_solve(&y.transpose(), &x.transpose());
+            return Ok(t.map(|s| s.transpose()));
+        }
         // Each power stays in its entry's own field.
         EPow => return Ok(power(op, x, y, warn)),
         Pow if x.len() == 1 => return Ok(power(op, x, y, warn)),

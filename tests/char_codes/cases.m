@@ -7,6 +7,6 @@ s = 'ab'; s(3) = 255; double(s)
 s = 'ab'; s(3) = 65 + 2i
 x = [1 2]; x(3) = 'a'
 x = [1 2]; x(2:3) = 'ab'
-z = [1+2i 3]; z(3) = 'a'
+z = double([1+2i 3]); z(3) = 'a'
 y = double([1 2]); y(3) = 'a'
 w = double([1+2i 3]); w(2:3) = 'ab'

@@ -9,7 +9,7 @@ use crate::exact::norm2::norm2;
 use crate::exact::rounding::{round_quad, Rounding};
 use crate::exact::{Quad, QuadMat};
 use crate::ops::broadcast;
-use crate::value::Value;
+use crate::value::{NumKind, Value};
 use num_traits::Zero;
 
 pub static BUILTINS: &[Builtin] = &[
@@ -30,14 +30,22 @@ pub static BUILTINS: &[Builtin] = &[
     },
     Builtin {
         name: "hypot",
+        quad_aware: true,
         min_args: 2,
         max_args: 2,
         doc: Doc {
             topic: Topic::Elementwise,
             signature: "hypot(x, y)",
-            summary: "sqrt(x^2 + y^2) without overflow; exact for exact x and y when the root is (a fraction or a square root).",
+            summary: "sqrt(|x|^2 + |y|^2) without overflow (complex x, y by their moduli, as Octave); exact for exact x and y (also complex ones like 3 + 4i) when the root is (a fraction or a square root).",
             math: &["hypot(x, y) = sqrt(|x|^2 + |y|^2), element by element"],
-            example: &[">> hypot(3, 4)", "ans = 5", ">> hypot(1, 1)", "ans = sqrt(2)"],
+            example: &[
+                ">> hypot(3, 4)",
+                "ans = 5",
+                ">> hypot(1, 1)",
+                "ans = sqrt(2)",
+                ">> hypot(3 + 4i, 0)",
+                "ans = 5",
+            ],
             related: &["norm"],
         },
         run: hypot,
@@ -101,7 +109,15 @@ fn hypot(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     if let Some(m) = exact_hypot(&a)? {
         return one(m);
     }
-    binary(&a, "hypot", f64::hypot)
+    let complex = |k: usize| a.vals[k].num_kind() == Some(NumKind::Complex);
+    if !complex(0) && !complex(1) {
+        return binary(&a, "hypot", f64::hypot);
+    }
+    // Complex operands count by their moduli: hypot(x, y) = hypot(|x|, |y|).
+    let (x, y) = (a.complex(0)?, a.complex(1)?);
+    one(Value::Real(
+        broadcast("hypot", &x, &y, |p, q| p.norm().hypot(q.norm()))?.into(),
+    ))
 }
 
 /// `hypot` of exact operands, each entry `√(|x|² + |y|²)` exactly when all

@@ -57,13 +57,29 @@ pub static BUILTINS: &[Builtin] = &[
                 "Solve A x = b: LU for square A, least squares (QR) for tall A, ",
                 "minimum norm for wide A. Exact A and b give the exact answer for every ",
                 "shape and rank (minimum-norm least squares through A = C*R, as pinv); ",
-                "square exact A of size 8 and up by Dixon's p-adic lifting, checked by A*x == b."
+                "square exact A of size 8 and up by Dixon's p-adic lifting, checked by A*x == b. ",
+                "A triangular A of square roots of different fields (the R of an exact chol) ",
+                "is solved by substitution, exactly when every unknown is one number of a ",
+                "field or one term x/sqrt(k) (R \\ (R' \\ b) for rational b always is), else ",
+                "in floating point (an unknown like (1 - sqrt(2) - 3*sqrt(26)/26)/2)."
             ),
             math: &[
                 "x = inv(A) b when A is invertible",
                 "else argmin ||Ax - b||_2 (smallest ||x|| among minimisers)",
             ],
-            example: &[">> [3 1; 1 2] \\ [9; 8]", "ans =", "", "   2", "   3"],
+            example: &[
+                ">> [3 1; 1 2] \\ [9; 8]",
+                "ans =",
+                "",
+                "   2",
+                "   3",
+                ">> R = chol([2 1; 1 2]);",
+                ">> R \\ (R' \\ [1; 2])",
+                "ans =",
+                "",
+                "   0",
+                "   1",
+            ],
             related: &["inv", "lstsq", "pinv"],
         },
         run: mldivide,
@@ -169,17 +185,25 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::Solving,
             signature: "null(A), null(A, tol), null(A, 'r')",
             summary: concat!(
-                "Orthonormal basis of the null space (as columns), from the SVD ",
-                "(singular values <= tol count as zero; default max(m,n) * sigma_max * eps); ",
-                "null(A, 'r') gives the exact basis from rref (free variables = 1, ",
-                "smallest integers)."
+                "Orthonormal basis of the null space (as columns). Exact A (and no tol): ",
+                "exact, Gram-Schmidt on the columns of null(A, 'r') in their order, each ",
+                "turned so its first entry of largest size is positive and divided by its ",
+                "norm (entries like 1/sqrt(2)); it spans the same space as Octave's SVD ",
+                "basis but may differ from it by an orthogonal transform (signs, rotation ",
+                "within the space). Otherwise from the SVD (singular values <= tol count as ",
+                "zero; default max(m,n) * sigma_max * eps). null(A, 'r') gives the exact ",
+                "basis from rref (free variables = 1, smallest integers)."
             ),
-            math: &["A * null(A) = 0; columns = right singular vectors of zero singular values"],
+            math: &[
+                "A * null(A) = 0, null(A)' * null(A) = I",
+                "floats: columns = right singular vectors of zero singular values",
+            ],
             example: &[
-                ">> abs(null([1 1]))'",
+                ">> null([1 1])",
                 "ans =",
                 "",
-                "   0.7071   0.7071",
+                "    1/sqrt(2)",
+                "   -1/sqrt(2)",
                 "",
                 ">> size(null([1 0; 0 1e-3], 1e-2))",
                 "ans =",
@@ -200,15 +224,21 @@ pub static BUILTINS: &[Builtin] = &[
             topic: Topic::Solving,
             signature: "orth(A), orth(A, tol)",
             summary: concat!(
-                "Orthonormal basis of the column space (range), from the SVD (singular ",
-                "values <= tol count as zero; default max(m,n) * sigma_max * eps)."
+                "Orthonormal basis of the column space (range). Exact A (and no tol): ",
+                "exact, Gram-Schmidt on A's pivot columns (colspace(A)) in their order, ",
+                "each turned so its first entry of largest size is positive and divided by ",
+                "its norm (entries like 1/sqrt(5)); it spans the same space as Octave's SVD ",
+                "basis but may differ from it by an orthogonal transform (signs, rotation ",
+                "within the space). Otherwise from the SVD (singular values <= tol count as ",
+                "zero; default max(m,n) * sigma_max * eps)."
             ),
             math: &["span(orth(A)) = span of A's columns; orth(A)'*orth(A) = I"],
             example: &[
-                ">> size(orth([1 2; 2 4]))",
+                ">> orth([1 2; 2 4])",
                 "ans =",
                 "",
-                "   2   1",
+                "   1/sqrt(5)",
+                "   2/sqrt(5)",
                 "",
                 ">> size(orth([1 0; 0 1e-3], 1e-2))",
                 "ans =",
@@ -409,7 +439,14 @@ fn null(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
             null_from_float_rref(&exact::matrix::to_f64(&x)).into(),
         ));
     }
-    one(Value::Real(solve::null(&*a.real(0)?, a.tol(1)?)?.into()))
+    let tol = a.tol(1)?;
+    if tol.is_none() {
+        let z = exact_priced(it, &a, "null", exact::null_if_affordable);
+        if let Some(q) = z.as_ref().and_then(exact::orth::orthonormal_basis) {
+            return one(Value::quad(q));
+        }
+    }
+    one(Value::Real(solve::null(&*a.real(0)?, tol)?.into()))
 }
 
 /// The 'r' basis (free variables 1) read off a floating-point rref, for
@@ -426,8 +463,16 @@ pub(in crate::builtins) fn null_from_float_rref(m: &RMat) -> RMat {
     })
 }
 
-fn orth(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
-    one(Value::Real(solve::orth(&*a.real(0)?, a.tol(1)?)?.into()))
+fn orth(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    let tol = a.tol(1)?;
+    if let (None, Value::Exact(m)) = (tol, &a.vals[0]) {
+        let basis = priced(it, &a, "orth", m, exact::rref_if_affordable)
+            .and_then(|(_, pivots)| exact::orth::orthonormal_basis(&m.select_columns(&pivots)));
+        if let Some(q) = basis {
+            return one(Value::quad(q));
+        }
+    }
+    one(Value::Real(solve::orth(&*a.real(0)?, tol)?.into()))
 }
 
 fn rref(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {

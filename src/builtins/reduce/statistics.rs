@@ -9,7 +9,7 @@ use super::super::{one, Args, Builtin, Doc, Topic};
 use super::dims::{all_form, along, one_field, pick_dim};
 use super::order;
 use crate::builtins::quad_linalg::in_one_field;
-use crate::error::Result;
+use crate::error::{LaError, Result};
 use crate::exact::quad::sqrt_quad;
 use crate::exact::{Quad, QuadMat, Rat};
 use crate::linalg::{RMat, C64};
@@ -120,7 +120,9 @@ pub static BUILTINS: &[Builtin] = &[
                 "Most frequent value (of each column): the smallest of those that occur ",
                 "most often, in sort's order (complex ones by modulus, then angle); f is ",
                 "how often it occurs, c a cell of every value occurring that often (a ",
-                "sorted column). Exact input stays exact; NaN never equals NaN."
+                "sorted column). Exact input stays exact; NaN never equals NaN. Empty ",
+                "input gives empty results as Octave (mode([]) is [](1x0)); empty columns ",
+                "of a non-empty result have no mode (an error)."
             ),
             math: &["f = max over values v of #{i : x_i = v}"],
             example: &[
@@ -236,15 +238,21 @@ fn ratio(p: i64, q: i64) -> Quad {
 
 fn mode(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
     let v = a.num(0)?;
-    let dim = pick_dim(&a, 1, v.dims(), "mode")?;
-    if let Some(nan) = of_nothing(&a, v.dims(), dim) {
-        let (r, c) = nan.dims();
-        let none = Value::real(RMat::zeros(0, 1));
-        return Ok(vec![
-            nan,
-            Value::real(RMat::zeros(r, c)),
-            Value::cell_shaped(vec![none; r * c], (r, c)),
-        ]);
+    let (r, c) = v.dims();
+    // Octave's mode.m: the first dimension longer than 1 (not the first
+    // non-singleton one of sum and mean), so mode(zeros(0, 3)) runs along rows.
+    let dim = match a.get(1) {
+        Some(_) => pick_dim(&a, 1, v.dims(), "mode")?,
+        None if r <= 1 && c > 1 => 2,
+        None => 1,
+    };
+    let along_len = match dim {
+        1 => r,
+        2 => c,
+        _ => 1,
+    };
+    if along_len == 0 {
+        return empty_mode(&a, (r, c), dim);
     }
     if let Some((m, cmp)) = exact_entries(&a) {
         return Ok(modes(&m, dim, cmp, Value::quad));
@@ -253,6 +261,28 @@ fn mode(_: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         return Ok(modes(&*a.complex(0)?, dim, order::complex, Value::complex));
     }
     Ok(modes(&*a.real(0)?, dim, order::real, Value::real))
+}
+
+/// `mode` along an empty dimension, as Octave 7.3's mode.m: empty m, f and
+/// c when there are no lines either (m and c with `dim` made 1, f with it
+/// made at most 1: `[m, f] = mode([])` is `[](1x0)`, `[](0x0)`); an error
+/// when there are lines, all empty, as Octave fails on them too
+/// (`mode(zeros(0, 1))`): no value occurs in them.
+fn empty_mode(a: &Args, (r, c): (usize, usize), dim: usize) -> Result<Vec<Value>> {
+    let (m, f) = match dim {
+        1 => ((1, c), (r.min(1), c)),
+        _ => ((r, 1), (r, c.min(1))),
+    };
+    if m.0 * m.1 > 0 {
+        return Err(LaError::eval(format!(
+            "mode: the {r}x{c} input is empty along dimension {dim}: no value occurs, so there is no most frequent one"
+        )));
+    }
+    Ok(vec![
+        a.vals[0].reshaped(m.0, m.1, "mode")?,
+        Value::real(RMat::zeros(f.0, f.1)),
+        Value::cell_shaped(Vec::new(), m),
+    ])
 }
 
 /// `mode` of each line of `m` (none is empty): the values that occur most
