@@ -52,6 +52,13 @@ fn errors() -> Vec<(String, &'static str, &'static str)> {
         ),
         (a("A.shape"), "write size(A)", ":1:18"),
         (a("A @ A"), "write A*A", ":1:19"),
+        // Whole operands, brackets and all, not the text after a bracket.
+        (a("C = (A + 1) @ A'"), "write (A + 1)*A'", ":1:29"),
+        (
+            "C = np.array([[1, 2], [3, 4]]) @ np.array([[1], [2]])".into(),
+            "write np.array([[1, 2], [3, 4]])*np.array([[1], [2]])",
+            ":1:32",
+        ),
         (
             "B = np.linalg.inv([1 2; 3 4])".into(),
             "write inv([1 2; 3 4])",

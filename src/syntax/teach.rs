@@ -202,6 +202,56 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The operand that ends `s`: a name (dots allowed, as in `np.array`) with
+/// its bracketed arguments, a bracketed expression, then any transpose
+/// quotes: `(A + 1)'`, `np.array([[1, 2]])`. `None` when it is not one.
+fn operand_before(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut i = s.trim_end_matches(['\'', ' ']).len();
+    if i > 0 && b")]}".contains(&b[i - 1]) {
+        let mut depth = 0;
+        loop {
+            i = i.checked_sub(1)?;
+            match b[i] {
+                b')' | b']' | b'}' => depth += 1,
+                b'(' | b'[' | b'{' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+    while i > 0 && (is_ident(b[i - 1]) || b[i - 1] == b'.') {
+        i -= 1;
+    }
+    let op = &s[i..];
+    (!op.trim_end_matches('\'').is_empty()).then_some(op)
+}
+
+/// The operand that starts `s`: a name with its bracketed arguments, or a
+/// bracketed expression, with any transpose quotes after it.
+fn operand_at(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut i = b.iter().take_while(|&&c| is_ident(c) || c == b'.').count();
+    if i < b.len() && b"([{".contains(&b[i]) {
+        let mut depth = 0;
+        loop {
+            match b.get(i)? {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+    i += b[i..].iter().take_while(|&&c| c == b'\'').count();
+    (i > 0).then_some(&s[..i])
+}
+
 /// The identifier that ends at byte `end` of `s`.
 fn word_before(s: &str, end: usize) -> &str {
     let b = s.as_bytes();
@@ -291,6 +341,12 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
             let name = word_at(&src[e..line_end]);
             let num = &src[s..e];
             return err(
+                    format!("la has no hexadecimal or binary literals: write {value} for 0{name}"),
+                    s,
+                    name.len() + 1,
+                );
+            }
+            return err(
                 format!("missing operator: write {num}*{name} for a product"),
                 e,
                 name.len(),
@@ -344,14 +400,8 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
     }
     // `A @ B`
     if rest.starts_with('@') && !before.trim_end().is_empty() {
-        let lhs = before.trim_end();
-        let lhs = lhs.rsplit(['=', ' ', '(']).next().unwrap_or(lhs);
-        let rhs = word_at(rest[1..].trim_start());
-        let (lhs, rhs) = if lhs.is_empty() || rhs.is_empty() {
-            ("A", "B")
-        } else {
-            (lhs, rhs)
-        };
+        let operands = operand_before(before.trim_end()).zip(operand_at(rest[1..].trim_start()));
+        let (lhs, rhs) = operands.unwrap_or(("A", "B"));
         return err(
             format!(
                 "'@' is NumPy's matrix product; in la * multiplies matrices: write {lhs}*{rhs}"
