@@ -202,6 +202,20 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The value of Octave's `0x1F` or `0b101`, read as the number `0` and
+/// the name after it, when it is one.
+fn radix_literal(num: &str, name: &str) -> Option<u128> {
+    if num != "0" {
+        return None;
+    }
+    let (radix, digits) = match name.split_at_checked(1)? {
+        ("x" | "X", d) => (16, d),
+        ("b" | "B", d) => (2, d),
+        _ => return None,
+    };
+    u128::from_str_radix(digits, radix).ok()
+}
+
 /// The operand that ends `s`: a name (dots allowed, as in `np.array`) with
 /// its bracketed arguments, a bracketed expression, then any transpose
 /// quotes: `(A + 1)'`, `np.array([[1, 2]])`. `None` when it is not one.
@@ -340,7 +354,8 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
         if starts_number && e > s && e < line_end && (b[e].is_ascii_alphabetic() || b[e] == b'_') {
             let name = word_at(&src[e..line_end]);
             let num = &src[s..e];
-            return err(
+            if let Some(value) = radix_literal(num, name) {
+                return err(
                     format!("la has no hexadecimal or binary literals: write {value} for 0{name}"),
                     s,
                     name.len() + 1,
