@@ -164,7 +164,10 @@ fn syntax_errors() -> Vec<Case> {
             .says("unclosed '('")
             .at("1:5"),
         err("unclosed bracket", "x = [1 2; 3 4").says("unclosed '['"),
-        err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2").says("parse error"),
+        // The error is where `=` cannot be a matrix element; it names the cause.
+        err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2")
+            .says("(the '[' at line 1, column 5 is never closed)")
+            .at("3:3"),
         err("stray close paren", "x = 1 + 2)")
             .says("parse error")
             .at("1:10"),
@@ -703,6 +706,13 @@ fn files_and_encodings() -> Vec<Case> {
         .says("invalid UTF-8 in input at line 2"),
         script("NUL byte in a script", b"x = 1\0\n".to_vec(), Expect::Error).says("parse error"),
         script("truncated script", b"x = [1 2\n3".to_vec(), Expect::Error).says("parse error"),
+        script(
+            "bracket left open in a script",
+            b"x = 1;\ny = [1 2\nz = 3\n".to_vec(),
+            Expect::Error,
+        )
+        .says("(the '[' at line 2, column 5 is never closed)")
+        .at("3:3"),
         script(
             "truncated function",
             b"function y = f(x)\n  y = ".to_vec(),

@@ -53,6 +53,20 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
                     Span::new(at, at + 1),
                 )
             }
+            // A bracket left open on an earlier line: the lines after it were
+            // read as its rows, so the error there comes from the bracket.
+            (Some(&(at, b)), Some(span))
+                if src.get(at..span.start).is_some_and(|t| t.contains('\n')) =>
+            {
+                let (line, col) = crate::error::Source::new("", src).line_col(at);
+                LaError {
+                    message: format!(
+                        "{} (the '{}' at line {line}, column {col} is never closed)",
+                        err.message, b as char
+                    ),
+                    ..err
+                }
+            }
             _ => err,
         }
     })?;
