@@ -377,7 +377,9 @@ fn index_errors() -> Vec<Case> {
         err("delete out of range", "x = 1:3; x(5) = []").says("out of bound"),
         err("delete one element of a matrix", "A = eye(2); A(1, 1) = []").says("null assignment"),
         err("index an undefined variable", "nosuch(1)").says("'nosuch' undefined"),
-        err("end outside an index", "x = end").says("only valid inside an index"),
+        err("end outside an index", "x = end").says("invalid use of 'end'"),
+        // Octave 7.3: "invalid use of 'end': may only be used to index existing value".
+        err("end in a call of a handle", "f = @(x) x.^2; f(end)").says("invalid use of 'end'"),
         err("index a scalar out of range", "x = 5; x(2, 2)").says("out of bound"),
         err("index with a handle", "x = 1:3; x(@sin)").says("function handle"),
         err("index with a complex number", "x = 1:3; x(1i)").says("complex"),
