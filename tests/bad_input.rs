@@ -381,6 +381,16 @@ fn index_errors() -> Vec<Case> {
         // Octave 7.3: "invalid use of 'end': may only be used to index existing value".
         err("end in a call of a handle", "f = @(x) x.^2; f(end)").says("invalid use of 'end'"),
         err("index a scalar out of range", "x = 5; x(2, 2)").says("out of bound"),
+        // The caret is at the index itself, not at the start of the statement.
+        err(
+            "index out of range inside an expression",
+            "A = [1 2; 3 4]; y = 2 + A(3, 1)",
+        )
+        .says("out of bound 2")
+        .at("1:25"),
+        err("index a literal out of range", "y = [1 2 3](4)")
+            .says("out of bound 3")
+            .at("1:5"),
         err("index with a handle", "x = 1:3; x(@sin)").says("function handle"),
         err("index with a complex number", "x = 1:3; x(1i)").says("complex"),
         clean("index with empty", "x = 1:3; x([])"),
