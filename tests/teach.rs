@@ -59,7 +59,7 @@ fn errors() -> Vec<(String, &'static str, &'static str)> {
         (a("C = (A + 1) @ A'"), "write (A + 1)*A'", ":1:29"),
         (
             "C = np.array([[1, 2], [3, 4]]) @ np.array([[1], [2]])".into(),
-            "write np.array([[1, 2], [3, 4]])*np.array([[1], [2]])",
+            "write array([[1, 2], [3, 4]])*array([[1], [2]])",
             ":1:32",
         ),
         (
