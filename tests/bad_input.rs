@@ -164,7 +164,10 @@ fn syntax_errors() -> Vec<Case> {
             .says("unclosed '('")
             .at("1:5"),
         err("unclosed bracket", "x = [1 2; 3 4").says("unclosed '['"),
-        err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2").says("parse error"),
+        // The error is where `=` cannot be a matrix element; it names the cause.
+        err("unclosed bracket over lines", "x = [1 2\n3 4\ny = 2")
+            .says("(the '[' at line 1, column 5 is never closed)")
+            .at("3:3"),
         err("stray close paren", "x = 1 + 2)")
             .says("parse error")
             .at("1:10"),
@@ -374,8 +377,20 @@ fn index_errors() -> Vec<Case> {
         err("delete out of range", "x = 1:3; x(5) = []").says("out of bound"),
         err("delete one element of a matrix", "A = eye(2); A(1, 1) = []").says("null assignment"),
         err("index an undefined variable", "nosuch(1)").says("'nosuch' undefined"),
-        err("end outside an index", "x = end").says("only valid inside an index"),
+        err("end outside an index", "x = end").says("invalid use of 'end'"),
+        // Octave 7.3: "invalid use of 'end': may only be used to index existing value".
+        err("end in a call of a handle", "f = @(x) x.^2; f(end)").says("invalid use of 'end'"),
         err("index a scalar out of range", "x = 5; x(2, 2)").says("out of bound"),
+        // The caret is at the index itself, not at the start of the statement.
+        err(
+            "index out of range inside an expression",
+            "A = [1 2; 3 4]; y = 2 + A(3, 1)",
+        )
+        .says("out of bound 2")
+        .at("1:25"),
+        err("index a literal out of range", "y = [1 2 3](4)")
+            .says("out of bound 3")
+            .at("1:5"),
         err("index with a handle", "x = 1:3; x(@sin)").says("function handle"),
         err("index with a complex number", "x = 1:3; x(1i)").says("complex"),
         clean("index with empty", "x = 1:3; x([])"),
@@ -703,6 +718,13 @@ fn files_and_encodings() -> Vec<Case> {
         .says("invalid UTF-8 in input at line 2"),
         script("NUL byte in a script", b"x = 1\0\n".to_vec(), Expect::Error).says("parse error"),
         script("truncated script", b"x = [1 2\n3".to_vec(), Expect::Error).says("parse error"),
+        script(
+            "bracket left open in a script",
+            b"x = 1;\ny = [1 2\nz = 3\n".to_vec(),
+            Expect::Error,
+        )
+        .says("(the '[' at line 2, column 5 is never closed)")
+        .at("3:3"),
         script(
             "truncated function",
             b"function y = f(x)\n  y = ".to_vec(),

@@ -99,6 +99,14 @@ fn numpy_pastes_are_rows() {
         matrix("A = [1; 2]; B = [3; 4]; [A, B]"),
         (2, 2, vec![1.0, 3.0, 2.0, 4.0])
     );
+    // Spaces inside the inner brackets are Octave, not NumPy: Octave 7.3
+    // concatenates them side by side (size 1x4, 1x4 and 1x6).
+    assert_eq!(matrix("[[1 2], [3 4]]"), (1, 4, vec![1.0, 2.0, 3.0, 4.0]));
+    assert_eq!(matrix("[[1, 2], [3 4]]"), (1, 4, vec![1.0, 2.0, 3.0, 4.0]));
+    assert_eq!(
+        matrix("[[1 2 3], [4 5 6]]"),
+        (1, 6, vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    );
 }
 
 #[test]

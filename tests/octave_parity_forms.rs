@@ -212,6 +212,14 @@ const TABLE: &[(&str, usize, usize, &[f64])] = &[
     // inv of an empty matrix is 0x0, as Octave
     ("size(inv(zeros(2, 0)))", 1, 2, &[0.0, 0.0]),
     ("size(inv(zeros(0, 3)))", 1, 2, &[0.0, 0.0]),
+    // eig of [] is 0x0 for every output, as Octave 7.3 (not a 0x1 column)
+    ("size(eig([]))", 1, 2, &[0.0, 0.0]),
+    (
+        "[V, D] = eig([]); [size(V) size(D)]",
+        1,
+        4,
+        &[0.0, 0.0, 0.0, 0.0],
+    ),
     // trace: the sum of the diagonal of any 2-D matrix
     ("trace(3:10)", 1, 1, &[3.0]),
     ("trace([1 2 3; 4 5 6])", 1, 1, &[6.0]),

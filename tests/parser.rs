@@ -116,6 +116,7 @@ fn numpy_pastes_become_rows() {
     assert_eq!(expr("[[1, 2],\n [3, 4],\n]"), "[[1 2]; [3 4]]");
     // Spaces, not commas: Octave concatenation.
     assert_eq!(expr("[[1 2] [3 4]]"), "[[1 2] [3 4]]");
+    assert_eq!(expr("[[1 2], [3 4]]"), "[[1 2] [3 4]]");
 }
 
 #[test]

@@ -44,6 +44,28 @@ fn decimal_data_prints_as_typed() {
 }
 
 #[test]
+fn complex_decimal_data_prints_as_typed() {
+    // Real and imaginary parts follow the rule of real values together.
+    assert_eq!(out("z = 0.70710678 + 0.5i"), "z = 0.70710678 + 0.5i\n");
+    assert_eq!(
+        out("z = [0.123456789 + 1i; 2 - 0.5i]"),
+        "z =\n\n   0.123456789 + 1.000000000i\n   2.000000000 - 0.500000000i\n\n"
+    );
+    // Still exact: 0.70710678 + 0.5i = (35355339 + 25000000i)/50000000.
+    assert_eq!(
+        out("z = 0.70710678 + 0.5i; z * 50000000"),
+        "ans = 35355339 + 25000000i\n"
+    );
+    // Short parts stay one fraction.
+    assert_eq!(out("z = 0.5 + 0.25i"), "z = (2 + i)/4\n");
+    // 1/3 does not terminate: rounded as Octave shows 1/3 + 1e-9i (7.3).
+    assert_eq!(
+        out("z = 1/3 + 1e-9i"),
+        format!("z =  3.3333e-01 + 1.0000e-09i\n{NOTE}")
+    );
+}
+
+#[test]
 fn long_fractions_print_rounded_with_a_note_and_keep_every_digit() {
     // 35355339/49999999 = 0.70710679414... ; 11 + 8 digits.
     assert_eq!(out("x = 35355339/49999999"), format!("x = 0.7071\n{NOTE}"));

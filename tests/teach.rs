@@ -52,6 +52,16 @@ fn errors() -> Vec<(String, &'static str, &'static str)> {
         ),
         (a("A.shape"), "write size(A)", ":1:18"),
         (a("A @ A"), "write A*A", ":1:19"),
+        // Octave 7's hexadecimal and binary literals: 0x1F is 31, 0b101 is 5.
+        ("x = 0x1F".into(), "write 31 for 0x1F", ":1:5"),
+        ("x = 0b101 + 1".into(), "write 5 for 0b101", ":1:5"),
+        // Whole operands, brackets and all, not the text after a bracket.
+        (a("C = (A + 1) @ A'"), "write (A + 1)*A'", ":1:29"),
+        (
+            "C = np.array([[1, 2], [3, 4]]) @ np.array([[1], [2]])".into(),
+            "write array([[1, 2], [3, 4]])*array([[1], [2]])",
+            ":1:32",
+        ),
         (
             "B = np.linalg.inv([1 2; 3 4])".into(),
             "write inv([1 2; 3 4])",

@@ -92,6 +92,12 @@ impl Interp<'_> {
             let vals = self.eval_args(args)?;
             return self.call_func(f, vals, nargout, span);
         }
+        // An index error points at this index, not at the whole statement.
+        self.index_value(v, args).map_err(|e| e.at(span))
+    }
+
+    /// `v(args)` for a value that is no function.
+    fn index_value(&mut self, v: &Value, args: &[Arg]) -> Result<Vec<Value>> {
         let subs = self.eval_subscripts(v.dims(), args)?;
         // One element by plain numbers (`A(i, j)` in a loop): read just it.
         if let Some(k) = subs.element(v.dims()) {
@@ -122,9 +128,9 @@ impl Interp<'_> {
             // A scalar structure is its own only element: `err.stack(1)`.
             Value::Struct(_) if !idx.is_empty() && idx.iter().all(is_first) => v.clone(),
             Value::Struct(_) => {
-                return Err(
-                    LaError::eval("index out of bound: a structure has one element, s(1)").at(span),
-                )
+                return Err(LaError::eval(
+                    "index out of bound: a structure has one element, s(1)",
+                ))
             }
         };
         Ok(vec![out])

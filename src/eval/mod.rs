@@ -533,7 +533,7 @@ impl Interp<'_> {
             ExprKind::End => match self.ends.last() {
                 Some(&n) => one(Value::scalar(n as f64)),
                 None => Err(LaError::eval(
-                    "'end': nonconformant arguments (only valid inside an index)",
+                    "invalid use of 'end': it is only valid inside an index of an existing value, as in x(end)",
                 )
                 .at(e.span)),
             },

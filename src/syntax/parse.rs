@@ -53,6 +53,20 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
                     Span::new(at, at + 1),
                 )
             }
+            // A bracket left open on an earlier line: the lines after it were
+            // read as its rows, so the error there comes from the bracket.
+            (Some(&(at, b)), Some(span))
+                if src.get(at..span.start).is_some_and(|t| t.contains('\n')) =>
+            {
+                let (line, col) = crate::error::Source::new("", src).line_col(at);
+                LaError {
+                    message: format!(
+                        "{} (the '{}' at line {line}, column {col} is never closed)",
+                        err.message, b as char
+                    ),
+                    ..err
+                }
+            }
             _ => err,
         }
     })?;
@@ -391,33 +405,62 @@ impl Builder {
         Ok(Expr { kind, span })
     }
 
-    /// The rows of a `[...]` or `{...}` literal, and whether every element
-    /// was separated by a comma.
+    /// The rows of a `[...]` or `{...}` literal, and whether it is spelled
+    /// with commas only ([`commas_only`]).
     fn rows(&self, p: Pair<Rule>) -> Result<(Vec<Vec<Expr>>, bool)> {
-        let mut rows = Vec::new();
-        let mut all_commas = true;
-        for row in p.into_inner() {
-            let mut elems = Vec::new();
-            let mut items = row.into_inner().peekable();
-            while let Some(q) = items.next() {
-                if q.as_rule() == Rule::comma {
-                    continue;
-                }
-                let sep_is_comma = matches!(items.peek(), Some(c) if c.as_rule() == Rule::comma);
-                if items.peek().is_some() && !sep_is_comma {
-                    all_commas = false;
-                }
-                elems.push(self.expr(q)?);
-            }
-            rows.push(elems);
-        }
+        let all_commas = commas_only(&p);
+        let rows = p
+            .into_inner()
+            .map(|row| {
+                row.into_inner()
+                    .filter(|q| q.as_rule() != Rule::comma)
+                    .map(|q| self.expr(q))
+                    .collect::<Result<Vec<_>>>()
+            })
+            .collect::<Result<_>>()?;
         Ok((rows, all_commas))
     }
 }
 
+/// Whether every element of a `[...]` or `{...}` literal, and of each
+/// bracket literal inside it, is separated from the next by a comma, as
+/// NumPy writes them: `[[1, 2], [3, 4]]` is, Octave's `[[1 2], [3 4]]` is not.
+fn commas_only(p: &Pair<Rule>) -> bool {
+    p.clone().into_inner().all(|row| {
+        let mut items = row.into_inner().peekable();
+        while let Some(q) = items.next() {
+            if q.as_rule() == Rule::comma {
+                continue;
+            }
+            let sep_is_comma = matches!(items.peek(), Some(c) if c.as_rule() == Rule::comma);
+            if (items.peek().is_some() && !sep_is_comma) || !literal_commas_only(&q) {
+                return false;
+            }
+        }
+        true
+    })
+}
+
+/// [`commas_only`] for an element that is a bracket literal; true for any
+/// other element.
+fn literal_commas_only(q: &Pair<Rule>) -> bool {
+    let mut q = q.clone();
+    loop {
+        if q.as_rule() == Rule::matrix {
+            return commas_only(&q);
+        }
+        let mut inner = q.into_inner();
+        match (inner.next(), inner.next()) {
+            (Some(only), None) => q = only,
+            _ => return true,
+        }
+    }
+}
+
 /// A pasted NumPy array `[[1, 2], [3, 4]]` means rows, not concatenation:
-/// when every element is a one-row bracket literal of the same length and they
-/// are separated by commas, each inner bracket becomes a row.
+/// when every element is a one-row bracket literal of the same length and
+/// every separator, inside them too, is a comma, each inner bracket becomes
+/// a row. (`[[1 2], [3 4]]` is no NumPy: it concatenates, as in Octave.)
 fn numpy_rows(rows: Vec<Vec<Expr>>, all_commas: bool) -> Vec<Vec<Expr>> {
     let inner_len = |e: &Expr| match &e.kind {
         ExprKind::Matrix(r) if r.len() == 1 => Some(r[0].len()),

@@ -202,6 +202,70 @@ fn is_ident(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
+/// The value of Octave's `0x1F` or `0b101`, read as the number `0` and
+/// the name after it, when it is one.
+fn radix_literal(num: &str, name: &str) -> Option<u128> {
+    if num != "0" {
+        return None;
+    }
+    let (radix, digits) = match name.split_at_checked(1)? {
+        ("x" | "X", d) => (16, d),
+        ("b" | "B", d) => (2, d),
+        _ => return None,
+    };
+    u128::from_str_radix(digits, radix).ok()
+}
+
+/// The operand that ends `s`: a name (dots allowed, as in `np.array`) with
+/// its bracketed arguments, a bracketed expression, then any transpose
+/// quotes: `(A + 1)'`, `np.array([[1, 2]])`. `None` when it is not one.
+fn operand_before(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut i = s.trim_end_matches(['\'', ' ']).len();
+    if i > 0 && b")]}".contains(&b[i - 1]) {
+        let mut depth = 0;
+        loop {
+            i = i.checked_sub(1)?;
+            match b[i] {
+                b')' | b']' | b'}' => depth += 1,
+                b'(' | b'[' | b'{' => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+    while i > 0 && (is_ident(b[i - 1]) || b[i - 1] == b'.') {
+        i -= 1;
+    }
+    let op = &s[i..];
+    (!op.trim_end_matches('\'').is_empty()).then_some(op)
+}
+
+/// The operand that starts `s`: a name with its bracketed arguments, or a
+/// bracketed expression, with any transpose quotes after it.
+fn operand_at(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut i = b.iter().take_while(|&&c| is_ident(c) || c == b'.').count();
+    if i < b.len() && b"([{".contains(&b[i]) {
+        let mut depth = 0;
+        loop {
+            match b.get(i)? {
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => depth -= 1,
+                _ => {}
+            }
+            i += 1;
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+    i += b[i..].iter().take_while(|&&c| c == b'\'').count();
+    (i > 0).then_some(&s[..i])
+}
+
 /// The identifier that ends at byte `end` of `s`.
 fn word_before(s: &str, end: usize) -> &str {
     let b = s.as_bytes();
@@ -290,6 +354,13 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
         if starts_number && e > s && e < line_end && (b[e].is_ascii_alphabetic() || b[e] == b'_') {
             let name = word_at(&src[e..line_end]);
             let num = &src[s..e];
+            if let Some(value) = radix_literal(num, name) {
+                return err(
+                    format!("la has no hexadecimal or binary literals: write {value} for 0{name}"),
+                    s,
+                    name.len() + 1,
+                );
+            }
             return err(
                 format!("missing operator: write {num}*{name} for a product"),
                 e,
@@ -344,14 +415,8 @@ pub fn explain(src: &str, pos: usize) -> Option<LaError> {
     }
     // `A @ B`
     if rest.starts_with('@') && !before.trim_end().is_empty() {
-        let lhs = before.trim_end();
-        let lhs = lhs.rsplit(['=', ' ', '(']).next().unwrap_or(lhs);
-        let rhs = word_at(rest[1..].trim_start());
-        let (lhs, rhs) = if lhs.is_empty() || rhs.is_empty() {
-            ("A", "B")
-        } else {
-            (lhs, rhs)
-        };
+        let operands = operand_before(before.trim_end()).zip(operand_at(rest[1..].trim_start()));
+        let (lhs, rhs) = operands.unwrap_or(("A", "B"));
         return err(
             format!(
                 "'@' is NumPy's matrix product; in la * multiplies matrices: write {lhs}*{rhs}"

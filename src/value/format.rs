@@ -187,6 +187,47 @@ fn quad_matrix_body(m: &DMatrix<Quad>, width: usize) -> String {
     grid(m.shape(), |i, j| m[(i, j)].to_string(), w, 3, width)
 }
 
+/// Exact quadratic numbers in the default format: as typed, except that
+/// Gaussian rationals with long parts are laid out as decimals like real
+/// ones ([`readable::gaussian_layout`]).
+fn quad_body(m: &DMatrix<Quad>, width: usize) -> String {
+    use crate::exact::render;
+    let as_typed = || match m.len() {
+        1 => format!("{}\n", m[0]),
+        _ => quad_matrix_body(m, width),
+    };
+    let Some((re, im)) = readable::gaussian_parts(m) else {
+        return as_typed();
+    };
+    match readable::gaussian_layout(&re, &im) {
+        Layout::Decimals(k) => {
+            // Every entry with k decimals so the points line up; a scalar as typed.
+            let k = if m.len() == 1 { 0 } else { k };
+            let part = |x: &Rat| readable::decimal_text(&x.abs(), k);
+            let wr = widest(&re, |x| readable::decimal_text(x, k).len());
+            let wi = widest(&im, |x| part(x).len());
+            let cell = |i, j| {
+                let (a, b) = (&re[(i, j)], &im[(i, j)]);
+                let sign = if b.is_negative() { '-' } else { '+' };
+                let a = readable::decimal_text(a, k);
+                format!("{a:>wr$} {sign} {:>wi$}i", part(b))
+            };
+            if m.len() == 1 {
+                return format!("{}\n", cell(0, 0));
+            }
+            grid(m.shape(), cell, wr + wi + 4, 3, width)
+        }
+        Layout::Rounded if !re.iter().chain(&im).any(render::beyond_double) => {
+            body(
+                &Value::Quad(m.clone().into()).to_float(),
+                Format::default(),
+                width,
+            ) + readable::ROUNDED_NOTE
+        }
+        _ => as_typed(),
+    }
+}
+
 /// Exact values in the default format, laid out by [`readable::layout`].
 fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
     use crate::exact::render;
@@ -241,6 +282,7 @@ pub fn body(v: &Value, fmt: Format, width: usize) -> String {
     }
     match v {
         Value::Exact(m) if fmt.numbers == Numbers::Default && r * c > 0 => exact_body(m, width),
+        Value::Quad(m) if fmt.numbers == Numbers::Default && r * c > 0 => quad_body(m, width),
         Value::Exact(m) if !fmt.fractions() => body(
             &Value::Real(crate::exact::matrix::to_f64(m).into()),
             fmt,

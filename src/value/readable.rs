@@ -9,8 +9,12 @@
 //!   longest, so the points line up);
 //! * else decimals rounded as `format short` shows floats, and a note that
 //!   `format rat` shows the exact fractions.
+//!
+//! Complex (Gaussian) values follow the same rule, decided on their real and
+//! imaginary parts together: `0.70710678 + 0.5i`, not
+//! `(35355339 + 25000000i)/50000000`.
 
-use crate::exact::{Rat, RatMat};
+use crate::exact::{QuadMat, Rat, RatMat};
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
 
@@ -43,6 +47,32 @@ pub fn layout(m: &RatMat) -> Layout {
         }
     }
     Layout::Decimals(most)
+}
+
+/// The real and imaginary parts of a matrix whose entries are all
+/// Gaussian rationals `a + b*i` (no other square root); `None` otherwise.
+pub fn gaussian_parts(m: &QuadMat) -> Option<(RatMat, RatMat)> {
+    let part = |imag: bool| -> Option<Vec<Rat>> {
+        m.iter()
+            .map(|q| match (q.radicand(), q.is_scaled()) {
+                (0, false) if imag => Some(Rat::zero()),
+                (0 | -1, false) if !imag => Some(q.re_part().clone()),
+                (-1, false) => Some(q.radical_part().clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let (r, c) = m.shape();
+    Some((
+        RatMat::from_vec(r, c, part(false)?),
+        RatMat::from_vec(r, c, part(true)?),
+    ))
+}
+
+/// [`layout`] of a complex matrix, given its parts.
+pub fn gaussian_layout(re: &RatMat, im: &RatMat) -> Layout {
+    let both = RatMat::from_iterator(re.len() + im.len(), 1, re.iter().chain(im).cloned());
+    layout(&both)
 }
 
 fn is_short(x: &Rat) -> bool {

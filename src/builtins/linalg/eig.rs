@@ -120,6 +120,10 @@ fn eig(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
         None => a.nargout >= 2,
     };
     require_square("eig", dims)?;
+    if dims.0 == 0 {
+        // As Octave: the eigenvalues of [] are [](0x0) too, not a 0x1 column.
+        return Ok(vec![Value::empty(); a.nargout.clamp(1, 2)]);
+    }
     if a.nargout <= 1 {
         if let Some(x) = exact_input(it, &a, ExactWork::CharPoly, "eig") {
             let cp = exact::charpoly(&x).map_err(exact_err)?;
