@@ -45,6 +45,7 @@ impl From<LinalgError> for crate::error::LaError {
 }
 
 pub mod decomp;
+mod dgemm;
 pub mod norms;
 pub mod pca;
 mod pnorm;

@@ -1,8 +1,9 @@
-//! Matrix products. Large products run through faer, column block by
-//! column block (in parallel above the measured threshold); small ones stay
-//! in nalgebra, whose overhead is lower.
+//! Matrix products. Large products run column block by column block (in
+//! parallel above the measured threshold) through `dgemm` on AVX2-only CPUs
+//! (f64) or faer; small ones stay in nalgebra, whose overhead is lower.
 
 use super::decomp::Field;
+use super::dgemm::{Dgemm, View};
 use super::{faer_ref, run_kernel, Kernel, RMat};
 use faer::linalg::matmul::matmul as gemm;
 use faer::traits::Conjugate;
@@ -48,6 +49,13 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
     if ta != tb && same_matrix(a, b) {
         return gram(av);
     }
+    if let Some(kernel) = Dgemm::detect() {
+        // Packs both operands, transposed or not, so B' is never built.
+        let (va, vb) = (View::new(a, ta), View::new(b, tb));
+        return product(m, n, k, |cols: &mut [f64], j0| {
+            kernel.add_product(cols, va, vb.subcols(j0, cols.len() / m))
+        });
+    }
     if tb && !ta && m * k * n >= COPY_RHS_FLOPS {
         // faer's kernel reads a row-major right operand 10-20% slower
         // (A*B' at n = 2000 on one core: 393 vs 344 ms with B' built first,
@@ -55,7 +63,8 @@ pub fn matmul_t(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
         // block instead re-packs A per block: 384 vs 354 ms.
         return matmul_t(a, false, &b.transpose(), false);
     }
-    product(m, n, k, |out, j0| {
+    product(m, n, k, |cols, j0| {
+        let out = as_block(cols, m);
         let w = out.ncols();
         gemm(out, Accum::Replace, av, bv.subcols(j0, w), 1.0, Par::Seq)
     })
@@ -79,7 +88,8 @@ fn same_matrix(a: &RMat, b: &RMat) -> bool {
 fn gram(x: MatRef<'_, f64>) -> RMat {
     use faer::linalg::matmul::triangular::{matmul as trmm, BlockStructure};
     let (m, k) = x.shape();
-    let mut c = product(m, m, k, |out, j0| {
+    let mut c = product(m, m, k, |cols, j0| {
+        let out = as_block(cols, m);
         let w = out.ncols();
         let rhs = x.subrows(j0, w).transpose();
         let (diag, below) = out.subrows_mut(j0, m - j0).split_at_row_mut(w);
@@ -126,24 +136,27 @@ where
     R: Conjugate<Canonical = T> + Sync,
 {
     let one = <T as nalgebra::ComplexField>::from_real(1.0);
-    product(a.nrows(), b.ncols(), a.ncols(), |out, j0| {
+    let m = a.nrows();
+    product(m, b.ncols(), a.ncols(), |cols, j0| {
+        let out = as_block(cols, m);
         let w = out.ncols();
         gemm(out, Accum::Replace, a, b.subcols(j0, w), one, Par::Seq)
     })
 }
 
-/// A new m x n product (inner dimension k) filled by column blocks:
-/// `fill(block, j0)` writes columns j0.. of the product into the m-row
-/// block, on one thread. With two threads the blocks are handed out by
-/// rayon's work stealing, so a thread that runs while the other's vCPU is
-/// descheduled takes over its blocks: one join at the end, where faer's own
-/// parallel product meets at a barrier after every packed step and its
-/// waiting thread spins (see README, matrix products).
+/// A new m x n product (inner dimension k), zero to start, filled by
+/// column blocks: `fill(block, j0)` writes columns j0.. of the product into
+/// `block` (whole columns of m entries), on one thread. With two threads
+/// the blocks are handed out by rayon's work stealing, so a thread that
+/// runs while the other's vCPU is descheduled takes over its blocks: one
+/// join at the end, where faer's own parallel product meets at a barrier
+/// after every packed step and its waiting thread spins (see README,
+/// matrix products).
 fn product<T: Field>(
     m: usize,
     n: usize,
     k: usize,
-    fill: impl Fn(MatMut<'_, T>, usize) + Sync,
+    fill: impl Fn(&mut [T], usize) + Sync,
 ) -> DMatrix<T> {
     let mut c = DMatrix::<T>::zeros(m, n);
     if m == 0 || n == 0 {
@@ -153,10 +166,7 @@ fn product<T: Field>(
     let out = c.as_mut_slice();
     run_kernel(Kernel::Matmul, size, |par| {
         let w = block_width(n, par);
-        let run = |(i, cols): (usize, &mut [T])| {
-            let block = faer::MatMut::from_column_major_slice_mut(cols, m, cols.len() / m);
-            fill(block, i * w)
-        };
+        let run = |(i, cols): (usize, &mut [T])| fill(cols, i * w);
         if par.degree() > 1 {
             out.par_chunks_mut(m * w)
                 .with_max_len(1)
@@ -167,6 +177,11 @@ fn product<T: Field>(
         }
     });
     c
+}
+
+/// A column block of `product` as a faer view with m rows.
+fn as_block<T>(cols: &mut [T], m: usize) -> MatMut<'_, T> {
+    MatMut::from_column_major_slice_mut(cols, m, cols.len() / m)
 }
 
 /// Columns per block: one block on one thread, BLOCKS_PER_THREAD blocks per

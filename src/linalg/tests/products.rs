@@ -1,6 +1,6 @@
 //! Unit tests of `linalg::products`: every path of `matmul_t` (nalgebra for
-//! small sizes, faer, the symmetric `A*A'` / `A'*A`, the built `B'` of a large
-//! `A*B'`) against a plain triple loop.
+//! small sizes, `dgemm` on AVX2-only CPUs or faer, the symmetric `A*A'` /
+//! `A'*A`, faer's built `B'` of a large `A*B'`) against a plain triple loop.
 use super::*;
 use crate::linalg::testutil::Rng;
 
