@@ -10,7 +10,6 @@ use faer::linalg::cholesky::llt::factor::{self as llt, LltError, LltRegularizati
 use faer::linalg::evd::{self, ComputeEigenvectors};
 use faer::linalg::householder;
 use faer::linalg::lu::partial_pivoting::factor as plu;
-use faer::linalg::lu::partial_pivoting::inverse as plu_inverse;
 use faer::linalg::qr::no_pivoting::factor as fqr;
 use faer::linalg::svd::{self as fsvd, ComputeSvdVectors};
 use faer::linalg::triangular_solve as tri;
