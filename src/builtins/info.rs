@@ -1,9 +1,10 @@
 //! Constants and questions about a value's shape and type.
 
 use super::ctx::{Ctx, NameKind};
+use super::construct::dims_arg;
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::Result;
-use crate::value::{NumKind, Value};
+use crate::value::{BMat, NumKind, Value};
 
 pub static BUILTINS: &[Builtin] = &[
     Builtin {
@@ -84,13 +85,13 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "true",
         min_args: 0,
-        max_args: 0,
+        max_args: 2,
         doc: Doc {
             topic: Topic::Basics,
-            signature: "true",
-            summary: "Logical true.",
+            signature: "true, true(n), true(m, n), true([m n])",
+            summary: "Logical true: a scalar, or an n x n / m x n logical array of it.",
             math: &["true == 1"],
-            example: &[">> true", "ans = 1"],
+            example: &[">> true", "ans = 1", ">> true(2, 3)", "ans =", "", "  1  1  1", "  1  1  1"],
             related: &["false"],
         },
         run: true_fn,
@@ -99,13 +100,13 @@ pub static BUILTINS: &[Builtin] = &[
     Builtin {
         name: "false",
         min_args: 0,
-        max_args: 0,
+        max_args: 2,
         doc: Doc {
             topic: Topic::Basics,
-            signature: "false",
-            summary: "Logical false.",
+            signature: "false, false(n), false(m, n), false([m n])",
+            summary: "Logical false: a scalar, or an n x n / m x n logical array of it.",
             math: &["false == 0"],
-            example: &[">> false", "ans = 0"],
+            example: &[">> false", "ans = 0", ">> false(2, 3)", "ans =", "", "  0  0  0", "  0  0  0"],
             related: &["true"],
         },
         run: false_fn,
@@ -387,12 +388,18 @@ fn nan(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
     one(Value::scalar(f64::NAN))
 }
 
-fn true_fn(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
-    one(Value::bool(true))
+fn true_fn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    logical_filled(it, a, "true", true)
 }
 
-fn false_fn(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {
-    one(Value::bool(false))
+fn false_fn(it: &mut dyn Ctx, a: Args) -> Result<Vec<Value>> {
+    logical_filled(it, a, "false", false)
+}
+
+/// `true(m, n)` / `false(m, n)`: sizes read as `zeros` reads them.
+fn logical_filled(it: &mut dyn Ctx, a: Args, what: &str, b: bool) -> Result<Vec<Value>> {
+    let (r, c) = dims_arg(it, &a, what, 0)?;
+    one(Value::Bool(BMat::from_element(r, c, b).into()))
 }
 
 fn i(_: &mut dyn Ctx, _: Args) -> Result<Vec<Value>> {

@@ -284,6 +284,12 @@ pub(crate) mod testutil {
             RMat::from_fn(m, n, |_, _| self.uniform())
         }
 
+        /// Entries in [-9, 9]: products of these (inner size up to ~10^14 /
+        /// 81) are exact whatever the order of summation.
+        pub fn int_mat(&mut self, m: usize, n: usize) -> RMat {
+            RMat::from_fn(m, n, |_, _| self.below(19) as f64 - 9.0)
+        }
+
         pub fn cmat(&mut self, m: usize, n: usize) -> CMat {
             CMat::from_fn(m, n, |_, _| C64::new(self.uniform(), self.uniform()))
         }

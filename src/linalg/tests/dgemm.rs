@@ -4,11 +4,6 @@
 use super::*;
 use crate::linalg::testutil::Rng;
 
-/// Entries in [-9, 9]: sums of at most 1100 products of size <= 81 are exact.
-fn int_mat(rng: &mut Rng, m: usize, n: usize) -> RMat {
-    RMat::from_fn(m, n, |_, _| rng.below(19) as f64 - 9.0)
-}
-
 fn kernels() -> Vec<Dgemm> {
     Level::available()
         .into_iter()
@@ -37,20 +32,20 @@ fn products_add_the_definition_exactly() {
         for (m, k, n) in SHAPES {
             for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
                 let a = if ta {
-                    int_mat(&mut rng, k, m)
+                    rng.int_mat(k, m)
                 } else {
-                    int_mat(&mut rng, m, k)
+                    rng.int_mat(m, k)
                 };
                 let b = if tb {
-                    int_mat(&mut rng, n, k)
+                    rng.int_mat(n, k)
                 } else {
-                    int_mat(&mut rng, k, n)
+                    rng.int_mat(k, n)
                 };
                 let (oa, ob) = (
                     if ta { a.transpose() } else { a.clone() },
                     if tb { b.transpose() } else { b.clone() },
                 );
-                let start = int_mat(&mut rng, m, n);
+                let start = rng.int_mat(m, n);
                 let want = RMat::from_fn(m, n, |i, j| {
                     start[(i, j)] + (0..k).map(|l| oa[(i, l)] * ob[(l, j)]).sum::<f64>()
                 });
@@ -67,7 +62,7 @@ fn products_add_the_definition_exactly() {
 fn column_blocks_of_the_right_operand_are_read_in_place() {
     let mut rng = Rng::new(43);
     for kernel in kernels() {
-        let (a, b) = (int_mat(&mut rng, 70, 90), int_mat(&mut rng, 90, 40));
+        let (a, b) = (rng.int_mat(70, 90), rng.int_mat(90, 40));
         for tb in [false, true] {
             let bt = b.transpose();
             let vb = if tb {

@@ -82,10 +82,6 @@ fn gram_products_are_exactly_symmetric() {
 /// Integer matrix with entries in [-9, 9]: every product below is a sum of
 /// at most 500 terms of size <= 81, exact in floating point whatever the
 /// order of summation, so the blocked products must equal the definition.
-fn int_mat(rng: &mut Rng, m: usize, n: usize) -> RMat {
-    RMat::from_fn(m, n, |_, _| rng.below(19) as f64 - 9.0)
-}
-
 /// Sizes on both sides of every switch of `matmul_t`: nalgebra vs faer
 /// (64^3 multiply-adds), one thread vs column blocks on two (128), the
 /// copied transposed right operand (400^3), block widths that do not
@@ -111,14 +107,14 @@ fn integer_products_equal_the_definition_exactly() {
     for (m, k, n) in EDGE_SHAPES {
         for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
             let a = if ta {
-                int_mat(&mut rng, k, m)
+                rng.int_mat(k, m)
             } else {
-                int_mat(&mut rng, m, k)
+                rng.int_mat(m, k)
             };
             let b = if tb {
-                int_mat(&mut rng, n, k)
+                rng.int_mat(n, k)
             } else {
-                int_mat(&mut rng, k, n)
+                rng.int_mat(k, n)
             };
             let what = format!("{m}x{k} times {k}x{n}, transposed ({ta}, {tb})");
             assert_eq!(matmul_t(&a, ta, &b, tb), naive(&a, ta, &b, tb), "{what}");
@@ -132,9 +128,9 @@ fn integer_products_equal_the_definition_exactly() {
 fn integer_products_of_sizes_1_to_70_are_exact() {
     let mut rng = Rng::new(23);
     for n in 1..=70 {
-        let (a, b) = (int_mat(&mut rng, n, n + 1), int_mat(&mut rng, n + 1, n + 2));
+        let (a, b) = (rng.int_mat(n, n + 1), rng.int_mat(n + 1, n + 2));
         assert_eq!(matmul(&a, &b), naive(&a, false, &b, false), "n = {n}");
-        let c = int_mat(&mut rng, n + 2, n + 1);
+        let c = rng.int_mat(n + 2, n + 1);
         assert_eq!(
             matmul_t(&a, false, &c, true),
             naive(&a, false, &c, true),
@@ -159,7 +155,7 @@ fn integer_gram_products_are_exact_and_symmetric() {
         (401, 403),
         (403, 401),
     ] {
-        let a = int_mat(&mut rng, m, n);
+        let a = rng.int_mat(m, n);
         for (ta, tb) in [(false, true), (true, false)] {
             let c = matmul_t(&a, ta, &a, tb);
             let what = format!("{m}x{n}, transposed ({ta}, {tb})");
