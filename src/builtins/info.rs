@@ -1,7 +1,7 @@
 //! Constants and questions about a value's shape and type.
 
-use super::ctx::{Ctx, NameKind};
 use super::construct::dims_arg;
+use super::ctx::{Ctx, NameKind};
 use super::{one, Args, Builtin, Doc, Topic, MANY};
 use crate::error::Result;
 use crate::value::{BMat, NumKind, Value};
@@ -91,7 +91,15 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "true, true(n), true(m, n), true([m n])",
             summary: "Logical true: a scalar, or an n x n / m x n logical array of it.",
             math: &["true == 1"],
-            example: &[">> true", "ans = 1", ">> true(2, 3)", "ans =", "", "  1  1  1", "  1  1  1"],
+            example: &[
+                ">> true",
+                "ans = 1",
+                ">> true(2, 3)",
+                "ans =",
+                "",
+                "  1  1  1",
+                "  1  1  1",
+            ],
             related: &["false"],
         },
         run: true_fn,
@@ -106,7 +114,15 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "false, false(n), false(m, n), false([m n])",
             summary: "Logical false: a scalar, or an n x n / m x n logical array of it.",
             math: &["false == 0"],
-            example: &[">> false", "ans = 0", ">> false(2, 3)", "ans =", "", "  0  0  0", "  0  0  0"],
+            example: &[
+                ">> false",
+                "ans = 0",
+                ">> false(2, 3)",
+                "ans =",
+                "",
+                "  0  0  0",
+                "  0  0  0",
+            ],
             related: &["true"],
         },
         run: false_fn,
