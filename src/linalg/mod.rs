@@ -290,6 +290,27 @@ pub(crate) mod testutil {
             RMat::from_fn(m, n, |_, _| self.below(19) as f64 - 9.0)
         }
 
+        /// Integer operands of op(a) * op(b), op(a) m x k and op(b) k x n,
+        /// stored transposed where `ta` / `tb` say.
+        pub fn int_operands(
+            &mut self,
+            (m, k, n): (usize, usize, usize),
+            ta: bool,
+            tb: bool,
+        ) -> (RMat, RMat) {
+            let a = if ta {
+                self.int_mat(k, m)
+            } else {
+                self.int_mat(m, k)
+            };
+            let b = if tb {
+                self.int_mat(n, k)
+            } else {
+                self.int_mat(k, n)
+            };
+            (a, b)
+        }
+
         pub fn cmat(&mut self, m: usize, n: usize) -> CMat {
             CMat::from_fn(m, n, |_, _| C64::new(self.uniform(), self.uniform()))
         }
@@ -306,6 +327,19 @@ pub(crate) mod testutil {
     }
 
     /// Frobenius norm of the difference, relative to max(1, ||b||_F).
+    /// op(a) * op(b) summed term by term, the definition.
+    pub fn naive_product(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
+        let at = |i: usize, l: usize| if ta { a[(l, i)] } else { a[(i, l)] };
+        let bt = |l: usize, j: usize| if tb { b[(j, l)] } else { b[(l, j)] };
+        let (m, k) = if ta {
+            (a.ncols(), a.nrows())
+        } else {
+            a.shape()
+        };
+        let n = if tb { b.nrows() } else { b.ncols() };
+        RMat::from_fn(m, n, |i, j| (0..k).map(|l| at(i, l) * bt(l, j)).sum())
+    }
+
     pub fn rel_err(a: &RMat, b: &RMat) -> f64 {
         (a - b).norm() / b.norm().max(1.0)
     }

@@ -2,7 +2,7 @@
 //! products (exact whatever the order of summation) against the definition,
 //! at sizes on both sides of every tile and block edge.
 use super::*;
-use crate::linalg::testutil::Rng;
+use crate::linalg::testutil::{naive_product, Rng};
 
 fn kernels() -> Vec<Dgemm> {
     Level::available()
@@ -31,24 +31,9 @@ fn products_add_the_definition_exactly() {
     for kernel in kernels() {
         for (m, k, n) in SHAPES {
             for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
-                let a = if ta {
-                    rng.int_mat(k, m)
-                } else {
-                    rng.int_mat(m, k)
-                };
-                let b = if tb {
-                    rng.int_mat(n, k)
-                } else {
-                    rng.int_mat(k, n)
-                };
-                let (oa, ob) = (
-                    if ta { a.transpose() } else { a.clone() },
-                    if tb { b.transpose() } else { b.clone() },
-                );
+                let (a, b) = rng.int_operands((m, k, n), ta, tb);
                 let start = rng.int_mat(m, n);
-                let want = RMat::from_fn(m, n, |i, j| {
-                    start[(i, j)] + (0..k).map(|l| oa[(i, l)] * ob[(l, j)]).sum::<f64>()
-                });
+                let want = &start + naive_product(&a, ta, &b, tb);
                 let mut c = start.clone();
                 kernel.add_product(c.as_mut_slice(), View::new(&a, ta), View::new(&b, tb));
                 assert_eq!(c, want, "{m}x{k} times {k}x{n}, transposed ({ta}, {tb})");

@@ -2,20 +2,7 @@
 //! small sizes, `dgemm` on AVX2-only CPUs or faer, the symmetric `A*A'` /
 //! `A'*A`, faer's built `B'` of a large `A*B'`) against a plain triple loop.
 use super::*;
-use crate::linalg::testutil::Rng;
-
-/// op(a) * op(b) summed term by term, the definition.
-fn naive(a: &RMat, ta: bool, b: &RMat, tb: bool) -> RMat {
-    let at = |i: usize, l: usize| if ta { a[(l, i)] } else { a[(i, l)] };
-    let bt = |l: usize, j: usize| if tb { b[(j, l)] } else { b[(l, j)] };
-    let (m, k) = if ta {
-        (a.ncols(), a.nrows())
-    } else {
-        a.shape()
-    };
-    let n = if tb { b.nrows() } else { b.ncols() };
-    RMat::from_fn(m, n, |i, j| (0..k).map(|l| at(i, l) * bt(l, j)).sum())
-}
+use crate::linalg::testutil::{naive_product as naive, Rng};
 
 fn assert_close(got: &RMat, want: &RMat, what: &str) {
     assert_eq!(got.shape(), want.shape(), "{what}: shape");
@@ -106,16 +93,7 @@ fn integer_products_equal_the_definition_exactly() {
     let mut rng = Rng::new(17);
     for (m, k, n) in EDGE_SHAPES {
         for (ta, tb) in [(false, false), (true, false), (false, true), (true, true)] {
-            let a = if ta {
-                rng.int_mat(k, m)
-            } else {
-                rng.int_mat(m, k)
-            };
-            let b = if tb {
-                rng.int_mat(n, k)
-            } else {
-                rng.int_mat(k, n)
-            };
+            let (a, b) = rng.int_operands((m, k, n), ta, tb);
             let what = format!("{m}x{k} times {k}x{n}, transposed ({ta}, {tb})");
             assert_eq!(matmul_t(&a, ta, &b, tb), naive(&a, ta, &b, tb), "{what}");
         }
