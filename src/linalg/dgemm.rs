@@ -129,8 +129,9 @@ impl Dgemm {
         if m == 0 || n == 0 || k == 0 {
             return;
         }
-        let mut ap = vec![0.0; MC.min(m).next_multiple_of(MR) * KC.min(k)];
-        let mut bp = vec![0.0; NC.min(n).next_multiple_of(NR) * KC.min(k)];
+        let mut ap_buf = AlignedBuf::new(MC.min(m).next_multiple_of(MR) * KC.min(k));
+        let mut bp_buf = AlignedBuf::new(NC.min(n).next_multiple_of(NR) * KC.min(k));
+        let (ap, bp) = (ap_buf.get(), bp_buf.get());
         for jc in (0..n).step_by(NC) {
             let nc = NC.min(n - jc);
             for pc in (0..k).step_by(KC) {
@@ -145,8 +146,7 @@ impl Dgemm {
                         for (ir, apan) in ap.chunks_exact(MR * kc).enumerate() {
                             let (i0, j0) = (ic + ir * MR, jc + jr * NR);
                             prefetch_tile(c, m, n, i0, j0);
-                            let tile = self.tile(apan, bpan);
-                            add_tile(c, m, n, i0, j0, &tile);
+                            self.add_tile(apan, bpan, c, m, n, i0, j0);
                         }
                     }
                 }
@@ -154,18 +154,67 @@ impl Dgemm {
         }
     }
 
-    /// The MR x NR product of a packed A panel and a packed B panel.
-    fn tile(self, a: &[f64], b: &[f64]) -> [f64; MR * NR] {
+    /// Adds the product of a packed A panel and a packed B panel to the tile
+    /// of `c` at (i0, j0): whole tiles in place, edge tiles through a buffer
+    /// whose live part is then added.
+    #[allow(clippy::too_many_arguments)]
+    fn add_tile(
+        self,
+        a: &[f64],
+        b: &[f64],
+        c: &mut [f64],
+        m: usize,
+        n: usize,
+        i0: usize,
+        j0: usize,
+    ) {
+        if i0 + MR <= m && j0 + NR <= n {
+            self.tile(a, b, &mut c[j0 * m + i0..], m);
+            return;
+        }
+        let mut buf = [0.0; MR * NR];
+        self.tile(a, b, &mut buf, MR);
+        for (col, t) in tile_cols(c, m, n, i0, j0).zip(buf.chunks_exact(MR)) {
+            for (x, y) in col.iter_mut().zip(t) {
+                *x += y;
+            }
+        }
+    }
+
+    /// `c[i + j * ldc] += sum over p of a[p][i] * b[p][j]` for the MR x NR
+    /// tile at the start of `c`.
+    fn tile(self, a: &[f64], b: &[f64], c: &mut [f64], ldc: usize) {
+        assert!(ldc >= MR && c.len() >= (NR - 1) * ldc + MR);
+        assert!(a.len() / MR == b.len() / NR);
         #[cfg(target_arch = "x86_64")]
         {
-            // SAFETY: a `Dgemm` is only made when the CPU has AVX2 and FMA.
-            unsafe { avx2::tile(a, b) }
+            // SAFETY: a `Dgemm` is only made when the CPU has AVX2 and FMA;
+            // the asserts above keep every access in bounds.
+            unsafe { avx2::tile(a, b, c, ldc) }
         }
         #[cfg(not(target_arch = "x86_64"))]
         {
-            let _ = (a, b);
+            let _ = (a, b, c, ldc);
             unreachable!("Dgemm is only made on x86-64")
         }
+    }
+}
+
+/// A zeroed f64 buffer whose start is on a cache line, so that each MR-group
+/// of a packed A panel (64 bytes) is one line and no load of the kernel
+/// straddles two.
+struct AlignedBuf(Vec<f64>, usize);
+
+impl AlignedBuf {
+    fn new(len: usize) -> AlignedBuf {
+        let v = vec![0.0; len + 8];
+        let off = v.as_ptr().align_offset(64).min(8);
+        AlignedBuf(v, off)
+    }
+
+    fn get(&mut self) -> &mut [f64] {
+        let len = self.0.len() - 8;
+        &mut self.0[self.1..self.1 + len]
     }
 }
 
@@ -197,51 +246,65 @@ fn prefetch_tile(c: &mut [f64], m: usize, n: usize, i0: usize, j0: usize) {
     }
 }
 
-/// Adds the live part of a tile (rows i0.., columns j0.., cut at m x n) to `c`.
-fn add_tile(c: &mut [f64], m: usize, n: usize, i0: usize, j0: usize, tile: &[f64; MR * NR]) {
-    for (col, t) in tile_cols(c, m, n, i0, j0).zip(tile.chunks_exact(MR)) {
-        for (x, y) in col.iter_mut().zip(t) {
-            *x += y;
-        }
-    }
-}
-
 #[cfg(target_arch = "x86_64")]
 mod avx2 {
     use super::{MR, NR};
     use std::arch::x86_64::*;
 
-    /// Sum over p of a[p] (MR entries) times b[p] (NR entries), the
-    /// accumulators held in twelve registers.
+    /// Entries of A's packed panel between the one read and the one prefetched.
+    const PREFETCH_A: usize = 8 * MR;
+
+    /// Adds sum over p of a[p] (MR entries) times b[p] (NR entries), the
+    /// accumulators held in twelve registers, to the tile at `c` (column
+    /// stride `ldc`).
     ///
     /// # Safety
-    /// The CPU must support AVX2 and FMA.
+    /// The CPU must support AVX2 and FMA; `a` holds as many MR-groups as `b`
+    /// holds NR-groups, and `c` holds (NR - 1) * ldc + MR entries.
     #[target_feature(enable = "avx2,fma")]
-    pub(super) unsafe fn tile(a: &[f64], b: &[f64]) -> [f64; MR * NR] {
+    pub(super) unsafe fn tile(a: &[f64], b: &[f64], c: &mut [f64], ldc: usize) {
         let mut acc = [[_mm256_setzero_pd(); 2]; NR];
-        for (ap, bp) in a.chunks_exact(MR).zip(b.chunks_exact(NR)) {
-            // SAFETY: `ap` holds MR = 8 entries, read as two 4-wide vectors.
-            let (a0, a1) = unsafe {
-                (
-                    _mm256_loadu_pd(ap.as_ptr()),
-                    _mm256_loadu_pd(ap.as_ptr().add(4)),
-                )
+        let kc = a.len() / MR;
+        let (mut ap, mut bp) = (a.as_ptr(), b.as_ptr());
+        // One rank-1 update of the tile from the next MR-group of A and
+        // NR-group of B (a macro, so it inlines into this AVX2 function).
+        macro_rules! step {
+            () => {
+                // SAFETY: one more group is left in `a` and in `b`.
+                unsafe {
+                    let (a0, a1) = (_mm256_loadu_pd(ap), _mm256_loadu_pd(ap.add(4)));
+                    for (j, cj) in acc.iter_mut().enumerate() {
+                        let bj = _mm256_broadcast_sd(&*bp.add(j));
+                        cj[0] = _mm256_fmadd_pd(a0, bj, cj[0]);
+                        cj[1] = _mm256_fmadd_pd(a1, bj, cj[1]);
+                    }
+                    ap = ap.add(MR);
+                    bp = bp.add(NR);
+                }
             };
-            for (cj, bj) in acc.iter_mut().zip(bp) {
-                let bj = _mm256_set1_pd(*bj);
-                cj[0] = _mm256_fmadd_pd(a0, bj, cj[0]);
-                cj[1] = _mm256_fmadd_pd(a1, bj, cj[1]);
-            }
         }
-        let mut out = [0.0; MR * NR];
-        for (o, cj) in out.chunks_exact_mut(MR).zip(acc) {
-            // SAFETY: `o` holds MR = 8 entries, written as two 4-wide vectors.
+        for _ in 0..kc / 4 {
+            // A's panel streams from L2: ask for it a few groups ahead.
+            for g in 0..4 {
+                _mm_prefetch::<_MM_HINT_T0>(ap.wrapping_add(PREFETCH_A + g * MR).cast());
+            }
+            step!();
+            step!();
+            step!();
+            step!();
+        }
+        for _ in 0..kc % 4 {
+            step!();
+        }
+        for (j, cj) in acc.iter().enumerate() {
+            // SAFETY: column j of the tile is c[j * ldc..][..MR], in bounds.
             unsafe {
-                _mm256_storeu_pd(o.as_mut_ptr(), cj[0]);
-                _mm256_storeu_pd(o.as_mut_ptr().add(4), cj[1]);
+                let p = c.as_mut_ptr().add(j * ldc);
+                _mm256_storeu_pd(p, _mm256_add_pd(_mm256_loadu_pd(p), cj[0]));
+                let p = p.add(4);
+                _mm256_storeu_pd(p, _mm256_add_pd(_mm256_loadu_pd(p), cj[1]));
             }
         }
-        out
     }
 }
 
