@@ -189,15 +189,20 @@ fn syntax_errors() -> Vec<Case> {
         err("empty argument", "max(1,,2)").says("parse error"),
         err("empty matrix element", "[1,,2]").says("parse error"),
         err("if without end", "if 1\n x = 2")
-            .says("parse error")
-            .at("2:7"),
-        err("for without end", "for k = 1:3\n k").says("parse error"),
-        err("while without end", "while 0").says("parse error"),
-        err("function without end", "function y = f(x)\n y = x;").says("parse error"),
-        err("end without block", "x = 1\nend").says("parse error"),
+            .says("'if' is never closed")
+            .at("1:1"),
+        err("for without end", "for k = 1:3\n k").says("'for' is never closed"),
+        err("while without end", "while 0").says("'while' is never closed"),
+        err("function without end", "function y = f(x)\n y = x;")
+            .says("'function' is never closed"),
+        err("end without block", "x = 1\nend")
+            .says("'end' closes no block")
+            .at("2:1"),
         err("else without if", "else\n x = 1").says("parse error"),
         err("elseif without if", "elseif 1").says("parse error"),
-        err("endfor closes an if", "if 1, x = 1; endfor").says("parse error"),
+        err("endfor closes an if", "if 1, x = 1; endfor")
+            .says("'endfor' cannot close the 'if' at line 1, column 1")
+            .at("1:14"),
         err("for without variable", "for = 1:3, end").says("parse error"),
         err("for without range", "for k, end").says("parse error"),
         err("keyword as variable", "if = 3").says("parse error"),
