@@ -4,8 +4,8 @@
 use crate::exact::{Quad, Rat};
 use crate::linalg::C64;
 use crate::value::numfmt::{
-    choose, choose_complex, choose_complex_scalar, entry, special, two_digit_exponents, width_of,
-    NumFmt,
+    choose, choose_complex, choose_complex_scalar, entry, general_string, special,
+    two_digit_exponents, width_of, NumFmt,
 };
 pub use crate::value::numfmt::{Format, Numbers};
 use crate::value::readable::{self, Layout};
@@ -21,6 +21,20 @@ pub fn real_scalar(x: f64, fmt: Format) -> String {
 /// Compact form for messages.
 pub fn short_number(x: f64) -> String {
     real_scalar(x, Format::of(Numbers::Short))
+}
+
+/// A subscript in an index error as Octave writes it (`%g`: `2.25`,
+/// `0.333333`, `1e+20`), but in full where `%g` would make it look like an
+/// integer (`10000000000.5`; Octave writes `1e+10-0.5`).
+pub fn subscript_text(x: f64) -> String {
+    if let Some(s) = special(x) {
+        return s.to_string();
+    }
+    let g = general_string(x, 6);
+    match g.parse::<f64>() {
+        Ok(y) if y.fract() == 0.0 && x.fract() != 0.0 => format!("{x}"),
+        _ => g,
+    }
 }
 
 /// Real part, the sign between the parts, and the imaginary magnitude.
