@@ -232,14 +232,29 @@ fn quad_body(m: &DMatrix<Quad>, width: usize) -> String {
             grid(m.shape(), cell, wr + wi + 4, 3, width)
         }
         Layout::Rounded if !re.iter().chain(&im).any(render::beyond_double) => {
-            body(
-                &Value::Quad(m.clone().into()).to_float(),
-                Format::default(),
-                width,
-            ) + readable::ROUNDED_NOTE
+            let floats = Value::Quad(m.clone().into()).to_float();
+            let note = match &floats {
+                Value::Complex(c) => gaussian_note(c, &re, &im),
+                _ => readable::ROUNDED_NOTE,
+            };
+            body(&floats, Format::default(), width) + note
         }
         _ => as_typed(),
     }
+}
+
+/// The rounding note for the Gaussian rationals `re + im*i` shown as the
+/// complex floats `c`: each part as the complex display writes it.
+fn gaussian_note(c: &DMatrix<C64>, re: &DMatrix<Rat>, im: &DMatrix<Rat>) -> &'static str {
+    let f = match c.as_slice() {
+        [z] => choose_complex_scalar(*z, Format::default()),
+        all => choose_complex(all, Format::default()),
+    };
+    let shown = c.iter().zip(re.iter().zip(im)).flat_map(|(&z, (a, b))| {
+        let (r, sign, i) = complex_parts(z, f);
+        [(r, a), (format!("{sign}{i}"), b)]
+    });
+    readable::rounded_note(shown)
 }
 
 /// Exact values in the default format, laid out by [`readable::layout`].
@@ -263,15 +278,20 @@ fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
         // Beyond the doubles' range the rounded floats would be Inf or 0.
         Layout::Rounded if m.iter().any(render::beyond_double) => {
             let text = |i, j| render::scientific(&m[(i, j)]);
+            let note = readable::rounded_note(m.iter().map(|x| (render::scientific(x), x)));
             if scalar {
-                return format!("{}\n", text(0, 0)) + readable::ROUNDED_NOTE;
+                return format!("{}\n", text(0, 0)) + note;
             }
             let w = widest(m, |x| render::scientific(x).len());
-            grid(m.shape(), text, w, 3, width) + readable::ROUNDED_NOTE
+            grid(m.shape(), text, w, 3, width) + note
         }
         Layout::Rounded => {
-            let floats = Value::Real(crate::exact::matrix::to_f64(m).into());
-            body(&floats, Format::default(), width) + readable::ROUNDED_NOTE
+            let floats = crate::exact::matrix::to_f64(m);
+            // As the float display writes them (one format for the whole matrix).
+            let f = choose(floats.as_slice(), Format::default());
+            let note =
+                readable::rounded_note(m.iter().zip(&floats).map(|(x, &v)| (entry(v, f), x)));
+            body(&Value::Real(floats.into()), Format::default(), width) + note
         }
     }
 }
