@@ -190,7 +190,7 @@ fn errors_name_the_problem_and_place() {
     assert_error(&eval("x = 1;\ny = zz + 1"), "'zz' undefined", "<input>:2:5");
     assert_error(
         &eval("A = [1 2; 3 4]; A(3, 1)"),
-        "index (3,_): out of bound 2 (dimensions are 2x2)",
+        "A(3,_): out of bound 2 (dimensions are 2x2)",
         "1:17",
     );
     assert_error(&eval("x = [1 2; 3 4"), "parse error", "1:5");

@@ -37,7 +37,7 @@ fn the_median_of_exact_complex_input_is_exact() {
     // have modulus 1, angle 0 before pi, so [3; 1; -1] has median -1.
     assert_eq!(
         out("m = median([1+2i 3; 2i 1; 5 -1]), isexact(m)"),
-        "m =\n\n   1 + 2i       -1\n\nans = 1\n"
+        "m =\n\n   1 + 2i  -1 + 0i\n\nans = 1\n"
     );
     // Rows: (1 + 2i + 3)/2, (2i + 1)/2, (5 - 1)/2.
     assert_eq!(

@@ -91,9 +91,9 @@ fn bad_subscripts_in_assignments_keep_their_errors() {
     // Zero, negative and fractional positions: the error names the subscript
     // and points at it (the column of the subscript expression).
     let r = eval("v = [5 6 7]; v(0) = 1");
-    assert_error(&r, "index (0): out of bound", "1:16");
+    assert_error(&r, "v(0): subscripts must be", "1:16");
     let r = eval("v = [5 6 7]; v(-1) = 1");
-    assert_error(&r, "index (-1): out of bound", "1:16");
+    assert_error(&r, "v(-1): subscripts must be", "1:16");
     let r = eval("v = [5 6 7]; k = 1.5; v(k) = 1");
     assert_error(
         &r,
@@ -101,17 +101,17 @@ fn bad_subscripts_in_assignments_keep_their_errors() {
         "1:25",
     );
     let r = eval("v = [5 6 7]; v(2, 0) = 1");
-    assert_error(&r, "index (0): out of bound", "1:19");
+    assert_error(&r, "v(_,0): subscripts must be", "1:19");
     // In a loop the error comes on the iteration that reaches 0, after the others wrote.
     let r = eval("v = [5 6 7]; for k = 2:-1:0, v(k) = 10*k; end");
-    assert_error(&r, "index (0): out of bound", "1:32");
+    assert_error(&r, "v(0): subscripts must be", "1:32");
     let r = eval("v = [5 6 7];\ntry\n  for k = 2:-1:0, v(k) = 10*k; end\ncatch\nend\ndisp(v)");
     assert_eq!(r.stdout, "   10   20    7\n", "{}", r.stderr);
     // `end+0.5` is fractional too, and `end-3` of a 3-vector is 0.
     let r = eval("v = [5 6 7]; v(end+0.5) = 1");
     assert_error(&r, "subscripts must be either integers", "1:16");
     let r = eval("v = [5 6 7]; v(end-3) = 1");
-    assert_error(&r, "index (0): out of bound", "1:16");
+    assert_error(&r, "v(0): subscripts must be", "1:16");
 }
 
 #[test]
@@ -131,7 +131,7 @@ fn loops_inside_functions_and_nested_loops() {
     );
     // An error inside the function's loop points into the function, in the file.
     let r = script("function v = fill(n)\n  v = [1 2 3];\n  for k = n:-1:0\n    v(k) = k;\n  end\nend\nfill(2)\n");
-    assert_error(&r, "index (0): out of bound", "4:7");
+    assert_error(&r, "v(0): subscripts must be", "4:7");
 }
 
 #[test]
@@ -219,19 +219,11 @@ fn kinds_convert_as_the_general_path_does() {
 #[test]
 fn nan_subscripts_are_refused_with_their_position() {
     let r = eval("v = [5 6 7]; k = NaN; v(k) = 1");
-    assert_error(
-        &r,
-        "index (NaN): subscripts must be either integers",
-        "1:25",
-    );
+    assert_error(&r, "v(NaN): subscripts must be either integers", "1:25");
     let r = eval("v = [5 6 7]; v(end+NaN) = 1");
-    assert_error(
-        &r,
-        "index (NaN): subscripts must be either integers",
-        "1:16",
-    );
+    assert_error(&r, "v(NaN): subscripts must be either integers", "1:16");
     let r = eval("v = [5 6 7]; for k = [1 NaN], v(k) = 0; end");
-    assert_error(&r, "index (NaN)", "1:33");
+    assert_error(&r, "v(NaN)", "1:33");
 }
 
 #[test]
@@ -255,7 +247,7 @@ fn structure_fields_grow_and_change_element_by_element() {
     assert_eq!(r.stdout, "2\n", "{}", r.stderr);
     // Bad subscripts keep their errors, and the structure is unchanged after one.
     let r = eval("s.v = [1 2]; s.v(0) = 1");
-    assert_error(&r, "index (0): out of bound", "1:18");
+    assert_error(&r, "index (0): subscripts must be", "1:18");
     let r = eval("s.v = [1 2; 3 4]; s.v(end+1) = 1");
     assert_error(&r, "X must fit in A when A is a 2x2 matrix", "1:19");
     let r = eval("s.v = [1 2];\ntry\n  s.v(1.5) = 9;\ncatch\nend\ndisp(s.v)");

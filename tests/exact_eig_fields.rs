@@ -90,10 +90,11 @@ fn rotations_give_gaussian_columns_over_sqrt_of_a_rational() {
     // [0 -1; 1 0]: lambda = i first (imaginary part descending). Row 1 of
     // A - iI: -i x - y = 0, v = [1; -i] up to a factor; the first entry is
     // the largest (a tie) and made real positive; k = v'*v = 2.
+    // D in columns as Octave 7.3 shows [i 0; 0 -i].
     assert_eq!(
         out("[V, D] = eig([0 -1; 1 0]); V, D"),
         "V =\n\n    1/sqrt(2)    1/sqrt(2)\n   -i/sqrt(2)    i/sqrt(2)\n\n\
-         D =\n\n    i    0\n    0   -i\n\n"
+         D =\n\n   0 + 1i   0 + 0i\n   0 + 0i   0 - 1i\n\n"
     );
     check_identities("[0 -1; 1 0]");
     // Held exactly, unlike its double.

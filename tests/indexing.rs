@@ -71,23 +71,23 @@ fn two_subscripts_pick_rows_and_columns() {
 fn out_of_bound_messages_name_the_position_and_bound() {
     assert_eq!(
         error_line("x = 1:3; x(5)"),
-        "error: index (5): out of bound 3 (dimensions are 1x3)"
+        "error: x(5): out of bound 3 (dimensions are 1x3)"
     );
     assert_eq!(
         error_line("A = [1 2; 3 4; 5 6]; A(4, 1)"),
-        "error: index (4,_): out of bound 3 (dimensions are 3x2)"
+        "error: A(4,_): out of bound 3 (dimensions are 3x2)"
     );
     assert_eq!(
         error_line("A = [1 2; 3 4; 5 6]; A(1, 3)"),
-        "error: index (_,3): out of bound 2 (dimensions are 3x2)"
+        "error: A(_,3): out of bound 2 (dimensions are 3x2)"
     );
     assert_eq!(
         error_line("A = [1 2; 3 4]; A(5) = []"),
-        "error: index (5): out of bound 4 (dimensions are 2x2)"
+        "error: A(5): out of bound 4 (dimensions are 2x2)"
     );
     assert_eq!(
         error_line("A = [1 2 3; 4 5 6]; A(3, 1) = []"),
-        "error: index (3,_): out of bound 2 (dimensions are 2x3)"
+        "error: A(3,_): out of bound 2 (dimensions are 2x3)"
     );
 }
 
@@ -391,11 +391,11 @@ fn element_writes_land_at_their_row_and_column() {
     assert_eq!(matrix("w(2, 2) = 1; w"), (2, 2, vec![0.0, 0.0, 0.0, 1.0]));
     assert_eq!(
         error_line("x = [1 2 3]; x(2.5) = 1"),
-        "error: index (2.5000): subscripts must be either integers 1 to (2^63)-1 or logicals"
+        "error: x(2.5): subscripts must be either integers 1 to (2^63)-1 or logicals"
     );
     assert_eq!(
         error_line("x = [1 2 3]; x(1/2) = 1"),
-        "error: index (0.5000): subscripts must be either integers 1 to (2^63)-1 or logicals"
+        "error: x(0.5): subscripts must be either integers 1 to (2^63)-1 or logicals"
     );
 }
 
@@ -427,4 +427,104 @@ fn strings_and_other_kinds_under_assignment_and_deletion() {
         (serde_json::Value::Null, serde_json::json!([[2, 3]]))
     );
     assert_eq!(error_line("q(1) = []"), "error: 'q' undefined");
+}
+
+/// An index error names the variable indexed, as Octave does; the value of
+/// an expression is `index`. The expected lines are what Octave 7.3
+/// (`octave-cli --eval SRC`) printed for the same input.
+#[test]
+fn index_errors_name_the_variable_as_octave_does() {
+    let must = "subscripts must be either integers 1 to (2^63)-1 or logicals";
+    for (src, octave) in [
+        (
+            "A = [1 2; 3 4]; A(3,1)",
+            "error: A(3,_): out of bound 2 (dimensions are 2x2)".to_string(),
+        ),
+        (
+            "A = [1 2; 3 4]; A(7)",
+            "error: A(7): out of bound 4 (dimensions are 2x2)".into(),
+        ),
+        (
+            "A = [1 2; 3 4]; A(1,1,3)",
+            "error: A(_,_,3): out of bound 1 (dimensions are 2x2)".into(),
+        ),
+        (
+            "A = [1 2; 3 4]; A(:,3)",
+            "error: A(_,3): out of bound 2 (dimensions are 2x2)".into(),
+        ),
+        (
+            "A = [1 2; 3 4]; A([1 5])",
+            "error: A(5): out of bound 4 (dimensions are 2x2)".into(),
+        ),
+        ("A = [1 2; 3 4]; A(0)", format!("error: A(0): {must}")),
+        ("A = [1 2; 3 4]; A(1.5)", format!("error: A(1.5): {must}")),
+        ("A = [1 2; 3 4]; A(0) = 1", format!("error: A(0): {must}")),
+        (
+            "A = [1 2; 3 4]; A(1.5) = 1",
+            format!("error: A(1.5): {must}"),
+        ),
+        ("A = [1 2; 3 4]; A(0,1)", format!("error: A(0,_): {must}")),
+        (
+            "A = [1 2; 3 4]; A(2,1.5)",
+            format!("error: A(_,1.5): {must}"),
+        ),
+        ("A = [1 2; 3 4]; A(-1) = 2", format!("error: A(-1): {must}")),
+        (
+            "A = [1 2; 3 4]; A(1/3)",
+            format!("error: A(0.333333): {must}"),
+        ),
+        (
+            "A = [1 2; 3 4]; A(1e20)",
+            format!("error: A(1e+20): {must}"),
+        ),
+        (
+            "c = {1, 2}; c{3}",
+            "error: c(3): out of bound 2 (dimensions are 1x2)".into(),
+        ),
+        (
+            "x = magic(3)(4,1)",
+            "error: index (4,_): out of bound 3 (dimensions are 3x3)".into(),
+        ),
+    ] {
+        assert_eq!(error_line(src), octave, "{src}");
+    }
+    // Octave 7.3 reads a third subscript of 1 as the matrix itself (`ans = 1`).
+    assert_eq!(matrix("A = [1 2; 3 4]; A(2,1,1)"), (1, 1, vec![3.0]));
+}
+
+/// Where la differs from Octave 7.3, on purpose: a subscript `%g` would
+/// round to an integer is written in full (Octave: `A(1e+10-0.5)`), NaN is
+/// `NaN` (Octave: `nan`), an error inside a subscript keeps its own name,
+/// and a third subscript that would need an N-d array is refused.
+#[test]
+fn index_errors_never_blame_the_wrong_thing() {
+    let must = "subscripts must be either integers 1 to (2^63)-1 or logicals";
+    assert_eq!(
+        error_line("A = [1 2; 3 4]; A(1e10 + 0.5)"),
+        format!("error: A(10000000000.5): {must}")
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4]; A(NaN)"),
+        format!("error: A(NaN): {must}")
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4]; A(magic(3)(4,1))"),
+        "error: index (4,_): out of bound 3 (dimensions are 3x3)"
+    );
+    assert_eq!(
+        error_line("B = [1 2]; A = [1 2; 3 4]; A(B(3))"),
+        "error: B(3): out of bound 2 (dimensions are 1x2)"
+    );
+    assert_eq!(
+        error_line("f = @(x) x(5); f([1 2])"),
+        "error: x(5): out of bound 2 (dimensions are 1x2)"
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4]; A(1,1,2) = 5"),
+        "error: A(_,_,2): la's arrays have two dimensions, so a subscript past the second must be the single index 1"
+    );
+    assert_eq!(
+        error_line("A = [1 2; 3 4]; A(1,1,[1 1])"),
+        "error: A(_,_,[1 1]): la's arrays have two dimensions, so a subscript past the second must be the single index 1"
+    );
 }

@@ -248,6 +248,12 @@ fn grammar_command_words_are_the_registry_commands() {
     let start = grammar.find("\ncmd_word").expect("cmd_word rule");
     let rule = &grammar[start..start + grammar[start..].find('}').expect("end of rule")];
     let in_grammar: BTreeSet<&str> = rule.split('"').skip(1).step_by(2).collect();
+    // The lexer (REPL colours, the parser's block errors) reads the same words.
+    let in_lexer: BTreeSet<&str> = la::syntax::lex::COMMAND_WORDS.iter().copied().collect();
+    assert_eq!(
+        in_grammar, in_lexer,
+        "cmd_word and lex::COMMAND_WORDS differ"
+    );
     // Every command of the registry can be typed in command syntax ...
     for w in la::builtins::commands::words() {
         assert!(in_grammar.contains(w), "command {w} missing from cmd_word");
@@ -258,4 +264,16 @@ fn grammar_command_words_are_the_registry_commands() {
             la::builtins::commands::lookup(w).is_some() || la::builtins::lookup(w).is_some();
         assert!(known, "cmd_word {w} is neither a command nor a built-in");
     }
+}
+
+#[test]
+fn grammar_keywords_are_the_lexer_keywords() {
+    let grammar =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/la.pest"))
+            .expect("read grammar");
+    let start = grammar.find("\nkw = ").expect("kw rule");
+    let rule = &grammar[start..start + grammar[start..].find('}').expect("end of rule")];
+    let in_grammar: BTreeSet<&str> = rule.split('"').skip(1).step_by(2).collect();
+    let in_lexer: BTreeSet<&str> = la::syntax::lex::KEYWORDS.iter().copied().collect();
+    assert_eq!(in_grammar, in_lexer, "kw and lex::KEYWORDS differ");
 }

@@ -125,12 +125,13 @@ fn elimination_over_a_quadratic_field() {
 
 #[test]
 fn eigenvalues_of_every_2x2_are_exact() {
-    // Rotation by 90 degrees: λ^2 + 1 = 0, λ = ±i (imaginary part descending).
-    assert_eq!(out("eig([0 -1; 1 0])"), "ans =\n\n    i\n   -i\n\n");
+    // Rotation by 90 degrees: λ^2 + 1 = 0, λ = ±i (imaginary part descending),
+    // in columns as Octave 7.3 shows [i; -i].
+    assert_eq!(out("eig([0 -1; 1 0])"), "ans =\n\n   0 + 1i\n   0 - 1i\n\n");
     // [2 1; 1 2]: rational 3 and 1 as before.
     assert_eq!(out("eig([2 1; 1 2])"), "ans =\n\n   3\n   1\n\n");
     // [1 -2; 1 3]: λ^2 - 4λ + 5, λ = 2 ± i.
-    assert_eq!(out("eig([1 -2; 1 3])"), "ans =\n\n   2 + i\n   2 - i\n\n");
+    assert_eq!(out("eig([1 -2; 1 3])"), "ans =\n\n   2 + 1i\n   2 - 1i\n\n");
     // [1 1; 1 0]: λ^2 - λ - 1, the golden ratio and its conjugate.
     assert_eq!(
         out("eig([1 1; 1 0])"),
@@ -156,7 +157,7 @@ fn roots_are_exact_and_repeated_roots_repeat() {
     // (x - 1)(x^2 + 1) = x^3 - x^2 + x - 1: 1, i, -i.
     assert_eq!(
         out("roots([1 -1 1 -1])"),
-        "ans =\n\n    1\n    i\n   -i\n\n"
+        "ans =\n\n   1 + 0i\n   0 + 1i\n   0 - 1i\n\n"
     );
 }
 
@@ -197,7 +198,7 @@ fn eigenspace_takes_a_quadratic_eigenvalue() {
     // Rotation, λ = i: A - iI = [-i -1; 1 -i], x1 = i x2: [i; 1].
     assert_eq!(
         out("eigenspace([0 -1; 1 0], sqrt(-1))"),
-        "ans =\n\n   i\n   1\n\n"
+        "ans =\n\n   0 + 1i\n   1 + 0i\n\n"
     );
 }
 
@@ -376,7 +377,8 @@ fn sqrt_of_a_quadratic_number_is_exact_when_the_root_is_in_its_field() {
     );
     assert_eq!(
         out("sqrt([-3 + 4i, 4, -1])"),
-        "ans =\n\n   1 + 2i        2        i\n\n"
+        // Octave 7.3 lays out [1+2i, 2, i] so: parts in columns.
+        "ans =\n\n   1 + 2i   2 + 0i   0 + 1i\n\n"
     );
     // 1 + i has norm 2, no rational square: the root is floating point
     // (sqrt(1 + i) = 1.0986841134678100 + 0.4550898605622274i).

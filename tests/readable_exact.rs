@@ -107,3 +107,34 @@ fn exact_of_an_irrational_float_says_it_approximates() {
     // 0.25 is a float that is exactly 1/4: nothing to say.
     assert_eq!(out("e = exact(double(0.25))"), "e = 1/4\n");
 }
+
+/// The note comes only when an entry is shown rounded: each shown decimal,
+/// read as an exact fraction, is compared with the value (1e-20 shown as
+/// `1.0000e-20` is exact; 1/3 shown as `0.3333` is not).
+#[test]
+fn the_rounding_note_comes_only_when_something_shown_is_rounded() {
+    for (src, shown) in [
+        ("x = 1e-20", "x = 1.0000e-20\n"),
+        ("x = [1e-20 1]", "x =\n\n   1.0000e-20   1.0000e+00\n\n"),
+        ("x = [1e-20 1/8]", "x =\n\n   1.0000e-20   1.2500e-01\n\n"),
+        ("x = 10^-400", "x = 1.0000e-400\n"),
+        ("z = 1e-20 + 1e-20i", "z =  1.0000e-20 + 1.0000e-20i\n"),
+        ("x = 0.5", "x = 1/2\n"),
+    ] {
+        assert_eq!(out(src), shown, "{src}");
+    }
+    for (src, shown) in [
+        // 1/3 + 1e-30 is 0.3333...; 2^-60 = 8.67361737988...e-19.
+        ("x = 1/3 + 1e-30", "x = 0.3333\n"),
+        ("x = 2^-60", "x = 8.6736e-19\n"),
+        // One rounded entry among exact ones.
+        ("x = 10^-400 / 3", "x = 3.3333e-401\n"),
+    ] {
+        assert_eq!(out(src), format!("{shown}{NOTE}"), "{src}");
+    }
+    // One rounded entry among exact ones; the note comes before the matrix's blank line.
+    assert_eq!(
+        out("x = [1e-20 1/3]"),
+        format!("x =\n\n   1.0000e-20   3.3333e-01\n{NOTE}\n")
+    );
+}

@@ -122,7 +122,7 @@ fn struct_keeps_exact_complex_values() {
     );
     assert_eq!(
         (r.stdout.as_str(), r.stderr.as_str()),
-        ("ans =\n\n  1  1  1\n\nans =\n\n   1 + 2i        3\n\n", "")
+        ("ans =\n\n  1  1  1\n\nans =\n\n   1 + 2i   3 + 0i\n\n", "")
     );
     // 500 entries k*i, k = 1..500, the last 500i.
     let r = eval("s = struct('u', (1:500)*1i); [isexact(s.u), s.u(500) == 500i]");

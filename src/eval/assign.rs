@@ -92,10 +92,12 @@ impl Interp<'_> {
     fn assign_at(&mut self, lv: &LValue, args: &[Arg], v: Value, display: bool) -> Result<()> {
         // Subscripts may read the variable itself (`A(A > 3) = 0`): evaluate them first.
         let dims = self.vars().lookup(&lv.name).map_or((0, 0), Value::dims);
-        let idx = self.subscripts(dims, args)?;
+        let name = Some(lv.name.as_str());
+        let idx = self.subscripts(dims, args, name)?;
         self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
+        let named = |e| index::naming(e, name).at(lv.span);
         match self.vars_mut().lookup_mut(&lv.name) {
-            Some(target) => assign_indexed(target, &idx, v).map_err(|e| e.at(lv.span))?,
+            Some(target) => assign_indexed(target, &idx, v).map_err(named)?,
             None => {
                 // A new variable takes the source's class, as in Octave:
                 // `clear b; b(2) = true` is logical, `s(3) = 'a'` a string.
@@ -106,7 +108,7 @@ impl Interp<'_> {
                     Value::Str(_) => Value::Str(String::new()),
                     _ => Value::empty(),
                 };
-                assign_indexed(&mut target, &idx, v).map_err(|e| e.at(lv.span))?;
+                assign_indexed(&mut target, &idx, v).map_err(named)?;
                 self.vars_mut().insert(&lv.name, target);
             }
         }
@@ -140,13 +142,24 @@ impl Interp<'_> {
     }
 
     /// Evaluate subscripts; `end` means the extent of `dims` along that position.
-    pub(super) fn subscripts(&mut self, dims: (usize, usize), args: &[Arg]) -> Result<Vec<Idx>> {
-        Ok(self.eval_subscripts(dims, args)?.into_idx())
+    /// `name`: the variable indexed, named by an error in a subscript.
+    pub(super) fn subscripts(
+        &mut self,
+        dims: (usize, usize),
+        args: &[Arg],
+        name: Option<&str>,
+    ) -> Result<Vec<Idx>> {
+        Ok(self.eval_subscripts(dims, args, name)?.into_idx())
     }
 
     /// [`Interp::subscripts`], keeping one or two plain integer subscripts
     /// (the loop case `A(i, j)`) as numbers instead of index lists.
-    pub(super) fn eval_subscripts(&mut self, dims: (usize, usize), args: &[Arg]) -> Result<Subs> {
+    pub(super) fn eval_subscripts(
+        &mut self,
+        dims: (usize, usize),
+        args: &[Arg],
+        name: Option<&str>,
+    ) -> Result<Subs> {
         let n = args.len();
         let mut scalars = [0usize; 2];
         let mut general: Option<Vec<Idx>> = None;
@@ -159,7 +172,8 @@ impl Interp<'_> {
                         continue;
                     }
                     (Ok(p), _) => Idx::scalar(p),
-                    (Err(v), _) => index::resolve(&v).map_err(|err| err.at(e.span))?,
+                    (Err(v), _) => index::resolve(&v, k, n)
+                        .map_err(|err| index::naming(err, name).at(e.span))?,
                 },
             };
             general
@@ -212,8 +226,9 @@ impl Interp<'_> {
             .cloned()
             .ok_or_else(|| LaError::eval(format!("'{}' undefined", lv.name)).at(lv.span))?;
         let args = lv.index.as_deref().unwrap_or(&[]);
-        let idx = self.subscripts(target.dims(), args)?;
-        let out = super::fields::delete_at(&target, &idx).map_err(|e| e.at(lv.span))?;
+        let idx = self.subscripts(target.dims(), args, Some(lv.name.as_str()))?;
+        let out = super::fields::delete_at(&target, &idx)
+            .map_err(|e| index::naming(e, Some(lv.name.as_str())).at(lv.span))?;
         if display {
             self.show(&lv.name, &out);
         }

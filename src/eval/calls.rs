@@ -13,7 +13,7 @@ impl Interp<'_> {
     ) -> Result<Vec<Value>> {
         if let ExprKind::Ident(name) = &target.kind {
             if let Some(v) = self.vars().lookup(name).cloned() {
-                return self.call_or_index(&v, args, nargout, span);
+                return self.call_or_index(&v, args, nargout, span, Some(name.as_str()));
             }
             if name.as_str() == "check" && !self.session.funcs.contains_key("check") {
                 return super::check::call_form(self, args, nargout, span);
@@ -27,7 +27,7 @@ impl Interp<'_> {
             return self.call_named(name, vals, nargout, span);
         }
         let v = self.eval(target)?;
-        self.call_or_index(&v, args, nargout, span)
+        self.call_or_index(&v, args, nargout, span, None)
     }
 
     /// `save('f.txt', 'x')`, `load('f.txt')`, `X = load('data.txt')`: the
@@ -81,24 +81,27 @@ impl Interp<'_> {
         Ok(out)
     }
 
+    /// `v(args)`: a call when `v` is a function, else indexing (of the
+    /// variable `name`, which an index error then names, as Octave does).
     pub(super) fn call_or_index(
         &mut self,
         v: &Value,
         args: &[Arg],
         nargout: usize,
         span: Span,
+        name: Option<&str>,
     ) -> Result<Vec<Value>> {
         if let Value::Func(f) = v {
             let vals = self.eval_args(args)?;
             return self.call_func(f, vals, nargout, span);
         }
+        let subs = self.eval_subscripts(v.dims(), args, name)?;
         // An index error points at this index, not at the whole statement.
-        self.index_value(v, args).map_err(|e| e.at(span))
+        Self::index_value(v, subs).map_err(|e| index::naming(e, name).at(span))
     }
 
-    /// `v(args)` for a value that is no function.
-    fn index_value(&mut self, v: &Value, args: &[Arg]) -> Result<Vec<Value>> {
-        let subs = self.eval_subscripts(v.dims(), args)?;
+    /// `v(subs)` for a value that is no function.
+    fn index_value(v: &Value, subs: super::assign::Subs) -> Result<Vec<Value>> {
         // One element by plain numbers (`A(i, j)` in a loop): read just it.
         if let Some(k) = subs.element(v.dims()) {
             let out = match v {

@@ -56,11 +56,17 @@ impl Interp<'_> {
         let Value::Cell(m) = &v else {
             return Err(not_a_cell(target, &v).at(span));
         };
-        let subs = self.eval_subscripts(m.shape(), args)?;
+        // `c{3}` out of bound names `c`, as Octave does (`c(3): out of bound 2`).
+        let name = match &target.kind {
+            ExprKind::Ident(n) => Some(n.as_str()),
+            _ => None,
+        };
+        let subs = self.eval_subscripts(m.shape(), args, name)?;
         if let Some(k) = subs.element(m.shape()) {
             return Ok(vec![m[k].0.clone()]);
         }
-        let picked = index::index(m, &subs.into_idx()).map_err(|e| e.at(span))?;
+        let picked =
+            index::index(m, &subs.into_idx()).map_err(|e| index::naming(e, name).at(span))?;
         Ok(picked.iter().map(|e| e.0.clone()).collect())
     }
 
@@ -80,7 +86,7 @@ impl Interp<'_> {
                 return Err(not_a_cell(&target, other).at(lv.span));
             }
         };
-        let idx = self.subscripts(dims, args)?;
+        let idx = self.subscripts(dims, args, Some(lv.name.as_str()))?;
         if !idx
             .iter()
             .all(|i| matches!(i, Idx::List { pos, .. } if pos.len() == 1))

@@ -78,7 +78,9 @@ impl Interp<'_> {
             _ => return Ok(Err(v)),
         };
         // Subscripts may read `s` itself (`s.v(numel(s.v) + 1)`): evaluated before it is opened.
-        let idx = self.subscripts(dims, args).map_err(|e| e.at(lv.span))?;
+        let idx = self
+            .subscripts(dims, args, None)
+            .map_err(|e| e.at(lv.span))?;
         self.check_assign_size(&idx).map_err(|e| e.at(lv.span))?;
         let (fields, name) = self
             .vars_mut()
@@ -150,7 +152,7 @@ impl Interp<'_> {
                         )))
                     }
                 };
-                let idx = self.subscripts(m.shape(), args)?;
+                let idx = self.subscripts(m.shape(), args, None)?;
                 let Some(k) = one_position(&idx, m.shape()) else {
                     return Err(LaError::eval(format!(
                         "{what}{{...}} = value sets one element; to set several write {what}(i) = {{value}}"
@@ -178,7 +180,7 @@ impl Interp<'_> {
         delete: bool,
     ) -> Result<Value> {
         let mut target = cur.unwrap_or_else(Value::empty);
-        let idx = self.subscripts(target.dims(), args)?;
+        let idx = self.subscripts(target.dims(), args, None)?;
         let is_struct = matches!(target, Value::Struct(_)) || matches!(v, Value::Struct(_));
         if !rest.is_empty() || is_struct {
             let first = idx

@@ -49,8 +49,8 @@ impl Idx {
     }
 }
 
-/// Turn a subscript value (numbers or a logical mask) into positions.
-pub fn resolve(v: &Value) -> Result<Idx> {
+/// Turn subscript `which` of `count` (numbers or a logical mask) into positions.
+pub fn resolve(v: &Value, which: usize, count: usize) -> Result<Idx> {
     if let Value::Bool(m) = v {
         let pos = m
             .iter()
@@ -69,15 +69,12 @@ pub fn resolve(v: &Value) -> Result<Idx> {
     let m = v.codes().to_real("index")?.into_owned();
     let mut pos = Vec::with_capacity(m.len());
     for &x in m.iter() {
-        if x.fract() != 0.0 || x.is_nan() {
+        // `fract` of an infinity is NaN; 2^63 and beyond fit no position (Octave's bound).
+        if x.fract() != 0.0 || x.is_nan() || !(1.0..9_223_372_036_854_775_808.0).contains(&x) {
+            let text = crate::value::format::subscript_text(x);
             return Err(LaError::eval(format!(
                 "index ({}): subscripts must be either integers 1 to (2^63)-1 or logicals",
-                crate::value::format::short_number(x)
-            )));
-        }
-        if x < 1.0 {
-            return Err(LaError::eval(format!(
-                "index ({x}): out of bound; value {x} out of bound (subscripts start at 1)"
+                place(count, which, &text)
             )));
         }
         pos.push(x as usize - 1);
@@ -89,6 +86,25 @@ pub fn resolve(v: &Value) -> Result<Idx> {
     })
 }
 
+/// The subscripts of an index error as Octave writes them: the one at
+/// fault among `_`s (`3,_`: the first of two).
+fn place(count: usize, which: usize, text: &str) -> String {
+    let part = |p| if p == which { text } else { "_" };
+    (0..count.max(1)).map(part).collect::<Vec<_>>().join(",")
+}
+
+/// Index errors read `index (3,_): ...`, as Octave words them for the value
+/// of an expression; indexing a variable, Octave names it: `A(3,_): ...`.
+pub fn naming(e: LaError, name: Option<&str>) -> LaError {
+    match (name, e.message.strip_prefix("index (")) {
+        (Some(name), Some(rest)) => LaError {
+            message: format!("{name}({rest}"),
+            ..e
+        },
+        _ => e,
+    }
+}
+
 fn out_of_bound(
     idx: &[Idx],
     which: usize,
@@ -96,21 +112,58 @@ fn out_of_bound(
     bound: usize,
     dims: (usize, usize),
 ) -> LaError {
-    let pos = match (idx.len(), which) {
-        (1, _) => format!("{value}"),
-        (_, 0) => format!("{value},_"),
-        _ => format!("_,{value}"),
-    };
     LaError::eval(format!(
-        "index ({pos}): out of bound {bound} (dimensions are {}x{})",
-        dims.0, dims.1
+        "index ({}): out of bound {bound} (dimensions are {}x{})",
+        place(idx.len(), which, &value.to_string()),
+        dims.0,
+        dims.1
     ))
+}
+
+/// The first two subscripts of `A(i, j, 1, ...)`: a matrix has extent 1
+/// past its second dimension, so each later subscript must pick that one
+/// place (past it, reading is out of bound as in Octave; `la` has no N-d
+/// arrays to grow into or to hold several copies).
+fn matrix_subscripts(idx: &[Idx], dims: (usize, usize), reading: bool) -> Result<&[Idx]> {
+    for (k, ix) in idx.iter().enumerate().skip(2) {
+        match ix.max() {
+            Some(mx) if mx >= 1 && reading => return Err(out_of_bound(idx, k, mx + 1, 1, dims)),
+            _ if ix.len(1) == 1 && ix.max().unwrap_or(0) == 0 => {}
+            _ => {
+                return Err(LaError::eval(format!(
+                    "index ({}): la's arrays have two dimensions, so a subscript past the second must be the single index 1",
+                    place(idx.len(), k, &positions_text(ix))
+                )))
+            }
+        }
+    }
+    Ok(&idx[..idx.len().min(2)])
+}
+
+/// A subscript's 1-based positions for a message: `2`, `[1 1]`, `[1 2 3 ...]`.
+fn positions_text(ix: &Idx) -> String {
+    const SHOWN: usize = 4;
+    match ix {
+        Idx::All => ":".to_string(),
+        Idx::List { pos, .. } if pos.len() == 1 => (pos[0] + 1).to_string(),
+        Idx::List { pos, .. } => {
+            let mut words: Vec<String> = pos
+                .iter()
+                .take(SHOWN)
+                .map(|p| (p + 1).to_string())
+                .collect();
+            if pos.len() > SHOWN {
+                words.push("...".to_string());
+            }
+            format!("[{}]", words.join(" "))
+        }
+    }
 }
 
 /// Read `m(idx...)`.
 pub fn index<T: Scalar>(m: &DMatrix<T>, idx: &[Idx]) -> Result<DMatrix<T>> {
     let (r, c) = m.shape();
-    match idx {
+    match matrix_subscripts(idx, (r, c), true)? {
         [i] => {
             let n = r * c;
             if let Some(mx) = i.max() {
@@ -184,7 +237,7 @@ fn linear_shape(a: (usize, usize), i: (usize, usize), mask: bool, len: usize) ->
 /// `m(idx...) = src`, growing `m` with `zero` where the indices go past its end.
 pub fn assign<T: Scalar>(m: &mut DMatrix<T>, idx: &[Idx], src: &DMatrix<T>, zero: T) -> Result<()> {
     let (r, c) = m.shape();
-    match idx {
+    match matrix_subscripts(idx, (r, c), false)? {
         [i] => {
             let n = r * c;
             let count = i.len(n);

@@ -5,6 +5,8 @@ pub mod ast;
 mod blocks;
 mod grammar;
 mod guards;
+pub mod lex;
+pub mod open_blocks;
 pub mod parse;
 mod pest_errors;
 pub mod teach;

@@ -5,6 +5,7 @@
 use crate::error::{LaError, Result};
 use crate::syntax::ast::*;
 use crate::syntax::guards::{check_block_comments, check_depth, check_nesting};
+use crate::syntax::open_blocks::block_error;
 use crate::syntax::pest_errors::pest_error;
 use crate::syntax::teach;
 use pest::iterators::{Pair, Pairs};
@@ -29,6 +30,9 @@ pub fn parse_program(src: &str) -> Result<Vec<Stmt>> {
                 format_args!("unmatched '{c}': no bracket before it is open"),
                 Span::new(at, at + 1),
             );
+        }
+        if let Some(e) = err.span.and_then(|s| block_error(src, s.start)) {
+            return e;
         }
         let taught = match err.span {
             Some(s) if !err.message.starts_with("unterminated") => teach::explain(src, s.start),

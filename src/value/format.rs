@@ -4,8 +4,8 @@
 use crate::exact::{Quad, Rat};
 use crate::linalg::C64;
 use crate::value::numfmt::{
-    choose, choose_complex, choose_complex_scalar, entry, special, two_digit_exponents, width_of,
-    NumFmt,
+    choose, choose_complex, choose_complex_scalar, entry, general_string, special,
+    two_digit_exponents, width_of, NumFmt,
 };
 pub use crate::value::numfmt::{Format, Numbers};
 use crate::value::readable::{self, Layout};
@@ -21,6 +21,20 @@ pub fn real_scalar(x: f64, fmt: Format) -> String {
 /// Compact form for messages.
 pub fn short_number(x: f64) -> String {
     real_scalar(x, Format::of(Numbers::Short))
+}
+
+/// A subscript in an index error as Octave writes it (`%g`: `2.25`,
+/// `0.333333`, `1e+20`), but in full where `%g` would make it look like an
+/// integer (`10000000000.5`; Octave writes `1e+10-0.5`).
+pub fn subscript_text(x: f64) -> String {
+    if let Some(s) = special(x) {
+        return s.to_string();
+    }
+    let g = general_string(x, 6);
+    match g.parse::<f64>() {
+        Ok(y) if y.fract() == 0.0 && x.fract() != 0.0 => format!("{x}"),
+        _ => g,
+    }
 }
 
 /// Real part, the sign between the parts, and the imaginary magnitude.
@@ -41,24 +55,27 @@ pub fn complex_scalar(z: C64, fmt: Format) -> String {
     format!("{re} {sign} {im}i")
 }
 
-/// Width of the wider part of `z` written in `f` (the sign aside).
-fn part_width(z: C64, f: NumFmt) -> usize {
-    entry(z.re.abs(), f).len().max(complex_parts(z, f).2.len())
+/// The texts of a complex entry's parts: real part, sign, imaginary magnitude.
+type Parts = (String, char, String);
+
+/// Width of the wider part (the real part's sign aside).
+fn part_width((re, _, im): &Parts) -> usize {
+    re.trim_start_matches('-').len().max(im.len())
 }
 
-/// `z` as Octave lays out a complex entry: both parts right-aligned in one
+/// A complex entry as Octave lays it out: both parts right-aligned in one
 /// width `wi` (the widest magnitude), the real one a column wider for its
 /// sign, the sign in a fixed place: ` 3 + 4i`, `      0 - 0.5000i`.
-fn complex_cell(z: C64, f: NumFmt, wi: usize) -> String {
-    let (re, sign, im) = complex_parts(z, f);
+fn complex_cell((re, sign, im): Parts, wi: usize) -> String {
     let wr = wi + 1;
     format!("{re:>wr$} {sign} {im:>wi$}i")
 }
 
 /// A complex scalar as Octave displays it (`z =  3 + 4i`, `disp`).
 fn complex_scalar_display(z: C64, fmt: Format) -> String {
-    let f = choose_complex_scalar(z, fmt);
-    complex_cell(z, f, part_width(z, f))
+    let parts = complex_parts(z, choose_complex_scalar(z, fmt));
+    let wi = part_width(&parts);
+    complex_cell(parts, wi)
 }
 
 /// Column layout: cells right-aligned in `width` after `sep` spaces, and
@@ -145,10 +162,23 @@ pub fn real_matrix_body(m: &DMatrix<f64>, fmt: Format, width: usize) -> String {
 
 fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
     let f = choose_complex(m.as_slice(), fmt);
-    // As Octave: one part width for every entry, the widest magnitude.
-    let wi = widest(m, |z| part_width(*z, f));
+    complex_grid(m.shape(), |i, j| complex_parts(m[(i, j)], f), width)
+}
+
+/// Complex entries in columns as Octave lays them out, from their parts'
+/// texts (floats as the format writes them, exact Gaussian numbers as
+/// integers or decimals): one part width for every entry, the widest magnitude.
+fn complex_grid(
+    (r, c): (usize, usize),
+    parts: impl Fn(usize, usize) -> Parts,
+    width: usize,
+) -> String {
+    let wi = (0..c)
+        .flat_map(|j| (0..r).map(move |i| (i, j)))
+        .map(|(i, j)| part_width(&parts(i, j)))
+        .max()
+        .unwrap_or(1);
     let wr = wi + 1;
-    let cell = |i, j| complex_cell(m[(i, j)], f, wi);
     // Octave counts a complex column one character wider than it prints
     // when it splits a wide matrix into blocks.
     let columns = Columns {
@@ -156,7 +186,7 @@ fn complex_matrix_body(m: &DMatrix<C64>, fmt: Format, width: usize) -> String {
         sep: 2,
         counted: wr + wi + 7,
     };
-    grid_of(m.shape(), cell, columns, width)
+    grid_of((r, c), |i, j| complex_cell(parts(i, j), wi), columns, width)
 }
 
 fn bool_matrix_body(m: &DMatrix<bool>, width: usize) -> String {
@@ -187,9 +217,24 @@ fn quad_matrix_body(m: &DMatrix<Quad>, width: usize) -> String {
     grid(m.shape(), |i, j| m[(i, j)].to_string(), w, 3, width)
 }
 
+/// The parts of the Gaussian number `re + im*i` at (i, j), each with `k`
+/// decimals so the points of a column line up.
+fn gaussian_text<'a>(
+    re: &'a DMatrix<Rat>,
+    im: &'a DMatrix<Rat>,
+    k: usize,
+) -> impl Fn(usize, usize) -> Parts + 'a {
+    move |i, j| {
+        let b = &im[(i, j)];
+        let sign = if b.is_negative() { '-' } else { '+' };
+        let re = readable::decimal_text(&re[(i, j)], k);
+        (re, sign, readable::decimal_text(&b.abs(), k))
+    }
+}
+
 /// Exact quadratic numbers in the default format: as typed, except that
-/// Gaussian rationals with long parts are laid out as decimals like real
-/// ones ([`readable::gaussian_layout`]).
+/// Gaussian integers, and Gaussian rationals with long parts (as decimals,
+/// [`readable::gaussian_layout`]), are laid out in columns as complex floats are.
 fn quad_body(m: &DMatrix<Quad>, width: usize) -> String {
     use crate::exact::render;
     let as_typed = || match m.len() {
@@ -200,32 +245,40 @@ fn quad_body(m: &DMatrix<Quad>, width: usize) -> String {
         return as_typed();
     };
     match readable::gaussian_layout(&re, &im) {
-        Layout::Decimals(k) => {
-            // Every entry with k decimals so the points line up; a scalar as typed.
-            let k = if m.len() == 1 { 0 } else { k };
-            let part = |x: &Rat| readable::decimal_text(&x.abs(), k);
-            let wr = widest(&re, |x| readable::decimal_text(x, k).len());
-            let wi = widest(&im, |x| part(x).len());
-            let cell = |i, j| {
-                let (a, b) = (&re[(i, j)], &im[(i, j)]);
-                let sign = if b.is_negative() { '-' } else { '+' };
-                let a = readable::decimal_text(a, k);
-                format!("{a:>wr$} {sign} {:>wi$}i", part(b))
-            };
-            if m.len() == 1 {
-                return format!("{}\n", cell(0, 0));
-            }
-            grid(m.shape(), cell, wr + wi + 4, 3, width)
+        // A scalar as typed.
+        Layout::Decimals(_) if m.len() == 1 => {
+            let (a, sign, b) = gaussian_text(&re, &im, 0)(0, 0);
+            format!("{a} {sign} {b}i\n")
+        }
+        Layout::Decimals(k) => complex_grid(m.shape(), gaussian_text(&re, &im, k), width),
+        // Gaussian integers in columns as Octave's complex integers (`0 - 4i`).
+        Layout::Fractions if m.len() > 1 && re.iter().chain(&im).all(Rat::is_integer) => {
+            complex_grid(m.shape(), gaussian_text(&re, &im, 0), width)
         }
         Layout::Rounded if !re.iter().chain(&im).any(render::beyond_double) => {
-            body(
-                &Value::Quad(m.clone().into()).to_float(),
-                Format::default(),
-                width,
-            ) + readable::ROUNDED_NOTE
+            let floats = Value::Quad(m.clone().into()).to_float();
+            let note = match &floats {
+                Value::Complex(c) => gaussian_note(c, &re, &im),
+                _ => readable::ROUNDED_NOTE,
+            };
+            body(&floats, Format::default(), width) + note
         }
         _ => as_typed(),
     }
+}
+
+/// The rounding note for the Gaussian rationals `re + im*i` shown as the
+/// complex floats `c`: each part as the complex display writes it.
+fn gaussian_note(c: &DMatrix<C64>, re: &DMatrix<Rat>, im: &DMatrix<Rat>) -> &'static str {
+    let f = match c.as_slice() {
+        [z] => choose_complex_scalar(*z, Format::default()),
+        all => choose_complex(all, Format::default()),
+    };
+    let shown = c.iter().zip(re.iter().zip(im)).flat_map(|(&z, (a, b))| {
+        let (r, sign, i) = complex_parts(z, f);
+        [(r, a), (format!("{sign}{i}"), b)]
+    });
+    readable::rounded_note(shown)
 }
 
 /// Exact values in the default format, laid out by [`readable::layout`].
@@ -249,15 +302,20 @@ fn exact_body(m: &DMatrix<Rat>, width: usize) -> String {
         // Beyond the doubles' range the rounded floats would be Inf or 0.
         Layout::Rounded if m.iter().any(render::beyond_double) => {
             let text = |i, j| render::scientific(&m[(i, j)]);
+            let note = readable::rounded_note(m.iter().map(|x| (render::scientific(x), x)));
             if scalar {
-                return format!("{}\n", text(0, 0)) + readable::ROUNDED_NOTE;
+                return format!("{}\n", text(0, 0)) + note;
             }
             let w = widest(m, |x| render::scientific(x).len());
-            grid(m.shape(), text, w, 3, width) + readable::ROUNDED_NOTE
+            grid(m.shape(), text, w, 3, width) + note
         }
         Layout::Rounded => {
-            let floats = Value::Real(crate::exact::matrix::to_f64(m).into());
-            body(&floats, Format::default(), width) + readable::ROUNDED_NOTE
+            let floats = crate::exact::matrix::to_f64(m);
+            // As the float display writes them (one format for the whole matrix).
+            let f = choose(floats.as_slice(), Format::default());
+            let note =
+                readable::rounded_note(m.iter().zip(&floats).map(|(x, &v)| (entry(v, f), x)));
+            body(&Value::Real(floats.into()), Format::default(), width) + note
         }
     }
 }

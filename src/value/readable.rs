@@ -7,8 +7,9 @@
 //!   [`MAX_TYPED_DECIMALS`] decimals: those decimals in full, as typed
 //!   (`0.70710678`; in a matrix every entry gets as many decimals as the
 //!   longest, so the points line up);
-//! * else decimals rounded as `format short` shows floats, and a note that
-//!   `format rat` shows the exact fractions.
+//! * else decimals rounded as `format short` shows floats, and, when one of
+//!   them is not exactly its value, a note that `format rat` shows the exact
+//!   fractions ([`rounded_note`]).
 //!
 //! Complex (Gaussian) values follow the same rule, decided on their real and
 //! imaginary parts together: `0.70710678 + 0.5i`, not
@@ -25,6 +26,18 @@ pub const MAX_TYPED_DECIMALS: usize = 16;
 /// The line after a value shown rounded.
 pub const ROUNDED_NOTE: &str =
     "  (exact fractions shown rounded; `format rat` shows them exactly)\n";
+
+/// [`ROUNDED_NOTE`] when an entry as shown (`0.3333` for 1/3) is not its
+/// exact value, decided on the exact value of the shown decimal; nothing
+/// when every one is (`1.0000e-20`, `0.1250`). Pairs of shown text and value.
+pub fn rounded_note<'a>(mut shown: impl Iterator<Item = (String, &'a Rat)>) -> &'static str {
+    let exact = |(text, x): (String, &Rat)| Rat::from_decimal_str(&text).is_some_and(|v| v == *x);
+    if shown.all(exact) {
+        ""
+    } else {
+        ROUNDED_NOTE
+    }
+}
 
 /// How one exact matrix is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -40,7 +40,7 @@ pub static BUILTINS: &[Builtin] = &[
             signature: "ctranspose(A), A'",
             summary: "Conjugate transpose.",
             math: &["(A')_ij = conj(A_ji)"],
-            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "        3"],
+            example: &[">> [1+2i 3]'", "ans =", "", "   1 - 2i", "   3 + 0i"],
             related: &["transpose"],
         },
         run: ctranspose,

@@ -93,7 +93,7 @@ pub static BUILTINS: &[Builtin] = &[
                 ">> [s, i] = sort([2i, -1, 1])",
                 "s =",
                 "",
-                "    1   -1   2i",
+                "   1 + 0i  -1 + 0i   0 + 2i",
                 "",
                 "i =",
                 "",

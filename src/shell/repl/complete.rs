@@ -3,10 +3,10 @@
 //! inside an expression (functions, variables) or after a command word
 //! (`help <name>`, `clear <var>`, `format short|long`).
 
-use super::lex::{tokenize, Kind, Token, KEYWORDS};
 use super::names::Names;
 use crate::builtins;
 use crate::builtins::commands;
+use crate::syntax::lex::{tokenize, Kind, Token, KEYWORDS};
 
 /// What the cursor is completing.
 #[derive(Debug, PartialEq, Eq)]

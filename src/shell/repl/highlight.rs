@@ -3,8 +3,8 @@
 //! `colored` palette. The coloured text must have the same display width as
 //! the input, so only escape codes are added, never characters.
 
-use super::lex::{tokenize, Kind, Token};
 use super::names::Names;
+use crate::syntax::lex::{tokenize, Kind, Token};
 use colored::Color;
 use std::collections::HashSet;
 use std::ops::Range;

@@ -1,8 +1,8 @@
 //! Greyed text after the cursor: inside an unclosed call such as `eig(` the
 //! function's call forms, otherwise the rest of a matching history entry.
 
-use super::lex::{tokenize, Kind};
 use super::names::Names;
+use crate::syntax::lex::{tokenize, Kind};
 use rustyline::hint::{Hint, Hinter, HistoryHinter};
 use rustyline::Context;
 

@@ -12,7 +12,6 @@ mod helper;
 mod highlight;
 mod hint;
 mod history;
-mod lex;
 mod names;
 pub mod validate;
 

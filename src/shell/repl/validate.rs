@@ -2,7 +2,8 @@
 //! prompt) while a bracket, a block, a block comment or a `...` line is open,
 //! so a matrix typed or pasted over several lines runs as one statement.
 
-use super::lex::{tokenize, Kind, BLOCK_CLOSERS, BLOCK_OPENERS};
+use crate::syntax::lex::{tokenize, Kind};
+use crate::syntax::open_blocks::Blocks;
 
 /// True while `src` cannot be complete yet and Enter should ask for another line.
 /// Input that is wrong rather than unfinished (a `)` closing a `[`) counts as
@@ -10,20 +11,13 @@ use super::lex::{tokenize, Kind, BLOCK_CLOSERS, BLOCK_OPENERS};
 pub fn needs_more(src: &str) -> bool {
     let tokens = tokenize(src);
     let mut brackets: Vec<u8> = Vec::new();
-    let mut blocks = 0usize;
+    let mut blocks = Blocks::default();
     for t in &tokens {
         let text = t.text(src);
+        blocks.step(t, src);
         match t.kind {
             Kind::Open => brackets.push(text.as_bytes()[0]),
             Kind::Close if brackets.pop() != Some(opener_of(text.as_bytes()[0])) => return false,
-            // `end` inside brackets is an index (`x(end)`), not a block end.
-            Kind::Keyword if brackets.is_empty() => {
-                if BLOCK_OPENERS.contains(&text) {
-                    blocks += 1;
-                } else if BLOCK_CLOSERS.contains(&text) {
-                    blocks = blocks.saturating_sub(1);
-                }
-            }
             Kind::BlockComment { closed: false } => return true,
             // A string ends on its line: an unclosed one is a mistake to report, not more to read.
             Kind::Str { closed: false } => return false,
@@ -33,7 +27,7 @@ pub fn needs_more(src: &str) -> bool {
     let trailing_dots = tokens
         .last()
         .is_some_and(|t| t.kind == Kind::Continuation && !t.text(src).ends_with('\n'));
-    !brackets.is_empty() || blocks > 0 || trailing_dots
+    !brackets.is_empty() || !blocks.open.is_empty() || trailing_dots
 }
 
 /// Split `src` into complete inputs, line by line, so a pasted block runs as
@@ -112,6 +106,17 @@ mod tests {
         assert!(needs_more("function y = f(x)\n y = x^2;"));
         assert!(!needs_more("function y = f(x)\n y = x^2;\nendfunction"));
         assert!(!needs_more("if a, b = 1; else, b = 2; endif"));
+        assert!(needs_more("switch x\n case 1\n  y = 2;"));
+        assert!(!needs_more("switch x\n case 1\n  y = 2;\nendswitch"));
+        assert!(needs_more("do\n x++;"));
+        assert!(!needs_more("do\n x++;\nuntil x > 3"));
+        assert!(needs_more("try\n x = 1;\ncatch err"));
+        assert!(needs_more(
+            "unwind_protect\n x = 1;\nunwind_protect_cleanup"
+        ));
+        assert!(!needs_more(
+            "unwind_protect\n x = 1;\nunwind_protect_cleanup\nend_unwind_protect"
+        ));
     }
 
     #[test]

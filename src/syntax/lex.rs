@@ -1,6 +1,7 @@
-//! A forgiving tokenizer for text being typed. The pest grammar rejects
-//! unfinished input, but the highlighter, validator and completer must work on
-//! exactly that, so this lexer never fails: it only classifies byte ranges.
+//! A forgiving tokenizer. The pest grammar rejects unfinished input, but the
+//! REPL's highlighter, validator and completer must work on exactly that, and
+//! the parser, when pest fails, asks it which blocks are open: so this lexer
+//! never fails, it only classifies byte ranges.
 
 /// What a run of source text is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +49,7 @@ impl Token {
     }
 }
 
-pub const BLOCK_OPENERS: &[&str] = &["if", "for", "while", "function"];
-pub const BLOCK_CLOSERS: &[&str] = &["end", "endif", "endfor", "endwhile", "endfunction"];
+/// The grammar's reserved words (its `kw` rule).
 pub const KEYWORDS: &[&str] = &[
     "if",
     "elseif",
@@ -60,12 +60,34 @@ pub const KEYWORDS: &[&str] = &[
     "endfor",
     "while",
     "endwhile",
+    "do",
+    "until",
+    "switch",
+    "case",
+    "otherwise",
+    "endswitch",
+    "try",
+    "catch",
+    "end_try_catch",
+    "unwind_protect",
+    "unwind_protect_cleanup",
+    "end_unwind_protect",
     "function",
     "endfunction",
     "break",
     "continue",
     "return",
 ];
+
+/// The words that start command syntax (`help eig`, `hold on`): the
+/// grammar's `cmd_word` rule (`tests/layers.rs` checks they agree).
+pub const COMMAND_WORDS: &[&str] = &[
+    "help", "doc", "lookfor", "format", "clear", "whos", "who", "save", "load", "exit", "quit",
+    "clc", "more", "close", "clf", "warning", "pkg", "hold", "grid", "axis", "print", "figure",
+];
+
+/// Keywords after which a statement may follow on the same line without a separator.
+const STATEMENT_AFTER: &[&str] = &["else", "do", "try", "otherwise", "unwind_protect_cleanup"];
 
 pub fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
@@ -308,7 +330,7 @@ impl Lexer<'_> {
         let text = &self.src[self.pos..end];
         if self.stmt_start
             && self.depth == 0
-            && crate::builtins::commands::lookup(text).is_some()
+            && COMMAND_WORDS.contains(&text)
             && self.starts_command(end)
         {
             self.push(Kind::Command, end);
@@ -323,7 +345,7 @@ impl Lexer<'_> {
         };
         self.push(kind, end);
         // `else disp(1)`: a statement may follow `else` without a separator.
-        self.stmt_start = kind == Kind::Keyword && text == "else";
+        self.stmt_start = kind == Kind::Keyword && STATEMENT_AFTER.contains(&text);
     }
 
     /// Command syntax unless the word is followed by `=` or `(` (grammar's `command`).
