@@ -242,14 +242,12 @@ fn every_folder_says_its_job() {
 
 #[test]
 fn grammar_command_words_are_the_registry_commands() {
-    let grammar =
-        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/la.pest"))
-            .expect("read grammar");
-    let start = grammar.find("\ncmd_word").expect("cmd_word rule");
-    let rule = &grammar[start..start + grammar[start..].find('}').expect("end of rule")];
-    let in_grammar: BTreeSet<&str> = rule.split('"').skip(1).step_by(2).collect();
+    let in_grammar = grammar_rule_words("\ncmd_word");
     // The lexer (REPL colours, the parser's block errors) reads the same words.
-    let in_lexer: BTreeSet<&str> = la::syntax::lex::COMMAND_WORDS.iter().copied().collect();
+    let in_lexer: BTreeSet<String> = la::syntax::lex::COMMAND_WORDS
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
     assert_eq!(
         in_grammar, in_lexer,
         "cmd_word and lex::COMMAND_WORDS differ"
@@ -268,12 +266,24 @@ fn grammar_command_words_are_the_registry_commands() {
 
 #[test]
 fn grammar_keywords_are_the_lexer_keywords() {
+    let in_grammar = grammar_rule_words("\nkw = ");
+    let in_lexer: BTreeSet<String> = la::syntax::lex::KEYWORDS
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    assert_eq!(in_grammar, in_lexer, "kw and lex::KEYWORDS differ");
+}
+
+/// The quoted words of the grammar rule that starts with `head`.
+fn grammar_rule_words(head: &str) -> BTreeSet<String> {
     let grammar =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("grammar/la.pest"))
             .expect("read grammar");
-    let start = grammar.find("\nkw = ").expect("kw rule");
+    let start = grammar.find(head).expect("grammar rule");
     let rule = &grammar[start..start + grammar[start..].find('}').expect("end of rule")];
-    let in_grammar: BTreeSet<&str> = rule.split('"').skip(1).step_by(2).collect();
-    let in_lexer: BTreeSet<&str> = la::syntax::lex::KEYWORDS.iter().copied().collect();
-    assert_eq!(in_grammar, in_lexer, "kw and lex::KEYWORDS differ");
+    rule.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
