@@ -400,6 +400,25 @@ fn typeahead_during_a_long_computation_is_not_lost() {
     assert_eq!(r.quit(), 0);
 }
 
+/// Blocks the REPL now waits out (`switch`, `do`...`until`, `try`) arrive
+/// in one write while a slow statement runs: each runs whole, in order.
+#[test]
+fn pasted_blocks_typed_ahead_run_whole_and_in_order() {
+    let mut r = start(false);
+    r.line("s = 0; for k = 1:3e6, s = s + k; end, done = 1");
+    r.send(concat!(
+        "switch 2\rcase 1\r  w = 10\rcase 2\r  w = 20\rend\r",
+        "n = 0; do\r  n += 5;\runtil n > 12\r",
+        "try\r  error('boom');\rcatch err\r  caught = 7\rend\r",
+        "after = w + n\r"
+    ));
+    r.expect("done = 1");
+    r.expect("w = 20");
+    r.expect("caught = 7");
+    r.expect("after = 35");
+    assert_eq!(r.quit(), 0);
+}
+
 /// A newline inside parentheses continues the expression; an unterminated
 /// string ends the statement with an error instead of waiting for more lines.
 #[test]
